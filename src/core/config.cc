@@ -1,0 +1,158 @@
+#include "core/config.h"
+
+#include <toml++/toml.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+namespace dandelion {
+
+std::string Config::DatabaseUrl() const {
+  if (!database_url.empty()) return database_url;
+  return "sqlite:" + (std::filesystem::path(data_dir) / "dandelion.db").string();
+}
+
+std::string Config::MasterKeyPath() const {
+  if (const char* env = std::getenv("DANDELION_MASTER_KEY_FILE"); env && *env) return env;
+  if (!master_key_path.empty()) return master_key_path;
+  return (std::filesystem::path(data_dir) / "keys" / "master.key").string();
+}
+
+namespace {
+
+Failure ConfigError(std::string detail) {
+  return Fail(ErrorCode::kInvalid, "error.invalid", "config.toml: " + std::move(detail));
+}
+
+// Copies table[key] into *out when present; false (with *error set) on a wrong type.
+template <class T>
+bool Read(const toml::table& table, const char* section, const char* key, T* out,
+          std::string* error) {
+  const toml::node* node = table.get(key);
+  if (!node) return true;
+  if constexpr (std::is_same_v<T, std::string>) {
+    if (auto v = node->value<std::string>()) return *out = *v, true;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (auto v = node->value<bool>()) return *out = *v, true;
+  } else {
+    if (auto v = node->value<int64_t>(); v && *v >= 0) return *out = static_cast<T>(*v), true;
+  }
+  *error = std::string(section) + "." + key + " has the wrong type";
+  return false;
+}
+
+}  // namespace
+
+Result<Config> LoadConfig(const std::string& data_dir) {
+  Config config;
+  std::error_code ec;
+  config.data_dir = std::filesystem::absolute(data_dir, ec).lexically_normal().string();
+  if (!config.data_dir.empty() && config.data_dir.back() == '/') config.data_dir.pop_back();
+  auto path = std::filesystem::path(config.data_dir) / "config.toml";
+  if (!std::filesystem::exists(path)) {
+    return ConfigError("not found in " + config.data_dir + " (run `dandelion init` first)");
+  }
+  toml::table root;
+  try {
+    root = toml::parse_file(path.string());
+  } catch (const toml::parse_error& e) {
+    return ConfigError(std::string(e.description()));
+  }
+  static const std::map<std::string, std::set<std::string>> kKnown = {
+      {"server", {"listen", "io_threads", "worker_threads", "web_root"}},
+      {"limits",
+       {"body_limit_bytes", "header_limit_bytes", "header_timeout_seconds", "body_timeout_seconds",
+        "keepalive_timeout_seconds"}},
+      {"database", {"url", "readers"}},
+      {"security", {"master_key_path", "demo", "test_mode"}},
+      {"log", {"level"}},
+  };
+  std::string error;
+  for (const auto& [section_name, node] : root) {
+    std::string section(section_name.str());
+    auto known = kKnown.find(section);
+    const toml::table* table = node.as_table();
+    if (known == kKnown.end() || !table) return ConfigError("unknown section [" + section + "]");
+    for (const auto& [key, value] : *table) {
+      if (!known->second.contains(std::string(key.str()))) {
+        return ConfigError("unknown setting " + section + "." + std::string(key.str()));
+      }
+    }
+  }
+  auto section = [&](const char* name) -> const toml::table& {
+    static const toml::table kEmpty;
+    const toml::table* t = root.get_as<toml::table>(name);
+    return t ? *t : kEmpty;
+  };
+  bool ok =
+      Read(section("server"), "server", "listen", &config.listen, &error) &&
+      Read(section("server"), "server", "io_threads", &config.io_threads, &error) &&
+      Read(section("server"), "server", "worker_threads", &config.worker_threads, &error) &&
+      Read(section("server"), "server", "web_root", &config.web_root, &error) &&
+      Read(section("limits"), "limits", "body_limit_bytes", &config.body_limit_bytes, &error) &&
+      Read(section("limits"), "limits", "header_limit_bytes", &config.header_limit_bytes, &error) &&
+      Read(section("limits"), "limits", "header_timeout_seconds", &config.header_timeout_seconds,
+           &error) &&
+      Read(section("limits"), "limits", "body_timeout_seconds", &config.body_timeout_seconds,
+           &error) &&
+      Read(section("limits"), "limits", "keepalive_timeout_seconds",
+           &config.keepalive_timeout_seconds, &error) &&
+      Read(section("database"), "database", "url", &config.database_url, &error) &&
+      Read(section("database"), "database", "readers", &config.database_readers, &error) &&
+      Read(section("security"), "security", "master_key_path", &config.master_key_path, &error) &&
+      Read(section("security"), "security", "demo", &config.demo, &error) &&
+      Read(section("security"), "security", "test_mode", &config.test_mode, &error) &&
+      Read(section("log"), "log", "level", &config.log_level, &error);
+  if (!ok) return ConfigError(error);
+  if (config.io_threads < 1 || config.worker_threads < 1 || config.database_readers < 1) {
+    return ConfigError("thread and reader counts must be at least 1");
+  }
+  return config;
+}
+
+std::string DefaultConfigText() {
+  return R"(# Dandelion (민들레) configuration.
+# Every setting below shows its default; uncomment a line to change it.
+
+[server]
+# Address and port to listen on. Put a TLS-terminating proxy in front for anything but localhost.
+# listen = "127.0.0.1:8080"
+# Threads that read and write sockets, and threads that run request handlers.
+# io_threads = 2
+# worker_threads = 8
+# Directory of the built web app. Empty: web/dist next to the binary's checkout.
+# web_root = ""
+
+[limits]
+# Largest JSON body accepted, in bytes (1 MiB).
+# body_limit_bytes = 1048576
+# Largest request head (request line and headers), in bytes.
+# header_limit_bytes = 16384
+# Seconds a client has to send its headers, then its body; idle seconds before a kept-alive
+# connection is closed.
+# header_timeout_seconds = 10
+# body_timeout_seconds = 30
+# keepalive_timeout_seconds = 60
+
+[database]
+# Empty: SQLite in this data dir (dandelion.db). For PostgreSQL:
+#   url = "postgresql://dandelion@localhost/dandelion"
+# url = ""
+# SQLite reader connections, or the PostgreSQL connection pool size.
+# readers = 4
+
+[security]
+# Master key file (32 bytes). Empty: keys/master.key in this data dir. The environment variable
+# DANDELION_MASTER_KEY_FILE overrides this. Losing the key loses the data: back it up offline.
+# master_key_path = ""
+# Marks this data dir as a synthetic demo network.
+# demo = false
+
+[log]
+# trace, debug, info, warn or error. Logs never contain personal data.
+# level = "info"
+)";
+}
+
+}  // namespace dandelion

@@ -1,0 +1,54 @@
+// Config: the settings of one data dir, read from <data>/config.toml.
+//
+// Every setting has a safe default, so a config file may be empty; `dandelion init` writes one
+// with every setting present and commented. Unknown keys are refused, so a typo is not silently
+// ignored.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "core/result.h"
+
+namespace dandelion {
+
+struct Config {
+  std::string data_dir;  // absolute path of the data dir
+
+  // [server]
+  std::string listen = "127.0.0.1:8080";
+  int io_threads = 2;      // threads reading and writing sockets
+  int worker_threads = 8;  // threads running handlers (they may block on the database)
+  std::string web_root;    // built web app; empty = <binary dir>/../web/dist, then ./web/dist
+
+  // [limits]
+  size_t body_limit_bytes = 1 << 20;  // JSON bodies
+  size_t header_limit_bytes = 16 << 10;
+  int header_timeout_seconds = 10;  // a client must finish its headers within this
+  int body_timeout_seconds = 30;
+  int keepalive_timeout_seconds = 60;
+
+  // [database]
+  std::string database_url;  // empty = sqlite:<data>/dandelion.db
+  int database_readers = 4;  // SQLite reader connections / PostgreSQL pool size
+
+  // [security]
+  std::string master_key_path;  // empty = <data>/keys/master.key; env DANDELION_MASTER_KEY_FILE
+  bool demo = false;            // a synthetic demo network; shown as a banner in the web app
+  bool test_mode = false;       // allows the test-only clock control; never in production
+
+  // [log]
+  std::string log_level = "info";
+
+  // Paths derived from data_dir.
+  std::string DatabaseUrl() const;
+  std::string MasterKeyPath() const;
+};
+
+// Reads <data_dir>/config.toml. Errors name the offending key.
+Result<Config> LoadConfig(const std::string& data_dir);
+
+// The text `init` writes: every setting, commented, with its default.
+std::string DefaultConfigText();
+
+}  // namespace dandelion

@@ -1,0 +1,49 @@
+// Error: the closed set of failure reasons shared by every layer, and their HTTP mapping.
+//
+// An Error carries a code (what kind of failure), a message key into the Korean/English
+// catalog (messages.h), optional per-field reasons (also message keys) for validation errors,
+// and a detail string for logs only — detail never reaches a client.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace dandelion {
+
+enum class ErrorCode {
+  kInvalid,           // 400: the request's shape or values are wrong
+  kUnauthenticated,   // 401: no valid session or credentials
+  kMfaRequired,       // 401: a second factor is needed
+  kForbidden,         // 403: signed in but not allowed (also a bad CSRF token)
+  kNotFound,          // 404: absent, or another organization's record
+  kMethodNotAllowed,  // 405
+  kTimeout,           // 408: the client was too slow to send its request
+  kConflict,          // 409
+  kTooLarge,          // 413
+  kUnsupportedMedia,  // 415
+  kRateLimited,       // 429: throttled, or a locked account
+  kInternal,          // 500
+  kUnavailable,       // 503: shutting down or overloaded
+};
+
+struct Error {
+  ErrorCode code = ErrorCode::kInternal;
+  std::string message_key;                    // key in the message catalog
+  std::map<std::string, std::string> fields;  // field name -> message key
+  std::string detail;                         // for logs only, never sent to a client
+
+  // Adds a field reason and returns *this, so validators can chain.
+  Error& Field(std::string name, std::string key) {
+    fields.emplace(std::move(name), std::move(key));
+    return *this;
+  }
+};
+
+// The wire name of a code, e.g. "not_found".
+std::string_view CodeName(ErrorCode code);
+
+// The HTTP status for a code; the only such mapping in the project.
+int HttpStatus(ErrorCode code);
+
+}  // namespace dandelion

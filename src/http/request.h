@@ -1,0 +1,71 @@
+// Request and Response: the project's own small HTTP types.
+//
+// Modules and services see only these, never Boost.Beast (which only http/*.cc includes), so
+// they compile fast and can be tested without a socket.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+#include "core/messages.h"
+
+namespace dandelion::http {
+
+// Who is calling: filled by the authentication middleware (security layer) before a handler
+// runs. Empty for anonymous callers. Modules interpret it through security/ only.
+struct Principal {
+  std::string user_id;
+  std::string org_id;
+  std::string session_id;
+  std::vector<std::string> roles;
+  bool mfa_complete = false;
+  bool empty() const { return user_id.empty(); }
+};
+
+struct Request {
+  std::string method;                              // "GET", "POST", ...
+  std::string target;                              // as received, e.g. "/api/v1/people?name=x"
+  std::string path;                                // decoded path without the query
+  std::map<std::string, std::string> query;        // decoded query parameters (last one wins)
+  std::map<std::string, std::string> path_params;  // from the route template, e.g. {id}
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+  std::string body;
+  std::string remote_address;  // peer IP, no port
+  std::string request_id;      // set by the server for logs and error replies
+  std::string route;           // the matched route template, for metrics and logs
+  Lang lang = Lang::kKo;       // from Accept-Language
+  Principal principal;
+
+  // The first header with this (lower-case) name, or "".
+  std::string_view Header(std::string_view name) const;
+  // A cookie's value from the Cookie header, or "".
+  std::string Cookie(std::string_view name) const;
+  // The query parameter or "", and whether it was present.
+  std::string Query(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  // Serve this file's contents instead of body (static files); empty = use body.
+  std::string file_path;
+
+  void SetHeader(std::string name, std::string value);
+
+  static Response Json(int status, const boost::json::value& body);
+  static Response NoContent();
+};
+
+// A JSON error reply in the contract's shape, with message and field reasons in lang:
+// {"error": {"code", "message", "fields"?, "request_id"?}}.
+Response ErrorResponse(const Error& error, Lang lang, std::string_view request_id);
+
+}  // namespace dandelion::http

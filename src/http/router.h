@@ -1,0 +1,57 @@
+// Router: method + path template -> route, with the permission each route declares.
+//
+// Templates are literal segments and {name} parameters ("/api/v1/cases/{id}/notes").
+// Literal segments win over parameters. Every route names the permission it needs; the
+// middleware refuses a caller without it before the handler runs, and the handler's service
+// re-checks against the loaded record. Routes also describe themselves for the OpenAPI document.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/request.h"
+
+namespace dandelion::http {
+
+using Handler = std::function<Response(Request&)>;
+
+// What a route requires of its caller. Role-based permissions are strings checked by the
+// security layer's policy (e.g. "case.read"); these two are understood by the server itself.
+inline constexpr std::string_view kPublic = "public";       // anyone, no session needed
+inline constexpr std::string_view kSignedIn = "signed_in";  // any valid session
+
+struct Route {
+  std::string method;
+  std::string path_template;
+  std::string permission;  // kPublic, kSignedIn or a policy permission name
+  Handler handler;
+  // For the OpenAPI document.
+  std::string summary;
+  std::string tag;
+  bool json_body = false;  // expects a JSON object body
+  int success_status = 200;
+  // The response is a stream (server-sent events) rather than a JSON document.
+  bool streaming = false;
+};
+
+struct Match {
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+  bool path_known = false;  // the path exists under another method (-> 405, not 404)
+};
+
+class Router {
+ public:
+  // Adds a route. Aborts on a duplicate method + template: that is a programming error.
+  void Add(Route route);
+  Match Find(std::string_view method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace dandelion::http

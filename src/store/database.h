@@ -1,0 +1,91 @@
+// Database: the storage interface every repo uses, with SQLite and PostgreSQL backends.
+//
+// Repos write portable SQL with `?` placeholders; the PostgreSQL backend rewrites them to $n.
+// Values cross the interface as Value (null, integer, real, text, blob). All work happens in a
+// transaction: Write() runs its function in the single write transaction (SQLite: one writer;
+// PostgreSQL: a pooled connection), commits when the function returns ok and rolls back
+// otherwise — so a failed service call leaves nothing half-written. Read() runs on a reader
+// connection in a read-only snapshot. Both are safe to call from many threads at once.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.h"
+
+namespace dandelion::store {
+
+// Bytes stored as BLOB (SQLite) / BYTEA (PostgreSQL): ciphertexts, hashes, blind indexes.
+struct Blob {
+  std::string bytes;
+  bool operator==(const Blob&) const = default;
+};
+
+using Value = std::variant<std::nullptr_t, int64_t, double, std::string, Blob>;
+
+// One result row; columns in SELECT order.
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  size_t size() const { return values_.size(); }
+  bool IsNull(size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
+  int64_t Int(size_t i) const;            // 0 when null
+  double Real(size_t i) const;            // 0 when null
+  std::string Text(size_t i) const;       // "" when null
+  std::string BlobBytes(size_t i) const;  // "" when null
+  std::optional<std::string> OptText(size_t i) const;
+  std::optional<int64_t> OptInt(size_t i) const;
+  const Value& at(size_t i) const { return values_.at(i); }
+
+ private:
+  std::vector<Value> values_;
+};
+
+using Rows = std::vector<Row>;
+using Params = std::vector<Value>;
+
+enum class Dialect { kSqlite, kPostgres };
+
+// A transaction in progress. Only valid inside the Read/Write callback that received it.
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  // Runs a statement that returns rows.
+  virtual Result<Rows> Query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a statement; returns the number of rows changed.
+  virtual Result<int64_t> Exec(std::string_view sql, const Params& params = {}) = 0;
+  virtual Dialect dialect() const = 0;
+
+  // Convenience: the first row, or nullopt when there is none.
+  Result<std::optional<Row>> QueryOne(std::string_view sql, const Params& params = {});
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+
+  // Runs fn in a write transaction; commits on success, rolls back on error or exception.
+  virtual Result<void> Write(const std::function<Result<void>(Tx&)>& fn) = 0;
+  // Runs fn in a read-only transaction (a consistent snapshot).
+  virtual Result<void> Read(const std::function<Result<void>(Tx&)>& fn) = 0;
+
+  // Runs a statement outside any transaction (migrations use this for DDL in their own tx).
+  virtual Result<void> ExecScript(std::string_view sql) = 0;
+
+  // Checks the database's own integrity (SQLite: PRAGMA integrity_check). Error names a fault.
+  virtual Result<void> CheckIntegrity() = 0;
+};
+
+// Opens "sqlite:/path/to/file.db" or "postgresql://…" (also "postgres://…").
+// readers: SQLite reader connections or PostgreSQL pool size.
+Result<std::unique_ptr<Database>> Open(const std::string& url, int readers);
+
+}  // namespace dandelion::store
