@@ -1,0 +1,86 @@
+#include "app/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/commands.h"
+#include "core/messages.h"
+
+namespace dandelion::app {
+namespace {
+
+// Prints a failed command's reason: the English message, then the detail for operators.
+int Report(const Error& error) {
+  std::cerr << "dandelion: " << Translate(error.message_key, Lang::kEn);
+  if (!error.detail.empty()) std::cerr << " — " << error.detail;
+  for (const auto& [field, key] : error.fields) {
+    std::cerr << "\n  " << field << ": " << Translate(key, Lang::kEn);
+  }
+  std::cerr << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App cli{"Dandelion (민들레): the secure information system of a network of organizations "
+               "supporting survivors of sexual exploitation and trafficking."};
+  cli.require_subcommand(1);
+  std::string data_dir;
+
+  auto* init = cli.add_subcommand("init", "Create a new data dir: config, master key, database");
+  init->add_option("--data", data_dir, "Data dir to create (must not exist, or be empty)")
+      ->required();
+  std::string database_url;
+  init->add_option("--database-url", database_url,
+                   "PostgreSQL URL (postgresql://…) instead of SQLite in the data dir");
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
+  migrate->add_option("--data", data_dir, "Data dir")->required();
+
+  ServeOptions serve_options;
+  auto* serve = cli.add_subcommand("serve", "Run the HTTP server until SIGTERM or Ctrl-C");
+  serve->add_option("--data", serve_options.data_dir, "Data dir")->required();
+  serve->add_option("--listen", serve_options.listen,
+                    "Address:port to listen on (default from config.toml: 127.0.0.1:8080; "
+                    "port 0 picks a free port)");
+
+  std::string out_file;
+  auto* backup =
+      cli.add_subcommand("backup", "Write a consistent copy of the database (server may run)");
+  backup->add_option("--data", data_dir, "Data dir")->required();
+  backup->add_option("--out", out_file, "File to write (must not exist)")->required();
+
+  std::string from_file;
+  auto* restore =
+      cli.add_subcommand("restore", "Replace the database with a checked backup (server stopped)");
+  restore->add_option("--data", data_dir, "Data dir")->required();
+  restore->add_option("--from", from_file, "Backup file to restore")->required();
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (*init) {
+    if (auto r = InitDataDir(data_dir, database_url); !r) return Report(r.error());
+    return 0;
+  }
+  if (*migrate) {
+    auto r = MigrateDataDir(data_dir);
+    if (!r) return Report(r.error());
+    std::cout << "Applied " << *r << " migration(s).\n";
+    return 0;
+  }
+  if (*serve) return Serve(serve_options);
+  if (*backup) {
+    if (auto r = BackupDataDir(data_dir, out_file); !r) return Report(r.error());
+    std::cout << "Backup written to " << out_file << "\n";
+    return 0;
+  }
+  if (*restore) {
+    if (auto r = RestoreDataDir(data_dir, from_file); !r) return Report(r.error());
+    std::cout << "Restored " << from_file << " into " << data_dir << "\n";
+    return 0;
+  }
+  return 0;
+}
+
+}  // namespace dandelion::app

@@ -1,0 +1,33 @@
+// The commands behind the CLI, one function each, so tests and other commands can call them.
+#pragma once
+
+#include <string>
+
+#include "core/result.h"
+
+namespace dandelion::app {
+
+// Creates a new data dir: config.toml (every setting commented), keys/master.key (0600) and
+// a migrated database. Refuses a dir that exists and is not empty. Built in a sibling temp dir
+// and renamed into place, so an interrupted init leaves nothing behind.
+// database_url: empty for SQLite in the data dir, or a PostgreSQL URL.
+Result<void> InitDataDir(const std::string& dir, const std::string& database_url);
+
+// Applies pending migrations; returns how many ran.
+Result<int> MigrateDataDir(const std::string& dir);
+
+// Copies the database consistently (also while a server runs) to out_file.
+Result<void> BackupDataDir(const std::string& dir, const std::string& out_file);
+
+// Replaces the data dir's database with from_file after checking it.
+Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file);
+
+struct ServeOptions {
+  std::string data_dir;
+  std::string listen;  // empty = from config
+};
+
+// Runs the server until SIGTERM or SIGINT. Returns the process exit code.
+int Serve(const ServeOptions& options);
+
+}  // namespace dandelion::app

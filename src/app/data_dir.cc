@@ -1,0 +1,141 @@
+// init, migrate, backup and restore: the commands that manage a data dir.
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/data_dir_lock.h"
+#include "core/config.h"
+#include "core/ids.h"
+#include "security/keys.h"
+#include "store/backup.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+namespace dandelion::app {
+namespace fs = std::filesystem;
+
+namespace {
+
+Failure FileError(const std::string& what, const std::error_code& ec) {
+  return Fail(ErrorCode::kInternal, "error.internal", what + ": " + ec.message());
+}
+
+Result<void> WriteFile(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.flush();
+  if (!out) return Fail(ErrorCode::kInternal, "error.internal", "cannot write " + path.string());
+  return Ok();
+}
+
+// Builds a complete data dir at tmp. Any failure leaves tmp for the caller to remove.
+Result<void> BuildDataDir(const fs::path& tmp, const std::string& database_url) {
+  std::error_code ec;
+  std::string config_text = DefaultConfigText();
+  if (!database_url.empty()) {
+    // Uncomment the [database] url line rather than append a second [database] table.
+    const std::string placeholder = "# url = \"\"";
+    auto pos = config_text.find(placeholder);
+    config_text.replace(pos, placeholder.size(), "url = \"" + database_url + "\"");
+  }
+  if (auto r = WriteFile(tmp / "config.toml", config_text); !r) return r;
+  fs::create_directory(tmp / "keys", ec);
+  if (ec) return FileError("create keys dir", ec);
+  fs::permissions(tmp / "keys", fs::perms::owner_all, ec);
+  if (auto r = security::CreateMasterKeyFile((tmp / "keys" / "master.key").string()); !r) {
+    return Fail(r.error());
+  }
+  auto config = LoadConfig(tmp.string());
+  if (!config) return Fail(config.error());
+  auto db = store::Open(config->DatabaseUrl(), 1);
+  if (!db) return Fail(db.error());
+  auto applied = store::Migrate(**db);
+  if (!applied) return Fail(applied.error());
+  return Ok();
+}
+
+}  // namespace
+
+Result<void> InitDataDir(const std::string& dir, const std::string& database_url) {
+  if (!database_url.empty() &&
+      ((!database_url.starts_with("postgresql://") && !database_url.starts_with("postgres://")) ||
+       database_url.find_first_of("\"\\\n\r") != std::string::npos)) {
+    return Fail(ErrorCode::kInvalid, "error.invalid",
+                "--database-url must be a postgresql:// URL without quotes or backslashes");
+  }
+  std::error_code ec;
+  fs::path target = fs::absolute(dir, ec).lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();
+  if (fs::exists(target, ec) && (!fs::is_directory(target, ec) || !fs::is_empty(target, ec))) {
+    return Fail(ErrorCode::kConflict, "error.conflict",
+                target.string() + " already exists and is not empty; init never overwrites");
+  }
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) return FileError("create " + target.parent_path().string(), ec);
+  fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".init-" +
+                                         RandomHex(4));
+  fs::create_directory(tmp, ec);
+  if (ec) return FileError("create " + tmp.string(), ec);
+  fs::permissions(tmp, fs::perms::owner_all, ec);
+
+  if (auto r = BuildDataDir(tmp, database_url); !r) {
+    fs::remove_all(tmp, ec);
+    return r;
+  }
+  // rename(2) replaces an empty directory atomically; the data dir appears complete or not at all.
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    auto error = FileError("move data dir into place", ec);
+    fs::remove_all(tmp, ec);
+    return error;
+  }
+  std::cout << "Created the data dir " << target.string() << "\n\n"
+            << "  IMPORTANT / 중요: " << (target / "keys" / "master.key").string() << "\n"
+            << "  is the master key. Every survivor's record is encrypted under it: if it is\n"
+            << "  lost, the data cannot be recovered. Copy it now to offline storage (e.g. an\n"
+            << "  encrypted USB key kept in a safe), separately from database backups.\n"
+            << "  마스터 키를 잃어버리면 데이터를 복구할 수 없습니다. 지금 오프라인 저장소에\n"
+            << "  백업하고, 데이터베이스 백업과 따로 보관하세요.\n";
+  return Ok();
+}
+
+Result<int> MigrateDataDir(const std::string& dir) {
+  auto config = LoadConfig(dir);
+  if (!config) return Fail(config.error());
+  auto db = store::Open(config->DatabaseUrl(), 1);
+  if (!db) return Fail(db.error());
+  return store::Migrate(**db);
+}
+
+Result<void> BackupDataDir(const std::string& dir, const std::string& out_file) {
+  auto config = LoadConfig(dir);
+  if (!config) return Fail(config.error());
+  std::error_code ec;
+  if (fs::exists(out_file, ec)) {
+    return Fail(ErrorCode::kConflict, "error.conflict", out_file + " already exists");
+  }
+  std::string url = config->DatabaseUrl();
+  if (!url.starts_with("sqlite:")) {
+    return Fail(ErrorCode::kInvalid, "error.invalid",
+                "this data dir uses PostgreSQL: back it up with pg_dump (docs/operations.md)");
+  }
+  return store::BackupSqlite(url.substr(7), out_file);
+}
+
+Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file) {
+  auto config = LoadConfig(dir);
+  if (!config) return Fail(config.error());
+  std::string url = config->DatabaseUrl();
+  if (!url.starts_with("sqlite:")) {
+    return Fail(ErrorCode::kInvalid, "error.invalid",
+                "this data dir uses PostgreSQL: restore it with pg_restore (docs/operations.md)");
+  }
+  auto lock = DataDirLock::Acquire(config->data_dir);
+  if (!lock) return Fail(lock.error());
+  return store::RestoreSqlite(from_file, url.substr(7));
+}
+
+}  // namespace dandelion::app
