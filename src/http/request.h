@@ -29,9 +29,10 @@ struct Principal {
 };
 
 struct Request {
-  std::string method;                              // "GET", "POST", ...
-  std::string target;                              // as received, e.g. "/api/v1/people?name=x"
-  std::string path;                                // decoded path without the query
+  std::string method;    // "GET", "POST", ...
+  std::string target;    // as received, e.g. "/api/v1/people?name=x"
+  std::string path;      // decoded path without the query
+  std::string raw_path;  // the path as received, still percent-encoded; the router matches it
   std::map<std::string, std::string> query;        // decoded query parameters (last one wins)
   std::map<std::string, std::string> path_params;  // from the route template, e.g. {id}
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
@@ -60,7 +61,11 @@ struct Response {
 
   void SetHeader(std::string name, std::string value);
 
+  // The first header with this name (case-insensitive), or "".
+  std::string_view Header(std::string_view name) const;
+
   static Response Json(int status, const boost::json::value& body);
+  static Response Text(int status, std::string content_type, std::string body);
   static Response NoContent();
 };
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,15 +44,33 @@ struct Match {
   bool path_known = false;  // the path exists under another method (-> 405, not 404)
 };
 
+// Built once at start-up, then only read: Find() is safe from many threads once Add() and
+// SetFallback() calls are over (they are not synchronized).
 class Router {
  public:
-  // Adds a route. Aborts on a duplicate method + template: that is a programming error.
+  // Adds a route. Aborts on a duplicate method + template (also one differing only in parameter
+  // names) or a malformed template: those are programming errors.
   void Add(Route route);
+
+  // Matches the raw (still percent-encoded) path. Each segment is decoded before comparison, and
+  // parameters come back decoded. A path with a "." or ".." segment, a NUL, or a malformed
+  // escape matches nothing. HEAD falls back to the GET route of the same path.
   Match Find(std::string_view method, std::string_view path) const;
+
+  // A route for GET/HEAD paths outside /api/ that match nothing else: the web app's static
+  // files and its client-side routes. It is not part of routes(), so not of the API document.
+  void SetFallback(Route route);
+  const Route* fallback() const { return fallback_ ? &*fallback_ : nullptr; }
+
+  // The methods that have a route for this path, for a 405's Allow header.
+  std::vector<std::string> AllowedMethods(std::string_view path) const;
+
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;  // routes_[i]'s template, split on '/'
+  std::optional<Route> fallback_;
 };
 
 }  // namespace dandelion::http

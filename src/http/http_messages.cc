@@ -1,0 +1,27 @@
+#include "http/http_messages.h"
+
+#include "core/messages.h"
+
+namespace dandelion::http {
+namespace {
+
+constexpr Message kHttpMessages[] = {
+    {"field.invalid_chars", "허용되지 않는 제어 문자가 들어 있습니다.",
+     "This value contains control characters that are not allowed."},
+    {"field.too_many", "항목이 너무 많습니다.", "There are too many items."},
+    {"error.bad_target", "요청 주소가 올바르지 않습니다.", "The request address is not valid."},
+    {"error.shutting_down", "서버가 종료 중입니다. 잠시 후 다시 시도하세요.",
+     "The server is shutting down. Please try again shortly."},
+};
+
+}  // namespace
+
+void RegisterHttpMessages() {
+  static const bool registered = [] {
+    RegisterMessages(kHttpMessages);
+    return true;
+  }();
+  (void)registered;
+}
+
+}  // namespace dandelion::http

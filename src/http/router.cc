@@ -1,0 +1,150 @@
+#include "http/router.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "http/text_util.h"
+
+namespace dandelion::http {
+namespace {
+
+bool IsParam(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+std::vector<std::string> SplitPath(std::string_view path) {
+  std::vector<std::string> out;
+  if (path.empty() || path.front() != '/') return out;
+  path.remove_prefix(1);
+  while (true) {
+    size_t slash = path.find('/');
+    out.emplace_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
+[[noreturn]] void Die(const std::string& what, const Route& route) {
+  std::fprintf(stderr, "router: %s: %s %s\n", what.c_str(), route.method.c_str(),
+               route.path_template.c_str());
+  std::abort();
+}
+
+// Decoded segments of a raw path, or nullopt when the path must not reach any handler.
+std::optional<std::vector<std::string>> DecodeSegments(std::string_view raw_path) {
+  if (raw_path.empty() || raw_path.front() != '/') return std::nullopt;
+  std::vector<std::string> segments = SplitPath(raw_path);
+  for (std::string& segment : segments) {
+    auto decoded = PercentDecode(segment, /*plus_as_space=*/false);
+    // Dot segments are refused rather than resolved: no route needs them, and anything that
+    // later joins a parameter into a file path is then safe from traversal.
+    if (!decoded || *decoded == "." || *decoded == ".." ||
+        decoded->find('\0') != std::string::npos || !IsValidUtf8(*decoded)) {
+      return std::nullopt;
+    }
+    segment = std::move(*decoded);
+  }
+  return segments;
+}
+
+bool IsApiPath(std::string_view path) { return path == "/api" || path.starts_with("/api/"); }
+
+}  // namespace
+
+void Router::Add(Route route) {
+  std::vector<std::string> segments = SplitPath(route.path_template);
+  if (segments.empty()) Die("template must start with '/'", route);
+  std::string shape;
+  for (const std::string& s : segments) {
+    bool braces = s.find_first_of("{}") != std::string::npos;
+    if (braces && !IsParam(s)) Die("malformed parameter segment", route);
+    shape += IsParam(s) ? "/{}" : "/" + s;
+  }
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    if (routes_[i].method != route.method) continue;
+    std::string other;
+    for (const std::string& s : segments_[i]) other += IsParam(s) ? "/{}" : "/" + s;
+    if (other == shape) Die("duplicate route", route);
+  }
+  routes_.push_back(std::move(route));
+  segments_.push_back(std::move(segments));
+}
+
+void Router::SetFallback(Route route) { fallback_ = std::move(route); }
+
+Match Router::Find(std::string_view method, std::string_view path) const {
+  Match match;
+  auto segments = DecodeSegments(path);
+  if (!segments) return match;
+
+  // Among the routes whose template fits, the best has a literal at the first position where
+  // they differ: so "/cases/new" beats "/cases/{id}" whatever the order they were added in.
+  auto fits = [&](size_t i, std::vector<bool>* literal) {
+    const auto& tmpl = segments_[i];
+    if (tmpl.size() != segments->size()) return false;
+    literal->assign(tmpl.size(), false);
+    for (size_t k = 0; k < tmpl.size(); ++k) {
+      if (IsParam(tmpl[k])) {
+        if ((*segments)[k].empty()) return false;
+      } else if (tmpl[k] != (*segments)[k]) {
+        return false;
+      } else {
+        (*literal)[k] = true;
+      }
+    }
+    return true;
+  };
+  auto best_for = [&](std::string_view m) -> const Route* {
+    const Route* best = nullptr;
+    std::vector<bool> best_literal, literal;
+    for (size_t i = 0; i < routes_.size(); ++i) {
+      if (!fits(i, &literal)) continue;
+      if (routes_[i].method != m) {
+        match.path_known = true;
+        continue;
+      }
+      if (best == nullptr || literal > best_literal) {
+        best = &routes_[i];
+        best_literal = literal;
+      }
+    }
+    return best;
+  };
+
+  const Route* route = best_for(method);
+  if (route == nullptr && method == "HEAD") route = best_for("GET");
+  if (route != nullptr) {
+    match.route = route;
+    match.path_known = false;
+    std::vector<std::string> tmpl = SplitPath(route->path_template);
+    for (size_t k = 0; k < tmpl.size(); ++k) {
+      if (IsParam(tmpl[k])) {
+        match.params[tmpl[k].substr(1, tmpl[k].size() - 2)] = (*segments)[k];
+      }
+    }
+    return match;
+  }
+  if (!match.path_known && fallback_ && (method == "GET" || method == "HEAD") && !IsApiPath(path)) {
+    match.route = &*fallback_;
+  }
+  return match;
+}
+
+std::vector<std::string> Router::AllowedMethods(std::string_view path) const {
+  std::vector<std::string> out;
+  auto segments = DecodeSegments(path);
+  if (!segments) return out;
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    const auto& tmpl = segments_[i];
+    if (tmpl.size() != segments->size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < tmpl.size() && ok; ++k) {
+      ok = IsParam(tmpl[k]) ? !(*segments)[k].empty() : tmpl[k] == (*segments)[k];
+    }
+    if (ok) out.push_back(routes_[i].method);
+  }
+  return out;
+}
+
+}  // namespace dandelion::http
