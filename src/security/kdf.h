@@ -1,0 +1,33 @@
+// Subkey derivation (crypto_kdf) and the registry of every derived key in Dandelion.
+//
+// A (context, subkey id) pair must never serve two purposes, so all of them are listed here.
+// Adding a use: add a context or an id below; never change or reuse an existing one, since
+// stored indexes, hashes and signatures depend on them. Pure functions; thread-safe.
+#pragma once
+
+#include <cstdint>
+
+#include "security/keys.h"
+
+namespace dandelion::security {
+
+// crypto_kdf contexts are exactly 8 bytes.
+struct KdfContext {
+  char bytes[9];  // 8 characters and the literal's terminating NUL
+};
+
+// Organization key -> one blind-index key per indexed field; subkey ids are BlindIndexField
+// values (blind_index.h).
+inline constexpr KdfContext kBlindIndexContext{"DdBlndIx"};
+// Master key -> the Ed25519 seed that signs audit checkpoints (audit_checkpoint.h); id 1.
+inline constexpr KdfContext kAuditSigningContext{"DdAudSig"};
+inline constexpr uint64_t kAuditSigningSubkeyId = 1;
+// Master key -> the key of the keyed hash of MFA recovery codes (recovery_codes.h); id 1.
+inline constexpr KdfContext kRecoveryCodeContext{"DdRecCod"};
+inline constexpr uint64_t kRecoveryCodeSubkeyId = 1;
+
+// The 32-byte subkey number id of parent in context (BLAKE2b-based crypto_kdf_derive_from_key).
+// Subkeys are independent: knowing one reveals nothing of the parent or of other subkeys.
+SecretKey DeriveSubkey(const SecretKey& parent, const KdfContext& context, uint64_t id);
+
+}  // namespace dandelion::security
