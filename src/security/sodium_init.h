@@ -1,8 +1,8 @@
 // EnsureSodium(): the one place libsodium is initialized.
 //
 // Every SecretKey is made after calling it, so any function given a key may use libsodium; the
-// functions that take no key call it themselves. The
-// server also calls it at start-up so a broken random source stops the process before it serves.
+// functions that take no key call it themselves. The server also calls it at start-up, so a
+// broken random source stops the process before it serves.
 #pragma once
 
 namespace dandelion::security {
