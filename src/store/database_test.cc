@@ -1,0 +1,268 @@
+// The shared suite: every case runs on SQLite and, when DANDELION_TEST_PG_URL is set, PostgreSQL.
+#include "store/database.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "store/test_backends.h"
+
+namespace dandelion::store {
+namespace {
+
+using test_support::Backend;
+using test_support::BackendTest;
+
+class DatabaseTest : public BackendTest {
+ protected:
+  // A table with one column of each type; BLOB is spelled per dialect.
+  void CreateTables() {
+    const std::string blob = db_->dialect() == Dialect::kSqlite ? "BLOB" : "BYTEA";
+    ASSERT_TRUE(db_->ExecScript(
+        "CREATE TABLE items (id TEXT PRIMARY KEY, n BIGINT, r DOUBLE PRECISION, t TEXT, b " + blob +
+        "); CREATE TABLE counter (id INTEGER PRIMARY KEY, value BIGINT NOT NULL);"
+        "INSERT INTO counter (id, value) VALUES (1, 0);"));
+  }
+
+  int64_t CountItems() {
+    int64_t count = -1;
+    EXPECT_TRUE(db_->Read([&](Tx& tx) -> Result<void> {
+      auto row = tx.QueryOne("SELECT COUNT(*) FROM items");
+      if (!row) return Fail(row.error());
+      count = (*row)->Int(0);
+      return Ok();
+    }));
+    return count;
+  }
+};
+
+TEST_P(DatabaseTest, RoundTripsEveryValueType) {
+  CreateTables();
+  const std::string bytes("\x00\x01\xfe\xff\\x'\"", 9);
+  const std::string text = "민들레 'quoted' \\ ?";
+  ASSERT_TRUE(db_->Write([&](Tx& tx) -> Result<void> {
+    auto a = tx.Exec("INSERT INTO items (id, n, r, t, b) VALUES (?, ?, ?, ?, ?)",
+                     {std::string("a"), int64_t{-9007199254740993}, 0.1 + 0.2, text, Blob{bytes}});
+    if (!a) return Fail(a.error());
+    auto b = tx.Exec("INSERT INTO items (id, n, r, t, b) VALUES (?, ?, ?, ?, ?)",
+                     {std::string("b"), nullptr, nullptr, nullptr, nullptr});
+    if (!b) return Fail(b.error());
+    return tx.Exec("INSERT INTO items (id, b) VALUES (?, ?)", {std::string("c"), Blob{}})
+               ? Ok()
+               : Fail(ErrorCode::kInternal, "error.internal");
+  }));
+  ASSERT_TRUE(db_->Read([&](Tx& tx) -> Result<void> {
+    auto rows = tx.Query("SELECT id, n, r, t, b FROM items ORDER BY id");
+    EXPECT_TRUE(rows) << rows.error().detail;
+    EXPECT_EQ(rows->size(), 3u);
+    const Row& a = (*rows)[0];
+    EXPECT_EQ(a.at(0), Value(std::string("a")));
+    EXPECT_EQ(a.at(1), Value(int64_t{-9007199254740993}));
+    EXPECT_EQ(a.at(2), Value(0.1 + 0.2));
+    EXPECT_EQ(a.at(3), Value(text));
+    EXPECT_EQ(a.at(4), Value(Blob{bytes}));
+    const Row& b = (*rows)[1];
+    for (size_t i = 1; i < 5; ++i) EXPECT_TRUE(b.IsNull(i)) << i;
+    EXPECT_EQ(b.OptText(3), std::nullopt);
+    EXPECT_EQ(b.OptInt(1), std::nullopt);
+    EXPECT_EQ((*rows)[2].at(4), Value(Blob{}));
+    return Ok();
+  }));
+}
+
+TEST_P(DatabaseTest, RollsBackWhenTheFunctionFails) {
+  CreateTables();
+  auto r = db_->Write([](Tx& tx) -> Result<void> {
+    auto a = tx.Exec("INSERT INTO items (id) VALUES (?)", {std::string("x")});
+    EXPECT_TRUE(a);
+    EXPECT_EQ(*a, 1);
+    return Fail(ErrorCode::kForbidden, "error.forbidden");
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(CountItems(), 0);
+}
+
+TEST_P(DatabaseTest, RollsBackWhenTheFunctionThrows) {
+  CreateTables();
+  EXPECT_THROW(db_->Write([](Tx& tx) -> Result<void> {
+    EXPECT_TRUE(tx.Exec("INSERT INTO items (id) VALUES (?)", {std::string("x")}));
+    throw std::runtime_error("boom");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(CountItems(), 0);
+  // The writer is usable afterwards.
+  EXPECT_TRUE(db_->Write([](Tx& tx) -> Result<void> {
+    auto r = tx.Exec("INSERT INTO items (id) VALUES (?)", {std::string("y")});
+    return r ? Ok() : Fail(r.error());
+  }));
+  EXPECT_EQ(CountItems(), 1);
+}
+
+TEST_P(DatabaseTest, MapsADuplicateKeyToConflict) {
+  CreateTables();
+  auto insert = [&] {
+    return db_->Write([](Tx& tx) -> Result<void> {
+      auto r = tx.Exec("INSERT INTO items (id) VALUES (?)", {std::string("dup")});
+      return r ? Ok() : Fail(r.error());
+    });
+  };
+  ASSERT_TRUE(insert());
+  auto second = insert();
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(second.error().message_key, "error.conflict");
+}
+
+TEST_P(DatabaseTest, ReportsOtherFailuresAsInternalWithDetail) {
+  auto r = db_->Read([](Tx& tx) -> Result<void> {
+    auto q = tx.Query("SELECT nope FROM no_such_table");
+    return q ? Ok() : Fail(q.error());
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInternal);
+  EXPECT_NE(r.error().detail.find("no_such_table"), std::string::npos) << r.error().detail;
+}
+
+TEST_P(DatabaseTest, InsertOnConflictDoNothingSkipsADuplicate) {
+  CreateTables();
+  ASSERT_TRUE(db_->Write([](Tx& tx) -> Result<void> {
+    auto r = tx.Exec("INSERT INTO items (id) VALUES (?)", {std::string("dup")});
+    return r ? Ok() : Fail(r.error());
+  }));
+  // Portable code uses ON CONFLICT instead of catching the conflict mid-transaction.
+  ASSERT_TRUE(db_->Write([](Tx& tx) -> Result<void> {
+    auto r =
+        tx.Exec("INSERT INTO items (id) VALUES (?) ON CONFLICT DO NOTHING", {std::string("dup")});
+    EXPECT_TRUE(r);
+    EXPECT_EQ(*r, 0);
+    return Ok();
+  }));
+}
+
+TEST_P(DatabaseTest, ReadTransactionsRefuseWrites) {
+  CreateTables();
+  auto r = db_->Read([](Tx& tx) -> Result<void> {
+    auto e = tx.Exec("INSERT INTO items (id) VALUES (?)", {std::string("x")});
+    return e ? Ok() : Fail(e.error());
+  });
+  EXPECT_FALSE(r);
+  EXPECT_EQ(CountItems(), 0);
+}
+
+TEST_P(DatabaseTest, KeepsQuestionMarksInsideStringLiterals) {
+  ASSERT_TRUE(db_->Read([](Tx& tx) -> Result<void> {
+    auto row = tx.QueryOne("SELECT 'what?' || ?", {std::string("!")});
+    EXPECT_TRUE(row) << row.error().detail;
+    EXPECT_EQ((*row)->Text(0), "what?!");
+    auto none = tx.QueryOne("SELECT 1 WHERE 1 = 0");
+    EXPECT_TRUE(none);
+    EXPECT_FALSE(none->has_value());
+    return Ok();
+  }));
+}
+
+TEST_P(DatabaseTest, RefusesANestedWrite) {
+  auto r = db_->Write([&](Tx&) -> Result<void> { return db_->Write([](Tx&) { return Ok(); }); });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInternal);
+}
+
+TEST_P(DatabaseTest, ReadersSeeAConsistentSnapshotDuringAWrite) {
+  CreateTables();
+  std::atomic<bool> stop{false};
+  std::atomic<int> inconsistent{0}, reads{0};
+  // The writer moves one unit between two rows per transaction; the sum must always be 100.
+  ASSERT_TRUE(db_->ExecScript("INSERT INTO items (id, n) VALUES ('p', 100), ('q', 0)"));
+  std::thread writer([&] {
+    for (int i = 0; i < 200; ++i) {
+      ASSERT_TRUE(db_->Write([](Tx& tx) -> Result<void> {
+        if (!tx.Exec("UPDATE items SET n = n - 1 WHERE id = 'p'"))
+          return Fail(ErrorCode::kInternal, "x");
+        std::this_thread::yield();
+        if (!tx.Exec("UPDATE items SET n = n + 1 WHERE id = 'q'"))
+          return Fail(ErrorCode::kInternal, "x");
+        return Ok();
+      }));
+    }
+    stop = true;
+  });
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 3; ++t) {
+    readers.emplace_back([&] {
+      while (!stop) {
+        ASSERT_TRUE(db_->Read([&](Tx& tx) -> Result<void> {
+          auto p = tx.QueryOne("SELECT n FROM items WHERE id = 'p'");
+          std::this_thread::yield();
+          auto q = tx.QueryOne("SELECT n FROM items WHERE id = 'q'");
+          if (!p || !q) return Fail(ErrorCode::kInternal, "error.internal");
+          if ((*p)->Int(0) + (*q)->Int(0) != 100) ++inconsistent;
+          ++reads;
+          return Ok();
+        }));
+      }
+    });
+  }
+  writer.join();
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(inconsistent, 0);
+  EXPECT_GT(reads, 0);
+}
+
+TEST_P(DatabaseTest, ConcurrentWritersLoseNoUpdates) {
+  CreateTables();
+  auto other = OpenAgain();  // a second process on the same data
+  ASSERT_NE(other, nullptr);
+  auto bump = [](Database& db) {
+    for (int i = 0; i < 50; ++i) {
+      ASSERT_TRUE(db.Write([](Tx& tx) -> Result<void> {
+        auto row = tx.QueryOne("SELECT value FROM counter WHERE id = 1");
+        if (!row) return Fail(row.error());
+        auto r = tx.Exec("UPDATE counter SET value = ? WHERE id = 1", {(*row)->Int(0) + 1});
+        return r ? Ok() : Fail(r.error());
+      }));
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) threads.emplace_back([&] { bump(*db_); });
+  threads.emplace_back([&] { bump(*other); });
+  for (auto& t : threads) t.join();
+  ASSERT_TRUE(db_->Read([](Tx& tx) -> Result<void> {
+    auto row = tx.QueryOne("SELECT value FROM counter WHERE id = 1");
+    EXPECT_EQ((*row)->Int(0), 150);
+    return Ok();
+  }));
+}
+
+TEST_P(DatabaseTest, PassesItsIntegrityCheck) {
+  CreateTables();
+  auto r = db_->CheckIntegrity();
+  EXPECT_TRUE(r) << r.error().detail;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         test_support::BackendName);
+
+TEST(OpenTest, RefusesAnUnknownScheme) {
+  auto db = Open("mysql://user:secret@host/db", 1);
+  ASSERT_FALSE(db);
+  EXPECT_EQ(db.error().detail.find("secret"), std::string::npos);
+}
+
+TEST(OpenTest, OpensAnInMemorySqliteDatabase) {
+  auto db = Open("sqlite::memory:", 2);
+  ASSERT_TRUE(db) << db.error().detail;
+  EXPECT_TRUE((*db)->ExecScript("CREATE TABLE t (x INTEGER)"));
+  EXPECT_TRUE((*db)->Read([](Tx& tx) -> Result<void> {
+    auto row = tx.QueryOne("SELECT COUNT(*) FROM t");
+    EXPECT_EQ((*row)->Int(0), 0);
+    return Ok();
+  }));
+}
+
+}  // namespace
+}  // namespace dandelion::store

@@ -1,0 +1,200 @@
+#include "store/postgres_connection.h"
+
+#include <charconv>
+#include <cstring>
+#include <vector>
+
+#include "store/placeholders.h"
+
+namespace dandelion::store {
+namespace {
+
+// Type OIDs from pg_type.h (server headers are not needed for these stable values).
+constexpr Oid kBoolOid = 16, kByteaOid = 17, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23,
+              kOidOid = 26, kFloat4Oid = 700, kFloat8Oid = 701;
+
+// Frees a PGresult when it goes out of scope.
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Decodes bytea's hex output format ("\x0a1b..."); bytea_output=hex is set on every connection.
+std::string DecodeByteaHex(const char* text, size_t len) {
+  std::string out;
+  if (len < 2 || text[0] != '\\' || text[1] != 'x') return out;
+  out.reserve((len - 2) / 2);
+  for (size_t i = 2; i + 1 < len; i += 2) {
+    out.push_back(char(HexDigit(text[i]) << 4 | HexDigit(text[i + 1])));
+  }
+  return out;
+}
+
+Value DecodeField(const PGresult* res, int row, int col) {
+  if (PQgetisnull(res, row, col)) return nullptr;
+  const char* text = PQgetvalue(res, row, col);
+  const size_t len = size_t(PQgetlength(res, row, col));
+  switch (PQftype(res, col)) {
+    case kInt2Oid:
+    case kInt4Oid:
+    case kInt8Oid:
+    case kOidOid: {
+      int64_t n = 0;
+      std::from_chars(text, text + len, n);
+      return n;
+    }
+    case kBoolOid:
+      return int64_t{text[0] == 't' ? 1 : 0};
+    case kFloat4Oid:
+    case kFloat8Oid: {
+      double d = 0;
+      std::from_chars(text, text + len, d);
+      return d;
+    }
+    case kByteaOid:
+      return Blob{DecodeByteaHex(text, len)};
+    default:
+      return std::string(text, len);
+  }
+}
+
+std::string FormatNumber(auto n) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+  return ec == std::errc() ? std::string(buf, end) : std::string("0");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Connect(const std::string& url) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
+    std::string detail =
+        std::string("postgres connect: ") + (conn ? PQerrorMessage(conn) : "out of memory");
+    PQfinish(conn);
+    return Fail(ErrorCode::kUnavailable, "error.unavailable", detail);
+  }
+  std::unique_ptr<PostgresConnection> pc(new PostgresConnection(conn));
+  // Times are stored as TEXT in UTC by the services; these make the session predictable too.
+  if (auto r = pc->ExecScript("SET bytea_output = 'hex'; SET TIME ZONE 'UTC'; "
+                              "SET client_encoding = 'UTF8'");
+      !r) {
+    return Fail(r.error());
+  }
+  return pc;
+}
+
+PostgresConnection::~PostgresConnection() { PQfinish(conn_); }
+
+Result<void> PostgresConnection::EnsureConnected() {
+  if (PQstatus(conn_) == CONNECTION_OK) return Ok();
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    return Fail(ErrorCode::kUnavailable, "error.unavailable",
+                std::string("postgres reconnect: ") + PQerrorMessage(conn_));
+  }
+  return ExecScript("SET bytea_output = 'hex'; SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'");
+}
+
+bool PostgresConnection::InTransaction() const {
+  const PGTransactionStatusType status = PQtransactionStatus(conn_);
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+}
+
+Error PostgresConnection::MakeError(const PGresult* res, std::string_view what) const {
+  std::string detail = std::string(what) + ": " +
+                       (res != nullptr ? PQresultErrorMessage(res) : PQerrorMessage(conn_));
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    return Error{ErrorCode::kUnavailable, "error.unavailable", {}, std::move(detail)};
+  }
+  const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  if (state != nullptr && std::strcmp(state, "23505") == 0) {
+    return Error{ErrorCode::kConflict, "error.conflict", {}, std::move(detail)};
+  }
+  return Error{ErrorCode::kInternal, "error.internal", {}, std::move(detail)};
+}
+
+Result<PGresult*> PostgresConnection::Run(std::string_view sql, const Params& params) {
+  const std::string text = RewritePlaceholders(sql);
+  const size_t n = params.size();
+  std::vector<std::string> storage(n);
+  std::vector<const char*> values(n, nullptr);
+  std::vector<int> lengths(n, 0), formats(n, 0);
+  std::vector<Oid> types(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const Value& v = params[i];
+    if (const auto* x = std::get_if<int64_t>(&v)) {
+      storage[i] = FormatNumber(*x);
+      types[i] = kInt8Oid;
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      storage[i] = FormatNumber(*d);
+      types[i] = kFloat8Oid;
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+      storage[i] = *s;
+    } else if (const auto* b = std::get_if<Blob>(&v)) {
+      storage[i] = b->bytes;
+      types[i] = kByteaOid;
+      formats[i] = 1;
+    } else {
+      continue;  // null: values[i] stays nullptr
+    }
+    values[i] = storage[i].data();
+    lengths[i] = int(storage[i].size());
+  }
+  PGresult* res = PQexecParams(conn_, text.c_str(), int(n), types.data(), values.data(),
+                               lengths.data(), formats.data(), 0);
+  const ExecStatusType status = res != nullptr ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+    Error error = MakeError(res, text);
+    PQclear(res);
+    return Fail(std::move(error));
+  }
+  return res;
+}
+
+Result<Rows> PostgresConnection::Query(std::string_view sql, const Params& params) {
+  auto run = Run(sql, params);
+  if (!run) return Fail(run.error());
+  ResultPtr res(*run);
+  Rows rows;
+  const int nrows = PQntuples(res.get()), ncols = PQnfields(res.get());
+  rows.reserve(nrows);
+  for (int r = 0; r < nrows; ++r) {
+    std::vector<Value> values;
+    values.reserve(ncols);
+    for (int c = 0; c < ncols; ++c) values.push_back(DecodeField(res.get(), r, c));
+    rows.emplace_back(std::move(values));
+  }
+  return rows;
+}
+
+Result<int64_t> PostgresConnection::Exec(std::string_view sql, const Params& params) {
+  auto run = Run(sql, params);
+  if (!run) return Fail(run.error());
+  ResultPtr res(*run);
+  const char* tuples = PQcmdTuples(res.get());
+  int64_t changed = 0;
+  std::from_chars(tuples, tuples + std::strlen(tuples), changed);
+  return changed;
+}
+
+Result<void> PostgresConnection::ExecScript(std::string_view sql) {
+  const std::string text(sql);
+  ResultPtr res(PQexec(conn_, text.c_str()));
+  const ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+  Result<void> result = Ok();
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
+    result = Fail(MakeError(res.get(), "script"));
+  }
+  if (!result && InTransaction()) ResultPtr(PQexec(conn_, "ROLLBACK"));
+  return result;
+}
+
+}  // namespace dandelion::store

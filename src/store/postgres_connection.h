@@ -1,0 +1,56 @@
+// PostgresConnection: one libpq connection, with Value <-> PostgreSQL conversion.
+//
+// Parameters go out with PQexecParams: Blob as binary bytea, int64 as int8 and double as float8
+// (text form, shortest round-trip digits), strings as untyped text so the server infers the
+// column's type. Results come back in text form and are decoded by column type: integers and
+// booleans to int64, float4/float8 to double, bytea (hex output) to Blob, all else to string
+// (NUMERIC too, so no precision is lost; Row::Int/Real parse it).
+// SQLSTATE 23505 (unique_violation) is kConflict; a lost connection is kUnavailable and is
+// re-established by the next Reconnect(); other failures are kInternal with the server message.
+//
+// Thread-safety: none. PostgresDatabase lends each connection to one thread at a time.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "store/database.h"
+
+namespace dandelion::store {
+
+class PostgresConnection {
+ public:
+  static Result<std::unique_ptr<PostgresConnection>> Connect(const std::string& url);
+  ~PostgresConnection();
+  PostgresConnection(const PostgresConnection&) = delete;
+  PostgresConnection& operator=(const PostgresConnection&) = delete;
+
+  // Re-establishes the connection if it was lost; ok when it is usable.
+  Result<void> EnsureConnected();
+
+  // sql uses ? placeholders (rewritten here) and holds one statement.
+  Result<Rows> Query(std::string_view sql, const Params& params);
+  Result<int64_t> Exec(std::string_view sql, const Params& params);
+  // Runs one or more statements without parameters (simple query protocol). If the script leaves
+  // a transaction open or aborted, it is rolled back.
+  Result<void> ExecScript(std::string_view sql);
+
+  // True while a transaction block is open (or failed and not yet rolled back).
+  bool InTransaction() const;
+  // True when a statement failed in the open transaction, which now accepts only ROLLBACK.
+  bool Aborted() const { return PQtransactionStatus(conn_) == PQTRANS_INERROR; }
+
+ private:
+  explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
+
+  // Executes and checks a statement; on success returns the result for the caller to read.
+  Result<PGresult*> Run(std::string_view sql, const Params& params);
+  Error MakeError(const PGresult* res, std::string_view what) const;
+
+  PGconn* conn_;
+};
+
+}  // namespace dandelion::store

@@ -1,0 +1,183 @@
+#include "store/sqlite_connection.h"
+
+#include <cctype>
+
+namespace dandelion::store {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+bool OnlyWhitespace(const char* p) {
+  for (; p != nullptr && *p != '\0'; ++p) {
+    if (!std::isspace(static_cast<unsigned char>(*p)) && *p != ';') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
+                                                                 Mode mode) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (mode == Mode::kWriter) flags |= SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string detail =
+        "sqlite open " + path + ": " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close(db);
+    return Fail(ErrorCode::kInternal, "error.internal", detail);
+  }
+  // Extended codes tell a UNIQUE violation (-> conflict) from other constraint failures.
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  std::unique_ptr<SqliteConnection> conn(new SqliteConnection(db));
+  // WAL lets readers keep their snapshot while the writer commits; synchronous=FULL makes every
+  // commit durable across power loss, which a crash must never cost survivors' records.
+  std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+  if (mode == Mode::kWriter && path != ":memory:") pragmas += "PRAGMA journal_mode=WAL;";
+  if (mode == Mode::kReader) pragmas += "PRAGMA query_only=ON;";
+  if (auto r = conn->ExecScript(pragmas); !r) return Fail(r.error());
+  return conn;
+}
+
+SqliteConnection::~SqliteConnection() {
+  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+Error SqliteConnection::MakeError(int rc, std::string_view what) const {
+  std::string detail = std::string(what) + ": " + sqlite3_errmsg(db_);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    return Error{ErrorCode::kConflict, "error.conflict", {}, std::move(detail)};
+  }
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+    return Error{ErrorCode::kUnavailable, "error.unavailable", {}, std::move(detail)};
+  }
+  return Error{ErrorCode::kInternal, "error.internal", {}, std::move(detail)};
+}
+
+Result<sqlite3_stmt*> SqliteConnection::Prepare(std::string_view sql, const Params& params) {
+  std::string key(sql);
+  sqlite3_stmt* stmt = nullptr;
+  if (auto it = statements_.find(key); it != statements_.end()) {
+    stmt = it->second;
+  } else {
+    const char* tail = nullptr;
+    int rc = sqlite3_prepare_v3(db_, key.data(), int(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                                &tail);
+    if (rc != SQLITE_OK) return Fail(MakeError(rc, "prepare"));
+    if (stmt == nullptr) {
+      return Fail(ErrorCode::kInternal, "error.internal", "empty statement: " + key);
+    }
+    // One statement per call: a second one would be silently ignored otherwise.
+    if (!OnlyWhitespace(tail)) {
+      sqlite3_finalize(stmt);
+      return Fail(ErrorCode::kInternal, "error.internal", "more than one statement: " + key);
+    }
+    if (statements_.size() >= kMaxCachedStatements) {
+      for (auto& [s, old] : statements_) sqlite3_finalize(old);
+      statements_.clear();
+    }
+    statements_.emplace(std::move(key), stmt);
+  }
+  if (sqlite3_bind_parameter_count(stmt) != int(params.size())) {
+    return Fail(ErrorCode::kInternal, "error.internal",
+                "statement wants " + std::to_string(sqlite3_bind_parameter_count(stmt)) +
+                    " params, got " + std::to_string(params.size()) + ": " + std::string(sql));
+  }
+  for (size_t i = 0; i < params.size(); ++i) {
+    const int n = int(i) + 1;
+    const Value& v = params[i];
+    int rc = SQLITE_OK;
+    if (std::holds_alternative<std::nullptr_t>(v)) {
+      rc = sqlite3_bind_null(stmt, n);
+    } else if (const auto* x = std::get_if<int64_t>(&v)) {
+      rc = sqlite3_bind_int64(stmt, n, *x);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      rc = sqlite3_bind_double(stmt, n, *d);
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+      rc = sqlite3_bind_text64(stmt, n, s->data(), s->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    } else if (const auto* b = std::get_if<Blob>(&v)) {
+      // A zero-length blob must still be a blob, not null: bind_zeroblob keeps the type.
+      rc = b->bytes.empty()
+               ? sqlite3_bind_zeroblob(stmt, n, 0)
+               : sqlite3_bind_blob64(stmt, n, b->bytes.data(), b->bytes.size(), SQLITE_TRANSIENT);
+    }
+    if (rc != SQLITE_OK) {
+      sqlite3_clear_bindings(stmt);
+      return Fail(MakeError(rc, "bind"));
+    }
+  }
+  return stmt;
+}
+
+Result<void> SqliteConnection::Run(sqlite3_stmt* stmt, Rows* rows) {
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    if (rows == nullptr) continue;
+    const int n = sqlite3_column_count(stmt);
+    std::vector<Value> values;
+    values.reserve(n);
+    for (int c = 0; c < n; ++c) {
+      switch (sqlite3_column_type(stmt, c)) {
+        case SQLITE_INTEGER:
+          values.emplace_back(int64_t{sqlite3_column_int64(stmt, c)});
+          break;
+        case SQLITE_FLOAT:
+          values.emplace_back(sqlite3_column_double(stmt, c));
+          break;
+        case SQLITE_TEXT: {
+          const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+          values.emplace_back(std::string(p, sqlite3_column_bytes(stmt, c)));
+          break;
+        }
+        case SQLITE_BLOB: {
+          const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+          const int size = sqlite3_column_bytes(stmt, c);
+          values.emplace_back(Blob{size > 0 ? std::string(p, size) : std::string()});
+          break;
+        }
+        default:
+          values.emplace_back(nullptr);
+      }
+    }
+    rows->emplace_back(std::move(values));
+  }
+  Result<void> result = Ok();
+  if (rc != SQLITE_DONE) result = Fail(MakeError(rc, std::string("step: ") + sqlite3_sql(stmt)));
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  return result;
+}
+
+Result<Rows> SqliteConnection::Query(std::string_view sql, const Params& params) {
+  auto stmt = Prepare(sql, params);
+  if (!stmt) return Fail(stmt.error());
+  Rows rows;
+  if (auto r = Run(*stmt, &rows); !r) return Fail(r.error());
+  return rows;
+}
+
+Result<int64_t> SqliteConnection::Exec(std::string_view sql, const Params& params) {
+  auto stmt = Prepare(sql, params);
+  if (!stmt) return Fail(stmt.error());
+  if (auto r = Run(*stmt, nullptr); !r) return Fail(r.error());
+  return int64_t{sqlite3_changes64(db_)};
+}
+
+Result<void> SqliteConnection::ExecScript(std::string_view sql) {
+  std::string script(sql);
+  char* message = nullptr;
+  int rc = sqlite3_exec(db_, script.c_str(), nullptr, nullptr, &message);
+  if (rc == SQLITE_OK) return Ok();
+  Error error = MakeError(rc, "script");
+  if (message != nullptr) {
+    error.detail = std::string("script: ") + message;
+    sqlite3_free(message);
+  }
+  if (InTransaction()) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  return Fail(std::move(error));
+}
+
+}  // namespace dandelion::store

@@ -1,0 +1,61 @@
+// SqliteConnection: one sqlite3 handle with its prepared-statement cache.
+//
+// Owns the handle and the statements prepared on it, keyed by SQL text so a repo's fixed SQL is
+// parsed once per connection. Binds Value params (? placeholders) and reads rows back as Values.
+// Errors become Error values: a UNIQUE or PRIMARY KEY violation is kConflict, anything else
+// kInternal with SQLite's message in the detail.
+//
+// Thread-safety: none. SqliteDatabase gives each connection to one thread at a time.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "store/database.h"
+
+namespace dandelion::store {
+
+class SqliteConnection {
+ public:
+  enum class Mode { kWriter, kReader };
+
+  // Opens (creating, for a writer) the file at path, or a private in-memory database when path
+  // is ":memory:", and applies the connection pragmas (WAL, synchronous=FULL, foreign keys,
+  // busy timeout; query_only for readers).
+  static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path, Mode mode);
+
+  ~SqliteConnection();
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  Result<Rows> Query(std::string_view sql, const Params& params);
+  Result<int64_t> Exec(std::string_view sql, const Params& params);
+  // Runs one or more statements without parameters (sqlite3_exec). If the script leaves a
+  // transaction open because it failed part-way, the transaction is rolled back.
+  Result<void> ExecScript(std::string_view sql);
+
+  // True while a transaction is open on this connection.
+  bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
+ private:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+
+  // Finds or prepares the statement for sql and binds params to it.
+  Result<sqlite3_stmt*> Prepare(std::string_view sql, const Params& params);
+  // Steps stmt to completion, collecting rows when rows is not null; always resets stmt.
+  Result<void> Run(sqlite3_stmt* stmt, Rows* rows);
+  Error MakeError(int rc, std::string_view what) const;
+
+  // Statements are cached until this many distinct SQL texts have been seen; then the cache is
+  // cleared, so SQL built at run time (e.g. IN lists of varying length) cannot grow it forever.
+  static constexpr size_t kMaxCachedStatements = 256;
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace dandelion::store

@@ -1,0 +1,132 @@
+#include "store/sqlite_database.h"
+
+#include <exception>
+
+namespace dandelion::store {
+namespace {
+
+// The Tx handed to callbacks: a thin view of the connection for the duration of one call.
+class SqliteTx final : public Tx {
+ public:
+  explicit SqliteTx(SqliteConnection& conn) : conn_(conn) {}
+  Result<Rows> Query(std::string_view sql, const Params& params) override {
+    return conn_.Query(sql, params);
+  }
+  Result<int64_t> Exec(std::string_view sql, const Params& params) override {
+    return conn_.Exec(sql, params);
+  }
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+ private:
+  SqliteConnection& conn_;
+};
+
+// The database whose writer this thread holds, if any; detects a nested Write().
+thread_local const void* writing_database = nullptr;
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& path, int readers) {
+  std::unique_ptr<SqliteDatabase> db(new SqliteDatabase());
+  auto writer = SqliteConnection::Open(path, SqliteConnection::Mode::kWriter);
+  if (!writer) return Fail(writer.error());
+  db->writer_ = std::move(*writer);
+  if (path == ":memory:") return db;
+  for (int i = 0; i < std::max(readers, 1); ++i) {
+    auto reader = SqliteConnection::Open(path, SqliteConnection::Mode::kReader);
+    if (!reader) return Fail(reader.error());
+    db->free_readers_.push_back(reader->get());
+    db->readers_.push_back(std::move(*reader));
+  }
+  return db;
+}
+
+Result<void> SqliteDatabase::RunTransaction(SqliteConnection& conn, const char* begin,
+                                            const std::function<Result<void>(Tx&)>& fn) {
+  if (auto r = conn.ExecScript(begin); !r) return r;
+  SqliteTx tx(conn);
+  Result<void> result = Ok();
+  try {
+    result = fn(tx);
+  } catch (...) {
+    // The exception belongs to the caller; leave the connection clean and let it continue up.
+    conn.ExecScript("ROLLBACK");
+    throw;
+  }
+  if (!result) {
+    if (conn.InTransaction()) conn.ExecScript("ROLLBACK");
+    return result;
+  }
+  // ExecScript rolls back itself when COMMIT fails (e.g. a deferred foreign key).
+  return conn.ExecScript("COMMIT");
+}
+
+Result<void> SqliteDatabase::Write(const std::function<Result<void>(Tx&)>& fn) {
+  if (writing_database == this) {
+    return Fail(ErrorCode::kInternal, "error.internal", "nested Write() on the same thread");
+  }
+  std::lock_guard lock(writer_mutex_);
+  writing_database = this;
+  struct Reset {
+    ~Reset() { writing_database = nullptr; }
+  } reset;
+  return RunTransaction(*writer_, "BEGIN IMMEDIATE", fn);
+}
+
+Result<void> SqliteDatabase::Read(const std::function<Result<void>(Tx&)>& fn) {
+  if (readers_.empty()) {
+    if (writing_database == this) {
+      return Fail(ErrorCode::kInternal, "error.internal", "Read() inside Write() on memory db");
+    }
+    std::lock_guard lock(writer_mutex_);
+    return RunTransaction(*writer_, "BEGIN", fn);
+  }
+  SqliteConnection* conn = AcquireReader();
+  struct Release {
+    SqliteDatabase* db;
+    SqliteConnection* conn;
+    ~Release() { db->ReleaseReader(conn); }
+  } release{this, conn};
+  return RunTransaction(*conn, "BEGIN", fn);
+}
+
+SqliteConnection* SqliteDatabase::AcquireReader() {
+  std::unique_lock lock(readers_mutex_);
+  reader_free_.wait(lock, [this] { return !free_readers_.empty(); });
+  SqliteConnection* conn = free_readers_.back();
+  free_readers_.pop_back();
+  return conn;
+}
+
+void SqliteDatabase::ReleaseReader(SqliteConnection* conn) {
+  {
+    std::lock_guard lock(readers_mutex_);
+    free_readers_.push_back(conn);
+  }
+  reader_free_.notify_one();
+}
+
+Result<void> SqliteDatabase::ExecScript(std::string_view sql) {
+  if (writing_database == this) {
+    return Fail(ErrorCode::kInternal, "error.internal", "ExecScript() inside Write()");
+  }
+  std::lock_guard lock(writer_mutex_);
+  return writer_->ExecScript(sql);
+}
+
+Result<void> SqliteDatabase::CheckIntegrity() {
+  Result<void> verdict = Ok();
+  auto r = Read([&](Tx& tx) -> Result<void> {
+    auto rows = tx.Query("PRAGMA integrity_check");
+    if (!rows) return Fail(rows.error());
+    if (rows->size() == 1 && (*rows)[0].Text(0) == "ok") return Ok();
+    std::string faults;
+    for (const Row& row : *rows) faults += row.Text(0) + "; ";
+    verdict = Fail(ErrorCode::kInternal, "error.internal", "integrity_check: " + faults);
+    return Ok();
+  });
+  if (!r) return r;
+  return verdict;
+}
+
+}  // namespace dandelion::store
