@@ -13,6 +13,13 @@ namespace {
 constexpr Oid kBoolOid = 16, kByteaOid = 17, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23,
               kOidOid = 26, kFloat4Oid = 700, kFloat8Oid = 701;
 
+// Run on every (re)connection. bytea_output=hex is what DecodeByteaHex reads; times are stored as
+// TEXT in UTC by the services, and a UTC session keeps now() and casts consistent with that;
+// NOTICEs (e.g. "table already exists, skipping") would otherwise be printed to stderr by libpq.
+constexpr const char* kSessionSetup =
+    "SET bytea_output = 'hex'; SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
+    "SET client_min_messages = warning";
+
 // Frees a PGresult when it goes out of scope.
 struct ResultDeleter {
   void operator()(PGresult* r) const { PQclear(r); }
@@ -82,10 +89,7 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Connect(const st
     return Fail(ErrorCode::kUnavailable, "error.unavailable", detail);
   }
   std::unique_ptr<PostgresConnection> pc(new PostgresConnection(conn));
-  // Times are stored as TEXT in UTC by the services; these make the session predictable too.
-  if (auto r = pc->ExecScript("SET bytea_output = 'hex'; SET TIME ZONE 'UTC'; "
-                              "SET client_encoding = 'UTF8'");
-      !r) {
+  if (auto r = pc->ExecScript(kSessionSetup); !r) {
     return Fail(r.error());
   }
   return pc;
@@ -100,7 +104,7 @@ Result<void> PostgresConnection::EnsureConnected() {
     return Fail(ErrorCode::kUnavailable, "error.unavailable",
                 std::string("postgres reconnect: ") + PQerrorMessage(conn_));
   }
-  return ExecScript("SET bytea_output = 'hex'; SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'");
+  return ExecScript(kSessionSetup);
 }
 
 bool PostgresConnection::InTransaction() const {

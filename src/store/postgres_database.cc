@@ -84,7 +84,13 @@ Result<void> PostgresDatabase::RunTransaction(const char* begin,
   if (!acquired) return Fail(acquired.error());
   Lease lease(this, *acquired);
   PostgresConnection& conn = lease.conn();
-  if (auto r = conn.ExecScript(begin); !r) return r;
+  // A connection that died while idle (server restart, idle timeout) is only noticed when used;
+  // nothing has run yet, so reconnecting and beginning again is safe.
+  Result<void> begun = conn.ExecScript(begin);
+  if (!begun && begun.error().code == ErrorCode::kUnavailable && conn.EnsureConnected()) {
+    begun = conn.ExecScript(begin);
+  }
+  if (!begun) return begun;
   if (begin == kBeginWrite) {
     if (auto r = conn.ExecScript(kWriteLockSql); !r) return r;
   }
