@@ -1,0 +1,108 @@
+#include "http/dispatch.h"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <exception>
+#include <fstream>
+#include <sstream>
+
+#include "core/ids.h"
+
+namespace dandelion::http {
+namespace {
+
+std::string JoinMethods(const std::vector<std::string>& methods) {
+  std::string out;
+  for (const auto& m : methods) {
+    if (out.find(m) != std::string::npos) continue;
+    if (!out.empty()) out += ", ";
+    out += m;
+  }
+  return out;
+}
+
+// Replaces a file_path response by one carrying the file's bytes.
+void LoadFile(Response& response, const Request& request) {
+  std::ifstream in(response.file_path, std::ios::binary);
+  std::ostringstream content;
+  if (in) content << in.rdbuf();
+  if (!in || in.bad()) {
+    response = ErrorResponse(Error{ErrorCode::kNotFound, "error.not_found"}, request.lang,
+                             request.request_id);
+    return;
+  }
+  response.body = std::move(content).str();
+  response.file_path.clear();
+}
+
+}  // namespace
+
+std::optional<Error> PublicOnlyGate(Request&, const Route& route) {
+  if (route.permission == kPublic) return std::nullopt;
+  return Error{ErrorCode::kUnauthenticated, "error.unauthenticated", {}, "no security gate"};
+}
+
+Dispatcher::Dispatcher(const Router& router, Gate gate)
+    : router_(router), gate_(gate ? std::move(gate) : Gate(PublicOnlyGate)) {
+  // Request ids come from libsodium's generator; initialisation is idempotent.
+  if (sodium_init() < 0) std::abort();
+}
+
+std::string NewRequestId() { return RandomHex(8); }
+
+Response Dispatcher::Handle(Request& request) const {
+  if (request.request_id.empty()) request.request_id = NewRequestId();
+  Match match = router_.Find(request.method, request.raw_path);
+  if (match.route == nullptr) {
+    request.route = "unmatched";
+    if (match.path_known) {
+      Response r = ErrorResponse(Error{ErrorCode::kMethodNotAllowed, "error.method_not_allowed"},
+                                 request.lang, request.request_id);
+      r.SetHeader("Allow", JoinMethods(router_.AllowedMethods(request.raw_path)));
+      return r;
+    }
+    return ErrorResponse(Error{ErrorCode::kNotFound, "error.route_not_found"}, request.lang,
+                         request.request_id);
+  }
+  const Route& route = *match.route;
+  request.route = route.path_template;
+  request.path_params = std::move(match.params);
+  try {
+    if (std::optional<Error> refused = gate_(request, route)) {
+      return ErrorResponse(*refused, request.lang, request.request_id);
+    }
+    Response response = route.handler(request);
+    if (!response.file_path.empty()) LoadFile(response, request);
+    return response;
+  } catch (const std::exception& e) {
+    // The session boundary of architecture.md: log with the request id, answer without
+    // internals. what() goes to the log only.
+    spdlog::error("handler exception request_id={} route={} what={}", request.request_id,
+                  request.route, e.what());
+  } catch (...) {
+    spdlog::error("handler exception request_id={} route={} (not std::exception)",
+                  request.request_id, request.route);
+  }
+  return ErrorResponse(Error{ErrorCode::kInternal, "error.internal"}, request.lang,
+                       request.request_id);
+}
+
+void ApplyStandardHeaders(Response& response, std::string_view path, std::string_view request_id) {
+  response.SetHeader("X-Request-Id", std::string(request_id));
+  response.SetHeader("Content-Security-Policy",
+                     "default-src 'self'; object-src 'none'; base-uri 'none'; "
+                     "frame-ancestors 'none'");
+  response.SetHeader("X-Content-Type-Options", "nosniff");
+  response.SetHeader("Referrer-Policy", "no-referrer");
+  response.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
+  response.SetHeader("X-Frame-Options", "DENY");
+  // API answers hold personal data: no browser or proxy may keep them. Elsewhere no-store is
+  // the default too; only static files choose their own caching.
+  bool api = path == "/api" || path.starts_with("/api/");
+  if (api || response.Header("Cache-Control").empty()) {
+    response.SetHeader("Cache-Control", "no-store");
+  }
+}
+
+}  // namespace dandelion::http

@@ -1,0 +1,83 @@
+#include "http/platform_routes.h"
+
+#include <boost/json/serialize.hpp>
+#include <memory>
+#include <mutex>
+
+#include "http/openapi.h"
+#include "http/static_files.h"
+
+namespace dandelion::http {
+
+void AddPlatformRoutes(Router& router, const Metrics& metrics, const PlatformOptions& options) {
+  router.Add({.method = "GET",
+              .path_template = "/healthz",
+              .permission = std::string(kPublic),
+              .handler =
+                  [](Request&) {
+                    return Response::Json(200, boost::json::object{{"status", "ok"}});
+                  },
+              .summary = "Liveness check",
+              .tag = "platform"});
+
+  router.Add({.method = "GET",
+              .path_template = "/metrics",
+              .permission = options.metrics_permission,
+              .handler =
+                  [&metrics](Request&) {
+                    return Response::Text(200, "text/plain; version=0.0.4; charset=utf-8",
+                                          metrics.RenderText());
+                  },
+              .summary = "Prometheus metrics",
+              .tag = "platform"});
+
+  // Built once, on first request, when every module has added its routes.
+  struct OpenApiCache {
+    std::once_flag once;
+    std::string text;
+  };
+  auto cache = std::make_shared<OpenApiCache>();
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/openapi.json",
+              .permission = std::string(kPublic),
+              .handler =
+                  [&router, cache, version = options.version](Request&) {
+                    std::call_once(cache->once, [&] {
+                      cache->text = boost::json::serialize(BuildOpenApi(router, version));
+                    });
+                    return Response::Text(200, "application/json", cache->text);
+                  },
+              .summary = "This API's OpenAPI 3.1 document",
+              .tag = "platform"});
+
+  auto files = std::make_shared<StaticFiles>(options.web_root);
+  if (!files->has_index()) {
+    router.Add({.method = "GET",
+                .path_template = "/",
+                .permission = std::string(kPublic),
+                .handler =
+                    [](Request&) {
+                      return Response::Json(
+                          200,
+                          boost::json::object{{"service", "dandelion"},
+                                              {"note",
+                                               "The web app is not built here; the API is under "
+                                               "/api/v1/ and described at /api/v1/openapi.json."}});
+                    },
+                .summary = "Service note (when no web app is installed)",
+                .tag = "platform"});
+  }
+  router.SetFallback({.method = "GET",
+                      .path_template = "static",
+                      .permission = std::string(kPublic),
+                      .handler = [files](Request& request) { return files->Serve(request); },
+                      .summary = "The web app's files",
+                      .tag = "platform"});
+}
+
+void AddPlatformRoutes(Router& router, const Server& server) {
+  AddPlatformRoutes(router, server.metrics(),
+                    PlatformOptions{.web_root = server.options().web_root});
+}
+
+}  // namespace dandelion::http

@@ -1,0 +1,429 @@
+#include "http/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "http/access_log.h"
+#include "http/wire.h"
+
+namespace dandelion::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+std::chrono::steady_clock::duration Seconds(double s) {
+  return std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+      std::chrono::duration<double>(s));
+}
+
+// One client connection. Its socket and deadline timer share a strand, so the session
+// coroutine and the timer's handler never run at once.
+struct Connection {
+  enum class State { kReading, kIdle, kBusy };
+
+  explicit Connection(tcp::socket s) : socket(std::move(s)), timer(socket.get_executor()) {}
+
+  // Cancels the socket's pending operation when d passes; a later Arm() or Disarm() supersedes
+  // it (the generation check drops a stale expiry that was already queued).
+  void Arm(double seconds) {
+    uint64_t armed = ++generation;
+    timed_out = false;
+    timer.expires_after(Seconds(seconds));
+    timer.async_wait([this, armed](const boost::system::error_code& ec) {
+      if (ec || armed != generation) return;
+      timed_out = true;
+      boost::system::error_code ignored;
+      socket.cancel(ignored);
+    });
+  }
+  void Disarm() {
+    ++generation;
+    timer.cancel();
+  }
+
+  tcp::socket socket;
+  asio::steady_timer timer;
+  uint64_t generation = 0;
+  bool timed_out = false;
+  State state = State::kReading;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(Server& s) : server(s), pool(std::max(1, s.options_.worker_threads)) {}
+
+  asio::awaitable<void> Listen();
+  asio::awaitable<void> Session(std::shared_ptr<Connection> conn);
+  asio::awaitable<void> ReplyError(Connection& conn, const Error& error, Lang lang,
+                                   std::string_view method);
+  asio::awaitable<void> LingeringClose(Connection& conn);
+  void BeginShutdown();
+  void WaitForConnections(Clock::time_point deadline);
+
+  Server& server;
+  std::optional<Dispatcher> dispatcher;
+  asio::io_context ioc;
+  asio::thread_pool pool;
+  std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::signal_set> signals;
+  std::optional<asio::steady_timer> shutdown_timer;
+  std::atomic<bool> stopping{false};
+  std::mutex mu;
+  std::map<Connection*, std::weak_ptr<Connection>> connections;  // GUARDED_BY(mu)
+};
+
+asio::awaitable<void> Server::Impl::Listen() {
+  while (!stopping) {
+    auto [ec, socket] = co_await acceptor->async_accept(asio::make_strand(ioc), kTuple);
+    if (stopping) co_return;
+    if (ec) {
+      // Out of descriptors and the like: pause instead of spinning, then keep serving.
+      spdlog::warn("accept failed: {}", ec.message());
+      asio::steady_timer pause(ioc, std::chrono::milliseconds(100));
+      co_await pause.async_wait(kTuple);
+      continue;
+    }
+    boost::system::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    auto conn = std::make_shared<Connection>(std::move(socket));
+    {
+      std::lock_guard lock(mu);
+      connections.emplace(conn.get(), conn);
+    }
+    asio::co_spawn(conn->socket.get_executor(), Session(conn), asio::detached);
+  }
+}
+
+asio::awaitable<void> Server::Impl::ReplyError(Connection& conn, const Error& error, Lang lang,
+                                               std::string_view method) {
+  auto start = Clock::now();
+  std::string request_id = NewRequestId();
+  Response res = ErrorResponse(error, lang, request_id);
+  ApplyStandardHeaders(res, "", request_id);
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), 11};
+  for (const auto& [name, value] : res.headers) out.set(name, value);
+  out.set(bhttp::field::content_type, res.content_type);
+  out.keep_alive(false);
+  out.body() = res.body;
+  out.prepare_payload();
+  conn.Arm(server.options_.write_timeout_seconds);
+  co_await bhttp::async_write(conn.socket, out, kTuple);
+  conn.Disarm();
+  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  server.metrics_.Record("unmatched", method, res.status, seconds);
+  WriteAccessLog({.time = std::chrono::system_clock::now(),
+                  .request_id = request_id,
+                  .method = method,
+                  .route = "unmatched",
+                  .status = res.status,
+                  .duration_ms = seconds * 1000,
+                  .bytes = res.body.size()});
+  spdlog::info("request refused request_id={} status={} reason={}", request_id, res.status,
+               error.detail);
+  co_await LingeringClose(conn);
+}
+
+// Closes after a reply the client may still be sending into (413, 408): reading what is left
+// for a moment keeps the kernel from answering with a reset that would destroy the reply.
+asio::awaitable<void> Server::Impl::LingeringClose(Connection& conn) {
+  boost::system::error_code ec;
+  conn.socket.shutdown(tcp::socket::shutdown_send, ec);
+  conn.Arm(1.0);
+  char sink[4096];
+  size_t drained = 0;
+  while (!ec && drained < 1024 * 1024) {
+    auto [read_ec, n] = co_await conn.socket.async_read_some(asio::buffer(sink), kTuple);
+    ec = read_ec;
+    drained += n;
+  }
+  conn.Disarm();
+  conn.socket.close(ec);
+}
+
+asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
+  const ServerOptions& opt = server.options_;
+  server.metrics_.ConnectionOpened();
+  std::string remote;
+  {
+    boost::system::error_code ec;
+    auto endpoint = conn->socket.remote_endpoint(ec);
+    if (!ec) remote = endpoint.address().to_string();
+  }
+  beast::flat_buffer buffer;
+  bool first = true;
+  try {
+    while (true) {
+      // Between requests: wait for the next one's first byte, or close quietly when idle.
+      if (!first && buffer.size() == 0) {
+        conn->state = Connection::State::kIdle;
+        if (stopping) break;
+        conn->Arm(opt.keepalive_timeout_seconds);
+        auto [ec] = co_await conn->socket.async_wait(tcp::socket::wait_read, kTuple);
+        conn->Disarm();
+        if (ec || stopping) break;
+      }
+      first = false;
+      conn->state = Connection::State::kReading;
+
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(opt.header_limit_bytes));
+      parser.body_limit(opt.body_limit_bytes);
+      conn->Arm(opt.header_timeout_seconds);
+      auto [hec, hn] = co_await bhttp::async_read_header(conn->socket, buffer, parser, kTuple);
+      conn->Disarm();
+      if (hec) {
+        if (conn->timed_out) {
+          co_await ReplyError(*conn, {ErrorCode::kTimeout, "error.timeout", {}, "header timeout"},
+                              Lang::kKo, "OTHER");
+        } else if (hec != bhttp::error::end_of_stream && hec != asio::error::eof &&
+                   hec != asio::error::connection_reset && hec != asio::error::operation_aborted) {
+          co_await ReplyError(*conn, ParseError(hec), Lang::kKo, "OTHER");
+        }
+        break;
+      }
+      auto& header = parser.get();
+      std::string method(header.method_string());
+      Lang lang = LangFromAcceptLanguage(header[bhttp::field::accept_language]);
+      // Refused from the declared length, before a byte of the body is read.
+      if (auto length = parser.content_length(); length && *length > opt.body_limit_bytes) {
+        co_await ReplyError(*conn, {ErrorCode::kTooLarge, "error.too_large", {}, "content-length"},
+                            lang, method);
+        break;
+      }
+      if (!parser.is_done()) {
+        if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
+          bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, header.version()};
+          conn->Arm(opt.write_timeout_seconds);
+          co_await bhttp::async_write(conn->socket, cont, kTuple);
+          conn->Disarm();
+        }
+        conn->Arm(opt.body_timeout_seconds);
+        auto [bec, bn] = co_await bhttp::async_read(conn->socket, buffer, parser, kTuple);
+        conn->Disarm();
+        if (bec) {
+          // body_limit here is a chunked body that outgrew the limit while arriving.
+          if (conn->timed_out) {
+            co_await ReplyError(*conn, {ErrorCode::kTimeout, "error.timeout", {}, "body timeout"},
+                                lang, method);
+          } else if (bec != asio::error::eof && bec != asio::error::connection_reset) {
+            co_await ReplyError(*conn, ParseError(bec), lang, method);
+          }
+          break;
+        }
+      }
+
+      conn->state = Connection::State::kBusy;
+      auto start = Clock::now();
+      server.metrics_.RequestStarted();
+      auto message = parser.release();
+      bool keep_alive = message.keep_alive();
+      unsigned version = message.version();
+      RawRequest raw{std::string(message.method_string()),
+                     std::string(message.target()),
+                     {},
+                     std::move(message.body())};
+      for (const auto& field : message) {
+        raw.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+      }
+      Response res;
+      Request req;
+      auto built = BuildRequest(std::move(raw));
+      if (!built) {
+        req.lang = lang;
+        req.request_id = NewRequestId();
+        req.route = "unmatched";
+        res = ErrorResponse(built.error(), lang, req.request_id);
+      } else {
+        req = std::move(*built);
+        req.remote_address = remote;
+        req.request_id = NewRequestId();
+        // The handler may block on the database: run it on the worker pool and come back.
+        res = co_await asio::co_spawn(
+            pool,
+            [](const Dispatcher& d, Request& r) -> asio::awaitable<Response> {
+              co_return d.Handle(r);
+            }(*dispatcher, req),
+            asio::use_awaitable);
+      }
+      ApplyStandardHeaders(res, req.path, req.request_id);
+      if (stopping) keep_alive = false;
+
+      bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+      for (const auto& [name, value] : res.headers) out.set(name, value);
+      if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
+      size_t bytes = res.body.size();
+      if (req.method == "HEAD") {
+        out.content_length(bytes);  // the GET's length, without the body
+      } else {
+        out.body() = std::move(res.body);
+        out.prepare_payload();
+      }
+      out.keep_alive(keep_alive);
+      conn->Arm(opt.write_timeout_seconds);
+      auto [wec, wn] = co_await bhttp::async_write(conn->socket, out, kTuple);
+      conn->Disarm();
+
+      double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+      server.metrics_.RequestFinished();
+      server.metrics_.Record(req.route, req.method, res.status, seconds);
+      WriteAccessLog({.time = std::chrono::system_clock::now(),
+                      .request_id = req.request_id,
+                      .method = req.method,
+                      .route = req.route,
+                      .status = res.status,
+                      .duration_ms = seconds * 1000,
+                      .bytes = bytes,
+                      .remote_address = remote});
+      if (wec || !keep_alive) break;
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("connection failed: {}", e.what());
+  }
+  boost::system::error_code ignored;
+  conn->socket.shutdown(tcp::socket::shutdown_both, ignored);
+  conn->socket.close(ignored);
+  server.metrics_.ConnectionClosed();
+  std::lock_guard lock(mu);
+  connections.erase(conn.get());
+}
+
+void Server::Impl::BeginShutdown() {
+  if (stopping.exchange(true)) return;
+  spdlog::info("http server shutting down");
+  boost::system::error_code ignored;
+  if (acceptor) acceptor->close(ignored);
+  if (signals) signals->cancel(ignored);
+  std::vector<std::shared_ptr<Connection>> open;
+  {
+    std::lock_guard lock(mu);
+    for (auto& [ptr, weak] : connections) {
+      if (auto conn = weak.lock()) open.push_back(std::move(conn));
+    }
+  }
+  // Idle keep-alive connections close now; busy ones finish their request, answer it with
+  // Connection: close and end. Each check runs on the connection's own strand.
+  for (auto& conn : open) {
+    asio::post(conn->socket.get_executor(), [conn] {
+      if (conn->state == Connection::State::kIdle) {
+        boost::system::error_code ec;
+        conn->socket.cancel(ec);
+      }
+    });
+  }
+  WaitForConnections(Clock::now() + Seconds(server.options_.shutdown_grace_seconds));
+}
+
+void Server::Impl::WaitForConnections(Clock::time_point deadline) {
+  bool done;
+  {
+    std::lock_guard lock(mu);
+    done = connections.empty();
+  }
+  if (done || Clock::now() >= deadline) {
+    if (!done) spdlog::warn("http shutdown: grace period over with connections still open");
+    ioc.stop();
+    return;
+  }
+  shutdown_timer.emplace(ioc, std::chrono::milliseconds(20));
+  shutdown_timer->async_wait([this, deadline](const boost::system::error_code& ec) {
+    if (!ec) WaitForConnections(deadline);
+  });
+}
+
+Server::Server(ServerOptions options, const Router& router)
+    : options_(std::move(options)), router_(router), impl_(std::make_unique<Impl>(*this)) {}
+
+Server::~Server() {
+  if (impl_) {
+    impl_->pool.stop();
+    impl_->pool.join();
+  }
+}
+
+void Server::SetGate(Gate gate) { gate_ = std::move(gate); }
+
+Result<int> Server::Start() {
+  const std::string& listen = options_.listen;
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    return Fail(ErrorCode::kUnavailable, "error.unavailable", "listen needs host:port");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  if (host == "localhost") host = "127.0.0.1";
+  int port = -1;
+  try {
+    size_t used = 0;
+    port = std::stoi(listen.substr(colon + 1), &used);
+    if (used != listen.size() - colon - 1) port = -1;
+  } catch (const std::exception&) {
+  }
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(host, ec);
+  if (ec || port < 0 || port > 65535) {
+    return Fail(ErrorCode::kUnavailable, "error.unavailable", "bad listen address: " + listen);
+  }
+  tcp::endpoint endpoint(address, static_cast<unsigned short>(port));
+  auto& acceptor = impl_->acceptor.emplace(impl_->ioc);
+  if (acceptor.open(endpoint.protocol(), ec) ||
+      acceptor.set_option(tcp::acceptor::reuse_address(true), ec) || acceptor.bind(endpoint, ec) ||
+      acceptor.listen(asio::socket_base::max_listen_connections, ec)) {
+    impl_->acceptor.reset();
+    return Fail(ErrorCode::kUnavailable, "error.unavailable",
+                "cannot listen on " + listen + ": " + ec.message());
+  }
+  int bound = acceptor.local_endpoint().port();
+  impl_->dispatcher.emplace(router_, gate_);
+  if (options_.handle_signals) {
+    impl_->signals.emplace(impl_->ioc, SIGINT, SIGTERM);
+    impl_->signals->async_wait([this](const boost::system::error_code& e, int) {
+      if (!e) Stop();
+    });
+  }
+  asio::co_spawn(impl_->ioc, impl_->Listen(), asio::detached);
+  spdlog::info("http server listening on {}:{}", host, bound);
+  return bound;
+}
+
+void Server::Run() {
+  if (!impl_->acceptor) return;
+  std::vector<std::thread> threads;
+  for (int i = 1; i < options_.io_threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : threads) t.join();
+  impl_->pool.stop();
+  impl_->pool.join();
+  spdlog::info("http server stopped");
+}
+
+void Server::Stop() {
+  asio::post(impl_->ioc, [this] { impl_->BeginShutdown(); });
+}
+
+}  // namespace dandelion::http
