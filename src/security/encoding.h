@@ -5,6 +5,8 @@
 // inputs can never encode to the same bytes. Pure functions; thread-safe.
 #pragma once
 
+#include <sodium.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,5 +43,18 @@ inline const unsigned char* Bytes(std::string_view s) {
 inline unsigned char* MutableBytes(std::string& s) {
   return reinterpret_cast<unsigned char*>(s.data());
 }
+
+// Wipes a string holding a secret (a password, a normalized copy of one) when it goes out of
+// scope, on every path out of a function. Not copyable: one owner wipes.
+class WipeOnExit {
+ public:
+  explicit WipeOnExit(std::string& s) : s_(s) {}
+  WipeOnExit(const WipeOnExit&) = delete;
+  WipeOnExit& operator=(const WipeOnExit&) = delete;
+  ~WipeOnExit() { sodium_memzero(s_.data(), s_.size()); }
+
+ private:
+  std::string& s_;
+};
 
 }  // namespace dandelion::security

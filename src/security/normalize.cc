@@ -6,18 +6,29 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <climits>
+
 namespace dandelion::security {
 namespace {
 
-bool IsWellFormedUtf8(std::string_view s) {
-  int32_t i = 0;
-  const auto length = static_cast<int32_t>(s.size());
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, length, c);
-    if (c < 0) return false;
-  }
-  return true;
+bool IsWellFormedUtf8(std::string_view s) { return CountCodePoints(s) >= 0; }
+
+icu::UnicodeString FromUtf8(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+// Applies one of ICU's normalizers; "" with ok=false if ICU fails (its data is built in, so
+// only memory exhaustion can cause that).
+std::string Apply(const icu::Normalizer2* (*instance)(UErrorCode&), std::string_view value,
+                  bool* ok) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = instance(status);
+  icu::UnicodeString out;
+  if (U_SUCCESS(status)) out = normalizer->normalize(FromUtf8(value), status);
+  *ok = U_SUCCESS(status);
+  std::string utf8;
+  if (*ok) out.toUTF8String(utf8);
+  return utf8;
 }
 
 icu::UnicodeString RemoveWhitespace(const icu::UnicodeString& in) {
@@ -77,6 +88,37 @@ icu::UnicodeString UpperAlnum(const icu::UnicodeString& in) {
 }
 
 }  // namespace
+
+int64_t CountCodePoints(std::string_view value) {
+  if (value.size() > INT32_MAX) return -1;
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(value.size());
+  int64_t count = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(value.data(), i, length, c);
+    if (c < 0) return -1;
+    ++count;
+  }
+  return count;
+}
+
+Result<std::string> NfkcNormalize(std::string_view value) {
+  if (!IsWellFormedUtf8(value)) {
+    return Fail(ErrorCode::kInvalid, "error.invalid_utf8", "input is not UTF-8");
+  }
+  bool ok = false;
+  std::string out = Apply(&icu::Normalizer2::getNFKCInstance, value, &ok);
+  if (!ok) return Fail(ErrorCode::kInternal, "error.internal", "ICU NFKC failed");
+  return out;
+}
+
+std::string CaseFold(std::string_view value) {
+  if (!IsWellFormedUtf8(value)) return "";
+  bool ok = false;
+  std::string out = Apply(&icu::Normalizer2::getNFKCCasefoldInstance, value, &ok);
+  return ok ? out : "";
+}
 
 Result<std::string> NormalizeForIndex(FieldKind kind, std::string_view value) {
   if (!IsWellFormedUtf8(value)) {

@@ -19,6 +19,7 @@
 // Pure functions; thread-safe (ICU's normalizer instances are immutable singletons).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -31,5 +32,16 @@ enum class FieldKind { kName, kText, kPhone, kCode };
 // The normalized UTF-8 form of value. Fails with "error.invalid_utf8" on ill-formed UTF-8 and
 // with "field.empty" when nothing is left to index.
 Result<std::string> NormalizeForIndex(FieldKind kind, std::string_view value);
+
+// value in Unicode NFKC, as NIST SP 800-63B advises for passwords: the same password typed on
+// a device that sends decomposed Hangul (NFD) or full-width characters still verifies. Fails
+// with "error.invalid_utf8" on ill-formed UTF-8.
+Result<std::string> NfkcNormalize(std::string_view value);
+
+// The case-folded (NFKC_Casefold) form of value; "" for ill-formed UTF-8.
+std::string CaseFold(std::string_view value);
+
+// The number of code points in value, or -1 when it is not well-formed UTF-8.
+int64_t CountCodePoints(std::string_view value);
 
 }  // namespace dandelion::security

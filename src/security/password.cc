@@ -1,0 +1,96 @@
+#include "security/password.h"
+
+#include <sodium.h>
+
+#include <string>
+
+#include "security/encoding.h"
+#include "security/normalize.h"
+#include "security/sodium_init.h"
+
+namespace dandelion::security {
+namespace {
+
+constexpr unsigned long long kOpsLimit = 3;
+constexpr size_t kMemLimit = size_t{64} << 20;  // 64 MiB
+static_assert(kOpsLimit >= crypto_pwhash_OPSLIMIT_INTERACTIVE);
+static_assert(kMemLimit >= crypto_pwhash_MEMLIMIT_INTERACTIVE);
+
+// crypto_pwhash_str_* want a NUL-terminated hash of at most crypto_pwhash_STRBYTES.
+bool CopyHash(std::string_view hash, char (&out)[crypto_pwhash_STRBYTES]) {
+  if (hash.size() >= sizeof out || hash.find('\0') != std::string_view::npos) return false;
+  hash.copy(out, hash.size());
+  out[hash.size()] = '\0';
+  return true;
+}
+
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    // A random password nobody knows, hashed with today's parameters.
+    EnsureSodium();
+    unsigned char secret[32];
+    randombytes_buf(secret, sizeof secret);
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, reinterpret_cast<const char*>(secret), sizeof secret, kOpsLimit,
+                              kMemLimit, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+      out[0] = '\0';  // out of memory: verification against "" fails, as it must
+    }
+    sodium_memzero(secret, sizeof secret);
+    return std::string(out);
+  }();
+  return hash;
+}
+
+bool VerifyNormalized(const std::string& hash, std::string_view password) {
+  char stored[crypto_pwhash_STRBYTES];
+  if (!CopyHash(hash, stored)) return false;
+  return crypto_pwhash_str_verify(stored, password.data(), password.size()) == 0;
+}
+
+}  // namespace
+
+Result<std::string> HashPassword(std::string_view password) {
+  EnsureSodium();
+  auto normalized = NfkcNormalize(password);
+  if (!normalized) return Fail(normalized.error());
+  WipeOnExit wipe(*normalized);
+  const std::string& plain = *normalized;
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, plain.data(), plain.size(), kOpsLimit, kMemLimit,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return Fail(ErrorCode::kInternal, "error.internal", "crypto_pwhash_str failed (memory?)");
+  }
+  return std::string(out);
+}
+
+bool VerifyPassword(std::string_view hash, std::string_view password) {
+  EnsureSodium();
+  auto normalized = NfkcNormalize(password);
+  if (!normalized) return DummyVerify("");  // same time as a real verify; always false
+  WipeOnExit wipe(*normalized);
+  const std::string& plain = *normalized;
+  char stored[crypto_pwhash_STRBYTES];
+  if (!CopyHash(hash, stored)) return DummyVerify(plain);
+  return crypto_pwhash_str_verify(stored, plain.data(), plain.size()) == 0;
+}
+
+bool NeedsRehash(std::string_view hash) {
+  EnsureSodium();
+  char stored[crypto_pwhash_STRBYTES];
+  if (!CopyHash(hash, stored)) return true;
+  return crypto_pwhash_str_needs_rehash(stored, kOpsLimit, kMemLimit) != 0;
+}
+
+bool DummyVerify(std::string_view password) {
+  EnsureSodium();
+  // Normalize as VerifyPassword does, so the two paths do the same work.
+  auto normalized = NfkcNormalize(password);
+  std::string plain = normalized ? std::move(*normalized) : std::string(password);
+  WipeOnExit wipe(plain);
+  VerifyNormalized(DummyHash(), plain);
+  return false;
+}
+
+void PrepareDummyVerify() { DummyHash(); }
+
+}  // namespace dandelion::security
