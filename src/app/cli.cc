@@ -23,8 +23,9 @@ int Report(const Error& error) {
 }  // namespace
 
 int RunCli(int argc, char** argv) {
-  CLI::App cli{"Dandelion (민들레): the secure information system of a network of organizations "
-               "supporting survivors of sexual exploitation and trafficking."};
+  CLI::App cli{
+      "Dandelion (민들레): the secure information system of a network of organizations "
+      "supporting survivors of sexual exploitation and trafficking."};
   cli.require_subcommand(1);
   std::string data_dir;
 

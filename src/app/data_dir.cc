@@ -75,8 +75,8 @@ Result<void> InitDataDir(const std::string& dir, const std::string& database_url
   }
   fs::create_directories(target.parent_path(), ec);
   if (ec) return FileError("create " + target.parent_path().string(), ec);
-  fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".init-" +
-                                         RandomHex(4));
+  fs::path tmp =
+      target.parent_path() / ("." + target.filename().string() + ".init-" + RandomHex(4));
   fs::create_directory(tmp, ec);
   if (ec) return FileError("create " + tmp.string(), ec);
   fs::permissions(tmp, fs::perms::owner_all, ec);

@@ -1,0 +1,98 @@
+// `dandelion serve`: the composition root. Loads the data dir, opens and migrates the database,
+// wires every module's routes into one router, and runs the HTTP server until told to stop.
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/data_dir_lock.h"
+#include "core/config.h"
+#include "http/platform_routes.h"
+#include "http/server.h"
+#include "modules/probe/probe.h"
+#include "security/keys.h"
+#include "security/sodium_init.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+namespace dandelion::app {
+namespace {
+
+int Refuse(const std::string& what, const Error& error) {
+  std::cerr << "dandelion serve: " << what;
+  if (!error.detail.empty()) std::cerr << ": " << error.detail;
+  std::cerr << "\n";
+  return 1;
+}
+
+// The built web app: the config's web_root, else web/dist of the checkout the binary was built
+// in (build/dandelion -> ../web/dist), else ./web/dist.
+std::string FindWebRoot(const Config& config) {
+  namespace fs = std::filesystem;
+  if (!config.web_root.empty()) return config.web_root;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  for (const fs::path& candidate :
+       {exe.parent_path().parent_path() / "web" / "dist", fs::current_path(ec) / "web" / "dist"}) {
+    if (fs::exists(candidate / "index.html", ec)) return candidate.string();
+  }
+  return "";
+}
+
+http::ServerOptions ServerOptionsFrom(const Config& config, const ServeOptions& options) {
+  http::ServerOptions o;
+  o.listen = options.listen.empty() ? config.listen : options.listen;
+  o.io_threads = config.io_threads;
+  o.worker_threads = config.worker_threads;
+  o.body_limit_bytes = config.body_limit_bytes;
+  o.header_limit_bytes = config.header_limit_bytes;
+  o.header_timeout_seconds = config.header_timeout_seconds;
+  o.body_timeout_seconds = config.body_timeout_seconds;
+  o.keepalive_timeout_seconds = config.keepalive_timeout_seconds;
+  o.web_root = FindWebRoot(config);
+  return o;
+}
+
+}  // namespace
+
+int Serve(const ServeOptions& options) {
+  auto config = LoadConfig(options.data_dir);
+  if (!config) return Refuse("cannot read the configuration", config.error());
+  spdlog::set_level(spdlog::level::from_str(config->log_level));
+  security::EnsureSodium();
+
+  auto lock = DataDirLock::Acquire(config->data_dir);
+  if (!lock) return Refuse("the data dir is in use", lock.error());
+  // Refuse to start without a readable master key rather than fail on the first record.
+  if (auto key = security::LoadMasterKey(config->MasterKeyPath()); !key) {
+    return Refuse("cannot load the master key", key.error());
+  }
+  auto db = store::Open(config->DatabaseUrl(), config->database_readers);
+  if (!db) return Refuse("cannot open the database", db.error());
+  if (auto applied = store::Migrate(**db); !applied) {
+    return Refuse("cannot migrate the database", applied.error());
+  } else if (*applied > 0) {
+    spdlog::info(R"({{"event":"migrated","applied":{}}})", *applied);
+  }
+
+  http::Router router;
+  http::Server server(ServerOptionsFrom(*config, options), router);
+  http::AddPlatformRoutes(router, server.metrics(), {.web_root = server.options().web_root});
+
+  probe::ProbeService probe_service(**db);
+  if (config->test_mode) {
+    probe::AddRoutes(router, probe_service);
+    spdlog::warn(R"({{"event":"test_mode","note":"test-only routes are enabled"}})");
+  }
+
+  auto port = server.Start();
+  if (!port) return Refuse("cannot listen on " + server.options().listen, port.error());
+  std::string host = server.options().listen.substr(0, server.options().listen.rfind(':'));
+  std::cout << "Dandelion is listening on http://" << host << ":" << *port << "/" << std::endl;
+  server.Run();
+  std::cout << "Dandelion stopped." << std::endl;
+  return 0;
+}
+
+}  // namespace dandelion::app
