@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "http/http_messages.h"
 #include "http/text_util.h"
 
 namespace dandelion::http {
@@ -84,6 +85,7 @@ Response Response::NoContent() {
 }
 
 Response ErrorResponse(const Error& error, Lang lang, std::string_view request_id) {
+  RegisterHttpMessages();
   boost::json::object inner;
   inner["code"] = CodeName(error.code);
   // An error without a key still gets a readable message: the generic one for its code.
