@@ -7,7 +7,8 @@ namespace {
 
 constexpr const char* kAccountColumns =
     "id, org_id, username, display_name, roles, password_hash, totp_secret, totp_key_version, "
-    "totp_enabled, totp_last_step, disabled_at, language, last_active_at, created_at";
+    "totp_enabled, totp_last_step, disabled_at, language, last_active_at, created_at, "
+    "password_change_required";
 
 Account ToAccount(const store::Row& r) {
   Account a;
@@ -25,6 +26,7 @@ Account ToAccount(const store::Row& r) {
   a.language = r.Text(11);
   a.last_active_at = r.Int(12);
   a.created_at = r.Text(13);
+  a.password_change_required = r.Int(14) != 0;
   return a;
 }
 
@@ -71,10 +73,12 @@ Result<void> Insert(store::Tx& tx, const Account& a) {
   return Exec(tx,
               "INSERT INTO users (id, org_id, username, display_name, roles, password_hash, "
               "totp_secret, totp_key_version, totp_enabled, totp_last_step, language, "
-              "last_active_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              "last_active_at, created_at, password_change_required) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               {a.id, a.org_id, a.username, a.display_name, JoinRoles(a.roles), a.password_hash,
                OptBlob(a.totp_secret), int64_t{a.totp_key_version}, int64_t{a.totp_enabled},
-               a.totp_last_step, a.language, a.last_active_at, a.created_at});
+               a.totp_last_step, a.language, a.last_active_at, a.created_at,
+               int64_t{a.password_change_required}});
 }
 
 Result<void> UpdateRoles(store::Tx& tx, const std::string& id, const std::string& roles) {
@@ -86,8 +90,10 @@ Result<void> SetDisabled(store::Tx& tx, const std::string& id, const std::string
   return Exec(tx, "UPDATE users SET disabled_at = ? WHERE id = ?", {v, id});
 }
 
-Result<void> SetPasswordHash(store::Tx& tx, const std::string& id, const std::string& hash) {
-  return Exec(tx, "UPDATE users SET password_hash = ? WHERE id = ?", {hash, id});
+Result<void> SetPasswordHash(store::Tx& tx, const std::string& id, const std::string& hash,
+                             bool change_required) {
+  return Exec(tx, "UPDATE users SET password_hash = ?, password_change_required = ? WHERE id = ?",
+              {hash, int64_t{change_required}, id});
 }
 
 Result<void> SetTotp(store::Tx& tx, const std::string& id, const std::string& secret,

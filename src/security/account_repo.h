@@ -22,6 +22,7 @@ struct Account {
   std::string display_name;
   std::vector<std::string> roles;
   std::string password_hash;
+  bool password_change_required = false;  // a one-time password was given out
   std::string totp_secret;  // ciphertext under the org key; "" when not enrolled
   uint32_t totp_key_version = 0;
   bool totp_enabled = false;
@@ -57,7 +58,9 @@ Result<std::vector<Account>> ListByOrg(store::Tx& tx, const std::string& org_id)
 Result<void> Insert(store::Tx& tx, const Account& account);
 Result<void> UpdateRoles(store::Tx& tx, const std::string& id, const std::string& roles);
 Result<void> SetDisabled(store::Tx& tx, const std::string& id, const std::string& at);
-Result<void> SetPasswordHash(store::Tx& tx, const std::string& id, const std::string& hash);
+// Sets a new password hash; change_required marks it one-time (set by an administrator).
+Result<void> SetPasswordHash(store::Tx& tx, const std::string& id, const std::string& hash,
+                             bool change_required);
 Result<void> SetTotp(store::Tx& tx, const std::string& id, const std::string& secret,
                      uint32_t key_version, bool enabled);
 Result<void> SetTotpLastStep(store::Tx& tx, const std::string& id, int64_t step);

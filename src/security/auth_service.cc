@@ -130,7 +130,9 @@ Result<SignedIn> AuthService::Attempt(const SignInRequest& request, const Actor&
       if (NeedsRehash(account->password_hash)) {
         if (auto h = HashPassword(request.password)) {
           db_.Write(
-              [&](store::Tx& tx) { return account_repo::SetPasswordHash(tx, account->id, *h); });
+              [&](store::Tx& tx) { return account_repo::SetPasswordHash(tx, account->id, *h,
+                                                account->password_change_required);
+          });
         }
       }
       return signed_in;
