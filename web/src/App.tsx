@@ -1,0 +1,130 @@
+// Routes and their guards. Signed-out users go to /sign-in (and come back where they were);
+// a session that must still enrol TOTP can only reach /enrol; role pages check roles.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { Role } from './api';
+import { hasAnyRole, homeFor, NAV_ITEMS, type ModuleKey } from './domain/navigation';
+import { AppLayout } from './layout';
+import { AccountPage } from './pages/AccountPage';
+import { EnrolTotpPage } from './pages/EnrolTotpPage';
+import { ModulePage } from './pages/ModulePage';
+import { ForbiddenPage, NotFoundPage } from './pages/NotFoundPage';
+import { SignInPage } from './pages/SignInPage';
+import { SessionProvider, useSession } from './session';
+
+const OrganizationsPage = lazy(() => import('./admin').then((m) => ({ default: m.OrganizationsPage })));
+const OrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OrgUsersPage })));
+const OwnOrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OwnOrgUsersPage })));
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+function RequireSession({ children, enrolment = false }: { children: ReactNode; enrolment?: boolean }) {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'signedOut') {
+    return <Navigate to="/sign-in" replace state={state.reason ? undefined : { from: location.pathname }} />;
+  }
+  if (state.session.mfa_enrollment_required && !enrolment) return <Navigate to="/enrol" replace />;
+  return <>{children}</>;
+}
+
+function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { state } = useSession();
+  if (state.status !== 'signedIn' || !hasAnyRole(state.session.user.roles, roles)) return <ForbiddenPage />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const { state } = useSession();
+  if (state.status !== 'signedIn') return null;
+  return <Navigate to={homeFor(state.session.user.roles)} replace />;
+}
+
+const MODULES = NAV_ITEMS.filter((i) => i.key !== 'users' && i.key !== 'organizations');
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route
+        path="/enrol"
+        element={
+          <RequireSession enrolment>
+            <EnrolTotpPage />
+          </RequireSession>
+        }
+      />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Home />} />
+        {MODULES.map((m) => (
+          <Route
+            key={m.key}
+            path={m.path.slice(1)}
+            element={
+              <RequireRole roles={m.roles}>
+                <ModulePage module={m.key as ModuleKey} />
+              </RequireRole>
+            }
+          />
+        ))}
+        <Route
+          path="admin/users"
+          element={
+            <RequireRole roles={['org_admin']}>
+              <Suspense fallback={<Loading />}>
+                <OwnOrgUsersPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/organizations"
+          element={
+            <RequireRole roles={['network_admin']}>
+              <Suspense fallback={<Loading />}>
+                <OrganizationsPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/organizations/:orgId/users"
+          element={
+            <RequireRole roles={['org_admin', 'network_admin']}>
+              <Suspense fallback={<Loading />}>
+                <OrgUsersPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,88 @@
+// Creating a user: username, display name, roles. The one-time password the server returns is
+// shown once in a dialog with a copy button, then forgotten.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createUser, type ApiError, type CreatedOrgUser, type Role } from '../api';
+import { Card, CopyButton, Dialog, ErrorAlert, TextField } from '../ui';
+import { RoleCheckboxes } from './RoleCheckboxes';
+
+interface Props {
+  orgId: string;
+  assignable: readonly Role[];
+  onCreated: () => void;
+}
+
+export function CreateUserForm({ orgId, assignable, onCreated }: Props) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [roles, setRoles] = useState<Role[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<CreatedOrgUser | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    const r = await createUser(orgId, { username: username.trim(), display_name: displayName.trim(), roles });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setUsername('');
+    setDisplayName('');
+    setRoles([]);
+    setCreated(r.data);
+    onCreated();
+  }
+
+  const fe = error?.fields ?? {};
+  return (
+    <Card title={t('users.createTitle')}>
+      <ErrorAlert error={error} />
+      <form onSubmit={submit} className="form-grid">
+        <TextField
+          label={t('users.username')}
+          name="username"
+          required
+          autoCapitalize="none"
+          spellCheck={false}
+          autoComplete="off"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={fe.username}
+        />
+        <TextField
+          label={t('users.displayName')}
+          name="display_name"
+          required
+          autoComplete="off"
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          error={fe.display_name}
+        />
+        <RoleCheckboxes legend={t('users.rolesLegend')} available={assignable} value={roles} onChange={setRoles} error={fe.roles} />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {t('users.create')}
+          </button>
+        </div>
+      </form>
+      <Dialog open={created !== null} title={t('users.oneTimeTitle')} onClose={() => setCreated(null)}>
+        {created && (
+          <>
+            <p>{t('users.oneTimeBody', { username: created.user.username })}</p>
+            <p className="one-time-password">
+              <code data-testid="one-time-password">{created.one_time_password}</code>
+            </p>
+            <div className="actions">
+              <CopyButton text={created.one_time_password} />
+              <button type="button" onClick={() => setCreated(null)}>
+                {t('users.oneTimeDone')}
+              </button>
+            </div>
+          </>
+        )}
+      </Dialog>
+    </Card>
+  );
+}

@@ -1,0 +1,111 @@
+// The actions on one user: change roles, disable, unlock, reset MFA. Destructive ones ask
+// first. Each reports back through onDone so the list reloads.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { disableUser, resetMfa, setRoles, unlockUser, type ApiError, type ApiResult, type OrgUser, type Role } from '../api';
+import { Dialog, ErrorAlert } from '../ui';
+import { RoleCheckboxes } from './RoleCheckboxes';
+
+interface Props {
+  orgId: string;
+  user: OrgUser;
+  assignable: readonly Role[];
+  onDone: (error: ApiError | null) => void;
+}
+
+type Open = 'roles' | 'disable' | 'reset' | null;
+
+export function UserActions({ orgId, user, assignable, onDone }: Props) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Open>(null);
+  const [roles, setRolesState] = useState<Role[]>(user.roles);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const name = user.display_name || user.username;
+  const disabled = Boolean(user.disabled_at);
+  const locked = Boolean(user.locked_until && new Date(user.locked_until).getTime() > Date.now());
+
+  async function run(call: () => Promise<ApiResult<unknown>>, inDialog: boolean) {
+    setBusy(true);
+    const r = await call();
+    setBusy(false);
+    if (!r.ok && inDialog) return setError(r.error);
+    setError(null);
+    setOpen(null);
+    onDone(r.ok ? null : r.error);
+  }
+
+  return (
+    <div className="row-actions" role="group" aria-label={t('users.actionsFor', { name })}>
+      <button
+        type="button"
+        className="button-secondary button-small"
+        disabled={disabled}
+        onClick={() => {
+          setRolesState(user.roles);
+          setError(null);
+          setOpen('roles');
+        }}
+      >
+        {t('users.editRoles')}
+      </button>
+      {locked && (
+        <button type="button" className="button-secondary button-small" onClick={() => void run(() => unlockUser(orgId, user.id), false)}>
+          {t('users.unlock')}
+        </button>
+      )}
+      <button type="button" className="button-secondary button-small" disabled={disabled} onClick={() => setOpen('reset')}>
+        {t('users.resetMfa')}
+      </button>
+      <button type="button" className="button-danger button-small" disabled={disabled} onClick={() => setOpen('disable')}>
+        {t('users.disable')}
+      </button>
+
+      <Dialog open={open === 'roles'} title={t('users.editRolesOf', { name })} onClose={() => setOpen(null)}>
+        <ErrorAlert error={error} />
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => setRoles(orgId, user.id, roles), true);
+          }}
+        >
+          <RoleCheckboxes legend={t('users.roles')} available={assignable} value={roles} onChange={setRolesState} error={error?.fields.roles} />
+          <div className="actions">
+            <button type="submit" disabled={busy || roles.length === 0}>
+              {t('users.save')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setOpen(null)}>
+              {t('users.cancel')}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+
+      <Dialog open={open === 'disable'} title={t('users.disable')} onClose={() => setOpen(null)} role="alertdialog">
+        <ErrorAlert error={error} />
+        <p>{t('users.confirmDisable', { name })}</p>
+        <div className="actions">
+          <button type="button" className="button-danger" disabled={busy} onClick={() => void run(() => disableUser(orgId, user.id), true)}>
+            {t('users.disable')}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setOpen(null)} autoFocus>
+            {t('users.cancel')}
+          </button>
+        </div>
+      </Dialog>
+
+      <Dialog open={open === 'reset'} title={t('users.resetMfa')} onClose={() => setOpen(null)} role="alertdialog">
+        <ErrorAlert error={error} />
+        <p>{t('users.confirmResetMfa', { name })}</p>
+        <div className="actions">
+          <button type="button" className="button-danger" disabled={busy} onClick={() => void run(() => resetMfa(orgId, user.id), true)}>
+            {t('users.resetMfa')}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setOpen(null)} autoFocus>
+            {t('users.cancel')}
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+// The API module: typed calls to the Dandelion server returning typed results. Never shows UI.
+export * from './types';
+export {
+  onActivity,
+  onSessionLost,
+  setApiLanguage,
+  setCsrfToken,
+  type ApiError,
+  type ApiResult,
+} from './client';
+export * from './session';
+export * from './organizations';
+export * from './users';

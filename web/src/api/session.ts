@@ -1,0 +1,57 @@
+// Signing in and out, the current user, and TOTP enrolment.
+import { request, setCsrfToken, type ApiResult } from './client';
+import type {
+  Credentials,
+  Instance,
+  Session,
+  TotpConfirmation,
+  TotpEnrollment,
+} from './types';
+
+function normalise(s: Session): Session {
+  return { ...s, mfa_enrollment_required: Boolean(s.mfa_enrollment_required) };
+}
+
+// POST /api/v1/session. 401 "mfa_required" when a TOTP code is needed; 429 when locked.
+export async function signIn(credentials: Credentials): Promise<ApiResult<Session>> {
+  const r = await request<Session>('POST', '/api/v1/session', {
+    body: credentials,
+    authRequest: true,
+  });
+  if (r.ok) {
+    r.data = normalise(r.data);
+    setCsrfToken(r.data.csrf_token);
+  }
+  return r;
+}
+
+// DELETE /api/v1/session. The token is forgotten whatever the answer.
+export async function signOut(): Promise<ApiResult<void>> {
+  const r = await request<void>('DELETE', '/api/v1/session', { authRequest: true });
+  setCsrfToken(null);
+  return r;
+}
+
+// GET /api/v1/me: the session after a reload (and a keep-alive for the idle timeout).
+export async function getMe(): Promise<ApiResult<Session>> {
+  const r = await request<Session>('GET', '/api/v1/me', { authRequest: true });
+  if (r.ok) {
+    r.data = normalise(r.data);
+    if (r.data.csrf_token) setCsrfToken(r.data.csrf_token);
+  }
+  return r;
+}
+
+// GET /api/v1/instance: public facts about this installation (is it a demo?). Optional on the
+// server; a 404 means "not a demo as far as we know".
+export async function getInstance(): Promise<ApiResult<Instance>> {
+  return request<Instance>('GET', '/api/v1/instance', { authRequest: true });
+}
+
+export function beginTotp(): Promise<ApiResult<TotpEnrollment>> {
+  return request<TotpEnrollment>('POST', '/api/v1/me/totp', { body: {} });
+}
+
+export function confirmTotp(code: string): Promise<ApiResult<TotpConfirmation>> {
+  return request<TotpConfirmation>('POST', '/api/v1/me/totp/confirm', { body: { code } });
+}

@@ -1,0 +1,23 @@
+import { homeFor, navFor } from './navigation';
+
+describe('navigation by role', () => {
+  it('sends each role to its own home', () => {
+    expect(homeFor(['case_worker'])).toBe('/cases');
+    expect(homeFor(['dispatcher'])).toBe('/emergency');
+    expect(homeFor(['org_admin'])).toBe('/admin/users');
+    expect(homeFor(['network_admin'])).toBe('/admin/organizations');
+  });
+
+  it('puts daily work before administration', () => {
+    expect(homeFor(['org_admin', 'case_worker'])).toBe('/cases');
+  });
+
+  it('shows only the modules of the user roles', () => {
+    expect(navFor(['finance']).map((n) => n.key)).toEqual(['funds']);
+    expect(navFor(['org_admin']).map((n) => n.key)).toEqual(['users']);
+  });
+
+  it('gives a user without roles the account page', () => {
+    expect(homeFor([])).toBe('/account');
+  });
+});

@@ -1,0 +1,60 @@
+// What each role sees: the navigation entries and the home a user lands on. Modules that are
+// not built yet still get their place, so the layout is right from the start.
+import type { Role } from '../api';
+
+export type ModuleKey =
+  | 'cases'
+  | 'supervision'
+  | 'shelter'
+  | 'emergency'
+  | 'funds'
+  | 'advocacy'
+  | 'statistics'
+  | 'audit';
+
+export type NavKey = ModuleKey | 'users' | 'organizations';
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  roles: readonly Role[];
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'emergency', path: '/emergency', roles: ['dispatcher'] },
+  { key: 'cases', path: '/cases', roles: ['case_worker', 'supervisor', 'shelter_staff'] },
+  { key: 'supervision', path: '/supervision', roles: ['supervisor'] },
+  { key: 'shelter', path: '/shelter', roles: ['shelter_staff'] },
+  { key: 'funds', path: '/funds', roles: ['finance'] },
+  { key: 'advocacy', path: '/advocacy', roles: ['advocate'] },
+  { key: 'statistics', path: '/statistics', roles: ['researcher'] },
+  { key: 'audit', path: '/audit', roles: ['auditor'] },
+  { key: 'users', path: '/admin/users', roles: ['org_admin'] },
+  { key: 'organizations', path: '/admin/organizations', roles: ['network_admin'] },
+];
+
+// Daily work before administration: a counselor who is also her center's admin lands on cases.
+const HOME_ORDER: readonly [Role, string][] = [
+  ['dispatcher', '/emergency'],
+  ['case_worker', '/cases'],
+  ['supervisor', '/supervision'],
+  ['shelter_staff', '/shelter'],
+  ['finance', '/funds'],
+  ['advocate', '/advocacy'],
+  ['researcher', '/statistics'],
+  ['auditor', '/audit'],
+  ['org_admin', '/admin/users'],
+  ['network_admin', '/admin/organizations'],
+];
+
+export function navFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.some((r) => roles.includes(r)));
+}
+
+export function homeFor(roles: readonly Role[]): string {
+  return HOME_ORDER.find(([role]) => roles.includes(role))?.[1] ?? '/account';
+}
+
+export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
+  return wanted.some((r) => roles.includes(r));
+}

@@ -1,0 +1,110 @@
+// The signed-in session for the whole app: who the user is, their CSRF token (kept by the API
+// module), whether they must still enrol TOTP, and whether this installation is a demo.
+// Restored after a reload from GET /api/v1/me; lost when any request answers 401.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { getInstance, getMe, onSessionLost, signOut as apiSignOut, type Session } from '../api';
+import { changeLanguage, languageForUser } from '../i18n';
+
+export type SignedOutReason = 'idle' | 'signedOut' | undefined;
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedOut'; reason: SignedOutReason }
+  | { status: 'signedIn'; session: Session };
+
+interface SessionApi {
+  state: SessionState;
+  demo: boolean;
+  // After POST /api/v1/session succeeded.
+  establish: (session: Session) => Promise<void>;
+  // After POST /api/v1/me/totp/confirm: the session now has full access.
+  markEnrolled: () => void;
+  signOut: (reason?: SignedOutReason) => Promise<void>;
+}
+
+const Ctx = createContext<SessionApi | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [instanceDemo, setInstanceDemo] = useState(false);
+
+  const applyUserLanguage = useCallback(async (s: Session) => {
+    await changeLanguage(languageForUser(s.user.id, s.user.language));
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const [me, instance] = await Promise.all([getMe(), getInstance()]);
+      if (cancelled) return;
+      if (instance.ok) setInstanceDemo(Boolean(instance.data?.demo));
+      if (me.ok && me.data?.user) {
+        await applyUserLanguage(me.data);
+        setState({ status: 'signedIn', session: me.data });
+      } else {
+        setState({ status: 'signedOut', reason: undefined });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [applyUserLanguage]);
+
+  useEffect(
+    () =>
+      onSessionLost(() =>
+        setState((s) => (s.status === 'signedIn' ? { status: 'signedOut', reason: 'idle' } : s)),
+      ),
+    [],
+  );
+
+  const establish = useCallback(
+    async (session: Session) => {
+      await applyUserLanguage(session);
+      setState({ status: 'signedIn', session });
+    },
+    [applyUserLanguage],
+  );
+
+  const markEnrolled = useCallback(() => {
+    setState((s) =>
+      s.status === 'signedIn'
+        ? {
+            status: 'signedIn',
+            session: {
+              ...s.session,
+              mfa_enrollment_required: false,
+              user: { ...s.session.user, mfa_enabled: true },
+            },
+          }
+        : s,
+    );
+  }, []);
+
+  const signOut = useCallback(async (reason: SignedOutReason = 'signedOut') => {
+    await apiSignOut();
+    setState({ status: 'signedOut', reason });
+  }, []);
+
+  const demo =
+    instanceDemo || (state.status === 'signedIn' && Boolean(state.session.demo));
+
+  const value = useMemo(
+    () => ({ state, demo, establish, markEnrolled, signOut }),
+    [state, demo, establish, markEnrolled, signOut],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+// The session of a screen that is only rendered when signed in.
+export function useSignedIn(): Session {
+  const { state } = useSession();
+  if (state.status !== 'signedIn') throw new Error('useSignedIn while not signed in');
+  return state.session;
+}

@@ -1,0 +1,6 @@
+// Shared presentational pieces: no API calls here.
+export { ErrorAlert, StatusMessage, errorText } from './ErrorAlert';
+export { TextField, SelectField } from './Field';
+export { CopyButton } from './CopyButton';
+export { Dialog } from './Dialog';
+export { Card } from './Card';
