@@ -78,7 +78,7 @@ void PostgresDatabase::Release(PostgresConnection* conn) {
   freed_.notify_one();
 }
 
-Result<void> PostgresDatabase::RunTransaction(const char* begin,
+Result<void> PostgresDatabase::RunTransaction(bool write,
                                               const std::function<Result<void>(Tx&)>& fn) {
   auto acquired = Acquire();
   if (!acquired) return Fail(acquired.error());
@@ -86,12 +86,13 @@ Result<void> PostgresDatabase::RunTransaction(const char* begin,
   PostgresConnection& conn = lease.conn();
   // A connection that died while idle (server restart, idle timeout) is only noticed when used;
   // nothing has run yet, so reconnecting and beginning again is safe.
+  const char* begin = write ? kBeginWrite : kBeginRead;
   Result<void> begun = conn.ExecScript(begin);
   if (!begun && begun.error().code == ErrorCode::kUnavailable && conn.EnsureConnected()) {
     begun = conn.ExecScript(begin);
   }
   if (!begun) return begun;
-  if (begin == kBeginWrite) {
+  if (write) {
     if (auto r = conn.ExecScript(kWriteLockSql); !r) return r;
   }
   PostgresTx tx(conn);
@@ -123,11 +124,11 @@ Result<void> PostgresDatabase::Write(const std::function<Result<void>(Tx&)>& fn)
   struct Reset {
     ~Reset() { writing_database = nullptr; }
   } reset;
-  return RunTransaction(kBeginWrite, fn);
+  return RunTransaction(/*write=*/true, fn);
 }
 
 Result<void> PostgresDatabase::Read(const std::function<Result<void>(Tx&)>& fn) {
-  return RunTransaction(kBeginRead, fn);
+  return RunTransaction(/*write=*/false, fn);
 }
 
 Result<void> PostgresDatabase::ExecScript(std::string_view sql) {

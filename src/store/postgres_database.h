@@ -49,7 +49,8 @@ class PostgresDatabase final : public Database {
   PostgresDatabase() = default;
   Result<PostgresConnection*> Acquire();
   void Release(PostgresConnection* conn);
-  Result<void> RunTransaction(const char* begin, const std::function<Result<void>(Tx&)>& fn);
+  // Runs fn in a write (serialized, read-committed) or read-only (snapshot) transaction.
+  Result<void> RunTransaction(bool write, const std::function<Result<void>(Tx&)>& fn);
 
   std::vector<std::unique_ptr<PostgresConnection>> pool_;  // owns all; fixed after Open
   std::mutex mutex_;
