@@ -35,7 +35,10 @@ class DispatchTest : public ::testing::Test {
   Response Call(const Dispatcher& d, std::string method, std::string target,
                 Lang lang = Lang::kKo) {
     auto req = BuildRequest({std::move(method), std::move(target), {}, ""});
-    EXPECT_TRUE(req);
+    if (!req) {
+      ADD_FAILURE() << req.error().message_key << " " << req.error().detail;
+      return {};
+    }
     req->lang = lang;
     last_ = *req;
     Response r = d.Handle(last_);

@@ -71,6 +71,11 @@ struct Connection {
   State state = State::kReading;
 };
 
+// Runs on the worker pool; both references outlive it (the session awaits the result).
+asio::awaitable<Response> HandleOnWorker(const Dispatcher& dispatcher, Request& request) {
+  co_return dispatcher.Handle(request);
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -79,7 +84,7 @@ struct Server::Impl {
   asio::awaitable<void> Listen();
   asio::awaitable<void> Session(std::shared_ptr<Connection> conn);
   asio::awaitable<void> ReplyError(Connection& conn, const Error& error, Lang lang,
-                                   std::string_view method);
+                                   const std::string& method);
   asio::awaitable<void> LingeringClose(Connection& conn);
   void BeginShutdown();
   void WaitForConnections(Clock::time_point deadline);
@@ -119,7 +124,7 @@ asio::awaitable<void> Server::Impl::Listen() {
 }
 
 asio::awaitable<void> Server::Impl::ReplyError(Connection& conn, const Error& error, Lang lang,
-                                               std::string_view method) {
+                                               const std::string& method) {
   auto start = Clock::now();
   std::string request_id = NewRequestId();
   Response res = ErrorResponse(error, lang, request_id);
@@ -175,6 +180,12 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
   }
   beast::flat_buffer buffer;
   bool first = true;
+  // A request refused by the transport (timeout, limit, malformed): answered once after the
+  // loop, then the connection closes. (Kept out of the loop's co_await expressions on purpose:
+  // g++ 12 mishandles class-type temporaries there.)
+  std::optional<Error> refusal;
+  Lang lang = Lang::kKo;
+  std::string method = "OTHER";
   try {
     while (true) {
       // Between requests: wait for the next one's first byte, or close quietly when idle.
@@ -197,21 +208,19 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
       conn->Disarm();
       if (hec) {
         if (conn->timed_out) {
-          co_await ReplyError(*conn, {ErrorCode::kTimeout, "error.timeout", {}, "header timeout"},
-                              Lang::kKo, "OTHER");
+          refusal = Error{ErrorCode::kTimeout, "error.timeout", {}, "header timeout"};
         } else if (hec != bhttp::error::end_of_stream && hec != asio::error::eof &&
                    hec != asio::error::connection_reset && hec != asio::error::operation_aborted) {
-          co_await ReplyError(*conn, ParseError(hec), Lang::kKo, "OTHER");
+          refusal = ParseError(hec);
         }
         break;
       }
       auto& header = parser.get();
-      std::string method(header.method_string());
-      Lang lang = LangFromAcceptLanguage(header[bhttp::field::accept_language]);
+      method = std::string(header.method_string());
+      lang = LangFromAcceptLanguage(header[bhttp::field::accept_language]);
       // Refused from the declared length, before a byte of the body is read.
       if (auto length = parser.content_length(); length && *length > opt.body_limit_bytes) {
-        co_await ReplyError(*conn, {ErrorCode::kTooLarge, "error.too_large", {}, "content-length"},
-                            lang, method);
+        refusal = Error{ErrorCode::kTooLarge, "error.too_large", {}, "content-length"};
         break;
       }
       if (!parser.is_done()) {
@@ -227,10 +236,9 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
         if (bec) {
           // body_limit here is a chunked body that outgrew the limit while arriving.
           if (conn->timed_out) {
-            co_await ReplyError(*conn, {ErrorCode::kTimeout, "error.timeout", {}, "body timeout"},
-                                lang, method);
+            refusal = Error{ErrorCode::kTimeout, "error.timeout", {}, "body timeout"};
           } else if (bec != asio::error::eof && bec != asio::error::connection_reset) {
-            co_await ReplyError(*conn, ParseError(bec), lang, method);
+            refusal = ParseError(bec);
           }
           break;
         }
@@ -262,12 +270,8 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
         req.remote_address = remote;
         req.request_id = NewRequestId();
         // The handler may block on the database: run it on the worker pool and come back.
-        res = co_await asio::co_spawn(
-            pool,
-            [](const Dispatcher& d, Request& r) -> asio::awaitable<Response> {
-              co_return d.Handle(r);
-            }(*dispatcher, req),
-            asio::use_awaitable);
+        asio::awaitable<Response> work = HandleOnWorker(*dispatcher, req);
+        res = co_await asio::co_spawn(pool, std::move(work), asio::use_awaitable);
       }
       ApplyStandardHeaders(res, req.path, req.request_id);
       if (stopping) keep_alive = false;
@@ -300,6 +304,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
                       .remote_address = remote});
       if (wec || !keep_alive) break;
     }
+    if (refusal) co_await ReplyError(*conn, *refusal, lang, method);
   } catch (const std::exception& e) {
     spdlog::error("connection failed: {}", e.what());
   }
