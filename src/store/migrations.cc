@@ -1,8 +1,10 @@
 #include "store/migrations.h"
 
-#include <ctime>
+#include <algorithm>
 #include <set>
 #include <string>
+
+#include "core/clock.h"
 
 namespace dandelion::store {
 namespace {
@@ -10,15 +12,6 @@ namespace {
 constexpr std::string_view kCreateTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
-
-std::string NowUtc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // "0002_security": how people and file names refer to a migration.
 std::string Label(const Migration& m) {
@@ -85,10 +78,10 @@ Result<int> Migrate(Database& db, std::span<const Migration> migrations) {
   for (const Migration& m : migrations) {
     if (applied->contains(m.version)) continue;
     // The schema_migrations row goes first: it is the lock that makes concurrent runs safe.
-    std::string script = std::string(begin) +
-                         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (" +
-                         std::to_string(m.version) + ", " + Quote(m.name) + ", " + Quote(NowUtc()) +
-                         ");\n" + std::string(m.sql) + "\n;\nCOMMIT;";
+    std::string script =
+        std::string(begin) + "INSERT INTO schema_migrations (version, name, applied_at) VALUES (" +
+        std::to_string(m.version) + ", " + Quote(m.name) + ", " +
+        Quote(FormatRfc3339(SystemClock().Now())) + ");\n" + std::string(m.sql) + "\n;\nCOMMIT;";
     auto r = db.ExecScript(script);
     if (r) {
       ++count;

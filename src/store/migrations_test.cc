@@ -49,6 +49,13 @@ TEST_P(MigrationsTest, AppliesTheEmbeddedMigrationsOnceAndIsIdempotent) {
   ASSERT_TRUE(second) << second.error().detail;
   EXPECT_EQ(*second, 0);
   EXPECT_EQ(*SchemaVersion(*db_), embedded.back().version);
+  EXPECT_TRUE(db_->Read([](Tx& tx) -> Result<void> {
+    auto row = tx.QueryOne("SELECT name, applied_at FROM schema_migrations WHERE version = 1");
+    EXPECT_TRUE(row && row->has_value());
+    EXPECT_EQ((*row)->Text(0), "platform");
+    EXPECT_TRUE((*row)->Text(1).ends_with("Z")) << (*row)->Text(1);
+    return Ok();
+  }));
 }
 
 TEST_P(MigrationsTest, StopsAtAFailingMigrationAndNamesIt) {

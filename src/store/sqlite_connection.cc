@@ -35,9 +35,17 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   // WAL lets readers keep their snapshot while the writer commits; synchronous=FULL makes every
   // commit durable across power loss, which a crash must never cost survivors' records.
   std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
-  if (mode == Mode::kWriter && path != ":memory:") pragmas += "PRAGMA journal_mode=WAL;";
   if (mode == Mode::kReader) pragmas += "PRAGMA query_only=ON;";
   if (auto r = conn->ExecScript(pragmas); !r) return Fail(r.error());
+  if (mode == Mode::kWriter && path != ":memory:") {
+    // SQLite quietly keeps the old mode where WAL is impossible (e.g. some network file systems);
+    // readers would then block the writer, so refuse instead.
+    auto mode_rows = conn->Query("PRAGMA journal_mode=WAL", {});
+    if (!mode_rows) return Fail(mode_rows.error());
+    if (mode_rows->empty() || (*mode_rows)[0].Text(0) != "wal") {
+      return Fail(ErrorCode::kInternal, "error.internal", "sqlite: cannot use WAL for " + path);
+    }
+  }
   return conn;
 }
 
