@@ -5,19 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Role } from './api';
 import { hasAnyRole, homeFor, NAV_ITEMS, type ModuleKey } from './domain/navigation';
-import { AppLayout } from './layout';
-import { AccountPage } from './pages/AccountPage';
-import { EnrolTotpPage } from './pages/EnrolTotpPage';
-import { ModulePage } from './pages/ModulePage';
 import { ForbiddenPage, NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { SessionProvider, useSession } from './session';
 
+// Only the sign-in screen is in the initial bundle; everything behind it loads on demand.
+const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
+const EnrolTotpPage = lazy(() => import('./pages/EnrolTotpPage').then((m) => ({ default: m.EnrolTotpPage })));
+const ModulePage = lazy(() => import('./pages/ModulePage').then((m) => ({ default: m.ModulePage })));
 const OrganizationsPage = lazy(() => import('./admin').then((m) => ({ default: m.OrganizationsPage })));
 const OrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OrgUsersPage })));
 const OwnOrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OwnOrgUsersPage })));
 
-function Loading() {
+export function Loading() {
   const { t } = useTranslation();
   return (
     <p className="loading" role="status">
@@ -34,7 +35,7 @@ function RequireSession({ children, enrolment = false }: { children: ReactNode; 
     return <Navigate to="/sign-in" replace state={state.reason ? undefined : { from: location.pathname }} />;
   }
   if (state.session.mfa_enrollment_required && !enrolment) return <Navigate to="/enrol" replace />;
-  return <>{children}</>;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {

@@ -39,7 +39,7 @@ export function CreateUserForm({ orgId, assignable, onCreated }: Props) {
   return (
     <Card title={t('users.createTitle')}>
       <ErrorAlert error={error} />
-      <form onSubmit={submit} className="form-grid">
+      <form onSubmit={submit} className="form-grid" noValidate>
         <TextField
           label={t('users.username')}
           name="username"

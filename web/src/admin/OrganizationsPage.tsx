@@ -114,7 +114,7 @@ export function OrganizationsPage() {
       <Card title={t('orgs.createTitle')}>
         <StatusMessage text={status} />
         <ErrorAlert error={formError} />
-        <form onSubmit={submit} className="form-grid">
+        <form onSubmit={submit} className="form-grid" noValidate>
           <TextField label={t('orgs.name')} name="name" required value={form.name} onChange={set('name')} error={fe.name} />
           <TextField
             label={t('orgs.slug')}

@@ -1,7 +1,7 @@
 // The frame of every signed-in screen: skip link, demo banner, header (brand, user, language,
 // sign-out), the role-dependent navigation, and the main landmark. On narrow screens the
 // navigation folds behind a menu button.
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { navFor } from '../domain/navigation';
@@ -24,29 +24,31 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <DemoBanner />
-      <header className="app-header">
-        <NavLink to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          {t('app.name')}
-        </NavLink>
-        <button
-          type="button"
-          className="menu-button button-secondary"
-          aria-expanded={menuOpen}
-          aria-controls="main-nav"
-          onClick={() => setMenuOpen((o) => !o)}
-        >
-          {t('app.menu')}
-        </button>
-        <div className="header-tools">
-          <span className="user-name">
-            {t('app.signedInAs', { name: user.display_name || user.username, org: user.organization?.name ?? '' })}
-          </span>
-          <LanguageSwitch userId={user.id} />
-          <button type="button" className="button-secondary" onClick={() => void signOut()}>
-            {t('nav.signOut')}
+      <header className="app-header-wrap">
+        <DemoBanner />
+        <div className="app-header">
+          <NavLink to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            {t('app.name')}
+          </NavLink>
+          <button
+            type="button"
+            className="menu-button button-secondary"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            {t('app.menu')}
           </button>
+          <div className="header-tools">
+            <span className="user-name">
+              {t('app.signedInAs', { name: user.display_name || user.username, org: user.organization?.name ?? '' })}
+            </span>
+            <LanguageSwitch userId={user.id} />
+            <button type="button" className="button-secondary" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </button>
+          </div>
         </div>
       </header>
       <div className="app-body">
@@ -63,7 +65,9 @@ export function AppLayout() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1} className="app-main">
-          <Outlet />
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
       <IdleWarning timeoutSeconds={session.idle_timeout_seconds} />

@@ -11,15 +11,17 @@ export function PlainLayout({ children, userId, actions }: { children: ReactNode
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <DemoBanner />
-      <header className="app-header">
-        <span className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          {t('app.name')}
-        </span>
-        <div className="header-tools">
-          <LanguageSwitch userId={userId} />
-          {actions}
+      <header className="app-header-wrap">
+        <DemoBanner />
+        <div className="app-header">
+          <span className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            {t('app.name')}
+          </span>
+          <div className="header-tools">
+            <LanguageSwitch userId={userId} />
+            {actions}
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="plain-main">

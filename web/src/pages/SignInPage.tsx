@@ -1,11 +1,11 @@
 // Sign-in: username and password, then a TOTP (or recovery) code when the server answers
 // 401 "mfa_required". Errors show the server's message plus a hint of what to do next.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { signIn, type ApiError, type Credentials } from '../api';
 import { homeFor } from '../domain/navigation';
-import { PlainLayout } from '../layout';
+import { PlainLayout } from '../layout/PlainLayout';
 import { useSession } from '../session';
 import { ErrorAlert, StatusMessage, TextField } from '../ui';
 
@@ -24,11 +24,6 @@ export function SignInPage() {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (step !== 'password') headingRef.current?.focus();
-  }, [step]);
 
   if (state.status === 'signedIn') {
     const s = state.session;
@@ -78,7 +73,7 @@ export function SignInPage() {
   return (
     <PlainLayout>
       <div className="sign-in">
-        <h1 ref={headingRef} tabIndex={-1}>
+        <h1>
           {step === 'password' ? t('signIn.title') : t('signIn.totpTitle')}
         </h1>
         <StatusMessage text={error ? '' : notice} />
@@ -94,7 +89,6 @@ export function SignInPage() {
                 autoCapitalize="none"
                 spellCheck={false}
                 required
-                autoFocus
                 value={username}
                 onChange={(e) => setUsername(e.target.value)}
                 error={error?.fields.username}

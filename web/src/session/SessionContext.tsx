@@ -24,8 +24,24 @@ interface SessionApi {
 
 const Ctx = createContext<SessionApi | null>(null);
 
+// Whether this device had a session when it was last used. Not a secret and not trusted: it
+// only decides whether the first screen waits for GET /api/v1/me (maybe signed in) or shows the
+// sign-in form at once while /me runs in the background (most likely signed out).
+const HINT_KEY = 'dandelion.maybeSignedIn';
+function hint(value?: boolean): boolean {
+  try {
+    if (value === true) localStorage.setItem(HINT_KEY, '1');
+    else if (value === false) localStorage.removeItem(HINT_KEY);
+    return localStorage.getItem(HINT_KEY) === '1';
+  } catch {
+    return true;
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [state, setState] = useState<SessionState>(() =>
+    hint() ? { status: 'loading' } : { status: 'signedOut', reason: undefined },
+  );
   const [instanceDemo, setInstanceDemo] = useState(false);
 
   const applyUserLanguage = useCallback(async (s: Session) => {
@@ -39,10 +55,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (cancelled) return;
       if (instance.ok) setInstanceDemo(Boolean(instance.data?.demo));
       if (me.ok && me.data?.user) {
+        hint(true);
         await applyUserLanguage(me.data);
         setState({ status: 'signedIn', session: me.data });
       } else {
-        setState({ status: 'signedOut', reason: undefined });
+        hint(false);
+        setState((s) => (s.status === 'loading' ? { status: 'signedOut', reason: undefined } : s));
       }
     })();
     return () => {
@@ -52,14 +70,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(
     () =>
-      onSessionLost(() =>
-        setState((s) => (s.status === 'signedIn' ? { status: 'signedOut', reason: 'idle' } : s)),
-      ),
+      onSessionLost(() => {
+        hint(false);
+        setState((s) => (s.status === 'signedIn' ? { status: 'signedOut', reason: 'idle' } : s));
+      }),
     [],
   );
 
   const establish = useCallback(
     async (session: Session) => {
+      hint(true);
       await applyUserLanguage(session);
       setState({ status: 'signedIn', session });
     },
@@ -82,6 +102,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async (reason: SignedOutReason = 'signedOut') => {
+    hint(false);
     await apiSignOut();
     setState({ status: 'signedOut', reason });
   }, []);
