@@ -261,6 +261,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
       Request req;
       auto built = BuildRequest(std::move(raw));
       if (!built) {
+        req.method = method;
         req.lang = lang;
         req.request_id = NewRequestId();
         req.route = "unmatched";
