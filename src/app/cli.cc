@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "app/admin_commands.h"
 #include "app/commands.h"
 #include "core/messages.h"
 
@@ -58,7 +59,60 @@ int RunCli(int argc, char** argv) {
   restore->add_option("--data", data_dir, "Data dir")->required();
   restore->add_option("--from", from_file, "Backup file to restore")->required();
 
+  OrgAddOptions org_options;
+  auto* org = cli.add_subcommand("org", "Manage member organizations");
+  org->require_subcommand(1);
+  auto* org_add = org->add_subcommand("add", "Add a member organization");
+  org_add->add_option("--data", org_options.data_dir, "Data dir")->required();
+  org_add->add_option("--slug", org_options.slug, "Short identifier, e.g. seoul-counsel")
+      ->required();
+  org_add->add_option("--name", org_options.name, "Name, e.g. 서울 상담소")->required();
+  org_add
+      ->add_option("--kind", org_options.kind,
+                   "secretariat | counseling_center | support_facility | "
+                   "self_reliance_center | survivor_network")
+      ->required();
+  org_add->add_option("--region", org_options.region, "ISO 3166-2:KR region, e.g. KR-11")
+      ->required();
+  org_add->add_option("--facility-type", org_options.facility_type,
+                      "For support_facility: general | youth | foreigner | group_home");
+
+  UserAddOptions user_options;
+  auto* user = cli.add_subcommand("user", "Manage user accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Add a user to an organization");
+  user_add->add_option("--data", user_options.data_dir, "Data dir")->required();
+  user_add->add_option("--org", user_options.org, "Organization slug")->required();
+  user_add->add_option("--username", user_options.username, "Username (a-z, 0-9, . _ -)")
+      ->required();
+  user_add
+      ->add_option("--role", user_options.roles,
+                   "Role or comma-separated roles, e.g. case_worker,supervisor")
+      ->required();
+  user_add->add_option("--display-name", user_options.display_name, "Name shown in the app");
+  user_add->add_flag("--password-stdin", user_options.password_stdin,
+                     "Read the password from stdin instead of printing a one-time password");
+
+  auto* audit = cli.add_subcommand("audit", "Check the audit log");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand(
+      "verify", "Walk the hash chain and checkpoints; exit 1 naming the first broken entry");
+  audit_verify->add_option("--data", data_dir, "Data dir")->required();
+
   CLI11_PARSE(cli, argc, argv);
+
+  if (*org_add) {
+    if (auto r = OrgAdd(org_options); !r) return Report(r.error());
+    return 0;
+  }
+  if (*user_add) {
+    if (auto r = UserAdd(user_options); !r) return Report(r.error());
+    return 0;
+  }
+  if (*audit_verify) {
+    if (auto r = AuditVerify(data_dir); !r) return Report(r.error());
+    return 0;
+  }
 
   if (*init) {
     if (auto r = InitDataDir(data_dir, database_url); !r) return Report(r.error());

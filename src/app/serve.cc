@@ -7,14 +7,15 @@
 
 #include "app/commands.h"
 #include "app/data_dir_lock.h"
+#include "app/gate.h"
+#include "app/services.h"
 #include "core/config.h"
 #include "http/platform_routes.h"
 #include "http/server.h"
+#include "modules/network/routes.h"
 #include "modules/probe/probe.h"
-#include "security/keys.h"
-#include "security/sodium_init.h"
-#include "store/database.h"
-#include "store/migrations.h"
+#include "modules/session/routes.h"
+#include "security/password.h"
 
 namespace dandelion::app {
 namespace {
@@ -60,31 +61,26 @@ int Serve(const ServeOptions& options) {
   auto config = LoadConfig(options.data_dir);
   if (!config) return Refuse("cannot read the configuration", config.error());
   spdlog::set_level(spdlog::level::from_str(config->log_level));
-  security::EnsureSodium();
-
   auto lock = DataDirLock::Acquire(config->data_dir);
   if (!lock) return Refuse("the data dir is in use", lock.error());
-  // Refuse to start without a readable master key rather than fail on the first record.
-  if (auto key = security::LoadMasterKey(config->MasterKeyPath()); !key) {
-    return Refuse("cannot load the master key", key.error());
-  }
-  auto db = store::Open(config->DatabaseUrl(), config->database_readers);
-  if (!db) return Refuse("cannot open the database", db.error());
-  if (auto applied = store::Migrate(**db); !applied) {
-    return Refuse("cannot migrate the database", applied.error());
-  } else if (*applied > 0) {
-    spdlog::info(R"({{"event":"migrated","applied":{}}})", *applied);
-  }
+  auto services = Services::Open(options.data_dir);
+  if (!services) return Refuse("cannot open the data dir", services.error());
+  Services& s = **services;
+  security::PrepareDummyVerify();
 
   http::Router router;
-  http::Server server(ServerOptionsFrom(*config, options), router);
+  http::Server server(ServerOptionsFrom(s.config, options), router);
   http::AddPlatformRoutes(router, server.metrics(), {.web_root = server.options().web_root});
+  session::AddRoutes(router, *s.auth, *s.orgs, {.demo = s.config.demo});
+  network::AddRoutes(router, *s.orgs, *s.users);
 
-  probe::ProbeService probe_service(**db);
-  if (config->test_mode) {
+  probe::ProbeService probe_service(*s.db);
+  if (s.config.test_mode) {
     probe::AddRoutes(router, probe_service);
+    probe::AddClockRoute(router, static_cast<OffsetClock&>(*s.clock));
     spdlog::warn(R"({{"event":"test_mode","note":"test-only routes are enabled"}})");
   }
+  server.SetGate(MakeSecurityGate(*s.auth));
 
   auto port = server.Start();
   if (!port) return Refuse("cannot listen on " + server.options().listen, port.error());

@@ -34,7 +34,7 @@ std::string FormatRfc3339(TimePoint t) {
   auto days = std::chrono::floor<std::chrono::days>(t);
   std::chrono::year_month_day ymd(days);
   auto secs = std::chrono::duration_cast<std::chrono::seconds>(t - days).count();
-  char buf[32];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", int(ymd.year()),
                 unsigned(ymd.month()), unsigned(ymd.day()), static_cast<long long>(secs / 3600),
                 static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -25,6 +26,8 @@ struct Principal {
   std::string session_id;
   std::vector<std::string> roles;
   bool mfa_complete = false;
+  std::string csrf_token;  // the session's token, echoed by GET /api/v1/me
+  int64_t reauth_at = 0;   // unix seconds of the session's last re-authentication, 0 = never
   bool empty() const { return user_id.empty(); }
 };
 

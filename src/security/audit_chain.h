@@ -30,6 +30,7 @@ struct AuditEntry {
   int64_t at_ms = 0;          // Unix time in milliseconds, UTC
   std::string actor_user_id;  // "" for anonymous (e.g. a failed sign-in of an unknown user)
   std::string actor_org_id;
+  std::string org_id;       // the organization whose data was touched ("" when none)
   std::string action;       // e.g. "person.read", "auth.login"
   std::string entity_type;  // e.g. "person"
   std::string entity_id;

@@ -99,4 +99,25 @@ void AddRoutes(http::Router& router, ProbeService& service) {
               .tag = "test"});
 }
 
+void AddClockRoute(http::Router& router, OffsetClock& clock) {
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/test/clock/advance",
+              .permission = std::string(http::kPublic),
+              .handler =
+                  [&clock](http::Request& req) {
+                    auto body = http::ParseJsonObject(req);
+                    if (!body) return http::ErrorResponse(body.error(), req.lang, req.request_id);
+                    http::FieldReader f(*body);
+                    int64_t seconds = f.Int("seconds", 0, 400LL * 24 * 3600);
+                    if (auto ok = f.Finish(); !ok) {
+                      return http::ErrorResponse(ok.error(), req.lang, req.request_id);
+                    }
+                    clock.Advance(std::chrono::seconds(seconds));
+                    return http::Response::Json(200, {{"now", FormatRfc3339(clock.Now())}});
+                  },
+              .summary = "Move the server's clock forward (test mode only)",
+              .tag = "test",
+              .json_body = true});
+}
+
 }  // namespace dandelion::probe

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "core/clock.h"
 #include "core/result.h"
 #include "http/router.h"
 #include "store/database.h"
@@ -33,6 +34,10 @@ class ProbeService {
  private:
   store::Database& db_;
 };
+
+// POST /api/v1/test/clock/advance {"seconds": n}: moves the server's clock forward, for
+// black-box tests of expiry and lockout.
+void AddClockRoute(http::Router& router, OffsetClock& clock);
 
 // POST/GET /api/v1/test/probe-writes and GET /api/v1/test/probe-writes/{id}.
 void AddRoutes(http::Router& router, ProbeService& service);

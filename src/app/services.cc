@@ -1,0 +1,68 @@
+#include "app/services.h"
+
+#include "modules/network/routes.h"
+#include "security/keys.h"
+#include "security/messages.h"
+#include "security/password.h"
+#include "security/sodium_init.h"
+#include "store/migrations.h"
+
+namespace dandelion::app {
+
+void RegisterAllMessages() {
+  security::RegisterSecurityMessages();
+  security::RegisterAuthMessages();
+  network::RegisterNetworkMessages();
+}
+
+namespace {
+
+// The master key's version, recorded by `keys rotate`; 1 until the first rotation.
+Result<uint32_t> MasterKeyVersion(store::Database& db) {
+  uint32_t version = 1;
+  auto r = db.Read([&](store::Tx& tx) -> Result<void> {
+    auto row = tx.QueryOne("SELECT value FROM kv_settings WHERE key = 'master_key_version'");
+    if (!row) return Fail(row.error());
+    if (*row) version = static_cast<uint32_t>(std::stoul((*row)->Text(0)));
+    return Ok();
+  });
+  if (!r) return Fail(r.error());
+  return version;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, int readers) {
+  security::EnsureSodium();
+  RegisterAllMessages();
+  auto s = std::make_unique<Services>();
+  auto config = LoadConfig(data_dir);
+  if (!config) return Fail(config.error());
+  s->config = std::move(*config);
+  // Test data dirs get a clock that black-box tests can move forward (session expiry, lockout).
+  if (s->config.test_mode) {
+    s->clock = std::make_unique<OffsetClock>();
+  } else {
+    s->clock = std::make_unique<SystemClock>();
+  }
+  auto master = security::LoadMasterKey(s->config.MasterKeyPath());
+  if (!master) return Fail(master.error());
+  auto db =
+      store::Open(s->config.DatabaseUrl(), readers > 0 ? readers : s->config.database_readers);
+  if (!db) return Fail(db.error());
+  s->db = std::move(*db);
+  if (auto applied = store::Migrate(*s->db); !applied) return Fail(applied.error());
+  auto version = MasterKeyVersion(*s->db);
+  if (!version) return Fail(version.error());
+  s->audit = std::make_unique<security::AuditLog>(*master, *s->clock);
+  s->keyring = std::make_unique<security::Keyring>(std::move(*master), *version);
+  security::AuthOptions auth_options;
+  auth_options.demo = s->config.demo;
+  s->auth = std::make_unique<security::AuthService>(*s->db, *s->keyring, *s->audit, *s->clock,
+                                                    auth_options);
+  s->orgs = std::make_unique<network::OrgService>(*s->db, *s->keyring, *s->audit, *s->clock);
+  s->users = std::make_unique<network::UserService>(*s->db, *s->audit, *s->clock);
+  return s;
+}
+
+}  // namespace dandelion::app

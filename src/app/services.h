@@ -1,0 +1,39 @@
+// Services: the composition root's one bundle of everything a data dir's services need —
+// configuration, database, clock, keys, audit log and each capability's service — opened the
+// same way by `serve` and by every CLI command, so the console passes the same doors as HTTP.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/result.h"
+#include "modules/network/org_service.h"
+#include "modules/network/user_service.h"
+#include "security/audit_log.h"
+#include "security/auth_service.h"
+#include "security/keyring.h"
+#include "store/database.h"
+
+namespace dandelion::app {
+
+struct Services {
+  Config config;
+  std::unique_ptr<Clock> clock;
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<security::Keyring> keyring;
+  std::unique_ptr<security::AuditLog> audit;
+  std::unique_ptr<security::AuthService> auth;
+  std::unique_ptr<network::OrgService> orgs;
+  std::unique_ptr<network::UserService> users;
+
+  // Loads the config and master key, opens and migrates the database, builds the services.
+  // readers: database connections for reading (the CLI needs one).
+  static Result<std::unique_ptr<Services>> Open(const std::string& data_dir, int readers = 0);
+};
+
+// Registers every module's Korean/English messages (idempotent).
+void RegisterAllMessages();
+
+}  // namespace dandelion::app

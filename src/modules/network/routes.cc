@@ -1,0 +1,219 @@
+#include "modules/network/routes.h"
+
+#include "core/messages.h"
+#include "http/field_reader.h"
+#include "modules/handler_support.h"
+#include "security/policy.h"
+
+namespace dandelion::network {
+namespace {
+
+using http::Request;
+using http::Response;
+
+boost::json::array RolesJson(const std::vector<std::string>& roles) {
+  boost::json::array out;
+  for (const auto& r : roles) out.emplace_back(r);
+  return out;
+}
+
+Response UserReply(const Request& req, const Result<UserView>& user) {
+  if (!user) return Refuse(req, user.error());
+  return Response::Json(200, UserJson(*user));
+}
+
+Response CreatedUserReply(const Request& req, const Result<CreatedUser>& created, int status) {
+  if (!created) return Refuse(req, created.error());
+  boost::json::object body = UserJson(created->user);
+  if (!created->one_time_password.empty()) {
+    body["one_time_password"] = created->one_time_password;
+  }
+  return Response::Json(status, body);
+}
+
+// Adds POST /api/v1/organizations/{id}/users/{user_id}/<verb> for a UserService action.
+void AddUserAction(http::Router& router, UserService& users, const char* verb, const char* summary,
+                   Result<UserView> (UserService::*action)(const security::Actor&,
+                                                           const std::string&,
+                                                           const std::string&)) {
+  router.Add({.method = "POST",
+              .path_template = std::string("/api/v1/organizations/{id}/users/{user_id}/") + verb,
+              .permission = std::string(security::perm::kUserManage),
+              .handler =
+                  [&users, action](Request& req) {
+                    return UserReply(req, (users.*action)(ActorOf(req), req.path_params["id"],
+                                                          req.path_params["user_id"]));
+                  },
+              .summary = summary,
+              .tag = "users"});
+}
+
+}  // namespace
+
+boost::json::object OrgJson(const Organization& o) {
+  boost::json::object out{{"id", o.id},     {"slug", o.slug},     {"name", o.name},
+                          {"kind", o.kind}, {"region", o.region}, {"created_at", o.created_at}};
+  out["facility_type"] =
+      o.facility_type.empty() ? boost::json::value(nullptr) : boost::json::value(o.facility_type);
+  return out;
+}
+
+boost::json::object UserJson(const UserView& v) {
+  const security::Account& a = v.account;
+  return {{"id", a.id},
+          {"org_id", a.org_id},
+          {"username", a.username},
+          {"display_name", a.display_name},
+          {"roles", RolesJson(a.roles)},
+          {"totp_enabled", a.totp_enabled},
+          {"disabled", !a.disabled_at.empty()},
+          {"locked", v.locked},
+          {"password_change_required", a.password_change_required},
+          {"language", a.language},
+          {"last_active_at", FormatRfc3339(FromUnixSeconds(a.last_active_at))},
+          {"created_at", a.created_at}};
+}
+
+void AddRoutes(http::Router& router, OrgService& orgs, UserService& users) {
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/organizations",
+              .permission = std::string(http::kSignedIn),
+              .handler =
+                  [&orgs](Request& req) {
+                    auto list = orgs.List(ActorOf(req));
+                    if (!list) return Refuse(req, list.error());
+                    boost::json::array items;
+                    for (const auto& o : *list) items.emplace_back(OrgJson(o));
+                    return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+                  },
+              .summary = "List the network's member organizations",
+              .tag = "organizations"});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/organizations",
+              .permission = std::string(security::perm::kOrgCreate),
+              .handler =
+                  [&orgs](Request& req) {
+                    auto body = http::ParseJsonObject(req);
+                    if (!body) return Refuse(req, body.error());
+                    http::FieldReader f(*body);
+                    NewOrganization in;
+                    in.slug = f.String("slug", 32);
+                    in.name = f.String("name", 100);
+                    in.kind = f.String("kind", 40);
+                    in.region = f.String("region", 8);
+                    in.facility_type = f.OptString("facility_type", 40).value_or("");
+                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
+                    auto org = orgs.Create(ActorOf(req), in);
+                    if (!org) return Refuse(req, org.error());
+                    return Response::Json(201, OrgJson(*org));
+                  },
+              .summary = "Add a member organization",
+              .tag = "organizations",
+              .json_body = true,
+              .success_status = 201});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/organizations/{id}",
+              .permission = std::string(http::kSignedIn),
+              .handler =
+                  [&orgs](Request& req) {
+                    auto org = orgs.Get(ActorOf(req), req.path_params["id"]);
+                    if (!org) return Refuse(req, org.error());
+                    return Response::Json(200, OrgJson(*org));
+                  },
+              .summary = "One member organization",
+              .tag = "organizations"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/organizations/{id}/users",
+              .permission = std::string(security::perm::kUserManage),
+              .handler =
+                  [&users](Request& req) {
+                    auto list = users.List(ActorOf(req), req.path_params["id"]);
+                    if (!list) return Refuse(req, list.error());
+                    boost::json::array items;
+                    for (const auto& u : *list) items.emplace_back(UserJson(u));
+                    return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+                  },
+              .summary = "List an organization's users",
+              .tag = "users"});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/organizations/{id}/users",
+              .permission = std::string(security::perm::kUserManage),
+              .handler =
+                  [&users](Request& req) {
+                    auto body = http::ParseJsonObject(req);
+                    if (!body) return Refuse(req, body.error());
+                    http::FieldReader f(*body);
+                    NewUser in;
+                    in.username = f.String("username", 32);
+                    in.display_name = f.String("display_name", 100);
+                    in.roles = f.StringList("roles", 10, 40, true);
+                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
+                    return CreatedUserReply(
+                        req, users.Create(ActorOf(req), req.path_params["id"], in), 201);
+                  },
+              .summary = "Add a user; the answer holds a one-time password, shown once",
+              .tag = "users",
+              .json_body = true,
+              .success_status = 201});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/organizations/{id}/users/{user_id}",
+              .permission = std::string(security::perm::kUserManage),
+              .handler =
+                  [&users](Request& req) {
+                    return UserReply(req, users.Get(ActorOf(req), req.path_params["id"],
+                                                    req.path_params["user_id"]));
+                  },
+              .summary = "One user",
+              .tag = "users"});
+  router.Add({.method = "PATCH",
+              .path_template = "/api/v1/organizations/{id}/users/{user_id}",
+              .permission = std::string(security::perm::kUserManage),
+              .handler =
+                  [&users](Request& req) {
+                    auto body = http::ParseJsonObject(req);
+                    if (!body) return Refuse(req, body.error());
+                    http::FieldReader f(*body);
+                    auto roles = f.StringList("roles", 10, 40, true);
+                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
+                    return UserReply(req, users.ChangeRoles(ActorOf(req), req.path_params["id"],
+                                                            req.path_params["user_id"], roles));
+                  },
+              .summary = "Change a user's roles",
+              .tag = "users",
+              .json_body = true});
+  AddUserAction(router, users, "disable", "Disable a user and end their sessions",
+                &UserService::Disable);
+  AddUserAction(router, users, "enable", "Enable a disabled user", &UserService::Enable);
+  AddUserAction(router, users, "unlock", "Lift a sign-in lockout", &UserService::Unlock);
+  AddUserAction(router, users, "reset-mfa", "Remove a user's two-step verification",
+                &UserService::ResetMfa);
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/organizations/{id}/users/{user_id}/reset-password",
+              .permission = std::string(security::perm::kUserManage),
+              .handler =
+                  [&users](Request& req) {
+                    return CreatedUserReply(req,
+                                            users.ResetPassword(ActorOf(req), req.path_params["id"],
+                                                                req.path_params["user_id"]),
+                                            200);
+                  },
+              .summary = "Issue a new one-time password",
+              .tag = "users"});
+}
+
+void RegisterNetworkMessages() {
+  static constexpr Message kMessages[] = {
+      {"network.slug_format", "영문 소문자, 숫자, 하이픈으로 2~32자여야 합니다.",
+       "Use 2 to 32 lower-case letters, digits and hyphens."},
+      {"network.slug_taken", "이미 사용 중인 식별자입니다.", "This identifier is already in use."},
+      {"network.username_format", "영문 소문자, 숫자, 점, 밑줄, 하이픈으로 3~32자여야 합니다.",
+       "Use 3 to 32 lower-case letters, digits, dots, underscores and hyphens."},
+      {"network.username_taken", "이미 사용 중인 아이디입니다.",
+       "This username is already in use."},
+      {"network.role_not_grantable", "이 역할을 부여하거나 바꿀 권한이 없습니다.",
+       "You may not give or change this role."},
+  };
+  RegisterMessages(kMessages);
+}
+
+}  // namespace dandelion::network

@@ -1,0 +1,308 @@
+#include "modules/network/user_service.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/ids.h"
+#include "modules/network/org_repo.h"
+#include "security/auth_service.h"
+#include "security/password.h"
+#include "security/password_policy.h"
+#include "security/policy.h"
+
+namespace dandelion::network {
+namespace {
+
+namespace repo = security::account_repo;
+using security::Account;
+using security::Actor;
+
+bool IsUsername(const std::string& s) {
+  if (s.size() < 3 || s.size() > 32) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+  });
+}
+
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+Failure NotFound() { return Fail(ErrorCode::kNotFound, "error.not_found"); }
+
+Result<UserView> View(store::Tx& tx, const Account& a, int64_t now) {
+  auto t = repo::GetThrottle(tx, "user:" + a.username);
+  if (!t) return Fail(t.error());
+  return UserView{a, t->locked_until > now};
+}
+
+}  // namespace
+
+void ValidateRoles(const std::vector<std::string>& roles, Error& e) {
+  std::set<std::string> seen;
+  if (roles.empty()) e.Field("roles", "field.required");
+  for (const auto& r : roles) {
+    if (!security::IsRole(r) || !seen.insert(r).second) {
+      e.Field("roles", "field.unknown_value");
+      return;
+    }
+  }
+}
+
+std::string GenerateOneTimePassword() {
+  static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679";
+  constexpr uint32_t kSize = sizeof(kAlphabet) - 1;
+  std::string out;
+  for (int i = 0; i < 16; ++i) out.push_back(kAlphabet[randombytes_uniform(kSize)]);
+  return out;
+}
+
+UserService::UserService(store::Database& db, const security::AuditLog& audit, const Clock& clock)
+    : db_(db), audit_(audit), clock_(clock) {}
+
+bool UserService::MayManageOrg(const Actor& actor, const std::string& org_id) const {
+  if (actor.is_console()) return true;
+  if (!security::Allows(security::perm::kUserManage, actor.roles)) return false;
+  return actor.org_id == org_id || security::HasRole(actor.roles, "network_admin");
+}
+
+// What roles an actor may hand out in org_id (see the class comment).
+Result<void> UserService::CheckGrant(const Actor& actor, const std::string& org_id,
+                                     const std::vector<std::string>& roles) const {
+  if (actor.is_console()) return Ok();
+  bool org_admin_here = security::HasRole(actor.roles, "org_admin") && actor.org_id == org_id;
+  bool network_admin = security::HasRole(actor.roles, "network_admin");
+  for (const auto& role : roles) {
+    bool ok = false;
+    if (role == "network_admin") {
+      ok = network_admin && actor.org_id == org_id;
+    } else if (role == "org_admin") {
+      ok = org_admin_here || network_admin;
+    } else {
+      ok = org_admin_here;
+    }
+    if (!ok) return Fail(ErrorCode::kForbidden, "network.role_not_grantable");
+  }
+  return Ok();
+}
+
+Result<CreatedUser> UserService::Create(const Actor& actor, const std::string& org_id,
+                                        const NewUser& input) {
+  if (!MayManageOrg(actor, org_id)) {
+    return actor.org_id == org_id ? Fail(ErrorCode::kForbidden, "error.forbidden") : NotFound();
+  }
+  Error e{ErrorCode::kInvalid, "error.invalid"};
+  std::string username = security::NormalizeUsername(input.username);
+  if (!IsUsername(username)) e.Field("username", "network.username_format");
+  if (input.display_name.empty()) e.Field("display_name", "field.required");
+  if (CodePoints(input.display_name) > 100) e.Field("display_name", "field.too_long");
+  ValidateRoles(input.roles, e);
+  std::string one_time;
+  std::string password = input.password.value_or("");
+  if (!input.password) {
+    one_time = GenerateOneTimePassword();
+    password = one_time;
+  } else if (auto ok = security::CheckPasswordPolicy(password, username); !ok) {
+    e.Field("password", ok.error().message_key);
+  }
+  if (!e.fields.empty()) return Fail(e);
+  if (auto ok = CheckGrant(actor, org_id, input.roles); !ok) return Fail(ok.error());
+  auto hash = security::HashPassword(password);
+  if (!hash) return Fail(hash.error());
+  sodium_memzero(password.data(), password.size());
+
+  const int64_t now = UnixSeconds(clock_.Now());
+  Account a;
+  a.id = NewId();
+  a.org_id = org_id;
+  a.username = username;
+  a.display_name = input.display_name;
+  a.roles = input.roles;
+  a.password_hash = *hash;
+  a.password_change_required = !input.password.has_value();
+  a.last_active_at = now;
+  a.created_at = FormatRfc3339(clock_.Now());
+  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
+    auto org = org_repo::FindById(tx, org_id);
+    if (!org) return Fail(org.error());
+    if (!*org) return NotFound();
+    auto existing = repo::FindByUsername(tx, username);
+    if (!existing) return Fail(existing.error());
+    if (*existing) {
+      Error c{ErrorCode::kConflict, "network.username_taken"};
+      c.Field("username", "network.username_taken");
+      return Fail(c);
+    }
+    if (auto s = repo::Insert(tx, a); !s) return s;
+    security::AuditEvent entry{.actor_user_id = actor.user_id,
+                               .actor_org_id = actor.org_id,
+                               .org_id = org_id,
+                               .action = "user.create",
+                               .entity_type = "user",
+                               .entity_id = a.id,
+                               .fields = {"username", "roles"},
+                               .request_id = actor.request_id,
+                               .remote = actor.remote};
+    if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
+    return Ok();
+  });
+  if (!r) return Fail(r.error());
+  return CreatedUser{UserView{a, false}, one_time};
+}
+
+Result<std::vector<UserView>> UserService::List(const Actor& actor, const std::string& org_id) {
+  if (!MayManageOrg(actor, org_id)) {
+    return actor.org_id == org_id ? Fail(ErrorCode::kForbidden, "error.forbidden") : NotFound();
+  }
+  const int64_t now = UnixSeconds(clock_.Now());
+  std::vector<UserView> out;
+  auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
+    auto org = org_repo::FindById(tx, org_id);
+    if (!org) return Fail(org.error());
+    if (!*org) return NotFound();
+    auto list = repo::ListByOrg(tx, org_id);
+    if (!list) return Fail(list.error());
+    bool network_only = !actor.is_console() && actor.org_id != org_id;
+    for (const auto& a : *list) {
+      // A network admin looking at another organization sees only its administrators.
+      if (network_only && !security::HasRole(a.roles, "org_admin")) continue;
+      auto v = View(tx, a, now);
+      if (!v) return Fail(v.error());
+      out.push_back(*v);
+    }
+    return Ok();
+  });
+  if (!r) return Fail(r.error());
+  return out;
+}
+
+Result<UserView> UserService::Get(const Actor& actor, const std::string& org_id,
+                                  const std::string& user_id) {
+  return Manage(actor, org_id, user_id, "", {}, nullptr);
+}
+
+Result<UserView> UserService::Manage(
+    const Actor& actor, const std::string& org_id, const std::string& user_id,
+    const std::string& action, std::vector<std::string> fields,
+    const std::function<Result<void>(store::Tx&, Account&)>& change) {
+  if (!MayManageOrg(actor, org_id)) {
+    return actor.org_id == org_id ? Fail(ErrorCode::kForbidden, "error.forbidden") : NotFound();
+  }
+  const int64_t now = UnixSeconds(clock_.Now());
+  UserView out;
+  auto work = [&](store::Tx& tx) -> Result<void> {
+    auto a = repo::FindById(tx, user_id);
+    if (!a) return Fail(a.error());
+    if (!*a || (*a)->org_id != org_id) return NotFound();
+    Account account = **a;
+    // Network admins reach other organizations' administrators only.
+    if (!actor.is_console() && actor.org_id != org_id &&
+        !security::HasRole(account.roles, "org_admin")) {
+      return NotFound();
+    }
+    if (change) {
+      if (auto s = change(tx, account); !s) return s;
+      security::AuditEvent entry{.actor_user_id = actor.user_id,
+                                 .actor_org_id = actor.org_id,
+                                 .org_id = org_id,
+                                 .action = action,
+                                 .entity_type = "user",
+                                 .entity_id = account.id,
+                                 .fields = fields,
+                                 .request_id = actor.request_id,
+                                 .remote = actor.remote};
+      if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
+    }
+    auto v = View(tx, account, now);
+    if (!v) return Fail(v.error());
+    out = *v;
+    return Ok();
+  };
+  auto r = change ? db_.Write(work) : db_.Read(work);
+  if (!r) return Fail(r.error());
+  return out;
+}
+
+Result<UserView> UserService::ChangeRoles(const Actor& actor, const std::string& org_id,
+                                          const std::string& user_id,
+                                          const std::vector<std::string>& roles) {
+  Error e{ErrorCode::kInvalid, "error.invalid"};
+  ValidateRoles(roles, e);
+  if (!e.fields.empty()) return Fail(e);
+  if (auto ok = CheckGrant(actor, org_id, roles); !ok) {
+    return MayManageOrg(actor, org_id) ? Fail(ok.error()) : NotFound();
+  }
+  return Manage(actor, org_id, user_id, "user.roles_change", {"roles"},
+                [&](store::Tx& tx, Account& a) -> Result<void> {
+                  // Taking a role away needs the same right as giving it.
+                  if (auto ok = CheckGrant(actor, org_id, a.roles); !ok) return Fail(ok.error());
+                  a.roles = roles;
+                  return repo::UpdateRoles(tx, a.id, security::JoinRoles(roles));
+                });
+}
+
+Result<UserView> UserService::Disable(const Actor& actor, const std::string& org_id,
+                                      const std::string& user_id) {
+  const int64_t now = UnixSeconds(clock_.Now());
+  return Manage(actor, org_id, user_id, "user.disable", {"disabled_at"},
+                [&](store::Tx& tx, Account& a) -> Result<void> {
+                  if (a.disabled_at.empty()) a.disabled_at = FormatRfc3339(clock_.Now());
+                  if (auto s = repo::SetDisabled(tx, a.id, a.disabled_at); !s) return s;
+                  return repo::EndSessionsOfUser(tx, a.id, now);
+                });
+}
+
+Result<UserView> UserService::Enable(const Actor& actor, const std::string& org_id,
+                                     const std::string& user_id) {
+  const int64_t now = UnixSeconds(clock_.Now());
+  return Manage(actor, org_id, user_id, "user.enable", {"disabled_at"},
+                [&](store::Tx& tx, Account& a) -> Result<void> {
+                  a.disabled_at.clear();
+                  a.last_active_at = now;
+                  if (auto s = repo::SetDisabled(tx, a.id, ""); !s) return s;
+                  return repo::Touch(tx, a.id, now);
+                });
+}
+
+Result<UserView> UserService::Unlock(const Actor& actor, const std::string& org_id,
+                                     const std::string& user_id) {
+  return Manage(actor, org_id, user_id, "user.unlock", {},
+                [&](store::Tx& tx, Account& a) -> Result<void> {
+                  return repo::ClearThrottle(tx, "user:" + a.username);
+                });
+}
+
+Result<UserView> UserService::ResetMfa(const Actor& actor, const std::string& org_id,
+                                       const std::string& user_id) {
+  const int64_t now = UnixSeconds(clock_.Now());
+  return Manage(actor, org_id, user_id, "user.mfa_reset", {"totp"},
+                [&](store::Tx& tx, Account& a) -> Result<void> {
+                  a.totp_enabled = false;
+                  a.totp_secret.clear();
+                  if (auto s = repo::SetTotp(tx, a.id, "", 0, false); !s) return s;
+                  if (auto s = repo::ReplaceRecoveryCodes(tx, a.id, {}); !s) return s;
+                  return repo::EndSessionsOfUser(tx, a.id, now);
+                });
+}
+
+Result<CreatedUser> UserService::ResetPassword(const Actor& actor, const std::string& org_id,
+                                               const std::string& user_id) {
+  std::string one_time = GenerateOneTimePassword();
+  auto hash = security::HashPassword(one_time);
+  if (!hash) return Fail(hash.error());
+  const int64_t now = UnixSeconds(clock_.Now());
+  auto v = Manage(actor, org_id, user_id, "user.password_reset", {"password"},
+                  [&](store::Tx& tx, Account& a) -> Result<void> {
+                    a.password_change_required = true;
+                    if (auto s = repo::SetPasswordHash(tx, a.id, *hash, true); !s) return s;
+                    return repo::EndSessionsOfUser(tx, a.id, now);
+                  });
+  if (!v) return Fail(v.error());
+  return CreatedUser{*v, one_time};
+}
+
+}  // namespace dandelion::network

@@ -1,0 +1,192 @@
+#include "modules/session/routes.h"
+
+#include "http/field_reader.h"
+#include "modules/handler_support.h"
+#include "modules/network/routes.h"
+#include "security/policy.h"
+
+namespace dandelion::session {
+namespace {
+
+using http::Request;
+using http::Response;
+
+std::string SessionCookie(const std::string& token) {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Strict";
+}
+
+std::string ExpiredCookie() {
+  return std::string(kSessionCookie) + "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0";
+}
+
+boost::json::object SessionJson(const security::Authenticated& auth, network::OrgService& orgs,
+                                bool demo) {
+  boost::json::object out{
+      {"user", network::UserJson({auth.account, false})},
+      {"csrf_token", auth.session.csrf_token},
+      {"mfa_enrollment_required", auth.mfa_enrollment_required},
+      {"password_change_required", auth.account.password_change_required},
+      {"demo", demo},
+  };
+  if (auto org = orgs.Get(security::Actor::Console(), auth.account.org_id)) {
+    out["organization"] = network::OrgJson(*org);
+  }
+  return out;
+}
+
+void AddSignInRoutes(http::Router& router, security::AuthService& auth, network::OrgService& orgs,
+                     SessionRoutesOptions options) {
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/session",
+              .permission = std::string(http::kPublic),
+              .handler =
+                  [&auth, &orgs, options](Request& req) {
+                    auto body = http::ParseJsonObject(req);
+                    if (!body) return Refuse(req, body.error());
+                    http::FieldReader f(*body);
+                    security::SignInRequest in;
+                    in.username = f.String("username", 64);
+                    in.password = f.String("password", 256);
+                    in.totp = f.OptString("totp", 16);
+                    in.recovery_code = f.OptString("recovery_code", 32);
+                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
+                    auto signed_in = auth.SignIn(in, ActorOf(req));
+                    if (!signed_in) return Refuse(req, signed_in.error());
+                    Response r =
+                        Response::Json(200, SessionJson(signed_in->auth, orgs, options.demo));
+                    r.SetHeader("Set-Cookie", SessionCookie(signed_in->token));
+                    return r;
+                  },
+              .summary = "Sign in (username, password, and a TOTP code once enrolled)",
+              .tag = "session",
+              .json_body = true});
+  router.Add({.method = "DELETE",
+              .path_template = "/api/v1/session",
+              .permission = std::string(security::perm::kOwnSession),
+              .handler =
+                  [&auth](Request& req) {
+                    if (auto ok = auth.SignOut(ActorOf(req)); !ok) return Refuse(req, ok.error());
+                    Response r = Response::NoContent();
+                    r.SetHeader("Set-Cookie", ExpiredCookie());
+                    return r;
+                  },
+              .summary = "Sign out (ends the session on the server)",
+              .tag = "session",
+              .success_status = 204});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/session/reauth",
+              .permission = std::string(http::kSignedIn),
+              .handler =
+                  [&auth](Request& req) {
+                    auto body = http::ParseJsonObject(req);
+                    if (!body) return Refuse(req, body.error());
+                    http::FieldReader f(*body);
+                    std::string password = f.String("password", 256);
+                    auto totp = f.OptString("totp", 16);
+                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
+                    if (auto ok = auth.Reauthenticate(ActorOf(req), password, totp); !ok) {
+                      return Refuse(req, ok.error());
+                    }
+                    return Response::NoContent();
+                  },
+              .summary = "Confirm password (and code) again before a sensitive action",
+              .tag = "session",
+              .json_body = true,
+              .success_status = 204});
+}
+
+void AddMeRoutes(http::Router& router, security::AuthService& auth, network::OrgService& orgs,
+                 SessionRoutesOptions options) {
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/me",
+              .permission = std::string(security::perm::kOwnSession),
+              .handler =
+                  [&auth, &orgs, options](Request& req) {
+                    auto me = auth.Authenticate(std::string(req.Cookie(kSessionCookie)));
+                    if (!me) return Refuse(req, me.error());
+                    return Response::Json(200, SessionJson(*me, orgs, options.demo));
+                  },
+              .summary = "The signed-in user, roles, organization and CSRF token",
+              .tag = "session"});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/me/totp",
+              .permission = std::string(security::perm::kOwnSession),
+              .handler =
+                  [&auth](Request& req) {
+                    auto e = auth.BeginTotp(ActorOf(req));
+                    if (!e) return Refuse(req, e.error());
+                    return Response::Json(200, {{"secret", e->secret_base32},
+                                                {"otpauth_uri", e->otpauth_uri},
+                                                {"qr_svg", e->qr_svg}});
+                  },
+              .summary = "Start TOTP enrolment: secret, otpauth URI and QR code (SVG)",
+              .tag = "session"});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/me/totp/confirm",
+              .permission = std::string(security::perm::kOwnSession),
+              .handler =
+                  [&auth](Request& req) {
+                    auto body = http::ParseJsonObject(req);
+                    if (!body) return Refuse(req, body.error());
+                    http::FieldReader f(*body);
+                    std::string code = f.String("code", 16);
+                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
+                    auto codes = auth.ConfirmTotp(ActorOf(req), code);
+                    if (!codes) return Refuse(req, codes.error());
+                    boost::json::array list;
+                    for (const auto& c : *codes) list.emplace_back(c);
+                    return Response::Json(200, {{"recovery_codes", list}});
+                  },
+              .summary = "Confirm TOTP enrolment with a code; returns recovery codes once",
+              .tag = "session",
+              .json_body = true});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/me/password",
+              .permission = std::string(security::perm::kOwnSession),
+              .handler =
+                  [&auth](Request& req) {
+                    auto body = http::ParseJsonObject(req);
+                    if (!body) return Refuse(req, body.error());
+                    http::FieldReader f(*body);
+                    std::string current = f.String("current_password", 256);
+                    std::string replacement = f.String("new_password", 256);
+                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
+                    if (auto ok = auth.ChangePassword(ActorOf(req), current, replacement); !ok) {
+                      return Refuse(req, ok.error());
+                    }
+                    return Response::NoContent();
+                  },
+              .summary = "Change one's own password",
+              .tag = "session",
+              .json_body = true,
+              .success_status = 204});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/me/language",
+              .permission = std::string(security::perm::kOwnSession),
+              .handler =
+                  [&auth](Request& req) {
+                    auto body = http::ParseJsonObject(req);
+                    if (!body) return Refuse(req, body.error());
+                    http::FieldReader f(*body);
+                    std::string language = f.Enum("language", {"ko", "en"});
+                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
+                    if (auto ok = auth.SetLanguage(ActorOf(req), language); !ok) {
+                      return Refuse(req, ok.error());
+                    }
+                    return Response::NoContent();
+                  },
+              .summary = "Remember the user's language (ko or en)",
+              .tag = "session",
+              .json_body = true,
+              .success_status = 204});
+}
+
+}  // namespace
+
+void AddRoutes(http::Router& router, security::AuthService& auth, network::OrgService& orgs,
+               SessionRoutesOptions options) {
+  AddSignInRoutes(router, auth, orgs, options);
+  AddMeRoutes(router, auth, orgs, options);
+}
+
+}  // namespace dandelion::session

@@ -1,0 +1,212 @@
+#include "security/audit_log.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/ids.h"
+#include "security/policy.h"
+
+namespace dandelion::security {
+namespace {
+
+// A checkpoint is signed automatically every this many entries, besides on demand.
+constexpr int64_t kCheckpointEvery = 1000;
+constexpr int kVerifyBatch = 2000;
+
+constexpr const char* kColumns =
+    "seq, at_ms, actor_user_id, actor_org_id, org_id, action, entity_type, entity_id, outcome, "
+    "request_id, remote, fields, hash";
+
+int64_t UnixMillis(TimePoint t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+ChainedAuditEntry ToChained(const store::Row& r) {
+  ChainedAuditEntry c;
+  AuditEntry& e = c.entry;
+  e.seq = r.Int(0);
+  e.at_ms = r.Int(1);
+  e.actor_user_id = r.Text(2);
+  e.actor_org_id = r.Text(3);
+  e.org_id = r.Text(4);
+  e.action = r.Text(5);
+  e.entity_type = r.Text(6);
+  e.entity_id = r.Text(7);
+  e.outcome = r.Text(8);
+  e.request_id = r.Text(9);
+  e.remote = r.Text(10);
+  e.fields = SplitRoles(r.Text(11));  // the same comma-separated form as roles
+  c.hash = r.BlobBytes(12);
+  return c;
+}
+
+Failure Broken(const std::string& detail) {
+  return Fail(ErrorCode::kConflict, "security.audit_broken", detail);
+}
+
+}  // namespace
+
+AuditLog::AuditLog(const SecretKey& master_key, const Clock& clock)
+    : signing_key_(AuditSigningKey::FromMasterKey(master_key)), clock_(clock) {}
+
+std::string AuditLog::PublicKeyHex() const { return ToHex(signing_key_.public_key()); }
+
+Result<int64_t> AuditLog::Append(store::Tx& tx, const AuditEvent& event) const {
+  // Bumping the head first takes its row lock (PostgreSQL) before the previous hash is read, so
+  // two transactions appending at once are serialized instead of both chaining from one hash.
+  if (auto n = tx.Exec("UPDATE audit_head SET seq = seq + 1 WHERE id = 1"); !n) {
+    return Fail(n.error());
+  }
+  auto head = tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
+  if (!head) return Fail(head.error());
+  if (!*head) return Fail(ErrorCode::kInternal, "error.internal", "audit_head row is missing");
+  AuditEntry e;
+  e.seq = (*head)->Int(0);
+  std::string prev = e.seq == 1 ? GenesisHash() : (*head)->BlobBytes(1);
+  e.at_ms = UnixMillis(clock_.Now());
+  e.actor_user_id = event.actor_user_id;
+  e.actor_org_id = event.actor_org_id;
+  e.org_id = event.org_id;
+  e.action = event.action;
+  e.entity_type = event.entity_type;
+  e.entity_id = event.entity_id;
+  e.outcome = event.outcome;
+  e.request_id = event.request_id;
+  e.remote = event.remote;
+  e.fields = event.fields;
+  auto hash = ChainHash(prev, e);
+  if (!hash) return Fail(hash.error());
+  auto n = tx.Exec(
+      std::string("INSERT INTO audit_log (") + kColumns +
+          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {e.seq, e.at_ms, e.actor_user_id, e.actor_org_id, e.org_id, e.action, e.entity_type,
+       e.entity_id, e.outcome, e.request_id, e.remote, JoinRoles(e.fields), store::Blob{*hash}});
+  if (!n) return Fail(n.error());
+  if (auto u = tx.Exec("UPDATE audit_head SET hash = ? WHERE id = 1", {store::Blob{*hash}}); !u) {
+    return Fail(u.error());
+  }
+  if (e.seq % kCheckpointEvery == 0) {
+    if (auto c = Checkpoint(tx); !c) return Fail(c.error());
+  }
+  return e.seq;
+}
+
+Result<std::vector<AuditRecord>> AuditLog::Query(store::Tx& tx, const AuditQuery& q) const {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM audit_log WHERE 1 = 1";
+  store::Params params;
+  auto where = [&](const char* column, const std::string& value) {
+    if (value.empty()) return;
+    sql += std::string(" AND ") + column + " = ?";
+    params.emplace_back(value);
+  };
+  where("org_id", q.org_id);
+  where("entity_type", q.entity_type);
+  where("entity_id", q.entity_id);
+  where("actor_user_id", q.actor_user_id);
+  where("action", q.action);
+  if (q.before_seq > 0) {
+    sql += " AND seq < ?";
+    params.emplace_back(q.before_seq);
+  }
+  sql += " ORDER BY seq DESC LIMIT ?";
+  params.emplace_back(int64_t{std::clamp(q.limit, 1, 500)});
+  auto rows = tx.Query(sql, params);
+  if (!rows) return Fail(rows.error());
+  std::vector<AuditRecord> out;
+  for (const auto& r : *rows) out.push_back(ToChained(r).entry);
+  return out;
+}
+
+Result<void> AuditLog::Verify(store::Tx& tx) const {
+  std::string prev = GenesisHash();
+  int64_t last_seq = 0;
+  for (;;) {
+    auto rows = tx.Query(
+        std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
+        {last_seq, int64_t{kVerifyBatch}});
+    if (!rows) return Fail(rows.error());
+    if (rows->empty()) break;
+    std::vector<ChainedAuditEntry> batch;
+    for (const auto& r : *rows) batch.push_back(ToChained(r));
+    // The batch must continue the sequence: a gap means rows were deleted.
+    if (batch.front().entry.seq != last_seq + 1) {
+      return Broken("audit row " + std::to_string(last_seq + 1) + " is missing");
+    }
+    if (auto bad = FirstBrokenEntry(prev, batch)) {
+      const auto& e = batch[*bad].entry;
+      int64_t expected = *bad == 0 ? last_seq + 1 : batch[*bad - 1].entry.seq + 1;
+      if (e.seq != expected) {
+        return Broken("audit row " + std::to_string(expected) + " is missing");
+      }
+      return Broken("audit row " + std::to_string(e.seq) +
+                    " does not match the hash chain (changed, or an earlier row was)");
+    }
+    prev = batch.back().hash;
+    last_seq = batch.back().entry.seq;
+  }
+  auto head = tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
+  if (!head) return Fail(head.error());
+  if (*head && (*head)->Int(0) != last_seq) {
+    return Broken("audit row " + std::to_string(last_seq + 1) + " is missing (the log ends at " +
+                  std::to_string(last_seq) + ", its head says " + std::to_string((*head)->Int(0)) +
+                  ")");
+  }
+  auto checkpoints = tx.Query(
+      "SELECT seq, head_hash, at_ms, signature FROM audit_checkpoints "
+      "ORDER BY seq");
+  if (!checkpoints) return Fail(checkpoints.error());
+  for (const auto& c : *checkpoints) {
+    AuditCheckpoint cp{c.Int(0), c.BlobBytes(1), c.Int(2), signing_key_.public_key(),
+                       c.BlobBytes(3)};
+    if (auto ok = VerifyCheckpoint(signing_key_.public_key(), cp); !ok) {
+      return Broken("checkpoint at audit row " + std::to_string(cp.seq) + " has a bad signature");
+    }
+    auto row = tx.QueryOne("SELECT hash FROM audit_log WHERE seq = ?", {cp.seq});
+    if (!row) return Fail(row.error());
+    if (!*row || (*row)->BlobBytes(0) != cp.head_hash) {
+      return Broken("audit row " + std::to_string(cp.seq) +
+                    " differs from its signed checkpoint (the chain was rewritten)");
+    }
+  }
+  return Ok();
+}
+
+Result<std::string> AuditLog::Checkpoint(store::Tx& tx) const {
+  auto head = tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
+  if (!head) return Fail(head.error());
+  if (!*head || (*head)->Int(0) == 0) {
+    return Fail(ErrorCode::kConflict, "security.audit_empty", "the audit log is empty");
+  }
+  int64_t seq = (*head)->Int(0);
+  auto existing = tx.QueryOne(
+      "SELECT seq, head_hash, at_ms, signature FROM audit_checkpoints WHERE seq = ?", {seq});
+  if (!existing) return Fail(existing.error());
+  if (*existing) {
+    const store::Row& c = **existing;
+    return CheckpointText(
+        {c.Int(0), c.BlobBytes(1), c.Int(2), signing_key_.public_key(), c.BlobBytes(3)});
+  }
+  AuditCheckpoint cp =
+      SignCheckpoint(signing_key_, seq, (*head)->BlobBytes(1), UnixMillis(clock_.Now()));
+  auto n = tx.Exec(
+      "INSERT INTO audit_checkpoints (seq, head_hash, at_ms, signature) VALUES (?, ?, ?, ?)",
+      {cp.seq, store::Blob{cp.head_hash}, cp.at_ms, store::Blob{cp.signature}});
+  if (!n) return Fail(n.error());
+  return CheckpointText(cp);
+}
+
+Result<std::string> AuditLog::ExportCheckpoints(store::Tx& tx) const {
+  auto rows = tx.Query(
+      "SELECT seq, head_hash, at_ms, signature FROM audit_checkpoints "
+      "ORDER BY seq");
+  if (!rows) return Fail(rows.error());
+  std::string out;
+  for (const auto& c : *rows) {
+    out += CheckpointText(
+        {c.Int(0), c.BlobBytes(1), c.Int(2), signing_key_.public_key(), c.BlobBytes(3)});
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace dandelion::security

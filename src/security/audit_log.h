@@ -1,0 +1,83 @@
+// AuditLog: the append-only, hash-chained record of who did what (security.md, "Audit log").
+//
+// Services append an entry in the same transaction as the work it records, so the record and
+// the work commit or roll back together. Entries hold ids, actions, names of fields touched and
+// outcomes — never field values. Each row's hash is BLAKE2b(previous hash ‖ canonical row);
+// appending locks the single audit_head row, so concurrent writers on PostgreSQL cannot fork the
+// chain. Verify() walks the chain and names the first broken row; signed checkpoints of the
+// head make a rewrite of the whole chain detectable too.
+//
+// Thread-safe: holds no state besides the signing key derived at construction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "security/audit_chain.h"
+#include "security/audit_checkpoint.h"
+#include "security/keys.h"
+#include "store/database.h"
+
+namespace dandelion::security {
+
+// What a service records; AuditLog adds the sequence number and time (see audit_chain.h).
+struct AuditEvent {
+  std::string actor_user_id;  // "" for anonymous (e.g. a failed sign-in, the public help form)
+  std::string actor_org_id;
+  std::string org_id;  // the organization whose data was touched ("" when none)
+  std::string action;  // "person.read", "case.update", "session.create", "user.disable", ...
+  std::string entity_type;
+  std::string entity_id;
+  std::string outcome = "ok";       // "ok", "denied", "failed", "not_found", ...
+  std::vector<std::string> fields;  // names of fields touched, never their values
+  std::string request_id;
+  std::string remote;  // client address
+};
+
+// A stored entry as the auditor's query returns it.
+using AuditRecord = AuditEntry;
+
+struct AuditQuery {
+  std::string org_id;  // "" = all organizations (network auditor)
+  std::string entity_type;
+  std::string entity_id;
+  std::string actor_user_id;
+  std::string action;
+  int64_t before_seq = 0;  // cursor: entries with seq < before_seq; 0 = newest
+  int limit = 50;
+};
+
+class AuditLog {
+ public:
+  // master_key derives the Ed25519 checkpoint key (no second secret to back up).
+  AuditLog(const SecretKey& master_key, const Clock& clock);
+
+  // Appends event inside tx; returns its sequence number.
+  Result<int64_t> Append(store::Tx& tx, const AuditEvent& event) const;
+
+  // Newest first.
+  Result<std::vector<AuditRecord>> Query(store::Tx& tx, const AuditQuery& query) const;
+
+  // Walks the whole chain and every checkpoint. Ok when intact; otherwise kConflict with detail
+  // naming the first broken row ("audit row 42: hash mismatch", "row 17 missing", ...).
+  Result<void> Verify(store::Tx& tx) const;
+
+  // Signs the current head and stores the checkpoint; returns its exportable text form.
+  Result<std::string> Checkpoint(store::Tx& tx) const;
+
+  // All checkpoints as exportable text (one per line), oldest first.
+  Result<std::string> ExportCheckpoints(store::Tx& tx) const;
+
+  // The hex public key that verifies checkpoints, for copying elsewhere.
+  std::string PublicKeyHex() const;
+
+ private:
+  AuditSigningKey signing_key_;
+  const Clock& clock_;
+};
+
+}  // namespace dandelion::security

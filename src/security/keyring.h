@@ -1,0 +1,54 @@
+// Keyring: the organization keys of the key hierarchy, stored wrapped by the master key.
+//
+// Services ask for an organization's current key to encrypt, or for a given version to decrypt
+// (the version is inside every ciphertext). Keys are unwrapped on demand and cached for the
+// process's lifetime (a network has tens of organizations, each key a few locked pages).
+// Rotate() re-wraps every organization key under a new master key without re-encrypting data.
+//
+// Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/result.h"
+#include "security/keys.h"
+#include "store/database.h"
+
+namespace dandelion::security {
+
+struct OrgKey {
+  std::shared_ptr<const SecretKey> key;
+  uint32_t version = 0;
+};
+
+class Keyring {
+ public:
+  // master_version: the version of master_key (1 for a new installation; rotation increments).
+  Keyring(SecretKey master_key, uint32_t master_version);
+
+  // Creates version 1 of a new organization's key inside tx.
+  Result<void> CreateOrgKey(store::Tx& tx, const std::string& org_id);
+
+  // The newest key of an organization, for encrypting.
+  Result<OrgKey> CurrentOrgKey(store::Tx& tx, const std::string& org_id);
+
+  // A specific version, for decrypting.
+  Result<OrgKey> OrgKeyVersion(store::Tx& tx, const std::string& org_id, uint32_t version);
+
+  const SecretKey& master_key() const { return master_; }
+  uint32_t master_version() const { return master_version_; }
+
+ private:
+  SecretKey master_;
+  uint32_t master_version_;
+  std::mutex mu_;
+  std::map<std::pair<std::string, uint32_t>, std::shared_ptr<const SecretKey>>
+      cache_;                                // GUARDED_BY(mu_)
+  std::map<std::string, uint32_t> current_;  // GUARDED_BY(mu_)
+};
+
+}  // namespace dandelion::security

@@ -1,0 +1,69 @@
+#include "security/policy.h"
+
+#include <algorithm>
+
+namespace dandelion::security {
+namespace {
+
+const std::vector<PermissionGrant>& Grants() {
+  static const std::vector<PermissionGrant> grants = {
+      {perm::kOrgCreate, {"network_admin"}},
+      {perm::kUserManage, {"org_admin", "network_admin"}},
+      {perm::kAuditRead, {"auditor"}},
+  };
+  return grants;
+}
+
+}  // namespace
+
+bool IsRole(std::string_view role) {
+  return std::find(std::begin(kRoles), std::end(kRoles), role) != std::end(kRoles);
+}
+
+bool RoleNeedsMfa(std::string_view role) { return role != "advocate" && role != "researcher"; }
+
+bool AnyRoleNeedsMfa(std::span<const std::string> roles) {
+  return std::any_of(roles.begin(), roles.end(), [](const auto& r) { return RoleNeedsMfa(r); });
+}
+
+bool Allows(std::string_view permission, std::span<const std::string> roles) {
+  for (const auto& grant : Grants()) {
+    if (grant.permission != permission) continue;
+    for (const auto& role : roles) {
+      if (std::find(grant.roles.begin(), grant.roles.end(), role) != grant.roles.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
+std::span<const PermissionGrant> AllPermissions() { return Grants(); }
+
+std::vector<std::string> SplitRoles(std::string_view text) {
+  std::vector<std::string> roles;
+  while (!text.empty()) {
+    auto comma = text.find(',');
+    std::string_view part = text.substr(0, comma);
+    if (!part.empty()) roles.emplace_back(part);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return roles;
+}
+
+std::string JoinRoles(std::span<const std::string> roles) {
+  std::string out;
+  for (const auto& r : roles) {
+    if (!out.empty()) out += ',';
+    out += r;
+  }
+  return out;
+}
+
+bool HasRole(std::span<const std::string> roles, std::string_view role) {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+}  // namespace dandelion::security

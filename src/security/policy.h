@@ -1,0 +1,51 @@
+// Policy: roles, the permissions routes declare, and which roles hold each (deny by default).
+//
+// A route names one permission; the gate refuses callers whose roles do not grant it before the
+// handler runs. That is the first of two checks: the service then re-checks against the loaded
+// record (same organization, assignment, restriction), because a permission says what kind of
+// thing a role may touch, never which one.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dandelion::security {
+
+// The roles of domain.md, as stored and sent.
+inline constexpr std::string_view kRoles[] = {
+    "network_admin", "org_admin", "case_worker", "supervisor", "shelter_staff",
+    "dispatcher",    "finance",   "advocate",    "researcher", "auditor",
+};
+
+bool IsRole(std::string_view role);
+
+// Roles that never see survivors' personal data; every other role must use a second factor.
+bool RoleNeedsMfa(std::string_view role);
+bool AnyRoleNeedsMfa(std::span<const std::string> roles);
+
+// Permissions that routes declare (besides http::kPublic and http::kSignedIn).
+namespace perm {
+inline constexpr std::string_view kOwnSession = "own_session";  // me, enrolment: MFA not needed
+inline constexpr std::string_view kOrgCreate = "org.create";
+inline constexpr std::string_view kUserManage = "user.manage";
+inline constexpr std::string_view kAuditRead = "audit.read";
+}  // namespace perm
+
+// True when any of roles grants permission. Unknown permissions grant nothing.
+bool Allows(std::string_view permission, std::span<const std::string> roles);
+
+// Every permission with its roles, for the permission-matrix test and the API document.
+struct PermissionGrant {
+  std::string_view permission;
+  std::vector<std::string_view> roles;
+};
+std::span<const PermissionGrant> AllPermissions();
+
+// Splits "a,b" into roles; joins them back.
+std::vector<std::string> SplitRoles(std::string_view text);
+std::string JoinRoles(std::span<const std::string> roles);
+bool HasRole(std::span<const std::string> roles, std::string_view role);
+
+}  // namespace dandelion::security
