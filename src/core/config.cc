@@ -148,6 +148,8 @@ std::string DefaultConfigText() {
 # master_key_path = ""
 # Marks this data dir as a synthetic demo network.
 # demo = false
+# Test mode enables test-only routes (a movable clock, probe writes). Never in production.
+# test_mode = false
 
 [log]
 # trace, debug, info, warn or error. Logs never contain personal data.
