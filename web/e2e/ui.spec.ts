@@ -184,7 +184,13 @@ describe('UI-only suite (mocked API)', () => {
     expect(patch.path).toBe('/api/v1/organizations/o-seoul/users/u-choi');
     expect(patch.headers['x-csrf-token']).toMatch(/^csrf-/);
 
-    // Unlock a locked user, reset MFA, disable.
+    // Issue a new one-time password.
+    await actions.getByRole('button', { name: '비밀번호 재설정' }).click();
+    await page.getByRole('alertdialog', { name: '비밀번호 재설정' }).getByRole('button', { name: '비밀번호 재설정' }).click();
+    await page.getByRole('dialog', { name: '임시 비밀번호' }).getByText('Tmp-Reset-8hJ3-Qw2e').waitFor();
+    await page.getByRole('dialog', { name: '임시 비밀번호' }).getByRole('button', { name: /전달했습니다/ }).click();
+
+    // Unlock a locked user, reset MFA, disable, enable again.
     await page.getByRole('group', { name: '잠긴 사용자 작업' }).getByRole('button', { name: '잠금 해제' }).click();
     await page.getByRole('row').filter({ hasText: '잠긴 사용자' }).filter({ hasText: '사용 중' }).waitFor();
     await actions.getByRole('button', { name: '2단계 인증 초기화' }).click();
@@ -193,7 +199,35 @@ describe('UI-only suite (mocked API)', () => {
     await page.getByRole('alertdialog', { name: '사용 중지' }).getByRole('button', { name: '사용 중지' }).click();
     await page.getByRole('row').filter({ hasText: '최상담' }).filter({ hasText: '사용 중지' }).first().waitFor();
     expect(state.accounts.find((a) => a.username === 'choi')!.disabled_at).not.toBeNull();
+    await actions.getByRole('button', { name: '사용 재개' }).click();
+    await page.getByRole('row').filter({ hasText: '최상담' }).filter({ hasText: '비밀번호 변경 전' }).waitFor();
     expect(state.accounts.find((a) => a.username === 'locked')!.locked_until).toBeNull();
+  });
+
+  it('makes a new user replace the one-time password, then enrol', async () => {
+    state.accounts.push({
+      ...state.accounts.find((a) => a.username === 'counselor')!,
+      id: 'u-choi',
+      username: 'choi',
+      display_name: '최상담',
+      password: 'Tmp-4fG7-kP2q-9xWz',
+      password_change_required: true,
+    });
+    await page.goto('/sign-in');
+    await page.getByLabel('아이디').fill('choi');
+    await page.getByLabel('비밀번호').fill('Tmp-4fG7-kP2q-9xWz');
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.getByRole('heading', { name: '새 비밀번호 정하기' }).waitFor();
+    await page.getByLabel('임시 비밀번호 (지금 쓴 비밀번호)').fill('Tmp-4fG7-kP2q-9xWz');
+    await page.getByLabel('새 비밀번호', { exact: true }).fill('a long sentence of mine');
+    await page.getByLabel('새 비밀번호 확인').fill('a long sentence of mine!');
+    await page.getByRole('button', { name: '비밀번호 바꾸기' }).click();
+    await page.getByText('새 비밀번호가 서로 다릅니다.').waitFor();
+    await checkScreen(t, '18-change-password');
+    await page.getByLabel('새 비밀번호 확인').fill('a long sentence of mine');
+    await page.getByRole('button', { name: '비밀번호 바꾸기' }).click();
+    await page.getByRole('heading', { name: '2단계 인증 등록' }).waitFor();
+    expect(state.accounts.find((a) => a.username === 'choi')!.password).toBe('a long sentence of mine');
   });
 
   it("refuses an org admin another organization's page", async () => {
@@ -245,6 +279,7 @@ describe('UI-only suite (mocked API)', () => {
     await page.getByRole('heading', { name: 'Users of 서울여성상담소' }).waitFor();
     const last = state.requests.at(-1)!;
     expect(last.headers['accept-language']).toBe('en');
+    expect(state.accounts.find((a) => a.username === 'orgadmin')!.language).toBe('en');
     await page.getByLabel('Username', { exact: true }).fill('orgadmin');
     await page.getByLabel('Name', { exact: true }).fill('dup');
     await page.getByLabel('Finance').check();

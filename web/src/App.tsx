@@ -4,7 +4,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Role } from './api';
-import { hasAnyRole, homeFor, NAV_ITEMS, type ModuleKey } from './domain/navigation';
+import { hasAnyRole, homeFor, NAV_ITEMS, nextPath, type ModuleKey } from './domain/navigation';
 import { ForbiddenPage, NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { SessionProvider, useSession } from './session';
@@ -12,6 +12,9 @@ import { SessionProvider, useSession } from './session';
 // Only the sign-in screen is in the initial bundle; everything behind it loads on demand.
 const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
 const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
+const ChangePasswordPage = lazy(() =>
+  import('./pages/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
+);
 const EnrolTotpPage = lazy(() => import('./pages/EnrolTotpPage').then((m) => ({ default: m.EnrolTotpPage })));
 const ModulePage = lazy(() => import('./pages/ModulePage').then((m) => ({ default: m.ModulePage })));
 const OrganizationsPage = lazy(() => import('./admin').then((m) => ({ default: m.OrganizationsPage })));
@@ -27,14 +30,21 @@ export function Loading() {
   );
 }
 
-function RequireSession({ children, enrolment = false }: { children: ReactNode; enrolment?: boolean }) {
+const STAGE_PATH = { password: '/change-password', enrol: '/enrol', app: 'app' } as const;
+
+// step: which stage of signing in the route belongs to. A session that must still replace its
+// one-time password or enrol TOTP is sent there first (the server refuses the rest anyway).
+function RequireSession({ children, step = 'app' }: { children: ReactNode; step?: 'password' | 'enrol' | 'app' }) {
   const { state } = useSession();
   const location = useLocation();
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'signedOut') {
     return <Navigate to="/sign-in" replace state={state.reason ? undefined : { from: location.pathname }} />;
   }
-  if (state.session.mfa_enrollment_required && !enrolment) return <Navigate to="/enrol" replace />;
+  // Pending stages come first; once signed in fully, enrolment and password pages stay open
+  // for voluntary use.
+  const required = nextPath(state.session, 'app');
+  if (required !== 'app' && required !== STAGE_PATH[step]) return <Navigate to={required} replace />;
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
@@ -57,9 +67,17 @@ export function AppRoutes() {
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route
+        path="/change-password"
+        element={
+          <RequireSession step="password">
+            <ChangePasswordPage />
+          </RequireSession>
+        }
+      />
+      <Route
         path="/enrol"
         element={
-          <RequireSession enrolment>
+          <RequireSession step="enrol">
             <EnrolTotpPage />
           </RequireSession>
         }

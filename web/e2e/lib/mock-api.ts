@@ -20,6 +20,8 @@ interface Account {
   pending_secret?: string | null;
   disabled_at: string | null;
   locked_until: string | null;
+  password_change_required: boolean;
+  language: 'ko' | 'en';
   last_active_at: string | null;
   created_at: string;
 }
@@ -43,7 +45,7 @@ export function initialState(): MockState {
   ];
   const account = (id: string, org_id: string, username: string, display_name: string, roles: string[], totp_secret: string | null): Account => ({
     id, org_id, username, display_name, roles, password: PASSWORD, totp_secret,
-    disabled_at: null, locked_until: null, last_active_at: NOW, created_at: NOW,
+    disabled_at: null, locked_until: null, password_change_required: false, language: 'ko', last_active_at: NOW, created_at: NOW,
   });
   const locked = account('u-locked', 'o-seoul', 'locked', '잠긴 사용자', ['case_worker'], SECRETS.orgadmin);
   locked.locked_until = '2999-01-01T00:00:00Z';
@@ -74,6 +76,7 @@ const MESSAGES = {
   slug_taken: { ko: '이미 쓰고 있는 식별자입니다.', en: 'This identifier is already taken.' },
   username_taken: { ko: '이미 있는 아이디입니다.', en: 'This username already exists.' },
   required: { ko: '필수 항목입니다.', en: 'Required.' },
+  too_short: { ko: '비밀번호는 10자 이상이어야 합니다.', en: 'Use at least 10 characters.' },
 } as const;
 
 const QR_SVG =
@@ -106,9 +109,11 @@ async function handle(route: Route, state: MockState): Promise<void> {
 
   const me = state.session ? state.accounts.find((a) => a.id === state.session!.user_id) ?? null : null;
   const sessionBody = (a: Account) => ({
-    user: userView(a, state),
+    user: userView(a),
+    organization: state.orgs.find((o) => o.id === a.org_id) ?? null,
     csrf_token: state.session!.csrf,
     mfa_enrollment_required: !a.totp_secret,
+    password_change_required: a.password_change_required,
     demo: state.demo,
   });
 
@@ -152,7 +157,20 @@ async function handle(route: Route, state: MockState): Promise<void> {
     state.session!.mfa_complete = true;
     return json(200, { recovery_codes: ['7KQ2-M9XD', 'P4RT-8WZC', 'H3NF-2VBL', 'X6YA-Q5JE', 'C8GU-T1KS', 'W2MD-R7PH', 'B5LZ-N4QF', 'E9JV-K3TA'] });
   }
+  if (path === '/api/v1/me/language' && method === 'POST') {
+    me.language = (body() as { language: 'ko' | 'en' }).language;
+    return route.fulfill({ status: 204 });
+  }
+  if (path === '/api/v1/me/password' && method === 'POST') {
+    const b = body() as { current_password?: string; new_password?: string };
+    if (b.current_password !== me.password) return fail(400, 'invalid', 'invalid', { current_password: 'bad_credentials' });
+    if (!b.new_password || b.new_password.length < 10) return fail(400, 'invalid', 'invalid', { new_password: 'too_short' });
+    me.password = b.new_password;
+    me.password_change_required = false;
+    return route.fulfill({ status: 204 });
+  }
   if (!state.session!.mfa_complete) return fail(403, 'forbidden', 'forbidden');
+  if (me.password_change_required) return fail(403, 'forbidden', 'forbidden');
 
   if (path === '/api/v1/organizations') {
     if (method === 'GET') return json(200, { items: state.orgs, next_cursor: null });
@@ -173,7 +191,7 @@ async function handle(route: Route, state: MockState): Promise<void> {
     const allowed = me.roles.includes('network_admin') || (me.roles.includes('org_admin') && me.org_id === orgId);
     if (!allowed || !state.orgs.some((o) => o.id === orgId)) return fail(404, 'not_found', 'not_found');
     if (!userId) {
-      if (method === 'GET') return json(200, { items: state.accounts.filter((a) => a.org_id === orgId).map((a) => userView(a, state)), next_cursor: null });
+      if (method === 'GET') return json(200, { items: state.accounts.filter((a) => a.org_id === orgId).map((a) => userView(a)), next_cursor: null });
       const b = body() as { username?: string; display_name?: string; roles?: string[] };
       const fields: Record<string, keyof typeof MESSAGES> = {};
       if (!b.username) fields.username = 'required';
@@ -184,10 +202,10 @@ async function handle(route: Route, state: MockState): Promise<void> {
       const a: Account = {
         id: `u-${b.username}`, org_id: orgId!, username: b.username!, display_name: b.display_name!, roles: b.roles!,
         password: 'Tmp-4fG7-kP2q-9xWz', totp_secret: null, disabled_at: null, locked_until: null, last_active_at: null,
-        created_at: new Date().toISOString(),
+        password_change_required: true, language: 'ko', created_at: new Date().toISOString(),
       };
       state.accounts.push(a);
-      return json(201, { user: userView(a, state), one_time_password: a.password });
+      return json(201, { ...userView(a), one_time_password: a.password });
     }
     const target = state.accounts.find((a) => a.id === userId && a.org_id === orgId);
     if (!target) return fail(404, 'not_found', 'not_found');
@@ -195,29 +213,37 @@ async function handle(route: Route, state: MockState): Promise<void> {
       const roles = (body() as { roles?: string[] }).roles;
       if (!roles?.length) return fail(400, 'invalid', 'invalid', { roles: 'required' });
       target.roles = roles;
-      return json(200, userView(target, state));
+      return json(200, userView(target));
+    }
+    if (method === 'POST' && action === 'reset-password') {
+      target.password = 'Tmp-Reset-8hJ3-Qw2e';
+      target.password_change_required = true;
+      return json(200, { ...userView(target), one_time_password: target.password });
     }
     if (method === 'POST' && action === 'disable') target.disabled_at = new Date().toISOString();
+    else if (method === 'POST' && action === 'enable') target.disabled_at = null;
     else if (method === 'POST' && action === 'unlock') target.locked_until = null;
     else if (method === 'POST' && action === 'reset-mfa') target.totp_secret = null;
     else return fail(404, 'not_found', 'not_found');
-    return json(200, userView(target, state));
+    return json(200, userView(target));
   }
   return fail(404, 'not_found', 'not_found');
 }
 
 
-function userView(a: Account, state: MockState) {
-  const org = state.orgs.find((o) => o.id === a.org_id)!;
+// The user shape of the real server (modules/network/routes.cc UserJson).
+function userView(a: Account) {
   return {
     id: a.id,
+    org_id: a.org_id,
     username: a.username,
     display_name: a.display_name,
     roles: a.roles,
-    organization: org,
-    mfa_enabled: Boolean(a.totp_secret),
-    disabled_at: a.disabled_at,
-    locked_until: a.locked_until,
+    totp_enabled: Boolean(a.totp_secret),
+    disabled: a.disabled_at !== null,
+    locked: a.locked_until !== null && new Date(a.locked_until) > new Date(),
+    password_change_required: a.password_change_required,
+    language: a.language,
     last_active_at: a.last_active_at,
     created_at: a.created_at,
   };

@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createUser, type ApiError, type CreatedOrgUser, type Role } from '../api';
-import { Card, CopyButton, Dialog, ErrorAlert, TextField } from '../ui';
+import { Card, ErrorAlert, TextField } from '../ui';
+import { OneTimePasswordDialog } from './OneTimePasswordDialog';
 import { RoleCheckboxes } from './RoleCheckboxes';
 
 interface Props {
@@ -67,22 +68,7 @@ export function CreateUserForm({ orgId, assignable, onCreated }: Props) {
           </button>
         </div>
       </form>
-      <Dialog open={created !== null} title={t('users.oneTimeTitle')} onClose={() => setCreated(null)}>
-        {created && (
-          <>
-            <p>{t('users.oneTimeBody', { username: created.user.username })}</p>
-            <p className="one-time-password">
-              <code data-testid="one-time-password">{created.one_time_password}</code>
-            </p>
-            <div className="actions">
-              <CopyButton text={created.one_time_password} />
-              <button type="button" onClick={() => setCreated(null)}>
-                {t('users.oneTimeDone')}
-              </button>
-            </div>
-          </>
-        )}
-      </Dialog>
+      <OneTimePasswordDialog created={created} onClose={() => setCreated(null)} />
     </Card>
   );
 }

@@ -15,18 +15,18 @@ import { UserActions } from './UserActions';
 
 // /admin/users: the signed-in org admin's own organization.
 export function OwnOrgUsersPage() {
-  const { user } = useSignedIn();
-  return <OrgUsers orgId={user.organization.id} orgName={user.organization.name} />;
+  const { user, organization } = useSignedIn();
+  return <OrgUsers orgId={user.org_id} orgName={organization?.name ?? ''} />;
 }
 
 // /admin/organizations/:orgId/users
 export function OrgUsersPage() {
   const { t } = useTranslation();
   const { orgId = '' } = useParams();
-  const { user } = useSignedIn();
+  const { user, organization } = useSignedIn();
   const isNetworkAdmin = hasAnyRole(user.roles, ['network_admin']);
-  const own = orgId === user.organization.id;
-  const [orgName, setOrgName] = useState<string | null>(own ? user.organization.name : null);
+  const own = orgId === user.org_id;
+  const [orgName, setOrgName] = useState<string | null>(own ? organization?.name ?? '' : null);
 
   useEffect(() => {
     if (own || !isNetworkAdmin) return;
@@ -95,14 +95,14 @@ function OrgUsers({ orgId, orgName }: { orgId: string; orgName: string }) {
             </thead>
             <tbody>
               {users.map((u) => (
-                <tr key={u.id} className={u.disabled_at ? 'row-disabled' : undefined}>
+                <tr key={u.id} className={u.disabled ? 'row-disabled' : undefined}>
                   <th scope="row">{u.display_name}</th>
                   <td>
                     <code>{u.username}</code>
                   </td>
                   <td>{u.roles.map((r) => (ROLES.includes(r) ? t(`roles.${r}`) : r)).join(', ')}</td>
                   <td>{statusOf(u, t)}</td>
-                  <td>{u.mfa_enabled ? t('users.mfaOn') : t('users.mfaOff')}</td>
+                  <td>{u.totp_enabled ? t('users.mfaOn') : t('users.mfaOff')}</td>
                   <td>{u.last_active_at ? formatDateTime(u.last_active_at) : t('users.never')}</td>
                   <td>
                     <UserActions
@@ -133,7 +133,8 @@ function OrgUsers({ orgId, orgName }: { orgId: string; orgName: string }) {
 }
 
 function statusOf(u: OrgUser, t: ReturnType<typeof useTranslation>['t']): string {
-  if (u.disabled_at) return t('users.disabled');
-  if (u.locked_until && new Date(u.locked_until).getTime() > Date.now()) return t('users.locked');
+  if (u.disabled) return t('users.disabled');
+  if (u.locked) return t('users.locked');
+  if (u.password_change_required) return t('users.passwordChangePending');
   return t('users.active');
 }

@@ -2,7 +2,20 @@
 // first. Each reports back through onDone so the list reloads.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { disableUser, resetMfa, setRoles, unlockUser, type ApiError, type ApiResult, type OrgUser, type Role } from '../api';
+import {
+  disableUser,
+  enableUser,
+  resetMfa,
+  resetPassword,
+  setRoles,
+  unlockUser,
+  type ApiError,
+  type ApiResult,
+  type CreatedOrgUser,
+  type OrgUser,
+  type Role,
+} from '../api';
+import { OneTimePasswordDialog } from './OneTimePasswordDialog';
 import { Dialog, ErrorAlert } from '../ui';
 import { RoleCheckboxes } from './RoleCheckboxes';
 
@@ -13,7 +26,7 @@ interface Props {
   onDone: (error: ApiError | null) => void;
 }
 
-type Open = 'roles' | 'disable' | 'reset' | null;
+type Open = 'roles' | 'disable' | 'reset' | 'password' | null;
 
 export function UserActions({ orgId, user, assignable, onDone }: Props) {
   const { t } = useTranslation();
@@ -21,9 +34,10 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
   const [roles, setRolesState] = useState<Role[]>(user.roles);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [issued, setIssued] = useState<CreatedOrgUser | null>(null);
   const name = user.display_name || user.username;
-  const disabled = Boolean(user.disabled_at);
-  const locked = Boolean(user.locked_until && new Date(user.locked_until).getTime() > Date.now());
+  const disabled = user.disabled;
+  const locked = user.locked;
 
   async function run(call: () => Promise<ApiResult<unknown>>, inDialog: boolean) {
     setBusy(true);
@@ -54,6 +68,14 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
           {t('users.unlock')}
         </button>
       )}
+      {disabled && (
+        <button type="button" className="button-secondary button-small" onClick={() => void run(() => enableUser(orgId, user.id), false)}>
+          {t('users.enable')}
+        </button>
+      )}
+      <button type="button" className="button-secondary button-small" disabled={disabled} onClick={() => setOpen('password')}>
+        {t('users.resetPassword')}
+      </button>
       <button type="button" className="button-secondary button-small" disabled={disabled} onClick={() => setOpen('reset')}>
         {t('users.resetMfa')}
       </button>
@@ -93,6 +115,39 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
           </button>
         </div>
       </Dialog>
+
+      <Dialog open={open === 'password'} title={t('users.resetPassword')} onClose={() => setOpen(null)} role="alertdialog">
+        <ErrorAlert error={error} />
+        <p>{t('users.confirmResetPassword', { name })}</p>
+        <div className="actions">
+          <button
+            type="button"
+            className="button-danger"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              const r = await resetPassword(orgId, user.id);
+              setBusy(false);
+              if (!r.ok) return setError(r.error);
+              setError(null);
+              setOpen(null);
+              setIssued(r.data);
+            }}
+          >
+            {t('users.resetPassword')}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setOpen(null)} autoFocus>
+            {t('users.cancel')}
+          </button>
+        </div>
+      </Dialog>
+      <OneTimePasswordDialog
+        created={issued}
+        onClose={() => {
+          setIssued(null);
+          onDone(null);
+        }}
+      />
 
       <Dialog open={open === 'reset'} title={t('users.resetMfa')} onClose={() => setOpen(null)} role="alertdialog">
         <ErrorAlert error={error} />

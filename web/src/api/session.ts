@@ -2,6 +2,8 @@
 import { request, setCsrfToken, type ApiResult } from './client';
 import type {
   Credentials,
+  Language,
+  PasswordChange,
   Instance,
   Session,
   TotpConfirmation,
@@ -9,7 +11,12 @@ import type {
 } from './types';
 
 function normalise(s: Session): Session {
-  return { ...s, mfa_enrollment_required: Boolean(s.mfa_enrollment_required) };
+  return {
+    ...s,
+    organization: s.organization ?? null,
+    mfa_enrollment_required: Boolean(s.mfa_enrollment_required),
+    password_change_required: Boolean(s.password_change_required ?? s.user?.password_change_required),
+  };
 }
 
 // POST /api/v1/session. 401 "mfa_required" when a TOTP code is needed; 429 when locked.
@@ -54,4 +61,14 @@ export function beginTotp(): Promise<ApiResult<TotpEnrollment>> {
 
 export function confirmTotp(code: string): Promise<ApiResult<TotpConfirmation>> {
   return request<TotpConfirmation>('POST', '/api/v1/me/totp/confirm', { body: { code } });
+}
+
+// POST /api/v1/me/password: replaces a one-time (or the current) password. 204.
+export function changePassword(change: PasswordChange): Promise<ApiResult<void>> {
+  return request<void>('POST', '/api/v1/me/password', { body: change });
+}
+
+// POST /api/v1/me/language: remembers the user's language on the server too. 204.
+export function saveLanguage(language: Language): Promise<ApiResult<void>> {
+  return request<void>('POST', '/api/v1/me/language', { body: { language } });
 }

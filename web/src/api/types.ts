@@ -49,21 +49,30 @@ export interface NewOrganization {
   region: Region;
 }
 
-// The signed-in user, as GET /api/v1/me and POST /api/v1/session return it.
-export interface SessionUser {
+// A user account as the server shows it: the signed-in user (GET /api/v1/me) and the users an
+// org admin manages (GET /api/v1/organizations/{id}/users) have the same shape.
+export interface User {
   id: string;
+  org_id: string;
   username: string;
   display_name: string;
   roles: Role[];
-  organization: Organization;
-  mfa_enabled?: boolean;
+  totp_enabled: boolean;
+  disabled: boolean;
+  locked: boolean;
+  password_change_required: boolean;
   language?: Language;
+  last_active_at?: string | null;
+  created_at?: string;
 }
 
+// POST /api/v1/session and GET /api/v1/me.
 export interface Session {
-  user: SessionUser;
+  user: User;
+  organization: Organization | null;
   csrf_token: string;
   mfa_enrollment_required: boolean;
+  password_change_required: boolean;
   demo?: boolean;
   idle_timeout_seconds?: number;
 }
@@ -90,18 +99,7 @@ export interface Instance {
   name?: string;
 }
 
-// A user of an organization as org admins see it.
-export interface OrgUser {
-  id: string;
-  username: string;
-  display_name: string;
-  roles: Role[];
-  disabled_at?: string | null;
-  locked_until?: string | null;
-  mfa_enabled?: boolean;
-  last_active_at?: string | null;
-  created_at?: string;
-}
+export type OrgUser = User;
 
 export interface NewOrgUser {
   username: string;
@@ -109,9 +107,16 @@ export interface NewOrgUser {
   roles: Role[];
 }
 
+// A created user, or a user whose password was reset: the one-time password is in this answer
+// only.
 export interface CreatedOrgUser {
   user: OrgUser;
   one_time_password: string;
+}
+
+export interface PasswordChange {
+  current_password: string;
+  new_password: string;
 }
 
 export interface Page<T> {

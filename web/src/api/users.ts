@@ -17,11 +17,27 @@ export async function createUser(
   orgId: string,
   user: NewOrgUser,
 ): Promise<ApiResult<CreatedOrgUser>> {
-  const r = await request<CreatedOrgUser | (OrgUser & { one_time_password: string })>(
-    'POST',
-    base(orgId),
-    { body: user },
+  return withPassword(
+    await request<CreatedOrgUser | (OrgUser & { one_time_password: string })>('POST', base(orgId), {
+      body: user,
+    }),
   );
+}
+
+// POST …/users/{id}/reset-password: a new one-time password, shown once.
+export async function resetPassword(orgId: string, userId: string): Promise<ApiResult<CreatedOrgUser>> {
+  return withPassword(
+    await request<CreatedOrgUser | (OrgUser & { one_time_password: string })>(
+      'POST',
+      `${one(orgId, userId)}/reset-password`,
+      { body: {} },
+    ),
+  );
+}
+
+function withPassword(
+  r: ApiResult<CreatedOrgUser | (OrgUser & { one_time_password: string })>,
+): ApiResult<CreatedOrgUser> {
   if (!r.ok) return r;
   const d = r.data;
   if ('user' in d && d.user) return { ok: true, data: d };
@@ -35,6 +51,10 @@ export function setRoles(orgId: string, userId: string, roles: Role[]): Promise<
 
 export function disableUser(orgId: string, userId: string): Promise<ApiResult<OrgUser>> {
   return request<OrgUser>('POST', `${one(orgId, userId)}/disable`, { body: {} });
+}
+
+export function enableUser(orgId: string, userId: string): Promise<ApiResult<OrgUser>> {
+  return request<OrgUser>('POST', `${one(orgId, userId)}/enable`, { body: {} });
 }
 
 export function unlockUser(orgId: string, userId: string): Promise<ApiResult<OrgUser>> {

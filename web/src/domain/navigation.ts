@@ -58,3 +58,13 @@ export function homeFor(roles: readonly Role[]): string {
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return wanted.some((r) => roles.includes(r));
 }
+
+// Where a session goes next: first replace a one-time password, then enrol TOTP, then work.
+export function nextPath(
+  session: { password_change_required: boolean; mfa_enrollment_required: boolean; user: { roles: readonly Role[] } },
+  wanted?: string,
+): string {
+  if (session.password_change_required) return '/change-password';
+  if (session.mfa_enrollment_required) return '/enrol';
+  return wanted ?? homeFor(session.user.roles);
+}

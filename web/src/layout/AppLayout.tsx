@@ -42,7 +42,7 @@ export function AppLayout() {
           </button>
           <div className="header-tools">
             <span className="user-name">
-              {t('app.signedInAs', { name: user.display_name || user.username, org: user.organization?.name ?? '' })}
+              {t('app.signedInAs', { name: user.display_name || user.username, org: session.organization?.name ?? '' })}
             </span>
             <LanguageSwitch userId={user.id} />
             <button type="button" className="button-secondary" onClick={() => void signOut()}>

@@ -1,6 +1,7 @@
 // 한국어 / English. Remembered on this device for the signed-in user (and as the default before
 // signing in); also sent to the server as Accept-Language so its messages match.
 import { useTranslation } from 'react-i18next';
+import { saveLanguage } from '../api';
 import { LANGUAGES, changeLanguage, currentLanguage } from '../i18n';
 
 export function LanguageSwitch({ userId }: { userId?: string | undefined }) {
@@ -15,7 +16,11 @@ export function LanguageSwitch({ userId }: { userId?: string | undefined }) {
           lang={lang}
           className={lang === current ? 'lang-button lang-current' : 'lang-button'}
           aria-pressed={lang === current}
-          onClick={() => void changeLanguage(lang, userId)}
+          onClick={() => {
+            void changeLanguage(lang, userId);
+            // Signed in: the server remembers it too (other devices, its own messages).
+            if (userId) void saveLanguage(lang);
+          }}
         >
           {t(`lang.${lang}`)}
         </button>

@@ -6,7 +6,7 @@ import { useSignedIn } from '../session';
 
 export function AccountPage() {
   const { t } = useTranslation();
-  const { user } = useSignedIn();
+  const { user, organization: org } = useSignedIn();
   return (
     <div className="page">
       <h1>{t('account.title')}</h1>
@@ -15,14 +15,17 @@ export function AccountPage() {
         <dd>{user.username}</dd>
         <dt>{t('account.organization')}</dt>
         <dd>
-          {user.organization?.name} ({t(`orgKinds.${user.organization?.kind ?? 'counseling_center'}`)},{' '}
-          {user.organization?.region ? t(`regions.${user.organization.region}`) : ''})
+          {org && (
+            <>
+              {org.name} ({t(`orgKinds.${org.kind}`)}, {t(`regions.${org.region}`)})
+            </>
+          )}
         </dd>
         <dt>{t('account.roles')}</dt>
         <dd>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</dd>
         <dt>{t('account.mfa')}</dt>
         <dd>
-          {user.mfa_enabled ? t('users.mfaOn') : <Link to="/enrol">{t('users.mfaOff')} — {t('enrol.start')}</Link>}
+          {user.totp_enabled ? t('users.mfaOn') : <Link to="/enrol">{t('users.mfaOff')} — {t('enrol.start')}</Link>}
         </dd>
       </dl>
       <h2>{t('account.language')}</h2>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { beginTotp, confirmTotp, type ApiError, type TotpEnrollment } from '../api';
 import { homeFor } from '../domain/navigation';
-import { PlainLayout } from '../layout';
+import { PlainLayout } from '../layout/PlainLayout';
 import { useSession, useSignedIn } from '../session';
 import { CopyButton, ErrorAlert, TextField } from '../ui';
 import { QrCode } from './QrCode';

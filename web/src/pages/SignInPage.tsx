@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { signIn, type ApiError, type Credentials } from '../api';
-import { homeFor } from '../domain/navigation';
+import { nextPath } from '../domain/navigation';
 import { PlainLayout } from '../layout/PlainLayout';
 import { useSession } from '../session';
 import { ErrorAlert, StatusMessage, TextField } from '../ui';
@@ -27,7 +27,7 @@ export function SignInPage() {
 
   if (state.status === 'signedIn') {
     const s = state.session;
-    return <Navigate to={s.mfa_enrollment_required ? '/enrol' : from ?? homeFor(s.user.roles)} replace />;
+    return <Navigate to={nextPath(s, from)} replace />;
   }
 
   async function submit(e: FormEvent) {
@@ -43,7 +43,7 @@ export function SignInPage() {
       setPassword('');
       setCode('');
       await establish(r.data);
-      navigate(r.data.mfa_enrollment_required ? '/enrol' : from ?? homeFor(r.data.user.roles), { replace: true });
+      navigate(nextPath(r.data, from), { replace: true });
       return;
     }
     if (r.error.code === 'mfa_required' && step === 'password') {

@@ -19,6 +19,8 @@ interface SessionApi {
   establish: (session: Session) => Promise<void>;
   // After POST /api/v1/me/totp/confirm: the session now has full access.
   markEnrolled: () => void;
+  // After POST /api/v1/me/password replaced a one-time password.
+  markPasswordChanged: () => void;
   signOut: (reason?: SignedOutReason) => Promise<void>;
 }
 
@@ -94,7 +96,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
             session: {
               ...s.session,
               mfa_enrollment_required: false,
-              user: { ...s.session.user, mfa_enabled: true },
+              user: { ...s.session.user, totp_enabled: true },
+            },
+          }
+        : s,
+    );
+  }, []);
+
+  const markPasswordChanged = useCallback(() => {
+    setState((s) =>
+      s.status === 'signedIn'
+        ? {
+            status: 'signedIn',
+            session: {
+              ...s.session,
+              password_change_required: false,
+              user: { ...s.session.user, password_change_required: false },
             },
           }
         : s,
@@ -111,8 +128,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     instanceDemo || (state.status === 'signedIn' && Boolean(state.session.demo));
 
   const value = useMemo(
-    () => ({ state, demo, establish, markEnrolled, signOut }),
-    [state, demo, establish, markEnrolled, signOut],
+    () => ({ state, demo, establish, markEnrolled, markPasswordChanged, signOut }),
+    [state, demo, establish, markEnrolled, markPasswordChanged, signOut],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
