@@ -230,15 +230,15 @@ Result<UserView> UserService::Manage(
 Result<UserView> UserService::ChangeRoles(const Actor& actor, const std::string& org_id,
                                           const std::string& user_id,
                                           const std::vector<std::string>& roles) {
-  Error e{ErrorCode::kInvalid, "error.invalid"};
-  ValidateRoles(roles, e);
-  if (!e.fields.empty()) return Fail(e);
-  if (auto ok = CheckGrant(actor, org_id, roles); !ok) {
-    return MayManageOrg(actor, org_id) ? Fail(ok.error()) : NotFound();
-  }
+  // Checked after the user is found, so a user the actor may not manage stays a 404 whatever
+  // the body says.
   return Manage(actor, org_id, user_id, "user.roles_change", {"roles"},
                 [&](store::Tx& tx, Account& a) -> Result<void> {
+                  Error e{ErrorCode::kInvalid, "error.invalid"};
+                  ValidateRoles(roles, e);
+                  if (!e.fields.empty()) return Fail(e);
                   // Taking a role away needs the same right as giving it.
+                  if (auto ok = CheckGrant(actor, org_id, roles); !ok) return Fail(ok.error());
                   if (auto ok = CheckGrant(actor, org_id, a.roles); !ok) return Fail(ok.error());
                   a.roles = roles;
                   return repo::UpdateRoles(tx, a.id, security::JoinRoles(roles));
