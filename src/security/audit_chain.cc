@@ -16,8 +16,9 @@ std::string EncodeAuditEntry(const AuditEntry& e) {
   AppendLengthPrefixed(out, "dandelion.audit.v1");
   AppendU64(out, static_cast<uint64_t>(e.seq));
   AppendU64(out, static_cast<uint64_t>(e.at_ms));
-  for (const std::string* s : {&e.actor_user_id, &e.actor_org_id, &e.org_id, &e.action, &e.entity_type,
-                               &e.entity_id, &e.outcome, &e.request_id, &e.remote}) {
+  for (const std::string* s :
+       {&e.actor_user_id, &e.actor_org_id, &e.org_id, &e.action, &e.entity_type, &e.entity_id,
+        &e.outcome, &e.request_id, &e.remote}) {
     AppendLengthPrefixed(out, *s);
   }
   AppendU32(out, static_cast<uint32_t>(e.fields.size()));
