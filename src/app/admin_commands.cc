@@ -1,8 +1,9 @@
-// org add, user add and audit verify: the operator's console, through the same services as HTTP.
+// org add, user add, audit and keys: the operator's console, through the same services as HTTP.
 #include "app/admin_commands.h"
 
 #include <iostream>
 
+#include "app/key_rotation.h"
 #include "app/services.h"
 #include "security/policy.h"
 
@@ -57,6 +58,48 @@ Result<void> AuditVerify(const std::string& data_dir) {
       services.db->Read([&](store::Tx& tx) -> Result<void> { return services.audit->Verify(tx); });
   if (!r) return r;
   std::cout << "The audit log is intact.\n";
+  return Ok();
+}
+
+Result<void> AuditCheckpoint(const std::string& data_dir) {
+  auto s = Services::Open(data_dir, 1);
+  if (!s) return Fail(s.error());
+  auto text = (*s)->audit_reader->Checkpoint(security::Actor::Console());
+  if (!text) return Fail(text.error());
+  std::cout << *text;
+  return Ok();
+}
+
+Result<void> AuditPublicKey(const std::string& data_dir) {
+  auto s = Services::Open(data_dir, 1);
+  if (!s) return Fail(s.error());
+  std::cout << (*s)->audit_reader->PublicKeyHex() << "\n";
+  return Ok();
+}
+
+Result<void> KeysRotate(const std::string& data_dir) {
+  auto r = RotateMasterKey(data_dir);
+  if (!r) return Fail(r.error());
+  std::cout << "Rotated the master key from version " << r->old_version << " to " << r->new_version
+            << ": re-wrapped " << r->org_keys
+            << " organization key(s) in one transaction and replaced keys/master.key.\n"
+            << "마스터 키를 버전 " << r->old_version << "에서 " << r->new_version
+            << "(으)로 교체했습니다. 기관 키 " << r->org_keys
+            << "개를 새 키로 다시 감쌌고 keys/master.key 를 바꿨습니다.\n\n";
+  if (!r->audit_problem.empty()) {
+    std::cout << "Warning: the audit log did not verify before the rotation: " << r->audit_problem
+              << "\n경고: 교체 전에 감사 기록 검증이 실패했습니다. 원인을 조사하세요.\n\n";
+  }
+  std::cout << "Audit checkpoints are now signed with a new public key (copy it elsewhere):\n  "
+            << r->new_public_key << "\n(the retired one, " << r->old_public_key
+            << ", still verifies checkpoints made before now)\n"
+            << "감사 체크포인트의 새 공개 키입니다. 다른 곳에 복사해 두세요.\n\n"
+            << "Back up the NEW keys/master.key now and check that the backup can be read. Only "
+               "after that, destroy every backup of the old key: it no longer opens this "
+               "database, but it still opens older database backups.\n"
+            << "지금 새 keys/master.key 를 백업하고 백업을 읽을 수 있는지 확인하세요. 확인한 "
+               "뒤에만 옛 키의 백업을 모두 폐기하세요. 옛 키는 이 데이터베이스는 열지 "
+               "못하지만 이전 데이터베이스 백업은 여전히 엽니다.\n";
   return Ok();
 }
 

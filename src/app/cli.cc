@@ -93,11 +93,23 @@ int RunCli(int argc, char** argv) {
   user_add->add_flag("--password-stdin", user_options.password_stdin,
                      "Read the password from stdin instead of printing a one-time password");
 
-  auto* audit = cli.add_subcommand("audit", "Check the audit log");
+  auto* audit = cli.add_subcommand("audit", "Check the audit log and sign checkpoints");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
       "verify", "Walk the hash chain and checkpoints; exit 1 naming the first broken entry");
   audit_verify->add_option("--data", data_dir, "Data dir")->required();
+  auto* audit_checkpoint = audit->add_subcommand(
+      "checkpoint", "Sign the audit log's head now and print the checkpoint to copy elsewhere");
+  audit_checkpoint->add_option("--data", data_dir, "Data dir")->required();
+  auto* audit_public_key = audit->add_subcommand(
+      "public-key", "Print the public key that verifies checkpoints, to copy elsewhere");
+  audit_public_key->add_option("--data", data_dir, "Data dir")->required();
+
+  auto* keys = cli.add_subcommand("keys", "Manage the master key");
+  keys->require_subcommand(1);
+  auto* keys_rotate = keys->add_subcommand(
+      "rotate", "Replace the master key and re-wrap every organization key (server stopped)");
+  keys_rotate->add_option("--data", data_dir, "Data dir")->required();
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -111,6 +123,18 @@ int RunCli(int argc, char** argv) {
   }
   if (*audit_verify) {
     if (auto r = AuditVerify(data_dir); !r) return Report(r.error());
+    return 0;
+  }
+  if (*audit_checkpoint) {
+    if (auto r = AuditCheckpoint(data_dir); !r) return Report(r.error());
+    return 0;
+  }
+  if (*audit_public_key) {
+    if (auto r = AuditPublicKey(data_dir); !r) return Report(r.error());
+    return 0;
+  }
+  if (*keys_rotate) {
+    if (auto r = KeysRotate(data_dir); !r) return Report(r.error());
     return 0;
   }
 

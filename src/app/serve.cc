@@ -12,6 +12,7 @@
 #include "core/config.h"
 #include "http/platform_routes.h"
 #include "http/server.h"
+#include "modules/audit/routes.h"
 #include "modules/network/routes.h"
 #include "modules/probe/probe.h"
 #include "modules/session/routes.h"
@@ -63,7 +64,7 @@ int Serve(const ServeOptions& options) {
   spdlog::set_level(spdlog::level::from_str(config->log_level));
   auto lock = DataDirLock::Acquire(config->data_dir);
   if (!lock) return Refuse("the data dir is in use", lock.error());
-  auto services = Services::Open(options.data_dir);
+  auto services = Services::Open(options.data_dir, 0, /*data_dir_locked=*/true);
   if (!services) return Refuse("cannot open the data dir", services.error());
   Services& s = **services;
   security::PrepareDummyVerify();
@@ -73,6 +74,7 @@ int Serve(const ServeOptions& options) {
   http::AddPlatformRoutes(router, server.metrics(), {.web_root = server.options().web_root});
   session::AddRoutes(router, *s.auth, *s.orgs, {.demo = s.config.demo});
   network::AddRoutes(router, *s.orgs, *s.users);
+  audit::AddRoutes(router, *s.audit_reader);
 
   probe::ProbeService probe_service(*s.db);
   if (s.config.test_mode) {

@@ -1,5 +1,7 @@
 #include "app/services.h"
 
+#include "app/key_rotation.h"
+#include "modules/audit/routes.h"
 #include "modules/network/routes.h"
 #include "security/keys.h"
 #include "security/messages.h"
@@ -13,6 +15,7 @@ void RegisterAllMessages() {
   security::RegisterSecurityMessages();
   security::RegisterAuthMessages();
   network::RegisterNetworkMessages();
+  audit::RegisterAuditMessages();
 }
 
 namespace {
@@ -32,7 +35,8 @@ Result<uint32_t> MasterKeyVersion(store::Database& db) {
 
 }  // namespace
 
-Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, int readers) {
+Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, int readers,
+                                                 bool data_dir_locked) {
   security::EnsureSodium();
   RegisterAllMessages();
   auto s = std::make_unique<Services>();
@@ -45,23 +49,27 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
   } else {
     s->clock = std::make_unique<SystemClock>();
   }
-  auto master = security::LoadMasterKey(s->config.MasterKeyPath());
-  if (!master) return Fail(master.error());
   auto db =
       store::Open(s->config.DatabaseUrl(), readers > 0 ? readers : s->config.database_readers);
   if (!db) return Fail(db.error());
   s->db = std::move(*db);
   if (auto applied = store::Migrate(*s->db); !applied) return Fail(applied.error());
+  if (auto r = FinishInterruptedRotation(s->config, *s->db, data_dir_locked); !r)
+    return Fail(r.error());
+  auto master = security::LoadMasterKey(s->config.MasterKeyPath());
+  if (!master) return Fail(master.error());
   auto version = MasterKeyVersion(*s->db);
   if (!version) return Fail(version.error());
   s->audit = std::make_unique<security::AuditLog>(*master, *s->clock);
   s->keyring = std::make_unique<security::Keyring>(std::move(*master), *version);
+  if (auto r = CheckMasterKey(*s->db, *s->keyring); !r) return Fail(r.error());
   security::AuthOptions auth_options;
   auth_options.demo = s->config.demo;
   s->auth = std::make_unique<security::AuthService>(*s->db, *s->keyring, *s->audit, *s->clock,
                                                     auth_options);
   s->orgs = std::make_unique<network::OrgService>(*s->db, *s->keyring, *s->audit, *s->clock);
   s->users = std::make_unique<network::UserService>(*s->db, *s->audit, *s->clock);
+  s->audit_reader = std::make_unique<audit::AuditService>(*s->db, *s->audit, *s->orgs, *s->auth);
   return s;
 }
 

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/result.h"
+#include "modules/audit/audit_service.h"
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
 #include "security/audit_log.h"
@@ -27,10 +28,14 @@ struct Services {
   std::unique_ptr<security::AuthService> auth;
   std::unique_ptr<network::OrgService> orgs;
   std::unique_ptr<network::UserService> users;
+  std::unique_ptr<audit::AuditService> audit_reader;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
-  // readers: database connections for reading (the CLI needs one).
-  static Result<std::unique_ptr<Services>> Open(const std::string& data_dir, int readers = 0);
+  // readers: database connections for reading (the CLI needs one). Finishes a master key
+  // rotation a crash interrupted (app/key_rotation.h); data_dir_locked says the caller already
+  // holds the data dir lock (serve, keys rotate).
+  static Result<std::unique_ptr<Services>> Open(const std::string& data_dir, int readers = 0,
+                                                bool data_dir_locked = false);
 };
 
 // Registers every module's Korean/English messages (idempotent).

@@ -13,6 +13,7 @@ AuditEntry Entry(int64_t seq) {
   e.at_ms = 1772357400000 + seq;
   e.actor_user_id = "user1";
   e.actor_org_id = "org1";
+  e.org_id = "org1";
   e.action = "person.read";
   e.entity_type = "person";
   e.entity_id = "person" + std::to_string(seq);
@@ -49,6 +50,8 @@ TEST(AuditChainTest, EveryFieldChangesTheHash) {
       [](AuditEntry& e) { e.at_ms += 1; },
       [](AuditEntry& e) { e.actor_user_id = "user2"; },
       [](AuditEntry& e) { e.actor_org_id = "org2"; },
+      [](AuditEntry& e) { e.org_id = "org2"; },
+      [](AuditEntry& e) { e.org_id = ""; },
       [](AuditEntry& e) { e.action = "person.update"; },
       [](AuditEntry& e) { e.entity_type = "case"; },
       [](AuditEntry& e) { e.entity_id = "other"; },

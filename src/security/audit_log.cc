@@ -1,7 +1,10 @@
 #include "security/audit_log.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <chrono>
+#include <sstream>
 
 #include "core/ids.h"
 #include "security/policy.h"
@@ -38,6 +41,32 @@ ChainedAuditEntry ToChained(const store::Row& r) {
   e.fields = SplitRoles(r.Text(11));  // the same comma-separated form as roles
   c.hash = r.BlobBytes(12);
   return c;
+}
+
+// What a retired-key endorsement signs.
+std::string EndorsementMessage(const std::string& public_key_hex, int64_t last_seq) {
+  return "dandelion audit retired key v1\n" + public_key_hex + "\n" + std::to_string(last_seq);
+}
+
+std::optional<std::string> FromHex(const std::string& hex) {
+  std::string out(hex.size() / 2, '\0');
+  size_t len = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(),
+                     hex.size(), nullptr, &len, nullptr) != 0 ||
+      len * 2 != hex.size()) {
+    return std::nullopt;
+  }
+  out.resize(len);
+  return out;
+}
+
+bool SignatureValid(const std::string& public_key, const std::string& message,
+                    const std::string& signature) {
+  return public_key.size() == crypto_sign_PUBLICKEYBYTES && signature.size() == crypto_sign_BYTES &&
+         crypto_sign_verify_detached(
+             reinterpret_cast<const unsigned char*>(signature.data()),
+             reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+             reinterpret_cast<const unsigned char*>(public_key.data())) == 0;
 }
 
 Failure Broken(const std::string& detail) {
@@ -155,10 +184,17 @@ Result<void> AuditLog::Verify(store::Tx& tx) const {
       "SELECT seq, head_hash, at_ms, signature FROM audit_checkpoints "
       "ORDER BY seq");
   if (!checkpoints) return Fail(checkpoints.error());
+  auto retired = RetiredKeys(tx);
+  if (!retired) return Fail(retired.error());
   for (const auto& c : *checkpoints) {
     AuditCheckpoint cp{c.Int(0), c.BlobBytes(1), c.Int(2), signing_key_.public_key(),
                        c.BlobBytes(3)};
-    if (auto ok = VerifyCheckpoint(signing_key_.public_key(), cp); !ok) {
+    bool signed_ok = VerifyCheckpoint(signing_key_.public_key(), cp).has_value();
+    for (const auto& k : *retired) {
+      if (signed_ok) break;
+      signed_ok = cp.seq <= k.last_seq && VerifyCheckpoint(k.public_key, cp).has_value();
+    }
+    if (!signed_ok) {
       return Broken("checkpoint at audit row " + std::to_string(cp.seq) + " has a bad signature");
     }
     auto row = tx.QueryOne("SELECT hash FROM audit_log WHERE seq = ?", {cp.seq});
@@ -207,6 +243,48 @@ Result<std::string> AuditLog::ExportCheckpoints(store::Tx& tx) const {
     out += "\n";
   }
   return out;
+}
+
+Result<std::vector<AuditLog::RetiredKey>> AuditLog::RetiredKeys(store::Tx& tx) const {
+  auto row = tx.QueryOne("SELECT value FROM kv_settings WHERE key = 'audit_retired_keys'");
+  if (!row) return Fail(row.error());
+  std::vector<RetiredKey> out;
+  if (!*row) return out;
+  std::istringstream lines((*row)->Text(0));
+  std::string key_hex, signature_hex;
+  int64_t last_seq = 0;
+  while (lines >> key_hex >> last_seq >> signature_hex) {
+    auto key = FromHex(key_hex);
+    auto signature = FromHex(signature_hex);
+    if (!key || !signature ||
+        !SignatureValid(signing_key_.public_key(), EndorsementMessage(key_hex, last_seq),
+                        *signature)) {
+      return Broken("the retired audit signing key " + key_hex +
+                    " is not endorsed by the current key");
+    }
+    out.push_back({*key, last_seq});
+  }
+  return out;
+}
+
+Result<void> AuditLog::AdoptRetiredKeys(store::Tx& tx, const AuditLog& previous) const {
+  auto earlier = previous.RetiredKeys(tx);
+  if (!earlier) return Fail(earlier.error());
+  auto head = tx.QueryOne("SELECT seq FROM audit_head WHERE id = 1");
+  if (!head) return Fail(head.error());
+  earlier->push_back({previous.signing_key_.public_key(), *head ? (*head)->Int(0) : 0});
+  std::string text;
+  for (const auto& k : *earlier) {
+    std::string key_hex = ToHex(k.public_key);
+    text += key_hex + " " + std::to_string(k.last_seq) + " " +
+            ToHex(signing_key_.Sign(EndorsementMessage(key_hex, k.last_seq))) + "\n";
+  }
+  auto n = tx.Exec(
+      "INSERT INTO kv_settings (key, value) VALUES ('audit_retired_keys', ?) "
+      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      {text});
+  if (!n) return Fail(n.error());
+  return Ok();
 }
 
 }  // namespace dandelion::security

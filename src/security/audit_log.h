@@ -75,7 +75,23 @@ class AuditLog {
   // The hex public key that verifies checkpoints, for copying elsewhere.
   std::string PublicKeyHex() const;
 
+  // For a master key rotation, called on the log built from the NEW master key inside the
+  // rotation's transaction, before it appends anything: records previous's signing key as
+  // retired at the current head, and endorses it and every key previous had retired with this
+  // log's key (kv_settings 'audit_retired_keys'). Verify() then accepts checkpoints made before
+  // the rotation (they are append-only and cannot be re-signed). An endorsement binds a public
+  // key to the last seq it may have signed, so the retired master key cannot sign new ones.
+  Result<void> AdoptRetiredKeys(store::Tx& tx, const AuditLog& previous) const;
+
  private:
+  struct RetiredKey {
+    std::string public_key;  // raw 32 bytes
+    int64_t last_seq = 0;    // checkpoints it signed are at or before this row
+  };
+  // The endorsed retired keys; kConflict "security.audit_broken" if an endorsement is not by
+  // this log's key.
+  Result<std::vector<RetiredKey>> RetiredKeys(store::Tx& tx) const;
+
   AuditSigningKey signing_key_;
   const Clock& clock_;
 };

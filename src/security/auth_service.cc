@@ -63,7 +63,7 @@ AuthService::AuthService(store::Database& db, Keyring& keyring, const AuditLog& 
       audit_(audit),
       clock_(clock),
       options_(options),
-      recovery_key_(DeriveRecoveryCodeKey(keyring.master_key())) {}
+      recovery_key_(keyring.RecoveryCodeKey()) {}
 
 bool AuthService::MfaRequired(const Account& account) const {
   return !options_.demo && AnyRoleNeedsMfa(account.roles);

@@ -1,6 +1,7 @@
 #include "security/keyring.h"
 
 #include "core/clock.h"
+#include "security/recovery_codes.h"
 
 namespace dandelion::security {
 
@@ -8,6 +9,15 @@ Keyring::Keyring(SecretKey master_key, uint32_t master_version)
     : master_(std::move(master_key)), master_version_(master_version) {}
 
 Result<void> Keyring::CreateOrgKey(store::Tx& tx, const std::string& org_id) {
+  // A key rotation may have committed since this process loaded its master key; a key wrapped
+  // by the retired master would be unreadable once the rotation finishes.
+  auto recorded = tx.QueryOne("SELECT value FROM kv_settings WHERE key = 'master_key_version'");
+  if (!recorded) return Fail(recorded.error());
+  if (*recorded && (*recorded)->Text(0) != std::to_string(master_version_)) {
+    return Fail(ErrorCode::kConflict, "security.master_key_rotated",
+                "the master key was rotated to version " + (*recorded)->Text(0) +
+                    " after this process loaded version " + std::to_string(master_version_));
+  }
   SecretKey key = SecretKey::Random();
   std::string wrapped = WrapKey(master_, master_version_, key, OrgKeyAad(org_id, 1));
   auto n =
@@ -68,5 +78,33 @@ Result<OrgKey> Keyring::OrgKeyVersion(store::Tx& tx, const std::string& org_id, 
   cache_.emplace(std::make_pair(org_id, version), shared);
   return OrgKey{shared, version};
 }
+
+Result<int> Keyring::RewrapOrgKeys(store::Tx& tx, const SecretKey& new_master,
+                                   uint32_t new_version) {
+  auto rows = tx.Query("SELECT org_id, version, wrapped FROM org_keys ORDER BY org_id, version");
+  if (!rows) return Fail(rows.error());
+  int count = 0;
+  for (const auto& row : *rows) {
+    std::string org_id = row.Text(0);
+    auto version = static_cast<uint32_t>(row.Int(1));
+    std::string aad = OrgKeyAad(org_id, version);
+    auto key = UnwrapKey(master_, row.BlobBytes(2), aad);
+    if (!key) return Fail(key.error());
+    std::string rewrapped = WrapKey(new_master, new_version, *key, aad);
+    auto n = tx.Exec("UPDATE org_keys SET wrapped = ? WHERE org_id = ? AND version = ?",
+                     {store::Blob{rewrapped}, org_id, int64_t{version}});
+    if (!n) return Fail(n.error());
+    ++count;
+  }
+  return count;
+}
+
+SecretKey Keyring::RecoveryCodeKey() const {
+  if (!recovery_code_key_) return DeriveRecoveryCodeKey(master_);
+  return *SecretKey::FromBytes(std::string_view(
+      reinterpret_cast<const char*>(recovery_code_key_->data()), SecretKey::kSize));
+}
+
+void Keyring::SetRecoveryCodeKey(SecretKey key) { recovery_code_key_ = std::move(key); }
 
 }  // namespace dandelion::security

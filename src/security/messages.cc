@@ -55,6 +55,22 @@ constexpr Message kSecurityMessages[] = {
      "The audit checkpoint's signature does not verify."},
     {"security.audit_checkpoint_malformed", "감사 기록 체크포인트의 형식이 올바르지 않습니다.",
      "The audit checkpoint is not in the expected format."},
+    {"security.audit_broken",
+     "감사 기록이 손상되었거나 변조되었습니다. 처음 어긋난 행을 확인하세요.",
+     "The audit log is damaged or has been altered. Check the first broken entry named."},
+    {"security.audit_empty", "감사 기록이 비어 있어 체크포인트를 만들 수 없습니다.",
+     "The audit log is empty, so there is nothing to sign."},
+    {"security.master_key_rotated", "다른 작업이 마스터 키를 교체했습니다. 명령을 다시 실행하세요.",
+     "The master key was rotated meanwhile. Run the command again."},
+    {"security.key_rotation_in_progress",
+     "마스터 키 교체가 진행 중입니다. 끝난 뒤 다시 시도하세요.",
+     "A master key rotation is in progress. Try again when it has finished."},
+    {"security.key_rotation_unresolved",
+     "중단된 마스터 키 교체를 마무리할 수 없습니다. master.key 와 master.key.next 중 어느 "
+     "것도 데이터베이스의 키를 열지 못합니다. 두 파일을 지우지 말고 백업에서 키를 찾으세요.",
+     "An interrupted master key rotation cannot be finished: neither master.key nor "
+     "master.key.next opens the database's keys. Delete neither file; find the key in your "
+     "backups."},
 };
 
 }  // namespace

@@ -1,0 +1,257 @@
+#include "app/key_rotation.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <vector>
+
+#include "app/data_dir_lock.h"
+#include "app/services.h"
+#include "core/ids.h"
+#include "security/keys.h"
+
+namespace dandelion::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kRecoveryKeyAad = "recovery_code_key";
+
+std::string NextKeyPath(const Config& config) { return config.MasterKeyPath() + ".next"; }
+
+Failure FileError(const std::string& what, const std::string& path) {
+  return Fail(ErrorCode::kInternal, "security.master_key_write_failed",
+              what + " " + path + ": " + std::strerror(errno));
+}
+
+// Makes renames and unlinks in dir durable.
+Result<void> SyncDirectory(const fs::path& dir) {
+  int fd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return FileError("open", dir.string());
+  bool ok = fsync(fd) == 0;
+  close(fd);
+  if (!ok) return FileError("fsync", dir.string());
+  return Ok();
+}
+
+std::optional<std::string> FromHex(const std::string& hex) {
+  std::string out(hex.size() / 2, '\0');
+  size_t len = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(),
+                     hex.size(), nullptr, &len, nullptr) != 0) {
+    return std::nullopt;
+  }
+  out.resize(len);
+  return out;
+}
+
+Result<std::optional<std::string>> Setting(store::Tx& tx, const char* key) {
+  auto row = tx.QueryOne("SELECT value FROM kv_settings WHERE key = ?", {std::string(key)});
+  if (!row) return Fail(row.error());
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>((*row)->Text(0));
+}
+
+Result<void> PutSetting(store::Tx& tx, const char* key, const std::string& value) {
+  auto n = tx.Exec(
+      "INSERT INTO kv_settings (key, value) VALUES (?, ?) "
+      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      {std::string(key), value});
+  if (!n) return Fail(n.error());
+  return Ok();
+}
+
+// A wrapped key in the database with the aad that names it: what tells which master key the
+// database is on.
+struct Probe {
+  std::string blob;
+  std::string aad;
+};
+
+// The database's master key version and a few wrapped keys to try candidate master keys on.
+Result<std::pair<uint32_t, std::vector<Probe>>> ReadProbes(store::Database& db) {
+  uint32_t version = 1;
+  std::vector<Probe> probes;
+  auto r = db.Read([&](store::Tx& tx) -> Result<void> {
+    auto v = Setting(tx, "master_key_version");
+    if (!v) return Fail(v.error());
+    if (*v) version = static_cast<uint32_t>(std::stoul(**v));
+    auto org = tx.QueryOne("SELECT org_id, version, wrapped FROM org_keys LIMIT 1");
+    if (!org) return Fail(org.error());
+    if (*org) {
+      probes.push_back(
+          {(*org)->BlobBytes(2),
+           security::OrgKeyAad((*org)->Text(0), static_cast<uint32_t>((*org)->Int(1)))});
+    }
+    auto rk = Setting(tx, kRecoveryKeyAad);
+    if (!rk) return Fail(rk.error());
+    if (*rk) {
+      if (auto blob = FromHex(**rk)) probes.push_back({*blob, kRecoveryKeyAad});
+    }
+    return Ok();
+  });
+  if (!r) return Fail(r.error());
+  return std::make_pair(version, std::move(probes));
+}
+
+// True when key unwraps every probe and the probes say they were wrapped by version.
+bool Opens(const Result<security::SecretKey>& key, uint32_t version,
+           const std::vector<Probe>& probes) {
+  if (!key || probes.empty()) return false;
+  for (const auto& p : probes) {
+    auto v = security::WrappingKeyVersion(p.blob);
+    if (!v || *v != version || !security::UnwrapKey(*key, p.blob, p.aad)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<void> FinishInterruptedRotation(const Config& config, store::Database& db,
+                                       bool data_dir_locked) {
+  const std::string current = config.MasterKeyPath();
+  const std::string next = NextKeyPath(config);
+  std::error_code ec;
+  if (!fs::exists(next, ec)) return Ok();
+  std::optional<DataDirLock> lock;
+  if (!data_dir_locked) {
+    auto acquired = DataDirLock::Acquire(config.data_dir);
+    if (!acquired) {
+      return Fail(ErrorCode::kConflict, "security.key_rotation_in_progress",
+                  next + " exists and another process holds the data dir");
+    }
+    lock.emplace(std::move(*acquired));
+  }
+  auto probes = ReadProbes(db);
+  if (!probes) return Fail(probes.error());
+  const auto& [version, wrapped] = *probes;
+  if (Opens(security::LoadMasterKey(next), version, wrapped)) {
+    // The rotation committed: complete step 3.
+    if (rename(next.c_str(), current.c_str()) != 0) return FileError("rename", next);
+    if (auto s = SyncDirectory(fs::path(current).parent_path()); !s) return s;
+    std::cerr << "dandelion: finished an interrupted master key rotation (now version " << version
+              << ")\n";
+    return Ok();
+  }
+  // Nothing wrapped at all means no rotation ever committed (each one stores the wrapped
+  // recovery-code key): the database is on the current key.
+  if (wrapped.empty() || Opens(security::LoadMasterKey(current), version, wrapped)) {
+    if (unlink(next.c_str()) != 0) return FileError("unlink", next);
+    if (auto s = SyncDirectory(fs::path(current).parent_path()); !s) return s;
+    std::cerr << "dandelion: rolled back an interrupted master key rotation (still version "
+              << version << ")\n";
+    return Ok();
+  }
+  return Fail(ErrorCode::kInternal, "security.key_rotation_unresolved",
+              "neither " + current + " nor " + next + " unwraps the keys of master version " +
+                  std::to_string(version));
+}
+
+Result<void> CheckMasterKey(store::Database& db, security::Keyring& keyring) {
+  std::optional<std::string> hex;
+  auto r = db.Read([&](store::Tx& tx) -> Result<void> {
+    auto v = Setting(tx, kRecoveryKeyAad);
+    if (!v) return Fail(v.error());
+    hex = *v;
+    // Refuse a master key that does not open the database (e.g. a retired one) now, rather
+    // than at the first request that needs an organization key.
+    auto org = tx.QueryOne("SELECT org_id, version FROM org_keys LIMIT 1");
+    if (!org) return Fail(org.error());
+    if (*org) {
+      auto key = keyring.OrgKeyVersion(tx, (*org)->Text(0), static_cast<uint32_t>((*org)->Int(1)));
+      if (!key) return Fail(key.error());
+    }
+    return Ok();
+  });
+  if (!r) return r;
+  if (!hex) return Ok();
+  auto blob = FromHex(*hex);
+  if (!blob) {
+    return Fail(ErrorCode::kInternal, "security.key_unwrap_failed", "recovery_code_key not hex");
+  }
+  auto key = security::UnwrapKey(keyring.master_key(), *blob, kRecoveryKeyAad);
+  if (!key) return Fail(key.error());
+  keyring.SetRecoveryCodeKey(std::move(*key));
+  return Ok();
+}
+
+Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
+  auto config = LoadConfig(data_dir);
+  if (!config) return Fail(config.error());
+  auto lock = DataDirLock::Acquire(config->data_dir);
+  if (!lock) return Fail(lock.error());
+  auto opened = Services::Open(data_dir, 1, /*data_dir_locked=*/true);
+  if (!opened) return Fail(opened.error());
+  Services& s = **opened;
+
+  RotationReport report;
+  report.old_version = s.keyring->master_version();
+  report.new_version = report.old_version + 1;
+  report.old_public_key = s.audit->PublicKeyHex();
+  auto intact = s.db->Read([&](store::Tx& tx) { return s.audit->Verify(tx); });
+  if (!intact) report.audit_problem = intact.error().detail;
+
+  // Step 1: the new key, durable before the database refers to it.
+  const std::string current = s.config.MasterKeyPath();
+  const std::string next = NextKeyPath(s.config);
+  if (auto created = security::CreateMasterKeyFile(next); !created) return Fail(created.error());
+  auto fresh = security::LoadMasterKey(next);
+  if (!fresh) return Fail(fresh.error());
+  security::AuditLog new_audit(*fresh, *s.clock);
+  report.new_public_key = new_audit.PublicKeyHex();
+
+  // Step 2: one transaction.
+  auto committed = s.db->Write([&](store::Tx& tx) -> Result<void> {
+    auto recorded = Setting(tx, "master_key_version");
+    if (!recorded) return Fail(recorded.error());
+    if (*recorded && **recorded != std::to_string(report.old_version)) {
+      return Fail(ErrorCode::kConflict, "security.master_key_rotated");
+    }
+    auto count = s.keyring->RewrapOrgKeys(tx, *fresh, report.new_version);
+    if (!count) return Fail(count.error());
+    report.org_keys = *count;
+    security::SecretKey recovery = s.keyring->RecoveryCodeKey();
+    std::string wrapped = security::WrapKey(*fresh, report.new_version, recovery, kRecoveryKeyAad);
+    if (auto p = PutSetting(tx, kRecoveryKeyAad, ToHex(wrapped)); !p) return p;
+    if (auto p = PutSetting(tx, "master_key_version", std::to_string(report.new_version)); !p) {
+      return p;
+    }
+    if (auto a = new_audit.AdoptRetiredKeys(tx, *s.audit); !a) return a;
+    security::AuditEvent e;
+    e.action = "keys.rotate";
+    e.entity_type = "master_key";
+    e.entity_id = std::to_string(report.new_version);
+    e.fields = {"org_keys", "recovery_code_key", "master_key_version"};
+    e.request_id = "cli";
+    e.remote = "cli";
+    if (auto seq = new_audit.Append(tx, e); !seq) return Fail(seq.error());
+    if (auto c = new_audit.Checkpoint(tx); !c) return Fail(c.error());
+    return Ok();
+  });
+  if (!committed) {
+    unlink(next.c_str());  // the database never referred to it
+    (void)SyncDirectory(fs::path(current).parent_path());
+    return Fail(committed.error());
+  }
+
+  // Step 3: retire the old key file.
+  if (rename(next.c_str(), current.c_str()) != 0) {
+    Error e = FileError("rename", next).error();
+    e.detail += " (the database already uses the new key in " + next +
+                "; the next start of dandelion finishes the rotation)";
+    return Fail(e);
+  }
+  if (auto synced = SyncDirectory(fs::path(current).parent_path()); !synced) {
+    return Fail(synced.error());
+  }
+  return report;
+}
+
+}  // namespace dandelion::app

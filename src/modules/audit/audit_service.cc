@@ -1,0 +1,119 @@
+#include "modules/audit/audit_service.h"
+
+#include "security/policy.h"
+
+namespace dandelion::audit {
+namespace {
+
+constexpr const char* kSecretariat = "secretariat";
+
+// The names of the filters a search used: recorded in its audit entry, never their values.
+std::vector<std::string> FilterNames(const AuditFilter& f) {
+  std::vector<std::string> names;
+  if (!f.entity_type.empty()) names.emplace_back("entity_type");
+  if (!f.entity_id.empty()) names.emplace_back("entity_id");
+  if (!f.actor.empty()) names.emplace_back("actor");
+  if (!f.action.empty()) names.emplace_back("action");
+  return names;
+}
+
+}  // namespace
+
+AuditService::AuditService(store::Database& db, const security::AuditLog& audit,
+                           network::OrgService& orgs, const security::AuthService& auth)
+    : db_(db), audit_(audit), orgs_(orgs), auth_(auth) {}
+
+Result<std::string> AuditService::Scope(const security::Actor& actor) {
+  if (actor.is_console()) return std::string();
+  if (actor.user_id.empty()) return Fail(ErrorCode::kUnauthenticated, "error.unauthenticated");
+  if (!security::HasRole(actor.roles, "auditor") || actor.org_id.empty()) {
+    return Fail(ErrorCode::kForbidden, "error.forbidden", "audit log read without auditor role");
+  }
+  auto org = orgs_.Get(actor, actor.org_id);
+  if (!org) return Fail(org.error());
+  if (org->kind == kSecretariat) return std::string();
+  return actor.org_id;
+}
+
+security::AuditEvent AuditService::Event(const security::Actor& actor, std::string action,
+                                         std::string org_id) const {
+  security::AuditEvent e;
+  e.actor_user_id = actor.user_id;
+  e.actor_org_id = actor.org_id;
+  e.org_id = std::move(org_id);
+  e.action = std::move(action);
+  e.entity_type = "audit_log";
+  e.request_id = actor.request_id;
+  e.remote = actor.remote;
+  return e;
+}
+
+Result<AuditPage> AuditService::Search(const security::Actor& actor, const AuditFilter& filter) {
+  auto scope = Scope(actor);
+  if (!scope) return Fail(scope.error());
+  if (filter.limit < 1 || filter.limit > kMaxAuditPage || filter.before_seq < 0) {
+    return Fail(Error{ErrorCode::kInvalid, "error.invalid", {}, "bad limit or cursor"}.Field(
+        filter.before_seq < 0 ? "cursor" : "limit", "field.out_of_range"));
+  }
+  security::AuditQuery q;
+  q.org_id = *scope;
+  q.entity_type = filter.entity_type;
+  q.entity_id = filter.entity_id;
+  q.actor_user_id = filter.actor;
+  q.action = filter.action;
+  q.before_seq = filter.before_seq;
+  q.limit = filter.limit;
+  AuditPage page;
+  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
+    auto items = audit_.Query(tx, q);
+    if (!items) return Fail(items.error());
+    page.items = std::move(*items);
+    // The read is recorded with the organization it was scoped to, so an organization's
+    // auditors also see who searched their entries.
+    security::AuditEvent e = Event(actor, "audit.read", *scope);
+    e.fields = FilterNames(filter);
+    if (auto seq = audit_.Append(tx, e); !seq) return Fail(seq.error());
+    return Ok();
+  });
+  if (!r) return Fail(r.error());
+  if (static_cast<int>(page.items.size()) == filter.limit) {
+    page.next_cursor = page.items.back().seq;
+  }
+  return page;
+}
+
+Result<std::string> AuditService::ExportCheckpoints(const security::Actor& actor) {
+  auto scope = Scope(actor);
+  if (!scope) return Fail(scope.error());
+  if (auto fresh = auth_.RequireRecentReauth(actor); !fresh) return Fail(fresh.error());
+  std::string text;
+  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
+    auto out = audit_.ExportCheckpoints(tx);
+    if (!out) return Fail(out.error());
+    text = std::move(*out);
+    auto seq = audit_.Append(tx, Event(actor, "audit.checkpoints_export", *scope));
+    if (!seq) return Fail(seq.error());
+    return Ok();
+  });
+  if (!r) return Fail(r.error());
+  return text;
+}
+
+Result<std::string> AuditService::Checkpoint(const security::Actor& actor) {
+  auto scope = Scope(actor);
+  if (!scope) return Fail(scope.error());
+  std::string text;
+  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
+    // The entry comes first, so the checkpoint pins the record of its own making.
+    auto seq = audit_.Append(tx, Event(actor, "audit.checkpoint", *scope));
+    if (!seq) return Fail(seq.error());
+    auto out = audit_.Checkpoint(tx);
+    if (!out) return Fail(out.error());
+    text = std::move(*out);
+    return Ok();
+  });
+  if (!r) return Fail(r.error());
+  return text;
+}
+
+}  // namespace dandelion::audit
