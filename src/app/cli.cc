@@ -93,6 +93,10 @@ int RunCli(int argc, char** argv) {
   user_add->add_flag("--password-stdin", user_options.password_stdin,
                      "Read the password from stdin instead of printing a one-time password");
 
+  auto* demo = cli.add_subcommand(
+      "demo", "Fill a new data dir with a synthetic demo network (plainly marked as such)");
+  demo->add_option("--data", data_dir, "Data dir (created when it does not exist)")->required();
+
   auto* audit = cli.add_subcommand("audit", "Check the audit log and sign checkpoints");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
@@ -119,6 +123,10 @@ int RunCli(int argc, char** argv) {
   }
   if (*user_add) {
     if (auto r = UserAdd(user_options); !r) return Report(r.error());
+    return 0;
+  }
+  if (*demo) {
+    if (auto r = FillDemo(data_dir); !r) return Report(r.error());
     return 0;
   }
   if (*audit_verify) {

@@ -22,6 +22,13 @@ Result<void> BackupDataDir(const std::string& dir, const std::string& out_file);
 // Replaces the data dir's database with from_file after checking it.
 Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file);
 
+// The one password of every demo account (published: demo data dirs hold no real data).
+inline constexpr const char* kDemoPassword = "minduelle-demo-2026";
+
+// Fills a new (or just initialized, still empty) data dir with a synthetic demo network and
+// marks it as a demo. Refuses a data dir that already has organizations.
+Result<void> FillDemo(const std::string& data_dir);
+
 struct ServeOptions {
   std::string data_dir;
   std::string listen;  // empty = from config

@@ -1,5 +1,6 @@
 // `dandelion serve`: the composition root. Loads the data dir, opens and migrates the database,
 // wires every module's routes into one router, and runs the HTTP server until told to stop.
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -61,6 +62,8 @@ http::ServerOptions ServerOptionsFrom(const Config& config, const ServeOptions& 
 int Serve(const ServeOptions& options) {
   auto config = LoadConfig(options.data_dir);
   if (!config) return Refuse("cannot read the configuration", config.error());
+  // Logs are JSON lines on stderr; stdout carries only what the operator is told.
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("dandelion"));
   spdlog::set_level(spdlog::level::from_str(config->log_level));
   auto lock = DataDirLock::Acquire(config->data_dir);
   if (!lock) return Refuse("the data dir is in use", lock.error());

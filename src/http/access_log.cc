@@ -62,7 +62,7 @@ std::string FormatAccessLine(const AccessRecord& r) {
 void WriteAccessLog(const AccessRecord& record) {
   static std::shared_ptr<spdlog::logger> logger = [] {
     if (auto existing = spdlog::get("access")) return existing;
-    auto created = spdlog::stdout_logger_mt("access");
+    auto created = spdlog::stderr_logger_mt("access");
     created->set_pattern("%v");
     return created;
   }();

@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.parse
 
@@ -146,10 +147,21 @@ class Server:
             m = re.search(r"http://127\.0\.0\.1:(\d+)", line)
             if m:
                 self.port = int(m.group(1))
+                # Keep reading stdout so the server can never block on a full pipe.
+                threading.Thread(target=self._drain, args=(self.proc.stdout,),
+                                 daemon=True).start()
                 return self
         self.stop()
         with open(self.log_path, encoding="utf-8", errors="replace") as f:
             raise AssertionError("server did not start: " + f.read()[-2000:])
+
+    @staticmethod
+    def _drain(stream):
+        try:
+            while stream.read(65536):
+                pass
+        except (OSError, ValueError):
+            pass
 
     def client(self, lang="ko"):
         return Client(self.port, lang)
@@ -162,8 +174,6 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        if self.proc and self.proc.stdout:
-            self.proc.stdout.close()
         if getattr(self, "log", None):
             self.log.close()
         code = self.proc.returncode if self.proc else None

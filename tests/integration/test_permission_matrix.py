@@ -9,7 +9,7 @@ bodies are empty objects, so allowed writes stop at validation (400) and change 
 import unittest
 
 from harness import Server
-from network import ROLES, build_network, sign_in
+from network import PASSWORD, ROLES, advance, build_network, server_now, sign_in, totp
 
 USERS = "/api/v1/organizations/{id}/users"
 USER = USERS + "/{user_id}"
@@ -85,6 +85,16 @@ class PermissionMatrixTest(unittest.TestCase):
             org = "sec" if role == "network_admin" else "org-a"
             s = sign_in(cls.server, cls.users[org][role])
             cls.sessions[role] = s
+        # Re-authenticate every session (on a fresh TOTP step), so routes that need a recent
+        # re-authentication are judged on permissions alone.
+        advance(cls.server.client(), 31)
+        now = server_now(cls.server.client())
+        for s in cls.sessions.values():
+            body = {"password": PASSWORD}
+            if s.totp_secret:
+                body["totp"] = totp(s.totp_secret, now)
+            r = s.client.post("/api/v1/session/reauth", body=body)
+            assert r.status == 204, r.body
         cls.org_ids = {}
         admin = cls.sessions["network_admin"]
         for org in admin.client.get("/api/v1/organizations").json()["items"]:

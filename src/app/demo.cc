@@ -1,0 +1,132 @@
+// `dandelion demo`: fills a new data dir with a synthetic network for trying Dandelion out.
+//
+// Everything here is invented and marked as such: organizations are named "(데모)", the data
+// dir's config says `demo = true` (the web app shows a banner), and every account shares one
+// published password. It goes through the same services as the console and the API.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/admin_commands.h"
+#include "app/commands.h"
+#include "app/services.h"
+
+namespace dandelion::app {
+namespace {
+
+struct DemoOrg {
+  const char* slug;
+  const char* name;
+  const char* kind;
+  const char* facility_type;
+  const char* region;
+};
+
+// The secretariat and thirteen member organizations of every kind across regions.
+constexpr DemoOrg kOrgs[] = {
+    {"secretariat", "(데모) 전국연대 사무국", "secretariat", "", "KR-11"},
+    {"seoul-counsel", "(데모) 서울 상담소", "counseling_center", "", "KR-11"},
+    {"busan-counsel", "(데모) 부산 상담소", "counseling_center", "", "KR-26"},
+    {"daegu-counsel", "(데모) 대구 상담소", "counseling_center", "", "KR-27"},
+    {"gwangju-counsel", "(데모) 광주 상담소", "counseling_center", "", "KR-29"},
+    {"gunsan-counsel", "(데모) 군산 상담소", "counseling_center", "", "KR-45"},
+    {"jeju-counsel", "(데모) 제주 상담소", "counseling_center", "", "KR-49"},
+    {"gyeonggi-shelter", "(데모) 경기 일반 지원시설", "support_facility", "general", "KR-41"},
+    {"incheon-youth", "(데모) 인천 청소년 지원시설", "support_facility", "youth", "KR-28"},
+    {"seoul-migrant", "(데모) 서울 외국인 지원시설", "support_facility", "foreigner", "KR-11"},
+    {"daejeon-grouphome", "(데모) 대전 자립지원공동생활", "support_facility", "group_home",
+     "KR-30"},
+    {"seoul-selfreliance", "(데모) 서울 자활지원센터", "self_reliance_center", "", "KR-11"},
+    {"busan-selfreliance", "(데모) 부산 자활지원센터", "self_reliance_center", "", "KR-26"},
+    {"survivors", "(데모) 당사자 네트워크", "survivor_network", "", "KR-11"},
+};
+
+// The role that only some kinds of organization have.
+const char* KindRole(std::string_view kind) {
+  if (kind == "counseling_center") return "dispatcher";
+  if (kind == "support_facility") return "shelter_staff";
+  if (kind == "self_reliance_center") return "finance";
+  return nullptr;
+}
+
+Result<void> MarkDemo(const std::string& data_dir) {
+  auto path = std::filesystem::path(data_dir) / "config.toml";
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string config = text.str();
+  const std::string off = "# demo = false";
+  auto pos = config.find(off);
+  if (pos == std::string::npos) {
+    return Fail(ErrorCode::kConflict, "error.conflict", "config.toml has no demo setting to set");
+  }
+  config.replace(pos, off.size(), "demo = true");
+  std::ofstream out(path, std::ios::trunc);
+  out << config;
+  out.flush();
+  if (!out) return Fail(ErrorCode::kInternal, "error.internal", "cannot write config.toml");
+  return Ok();
+}
+
+}  // namespace
+
+Result<void> FillDemo(const std::string& data_dir) {
+  std::error_code ec;
+  if (!std::filesystem::exists(std::filesystem::path(data_dir) / "config.toml", ec)) {
+    if (auto r = InitDataDir(data_dir, ""); !r) return r;
+  }
+  {
+    auto s = Services::Open(data_dir, 1);
+    if (!s) return Fail(s.error());
+    auto orgs = (*s)->orgs->List(security::Actor::Console());
+    if (!orgs) return Fail(orgs.error());
+    if (!orgs->empty()) {
+      return Fail(ErrorCode::kConflict, "error.conflict",
+                  data_dir + " already has organizations; demo fills only a new data dir");
+    }
+  }
+  if (auto r = MarkDemo(data_dir); !r) return r;
+  auto s = Services::Open(data_dir, 1);
+  if (!s) return Fail(s.error());
+  Services& services = **s;
+  const auto console = security::Actor::Console();
+  int users = 0;
+  std::cout << "Creating a synthetic demo network (합성 데모 네트워크를 만드는 중):\n";
+  for (size_t i = 0; i < std::size(kOrgs); ++i) {
+    const DemoOrg& d = kOrgs[i];
+    auto org = services.orgs->Create(console, {d.slug, d.name, d.kind, d.facility_type, d.region});
+    if (!org) return Fail(org.error());
+    std::vector<std::pair<std::string, std::string>> accounts;
+    if (std::string_view(d.kind) == "secretariat") {
+      accounts = {{"network-admin", "network_admin"},
+                  {"network-auditor", "auditor"},
+                  {"advocate", "advocate"},
+                  {"researcher", "researcher"}};
+    } else {
+      accounts = {{"admin", "org_admin"}, {"worker", "case_worker"}, {"supervisor", "supervisor"}};
+      if (const char* role = KindRole(d.kind)) accounts.emplace_back(role, role);
+      if (std::string_view(d.slug) == "seoul-counsel") accounts.emplace_back("auditor", "auditor");
+    }
+    for (const auto& [suffix, role] : accounts) {
+      network::NewUser user;
+      user.username = std::string(d.slug) + "-" + suffix;
+      for (auto& c : user.username) c = c == '_' ? '-' : c;
+      user.display_name = std::string(d.name) + " " + suffix;
+      user.roles = {role};
+      user.password = kDemoPassword;
+      auto created = services.users->Create(console, org->id, user);
+      if (!created) return Fail(created.error());
+      ++users;
+    }
+    std::cout << "  [" << i + 1 << "/" << std::size(kOrgs) << "] " << d.name << "\n" << std::flush;
+  }
+  std::cout << "\n"
+            << users << " demo accounts share the password: " << kDemoPassword << "\n"
+            << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
+            << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"
+            << "데모 계정의 비밀번호는 모두 위와 같습니다. 실제 정보를 입력하지 마세요.\n";
+  return Ok();
+}
+
+}  // namespace dandelion::app
