@@ -28,6 +28,7 @@ class DemoTest(unittest.TestCase):
             server.log_path = os.path.join(tmp, "server.log")
             server.start()
             c = server.client()
+            self.assertEqual(c.get("/api/v1/instance").json(), {"demo": True})
             r = c.post("/api/v1/session", body={"username": "seoul-counsel-worker",
                                                 "password": DEMO_PASSWORD})
             self.assertEqual(r.status, 200, r.body)

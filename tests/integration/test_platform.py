@@ -38,6 +38,9 @@ class PlatformHttpTest(unittest.TestCase):
         self.assertEqual(r.header("cross-origin-opener-policy"), "same-origin")
         self.assertTrue(r.header("x-request-id"))
 
+    def test_instance_says_whether_this_is_a_demo(self):
+        self.assertEqual(self.c.get("/api/v1/instance").json(), {"demo": False})
+
     def test_api_responses_are_not_cached(self):
         r = self.c.get("/api/v1/openapi.json")
         self.assertEqual(r.header("cache-control"), "no-store")

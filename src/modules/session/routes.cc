@@ -20,13 +20,14 @@ std::string ExpiredCookie() {
 }
 
 boost::json::object SessionJson(const security::Authenticated& auth, network::OrgService& orgs,
-                                bool demo) {
+                                bool demo, int64_t idle_timeout_seconds) {
   boost::json::object out{
       {"user", network::UserJson({auth.account, false})},
       {"csrf_token", auth.session.csrf_token},
       {"mfa_enrollment_required", auth.mfa_enrollment_required},
       {"password_change_required", auth.account.password_change_required},
       {"demo", demo},
+      {"idle_timeout_seconds", idle_timeout_seconds},
   };
   if (auto org = orgs.Get(security::Actor::Console(), auth.account.org_id)) {
     out["organization"] = network::OrgJson(*org);
@@ -53,7 +54,8 @@ void AddSignInRoutes(http::Router& router, security::AuthService& auth, network:
                     auto signed_in = auth.SignIn(in, ActorOf(req));
                     if (!signed_in) return Refuse(req, signed_in.error());
                     Response r =
-                        Response::Json(200, SessionJson(signed_in->auth, orgs, options.demo));
+                        Response::Json(200, SessionJson(signed_in->auth, orgs, options.demo,
+                                                        auth.options().idle_timeout_seconds));
                     r.SetHeader("Set-Cookie", SessionCookie(signed_in->token));
                     return r;
                   },
@@ -95,6 +97,19 @@ void AddSignInRoutes(http::Router& router, security::AuthService& auth, network:
               .success_status = 204});
 }
 
+// GET /api/v1/instance: what the sign-in page may know before anyone signs in.
+void AddInstanceRoute(http::Router& router, SessionRoutesOptions options) {
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/instance",
+              .permission = std::string(http::kPublic),
+              .handler =
+                  [options](Request&) {
+                    return Response::Json(200, {{"demo", options.demo}});
+                  },
+              .summary = "Facts about this installation for the sign-in page (demo or not)",
+              .tag = "session"});
+}
+
 void AddMeRoutes(http::Router& router, security::AuthService& auth, network::OrgService& orgs,
                  SessionRoutesOptions options) {
   router.Add({.method = "GET",
@@ -104,7 +119,8 @@ void AddMeRoutes(http::Router& router, security::AuthService& auth, network::Org
                   [&auth, &orgs, options](Request& req) {
                     auto me = auth.Authenticate(std::string(req.Cookie(kSessionCookie)));
                     if (!me) return Refuse(req, me.error());
-                    return Response::Json(200, SessionJson(*me, orgs, options.demo));
+                    return Response::Json(200, SessionJson(*me, orgs, options.demo,
+                                                           auth.options().idle_timeout_seconds));
                   },
               .summary = "The signed-in user, roles, organization and CSRF token",
               .tag = "session"});
@@ -185,6 +201,7 @@ void AddMeRoutes(http::Router& router, security::AuthService& auth, network::Org
 
 void AddRoutes(http::Router& router, security::AuthService& auth, network::OrgService& orgs,
                SessionRoutesOptions options) {
+  AddInstanceRoute(router, options);
   AddSignInRoutes(router, auth, orgs, options);
   AddMeRoutes(router, auth, orgs, options);
 }
