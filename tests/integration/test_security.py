@@ -3,7 +3,7 @@
 import os
 import unittest
 
-from harness import Server, backend
+from harness import Server, backend, run_cli
 from network import (PASSWORD, add_org, add_user, advance, server_now, sign_in, totp)
 
 
@@ -183,19 +183,25 @@ class SecurityTest(unittest.TestCase):
         finally:
             server.cleanup()
 
-    def test_totp_secrets_are_not_stored_in_clear(self):
+    def test_secrets_are_not_stored_in_clear_anywhere_in_the_data_dir(self):
         s = self.login("admin-a")
         import base64
         raw = base64.b32decode(s.totp_secret + "=" * (-len(s.totp_secret) % 8))
         if backend() != "sqlite":
             self.skipTest("the data dir holds no database on PostgreSQL")
+        backup = os.path.join(self.server.tmp, "secrets-backup.db")
+        run_cli("backup", "--data", self.server.data, "--out", backup)
+        files = [backup, self.server.log_path]
         for name in os.listdir(self.server.data):
             path = os.path.join(self.server.data, name)
             if os.path.isfile(path):
-                with open(path, "rb") as f:
-                    data = f.read()
-                self.assertNotIn(raw, data, name)
-                self.assertNotIn(s.totp_secret.encode(), data, name)
+                files.append(path)
+        for path in files:
+            with open(path, "rb") as f:
+                data = f.read()
+            for secret in [raw, s.totp_secret.encode(), PASSWORD.encode(),
+                           s.client.cookies["__Host-dandelion_session"].encode()]:
+                self.assertNotIn(secret, data, path)
 
 
 class ThrottleTest(unittest.TestCase):
