@@ -10,6 +10,14 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kOrgCreate, {"network_admin"}},
       {perm::kUserManage, {"org_admin", "network_admin"}},
       {perm::kAuditRead, {"auditor"}},
+      // Survivors' records are the case roles' work: case workers register, find and correct
+      // them; supervisors do the same for their team. Shelter staff, dispatchers and finance see
+      // what the cases they serve show them (later, through cases), not the register of people;
+      // network roles, advocates and researchers never see record-level data (security.md).
+      {perm::kPersonRead, {"case_worker", "supervisor"}},
+      {perm::kPersonWrite, {"case_worker", "supervisor"}},
+      // Erasure destroys her key for good: a supervisor decides it, after re-authenticating.
+      {perm::kPersonErase, {"supervisor"}},
   };
   return grants;
 }

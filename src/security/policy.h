@@ -31,6 +31,9 @@ inline constexpr std::string_view kOwnSession = "own_session";  // me, enrolment
 inline constexpr std::string_view kOrgCreate = "org.create";
 inline constexpr std::string_view kUserManage = "user.manage";
 inline constexpr std::string_view kAuditRead = "audit.read";
+inline constexpr std::string_view kPersonRead = "person.read";
+inline constexpr std::string_view kPersonWrite = "person.write";
+inline constexpr std::string_view kPersonErase = "person.erase";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

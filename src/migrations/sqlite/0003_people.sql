@@ -1,0 +1,42 @@
+-- 0003 people: survivors and clients, owned by the organization that registered them
+-- (domain.md, "Survivor records"). Identifying fields are ciphertexts under the person's own key
+-- (security.md, "Keys and encryption at rest"); *_index columns are blind indexes for exact
+-- lookup. Erasing a person deletes her key and blanks every descriptive column, keeping the row
+-- as a tombstone (id, code, erased_at) so that ids and codes are never reused.
+CREATE TABLE people (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL REFERENCES organizations(id),
+  code TEXT NOT NULL,                -- <PREFIX>-<YEAR>-<NNNN>, unique per organization
+  code_year INTEGER NOT NULL,
+  code_seq INTEGER NOT NULL,
+  alias BLOB,
+  legal_name BLOB,
+  legal_name_index BLOB,
+  birth_date BLOB,
+  age_band TEXT,                     -- at intake, in clear for statistics
+  phone BLOB,
+  phone_index BLOB,
+  safe_contact BLOB,
+  nationality TEXT,                  -- ISO 3166-1 alpha-2
+  languages TEXT NOT NULL DEFAULT '',   -- comma-separated ISO 639 codes
+  categories TEXT NOT NULL DEFAULT '',  -- comma-separated tags of domain.md
+  index_key_version INTEGER,         -- the organization key version the indexes derive from
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  erased_at TEXT,
+  UNIQUE (org_id, code),
+  UNIQUE (org_id, code_year, code_seq)
+);
+CREATE INDEX people_by_name ON people (org_id, legal_name_index);
+CREATE INDEX people_by_phone ON people (org_id, phone_index);
+
+-- Each person's key, wrapped by a version of her organization's key. Deleting the row is the
+-- crypto-shredding of an erasure.
+CREATE TABLE person_keys (
+  person_id TEXT NOT NULL REFERENCES people(id),
+  version INTEGER NOT NULL,
+  wrapped BLOB NOT NULL,
+  org_key_version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (person_id, version)
+);

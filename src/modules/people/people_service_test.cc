@@ -1,0 +1,279 @@
+#include "modules/people/people_service.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "modules/network/org_service.h"
+#include "modules/people/person_cipher.h"
+#include "security/sodium_init.h"
+#include "store/migrations.h"
+
+namespace dandelion::people {
+namespace {
+
+TimePoint At(const char* rfc3339) {
+  TimePoint t{};
+  EXPECT_TRUE(ParseRfc3339(rfc3339, &t));
+  return t;
+}
+
+class PeopleServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    security::EnsureSodium();
+    auto db = store::Open("sqlite::memory:", 1);
+    ASSERT_TRUE(db) << db.error().detail;
+    db_ = std::move(*db);
+    ASSERT_TRUE(store::Migrate(*db_));
+    security::SecretKey master = security::SecretKey::Random();
+    audit_ = std::make_unique<security::AuditLog>(master, clock_);
+    keyring_ = std::make_unique<security::Keyring>(std::move(master), 1);
+    auth_ = std::make_unique<security::AuthService>(*db_, *keyring_, *audit_, clock_,
+                                                    security::AuthOptions{});
+    orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
+    people_ = std::make_unique<PeopleService>(*db_, *keyring_, *audit_, *auth_, *orgs_, clock_);
+    org_a_ = AddOrg("seoul1-center");
+    org_b_ = AddOrg("busan-shelter");
+  }
+
+  std::string AddOrg(const std::string& slug) {
+    auto org =
+        orgs_->Create(security::Actor::Console(), {slug, slug, "counseling_center", "", "KR-11"});
+    EXPECT_TRUE(org) << org.error().detail;
+    return org->id;
+  }
+
+  security::Actor Worker(const std::string& org_id, const char* role = "case_worker") {
+    security::Actor a;
+    a.user_id = std::string("user-") + role + "-" + org_id;
+    a.org_id = org_id;
+    a.roles = {role};
+    a.mfa_complete = true;
+    a.request_id = "req";
+    a.remote = "127.0.0.1";
+    return a;
+  }
+
+  PersonFields Minji() {
+    PersonFields f;
+    f.legal_name = "김민지";
+    f.alias = "들꽃";
+    f.birth_date = "2008-05-01";
+    f.phone = "010-1234-5678";
+    f.safe_contact = "문자 남기지 말 것";
+    f.nationality = "KR";
+    f.languages = std::vector<std::string>{"ko"};
+    f.categories = std::vector<std::string>{"youth", "online_exploitation"};
+    return f;
+  }
+
+  int64_t Count(const char* sql) {
+    int64_t n = -1;
+    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
+      auto row = tx.QueryOne(sql);
+      if (!row) return Fail(row.error());
+      n = (*row)->Int(0);
+      return Ok();
+    }));
+    return n;
+  }
+
+  std::vector<security::AuditRecord> AuditOf(const std::string& action) {
+    std::vector<security::AuditRecord> out;
+    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
+      security::AuditQuery q;
+      q.action = action;
+      auto items = audit_->Query(tx, q);
+      if (!items) return Fail(items.error());
+      out = std::move(*items);
+      return Ok();
+    }));
+    return out;
+  }
+
+  ManualClock clock_{At("2026-03-01T09:30:00Z")};
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<security::AuditLog> audit_;
+  std::unique_ptr<security::Keyring> keyring_;
+  std::unique_ptr<security::AuthService> auth_;
+  std::unique_ptr<network::OrgService> orgs_;
+  std::unique_ptr<PeopleService> people_;
+  std::string org_a_;
+  std::string org_b_;
+};
+
+TEST_F(PeopleServiceTest, RegistersWithACodePerOrganizationAndYear) {
+  auto first = people_->Create(Worker(org_a_), Minji());
+  ASSERT_TRUE(first) << first.error().detail;
+  EXPECT_EQ(first->code, "SEOU-2026-0001");
+  EXPECT_EQ(first->age_band, "under_19");
+  auto second = people_->Create(Worker(org_a_), Minji());
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->code, "SEOU-2026-0002");
+  auto other = people_->Create(Worker(org_b_), Minji());
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->code, "BUSA-2026-0001");
+  auto read = people_->Get(Worker(org_a_, "supervisor"), first->id);
+  ASSERT_TRUE(read) << read.error().detail;
+  EXPECT_EQ(read->legal_name, "김민지");
+  EXPECT_EQ(read->safe_contact, "문자 남기지 말 것");
+  EXPECT_EQ(read->categories, (std::vector<std::string>{"youth", "online_exploitation"}));
+  EXPECT_EQ(AuditOf("person.create").size(), 3u);
+  EXPECT_EQ(AuditOf("person.read").size(), 1u);
+}
+
+TEST_F(PeopleServiceTest, RejectsReadFromAnotherOrganization) {
+  auto p = people_->Create(Worker(org_a_), Minji());
+  ASSERT_TRUE(p);
+  auto read = people_->Get(Worker(org_b_), p->id);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(read.error().message_key, "error.not_found");
+  PersonFields change;
+  change.alias = "바뀐 이름";
+  auto patch = people_->Update(Worker(org_b_), p->id, change);
+  ASSERT_FALSE(patch);
+  EXPECT_EQ(patch.error().code, ErrorCode::kNotFound);
+  auto found = people_->Search(Worker(org_b_), {PersonQuery::Key::kName, "김민지"});
+  ASSERT_TRUE(found);
+  EXPECT_TRUE(found->empty());
+  // The refused attempts are on record, with the prober's organization.
+  auto attempts = AuditOf("person.read");
+  ASSERT_EQ(attempts.size(), 1u);
+  EXPECT_EQ(attempts[0].outcome, "not_found");
+  EXPECT_EQ(attempts[0].org_id, org_b_);
+}
+
+TEST_F(PeopleServiceTest, RefusesRolesWithoutPeoplePermissions) {
+  for (const char* role : {"advocate", "researcher", "network_admin", "auditor", "finance"}) {
+    auto r = people_->Create(Worker(org_a_, role), Minji());
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, ErrorCode::kForbidden) << role;
+  }
+}
+
+TEST_F(PeopleServiceTest, StoresOnlyCiphertext) {
+  ASSERT_TRUE(people_->Create(Worker(org_a_), Minji()));
+  std::string dump;
+  ASSERT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
+    for (const char* table : {"people", "person_keys", "audit_log"}) {
+      auto rows = tx.Query(std::string("SELECT * FROM ") + table);
+      if (!rows) return Fail(rows.error());
+      for (const auto& r : *rows) {
+        for (size_t i = 0; i < r.size(); ++i) dump += r.IsNull(i) ? "" : r.Text(i) + r.BlobBytes(i);
+      }
+    }
+    return Ok();
+  }));
+  for (const char* secret :
+       {"김민지", "들꽃", "2008-05-01", "010-1234-5678", "01012345678", "문자 남기지"}) {
+    EXPECT_EQ(dump.find(secret), std::string::npos) << secret;
+  }
+}
+
+TEST_F(PeopleServiceTest, FindsByNamePhoneAndCodeWithinTheOrganization) {
+  auto p = people_->Create(Worker(org_a_), Minji());
+  ASSERT_TRUE(p);
+  for (PersonQuery q : {PersonQuery{PersonQuery::Key::kName, "김민지"},
+                        PersonQuery{PersonQuery::Key::kPhone, "01012345678"},
+                        PersonQuery{PersonQuery::Key::kCode, "seou-2026-0001"}}) {
+    auto found = people_->Search(Worker(org_a_), q);
+    ASSERT_TRUE(found) << found.error().detail;
+    ASSERT_EQ(found->size(), 1u);
+    EXPECT_EQ(found->front().id, p->id);
+  }
+  auto none = people_->Search(Worker(org_a_), {PersonQuery::Key::kName, "김민수"});
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
+  auto searches = AuditOf("person.search");
+  ASSERT_EQ(searches.size(), 4u);
+  EXPECT_EQ(searches[0].entity_id, "");
+  EXPECT_EQ(searches[0].fields, std::vector<std::string>{"name"});
+}
+
+TEST_F(PeopleServiceTest, RefusesBadValuesAndWritesNothing) {
+  PersonFields f = Minji();
+  f.categories = std::vector<std::string>{"youth", "tourist"};
+  f.birth_date = "2026-02-30";
+  f.nationality = "XX";
+  auto r = people_->Create(Worker(org_a_), f);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(r.error().fields.count("categories"), 1u);
+  EXPECT_EQ(r.error().fields.count("birth_date"), 1u);
+  EXPECT_EQ(r.error().fields.count("nationality"), 1u);
+  f = Minji();
+  f.birth_date = "2026-03-02";  // tomorrow
+  EXPECT_FALSE(people_->Create(Worker(org_a_), f));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM people"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM person_keys"), 0);
+}
+
+TEST_F(PeopleServiceTest, UpdateAuditsTheNamesOfChangedFields) {
+  auto p = people_->Create(Worker(org_a_), Minji());
+  ASSERT_TRUE(p);
+  PersonFields change;
+  change.phone = "010-9999-0000";
+  change.alias = "들꽃";  // unchanged
+  auto updated = people_->Update(Worker(org_a_), p->id, change);
+  ASSERT_TRUE(updated) << updated.error().detail;
+  EXPECT_EQ(updated->phone, "010-9999-0000");
+  auto entries = AuditOf("person.update");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].fields, std::vector<std::string>{"phone"});
+  auto old_phone = people_->Search(Worker(org_a_), {PersonQuery::Key::kPhone, "01012345678"});
+  ASSERT_TRUE(old_phone);
+  EXPECT_TRUE(old_phone->empty());
+  auto new_phone = people_->Search(Worker(org_a_), {PersonQuery::Key::kPhone, "01099990000"});
+  ASSERT_TRUE(new_phone);
+  EXPECT_EQ(new_phone->size(), 1u);
+}
+
+TEST_F(PeopleServiceTest, ErasedPersonCannotBeDecrypted) {
+  auto p = people_->Create(Worker(org_a_), Minji());
+  ASSERT_TRUE(p);
+  security::Actor supervisor = Worker(org_a_, "supervisor");
+  auto stale = people_->Erase(supervisor, p->id, "본인 요청");
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().message_key, "security.reauth_required");
+  auto worker = people_->Erase(Worker(org_a_), p->id, "본인 요청");
+  ASSERT_FALSE(worker);
+  EXPECT_EQ(worker.error().code, ErrorCode::kForbidden);
+  supervisor.reauth_at = UnixSeconds(clock_.Now());
+  ASSERT_TRUE(people_->Erase(supervisor, p->id, "본인 요청"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM person_keys"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM people WHERE legal_name IS NOT NULL OR phone IS NOT NULL "
+                  "OR alias IS NOT NULL OR birth_date IS NOT NULL OR safe_contact IS NOT NULL"),
+            0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM people WHERE erased_at IS NOT NULL"), 1);
+  auto read = people_->Get(supervisor, p->id);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().message_key, "people.erased");
+  EXPECT_TRUE(db_->Write([&](store::Tx& tx) -> Result<void> {
+    auto cipher = PersonCipher::Load(tx, *keyring_, org_a_, p->id);
+    EXPECT_FALSE(cipher);
+    return Ok();
+  }));
+  // Her code is never handed out again.
+  auto next = people_->Create(Worker(org_a_), Minji());
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->code, "SEOU-2026-0002");
+}
+
+TEST(PeopleModelTest, AgeBandsAndCodePrefixes) {
+  TimePoint at = At("2026-03-01T00:00:00Z");
+  EXPECT_EQ(AgeBand("2007-03-02", at), "under_19");
+  EXPECT_EQ(AgeBand("2007-03-01", at), "19_24");
+  EXPECT_EQ(AgeBand("1990-01-01", at), "30_39");
+  EXPECT_EQ(AgeBand("1970-01-01", at), "50_plus");
+  EXPECT_EQ(CodePrefix("seoul1-center"), "SEOU");
+  EXPECT_EQ(CodePrefix("org-a"), "ORGA");
+  EXPECT_EQ(FormatCode("SEO1", 2026, 42), "SEO1-2026-0042");
+  EXPECT_TRUE(IsCountryCode("KR"));
+  EXPECT_FALSE(IsCountryCode("XX"));
+}
+
+}  // namespace
+}  // namespace dandelion::people

@@ -1,0 +1,146 @@
+#include "modules/people/person_cipher.h"
+
+#include "security/blind_index.h"
+#include "security/field_cipher.h"
+
+namespace dandelion::people {
+namespace {
+
+constexpr uint32_t kPersonKeyVersion = 1;  // person keys are never rotated, only re-wrapped
+
+Result<std::string> Index(const security::SecretKey& org_key, security::BlindIndexField field,
+                          security::FieldKind kind, std::string_view value) {
+  if (value.empty()) return std::string();
+  security::SecretKey key = security::DeriveBlindIndexKey(org_key, field);
+  return security::BlindIndex(key, kind, value);
+}
+
+}  // namespace
+
+PersonCipher::PersonCipher(security::SecretKey key, uint32_t version, std::string org_id,
+                           std::string person_id)
+    : key_(std::move(key)),
+      version_(version),
+      org_id_(std::move(org_id)),
+      person_id_(std::move(person_id)) {}
+
+Result<PersonCipher> PersonCipher::Create(store::Tx& tx, security::Keyring& keyring,
+                                          const std::string& org_id, const std::string& person_id,
+                                          const std::string& created_at) {
+  auto org_key = keyring.CurrentOrgKey(tx, org_id);
+  if (!org_key) return Fail(org_key.error());
+  security::SecretKey key = security::SecretKey::Random();
+  person_repo::StoredPersonKey stored{
+      kPersonKeyVersion,
+      security::WrapKey(*org_key->key, org_key->version, key,
+                        security::PersonKeyAad(person_id, kPersonKeyVersion)),
+      org_key->version};
+  if (auto s = person_repo::InsertKey(tx, person_id, stored, created_at); !s)
+    return Fail(s.error());
+  return PersonCipher(std::move(key), kPersonKeyVersion, org_id, person_id);
+}
+
+Result<PersonCipher> PersonCipher::Load(store::Tx& tx, security::Keyring& keyring,
+                                        const std::string& org_id, const std::string& person_id) {
+  auto stored = person_repo::FindKey(tx, person_id);
+  if (!stored) return Fail(stored.error());
+  if (!*stored) return Fail(ErrorCode::kNotFound, "people.erased", "person key is gone");
+  auto parent_version = security::WrappingKeyVersion((*stored)->wrapped);
+  if (!parent_version) return Fail(parent_version.error());
+  auto org_key = keyring.OrgKeyVersion(tx, org_id, *parent_version);
+  if (!org_key) return Fail(org_key.error());
+  const auto version = static_cast<uint32_t>((*stored)->version);
+  auto key = security::UnwrapKey(*org_key->key, (*stored)->wrapped,
+                                 security::PersonKeyAad(person_id, version));
+  if (!key) return Fail(ErrorCode::kInternal, "error.internal", "person key does not unwrap");
+  return PersonCipher(std::move(*key), version, org_id, person_id);
+}
+
+std::string PersonCipher::Seal(std::string_view column, std::string_view value) const {
+  if (value.empty()) return "";
+  return security::EncryptField(key_, version_, {org_id_, kPeopleTable, column, person_id_}, value);
+}
+
+Result<std::string> PersonCipher::Open(std::string_view column, std::string_view blob) const {
+  if (blob.empty()) return std::string();
+  auto plain = security::DecryptField(key_, {org_id_, kPeopleTable, column, person_id_}, blob);
+  if (!plain) return Fail(ErrorCode::kInternal, "error.internal", "person field does not decrypt");
+  return plain;
+}
+
+void PersonCipher::SealInto(const Person& p, person_repo::StoredPerson& row) const {
+  row.alias = Seal("alias", p.alias);
+  row.legal_name = Seal("legal_name", p.legal_name);
+  row.birth_date = Seal("birth_date", p.birth_date);
+  row.phone = Seal("phone", p.phone);
+  row.safe_contact = Seal("safe_contact", p.safe_contact);
+}
+
+Result<Person> PersonCipher::OpenRow(const person_repo::StoredPerson& row) const {
+  Person p;
+  p.id = row.id;
+  p.org_id = row.org_id;
+  p.code = row.code;
+  struct Column {
+    std::string_view name;
+    const std::string* blob;
+    std::string* out;
+  };
+  const Column columns[] = {{"alias", &row.alias, &p.alias},
+                            {"legal_name", &row.legal_name, &p.legal_name},
+                            {"birth_date", &row.birth_date, &p.birth_date},
+                            {"phone", &row.phone, &p.phone},
+                            {"safe_contact", &row.safe_contact, &p.safe_contact}};
+  for (const auto& c : columns) {
+    auto value = Open(c.name, *c.blob);
+    if (!value) return Fail(value.error());
+    *c.out = std::move(*value);
+  }
+  p.age_band = row.age_band;
+  p.nationality = row.nationality;
+  p.languages = SplitList(row.languages);
+  p.categories = SplitList(row.categories);
+  p.created_at = row.created_at;
+  p.updated_at = row.updated_at;
+  return p;
+}
+
+Result<PersonIndexes> IndexPerson(store::Tx& tx, security::Keyring& keyring,
+                                  const std::string& org_id, std::string_view legal_name,
+                                  std::string_view phone) {
+  auto org_key = keyring.CurrentOrgKey(tx, org_id);
+  if (!org_key) return Fail(org_key.error());
+  PersonIndexes out;
+  out.key_version = org_key->version;
+  auto name = Index(*org_key->key, security::BlindIndexField::kPersonLegalName,
+                    security::FieldKind::kName, legal_name);
+  if (!name) return Fail(name.error());
+  out.legal_name = std::move(*name);
+  auto tel = Index(*org_key->key, security::BlindIndexField::kPersonPhone,
+                   security::FieldKind::kPhone, phone);
+  if (!tel) return Fail(tel.error());
+  out.phone = std::move(*tel);
+  return out;
+}
+
+std::vector<std::string> SplitList(std::string_view text) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    auto comma = text.find(',');
+    if (comma != 0) out.emplace_back(text.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ',';
+    out += item;
+  }
+  return out;
+}
+
+}  // namespace dandelion::people

@@ -1,0 +1,77 @@
+// PersonCipher: one survivor's key and the encryption of her fields, and the organization's
+// blind-index keys for people (security.md, "Keys and encryption at rest").
+//
+// Each person has her own random key, stored only wrapped by her organization's key in
+// person_keys; every identifying field is encrypted under it, bound to (organization, "people",
+// column, person id). Deleting her wrapped key is her erasure: no copy of her ciphertext,
+// backups included, can be read again. Blind indexes use keys derived from the organization key
+// instead, so that a search needs no person's key.
+//
+// Not thread-safe; one per request (it holds her key in protected memory for that long).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "modules/people/model.h"
+#include "modules/people/person_repo.h"
+#include "security/keyring.h"
+#include "security/keys.h"
+#include "store/database.h"
+
+namespace dandelion::people {
+
+inline constexpr std::string_view kPeopleTable = "people";
+
+class PersonCipher {
+ public:
+  // Makes her key, wraps it under the organization's current key and stores it (inside tx, after
+  // her people row exists).
+  static Result<PersonCipher> Create(store::Tx& tx, security::Keyring& keyring,
+                                     const std::string& org_id, const std::string& person_id,
+                                     const std::string& created_at);
+  // Unwraps her stored key; kNotFound "people.erased" when it is gone.
+  static Result<PersonCipher> Load(store::Tx& tx, security::Keyring& keyring,
+                                   const std::string& org_id, const std::string& person_id);
+
+  // The blob for a field's value; "" (stored as NULL) for an empty value.
+  std::string Seal(std::string_view column, std::string_view value) const;
+  // The value of a blob Seal made for column; "" for "".
+  Result<std::string> Open(std::string_view column, std::string_view blob) const;
+
+  // Her stored row's identifying fields sealed from person (id, org and clear columns are the
+  // caller's).
+  void SealInto(const Person& person, person_repo::StoredPerson& row) const;
+  // Her decrypted person from a stored row.
+  Result<Person> OpenRow(const person_repo::StoredPerson& row) const;
+
+ private:
+  PersonCipher(security::SecretKey key, uint32_t version, std::string org_id,
+               std::string person_id);
+
+  security::SecretKey key_;
+  uint32_t version_;
+  std::string org_id_;
+  std::string person_id_;
+};
+
+// The blind indexes of a person's name and phone under the organization's current key.
+struct PersonIndexes {
+  std::string legal_name;  // "" when there is no value to index
+  std::string phone;
+  int64_t key_version = 0;
+};
+
+// Indexes for legal_name and phone ("" values give "" indexes).
+Result<PersonIndexes> IndexPerson(store::Tx& tx, security::Keyring& keyring,
+                                  const std::string& org_id, std::string_view legal_name,
+                                  std::string_view phone);
+
+// Splits "a,b" and joins lists for the clear list columns.
+std::vector<std::string> SplitList(std::string_view text);
+std::string JoinList(const std::vector<std::string>& items);
+
+}  // namespace dandelion::people

@@ -1,0 +1,161 @@
+#include "modules/people/person_repo.h"
+
+namespace dandelion::people::person_repo {
+namespace {
+
+constexpr const char* kColumns =
+    "id, org_id, code, code_year, code_seq, alias, legal_name, legal_name_index, birth_date, "
+    "age_band, phone, phone_index, safe_contact, nationality, languages, categories, "
+    "index_key_version, created_at, updated_at, erased_at";
+
+store::Value BlobOrNull(const std::string& bytes) {
+  if (bytes.empty()) return nullptr;
+  return store::Blob{bytes};
+}
+
+store::Value TextOrNull(const std::string& text) {
+  if (text.empty()) return nullptr;
+  return text;
+}
+
+StoredPerson ToPerson(const store::Row& r) {
+  StoredPerson p;
+  p.id = r.Text(0);
+  p.org_id = r.Text(1);
+  p.code = r.Text(2);
+  p.code_year = r.Int(3);
+  p.code_seq = r.Int(4);
+  p.alias = r.BlobBytes(5);
+  p.legal_name = r.BlobBytes(6);
+  p.legal_name_index = r.BlobBytes(7);
+  p.birth_date = r.BlobBytes(8);
+  p.age_band = r.Text(9);
+  p.phone = r.BlobBytes(10);
+  p.phone_index = r.BlobBytes(11);
+  p.safe_contact = r.BlobBytes(12);
+  p.nationality = r.Text(13);
+  p.languages = r.Text(14);
+  p.categories = r.Text(15);
+  p.index_key_version = r.Int(16);
+  p.created_at = r.Text(17);
+  p.updated_at = r.Text(18);
+  p.erased_at = r.Text(19);
+  return p;
+}
+
+Result<std::vector<StoredPerson>> Select(store::Tx& tx, const std::string& where,
+                                         const store::Params& params) {
+  auto rows = tx.Query(std::string("SELECT ") + kColumns + " FROM people WHERE " + where, params);
+  if (!rows) return Fail(rows.error());
+  std::vector<StoredPerson> out;
+  for (const auto& r : *rows) out.push_back(ToPerson(r));
+  return out;
+}
+
+}  // namespace
+
+Result<void> Insert(store::Tx& tx, const StoredPerson& p) {
+  auto n = tx.Exec(std::string("INSERT INTO people (") + kColumns +
+                       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   {p.id,
+                    p.org_id,
+                    p.code,
+                    p.code_year,
+                    p.code_seq,
+                    BlobOrNull(p.alias),
+                    BlobOrNull(p.legal_name),
+                    BlobOrNull(p.legal_name_index),
+                    BlobOrNull(p.birth_date),
+                    TextOrNull(p.age_band),
+                    BlobOrNull(p.phone),
+                    BlobOrNull(p.phone_index),
+                    BlobOrNull(p.safe_contact),
+                    TextOrNull(p.nationality),
+                    p.languages,
+                    p.categories,
+                    p.index_key_version,
+                    p.created_at,
+                    p.updated_at,
+                    TextOrNull(p.erased_at)});
+  if (!n) return Fail(n.error());
+  return Ok();
+}
+
+Result<void> Update(store::Tx& tx, const StoredPerson& p) {
+  auto n = tx.Exec(
+      "UPDATE people SET alias = ?, legal_name = ?, legal_name_index = ?, birth_date = ?, "
+      "age_band = ?, phone = ?, phone_index = ?, safe_contact = ?, nationality = ?, "
+      "languages = ?, categories = ?, index_key_version = ?, updated_at = ? WHERE id = ?",
+      {BlobOrNull(p.alias), BlobOrNull(p.legal_name), BlobOrNull(p.legal_name_index),
+       BlobOrNull(p.birth_date), TextOrNull(p.age_band), BlobOrNull(p.phone),
+       BlobOrNull(p.phone_index), BlobOrNull(p.safe_contact), TextOrNull(p.nationality),
+       p.languages, p.categories, p.index_key_version, p.updated_at, p.id});
+  if (!n) return Fail(n.error());
+  return Ok();
+}
+
+Result<std::optional<StoredPerson>> FindById(store::Tx& tx, const std::string& id) {
+  auto found = Select(tx, "id = ?", {id});
+  if (!found) return Fail(found.error());
+  if (found->empty()) return std::optional<StoredPerson>();
+  return std::optional<StoredPerson>(std::move(found->front()));
+}
+
+Result<std::vector<StoredPerson>> FindByIndex(store::Tx& tx, const std::string& org_id,
+                                              IndexColumn column, const std::string& index,
+                                              int64_t index_key_version, int limit) {
+  std::string where = column == IndexColumn::kLegalName ? "legal_name_index" : "phone_index";
+  where = "org_id = ? AND " + where +
+          " = ? AND index_key_version = ? AND erased_at IS NULL ORDER BY code LIMIT " +
+          std::to_string(limit);
+  return Select(tx, where, {org_id, store::Blob{index}, index_key_version});
+}
+
+Result<std::vector<StoredPerson>> FindByCode(store::Tx& tx, const std::string& org_id,
+                                             const std::string& code) {
+  return Select(tx, "org_id = ? AND code = ? AND erased_at IS NULL", {org_id, code});
+}
+
+Result<int64_t> NextCodeSeq(store::Tx& tx, const std::string& org_id, int64_t year) {
+  auto row = tx.QueryOne(
+      "SELECT COALESCE(MAX(code_seq), 0) FROM people WHERE org_id = ? AND code_year = ?",
+      {org_id, year});
+  if (!row) return Fail(row.error());
+  return (*row ? (*row)->Int(0) : 0) + 1;
+}
+
+Result<void> InsertKey(store::Tx& tx, const std::string& person_id, const StoredPersonKey& key,
+                       const std::string& created_at) {
+  auto n = tx.Exec(
+      "INSERT INTO person_keys (person_id, version, wrapped, org_key_version, created_at) "
+      "VALUES (?, ?, ?, ?, ?)",
+      {person_id, key.version, store::Blob{key.wrapped}, key.org_key_version, created_at});
+  if (!n) return Fail(n.error());
+  return Ok();
+}
+
+Result<std::optional<StoredPersonKey>> FindKey(store::Tx& tx, const std::string& person_id) {
+  auto row = tx.QueryOne(
+      "SELECT version, wrapped, org_key_version FROM person_keys WHERE person_id = ? "
+      "ORDER BY version DESC LIMIT 1",
+      {person_id});
+  if (!row) return Fail(row.error());
+  if (!*row) return std::optional<StoredPersonKey>();
+  return std::optional<StoredPersonKey>(
+      StoredPersonKey{(*row)->Int(0), (*row)->BlobBytes(1), (*row)->Int(2)});
+}
+
+Result<void> Erase(store::Tx& tx, const std::string& person_id, const std::string& erased_at) {
+  auto keys = tx.Exec("DELETE FROM person_keys WHERE person_id = ?", {person_id});
+  if (!keys) return Fail(keys.error());
+  auto n = tx.Exec(
+      "UPDATE people SET alias = NULL, legal_name = NULL, legal_name_index = NULL, "
+      "birth_date = NULL, age_band = NULL, phone = NULL, phone_index = NULL, "
+      "safe_contact = NULL, nationality = NULL, languages = '', categories = '', "
+      "index_key_version = NULL, updated_at = ?, erased_at = ? WHERE id = ?",
+      {erased_at, erased_at, person_id});
+  if (!n) return Fail(n.error());
+  return Ok();
+}
+
+}  // namespace dandelion::people::person_repo

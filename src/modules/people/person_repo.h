@@ -1,0 +1,71 @@
+// PersonRepo: storage of people and their wrapped keys. SQL only; it sees ciphertexts and blind
+// indexes, never a clear identifying value (architecture.md, layers rule 3). Decisions belong to
+// PeopleService.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "store/database.h"
+
+namespace dandelion::people::person_repo {
+
+// A row of `people`. Ciphertext and index members hold raw bytes; "" is stored as NULL.
+struct StoredPerson {
+  std::string id;
+  std::string org_id;
+  std::string code;
+  int64_t code_year = 0;
+  int64_t code_seq = 0;
+  std::string alias;
+  std::string legal_name;
+  std::string legal_name_index;
+  std::string birth_date;
+  std::string age_band;
+  std::string phone;
+  std::string phone_index;
+  std::string safe_contact;
+  std::string nationality;
+  std::string languages;   // comma-separated
+  std::string categories;  // comma-separated
+  int64_t index_key_version = 0;
+  std::string created_at;
+  std::string updated_at;
+  std::string erased_at;  // "" while she is on record
+};
+
+// A person's wrapped key.
+struct StoredPersonKey {
+  int64_t version = 0;
+  std::string wrapped;
+  int64_t org_key_version = 0;
+};
+
+Result<void> Insert(store::Tx& tx, const StoredPerson& person);
+// Rewrites every column but id, org_id, code and created_at.
+Result<void> Update(store::Tx& tx, const StoredPerson& person);
+Result<std::optional<StoredPerson>> FindById(store::Tx& tx, const std::string& id);
+
+enum class IndexColumn { kLegalName, kPhone };
+// People of org_id (not erased) whose index column equals index under index_key_version.
+Result<std::vector<StoredPerson>> FindByIndex(store::Tx& tx, const std::string& org_id,
+                                              IndexColumn column, const std::string& index,
+                                              int64_t index_key_version, int limit);
+Result<std::vector<StoredPerson>> FindByCode(store::Tx& tx, const std::string& org_id,
+                                             const std::string& code);
+
+// The next free sequence number of org_id's codes in year (tombstones included: never reused).
+// Call inside the write transaction that inserts the person.
+Result<int64_t> NextCodeSeq(store::Tx& tx, const std::string& org_id, int64_t year);
+
+Result<void> InsertKey(store::Tx& tx, const std::string& person_id, const StoredPersonKey& key,
+                       const std::string& created_at);
+// The newest key, or nullopt once erased.
+Result<std::optional<StoredPersonKey>> FindKey(store::Tx& tx, const std::string& person_id);
+// Deletes every version of the person's key (crypto-shredding) and blanks her row to a tombstone.
+Result<void> Erase(store::Tx& tx, const std::string& person_id, const std::string& erased_at);
+
+}  // namespace dandelion::people::person_repo
