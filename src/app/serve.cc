@@ -15,6 +15,7 @@
 #include "http/server.h"
 #include "modules/audit/routes.h"
 #include "modules/network/routes.h"
+#include "modules/people/routes.h"
 #include "modules/probe/probe.h"
 #include "modules/session/routes.h"
 #include "security/password.h"
@@ -78,6 +79,7 @@ int Serve(const ServeOptions& options) {
   session::AddRoutes(router, *s.auth, *s.orgs, {.demo = s.config.demo});
   network::AddRoutes(router, *s.orgs, *s.users);
   audit::AddRoutes(router, *s.audit_reader);
+  people::AddRoutes(router, *s.people);
 
   probe::ProbeService probe_service(*s.db);
   if (s.config.test_mode) {

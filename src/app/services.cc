@@ -3,6 +3,7 @@
 #include "app/key_rotation.h"
 #include "modules/audit/routes.h"
 #include "modules/network/routes.h"
+#include "modules/people/routes.h"
 #include "security/keys.h"
 #include "security/messages.h"
 #include "security/password.h"
@@ -16,6 +17,7 @@ void RegisterAllMessages() {
   security::RegisterAuthMessages();
   network::RegisterNetworkMessages();
   audit::RegisterAuditMessages();
+  people::RegisterPeopleMessages();
 }
 
 namespace {
@@ -70,6 +72,8 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
   s->orgs = std::make_unique<network::OrgService>(*s->db, *s->keyring, *s->audit, *s->clock);
   s->users = std::make_unique<network::UserService>(*s->db, *s->audit, *s->clock);
   s->audit_reader = std::make_unique<audit::AuditService>(*s->db, *s->audit, *s->orgs, *s->auth);
+  s->people = std::make_unique<people::PeopleService>(*s->db, *s->keyring, *s->audit, *s->auth,
+                                                      *s->orgs, *s->clock);
   return s;
 }
 

@@ -12,6 +12,7 @@
 #include "modules/audit/audit_service.h"
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
+#include "modules/people/people_service.h"
 #include "security/audit_log.h"
 #include "security/auth_service.h"
 #include "security/keyring.h"
@@ -29,6 +30,7 @@ struct Services {
   std::unique_ptr<network::OrgService> orgs;
   std::unique_ptr<network::UserService> users;
   std::unique_ptr<audit::AuditService> audit_reader;
+  std::unique_ptr<people::PeopleService> people;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

@@ -13,6 +13,8 @@ from network import PASSWORD, ROLES, advance, build_network, server_now, sign_in
 
 USERS = "/api/v1/organizations/{id}/users"
 USER = USERS + "/{user_id}"
+PERSON = "/api/v1/people/{id}"
+CASE_ROLES = ("case_worker", "supervisor")
 
 
 def anyone(role, scope):
@@ -52,6 +54,12 @@ EXPECTED = {
     ("GET", "/api/v1/audit"): roles("auditor"),
     ("GET", "/api/v1/audit/checkpoints"): roles("auditor"),
     ("POST", "/api/v1/audit/checkpoints"): roles("auditor"),
+    # Survivors' records: the case roles of her own organization (elsewhere: 404, as if absent).
+    ("POST", "/api/v1/people"): roles(*CASE_ROLES),
+    ("GET", "/api/v1/people"): roles(*CASE_ROLES),
+    ("GET", PERSON): lambda role, scope: role in CASE_ROLES and scope == "own",
+    ("PATCH", PERSON): lambda role, scope: role in CASE_ROLES and scope == "own",
+    ("POST", PERSON + "/erase"): lambda role, scope: role == "supervisor" and scope == "own",
 }
 
 # Bodies that are well-formed but can never succeed, so that allowed callers reach the service's
@@ -61,6 +69,8 @@ BODIES = {
                                         "region": "KR-11"},
     ("POST", USERS): {"username": "x", "display_name": "x", "roles": ["case_worker"]},
     ("PATCH", USER): {"roles": ["not_a_role"]},
+    ("PATCH", PERSON): {"categories": ["not_a_category"]},
+    ("POST", PERSON + "/erase"): {"reason": " "},
 }
 
 # Routes of one's own session: any signed-in user, never about anyone else.
@@ -120,12 +130,22 @@ class PermissionMatrixTest(unittest.TestCase):
             u["id"] for u in admin.client.get(
                 f"/api/v1/organizations/{cls.org_ids['sec']}/users").json()["items"]
             if u["username"] == "sec-auditor")
+        # A person in each organization, for the /api/v1/people/{id} routes. The network admin
+        # is refused by role before any lookup, so the secretariat's id needs no real person.
+        cls.person_ids = {"sec": "0" * 26}
+        b_worker = sign_in(cls.server, cls.users["org-b"]["case_worker"])
+        for slug, s in [("org-a", cls.sessions["case_worker"]), ("org-b", b_worker)]:
+            r = s.client.post("/api/v1/people", body={"legal_name": "매트릭스 " + slug})
+            assert r.status == 201, r.body
+            cls.person_ids[slug] = r.json()["id"]
 
     @classmethod
     def tearDownClass(cls):
         cls.server.cleanup()
 
     def fill(self, path, org_slug):
+        if path.startswith("/api/v1/people/"):
+            return path.replace("{id}", self.person_ids[org_slug])
         return path.replace("{id}", self.org_ids[org_slug]).replace(
             "{user_id}", self.target_ids[org_slug])
 
