@@ -210,6 +210,9 @@ class PeopleTest(unittest.TestCase):
                           "data_type FROM information_schema.columns WHERE table_name IN "
                           "('people', 'person_keys', 'audit_log')").split("\n")
             self.assertTrue(columns)
+            code = r.json()["code"]  # a positive control: her code is stored in clear
+            self.assertEqual(sql(self.server, f"SELECT COUNT(*) FROM people WHERE "
+                                              f"code::text LIKE '%{code}%'"), "1")
             for col in columns:
                 table, column, data_type = col.split(".", 2)
                 for value in values:
