@@ -105,8 +105,8 @@ Result<Config> LoadConfig(const std::string& data_dir) {
       Read(section("security"), "security", "test_mode", &config.test_mode, &error) &&
       Read(section("log"), "log", "level", &config.log_level, &error);
   if (!ok) return ConfigError(error);
-  if (config.io_threads < 1 || config.worker_threads < 1 || config.database_readers < 1) {
-    return ConfigError("thread and reader counts must be at least 1");
+  if (config.io_threads < 1 || config.worker_threads < 0 || config.database_readers < 1) {
+    return ConfigError("io_threads and readers must be at least 1, worker_threads at least 0");
   }
   return config;
 }
@@ -118,9 +118,10 @@ std::string DefaultConfigText() {
 [server]
 # Address and port to listen on. Put a TLS-terminating proxy in front for anything but localhost.
 # listen = "127.0.0.1:8080"
-# Threads that read and write sockets, and threads that run request handlers.
-# io_threads = 2
-# worker_threads = 8
+# Threads that serve connections (ordinary handlers run on them), and threads for CPU-heavy
+# handlers such as password checks (0: run those on the connection threads too).
+# io_threads = 4
+# worker_threads = 4
 # Directory of the built web app. Empty: web/dist next to the binary's checkout.
 # web_root = ""
 

@@ -17,8 +17,8 @@ struct Config {
 
   // [server]
   std::string listen = "127.0.0.1:8080";
-  int io_threads = 2;      // threads reading and writing sockets
-  int worker_threads = 8;  // threads running handlers (they may block on the database)
+  int io_threads = 4;      // threads serving connections; ordinary handlers run on them
+  int worker_threads = 4;  // threads for CPU-heavy handlers such as password checks
   std::string web_root;    // built web app; empty = <binary dir>/../web/dist, then ./web/dist
 
   // [limits]

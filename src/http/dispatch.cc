@@ -105,4 +105,9 @@ void ApplyStandardHeaders(Response& response, std::string_view path, std::string
   }
 }
 
+bool Dispatcher::ShouldOffload(const Request& request) const {
+  Match match = router_.Find(request.method, request.path);
+  return match.route == nullptr || match.route->offload;
+}
+
 }  // namespace dandelion::http

@@ -33,6 +33,10 @@ class Dispatcher {
   // contents as its body (read here, on the worker, so IO threads never touch the disk).
   Response Handle(Request& request) const;
 
+  // True when the request should run on the worker pool: its route asks to be offloaded, or it
+  // matches no route (static files are read from disk).
+  bool ShouldOffload(const Request& request) const;
+
  private:
   const Router& router_;
   Gate gate_;

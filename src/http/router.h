@@ -36,6 +36,10 @@ struct Route {
   int success_status = 200;
   // The response is a stream (server-sent events) rather than a JSON document.
   bool streaming = false;
+  // Runs on the worker pool instead of the connection's IO thread: for CPU-heavy handlers
+  // (password hashing takes a tenth of a second) that would otherwise stall other connections.
+  // Ordinary handlers run inline, which saves two thread hand-offs per request.
+  bool offload = false;
 };
 
 struct Match {

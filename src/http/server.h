@@ -32,8 +32,8 @@ namespace dandelion::http {
 
 struct ServerOptions {
   std::string listen = "127.0.0.1:8080";  // "host:port", "[v6]:port"; port 0 picks a free one
-  int io_threads = 2;
-  int worker_threads = 8;  // handler threads (they may block on the database)
+  int io_threads = 4;                     // connection threads; ordinary handlers run on them
+  int worker_threads = 4;  // threads for offloaded handlers (Route::offload); 0 = all inline
   size_t body_limit_bytes = 1024 * 1024;
   size_t header_limit_bytes = 16 * 1024;
   // A client must finish its headers this long after it starts a request (slowloris guard).

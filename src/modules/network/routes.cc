@@ -154,7 +154,8 @@ void AddRoutes(http::Router& router, OrgService& orgs, UserService& users) {
               .summary = "Add a user; the answer holds a one-time password, shown once",
               .tag = "users",
               .json_body = true,
-              .success_status = 201});
+              .success_status = 201,
+              .offload = true});
   router.Add({.method = "GET",
               .path_template = "/api/v1/organizations/{id}/users/{user_id}",
               .permission = std::string(security::perm::kUserManage),
@@ -198,7 +199,8 @@ void AddRoutes(http::Router& router, OrgService& orgs, UserService& users) {
                                             200);
                   },
               .summary = "Issue a new one-time password",
-              .tag = "users"});
+              .tag = "users",
+              .offload = true});
 }
 
 void RegisterNetworkMessages() {

@@ -61,7 +61,8 @@ void AddSignInRoutes(http::Router& router, security::AuthService& auth, network:
                   },
               .summary = "Sign in (username, password, and a TOTP code once enrolled)",
               .tag = "session",
-              .json_body = true});
+              .json_body = true,
+              .offload = true});
   router.Add({.method = "DELETE",
               .path_template = "/api/v1/session",
               .permission = std::string(security::perm::kOwnSession),
@@ -94,7 +95,8 @@ void AddSignInRoutes(http::Router& router, security::AuthService& auth, network:
               .summary = "Confirm password (and code) again before a sensitive action",
               .tag = "session",
               .json_body = true,
-              .success_status = 204});
+              .success_status = 204,
+              .offload = true});
 }
 
 // GET /api/v1/instance: what the sign-in page may know before anyone signs in.
@@ -175,7 +177,8 @@ void AddMeRoutes(http::Router& router, security::AuthService& auth, network::Org
               .summary = "Change one's own password",
               .tag = "session",
               .json_body = true,
-              .success_status = 204});
+              .success_status = 204,
+              .offload = true});
   router.Add({.method = "POST",
               .path_template = "/api/v1/me/language",
               .permission = std::string(security::perm::kOwnSession),
