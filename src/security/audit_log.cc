@@ -75,6 +75,21 @@ Failure Broken(const std::string& detail) {
 
 }  // namespace
 
+AuditEvent ActorEvent(const Actor& actor, std::string action, std::string entity_type,
+                      std::string entity_id, std::vector<std::string> fields, std::string org_id) {
+  AuditEvent e;
+  e.actor_user_id = actor.user_id;
+  e.actor_org_id = actor.org_id;
+  e.org_id = org_id.empty() ? actor.org_id : std::move(org_id);
+  e.action = std::move(action);
+  e.entity_type = std::move(entity_type);
+  e.entity_id = std::move(entity_id);
+  e.fields = std::move(fields);
+  e.request_id = actor.request_id;
+  e.remote = actor.remote;
+  return e;
+}
+
 AuditLog::AuditLog(const SecretKey& master_key, const Clock& clock)
     : signing_key_(AuditSigningKey::FromMasterKey(master_key)), clock_(clock) {}
 

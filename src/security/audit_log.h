@@ -17,6 +17,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "security/actor.h"
 #include "security/audit_chain.h"
 #include "security/audit_checkpoint.h"
 #include "security/keys.h"
@@ -37,6 +38,12 @@ struct AuditEvent {
   std::string request_id;
   std::string remote;  // client address
 };
+
+// The event of actor's action on one entity of org_id (the actor's own organization when empty):
+// who, from where and in which request come from the actor.
+AuditEvent ActorEvent(const Actor& actor, std::string action, std::string entity_type,
+                      std::string entity_id, std::vector<std::string> fields = {},
+                      std::string org_id = "");
 
 // A stored entry as the auditor's query returns it.
 using AuditRecord = AuditEntry;

@@ -307,14 +307,7 @@ Result<void> AuthService::SignOut(const Actor& actor) {
   const int64_t now = UnixSeconds(clock_.Now());
   return db_.Write([&](store::Tx& tx) -> Result<void> {
     if (auto r = account_repo::EndSession(tx, actor.session_id, now); !r) return r;
-    AuditEvent e{.actor_user_id = actor.user_id,
-                 .actor_org_id = actor.org_id,
-                 .org_id = actor.org_id,
-                 .action = "session.delete",
-                 .entity_type = "session",
-                 .entity_id = actor.session_id,
-                 .request_id = actor.request_id,
-                 .remote = actor.remote};
+    AuditEvent e = ActorEvent(actor, "session.delete", "session", actor.session_id);
     if (auto r = audit_.Append(tx, e); !r) return Fail(r.error());
     return Ok();
   });
@@ -341,14 +334,7 @@ Result<TotpEnrollment> AuthService::BeginTotp(const Actor& actor) {
     auto svg = QrSvg(out.otpauth_uri);
     if (!svg) return Fail(svg.error());
     out.qr_svg = std::move(*svg);
-    AuditEvent e{.actor_user_id = actor.user_id,
-                 .actor_org_id = actor.org_id,
-                 .org_id = actor.org_id,
-                 .action = "user.totp_begin",
-                 .entity_type = "user",
-                 .entity_id = actor.user_id,
-                 .request_id = actor.request_id,
-                 .remote = actor.remote};
+    AuditEvent e = ActorEvent(actor, "user.totp_begin", "user", actor.user_id);
     if (auto s = audit_.Append(tx, e); !s) return Fail(s.error());
     return Ok();
   });
@@ -372,14 +358,7 @@ Result<std::vector<std::string>> AuthService::ConfirmTotp(const Actor& actor,
     if (!secret) return Fail(secret.error());
     auto step = VerifyTotp(*secret, code, now, 0);
     sodium_memzero(secret->data(), secret->size());
-    AuditEvent e{.actor_user_id = actor.user_id,
-                 .actor_org_id = actor.org_id,
-                 .org_id = actor.org_id,
-                 .action = "user.totp_enable",
-                 .entity_type = "user",
-                 .entity_id = actor.user_id,
-                 .request_id = actor.request_id,
-                 .remote = actor.remote};
+    AuditEvent e = ActorEvent(actor, "user.totp_enable", "user", actor.user_id);
     if (!step) {
       // The failure is audited and committed; the caller gets the error after the write.
       wrong_code = true;
@@ -453,15 +432,7 @@ Result<void> AuthService::ChangePassword(const Actor& actor, const std::string& 
   if (!hash) return Fail(hash.error());
   return db_.Write([&](store::Tx& tx) -> Result<void> {
     if (auto s = account_repo::SetPasswordHash(tx, account->id, *hash, false); !s) return s;
-    AuditEvent e{.actor_user_id = actor.user_id,
-                 .actor_org_id = actor.org_id,
-                 .org_id = actor.org_id,
-                 .action = "user.password_change",
-                 .entity_type = "user",
-                 .entity_id = actor.user_id,
-                 .fields = {"password"},
-                 .request_id = actor.request_id,
-                 .remote = actor.remote};
+    AuditEvent e = ActorEvent(actor, "user.password_change", "user", actor.user_id, {"password"});
     if (auto s = audit_.Append(tx, e); !s) return Fail(s.error());
     return Ok();
   });

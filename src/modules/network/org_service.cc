@@ -69,15 +69,8 @@ Result<Organization> OrgService::Create(const security::Actor& actor,
     }
     if (auto s = org_repo::Insert(tx, org); !s) return s;
     if (auto s = keyring_.CreateOrgKey(tx, org.id); !s) return s;
-    security::AuditEvent entry{.actor_user_id = actor.user_id,
-                               .actor_org_id = actor.org_id,
-                               .org_id = org.id,
-                               .action = "org.create",
-                               .entity_type = "organization",
-                               .entity_id = org.id,
-                               .fields = {"slug", "name", "kind", "region"},
-                               .request_id = actor.request_id,
-                               .remote = actor.remote};
+    security::AuditEvent entry = security::ActorEvent(actor, "org.create", "organization", org.id,
+                                                      {"slug", "name", "kind", "region"}, org.id);
     if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
     return Ok();
   });

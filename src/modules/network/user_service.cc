@@ -138,15 +138,8 @@ Result<CreatedUser> UserService::Create(const Actor& actor, const std::string& o
       return Fail(c);
     }
     if (auto s = repo::Insert(tx, a); !s) return s;
-    security::AuditEvent entry{.actor_user_id = actor.user_id,
-                               .actor_org_id = actor.org_id,
-                               .org_id = org_id,
-                               .action = "user.create",
-                               .entity_type = "user",
-                               .entity_id = a.id,
-                               .fields = {"username", "roles"},
-                               .request_id = actor.request_id,
-                               .remote = actor.remote};
+    security::AuditEvent entry =
+        security::ActorEvent(actor, "user.create", "user", a.id, {"username", "roles"}, org_id);
     if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
     return Ok();
   });
@@ -206,15 +199,8 @@ Result<UserView> UserService::Manage(
     }
     if (change) {
       if (auto s = change(tx, account); !s) return s;
-      security::AuditEvent entry{.actor_user_id = actor.user_id,
-                                 .actor_org_id = actor.org_id,
-                                 .org_id = org_id,
-                                 .action = action,
-                                 .entity_type = "user",
-                                 .entity_id = account.id,
-                                 .fields = fields,
-                                 .request_id = actor.request_id,
-                                 .remote = actor.remote};
+      security::AuditEvent entry =
+          security::ActorEvent(actor, action, "user", account.id, fields, org_id);
       if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
     }
     auto v = View(tx, account, now);

@@ -87,16 +87,7 @@ PeopleService::PeopleService(store::Database& db, security::Keyring& keyring,
 
 security::AuditEvent PeopleService::Event(const security::Actor& actor, std::string action,
                                           std::string entity_id) const {
-  security::AuditEvent e;
-  e.actor_user_id = actor.user_id;
-  e.actor_org_id = actor.org_id;
-  e.org_id = actor.org_id;
-  e.action = std::move(action);
-  e.entity_type = "person";
-  e.entity_id = std::move(entity_id);
-  e.request_id = actor.request_id;
-  e.remote = actor.remote;
-  return e;
+  return security::ActorEvent(actor, std::move(action), "person", std::move(entity_id));
 }
 
 Result<Person> PeopleService::Create(const security::Actor& actor, const PersonFields& fields) {
