@@ -7,12 +7,34 @@
 
 #include "app/commands.h"
 #include "app/data_dir_lock.h"
+#include "app/services.h"
 #include "core/config.h"
 #include "core/ids.h"
 #include "security/keys.h"
 #include "store/backup.h"
 #include "store/database.h"
 #include "store/migrations.h"
+
+namespace dandelion::app {
+namespace {
+
+// Records a whole-database operation of the operator's console in the audit log (security.md:
+// exports and key operations are audited). A backup records itself before the copy, so the
+// copy holds its own entry; a restore records itself in the restored database.
+Result<void> AuditConsoleOperation(const std::string& dir, const char* action, bool locked) {
+  auto s = Services::Open(dir, 1, locked);
+  if (!s) return Fail(s.error());
+  Services& services = **s;
+  return services.db->Write([&](store::Tx& tx) -> Result<void> {
+    auto seq = services.audit->Append(
+        tx, security::ActorEvent(security::Actor::Console(), action, "database", ""));
+    if (!seq) return Fail(seq.error());
+    return Ok();
+  });
+}
+
+}  // namespace
+}  // namespace dandelion::app
 
 namespace dandelion::app {
 namespace fs = std::filesystem;
@@ -122,6 +144,7 @@ Result<void> BackupDataDir(const std::string& dir, const std::string& out_file) 
     return Fail(ErrorCode::kInvalid, "error.invalid",
                 "this data dir uses PostgreSQL: back it up with pg_dump (docs/operations.md)");
   }
+  if (auto r = AuditConsoleOperation(dir, "data.backup", false); !r) return r;
   return store::BackupSqlite(url.substr(7), out_file);
 }
 
@@ -135,7 +158,8 @@ Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file
   }
   auto lock = DataDirLock::Acquire(config->data_dir);
   if (!lock) return Fail(lock.error());
-  return store::RestoreSqlite(from_file, url.substr(7));
+  if (auto r = store::RestoreSqlite(from_file, url.substr(7)); !r) return r;
+  return AuditConsoleOperation(dir, "data.restore", /*locked=*/true);
 }
 
 }  // namespace dandelion::app

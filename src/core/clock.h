@@ -1,8 +1,8 @@
 // Clock: the only source of "now" for services, so tests can control time.
 //
-// SystemClock reads the real clock. ManualClock is set and advanced by tests. A server started
-// with DANDELION_TEST_CLOCK=1 (tests only; refused unless the data dir is marked as a test)
-// uses an OffsetClock that tests move forward over HTTP, for escalation and expiry tests.
+// SystemClock reads the real clock. ManualClock is set and advanced by unit tests. A data dir
+// whose config says `security.test_mode = true` runs on an OffsetClock that black-box tests
+// move forward over HTTP (POST /api/v1/test/clock/advance), for expiry and lockout tests.
 #pragma once
 
 #include <atomic>

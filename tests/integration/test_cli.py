@@ -78,6 +78,14 @@ class BackupRestoreTest(unittest.TestCase):
             for id_ in ids:
                 self.assertEqual(c.get(f"/api/v1/test/probe-writes/{id_}").status, 200)
             self.assertEqual(c.get(f"/api/v1/test/probe-writes/{later}").status, 404)
+            # Both operations are in the audit log, and the restored chain is intact.
+            import subprocess
+            actions = subprocess.run(
+                ["sqlite3", os.path.join(server.data, "dandelion.db"),
+                 "SELECT action FROM audit_log WHERE actor_user_id = '' AND entity_type = "
+                 "'database' ORDER BY seq"], capture_output=True, text=True).stdout.split()
+            self.assertEqual(actions, ["data.backup", "data.restore"])
+            run_cli("audit", "verify", "--data", server.data)
         finally:
             server.cleanup()
 
