@@ -29,7 +29,12 @@ boost::json::object SessionJson(const security::Authenticated& auth, network::Or
       {"demo", demo},
       {"idle_timeout_seconds", idle_timeout_seconds},
   };
-  if (auto org = orgs.Get(security::Actor::Console(), auth.account.org_id)) {
+  // Asked as the signed-in user herself (the sign-in request has no principal yet).
+  security::Actor self;
+  self.user_id = auth.account.id;
+  self.org_id = auth.account.org_id;
+  self.roles = auth.account.roles;
+  if (auto org = orgs.Get(self, auth.account.org_id)) {
     out["organization"] = network::OrgJson(*org);
   }
   return out;
