@@ -12,6 +12,8 @@ std::string_view CodeName(ErrorCode code) {
       return "mfa_required";
     case ErrorCode::kForbidden:
       return "forbidden";
+    case ErrorCode::kBreakGlassRequired:
+      return "break_glass_required";
     case ErrorCode::kNotFound:
       return "not_found";
     case ErrorCode::kMethodNotAllowed:
@@ -43,6 +45,7 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kMfaRequired:
       return 401;
     case ErrorCode::kForbidden:
+    case ErrorCode::kBreakGlassRequired:
       return 403;
     case ErrorCode::kNotFound:
       return 404;

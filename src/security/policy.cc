@@ -18,6 +18,12 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kPersonWrite, {"case_worker", "supervisor"}},
       // Erasure destroys her key for good: a supervisor decides it, after re-authenticating.
       {perm::kPersonErase, {"supervisor"}},
+      // Cases and their records (services, notes, appointments, legal matters, consents, files)
+      // are the case roles' work; assignment and restriction are checked on the loaded case.
+      {perm::kCaseRead, {"case_worker", "supervisor"}},
+      {perm::kCaseWrite, {"case_worker", "supervisor"}},
+      // Assigning workers and restricting a case is a supervisor's decision (domain.md).
+      {perm::kCaseSupervise, {"supervisor"}},
   };
   return grants;
 }

@@ -34,6 +34,9 @@ inline constexpr std::string_view kAuditRead = "audit.read";
 inline constexpr std::string_view kPersonRead = "person.read";
 inline constexpr std::string_view kPersonWrite = "person.write";
 inline constexpr std::string_view kPersonErase = "person.erase";
+inline constexpr std::string_view kCaseRead = "case.read";
+inline constexpr std::string_view kCaseWrite = "case.write";
+inline constexpr std::string_view kCaseSupervise = "case.supervise";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

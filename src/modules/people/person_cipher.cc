@@ -57,14 +57,25 @@ Result<PersonCipher> PersonCipher::Load(store::Tx& tx, security::Keyring& keyrin
 }
 
 std::string PersonCipher::Seal(std::string_view column, std::string_view value) const {
-  if (value.empty()) return "";
-  return security::EncryptField(key_, version_, {org_id_, kPeopleTable, column, person_id_}, value);
+  return SealRecord(kPeopleTable, column, person_id_, value);
 }
 
 Result<std::string> PersonCipher::Open(std::string_view column, std::string_view blob) const {
+  return OpenRecord(kPeopleTable, column, person_id_, blob);
+}
+
+std::string PersonCipher::SealRecord(std::string_view table, std::string_view column,
+                                     std::string_view row_id, std::string_view value) const {
+  if (value.empty()) return "";
+  return security::EncryptField(key_, version_, {org_id_, table, column, row_id}, value);
+}
+
+Result<std::string> PersonCipher::OpenRecord(std::string_view table, std::string_view column,
+                                             std::string_view row_id,
+                                             std::string_view blob) const {
   if (blob.empty()) return std::string();
-  auto plain = security::DecryptField(key_, {org_id_, kPeopleTable, column, person_id_}, blob);
-  if (!plain) return Fail(ErrorCode::kInternal, "error.internal", "person field does not decrypt");
+  auto plain = security::DecryptField(key_, {org_id_, table, column, row_id}, blob);
+  if (!plain) return Fail(ErrorCode::kInternal, "error.internal", "record field does not decrypt");
   return plain;
 }
 

@@ -42,6 +42,13 @@ class PersonCipher {
   // The value of a blob Seal made for column; "" for "".
   Result<std::string> Open(std::string_view column, std::string_view blob) const;
 
+  // A field of another record about her (a case's summary, a note, a service's notes) under her
+  // key, bound to (organization, table, column, row id): erasing her shreds these too.
+  std::string SealRecord(std::string_view table, std::string_view column, std::string_view row_id,
+                         std::string_view value) const;
+  Result<std::string> OpenRecord(std::string_view table, std::string_view column,
+                                 std::string_view row_id, std::string_view blob) const;
+
   // Her stored row's identifying fields sealed from person (id, org and clear columns are the
   // caller's).
   void SealInto(const Person& person, person_repo::StoredPerson& row) const;
