@@ -71,8 +71,7 @@ std::string PersonCipher::SealRecord(std::string_view table, std::string_view co
 }
 
 Result<std::string> PersonCipher::OpenRecord(std::string_view table, std::string_view column,
-                                             std::string_view row_id,
-                                             std::string_view blob) const {
+                                             std::string_view row_id, std::string_view blob) const {
   if (blob.empty()) return std::string();
   auto plain = security::DecryptField(key_, {org_id_, table, column, row_id}, blob);
   if (!plain) return Fail(ErrorCode::kInternal, "error.internal", "record field does not decrypt");
