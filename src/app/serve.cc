@@ -96,6 +96,8 @@ int Serve(const ServeOptions& options) {
   std::string host = server.options().listen.substr(0, server.options().listen.rfind(':'));
   std::cout << "Dandelion is listening on http://" << host << ":" << *port << "/" << std::endl;
   server.Run();
+  // Write the audit entries of the last reads while the server's strands still exist.
+  s.audit_reads->Stop();
   std::cout << "Dandelion stopped." << std::endl;
   return 0;
 }

@@ -14,6 +14,7 @@
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
 #include "modules/people/people_service.h"
+#include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/auth_service.h"
 #include "security/keyring.h"
@@ -27,6 +28,7 @@ struct Services {
   std::unique_ptr<store::Database> db;
   std::unique_ptr<security::Keyring> keyring;
   std::unique_ptr<security::AuditLog> audit;
+  std::unique_ptr<security::AuditBatcher> audit_reads;  // group commit of reads' entries
   std::unique_ptr<security::AuthService> auth;
   std::unique_ptr<network::OrgService> orgs;
   std::unique_ptr<network::UserService> users;

@@ -6,6 +6,7 @@
 
 #include <boost/json/value.hpp>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -61,6 +62,11 @@ struct Response {
   std::string body;
   // Serve this file's contents instead of body (static files); empty = use body.
   std::string file_path;
+  // When set, the server calls it with a completion and holds the reply until the completion
+  // runs (from any thread): with true the reply is sent, with false a 500 goes instead. Reads
+  // of survivor data use it to wait for their audit entry (security/audit_batcher.h) without
+  // blocking an IO thread.
+  std::function<void(std::function<void(bool)>)> await_commit;
 
   void SetHeader(std::string name, std::string value);
 

@@ -280,6 +280,24 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
           res = co_await asio::co_spawn(pool, std::move(work), asio::use_awaitable);
         }
       }
+      if (res.await_commit) {
+        // Hold the reply until what it owes is durable; the signal is posted to this
+        // connection's strand, so it cannot fire before the wait begins.
+        bool committed = false;
+        asio::steady_timer signal(conn->socket.get_executor(),
+                                  asio::steady_timer::time_point::max());
+        auto wait = std::exchange(res.await_commit, nullptr);
+        wait([&signal, &committed, ex = conn->socket.get_executor()](bool ok) {
+          asio::post(ex, [&signal, &committed, ok] {
+            committed = ok;
+            signal.cancel();
+          });
+        });
+        co_await signal.async_wait(kTuple);
+        if (!committed) {
+          res = ErrorResponse({ErrorCode::kInternal, "error.internal"}, lang, req.request_id);
+        }
+      }
       ApplyStandardHeaders(res, req.path, req.request_id);
       if (stopping) keep_alive = false;
 

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <functional>
+#include <memory>
 
 #include "http/json_body.h"
 #include "http/request.h"
 #include "security/actor.h"
+#include "security/audit_batcher.h"
 
 namespace dandelion {
 
@@ -21,6 +24,12 @@ inline security::Actor ActorOf(const http::Request& request) {
   a.request_id = request.request_id;
   a.remote = request.remote_address;
   return a;
+}
+
+// The reply's wait for the audit entry a read owes (http::Response::await_commit).
+inline std::function<void(std::function<void(bool)>)> AwaitAudit(security::PendingAudit audit) {
+  auto owed = std::make_shared<security::PendingAudit>(std::move(audit));
+  return [owed](std::function<void(bool)> done) { owed->Submit(std::move(done)); };
 }
 
 inline http::Response Refuse(const http::Request& request, const Error& error) {

@@ -7,8 +7,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <new>
 #include <stdexcept>
+#include <vector>
 
 #include "security/encoding.h"
 #include "security/sodium_init.h"
@@ -58,28 +60,69 @@ bool SyncDirectory(const std::filesystem::path& dir) {
   return fd.get() >= 0 && fsync(fd.get()) == 0;
 }
 
+// Key memory: sodium_malloc'd slots (guard pages around them, locked out of swap), wiped when
+// a key is released and kept for the next key. Every read of a survivor unwraps her key; giving
+// each key its own sodium_malloc/sodium_free (and a read-only mprotect) cost three page-table
+// changes per request, each a TLB shootdown on every core, which measured as most of the time
+// of a case read. Slots stay writable for the same reason.
+class KeySlots {
+ public:
+  unsigned char* Take() {
+    {
+      std::lock_guard lock(mu_);
+      if (!free_.empty()) {
+        unsigned char* slot = free_.back();
+        free_.pop_back();
+        return slot;
+      }
+    }
+    auto* slot = static_cast<unsigned char*>(sodium_malloc(SecretKey::kSize));
+    if (slot == nullptr) throw std::bad_alloc();
+    sodium_memzero(slot, SecretKey::kSize);
+    return slot;
+  }
+
+  void Give(unsigned char* slot) {
+    sodium_memzero(slot, SecretKey::kSize);
+    {
+      std::lock_guard lock(mu_);
+      if (free_.size() < kMaxFree) {
+        free_.push_back(slot);
+        return;
+      }
+    }
+    sodium_free(slot);  // wipes, unlocks and unmaps
+  }
+
+ private:
+  static constexpr size_t kMaxFree = 4096;  // at most 4096 idle slots (about 50 MB of mappings)
+  std::mutex mu_;
+  std::vector<unsigned char*> free_;
+};
+
+KeySlots& Slots() {
+  static KeySlots* slots = new KeySlots();  // never destroyed: keys may outlive statics
+  return *slots;
+}
+
 }  // namespace
 
 SecretKey::SecretKey() {
   EnsureSodium();
-  bytes_ = static_cast<unsigned char*>(sodium_malloc(kSize));
-  if (bytes_ == nullptr) throw std::bad_alloc();
-  sodium_memzero(bytes_, kSize);
+  bytes_ = Slots().Take();
 }
 
 SecretKey::~SecretKey() {
-  if (bytes_ != nullptr) sodium_free(bytes_);  // wipes, unlocks and unmaps
+  if (bytes_ != nullptr) Slots().Give(bytes_);
 }
 
 SecretKey& SecretKey::operator=(SecretKey&& other) noexcept {
   if (this != &other) {
-    if (bytes_ != nullptr) sodium_free(bytes_);
+    if (bytes_ != nullptr) Slots().Give(bytes_);
     bytes_ = std::exchange(other.bytes_, nullptr);
   }
   return *this;
 }
-
-void SecretKey::MakeReadOnly() { sodium_mprotect_readonly(bytes_); }
 
 SecretKey SecretKey::Random() {
   return *Build([](unsigned char* out) {

@@ -19,8 +19,9 @@
 namespace dandelion::security {
 
 // A 32-byte symmetric key held in sodium_malloc'd memory: guard pages around it, mlock'ed so it
-// is not swapped out (best effort: libsodium ignores an mlock failure), read-only once built,
-// and wiped when destroyed. Move-only, so a key is never silently duplicated; a moved-from key is
+// is not swapped out (best effort: libsodium ignores an mlock failure), and wiped when
+// destroyed (its slot is then reused by the next key: see KeySlots in keys.cc for why keys are
+// not also made read-only). Move-only, so a key is never silently duplicated; a moved-from key is
 // empty() and must not be used. Immutable after construction, so concurrent reads are safe.
 //
 // Each key costs a few pages of locked memory; hold keys for the duration of a request, not in
@@ -41,7 +42,6 @@ class SecretKey {
   static std::optional<SecretKey> Build(Fill&& fill) {
     SecretKey key;
     if (!fill(key.bytes_)) return std::nullopt;
-    key.MakeReadOnly();
     return key;
   }
 
@@ -57,7 +57,6 @@ class SecretKey {
 
  private:
   SecretKey();  // allocates kSize protected, zeroed bytes; throws std::bad_alloc if it cannot
-  void MakeReadOnly();
 
   unsigned char* bytes_ = nullptr;  // sodium_malloc'd; null once moved from
 };

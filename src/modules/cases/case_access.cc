@@ -20,20 +20,15 @@ std::string_view AccessName(Access access) {
   return "organization";
 }
 
-Result<std::optional<CaseRef>> LoadCase(store::Tx& tx, const security::AuditLog& audit,
-                                        const security::Actor& actor, std::string_view case_id,
-                                        std::string_view action, TimePoint now,
-                                        std::optional<Error>& refusal) {
+Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
+                                  std::string_view case_id, TimePoint now) {
   const std::string id(case_id);
-  auto refuse = [&](std::string outcome, Error error) -> Result<std::optional<CaseRef>> {
-    security::AuditEvent attempt =
-        security::ActorEvent(actor, std::string(action), "case", id, {}, actor.org_id);
-    attempt.outcome = std::move(outcome);
-    if (auto s = audit.Append(tx, attempt); !s) return Fail(s.error());
-    refusal = std::move(error);
-    return std::optional<CaseRef>();
+  auto refuse = [](std::string outcome, Error error) {
+    return CaseDecision{.refusal = std::move(error), .outcome = std::move(outcome)};
   };
-  auto not_found = [&] { return refuse("not_found", {ErrorCode::kNotFound, "error.not_found"}); };
+  const auto not_found = [&] {
+    return refuse("not_found", {ErrorCode::kNotFound, "error.not_found"});
+  };
   if (!LooksLikeId(id)) return not_found();
   auto found = case_repo::FindById(tx, id);
   if (!found) return Fail(found.error());
@@ -66,7 +61,22 @@ Result<std::optional<CaseRef>> LoadCase(store::Tx& tx, const security::AuditLog&
     }
     ref.access = Access::kBreakGlass;
   }
-  return std::optional<CaseRef>(std::move(ref));
+  return CaseDecision{.ref = std::move(ref)};
+}
+
+Result<std::optional<CaseRef>> LoadCase(store::Tx& tx, const security::AuditLog& audit,
+                                        const security::Actor& actor, std::string_view case_id,
+                                        std::string_view action, TimePoint now,
+                                        std::optional<Error>& refusal) {
+  auto decision = DecideAccess(tx, actor, case_id, now);
+  if (!decision) return Fail(decision.error());
+  if (decision->ref) return std::move(decision->ref);
+  security::AuditEvent attempt = security::ActorEvent(actor, std::string(action), "case",
+                                                      std::string(case_id), {}, actor.org_id);
+  attempt.outcome = decision->outcome;
+  if (auto s = audit.Append(tx, attempt); !s) return Fail(s.error());
+  refusal = std::move(decision->refusal);
+  return std::optional<CaseRef>();
 }
 
 Result<people::PersonCipher> CipherFor(store::Tx& tx, security::Keyring& keyring,

@@ -41,6 +41,16 @@ struct CaseRef {
   Access access = Access::kOrganization;
 };
 
+// The decision on one case for one caller, before anything is recorded: ref when she may use
+// it; otherwise refusal and outcome ("not_found", "break_glass_required") for the audit entry.
+struct CaseDecision {
+  std::optional<CaseRef> ref;
+  std::optional<Error> refusal;
+  std::string outcome;
+};
+Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
+                                  std::string_view case_id, TimePoint now);
+
 // Loads case_id for actor inside tx and decides access. action names the audit action of the
 // attempt ("service.create", "case.read"...), recorded with outcome "not_found" or
 // "break_glass_required" when refused. Permission (case.read / case.write) is the caller's to

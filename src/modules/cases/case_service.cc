@@ -137,9 +137,9 @@ const std::vector<std::string> kReadFields = {"legal_name",   "alias",       "sa
 }  // namespace
 
 CaseService::CaseService(store::Database& db, security::Keyring& keyring,
-                         const security::AuditLog& audit, network::OrgService& orgs,
-                         const Clock& clock)
-    : db_(db), keyring_(keyring), audit_(audit), orgs_(orgs), clock_(clock) {}
+                         const security::AuditLog& audit, security::AuditBatcher& reads,
+                         network::OrgService& orgs, const Clock& clock)
+    : db_(db), keyring_(keyring), audit_(audit), reads_(reads), orgs_(orgs), clock_(clock) {}
 
 Result<Case> CaseService::Open(const security::Actor& actor, const CaseFields& fields) {
   if (auto ok = RequirePermission(actor, security::perm::kCaseWrite); !ok) return Fail(ok.error());
@@ -204,31 +204,40 @@ Result<Case> CaseService::Open(const security::Actor& actor, const CaseFields& f
   return out;
 }
 
-Result<Case> CaseService::Get(const security::Actor& actor, const std::string& id) {
+Result<security::Audited<Case>> CaseService::Get(const security::Actor& actor,
+                                                 const std::string& id) {
   if (auto ok = RequirePermission(actor, security::perm::kCaseRead); !ok) return Fail(ok.error());
   const TimePoint now = clock_.Now();
   Case out;
+  security::AuditEvent e =
+      security::ActorEvent(actor, "case.read", "case", id, kReadFields, actor.org_id);
   std::optional<Error> refusal;
-  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
-    auto ref = LoadCase(tx, audit_, actor, id, "case.read", now, refusal);
-    if (!ref) return Fail(ref.error());
-    if (!*ref) return Ok();
+  auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
+    auto decision = DecideAccess(tx, actor, id, now);
+    if (!decision) return Fail(decision.error());
+    if (!decision->ref) {
+      refusal = std::move(decision->refusal);
+      e.outcome = decision->outcome;
+      e.fields.clear();
+      return Ok();
+    }
     auto c = case_repo::FindById(tx, id);
     if (!c) return Fail(c.error());
     auto workers = WorkersOf(tx, id);
     if (!workers) return Fail(workers.error());
     PersonView people(tx, keyring_);
-    auto view = View(people, **c, std::move(*workers), AccessName((*ref)->access), true);
+    auto view = View(people, **c, std::move(*workers), AccessName(decision->ref->access), true);
     if (!view) return Fail(view.error());
     out = std::move(*view);
-    security::AuditEvent e =
-        security::ActorEvent(actor, "case.read", "case", id, kReadFields, actor.org_id);
-    if ((*ref)->access == Access::kBreakGlass) e.outcome = "break_glass";
-    return Record(audit_, tx, e);
+    if (decision->ref->access == Access::kBreakGlass) e.outcome = "break_glass";
+    return Ok();
   });
   if (!r) return Fail(r.error());
-  if (refusal) return Fail(*refusal);
-  return out;
+  if (refusal) {
+    if (auto s = reads_.AppendAndWait(std::move(e)); !s) return Fail(s.error());
+    return Fail(*refusal);
+  }
+  return security::Audited<Case>{std::move(out), security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<std::vector<Case>> CaseService::List(const security::Actor& actor,

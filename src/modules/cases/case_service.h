@@ -23,6 +23,7 @@
 #include "modules/cases/model.h"
 #include "modules/network/org_service.h"
 #include "security/actor.h"
+#include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/keyring.h"
 #include "store/database.h"
@@ -46,13 +47,16 @@ inline constexpr int kMaxListed = 200;
 
 class CaseService {
  public:
+  // reads: the group commit that audits reads (security/audit_batcher.h).
   CaseService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
-              network::OrgService& orgs, const Clock& clock);
+              security::AuditBatcher& reads, network::OrgService& orgs, const Clock& clock);
 
   // 403 without case.write; 400 naming bad fields; 404 for a person not of the caller's
   // organization. The caller is assigned to the new case.
   Result<Case> Open(const security::Actor& actor, const CaseFields& fields);
-  Result<Case> Get(const security::Actor& actor, const std::string& id);
+  // A read transaction; the case.read entry it owes travels with it (the reply waits for it).
+  // A refused read is recorded before the refusal returns.
+  Result<security::Audited<Case>> Get(const security::Actor& actor, const std::string& id);
   // Restricted cases the caller may not read are listed without their person and summary.
   Result<std::vector<Case>> List(const security::Actor& actor, const CaseListQuery& query);
   Result<Case> Update(const security::Actor& actor, const std::string& id,
@@ -86,6 +90,7 @@ class CaseService {
   store::Database& db_;
   security::Keyring& keyring_;
   const security::AuditLog& audit_;
+  security::AuditBatcher& reads_;
   network::OrgService& orgs_;
   const Clock& clock_;
 };

@@ -61,7 +61,8 @@ class CaseServiceTest : public ::testing::Test {
     orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
     people_ =
         std::make_unique<people::PeopleService>(*db_, *keyring_, *audit_, *auth_, *orgs_, clock_);
-    cases_ = std::make_unique<CaseService>(*db_, *keyring_, *audit_, *orgs_, clock_);
+    reads_ = std::make_unique<security::AuditBatcher>(*db_, *audit_);
+    cases_ = std::make_unique<CaseService>(*db_, *keyring_, *audit_, *reads_, *orgs_, clock_);
     auto org = orgs_->Create(security::Actor::Console(),
                              {"seoul1-center", "seoul1-center", "counseling_center", "", "KR-11"});
     ASSERT_TRUE(org);
@@ -126,6 +127,7 @@ class CaseServiceTest : public ::testing::Test {
   std::unique_ptr<security::AuthService> auth_;
   std::unique_ptr<network::OrgService> orgs_;
   std::unique_ptr<people::PeopleService> people_;
+  std::unique_ptr<security::AuditBatcher> reads_;
   std::unique_ptr<CaseService> cases_;
   std::string org_;
   std::string person_;

@@ -154,7 +154,11 @@ void AddRoutes(http::Router& router, CaseService& cases) {
   Add(router, "GET", "/api/v1/cases/{id}", kCaseRead,
       "One case, decrypted (restricted: assigned, supervisors or break-glass)",
       [&cases](Request& req) {
-        return CaseReply(req, cases.Get(ActorOf(req), req.path_params["id"]));
+        auto read = cases.Get(ActorOf(req), req.path_params["id"]);
+        if (!read) return Refuse(req, read.error());
+        Response res = Response::Json(200, CaseJson(read->value));
+        res.await_commit = AwaitAudit(std::move(read->audit));
+        return res;
       });
   Add(
       router, "PATCH", "/api/v1/cases/{id}", kCaseWrite,

@@ -1,0 +1,107 @@
+#include "security/audit_batcher.h"
+
+#include <future>
+
+namespace dandelion::security {
+
+AuditBatcher::AuditBatcher(store::Database& db, const AuditLog& audit)
+    : db_(db), audit_(audit), thread_([this] { Run(); }) {}
+
+AuditBatcher::~AuditBatcher() { Stop(); }
+
+void AuditBatcher::Submit(AuditEvent event, Done done) {
+  {
+    std::lock_guard lock(mu_);
+    if (!stopping_) {
+      queue_.emplace_back(std::move(event), std::move(done));
+      wake_.notify_one();
+      return;
+    }
+  }
+  std::deque<std::pair<AuditEvent, Done>> one;
+  one.emplace_back(std::move(event), std::move(done));
+  const bool ok = WriteBatch(one);
+  if (one.front().second) one.front().second(ok);
+}
+
+Result<void> AuditBatcher::AppendAndWait(AuditEvent event) {
+  std::promise<bool> written;
+  auto future = written.get_future();
+  Submit(std::move(event), [&written](bool ok) { written.set_value(ok); });
+  if (!future.get()) return Fail(ErrorCode::kInternal, "error.internal", "audit entry not written");
+  return Ok();
+}
+
+void AuditBatcher::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) return;
+    stopping_ = true;
+    wake_.notify_one();
+  }
+  if (thread_.joinable()) thread_.join();
+}
+
+void AuditBatcher::Run() {
+  for (;;) {
+    std::deque<std::pair<AuditEvent, Done>> batch;
+    {
+      std::unique_lock lock(mu_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and nothing left to write
+      const size_t n = std::min(queue_.size(), kMaxBatch);
+      for (size_t i = 0; i < n; ++i) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    const bool ok = WriteBatch(batch);
+    for (auto& [event, done] : batch) {
+      if (done) done(ok);
+    }
+  }
+}
+
+bool AuditBatcher::WriteBatch(const std::deque<std::pair<AuditEvent, Done>>& batch) {
+  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
+    for (const auto& [event, done] : batch) {
+      if (auto s = audit_.Append(tx, event); !s) return Fail(s.error());
+    }
+    return Ok();
+  });
+  return r.has_value();
+}
+
+PendingAudit::PendingAudit(AuditBatcher& batcher, AuditEvent event)
+    : batcher_(&batcher), event_(std::move(event)) {}
+
+PendingAudit::PendingAudit(PendingAudit&& other) noexcept
+    : batcher_(std::exchange(other.batcher_, nullptr)), event_(std::move(other.event_)) {}
+
+PendingAudit& PendingAudit::operator=(PendingAudit&& other) noexcept {
+  if (this != &other) {
+    if (batcher_ != nullptr) batcher_->Submit(std::move(event_), {});
+    batcher_ = std::exchange(other.batcher_, nullptr);
+    event_ = std::move(other.event_);
+  }
+  return *this;
+}
+
+PendingAudit::~PendingAudit() {
+  if (batcher_ != nullptr) batcher_->Submit(std::move(event_), {});
+}
+
+void PendingAudit::Submit(AuditBatcher::Done done) {
+  if (batcher_ == nullptr) {
+    if (done) done(true);  // nothing owed
+    return;
+  }
+  std::exchange(batcher_, nullptr)->Submit(std::move(event_), std::move(done));
+}
+
+Result<void> PendingAudit::Wait() {
+  if (batcher_ == nullptr) return Ok();
+  return std::exchange(batcher_, nullptr)->AppendAndWait(std::move(event_));
+}
+
+}  // namespace dandelion::security

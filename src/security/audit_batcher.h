@@ -1,0 +1,91 @@
+// AuditBatcher: group commit of audit entries for reads (security.md, "Audit").
+//
+// A read of survivor data must not be answered before its audit entry is durable, but giving
+// every read its own write transaction costs one fsync each (milliseconds on SQLite with
+// synchronous=FULL) behind the single writer. Reads therefore run in read transactions, in
+// parallel, and hand their entry to this batcher: one thread appends everything queued in one
+// write transaction (one fsync for the lot) and then tells each waiter whether its entry is on
+// disk. The HTTP server holds the reply until then (http::Response::await_commit), so a reply
+// whose entry could not be written is never sent: it becomes a 500.
+//
+// Writes keep appending their entries inside their own transaction (AuditLog::Append).
+//
+// Thread-safe. Stop() (or the destructor) writes what is queued and then ends the thread.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <utility>
+
+#include "core/result.h"
+#include "security/audit_log.h"
+#include "store/database.h"
+
+namespace dandelion::security {
+
+class AuditBatcher {
+ public:
+  // Called once, from the batcher's thread: true when the entry is committed.
+  using Done = std::function<void(bool committed)>;
+
+  AuditBatcher(store::Database& db, const AuditLog& audit);
+  ~AuditBatcher();
+  AuditBatcher(const AuditBatcher&) = delete;
+  AuditBatcher& operator=(const AuditBatcher&) = delete;
+
+  // Queues event; done (may be empty) runs once it is committed or has failed. After Stop(),
+  // the event is written at once on the caller's thread.
+  void Submit(AuditEvent event, Done done);
+  // Submits and waits.
+  Result<void> AppendAndWait(AuditEvent event);
+  // Writes what is queued and ends the thread.
+  void Stop();
+
+  // The most entries one transaction takes.
+  static constexpr size_t kMaxBatch = 512;
+
+ private:
+  void Run();
+  bool WriteBatch(const std::deque<std::pair<AuditEvent, Done>>& batch);
+
+  store::Database& db_;
+  const AuditLog& audit_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<std::pair<AuditEvent, Done>> queue_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+// An audit entry a read owes: the service builds it, the reply carries it, and the entry is
+// written before the reply leaves (Submit) — or, if nobody asks, when it is destroyed, so an
+// entry is never simply dropped.
+class PendingAudit {
+ public:
+  PendingAudit() = default;
+  PendingAudit(AuditBatcher& batcher, AuditEvent event);
+  PendingAudit(PendingAudit&& other) noexcept;
+  PendingAudit& operator=(PendingAudit&& other) noexcept;
+  ~PendingAudit();
+
+  // Queues the entry; done(true) once it is durable.
+  void Submit(AuditBatcher::Done done);
+  // Queues the entry and waits for it (command line, tests).
+  Result<void> Wait();
+
+ private:
+  AuditBatcher* batcher_ = nullptr;
+  AuditEvent event_;
+};
+
+// A value read from survivor data and the audit entry its reader owes.
+template <typename T>
+struct Audited {
+  T value;
+  PendingAudit audit;
+};
+
+}  // namespace dandelion::security
