@@ -71,12 +71,23 @@ std::string PersonCipher::SealRecord(std::string_view table, std::string_view co
 }
 
 Result<std::string> PersonCipher::OpenRecord(std::string_view table, std::string_view column,
-                                             std::string_view row_id,
-                                             std::string_view blob) const {
+                                             std::string_view row_id, std::string_view blob) const {
   if (blob.empty()) return std::string();
   auto plain = security::DecryptField(key_, {org_id_, table, column, row_id}, blob);
   if (!plain) return Fail(ErrorCode::kInternal, "error.internal", "record field does not decrypt");
   return plain;
+}
+
+std::string PersonCipher::WrapFileKey(const security::SecretKey& file_key,
+                                      std::string_view file_id) const {
+  return security::WrapKey(key_, version_, file_key, security::FileKeyAad(file_id));
+}
+
+Result<security::SecretKey> PersonCipher::UnwrapFileKey(std::string_view wrapped,
+                                                        std::string_view file_id) const {
+  auto key = security::UnwrapKey(key_, wrapped, security::FileKeyAad(file_id));
+  if (!key) return Fail(ErrorCode::kInternal, "error.internal", "file key does not unwrap");
+  return key;
 }
 
 void PersonCipher::SealInto(const Person& p, person_repo::StoredPerson& row) const {
