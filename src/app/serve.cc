@@ -15,6 +15,7 @@
 #include "http/server.h"
 #include "modules/audit/routes.h"
 #include "modules/case_records/routes.h"
+#include "modules/cases/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
 #include "modules/probe/probe.h"
@@ -81,6 +82,7 @@ int Serve(const ServeOptions& options) {
   network::AddRoutes(router, *s.orgs, *s.users);
   audit::AddRoutes(router, *s.audit_reader);
   people::AddRoutes(router, *s.people);
+  cases::AddRoutes(router, *s.cases);
   case_records::AddRoutes(router, *s.case_records);
 
   probe::ProbeService probe_service(*s.db);

@@ -3,6 +3,7 @@
 #include "app/key_rotation.h"
 #include "modules/audit/routes.h"
 #include "modules/case_records/routes.h"
+#include "modules/cases/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
 #include "security/keys.h"
@@ -19,6 +20,7 @@ void RegisterAllMessages() {
   network::RegisterNetworkMessages();
   audit::RegisterAuditMessages();
   people::RegisterPeopleMessages();
+  cases::RegisterCaseMessages();
   case_records::RegisterCaseRecordsMessages();
 }
 
@@ -76,6 +78,8 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
   s->audit_reader = std::make_unique<audit::AuditService>(*s->db, *s->audit, *s->orgs, *s->auth);
   s->people = std::make_unique<people::PeopleService>(*s->db, *s->keyring, *s->audit, *s->auth,
                                                       *s->orgs, *s->clock);
+  s->cases =
+      std::make_unique<cases::CaseService>(*s->db, *s->keyring, *s->audit, *s->orgs, *s->clock);
   s->case_records = std::make_unique<case_records::CaseRecords>(
       case_records::Deps{*s->db, *s->keyring, *s->audit, *s->clock});
   return s;

@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "modules/audit/audit_service.h"
 #include "modules/case_records/case_records.h"
+#include "modules/cases/case_service.h"
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
 #include "modules/people/people_service.h"
@@ -32,6 +33,7 @@ struct Services {
   std::unique_ptr<network::UserService> users;
   std::unique_ptr<audit::AuditService> audit_reader;
   std::unique_ptr<people::PeopleService> people;
+  std::unique_ptr<cases::CaseService> cases;
   std::unique_ptr<case_records::CaseRecords> case_records;
 
   // Loads the config and master key, opens and migrates the database, builds the services.

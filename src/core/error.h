@@ -12,20 +12,20 @@
 namespace dandelion {
 
 enum class ErrorCode {
-  kInvalid,           // 400: the request's shape or values are wrong
-  kUnauthenticated,   // 401: no valid session or credentials
-  kMfaRequired,       // 401: a second factor is needed
-  kForbidden,         // 403: signed in but not allowed (also a bad CSRF token)
+  kInvalid,             // 400: the request's shape or values are wrong
+  kUnauthenticated,     // 401: no valid session or credentials
+  kMfaRequired,         // 401: a second factor is needed
+  kForbidden,           // 403: signed in but not allowed (also a bad CSRF token)
   kBreakGlassRequired,  // 403: a restricted case; the caller may break the glass with a reason
-  kNotFound,          // 404: absent, or another organization's record
-  kMethodNotAllowed,  // 405
-  kTimeout,           // 408: the client was too slow to send its request
-  kConflict,          // 409
-  kTooLarge,          // 413
-  kUnsupportedMedia,  // 415
-  kRateLimited,       // 429: throttled, or a locked account
-  kInternal,          // 500
-  kUnavailable,       // 503: shutting down or overloaded
+  kNotFound,            // 404: absent, or another organization's record
+  kMethodNotAllowed,    // 405
+  kTimeout,             // 408: the client was too slow to send its request
+  kConflict,            // 409
+  kTooLarge,            // 413
+  kUnsupportedMedia,    // 415
+  kRateLimited,         // 429: throttled, or a locked account
+  kInternal,            // 500
+  kUnavailable,         // 503: shutting down or overloaded
 };
 
 struct Error {

@@ -14,6 +14,7 @@ from network import PASSWORD, ROLES, advance, build_network, server_now, sign_in
 USERS = "/api/v1/organizations/{id}/users"
 USER = USERS + "/{user_id}"
 PERSON = "/api/v1/people/{id}"
+CASE = "/api/v1/cases/{id}"
 CASE_ROLES = ("case_worker", "supervisor")
 
 
@@ -60,6 +61,20 @@ EXPECTED = {
     ("GET", PERSON): lambda role, scope: role in CASE_ROLES and scope == "own",
     ("PATCH", PERSON): lambda role, scope: role in CASE_ROLES and scope == "own",
     ("POST", PERSON + "/erase"): lambda role, scope: role == "supervisor" and scope == "own",
+    # Cases: the case roles of her organization; assignment and restriction are supervisors'.
+    ("POST", "/api/v1/cases"): roles(*CASE_ROLES),
+    ("GET", "/api/v1/cases"): roles(*CASE_ROLES),
+    ("GET", CASE): lambda role, scope: role in CASE_ROLES and scope == "own",
+    ("PATCH", CASE): lambda role, scope: role in CASE_ROLES and scope == "own",
+    ("POST", CASE + "/assign"): lambda role, scope: role == "supervisor" and scope == "own",
+    ("POST", CASE + "/restrict"): lambda role, scope: role == "supervisor" and scope == "own",
+    ("POST", CASE + "/close"): lambda role, scope: role in CASE_ROLES and scope == "own",
+    ("POST", CASE + "/reopen"): lambda role, scope: role in CASE_ROLES and scope == "own",
+    ("POST", CASE + "/break-glass"): lambda role, scope: role in CASE_ROLES and scope == "own",
+    ("GET", CASE + "/timeline"): lambda role, scope: role in CASE_ROLES and scope == "own",
+    # One's own notifications: any signed-in user; another's id is 404.
+    ("GET", "/api/v1/notifications"): anyone,
+    ("POST", "/api/v1/notifications/{id}/read"): lambda role, scope: False,
 }
 
 # Bodies that are well-formed but can never succeed, so that allowed callers reach the service's
@@ -71,6 +86,12 @@ BODIES = {
     ("PATCH", USER): {"roles": ["not_a_role"]},
     ("PATCH", PERSON): {"categories": ["not_a_category"]},
     ("POST", PERSON + "/erase"): {"reason": " "},
+    ("PATCH", CASE): {"risk_level": "extreme"},
+    ("POST", CASE + "/assign"): {"user_ids": ["nobody"]},
+    ("POST", CASE + "/restrict"): {"restricted": False},
+    ("POST", CASE + "/close"): {"reason": "bored"},
+    ("POST", CASE + "/reopen"): {"reason": " "},
+    ("POST", CASE + "/break-glass"): {"reason": " "},
 }
 
 # Routes of one's own session: any signed-in user, never about anyone else.
@@ -138,6 +159,13 @@ class PermissionMatrixTest(unittest.TestCase):
             r = s.client.post("/api/v1/people", body={"legal_name": "매트릭스 " + slug})
             assert r.status == 201, r.body
             cls.person_ids[slug] = r.json()["id"]
+        cls.case_ids = {"sec": "0" * 26}
+        for slug, s in [("org-a", cls.sessions["case_worker"]), ("org-b", b_worker)]:
+            r = s.client.post("/api/v1/cases", body={
+                "person_id": cls.person_ids[slug], "intake_channel": "hotline",
+                "risk_level": "low", "summary": "matrix"})
+            assert r.status == 201, r.body
+            cls.case_ids[slug] = r.json()["id"]
 
     @classmethod
     def tearDownClass(cls):
@@ -146,6 +174,8 @@ class PermissionMatrixTest(unittest.TestCase):
     def fill(self, path, org_slug):
         if path.startswith("/api/v1/people/"):
             return path.replace("{id}", self.person_ids[org_slug])
+        if path.startswith("/api/v1/cases/"):
+            return path.replace("{id}", self.case_ids[org_slug])
         return path.replace("{id}", self.org_ids[org_slug]).replace(
             "{user_id}", self.target_ids[org_slug])
 

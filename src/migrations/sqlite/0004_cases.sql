@@ -21,6 +21,7 @@ CREATE TABLE cases (
   closed_at TEXT,
   closure_reason TEXT,
   closure_note BLOB,
+  reopen_reason BLOB,              -- why it was last reopened
   last_contact_at TEXT,
   created_by TEXT NOT NULL,
   updated_at TEXT NOT NULL,

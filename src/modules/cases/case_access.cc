@@ -1,0 +1,98 @@
+#include "modules/cases/case_access.h"
+
+#include "core/ids.h"
+#include "modules/cases/case_repo.h"
+#include "security/policy.h"
+
+namespace dandelion::cases {
+
+std::string_view AccessName(Access access) {
+  switch (access) {
+    case Access::kAssigned:
+      return "assigned";
+    case Access::kSupervisor:
+      return "supervisor";
+    case Access::kOrganization:
+      return "organization";
+    case Access::kBreakGlass:
+      return "break_glass";
+  }
+  return "organization";
+}
+
+Result<std::optional<CaseRef>> LoadCase(store::Tx& tx, const security::AuditLog& audit,
+                                        const security::Actor& actor, std::string_view case_id,
+                                        std::string_view action, TimePoint now,
+                                        std::optional<Error>& refusal) {
+  const std::string id(case_id);
+  auto refuse = [&](std::string outcome, Error error) -> Result<std::optional<CaseRef>> {
+    security::AuditEvent attempt =
+        security::ActorEvent(actor, std::string(action), "case", id, {}, actor.org_id);
+    attempt.outcome = std::move(outcome);
+    if (auto s = audit.Append(tx, attempt); !s) return Fail(s.error());
+    refusal = std::move(error);
+    return std::optional<CaseRef>();
+  };
+  auto not_found = [&] { return refuse("not_found", {ErrorCode::kNotFound, "error.not_found"}); };
+  if (!LooksLikeId(id)) return not_found();
+  auto found = case_repo::FindById(tx, id);
+  if (!found) return Fail(found.error());
+  if (!*found || (*found)->org_id != actor.org_id) return not_found();
+  auto erased = case_repo::PersonErased(tx, (*found)->person_id);
+  if (!erased) return Fail(erased.error());
+  if (*erased) return not_found();
+
+  const case_repo::StoredCase& c = **found;
+  CaseRef ref{.id = c.id,
+              .org_id = c.org_id,
+              .person_id = c.person_id,
+              .number = c.number,
+              .status = c.status,
+              .restricted = c.restricted};
+  auto assigned = case_repo::IsAssigned(tx, c.id, actor.user_id);
+  if (!assigned) return Fail(assigned.error());
+  if (*assigned) {
+    ref.access = Access::kAssigned;
+  } else if (security::HasRole(actor.roles, "supervisor")) {
+    ref.access = Access::kSupervisor;
+  } else if (!c.restricted) {
+    ref.access = Access::kOrganization;
+  } else {
+    auto glass = case_repo::HasBreakGlass(tx, c.id, actor.user_id, FormatRfc3339(now));
+    if (!glass) return Fail(glass.error());
+    if (!*glass) {
+      return refuse("break_glass_required",
+                    {ErrorCode::kBreakGlassRequired, "cases.break_glass_required"});
+    }
+    ref.access = Access::kBreakGlass;
+  }
+  return std::optional<CaseRef>(std::move(ref));
+}
+
+Result<people::PersonCipher> CipherFor(store::Tx& tx, security::Keyring& keyring,
+                                       const CaseRef& ref) {
+  return people::PersonCipher::Load(tx, keyring, ref.org_id, ref.person_id);
+}
+
+Result<void> AppendTimeline(store::Tx& tx, const CaseRef& ref, TimePoint at, std::string_view kind,
+                            std::string_view entity_id, std::string_view label,
+                            std::string_view actor_id) {
+  return case_repo::InsertTimeline(tx, {.id = NewId(),
+                                        .case_id = ref.id,
+                                        .at = FormatRfc3339(at),
+                                        .kind = std::string(kind),
+                                        .entity_id = std::string(entity_id),
+                                        .label = std::string(label),
+                                        .actor_id = std::string(actor_id)});
+}
+
+Result<void> TouchContact(store::Tx& tx, const CaseRef& ref, TimePoint at) {
+  return case_repo::TouchContact(tx, ref.id, FormatRfc3339(at));
+}
+
+Result<void> RequireOpen(const CaseRef& ref) {
+  if (ref.status != "open") return Fail(ErrorCode::kConflict, "cases.closed");
+  return Ok();
+}
+
+}  // namespace dandelion::cases

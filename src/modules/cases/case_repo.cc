@@ -1,0 +1,274 @@
+#include "modules/cases/case_repo.h"
+
+namespace dandelion::cases::case_repo {
+namespace {
+
+constexpr const char* kColumns =
+    "id, org_id, person_id, number, number_year, number_seq, status, intake_channel, situation, "
+    "risk_level, summary, safety_plan, restricted, opened_at, closed_at, closure_reason, "
+    "closure_note, reopen_reason, last_contact_at, created_by, updated_at";
+
+store::Value BlobOrNull(const std::string& bytes) {
+  if (bytes.empty()) return nullptr;
+  return store::Blob{bytes};
+}
+
+store::Value TextOrNull(const std::string& text) {
+  if (text.empty()) return nullptr;
+  return text;
+}
+
+StoredCase ToCase(const store::Row& r) {
+  StoredCase c;
+  c.id = r.Text(0);
+  c.org_id = r.Text(1);
+  c.person_id = r.Text(2);
+  c.number = r.Text(3);
+  c.number_year = r.Int(4);
+  c.number_seq = r.Int(5);
+  c.status = r.Text(6);
+  c.intake_channel = r.Text(7);
+  c.situation = r.Text(8);
+  c.risk_level = r.Text(9);
+  c.summary = r.BlobBytes(10);
+  c.safety_plan = r.BlobBytes(11);
+  c.restricted = r.Int(12) != 0;
+  c.opened_at = r.Text(13);
+  c.closed_at = r.Text(14);
+  c.closure_reason = r.Text(15);
+  c.closure_note = r.BlobBytes(16);
+  c.reopen_reason = r.BlobBytes(17);
+  c.last_contact_at = r.Text(18);
+  c.created_by = r.Text(19);
+  c.updated_at = r.Text(20);
+  return c;
+}
+
+// "?, ?, …" with n placeholders.
+std::string Placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
+}  // namespace
+
+Result<void> Insert(store::Tx& tx, const StoredCase& c) {
+  auto n =
+      tx.Exec(std::string("INSERT INTO cases (") + kColumns + ") VALUES (" + Placeholders(21) + ")",
+              {c.id,
+               c.org_id,
+               c.person_id,
+               c.number,
+               c.number_year,
+               c.number_seq,
+               c.status,
+               c.intake_channel,
+               c.situation,
+               c.risk_level,
+               BlobOrNull(c.summary),
+               BlobOrNull(c.safety_plan),
+               int64_t{c.restricted ? 1 : 0},
+               c.opened_at,
+               TextOrNull(c.closed_at),
+               TextOrNull(c.closure_reason),
+               BlobOrNull(c.closure_note),
+               BlobOrNull(c.reopen_reason),
+               TextOrNull(c.last_contact_at),
+               c.created_by,
+               c.updated_at});
+  if (!n) return Fail(n.error());
+  return Ok();
+}
+
+Result<void> Update(store::Tx& tx, const StoredCase& c) {
+  auto n = tx.Exec(
+      "UPDATE cases SET status = ?, intake_channel = ?, situation = ?, risk_level = ?, "
+      "summary = ?, safety_plan = ?, restricted = ?, opened_at = ?, closed_at = ?, "
+      "closure_reason = ?, closure_note = ?, reopen_reason = ?, last_contact_at = ?, "
+      "updated_at = ? WHERE id = ?",
+      {c.status, c.intake_channel, c.situation, c.risk_level, BlobOrNull(c.summary),
+       BlobOrNull(c.safety_plan), int64_t{c.restricted ? 1 : 0}, c.opened_at,
+       TextOrNull(c.closed_at), TextOrNull(c.closure_reason), BlobOrNull(c.closure_note),
+       BlobOrNull(c.reopen_reason), TextOrNull(c.last_contact_at), c.updated_at, c.id});
+  if (!n) return Fail(n.error());
+  return Ok();
+}
+
+Result<std::optional<StoredCase>> FindById(store::Tx& tx, const std::string& id) {
+  auto row = tx.QueryOne(std::string("SELECT ") + kColumns + " FROM cases WHERE id = ?", {id});
+  if (!row) return Fail(row.error());
+  if (!*row) return std::optional<StoredCase>();
+  return std::optional<StoredCase>(ToCase(**row));
+}
+
+Result<bool> PersonErased(store::Tx& tx, const std::string& person_id) {
+  auto row = tx.QueryOne("SELECT erased_at FROM people WHERE id = ?", {person_id});
+  if (!row) return Fail(row.error());
+  return !*row || !(*row)->Text(0).empty();
+}
+
+Result<int64_t> NextNumberSeq(store::Tx& tx, const std::string& org_id, int64_t year) {
+  auto row = tx.QueryOne(
+      "SELECT COALESCE(MAX(number_seq), 0) FROM cases WHERE org_id = ? AND number_year = ?",
+      {org_id, year});
+  if (!row) return Fail(row.error());
+  return (*row ? (*row)->Int(0) : 0) + 1;
+}
+
+Result<std::vector<StoredCase>> List(store::Tx& tx, const ListFilter& f) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM cases c WHERE org_id = ?";
+  store::Params params{f.org_id};
+  if (!f.status.empty()) {
+    sql += " AND status = ?";
+    params.emplace_back(f.status);
+  }
+  if (!f.person_id.empty()) {
+    sql += " AND person_id = ?";
+    params.emplace_back(f.person_id);
+  }
+  if (!f.assigned_to.empty()) {
+    sql += " AND EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = c.id AND w.user_id = ?)";
+    params.emplace_back(f.assigned_to);
+  }
+  if (!f.no_contact_since.empty()) {
+    sql += " AND COALESCE(last_contact_at, opened_at) < ?";
+    params.emplace_back(f.no_contact_since);
+  }
+  // Riskiest first: the rank is spelled out so both dialects order the same way.
+  sql +=
+      " ORDER BY CASE risk_level WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 "
+      "ELSE 3 END, opened_at DESC, number LIMIT " +
+      std::to_string(f.limit);
+  auto rows = tx.Query(sql, params);
+  if (!rows) return Fail(rows.error());
+  std::vector<StoredCase> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back(ToCase(r));
+  return out;
+}
+
+Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> WorkersOf(
+    store::Tx& tx, const std::vector<std::string>& case_ids) {
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> out;
+  // In slices, so that a long caseload stays within every backend's parameter limit.
+  constexpr size_t kSlice = 200;
+  for (size_t start = 0; start < case_ids.size(); start += kSlice) {
+    const size_t end = std::min(case_ids.size(), start + kSlice);
+    store::Params params(case_ids.begin() + static_cast<long>(start),
+                         case_ids.begin() + static_cast<long>(end));
+    auto rows = tx.Query(
+        "SELECT w.case_id, w.user_id, u.display_name FROM case_workers w JOIN users u ON "
+        "u.id = w.user_id WHERE w.case_id IN (" +
+            Placeholders(end - start) + ") ORDER BY w.assigned_at, u.display_name",
+        params);
+    if (!rows) return Fail(rows.error());
+    for (const auto& r : *rows) out[r.Text(0)].emplace_back(r.Text(1), r.Text(2));
+  }
+  return out;
+}
+
+Result<bool> IsAssigned(store::Tx& tx, const std::string& case_id, const std::string& user_id) {
+  auto row = tx.QueryOne("SELECT 1 FROM case_workers WHERE case_id = ? AND user_id = ?",
+                         {case_id, user_id});
+  if (!row) return Fail(row.error());
+  return row->has_value();
+}
+
+Result<void> SetWorkers(store::Tx& tx, const std::string& case_id,
+                        const std::vector<std::string>& user_ids, const std::string& at) {
+  auto gone = tx.Exec("DELETE FROM case_workers WHERE case_id = ?", {case_id});
+  if (!gone) return Fail(gone.error());
+  for (const auto& user_id : user_ids) {
+    auto n = tx.Exec("INSERT INTO case_workers (case_id, user_id, assigned_at) VALUES (?, ?, ?)",
+                     {case_id, user_id, at});
+    if (!n) return Fail(n.error());
+  }
+  return Ok();
+}
+
+Result<void> InsertBreakGlass(store::Tx& tx, const BreakGlassGrant& g) {
+  auto n = tx.Exec(
+      "INSERT INTO break_glass (id, case_id, user_id, reason, granted_at, expires_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {g.id, g.case_id, g.user_id, store::Blob{g.reason}, g.granted_at, g.expires_at});
+  if (!n) return Fail(n.error());
+  return Ok();
+}
+
+Result<bool> HasBreakGlass(store::Tx& tx, const std::string& case_id, const std::string& user_id,
+                           const std::string& now) {
+  auto row = tx.QueryOne(
+      "SELECT 1 FROM break_glass WHERE case_id = ? AND user_id = ? AND expires_at > ? LIMIT 1",
+      {case_id, user_id, now});
+  if (!row) return Fail(row.error());
+  return row->has_value();
+}
+
+Result<void> InsertNotification(store::Tx& tx, const Notification& n) {
+  auto r = tx.Exec(
+      "INSERT INTO notifications (id, org_id, user_id, kind, case_id, actor_id, at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {n.id, n.org_id, n.user_id, n.kind, TextOrNull(n.case_id), TextOrNull(n.actor_id), n.at});
+  if (!r) return Fail(r.error());
+  return Ok();
+}
+
+Result<std::vector<Notification>> NotificationsOf(store::Tx& tx, const std::string& user_id,
+                                                  int limit) {
+  auto rows = tx.Query(
+      "SELECT id, org_id, user_id, kind, case_id, actor_id, at, read_at FROM notifications "
+      "WHERE user_id = ? ORDER BY at DESC, id LIMIT " +
+          std::to_string(limit),
+      {user_id});
+  if (!rows) return Fail(rows.error());
+  std::vector<Notification> out;
+  for (const auto& r : *rows) {
+    out.push_back(
+        {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)});
+  }
+  return out;
+}
+
+Result<bool> MarkRead(store::Tx& tx, const std::string& id, const std::string& user_id,
+                      const std::string& at) {
+  auto n = tx.Exec(
+      "UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ?",
+      {at, id, user_id});
+  if (!n) return Fail(n.error());
+  return *n > 0;
+}
+
+Result<void> InsertTimeline(store::Tx& tx, const TimelineEvent& e) {
+  auto n = tx.Exec(
+      "INSERT INTO case_timeline (id, case_id, at, kind, entity_id, label, actor_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {e.id, e.case_id, e.at, e.kind, e.entity_id, e.label, TextOrNull(e.actor_id)});
+  if (!n) return Fail(n.error());
+  return Ok();
+}
+
+Result<std::vector<TimelineEvent>> Timeline(store::Tx& tx, const std::string& case_id, int limit) {
+  auto rows = tx.Query(
+      "SELECT id, case_id, at, kind, entity_id, label, actor_id FROM case_timeline "
+      "WHERE case_id = ? ORDER BY at DESC, id DESC LIMIT " +
+          std::to_string(limit),
+      {case_id});
+  if (!rows) return Fail(rows.error());
+  std::vector<TimelineEvent> out;
+  for (const auto& r : *rows) {
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
+  }
+  return out;
+}
+
+Result<void> TouchContact(store::Tx& tx, const std::string& case_id, const std::string& at) {
+  auto n = tx.Exec(
+      "UPDATE cases SET last_contact_at = ? WHERE id = ? AND "
+      "(last_contact_at IS NULL OR last_contact_at < ?)",
+      {at, case_id, at});
+  if (!n) return Fail(n.error());
+  return Ok();
+}
+
+}  // namespace dandelion::cases::case_repo

@@ -1,0 +1,113 @@
+// CaseRepo: storage of cases, their workers, break-glass grants, notifications and timeline.
+// SQL only; it sees ciphertexts, never a clear summary or plan (architecture.md, layers rule 3).
+// Decisions belong to CaseService and CaseAccess.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "store/database.h"
+
+namespace dandelion::cases::case_repo {
+
+// A row of `cases`. Sealed members hold raw ciphertext bytes; "" is stored as NULL.
+struct StoredCase {
+  std::string id;
+  std::string org_id;
+  std::string person_id;
+  std::string number;
+  int64_t number_year = 0;
+  int64_t number_seq = 0;
+  std::string status;
+  std::string intake_channel;
+  std::string situation;  // comma-separated
+  std::string risk_level;
+  std::string summary;      // sealed
+  std::string safety_plan;  // sealed
+  bool restricted = false;
+  std::string opened_at;
+  std::string closed_at;
+  std::string closure_reason;
+  std::string closure_note;   // sealed
+  std::string reopen_reason;  // sealed
+  std::string last_contact_at;
+  std::string created_by;
+  std::string updated_at;
+};
+
+Result<void> Insert(store::Tx& tx, const StoredCase& c);
+// Rewrites every column but id, org_id, person_id, number and created_by.
+Result<void> Update(store::Tx& tx, const StoredCase& c);
+Result<std::optional<StoredCase>> FindById(store::Tx& tx, const std::string& id);
+// True when the case's person was erased (her cases are then gone with her).
+Result<bool> PersonErased(store::Tx& tx, const std::string& person_id);
+Result<int64_t> NextNumberSeq(store::Tx& tx, const std::string& org_id, int64_t year);
+
+struct ListFilter {
+  std::string org_id;
+  std::string status;            // "" = any
+  std::string assigned_to;       // "" = anyone's
+  std::string person_id;         // "" = anyone's
+  std::string no_contact_since;  // "" = no bound; else last contact (or opening) before it
+  int limit = 200;
+};
+// Cases of filter.org_id, riskiest first, then most recently opened.
+Result<std::vector<StoredCase>> List(store::Tx& tx, const ListFilter& filter);
+
+// user id → display name of each case's workers.
+Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> WorkersOf(
+    store::Tx& tx, const std::vector<std::string>& case_ids);
+Result<bool> IsAssigned(store::Tx& tx, const std::string& case_id, const std::string& user_id);
+// Replaces the case's workers.
+Result<void> SetWorkers(store::Tx& tx, const std::string& case_id,
+                        const std::vector<std::string>& user_ids, const std::string& at);
+
+struct BreakGlassGrant {
+  std::string id;
+  std::string case_id;
+  std::string user_id;
+  std::string reason;  // sealed
+  std::string granted_at;
+  std::string expires_at;
+};
+Result<void> InsertBreakGlass(store::Tx& tx, const BreakGlassGrant& g);
+// True when user holds a grant on case that expires after now (RFC 3339 text).
+Result<bool> HasBreakGlass(store::Tx& tx, const std::string& case_id, const std::string& user_id,
+                           const std::string& now);
+
+struct Notification {
+  std::string id;
+  std::string org_id;
+  std::string user_id;
+  std::string kind;
+  std::string case_id;
+  std::string actor_id;
+  std::string at;
+  std::string read_at;
+};
+Result<void> InsertNotification(store::Tx& tx, const Notification& n);
+Result<std::vector<Notification>> NotificationsOf(store::Tx& tx, const std::string& user_id,
+                                                  int limit);
+// Marks a notification of user_id read; false when it is not theirs.
+Result<bool> MarkRead(store::Tx& tx, const std::string& id, const std::string& user_id,
+                      const std::string& at);
+
+struct TimelineEvent {
+  std::string id;
+  std::string case_id;
+  std::string at;
+  std::string kind;
+  std::string entity_id;
+  std::string label;
+  std::string actor_id;
+};
+Result<void> InsertTimeline(store::Tx& tx, const TimelineEvent& e);
+Result<std::vector<TimelineEvent>> Timeline(store::Tx& tx, const std::string& case_id, int limit);
+// Sets last_contact_at to at when it is later than the stored one.
+Result<void> TouchContact(store::Tx& tx, const std::string& case_id, const std::string& at);
+
+}  // namespace dandelion::cases::case_repo

@@ -1,0 +1,93 @@
+// CaseService: the one door to cases (domain.md, "Case"): open from intake, read, list, change,
+// assign, restrict, close, reopen, break the glass of a restricted case, and the case timeline
+// and the notifications it raises.
+//
+// Every call checks the role first, then the loaded case through CaseAccess (organization,
+// restriction, assignment, break-glass): another organization's case answers 404 exactly as an
+// unknown id does. Summary, safety plan and closure note are sealed under the person's key.
+// Every read and write — and every refused attempt on an id — is audited in the same
+// transaction as the work, with field names, never values.
+//
+// Thread-safe: state lives in the database.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "modules/cases/case_access.h"
+#include "modules/cases/case_repo.h"
+#include "modules/cases/model.h"
+#include "modules/network/org_service.h"
+#include "security/actor.h"
+#include "security/audit_log.h"
+#include "security/keyring.h"
+#include "store/database.h"
+
+namespace dandelion::cases {
+
+struct CaseListQuery {
+  std::string status;  // "" | "open" | "closed"
+  bool assigned_to_me = false;
+  std::string person_id;
+};
+
+struct BreakGlassResult {
+  std::string case_id;
+  std::string expires_at;
+};
+
+// How long a break-glass grant lasts: a working day, then the glass must be broken again.
+inline constexpr std::chrono::hours kBreakGlassFor{8};
+inline constexpr int kMaxListed = 200;
+
+class CaseService {
+ public:
+  CaseService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
+              network::OrgService& orgs, const Clock& clock);
+
+  // 403 without case.write; 400 naming bad fields; 404 for a person not of the caller's
+  // organization. The caller is assigned to the new case.
+  Result<Case> Open(const security::Actor& actor, const CaseFields& fields);
+  Result<Case> Get(const security::Actor& actor, const std::string& id);
+  // Restricted cases the caller may not read are listed without their person and summary.
+  Result<std::vector<Case>> List(const security::Actor& actor, const CaseListQuery& query);
+  Result<Case> Update(const security::Actor& actor, const std::string& id,
+                      const CaseFields& fields);
+  // Supervisors: replaces the assigned workers (active users of the organization holding a
+  // case role).
+  Result<Case> Assign(const security::Actor& actor, const std::string& id,
+                      const std::vector<std::string>& user_ids);
+  Result<Case> Restrict(const security::Actor& actor, const std::string& id, bool restricted);
+  Result<Case> Close(const security::Actor& actor, const std::string& id, const std::string& reason,
+                     const std::string& note);
+  Result<Case> Reopen(const security::Actor& actor, const std::string& id,
+                      const std::string& reason);
+  // Grants the caller kBreakGlassFor on a restricted case of her organization, records the
+  // sealed reason, audits case.break_glass and notifies every supervisor of the organization.
+  Result<BreakGlassResult> BreakGlass(const security::Actor& actor, const std::string& id,
+                                      const std::string& reason);
+  Result<std::vector<case_repo::TimelineEvent>> Timeline(const security::Actor& actor,
+                                                         const std::string& id);
+
+  Result<std::vector<case_repo::Notification>> Notifications(const security::Actor& actor);
+  Result<void> MarkNotificationRead(const security::Actor& actor, const std::string& id);
+
+ private:
+  using Change = std::function<Result<void>(store::Tx&, case_repo::StoredCase&, const CaseRef&,
+                                            security::AuditEvent&)>;
+  // Loads the case for writing, applies change, stores it, audits action and returns it.
+  Result<Case> Mutate(const security::Actor& actor, const std::string& id,
+                      std::string_view permission, std::string action, const Change& change);
+
+  store::Database& db_;
+  security::Keyring& keyring_;
+  const security::AuditLog& audit_;
+  network::OrgService& orgs_;
+  const Clock& clock_;
+};
+
+}  // namespace dandelion::cases
