@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "http/text_util.h"
+
 namespace dandelion::case_records {
 namespace {
 
@@ -232,6 +234,8 @@ Result<void> ValidateFile(std::string_view kind, std::string_view name, size_t s
   CheckWord(e, "kind", kFileKinds, kind);
   if (Blank(name)) {
     e.Field("name", "field.empty");
+  } else if (http::CodePointCount(name) > kFileNameLength) {
+    e.Field("name", "field.too_long");
   } else if (name == "." || name == ".." || std::any_of(name.begin(), name.end(), [](char c) {
                auto u = static_cast<unsigned char>(c);
                return c == '/' || c == '\\' || u < 0x20 || u == 0x7F;

@@ -1,6 +1,5 @@
 // The routes of a case's files: a raw body upload (the bytes, not JSON: no base64 inflation of
 // a 10 MiB scan) and a download served as an attachment, never rendered by the browser.
-#include "http/text_util.h"
 #include "modules/case_records/json.h"
 #include "modules/case_records/routes.h"
 #include "modules/handler_support.h"
@@ -14,17 +13,10 @@ void AddFileRoutes(http::Router& router, Attachments& files) {
               .permission = std::string(security::perm::kCaseWrite),
               .handler =
                   [&files](http::Request& req) {
-                    // kind and name arrive in the query; the body is the file itself.
-                    Error e{ErrorCode::kInvalid, "error.invalid"};
-                    for (const char* name : {"kind", "name"}) {
-                      if (!req.query.contains(name)) e.Field(name, "field.required");
-                    }
-                    const std::string name = req.Query("name");
-                    if (http::CodePointCount(name) > kFileNameLength)
-                      e.Field("name", "field.too_long");
-                    if (!e.fields.empty()) return Refuse(req, e);
+                    // kind and name arrive in the query; the body is the file itself. Their
+                    // values are judged once the case is known to be the caller's.
                     auto stored = files.Upload(ActorOf(req), req.path_params["id"],
-                                               req.Query("kind"), name, req.body);
+                                               req.Query("kind"), req.Query("name"), req.body);
                     if (!stored) return Refuse(req, stored.error());
                     return http::Response::Json(201, FileJson(*stored));
                   },
