@@ -9,6 +9,7 @@ revoked consent is revoked at once.
 """
 
 import os
+import socket
 import subprocess
 import unittest
 
@@ -304,6 +305,17 @@ class CaseRecordsTest(unittest.TestCase):
 
     # -- files -----------------------------------------------------------------------------------
 
+    def declare_upload(self, case_id, length):
+        """Sends only the headers of an upload of length bytes; returns the reply's first bytes."""
+        client = self.a.client
+        cookies = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+        head = (f"POST {CASES}/{case_id}/files?kind=other&name=big HTTP/1.1\r\n"
+                f"Host: 127.0.0.1\r\nCookie: {cookies}\r\nX-CSRF-Token: {client.csrf}\r\n"
+                f"Content-Type: application/octet-stream\r\nContent-Length: {length}\r\n\r\n")
+        with socket.create_connection(("127.0.0.1", client.port), timeout=30) as sock:
+            sock.sendall(head.encode("ascii"))
+            return sock.recv(4096)
+
     def test_a_file_round_trips_and_is_never_on_disk_in_clear(self):
         cid = self.case["id"]
         r = self.upload(self.a, cid, name='동의서 "스캔" 1.pdf')
@@ -321,9 +333,12 @@ class CaseRecordsTest(unittest.TestCase):
         self.assertNotIn('"스캔"', disposition)
         self.assertIn("filename*=UTF-8''", disposition)
         self.assertEqual(r.header("x-content-type-options"), "nosniff")
-        # 10 MiB is the limit; more is refused before it is read.
-        big = self.upload(self.a, cid, content=b"x" * (10 * 1024 * 1024 + 1))
-        self.assertEqual(big.status, 413, big.body[:200])
+        # 10 MiB is the limit; more is refused from its declared length, before it is read.
+        full = self.upload(self.a, cid, content=os.urandom(10 * 1024 * 1024), kind="other")
+        self.assertEqual(full.status, 201, full.body[:200])
+        self.assertEqual(self.declare_upload(cid, 10 * 1024 * 1024 + 1)[:12], b"HTTP/1.1 413")
+        self.assertEqual(self.a.client.request("POST", f"{CASES}/{cid}/notes",
+                                               raw=b"{" + b" " * (2 << 20) + b"}").status, 413)
         if backend() != "sqlite":
             return  # the PostgreSQL files belong to the server process; see test_people
         needles = [PDF[:64], PDF[-64:]]

@@ -223,6 +223,7 @@ TEST_F(CaseRecordsTest, InvalidInputWritesNothing) {
 TEST_F(CaseRecordsTest, NotesAmendOnlyNotesOfTheSameCase) {
   auto first = records_->notes.Add(worker_, case_id_, "첫 기록", std::nullopt);
   ASSERT_TRUE(first) << first.error().detail;
+  clock_.Advance(std::chrono::minutes(5));
   auto fix = records_->notes.Add(worker_, case_id_, "정정: 날짜 오기", first->id);
   ASSERT_TRUE(fix) << fix.error().detail;
   EXPECT_EQ(fix->author_name, "사용자 worker");

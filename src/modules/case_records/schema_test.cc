@@ -68,7 +68,7 @@ TEST_P(CaseRecordsSchemaTest, NotesCannotBeEditedOrDeleted) {
   // Appending stays possible, amendments included.
   EXPECT_TRUE(
       Run("INSERT INTO case_notes (id, case_id, org_id, text, amends, author_id, created_at) "
-          "VALUES ('N2', 'C1', 'ORG1', X'00', 'N1', 'U1', '2026-01-03T00:00:00Z')"));
+          "VALUES ('N2', 'C1', 'ORG1', 'sealed', 'N1', 'U1', '2026-01-03T00:00:00Z')"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM case_notes"), 2);
 }
 
@@ -82,7 +82,7 @@ TEST_P(CaseRecordsSchemaTest, ClearColumnsRefuseImpossibleValues) {
           "'postponed', 'U1', 'x', 'x')"));
   EXPECT_FALSE(
       Run("INSERT INTO case_notes (id, case_id, org_id, text, author_id, created_at) "
-          "VALUES ('N3', 'NOCASE', 'ORG1', X'00', 'U1', 'x')"));
+          "VALUES ('N3', 'NOCASE', 'ORG1', 'sealed', 'U1', 'x')"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CaseRecordsSchemaTest,
