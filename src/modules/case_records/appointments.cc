@@ -164,6 +164,8 @@ Result<std::vector<Appointment>> Appointments::Calendar(const security::Actor& a
     const TimePoint now = deps_.clock.Now();
     std::string sql = std::string("SELECT ") + kColumns +
                       " FROM appointments a JOIN cases c ON c.id = a.case_id "
+                      // An erased person's cases are gone for everyone (cases::LoadCase).
+                      "JOIN people p ON p.id = c.person_id AND p.erased_at IS NULL "
                       "WHERE a.org_id = ? AND a.starts_at >= ? AND a.starts_at < ?";
     store::Params params = {actor.org_id, FormatRfc3339(query.from), FormatRfc3339(query.to)};
     if (!query.organization) {
@@ -174,8 +176,8 @@ Result<std::vector<Appointment>> Appointments::Calendar(const security::Actor& a
     auto rows = tx.Query(sql, params);
     if (!rows) return Fail(rows.error());
     // One key and one person per person, however many appointments she has in the window.
-    std::map<std::string, std::optional<people::PersonCipher>> ciphers;
-    std::map<std::string, std::optional<PersonBrief>> briefs;
+    std::map<std::string, people::PersonCipher> ciphers;
+    std::map<std::string, PersonBrief> briefs;
     for (const auto& row : *rows) {
       const std::string case_id = row.Text(1);
       const std::string person_id = row.Text(3);
@@ -191,22 +193,13 @@ Result<std::vector<Appointment>> Appointments::Calendar(const security::Actor& a
         if (it == ciphers.end()) {
           cases::CaseRef ref{.id = case_id, .org_id = actor.org_id, .person_id = person_id};
           auto loaded = cases::CipherFor(tx, deps_.keyring, ref);
-          // An erased person's key is gone: her appointments show no one.
-          if (!loaded && loaded.error().code != ErrorCode::kNotFound) {
-            return Fail(loaded.error());
-          }
-          std::optional<people::PersonCipher> c;
-          std::optional<PersonBrief> brief;
-          if (loaded) {
-            auto b = BriefOf(tx, *loaded, person_id);
-            if (!b) return Fail(b.error());
-            brief = std::move(*b);
-            c.emplace(std::move(*loaded));
-          }
-          briefs.emplace(person_id, std::move(brief));
-          it = ciphers.emplace(person_id, std::move(c)).first;
+          if (!loaded) return Fail(loaded.error());
+          auto brief = BriefOf(tx, *loaded, person_id);
+          if (!brief) return Fail(brief.error());
+          briefs.emplace(person_id, std::move(*brief));
+          it = ciphers.emplace(person_id, std::move(*loaded)).first;
         }
-        if (it->second) cipher = &*it->second;
+        cipher = &it->second;
       }
       auto a = FromRow(row, cipher);
       if (!a) return Fail(a.error());

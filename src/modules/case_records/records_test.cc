@@ -306,9 +306,24 @@ TEST_F(CaseRecordsTest, TheCalendarHidesWhatTheCallerMayNotRead) {
   EXPECT_EQ(records_->appointments.Calendar(other_worker_, {.from = q.from, .to = q.to})->size(),
             0u);
   EXPECT_EQ(records_->appointments.Calendar(stranger_, q)->size(), 0u);
-  auto done = records_->appointments.Done(worker_, (*mine)[0].id);
+  // Once she is erased her appointments leave the calendar, as her cases leave every list.
+  supervisor_.reauth_at = UnixSeconds(clock_.Now());
+  ASSERT_TRUE(people_->Erase(supervisor_, person_id_, "본인 요청"));
+  EXPECT_EQ(records_->appointments.Calendar(supervisor_, q)->size(), 0u);
+  EXPECT_EQ(records_->appointments.Done(worker_, (*mine)[0].id).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(CaseRecordsTest, AnAppointmentIsDoneOnce) {
+  auto made = records_->appointments.Create(
+      worker_, case_id_, {.starts_at = At("2026-03-01T10:00:00Z"), .kind = "counseling"});
+  ASSERT_TRUE(made) << made.error().detail;
+  auto done = records_->appointments.Done(worker_, made->id);
   ASSERT_TRUE(done) << done.error().detail;
-  EXPECT_EQ(records_->appointments.Done(worker_, (*mine)[0].id).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(done->status, "done");
+  EXPECT_EQ(Text("SELECT last_contact_at FROM cases WHERE id = '" + case_id_ + "'"),
+            "2026-03-01T10:00:00Z");
+  EXPECT_EQ(records_->appointments.Cancel(worker_, made->id, "").error().code,
+            ErrorCode::kConflict);
 }
 
 TEST_F(CaseRecordsTest, LegalMattersKeepOutcomesClearAndAuthoritiesSealed) {
