@@ -1,0 +1,199 @@
+#include "modules/cases/case_service.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "core/ids.h"
+#include "modules/network/org_service.h"
+#include "modules/people/people_service.h"
+#include "security/account_repo.h"
+#include "security/sodium_init.h"
+#include "store/migrations.h"
+
+namespace dandelion::cases {
+namespace {
+
+TimePoint At(const char* rfc3339) {
+  TimePoint t{};
+  EXPECT_TRUE(ParseRfc3339(rfc3339, &t));
+  return t;
+}
+
+TEST(CaseModelTest, NumbersValuesAndValidation) {
+  EXPECT_EQ(FormatCaseNumber("SEOU", 2026, 42), "SEOU-C-2026-0042");
+  EXPECT_EQ(FormatCaseNumber("SEOU", 2026, 12345), "SEOU-C-2026-12345");
+  EXPECT_LT(RiskRank("low"), RiskRank("critical"));
+  EXPECT_EQ(RiskRank("extreme"), -1);
+  EXPECT_EQ(SplitTags("online,street"), (std::vector<std::string>{"online", "street"}));
+  EXPECT_EQ(JoinTags({"online", "street"}), "online,street");
+  EXPECT_TRUE(SplitTags("").empty());
+
+  CaseFields open;
+  auto missing = ValidateCaseFields(open, true);
+  ASSERT_FALSE(missing);
+  for (const char* f : {"person_id", "intake_channel", "risk_level", "summary"}) {
+    EXPECT_TRUE(missing.error().fields.contains(f)) << f;
+  }
+  CaseFields change;
+  change.situation = std::vector<std::string>{"online", "online"};  // a tag twice
+  change.risk_level = "low";
+  auto twice = ValidateCaseFields(change, false);
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().fields.size(), 1u);
+  EXPECT_TRUE(twice.error().fields.contains("situation"));
+}
+
+class CaseServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    security::EnsureSodium();
+    auto db = store::Open("sqlite::memory:", 1);
+    ASSERT_TRUE(db) << db.error().detail;
+    db_ = std::move(*db);
+    ASSERT_TRUE(store::Migrate(*db_));
+    security::SecretKey master = security::SecretKey::Random();
+    audit_ = std::make_unique<security::AuditLog>(master, clock_);
+    keyring_ = std::make_unique<security::Keyring>(std::move(master), 1);
+    auth_ = std::make_unique<security::AuthService>(*db_, *keyring_, *audit_, clock_,
+                                                    security::AuthOptions{});
+    orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
+    people_ =
+        std::make_unique<people::PeopleService>(*db_, *keyring_, *audit_, *auth_, *orgs_, clock_);
+    cases_ = std::make_unique<CaseService>(*db_, *keyring_, *audit_, *orgs_, clock_);
+    auto org = orgs_->Create(security::Actor::Console(),
+                             {"seoul1-center", "seoul1-center", "counseling_center", "", "KR-11"});
+    ASSERT_TRUE(org);
+    org_ = org->id;
+    worker_ = User("worker", "case_worker");
+    other_worker_ = User("other", "case_worker");
+    supervisor_ = User("super", "supervisor");
+    people::PersonFields minji;
+    minji.legal_name = "김민지";
+    minji.safe_contact = "문자 남기지 말 것";
+    auto p = people_->Create(worker_, minji);
+    ASSERT_TRUE(p);
+    person_ = p->id;
+  }
+
+  // An account in the database (cases refer to their workers) and its actor.
+  security::Actor User(const std::string& name, const char* role) {
+    security::Account account{.id = NewId(),
+                              .org_id = org_,
+                              .username = name,
+                              .display_name = name,
+                              .roles = {role},
+                              .password_hash = "x",
+                              .created_at = FormatRfc3339(clock_.Now())};
+    EXPECT_TRUE(
+        db_->Write([&](store::Tx& tx) { return security::account_repo::Insert(tx, account); }));
+    security::Actor a;
+    a.user_id = account.id;
+    a.org_id = org_;
+    a.roles = {role};
+    a.mfa_complete = true;
+    a.request_id = "req";
+    a.remote = "127.0.0.1";
+    return a;
+  }
+
+  CaseFields Intake(bool restricted = false) {
+    CaseFields f;
+    f.person_id = person_;
+    f.intake_channel = "hotline";
+    f.risk_level = "high";
+    f.summary = "선불금 채무";
+    f.restricted = restricted;
+    return f;
+  }
+
+  int64_t Count(const char* sql) {
+    int64_t n = -1;
+    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
+      auto row = tx.QueryOne(sql);
+      if (!row) return Fail(row.error());
+      n = (*row)->Int(0);
+      return Ok();
+    }));
+    return n;
+  }
+
+  ManualClock clock_{At("2026-03-01T09:30:00Z")};
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<security::AuditLog> audit_;
+  std::unique_ptr<security::Keyring> keyring_;
+  std::unique_ptr<security::AuthService> auth_;
+  std::unique_ptr<network::OrgService> orgs_;
+  std::unique_ptr<people::PeopleService> people_;
+  std::unique_ptr<CaseService> cases_;
+  std::string org_;
+  std::string person_;
+  security::Actor worker_;
+  security::Actor other_worker_;
+  security::Actor supervisor_;
+};
+
+TEST_F(CaseServiceTest, SummaryIsSealedAndNumbersCountPerYear) {
+  auto first = cases_->Open(worker_, Intake());
+  ASSERT_TRUE(first) << first.error().detail;
+  EXPECT_EQ(first->number, "SEOU-C-2026-0001");
+  EXPECT_EQ(first->summary, "선불금 채무");
+  EXPECT_EQ(first->person.safe_contact, "문자 남기지 말 것");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cases WHERE summary IS NOT NULL"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cases WHERE CAST(summary AS TEXT) LIKE '%선불금%'"), 0);
+  clock_.Set(At("2027-01-02T09:00:00Z"));
+  auto next_year = cases_->Open(worker_, Intake());
+  ASSERT_TRUE(next_year);
+  EXPECT_EQ(next_year->number, "SEOU-C-2027-0001");
+}
+
+TEST_F(CaseServiceTest, BreakGlassLastsAWorkingDay) {
+  auto c = cases_->Open(worker_, Intake(true));
+  ASSERT_TRUE(c);
+  auto refused = cases_->Get(other_worker_, c->id);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kBreakGlassRequired);
+  // The refusal is on record even though the request failed.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE outcome = 'break_glass_required'"), 1);
+  auto granted = cases_->BreakGlass(other_worker_, c->id, "야간 긴급 연락");
+  ASSERT_TRUE(granted) << granted.error().detail;
+  EXPECT_TRUE(cases_->Get(other_worker_, c->id));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE kind = 'break_glass'"), 1);
+  clock_.Advance(kBreakGlassFor + std::chrono::seconds(1));
+  EXPECT_FALSE(cases_->Get(other_worker_, c->id));
+  EXPECT_TRUE(cases_->Get(supervisor_, c->id));
+}
+
+TEST_F(CaseServiceTest, ErasingHerMakesHerCasesUnknown) {
+  auto c = cases_->Open(worker_, Intake());
+  ASSERT_TRUE(c);
+  security::Actor supervisor = supervisor_;
+  supervisor.reauth_at = UnixSeconds(clock_.Now());
+  ASSERT_TRUE(people_->Erase(supervisor, person_, "본인 요청"));
+  auto gone = cases_->Get(worker_, c->id);
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().code, ErrorCode::kNotFound);
+  auto listed = cases_->List(worker_, {});
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(listed->empty());
+}
+
+TEST_F(CaseServiceTest, ClosedCasesRefuseASecondClosureAndReopenWithAReason) {
+  auto c = cases_->Open(worker_, Intake());
+  ASSERT_TRUE(c);
+  ASSERT_TRUE(cases_->Close(worker_, c->id, "goals_met", ""));
+  auto again = cases_->Close(worker_, c->id, "goals_met", "");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  auto blank = cases_->Reopen(worker_, c->id, " ");
+  ASSERT_FALSE(blank);
+  EXPECT_TRUE(blank.error().fields.contains("reason"));
+  auto reopened = cases_->Reopen(worker_, c->id, "다시 연락 옴");
+  ASSERT_TRUE(reopened);
+  EXPECT_EQ(reopened->status, "open");
+  EXPECT_EQ(reopened->reopen_reason, "다시 연락 옴");
+}
+
+}  // namespace
+}  // namespace dandelion::cases
