@@ -49,22 +49,23 @@ Result<void> NoteOnTimelines(store::Tx& tx, const std::string& person_id, const 
 }  // namespace
 
 Result<void> Consents::OnPerson(const security::Actor& actor, std::string_view permission,
-                                const std::string& person_id, std::string_view action,
-                                const std::string& entity_id, const PersonWork& work) {
+                                std::string_view action, std::string_view entity_type,
+                                const std::string& entity_id, const FindPerson& find,
+                                const PersonWork& work) {
   if (auto ok = RequirePermission(actor, permission); !ok) return ok;
-  if (!LooksLikeId(person_id)) return Fail(NotFound());
+  if (!LooksLikeId(entity_id)) return Fail(NotFound());
   std::optional<Error> refusal;
   auto r = deps_.db.Write([&](store::Tx& tx) -> Result<void> {
-    auto found = people::person_repo::FindById(tx, person_id);
+    auto person_id = find(tx);
+    if (!person_id) return Fail(person_id.error());
+    Result<std::optional<people::person_repo::StoredPerson>> found = std::nullopt;
+    if (!person_id->empty()) found = people::person_repo::FindById(tx, *person_id);
     if (!found) return Fail(found.error());
     if (!*found || (*found)->org_id != actor.org_id || !(*found)->erased_at.empty()) {
       // Another organization's person, an unknown id and an erased person look alike here;
       // the attempt is recorded.
-      auto e = security::ActorEvent(actor, std::string(action), "person", person_id);
-      if (!entity_id.empty()) {
-        e.entity_type = "consent";
-        e.entity_id = entity_id;
-      }
+      auto e =
+          security::ActorEvent(actor, std::string(action), std::string(entity_type), entity_id);
       e.outcome = "not_found";
       if (auto s = deps_.audit.Append(tx, e); !s) return Fail(s.error());
       refusal = NotFound();
@@ -81,7 +82,8 @@ Result<Consent> Consents::Give(const security::Actor& actor, const std::string& 
                                const ConsentFields& fields) {
   Consent out;
   auto r = OnPerson(
-      actor, security::perm::kCaseWrite, person_id, "consent.create", "",
+      actor, security::perm::kCaseWrite, "consent.create", "person", person_id,
+      [&](store::Tx&) -> Result<std::string> { return person_id; },
       [&](store::Tx& tx, const std::string& org_id) -> Result<void> {
         const TimePoint now = deps_.clock.Now();
         if (auto ok = ValidateConsent(fields, now); !ok) return ok;
@@ -131,40 +133,37 @@ Result<Consent> Consents::Give(const security::Actor& actor, const std::string& 
 Result<std::vector<Consent>> Consents::List(const security::Actor& actor,
                                             const std::string& person_id) {
   std::vector<Consent> out;
-  auto r = OnPerson(actor, security::perm::kCaseRead, person_id, "consent.list", "",
-                    [&](store::Tx& tx, const std::string& org_id) -> Result<void> {
-                      auto rows = tx.Query(std::string("SELECT ") + kColumns +
-                                               " FROM consents WHERE person_id = ? "
-                                               "ORDER BY given_at DESC, id DESC",
-                                           {person_id});
-                      if (!rows) return Fail(rows.error());
-                      const TimePoint now = deps_.clock.Now();
-                      for (const auto& row : *rows) out.push_back(FromRow(row, now));
-                      auto e = security::ActorEvent(actor, "consent.list", "person", person_id, {},
-                                                    org_id);
-                      if (auto a = deps_.audit.Append(tx, e); !a) return Fail(a.error());
-                      return Ok();
-                    });
+  auto r = OnPerson(
+      actor, security::perm::kCaseRead, "consent.list", "person", person_id,
+      [&](store::Tx&) -> Result<std::string> { return person_id; },
+      [&](store::Tx& tx, const std::string& org_id) -> Result<void> {
+        auto rows = tx.Query(std::string("SELECT ") + kColumns +
+                                 " FROM consents WHERE person_id = ? "
+                                 "ORDER BY given_at DESC, id DESC",
+                             {person_id});
+        if (!rows) return Fail(rows.error());
+        const TimePoint now = deps_.clock.Now();
+        for (const auto& row : *rows) out.push_back(FromRow(row, now));
+        auto e = security::ActorEvent(actor, "consent.list", "person", person_id, {}, org_id);
+        if (auto a = deps_.audit.Append(tx, e); !a) return Fail(a.error());
+        return Ok();
+      });
   if (!r) return Fail(r.error());
   return out;
 }
 
 Result<Consent> Consents::Revoke(const security::Actor& actor, const std::string& id,
                                  const std::string& reason) {
-  if (auto ok = RequirePermission(actor, security::perm::kCaseWrite); !ok) return Fail(ok.error());
-  if (!LooksLikeId(id)) return Fail(NotFound());
-  // Find whose consent it is first; the person door then checks her organization.
-  std::string person_id;
-  auto found = deps_.db.Read([&](store::Tx& tx) -> Result<void> {
+  std::string person_id;  // whose consent it is, found inside the door's transaction
+  auto find = [&](store::Tx& tx) -> Result<std::string> {
     auto row = tx.QueryOne("SELECT person_id FROM consents WHERE id = ?", {id});
     if (!row) return Fail(row.error());
     if (*row) person_id = (*row)->Text(0);
-    return Ok();
-  });
-  if (!found) return Fail(found.error());
+    return person_id;
+  };
   Consent out;
   auto r = OnPerson(
-      actor, security::perm::kCaseWrite, person_id.empty() ? id : person_id, "consent.revoke", id,
+      actor, security::perm::kCaseWrite, "consent.revoke", "consent", id, find,
       [&](store::Tx& tx, const std::string& org_id) -> Result<void> {
         auto row = tx.QueryOne(
             std::string("SELECT ") + kColumns + " FROM consents WHERE id = ? AND person_id = ?",

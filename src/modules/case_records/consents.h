@@ -29,10 +29,14 @@ class Consents {
 
  private:
   using PersonWork = std::function<Result<void>(store::Tx&, const std::string& org_id)>;
-  // The door for her records: permission, then her (own organization, not erased), then work.
+  using FindPerson = std::function<Result<std::string>(store::Tx&)>;
+  // The door for her records: permission, then her — whom find names inside the transaction,
+  // "" for no one — of the caller's organization and not erased, then work. A refusal is
+  // audited as action on (entity_type, entity_id).
   Result<void> OnPerson(const security::Actor& actor, std::string_view permission,
-                        const std::string& person_id, std::string_view action,
-                        const std::string& entity_id, const PersonWork& work);
+                        std::string_view action, std::string_view entity_type,
+                        const std::string& entity_id, const FindPerson& find,
+                        const PersonWork& work);
 
   Deps deps_;
 };

@@ -257,6 +257,12 @@ TEST_F(CaseRecordsTest, RevokingAConsentTakesEffectAtOnce) {
   EXPECT_EQ(records_->consents.List(worker_, person_id_)->at(0).state, "revoked");
   EXPECT_EQ(records_->consents.Revoke(worker_, c->id, "").error().code, ErrorCode::kConflict);
   EXPECT_EQ(records_->consents.Revoke(stranger_, c->id, "").error().code, ErrorCode::kNotFound);
+  auto trail = AuditOf("consent.revoke");  // newest first; the refused 409 wrote nothing
+  ASSERT_EQ(trail.size(), 2u);
+  EXPECT_EQ(trail[0].outcome, "not_found");
+  EXPECT_EQ(trail[0].actor_user_id, stranger_.user_id);
+  EXPECT_EQ(trail[1].outcome, "ok");
+  EXPECT_EQ(trail[1].fields, (std::vector<std::string>{"revoked_at", "revoke_reason"}));
   EXPECT_EQ(Bytes("SELECT revoke_reason FROM consents").find("원하지"), std::string::npos);
 }
 
