@@ -14,6 +14,7 @@
 #include "http/platform_routes.h"
 #include "http/server.h"
 #include "modules/audit/routes.h"
+#include "modules/case_records/routes.h"
 #include "modules/cases/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
@@ -82,6 +83,7 @@ int Serve(const ServeOptions& options) {
   audit::AddRoutes(router, *s.audit_reader);
   people::AddRoutes(router, *s.people);
   cases::AddRoutes(router, *s.cases);
+  case_records::AddRoutes(router, *s.case_records);
 
   probe::ProbeService probe_service(*s.db);
   if (s.config.test_mode) {

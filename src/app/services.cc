@@ -2,6 +2,7 @@
 
 #include "app/key_rotation.h"
 #include "modules/audit/routes.h"
+#include "modules/case_records/routes.h"
 #include "modules/cases/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
@@ -20,6 +21,7 @@ void RegisterAllMessages() {
   audit::RegisterAuditMessages();
   people::RegisterPeopleMessages();
   cases::RegisterCaseMessages();
+  case_records::RegisterCaseRecordsMessages();
 }
 
 namespace {
@@ -79,6 +81,8 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
   s->audit_reads = std::make_unique<security::AuditBatcher>(*s->db, *s->audit);
   s->cases = std::make_unique<cases::CaseService>(*s->db, *s->keyring, *s->audit, *s->audit_reads,
                                                   *s->orgs, *s->clock);
+  s->case_records = std::make_unique<case_records::CaseRecords>(
+      case_records::Deps{*s->db, *s->keyring, *s->audit, *s->clock});
   return s;
 }
 

@@ -10,6 +10,7 @@
 #include "core/config.h"
 #include "core/result.h"
 #include "modules/audit/audit_service.h"
+#include "modules/case_records/case_records.h"
 #include "modules/cases/case_service.h"
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
@@ -35,6 +36,7 @@ struct Services {
   std::unique_ptr<audit::AuditService> audit_reader;
   std::unique_ptr<people::PeopleService> people;
   std::unique_ptr<cases::CaseService> cases;
+  std::unique_ptr<case_records::CaseRecords> case_records;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

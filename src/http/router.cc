@@ -1,5 +1,6 @@
 #include "http/router.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -144,6 +145,19 @@ std::vector<std::string> Router::AllowedMethods(std::string_view path) const {
     }
     if (ok) out.push_back(routes_[i].method);
   }
+  return out;
+}
+
+size_t Router::BodyLimit(std::string_view method, std::string_view target,
+                         size_t default_limit) const {
+  Match match = Find(method, target.substr(0, target.find('?')));
+  if (match.route == nullptr || match.route->body_limit_bytes == 0) return default_limit;
+  return match.route->body_limit_bytes;
+}
+
+size_t Router::MaxBodyLimit(size_t default_limit) const {
+  size_t out = default_limit;
+  for (const Route& route : routes_) out = std::max(out, route.body_limit_bytes);
   return out;
 }
 

@@ -40,6 +40,9 @@ struct Route {
   // (password hashing takes a tenth of a second) that would otherwise stall other connections.
   // Ordinary handlers run inline, which saves two thread hand-offs per request.
   bool offload = false;
+  // A larger request body than the server's limit (file uploads); 0 = the server's limit. The
+  // server reads the target before the body, so only this route's callers may send this much.
+  size_t body_limit_bytes = 0;
 };
 
 struct Match {
@@ -70,6 +73,12 @@ class Router {
   std::vector<std::string> AllowedMethods(std::string_view path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
+
+  // The body limit for a request line: the matched route's body_limit_bytes when it sets one,
+  // else default_limit. target may carry a query.
+  size_t BodyLimit(std::string_view method, std::string_view target, size_t default_limit) const;
+  // The largest limit any route sets, or default_limit.
+  size_t MaxBodyLimit(size_t default_limit) const;
 
  private:
   std::vector<Route> routes_;

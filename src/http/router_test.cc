@@ -102,5 +102,19 @@ TEST(RouterDeathTest, DuplicateRouteAborts) {
   EXPECT_DEATH(r.Add(Make("GET", "/a/{bad")), "malformed");
 }
 
+TEST(RouterTest, ARouteMayDeclareALargerBodyLimitForItselfOnly) {
+  Router r;
+  r.Add(Make("POST", "/api/v1/cases/{id}/notes"));
+  Route upload = Make("POST", "/api/v1/cases/{id}/files");
+  upload.body_limit_bytes = 10 << 20;
+  r.Add(std::move(upload));
+  EXPECT_EQ(r.BodyLimit("POST", "/api/v1/cases/c1/files?kind=other&name=a", 1024), 10u << 20);
+  EXPECT_EQ(r.BodyLimit("POST", "/api/v1/cases/c1/notes", 1024), 1024u);
+  EXPECT_EQ(r.BodyLimit("PUT", "/api/v1/cases/c1/files", 1024), 1024u);
+  EXPECT_EQ(r.BodyLimit("POST", "/nowhere", 1024), 1024u);
+  EXPECT_EQ(r.MaxBodyLimit(1024), 10u << 20);
+  EXPECT_EQ(Router().MaxBodyLimit(1024), 1024u);
+}
+
 }  // namespace
 }  // namespace dandelion::http

@@ -184,6 +184,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
   // loop, then the connection closes. (Kept out of the loop's co_await expressions on purpose:
   // g++ 12 mishandles class-type temporaries there.)
   std::optional<Error> refusal;
+  const size_t max_body_limit = server.router_.MaxBodyLimit(opt.body_limit_bytes);
   Lang lang = Lang::kKo;
   std::string method = "OTHER";
   try {
@@ -202,7 +203,9 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
 
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(opt.header_limit_bytes));
-      parser.body_limit(opt.body_limit_bytes);
+      // Beast checks a declared length against this while parsing the header; the route's own
+      // limit is applied below, once the target is known.
+      parser.body_limit(max_body_limit);
       conn->Arm(opt.header_timeout_seconds);
       auto [hec, hn] = co_await bhttp::async_read_header(conn->socket, buffer, parser, kTuple);
       conn->Disarm();
@@ -218,8 +221,13 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
       auto& header = parser.get();
       method = std::string(header.method_string());
       lang = LangFromAcceptLanguage(header[bhttp::field::accept_language]);
-      // Refused from the declared length, before a byte of the body is read.
-      if (auto length = parser.content_length(); length && *length > opt.body_limit_bytes) {
+      // Refused from the declared length, before a byte of the body is read. Most routes take
+      // the server's limit; a few (file uploads) declare a larger one.
+      const size_t body_limit = server.router_.BodyLimit(
+          method, std::string_view(header.target().data(), header.target().size()),
+          opt.body_limit_bytes);
+      parser.body_limit(body_limit);
+      if (auto length = parser.content_length(); length && *length > body_limit) {
         refusal = Error{ErrorCode::kTooLarge, "error.too_large", {}, "content-length"};
         break;
       }

@@ -108,6 +108,14 @@ class ServerTest : public ::testing::Test {
                  .handler = [](Request& r) {
                    return Response::Json(200, {{"bytes", r.body.size()}});
                  }});
+    router_.Add({.method = "POST",
+                 .path_template = "/api/v1/upload",
+                 .permission = std::string(kPublic),
+                 .handler =
+                     [](Request& r) {
+                       return Response::Json(200, {{"bytes", r.body.size()}});
+                     },
+                 .body_limit_bytes = 4096});
     router_.Add({.method = "GET",
                  .path_template = "/api/v1/slow",
                  .permission = std::string(kPublic),
@@ -180,6 +188,22 @@ TEST_F(ServerTest, ChunkedBodyOverTheLimitIsRefusedWhileArriving) {
   c.Send("320\r\n" + chunk + "\r\n");
   std::string r = c.ReadResponse();
   EXPECT_TRUE(r.starts_with("HTTP/1.1 413")) << r;
+}
+
+TEST_F(ServerTest, ARouteWithItsOwnBodyLimitTakesMoreAndOnlyIt) {
+  Client c(port_);
+  std::string body(3000, 'x');
+  c.Send("POST /api/v1/upload?name=a HTTP/1.1\r\nHost: t\r\nContent-Length: 3000\r\n\r\n" + body);
+  std::string r = c.ReadResponse();
+  EXPECT_TRUE(r.starts_with("HTTP/1.1 200")) << r;
+  EXPECT_NE(r.find("\"bytes\":3000"), std::string::npos) << r;
+  Client over(port_);
+  over.Send("POST /api/v1/upload HTTP/1.1\r\nHost: t\r\nContent-Length: 5000\r\n\r\n");
+  EXPECT_TRUE(over.ReadResponse().starts_with("HTTP/1.1 413"));
+  // The other routes keep the server's limit although the parser now allows more.
+  Client echo(port_);
+  echo.Send("POST /api/v1/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3000\r\n\r\n" + body);
+  EXPECT_TRUE(echo.ReadResponse().starts_with("HTTP/1.1 413"));
 }
 
 TEST_F(ServerTest, SlowHeadersGet408AndTheConnectionCloses) {

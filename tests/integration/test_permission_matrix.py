@@ -38,6 +38,10 @@ def user_admin(list_or_create):
     return check
 
 
+def own_case_roles(role, scope):
+    return role in CASE_ROLES and scope == "own"
+
+
 EXPECTED = {
     ("POST", "/api/v1/session/reauth"): anyone,
     ("GET", "/api/v1/organizations"): anyone,
@@ -72,6 +76,22 @@ EXPECTED = {
     ("POST", CASE + "/reopen"): lambda role, scope: role in CASE_ROLES and scope == "own",
     ("POST", CASE + "/break-glass"): lambda role, scope: role in CASE_ROLES and scope == "own",
     ("GET", CASE + "/timeline"): lambda role, scope: role in CASE_ROLES and scope == "own",
+    # A case's records: the case roles of her organization (another's: 404, as if absent).
+    **{(m, CASE + tail): own_case_roles for m, tail in [
+        ("POST", "/services"), ("GET", "/services"), ("POST", "/notes"), ("GET", "/notes"),
+        ("POST", "/appointments"), ("POST", "/legal-matters"), ("GET", "/legal-matters"),
+        ("POST", "/assessments"), ("GET", "/assessments"), ("POST", "/goals"), ("GET", "/goals"),
+        ("POST", "/files"), ("GET", "/files")]},
+    ("GET", "/api/v1/appointments"): roles(*CASE_ROLES),
+    ("POST", "/api/v1/appointments/{id}/cancel"): own_case_roles,
+    ("POST", "/api/v1/appointments/{id}/done"): own_case_roles,
+    ("PATCH", "/api/v1/legal-matters/{id}"): own_case_roles,
+    ("POST", "/api/v1/legal-matters/{id}/hearings"): own_case_roles,
+    ("PATCH", "/api/v1/goals/{id}"): own_case_roles,
+    ("GET", "/api/v1/files/{id}"): own_case_roles,
+    ("POST", PERSON + "/consents"): own_case_roles,
+    ("GET", PERSON + "/consents"): own_case_roles,
+    ("POST", "/api/v1/consents/{id}/revoke"): own_case_roles,
     # One's own notifications: any signed-in user; another's id is 404.
     ("GET", "/api/v1/notifications"): anyone,
     ("POST", "/api/v1/notifications/{id}/read"): lambda role, scope: False,
@@ -92,6 +112,21 @@ BODIES = {
     ("POST", CASE + "/close"): {"reason": "bored"},
     ("POST", CASE + "/reopen"): {"reason": " "},
     ("POST", CASE + "/break-glass"): {"reason": " "},
+    # Case records: the right shape with a value the service refuses after finding the record.
+    ("POST", CASE + "/services"): {"type": "haircut", "date": "2026-01-01", "minutes": 1},
+    ("POST", CASE + "/notes"): {"text": " "},
+    ("POST", CASE + "/appointments"): {"starts_at": "2026-01-01T00:00:00Z", "kind": "party"},
+    ("POST", CASE + "/legal-matters"): {"kind": "parking", "status": "trial"},
+    ("POST", CASE + "/assessments"): {"ratings": {"luck": 1}},
+    ("POST", CASE + "/goals"): {"title": " "},
+    ("POST", "/api/v1/legal-matters/{id}/hearings"): {"at": "2026-01-01T00:00:00Z",
+                                                      "kind": "party"},
+    ("PATCH", "/api/v1/legal-matters/{id}"): {"status": "won"},
+    ("PATCH", "/api/v1/goals/{id}"): {"status": "someday"},
+    ("POST", PERSON + "/consents"): {"kind": "gossip", "method": "verbal"},
+    # The appointments and the consent are already cancelled/revoked: 409, nothing changes.
+    ("POST", "/api/v1/appointments/{id}/cancel"): {},
+    ("POST", "/api/v1/consents/{id}/revoke"): {},
 }
 
 # Routes of one's own session: any signed-in user, never about anyone else.
@@ -167,11 +202,40 @@ class PermissionMatrixTest(unittest.TestCase):
             assert r.status == 201, r.body
             cls.case_ids[slug] = r.json()["id"]
 
+        # A record of each kind in each organization, for the routes that address records by
+        # their own id. The appointment is cancelled and the consent revoked already, so that
+        # allowed callers get 409 and nothing changes.
+        cls.record_ids = {kind: {"sec": "0" * 26} for kind in
+                          ("appointments", "legal-matters", "goals", "files", "consents")}
+        for slug, s in [("org-a", cls.sessions["case_worker"]), ("org-b", b_worker)]:
+            case = f"/api/v1/cases/{cls.case_ids[slug]}"
+            made = {
+                "appointments": s.client.post(case + "/appointments", body={
+                    "starts_at": "2026-01-01T00:00:00Z", "kind": "visit"}),
+                "legal-matters": s.client.post(case + "/legal-matters", body={
+                    "kind": "family", "status": "trial"}),
+                "goals": s.client.post(case + "/goals", body={"title": "matrix"}),
+                "files": s.client.request("POST", case + "/files?kind=other&name=m.txt",
+                                          raw=b"matrix",
+                                          headers={"Content-Type": "application/octet-stream"}),
+                "consents": s.client.post(f"/api/v1/people/{cls.person_ids[slug]}/consents",
+                                          body={"kind": "statistics", "method": "verbal"}),
+            }
+            for kind, r in made.items():
+                assert r.status == 201, (kind, r.body)
+                cls.record_ids[kind][slug] = r.json()["id"]
+            ids = {k: v[slug] for k, v in cls.record_ids.items()}
+            assert s.client.post(f"/api/v1/appointments/{ids['appointments']}/cancel").status == 200
+            assert s.client.post(f"/api/v1/consents/{ids['consents']}/revoke").status == 200
+
     @classmethod
     def tearDownClass(cls):
         cls.server.cleanup()
 
     def fill(self, path, org_slug):
+        for kind, ids in self.record_ids.items():
+            if path.startswith(f"/api/v1/{kind}/"):
+                return path.replace("{id}", ids[org_slug])
         if path.startswith("/api/v1/people/"):
             return path.replace("{id}", self.person_ids[org_slug])
         if path.startswith("/api/v1/cases/"):

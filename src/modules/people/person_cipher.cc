@@ -78,6 +78,18 @@ Result<std::string> PersonCipher::OpenRecord(std::string_view table, std::string
   return plain;
 }
 
+std::string PersonCipher::WrapFileKey(const security::SecretKey& file_key,
+                                      std::string_view file_id) const {
+  return security::WrapKey(key_, version_, file_key, security::FileKeyAad(file_id));
+}
+
+Result<security::SecretKey> PersonCipher::UnwrapFileKey(std::string_view wrapped,
+                                                        std::string_view file_id) const {
+  auto key = security::UnwrapKey(key_, wrapped, security::FileKeyAad(file_id));
+  if (!key) return Fail(ErrorCode::kInternal, "error.internal", "file key does not unwrap");
+  return key;
+}
+
 void PersonCipher::SealInto(const Person& p, person_repo::StoredPerson& row) const {
   row.alias = Seal("alias", p.alias);
   row.legal_name = Seal("legal_name", p.legal_name);

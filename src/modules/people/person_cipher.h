@@ -49,6 +49,12 @@ class PersonCipher {
   Result<std::string> OpenRecord(std::string_view table, std::string_view column,
                                  std::string_view row_id, std::string_view blob) const;
 
+  // A file's random key wrapped under her key (security.md, "Files"), bound to the file id, so
+  // that erasing her shreds her files too; and the key back from its wrapped form.
+  std::string WrapFileKey(const security::SecretKey& file_key, std::string_view file_id) const;
+  Result<security::SecretKey> UnwrapFileKey(std::string_view wrapped,
+                                            std::string_view file_id) const;
+
   // Her stored row's identifying fields sealed from person (id, org and clear columns are the
   // caller's).
   void SealInto(const Person& person, person_repo::StoredPerson& row) const;
