@@ -1,6 +1,8 @@
 // Vite build of the web app. The output (web/dist) is served by `dandelion serve` under a strict
 // CSP (no 'unsafe-inline'), so the build must emit no inline script or style: no module-preload
-// polyfill, CSS as files.
+// polyfill, CSS as files. Two pages: the staff app (index.html) and the public help page
+// (help.html), which shares no code with the app so it stays small.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -13,6 +15,12 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     sourcemap: false,
+    rollupOptions: {
+      input: {
+        app: fileURLToPath(new URL('index.html', import.meta.url)),
+        help: fileURLToPath(new URL('help.html', import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080', '/healthz': 'http://127.0.0.1:8080' },
