@@ -200,16 +200,16 @@ export function mountHelpPage(root: HTMLElement): void {
 
     root.replaceChildren(
       h(
-        'div',
+        'header',
         { class: 'help-top' },
         exit,
         h('a', { class: 'help-call', id: 'help-call', href: `tel:${police}` }, s.call112),
       ),
-      h('p', { class: 'help-exit-hint' }, s.quickExitHint),
-      h('nav', { class: 'help-nav', 'aria-label': s.languages }, languages),
       h(
         'main',
         { class: 'help-main' },
+        h('p', { class: 'help-exit-hint' }, s.quickExitHint),
+        h('nav', { class: 'help-nav', 'aria-label': s.languages }, languages),
         h('h1', {}, s.heading),
         h('p', {}, s.intro),
         h(
