@@ -120,7 +120,7 @@ export function EmergencyBoard() {
       </div>
       <div className="board-tools">
         <p className={`live live-${live.state}`} role="status">
-          {live.state === 'connected' ? t('emergency.live.connected') : live.state === 'closed' ? t('emergency.live.closed') : t('emergency.live.reconnecting')}
+          {t(`emergency.live.${live.state}`)}
           {live.state === 'closed' && (
             <>
               {' '}
