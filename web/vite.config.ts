@@ -3,11 +3,24 @@
 // polyfill, CSS as files. Two pages: the staff app (index.html) and the public help page
 // (help.html), which shares no code with the app so it stays small.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+// `npm run dev`: /help (and /help/en, /help?lang=th…) is the help page, as `dandelion serve`
+// answers it, not the staff app.
+const helpPage: Plugin = {
+  name: 'dandelion-help-page',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      const [path, query] = (req.url ?? '').split('?');
+      if (path === '/help' || path?.startsWith('/help/')) req.url = `/help.html${query ? `?${query}` : ''}`;
+      next();
+    });
+  },
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), helpPage],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

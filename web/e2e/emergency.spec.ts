@@ -227,7 +227,11 @@ describe('dispatch board (mocked API)', () => {
     expect(emergency.requests.find((r) => r.id === 'r2')!.status).toBe('acknowledged');
     await checkScreen(t, 'emergency-03-acknowledged');
 
-    // Police coordination, then resolve.
+    // Dispatch, police coordination, resolve, and link the person and case.
+    await detail.getByLabel('메모 (선택)').first().fill('상담원 2명 출동');
+    await detail.getByRole('button', { name: '출동 기록' }).click();
+    await detail.getByText('출동을 기록했습니다.').waitFor();
+    await row.filter({ hasText: '출동함' }).waitFor();
     await detail.getByLabel('경찰서·지구대').fill('부산진경찰서 서면지구대');
     await detail.getByLabel('통보 시각 (한국 시간)').fill('2026-03-01T18:30');
     await detail.getByLabel('신고·사건 번호 (선택)').fill('2026-0301-77');
@@ -239,6 +243,16 @@ describe('dispatch board (mocked API)', () => {
     await detail.getByText('해결로 기록했습니다.').waitFor();
     // Resolved requests leave the open list.
     await page.getByRole('row').filter({ hasText: 'H-0002' }).waitFor({ state: 'detached' });
+    await detail.getByLabel('사람 ID', { exact: true }).fill('p-77');
+    await detail.getByLabel('사례 ID (선택)').fill('c-91');
+    await detail.getByRole('button', { name: '연결', exact: true }).click();
+    await detail.getByText('사람과 사례를 연결했습니다.').waitFor();
+    expect(emergency.requests.find((r) => r.id === 'r2')).toMatchObject({ status: 'resolved', outcome: 'rescued', person_id: 'p-77', case_id: 'c-91' });
+
+    // The response times, also as a table.
+    await page.getByText('표로 보기').first().click();
+    const byOrg = page.getByRole('table', { name: '기관별' });
+    expect(await byOrg.getByRole('row').filter({ hasText: '부산 쉼터' }).textContent()).toContain('4.5분');
   });
 
   it('logs a request received by phone, in English', async () => {

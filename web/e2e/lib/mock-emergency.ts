@@ -190,6 +190,12 @@ async function staffRoute(route: Route, state: MockState, e: EmergencyMock): Pro
     r.police = { station: String(b.station), notified_at: String(b.notified_at), officer: (b.officer as string) ?? null, report_number: (b.report_number as string) ?? null, outcome: (b.outcome as string) ?? null };
     return json(200, r);
   }
+  if (m[2] === 'link' && method === 'POST') {
+    const b = body();
+    if (!b.person_id) return fail(400, 'invalid', 'invalid', { person_id: 'invalid' });
+    Object.assign(r, { person_id: b.person_id, case_id: b.case_id ?? null });
+    return json(200, r);
+  }
   if (m[2] === 'resolve' && method === 'POST') {
     Object.assign(r, { status: 'resolved', resolved_at: now, outcome: body().outcome });
     return json(200, r);
