@@ -18,7 +18,7 @@ import { playArrivalChime } from './alertSound';
 import { fromRequests, mergeEvent, upsertRequest, type BoardItem } from './board';
 import { LogRequestForm } from './LogRequestForm';
 import { MeasuresPanel } from './MeasuresPanel';
-import { regionName, urgencyName } from './names';
+import { regionName, shortTime, urgencyName } from './names';
 import { RequestDetail } from './RequestDetail';
 import { RequestTable } from './RequestTable';
 import { useLiveRequests } from './useLiveRequests';
@@ -81,7 +81,7 @@ export function EmergencyBoard() {
       const merged = mergeEvent(itemsRef.current, e, filterRef.current);
       show(merged.items);
       if (merged.arrived) {
-        setArrival(t('emergency.arrived', { region: regionName(e.region, t), urgency: urgencyName(e.urgency, t) }));
+        setArrival(t('emergency.arrived', { region: regionName(e.region, t), urgency: urgencyName(e.urgency, t), time: shortTime(e.received_at) }));
         if (soundRef.current) playArrivalChime();
       }
       if (merged.items.some((i) => i.id === e.id) || detail?.id === e.id) {

@@ -56,6 +56,8 @@ export function RequestDetail({ request: r, onChange, onClose }: Props) {
     setErrorOf(null);
     setStatus(done);
     onChange(result.data);
+    // The button just used may be gone (the status moved on): keep focus in the panel.
+    heading.current?.focus();
     return true;
   }
 

@@ -12,3 +12,11 @@ export function regionName(code: string, t: T): string {
 export function urgencyName(urgency: string, t: T): string {
   return (URGENCIES as readonly string[]).includes(urgency) ? t(`emergency.urgencies.${urgency as (typeof URGENCIES)[number]}`) : urgency;
 }
+
+const timeFmt = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+// "18:31:05" (Korean time): tells one arrival from the next in the alert.
+export function shortTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : timeFmt.format(d);
+}
