@@ -21,7 +21,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: 'emergency', path: '/emergency', roles: ['dispatcher', 'supervisor'] },
+  { key: 'emergency', path: '/emergency', roles: ['dispatcher'] },
   { key: 'cases', path: '/cases', roles: ['case_worker', 'supervisor', 'shelter_staff'] },
   { key: 'supervision', path: '/supervision', roles: ['supervisor'] },
   { key: 'shelter', path: '/shelter', roles: ['shelter_staff'] },
