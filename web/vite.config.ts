@@ -1,11 +1,26 @@
 // Vite build of the web app. The output (web/dist) is served by `dandelion serve` under a strict
 // CSP (no 'unsafe-inline'), so the build must emit no inline script or style: no module-preload
-// polyfill, CSS as files.
-import { defineConfig } from 'vite';
+// polyfill, CSS as files. Two pages: the staff app (index.html) and the public help page
+// (help.html), which shares no code with the app so it stays small.
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+// `npm run dev`: /help (and /help/en, /help?lang=th…) is the help page, as `dandelion serve`
+// answers it, not the staff app.
+const helpPage: Plugin = {
+  name: 'dandelion-help-page',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      const [path, query] = (req.url ?? '').split('?');
+      if (path === '/help' || path?.startsWith('/help/')) req.url = `/help.html${query ? `?${query}` : ''}`;
+      next();
+    });
+  },
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), helpPage],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -13,6 +28,12 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     sourcemap: false,
+    rollupOptions: {
+      input: {
+        app: fileURLToPath(new URL('index.html', import.meta.url)),
+        help: fileURLToPath(new URL('help.html', import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080', '/healthz': 'http://127.0.0.1:8080' },

@@ -20,6 +20,7 @@ const ModulePage = lazy(() => import('./pages/ModulePage').then((m) => ({ defaul
 const OrganizationsPage = lazy(() => import('./admin').then((m) => ({ default: m.OrganizationsPage })));
 const OrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OrgUsersPage })));
 const OwnOrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OwnOrgUsersPage })));
+const EmergencyBoard = lazy(() => import('./emergency').then((m) => ({ default: m.EmergencyBoard })));
 
 export function Loading() {
   const { t } = useTranslation();
@@ -60,7 +61,9 @@ function Home() {
   return <Navigate to={homeFor(state.session.user.roles)} replace />;
 }
 
-const MODULES = NAV_ITEMS.filter((i) => i.key !== 'users' && i.key !== 'organizations');
+// Modules with screens of their own get their own routes below; the rest show "coming soon".
+const BUILT: readonly string[] = ['users', 'organizations', 'emergency'];
+const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key));
 
 export function AppRoutes() {
   return (
@@ -127,6 +130,16 @@ export function AppRoutes() {
             <RequireRole roles={['org_admin', 'network_admin']}>
               <Suspense fallback={<Loading />}>
                 <OrgUsersPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="emergency"
+          element={
+            <RequireRole roles={NAV_ITEMS.find((i) => i.key === 'emergency')!.roles}>
+              <Suspense fallback={<Loading />}>
+                <EmergencyBoard />
               </Suspense>
             </RequireRole>
           }

@@ -1,5 +1,6 @@
 // Serves web/dist the way `dandelion serve` does — the same security headers and CSP, the
-// single-page-app fallback to index.html — for the UI-only suite, whose API is mocked.
+// public help page at /help (and /help/en, /help/th…), the single-page-app fallback to
+// index.html — for the UI-only suite, whose API is mocked.
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -30,7 +31,8 @@ export async function serveDist(root: string): Promise<{ url: string; close: () 
       res.writeHead(400, headers).end();
       return;
     }
-    let file = join(root, path);
+    const help = path === '/help' || path.startsWith('/help/');
+    let file = join(root, help ? 'help.html' : path);
     const isFile = await stat(file).then((s) => s.isFile(), () => false);
     if (!isFile) {
       if (path.startsWith('/assets/') || path.startsWith('/api/')) {

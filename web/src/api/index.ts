@@ -11,3 +11,4 @@ export {
 export * from './session';
 export * from './organizations';
 export * from './users';
+export * from './emergency';

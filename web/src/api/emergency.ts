@@ -1,0 +1,143 @@
+// Emergency rescue (briefs: api-emergency): help requests routed to the caller's organization,
+// their transitions, police coordination, and the measures of the dispatch board. The live
+// stream (GET /api/v1/emergency/events) is opened by the board itself with EventSource.
+import { request, type ApiResult } from './client';
+import type { Page, Region } from './types';
+
+export const REQUEST_STATUSES = ['new', 'acknowledged', 'dispatched', 'resolved', 'closed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export type StatusFilter = RequestStatus | 'open';
+
+export const CHANNELS = ['public_web_form', 'hotline', 'sms', 'police', 'partner', 'walk_in'] as const;
+export type Channel = (typeof CHANNELS)[number];
+// Channels staff log by hand: everything but the public form.
+export const STAFF_CHANNELS = ['hotline', 'sms', 'police', 'partner', 'walk_in'] as const satisfies readonly Channel[];
+
+export const OUTCOMES = ['rescued', 'referred', 'no_contact', 'declined', 'not_genuine'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export interface PoliceCoordination {
+  station: string;
+  notified_at: string;
+  officer: string | null;
+  report_number: string | null;
+  outcome: string | null;
+}
+
+export interface HelpRequest {
+  id: string;
+  reference: string;
+  channel: Channel;
+  region: Region;
+  received_at: string;
+  status: RequestStatus;
+  urgency: string;
+  situation: string;
+  location: string | null;
+  contact: string | null;
+  safe_contact: string | null;
+  language: string | null;
+  assigned_org_id: string;
+  escalation_level: number;
+  ack_due_at: string | null;
+  acknowledged_at: string | null;
+  dispatched_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  outcome: Outcome | null;
+  person_id: string | null;
+  case_id: string | null;
+  police: PoliceCoordination | null;
+}
+
+// The data of an "request" event on the live stream: enough to place the request on the board.
+export interface RequestEvent {
+  id: string;
+  status: RequestStatus;
+  region: Region;
+  received_at: string;
+  urgency: string;
+  escalation_level: number;
+}
+
+export interface LoggedRequest {
+  channel: Channel;
+  region: Region;
+  situation: string;
+  contact?: string;
+  safe_contact?: string;
+  location?: string;
+  urgency?: string;
+}
+
+export interface PoliceReport {
+  station: string;
+  notified_at: string;
+  officer?: string;
+  report_number?: string;
+  outcome?: string;
+}
+
+export interface Measure {
+  count: number;
+  median_ack_seconds: number | null;
+  median_resolve_seconds: number | null;
+}
+export interface Measures {
+  by_org: (Measure & { org_id: string })[];
+  by_region: (Measure & { region: Region })[];
+}
+
+export interface Coverage {
+  org_id: string;
+  org_name: string;
+  region: Region;
+  priority: number;
+}
+
+export const EMERGENCY_EVENTS_URL = '/api/v1/emergency/events';
+const base = '/api/v1/emergency/requests';
+const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
+
+export function listHelpRequests(status: StatusFilter = 'open'): Promise<ApiResult<Page<HelpRequest>>> {
+  return request<Page<HelpRequest>>('GET', `${base}?${new URLSearchParams({ status })}`);
+}
+
+export function getHelpRequest(id: string): Promise<ApiResult<HelpRequest>> {
+  return request<HelpRequest>('GET', one(id));
+}
+
+export function logHelpRequest(r: LoggedRequest): Promise<ApiResult<HelpRequest>> {
+  return request<HelpRequest>('POST', base, { body: r });
+}
+
+export function acknowledgeHelpRequest(id: string): Promise<ApiResult<HelpRequest>> {
+  return request<HelpRequest>('POST', `${one(id)}/acknowledge`, { body: {} });
+}
+
+export function dispatchHelpRequest(id: string, note?: string): Promise<ApiResult<HelpRequest>> {
+  return request<HelpRequest>('POST', `${one(id)}/dispatch`, { body: note ? { note } : {} });
+}
+
+export function recordPolice(id: string, report: PoliceReport): Promise<ApiResult<HelpRequest>> {
+  return request<HelpRequest>('POST', `${one(id)}/police`, { body: report });
+}
+
+export function resolveHelpRequest(id: string, outcome: Outcome, note?: string): Promise<ApiResult<HelpRequest>> {
+  return request<HelpRequest>('POST', `${one(id)}/resolve`, { body: note ? { outcome, note } : { outcome } });
+}
+
+export function linkHelpRequest(id: string, personId: string, caseId?: string): Promise<ApiResult<HelpRequest>> {
+  return request<HelpRequest>('POST', `${one(id)}/link`, { body: caseId ? { person_id: personId, case_id: caseId } : { person_id: personId } });
+}
+
+export function getEmergencyMeasures(): Promise<ApiResult<Measures>> {
+  return request<Measures>('GET', '/api/v1/emergency/measures');
+}
+
+export function getCoverage(): Promise<ApiResult<{ items: Coverage[] }>> {
+  return request<{ items: Coverage[] }>('GET', '/api/v1/emergency/coverage');
+}

@@ -1,0 +1,2 @@
+// The emergency rescue module of the staff app: the dispatch board (lazy-loaded by App.tsx).
+export { EmergencyBoard } from './EmergencyBoard';
