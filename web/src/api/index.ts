@@ -11,3 +11,7 @@ export {
 export * from './session';
 export * from './organizations';
 export * from './users';
+export * from './caseTypes';
+export * from './people';
+export * from './cases';
+export * from './caseRecords';
