@@ -7,6 +7,7 @@ import type { Role } from './api';
 import { hasAnyRole, homeFor, NAV_ITEMS, nextPath, type ModuleKey } from './domain/navigation';
 import { ForbiddenPage, NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
+import { CASE_NAV_KEYS, caseRoutes } from './cases/routes';
 import { SessionProvider, useSession } from './session';
 
 // Only the sign-in screen is in the initial bundle; everything behind it loads on demand.
@@ -60,7 +61,7 @@ function Home() {
   return <Navigate to={homeFor(state.session.user.roles)} replace />;
 }
 
-const MODULES = NAV_ITEMS.filter((i) => i.key !== 'users' && i.key !== 'organizations');
+const MODULES = NAV_ITEMS.filter((i) => i.key !== 'users' && i.key !== 'organizations' && !CASE_NAV_KEYS.includes(i.key));
 
 export function AppRoutes() {
   return (
@@ -131,6 +132,7 @@ export function AppRoutes() {
             </RequireRole>
           }
         />
+        {caseRoutes()}
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
