@@ -1,6 +1,6 @@
 // Finding a person: exact match on one of name, phone or code (the server keeps blind indexes,
 // so there is no partial search). The query lives in the address so "back" returns to it.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { searchPeople, type PersonSearchKey, type PersonSummary } from '../api';
@@ -19,15 +19,26 @@ export function PeoplePage() {
   const [found, setFound] = useState<PersonSummary[] | null>(null);
   const { busy, error, run } = useSubmission();
 
+  const search = useCallback(
+    async (k: PersonSearchKey, q: string) => {
+      const page = await run(() => searchPeople(k, q));
+      setFound(page ? page.items : null);
+    },
+    [run],
+  );
+
   const query = params.get('q');
   useEffect(() => {
-    if (!query || !paramKey || !KEYS.includes(paramKey)) return;
-    void run(() => searchPeople(paramKey, query)).then((page) => setFound(page ? page.items : null));
-  }, [query, paramKey, run]);
+    if (query && paramKey && KEYS.includes(paramKey)) void search(paramKey, query);
+  }, [query, paramKey, search]);
 
+  // A new query goes into the address (and the effect runs it); the same query again, or an
+  // empty one (for the server to say what is missing), is asked directly.
   function submit(e: FormEvent) {
     e.preventDefault();
-    setParams({ by: key, q: value.trim() });
+    const q = value.trim();
+    if (q === '' || (paramKey === key && query === q)) void search(key, q);
+    else setParams({ by: key, q });
   }
 
   const { byField, elsewhere } = placeFieldErrors(error, [key]);
