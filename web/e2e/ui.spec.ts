@@ -523,6 +523,22 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     // Another organization's case is simply not found.
     await page.goto('/cases/c-3');
     await page.getByRole('heading', { name: '페이지를 찾을 수 없습니다.' }).waitFor();
+
+    // The supervisor is told, and may lift the restriction.
+    await page.getByRole('button', { name: '로그아웃' }).click();
+    await signIn('supervisor', SECRETS.supervisor);
+    const notices = page.getByRole('region', { name: '새 알림 (1)' });
+    await notices.getByText('정상담 님이 사유를 남기고 열람 제한 사례를 열었습니다.').waitFor();
+    await checkScreen(t, 'c19-supervisor-notified');
+    await notices.getByRole('link', { name: '사례 보기' }).click();
+    await page.getByRole('heading', { name: '사례 SEOU-C-2026-0002' }).waitFor();
+    await page.getByRole('button', { name: '열람 제한 해제' }).click();
+    await page.getByText('열람 제한을 해제했습니다.').waitFor();
+    expect(state.caseData.cases.find((c) => c.id === 'c-2')!.restricted).toBe(false);
+    await page.goto('/cases');
+    await page.getByRole('region', { name: '새 알림 (1)' }).getByRole('button', { name: /읽음으로 표시/ }).click();
+    await page.getByText('새 알림이 없습니다.').waitFor();
+    expect(state.caseData.notifications[0]!.read_at).not.toBeNull();
   });
 
   it('records an assessment, a goal, a legal matter with a hearing, and uploads a file with progress', async () => {

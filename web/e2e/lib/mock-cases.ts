@@ -25,6 +25,7 @@ export interface CaseData {
   goals: Row[];
   files: (Row & { bytes: number })[];
   glass: string[]; // "user:case" pairs with an active break-glass
+  notifications: Row[]; // for the organization's supervisors
   seq: number;
 }
 
@@ -69,6 +70,7 @@ export function initialCaseData(): CaseData {
     goals: [],
     files: [],
     glass: [],
+    notifications: [],
     seq: 10,
   };
 }
@@ -253,11 +255,17 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
       const b = body();
       if (!String(b.reason ?? '').trim()) return fail(400, 'invalid', 'invalid', { reason: 'required' });
       d.glass.push(`${me.id}:${c.id}`);
+      d.notifications.push({ id: `nt-${++d.seq}`, org_id: me.org_id, kind: 'case.break_glass', case_id: c.id, at: now(), read_at: null, actor: me.display_name });
       return json(200, { case_id: c.id, expires_at: new Date(Date.now() + 3600_000).toISOString() });
     }
     const c = await openCaseOf(cid!);
     if (!c) return true;
     if (!sub && method === 'GET') return json(200, caseView(c));
+    if (sub === 'restrict' && method === 'POST') {
+      if (!me.roles.includes('supervisor')) return fail(404, 'not_found', 'not_found');
+      c.restricted = Boolean(body().restricted);
+      return json(200, caseView(c));
+    }
     if (!sub && method === 'PATCH') {
       Object.assign(c, body(), { updated_at: now() });
       return json(200, caseView(c));
@@ -387,6 +395,17 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
       return true;
     }
   }
-  if (path === '/api/v1/notifications' && method === 'GET') return json(200, { items: [] });
+  const mineToRead = (n: Row) => n.org_id === me.org_id && me.roles.includes('supervisor');
+  if (path === '/api/v1/notifications' && method === 'GET') {
+    return json(200, { items: d.notifications.filter(mineToRead).map(({ org_id: _o, ...n }) => n) });
+  }
+  m = path.match(/^\/api\/v1\/notifications\/([^/]+)\/read$/);
+  if (m && method === 'POST') {
+    const n = d.notifications.find((x) => x.id === m![1] && mineToRead(x));
+    if (!n) return fail(404, 'not_found', 'not_found');
+    n.read_at = now();
+    await route.fulfill({ status: 204 });
+    return true;
+  }
   return fail(404, 'not_found', 'not_found');
 }

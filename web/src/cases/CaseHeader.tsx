@@ -2,14 +2,27 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Case } from '../api';
+import { restrictCase, type Case } from '../api';
+import { hasAnyRole } from '../domain/navigation';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { useSignedIn } from '../session';
+import { ErrorAlert } from '../ui';
 import { CloseCaseDialog, ReopenCaseDialog } from './CloseCaseDialogs';
+import { useSubmission } from './forms';
 import { RiskBadge, SafeContact } from './widgets';
 
 export function CaseHeader({ c, onChanged }: { c: Case; onChanged: (c: Case, message: string) => void }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'close' | 'reopen' | null>(null);
+  const { user } = useSignedIn();
+  const supervisor = hasAnyRole(user.roles, ['supervisor']);
+  const restrict = useSubmission();
+
+  // Only supervisors restrict or open up a case (the server checks it again).
+  async function toggleRestricted() {
+    const changed = await restrict.run(() => restrictCase(c.id, !c.restricted));
+    if (changed) onChanged(changed, changed.restricted ? t('cases.restrictedNow') : t('cases.unrestrictedNow'));
+  }
   return (
     <header className="case-header">
       <h1>{t('cases.titleOf', { number: c.number })}</h1>
@@ -43,7 +56,13 @@ export function CaseHeader({ c, onChanged }: { c: Case; onChanged: (c: Case, mes
         )}
       </dl>
       <SafeContact text={c.person.safe_contact} />
+      <ErrorAlert error={restrict.error} />
       <p className="actions">
+        {supervisor && (
+          <button type="button" className="button-secondary" disabled={restrict.busy} onClick={() => void toggleRestricted()}>
+            {c.restricted ? t('cases.unrestrict') : t('cases.restrict')}
+          </button>
+        )}
         {c.status === 'open' ? (
           <button type="button" className="button-secondary" onClick={() => setDialog('close')}>
             {t('cases.close')}

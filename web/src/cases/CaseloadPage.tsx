@@ -7,6 +7,7 @@ import { getCaseload } from '../api';
 import { useSignedIn } from '../session';
 import { ErrorAlert } from '../ui';
 import { AppointmentList, CaseTable } from './lists';
+import { NotificationsCard } from './NotificationsCard';
 import { riskOrder } from './risk';
 import { useLoad } from './widgets';
 
@@ -25,6 +26,7 @@ export function CaseloadPage() {
       </p>
       <ErrorAlert error={error} />
       {!data && !error && <p role="status">{t('app.loading')}</p>}
+      <NotificationsCard />
       {data && (
         <>
           <section className="card" aria-labelledby="caseload-open">
