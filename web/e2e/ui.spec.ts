@@ -541,6 +541,24 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     expect(state.caseData.notifications[0]!.read_at).not.toBeNull();
   });
 
+  it('fits a case and the calendar on a 360 px phone', async () => {
+    await t.context.close();
+    await open(360, 740);
+    await signIn('caseworker', SECRETS.caseworker);
+    await page.getByRole('heading', { name: '사례 관리' }).waitFor();
+    for (const [path, heading, shot] of [
+      ['/cases/c-1/services', '서비스 기록하기', 'c20-phone-case'],
+      ['/calendar?view=month', '일정', 'c21-phone-calendar'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      if (path.startsWith('/calendar')) await page.getByRole('table').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await checkScreen(t, shot);
+    }
+  });
+
   it('records an assessment, a goal, a legal matter with a hearing, and uploads a file with progress', async () => {
     await signIn('caseworker', SECRETS.caseworker);
     await page.getByRole('heading', { name: '사례 관리' }).waitFor();

@@ -2,7 +2,7 @@
 // and how she may be contacted), then one section at a time, chosen from a list of links so
 // each section has its own address. A restricted case the worker may not read asks her to
 // break the glass, then reads it again.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { BREAK_GLASS_REQUIRED, getCase, type ApiError, type Case } from '../api';
@@ -36,6 +36,14 @@ export function CasePage() {
     setCase(null);
     void load();
   }, [load]);
+
+  // A message belongs to the section it was said on.
+  const messageSection = useRef(section);
+  useEffect(() => {
+    if (messageSection.current === section) return;
+    messageSection.current = section;
+    setStatus('');
+  }, [section]);
 
   if (error?.status === 404) return <NotFoundPage message={error.message || undefined} />;
   if (!isCaseSection(section)) return <NotFoundPage />;

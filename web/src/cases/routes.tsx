@@ -63,8 +63,8 @@ const guarded = (path: string, page: ReactNode) => <Route key={path} path={path}
 export function caseRoutes() {
   return [
     <Route key="cases" path="cases" element={<CasesHome />} />,
-    guarded('cases/:caseId', <CasePage />),
-    guarded('cases/:caseId/:section', <CasePage />),
+    // One route for every section, so moving between sections keeps the case loaded.
+    guarded('cases/:caseId/:section?', <CasePage />),
     guarded('people', <PeoplePage />),
     guarded('people/new', <RegisterPersonPage />),
     guarded('people/:personId', <PersonPage />),
