@@ -541,6 +541,24 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     expect(state.caseData.notifications[0]!.read_at).not.toBeNull();
   });
 
+  it('shows the case screens in English', async () => {
+    await signIn('caseworker', SECRETS.caseworker);
+    await page.getByRole('heading', { name: '사례 관리' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+    await page.getByRole('table', { name: 'Open cases — highest risk first' }).getByText('Risk: high').waitFor();
+    await page.getByRole('region', { name: "Today's appointments" }).getByRole('note', { name: 'Safe contact:' }).waitFor();
+    await checkScreen(t, 'c22-caseload-english');
+    await page.goto('/cases/c-1/services');
+    await page.getByRole('heading', { name: 'Case SEOU-C-2026-0001' }).waitFor();
+    await page.getByLabel('Type of service').selectOption({ label: 'Counseling' });
+    await page.getByLabel('Minutes').fill('30');
+    await page.getByLabel('Amount (KRW)').fill('1200000');
+    await page.getByRole('button', { name: 'Log service' }).click();
+    await page.getByRole('row').filter({ hasText: '₩1,200,000' }).filter({ hasText: '30 min' }).waitFor();
+    await checkScreen(t, 'c23-case-services-english');
+  });
+
   it('fits a case and the calendar on a 360 px phone', async () => {
     await t.context.close();
     await open(360, 740);
