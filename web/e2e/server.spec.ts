@@ -20,6 +20,7 @@ const USERS = [
   { org: 'seoul-counseling', username: 'orgadmin', display: '박관리', roles: 'org_admin' },
   { org: 'seoul-counseling', username: 'counselor', display: '김상담', roles: 'case_worker' },
   { org: 'busan-shelter', username: 'busanadmin', display: '부산관리', roles: 'org_admin' },
+  { org: 'seoul-counseling', username: 'caseworker', display: '정상담', roles: 'case_worker' },
 ];
 
 let skipReason = unavailableReason();
@@ -33,6 +34,16 @@ if (!skipReason) {
   }
 }
 if (skipReason) console.warn(`\n[real-server suite] SKIPPED: ${skipReason}\n`);
+
+// The case journey needs the cases and case-records endpoints; until the binary has them
+// (POST /api/v1/cases answers 404 rather than asking for a session), it is skipped, with the
+// reason printed.
+let casesSkipReason: string | null = null;
+if (server) {
+  const r = await fetch(`${server.url.replace('localhost', '127.0.0.1')}/api/v1/cases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  if (r.status === 404 || r.status === 405) casesSkipReason = 'build/dandelion has no cases endpoint yet (POST /api/v1/cases answers 404)';
+}
+if (casesSkipReason) console.warn(`\n[real-server suite] case journey SKIPPED: ${casesSkipReason}\n`);
 
 // TOTP secrets learned during enrolment, and the last time step used per user (the server
 // refuses a replayed step, and accepts one step either side of now).
@@ -245,6 +256,98 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
     await checkScreen(t, 'server-10-organizations');
     await close();
   });
+
+  it.skipIf(casesSkipReason !== null)(
+    'takes a case worker from registering a person to closing her case',
+    async () => {
+      const { t, page, close } = await fresh();
+      await signIn(t, 'caseworker');
+      await page.getByRole('heading', { name: '사례 관리' }).waitFor();
+      await page.getByRole('heading', { name: /내 진행 중 사례/ }).waitFor();
+      await checkScreen(t, 'server-12-caseload');
+
+      // Register a person; the server names the missing field.
+      await page.goto('/people/new');
+      await page.getByRole('button', { name: '등록' }).click();
+      await expect.poll(() => page.getByLabel('실명').getAttribute('aria-invalid')).toBe('true');
+      await page.getByLabel('실명').fill('김하늘');
+      await page.getByLabel('별칭(부르는 이름)').fill('하늘');
+      await page.getByLabel('생년월일').fill('2001-05-02');
+      await page.getByLabel('전화번호').fill('01012345678');
+      await page.getByLabel('안전 연락 지침').fill('문자로만 연락. 집으로 우편 보내지 말 것.');
+      await page.getByLabel('국적').fill('KR');
+      await page.getByLabel('사용 언어').fill('ko');
+      await page.getByLabel('온라인 성착취').check();
+      await page.getByRole('button', { name: '등록' }).click();
+      await page.getByRole('heading', { name: '김하늘' }).waitFor();
+      expect(await page.getByRole('note', { name: /안전 연락 지침/ }).textContent()).toContain('집으로 우편 보내지 말 것');
+      await checkScreen(t, 'server-13-person');
+
+      // Exact search finds her by name.
+      await page.goto('/people');
+      await page.getByLabel('찾을 값').fill('김하늘');
+      await page.getByRole('button', { name: '찾기' }).click();
+      await page.getByRole('link', { name: '김하늘' }).click();
+      await page.getByRole('heading', { name: '김하늘' }).waitFor();
+
+      // Open a case.
+      await page.getByRole('link', { name: '새 사례 열기' }).click();
+      await page.getByLabel('접수 경로').selectOption('hotline');
+      await page.getByLabel('위험도').selectOption('high');
+      await page.getByLabel('온라인', { exact: true }).check();
+      await page.getByLabel('사례 요약').fill('채팅앱을 통한 온라인 성착취.');
+      await page.getByLabel('안전 계획').fill('위급하면 112, 이후 담당 상담원에게 문자.');
+      await page.getByRole('button', { name: '사례 열기' }).click();
+      await page.getByRole('heading', { name: /^사례 [A-Z0-9]+-C-\d{4}-\d+$/ }).waitFor();
+      await page.getByText('위험도 높음').waitFor();
+      expect(await page.getByRole('note', { name: /안전 연락 지침/ }).textContent()).toContain('문자로만 연락');
+      await checkScreen(t, 'server-14-case');
+      const sections = page.getByRole('navigation', { name: '사례 항목' });
+
+      // Log a service.
+      await sections.getByRole('link', { name: '서비스 기록' }).click();
+      await page.getByLabel('서비스 종류').selectOption('counseling');
+      await page.getByLabel('시간(분)').fill('50');
+      await page.getByLabel('금액(원)').fill('30000');
+      await page.getByRole('button', { name: '서비스 기록' }).click();
+      await page.getByRole('table', { name: '서비스 기록 (최근 순)' }).getByRole('row').filter({ hasText: '30,000원' }).waitFor();
+      await checkScreen(t, 'server-15-services');
+
+      // A note.
+      await sections.getByRole('link', { name: '상담 일지' }).click();
+      await page.getByLabel('내용').fill('첫 상담. 주거 지원을 원함.');
+      await page.getByRole('button', { name: '일지 저장' }).click();
+      await page.getByText('첫 상담. 주거 지원을 원함.').waitFor();
+
+      // An appointment tomorrow, Korean time.
+      const tomorrow = new Date(Date.now() + 33 * 3600_000).toISOString().slice(0, 10);
+      await sections.getByRole('link', { name: '일정' }).click();
+      await page.getByLabel('날짜').fill(tomorrow);
+      await page.getByLabel('시작 시각').fill('10:30');
+      await page.getByLabel('일정 종류').selectOption('therapy');
+      await page.getByLabel('장소').fill('마음치료센터');
+      await page.getByRole('button', { name: '일정 추가' }).click();
+      const appointment = page.getByRole('listitem').filter({ hasText: '마음치료센터' });
+      await appointment.waitFor();
+      expect(await appointment.getByRole('note', { name: '안전 연락:' }).textContent()).toContain('문자로만 연락');
+      await checkScreen(t, 'server-16-appointments');
+
+      // Close the case.
+      await page.getByRole('button', { name: '사례 종결' }).click();
+      const dialog = page.getByRole('dialog', { name: /종결/ });
+      await dialog.getByLabel('종결 사유').selectOption('goals_met');
+      await dialog.getByRole('button', { name: '사례 종결' }).click();
+      await page.getByText('사례를 종결했습니다.').waitFor();
+      await page.getByRole('button', { name: '사례 재개' }).waitFor();
+      await checkScreen(t, 'server-17-case-closed');
+
+      // The appointment is in her week on the calendar.
+      await page.goto(`/calendar?view=week&scope=me&display=list&date=${tomorrow}`);
+      await page.getByRole('listitem').filter({ hasText: '마음치료센터' }).waitFor();
+      await close();
+    },
+    240_000,
+  );
 });
 
 // Vitest needs at least one test in a file; this one says why the suite did not run.

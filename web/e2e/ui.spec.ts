@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ARTIFACTS, checkScreen, firstUsableMs, launch, measureFirstUsable, newPage, type Launched, type TrackedPage } from './lib/browser';
 import { initialState, installMockApi, PASSWORD, SECRETS, type MockState } from './lib/mock-api';
+import { SAFE_CONTACT } from './lib/mock-cases';
 import { serveDist } from './lib/static-server';
 import { currentStep, totpAt } from './lib/totp';
 
@@ -144,7 +145,7 @@ describe('UI-only suite (mocked API)', () => {
     await page.getByLabel('복구 코드를 안전한 곳에 저장했습니다').check();
     await cont.click();
     await page.getByRole('heading', { name: '사례 관리' }).waitFor();
-    await page.getByText('준비 중').first().waitFor();
+    await page.getByText('진행 중인 담당 사례가 없습니다.').waitFor();
     await checkScreen(t, '07-home-case-worker');
   });
 
@@ -333,5 +334,303 @@ describe('UI-only suite (mocked API)', () => {
     await page.getByRole('heading', { name: '내 계정' }).waitFor();
     await checkScreen(t, '17-phone-account');
     await page.goto('/sign-in');
+  });
+});
+
+// The Seoul calendar day n days from now, as the date inputs take it.
+function seoulDayFromNow(n: number): string {
+  return new Date(Date.now() + n * 86400_000 + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+// Long journeys with axe on every screen: a generous limit for a loaded machine.
+describe('case management (mocked API)', { timeout: 240_000 }, () => {
+  const posts = (suffix: string) => state.requests.filter((r) => r.method === 'POST' && r.path.endsWith(suffix)).length;
+
+  it('takes a case worker from registering a person to closing her case, in Korean', async () => {
+    await signIn('caseworker', SECRETS.caseworker);
+
+    // Caseload home: high risk shown in words, today's appointment with her safe-contact note.
+    await page.getByRole('heading', { name: '사례 관리' }).waitFor();
+    const open = page.getByRole('table', { name: '진행 중 사례 — 위험도 높은 순' });
+    await open.getByRole('row').filter({ hasText: 'SEOU-C-2026-0001' }).filter({ hasText: '위험도 높음' }).waitFor();
+    const today = page.getByRole('region', { name: '오늘 일정' });
+    expect(await today.getByRole('note', { name: '안전 연락:' }).textContent()).toContain(SAFE_CONTACT);
+    await checkScreen(t, 'c01-caseload');
+
+    // Exact search finds a registered person.
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '사람 찾기·등록' }).click();
+    await page.getByRole('heading', { name: '사람 찾기' }).waitFor();
+    await page.getByLabel('찾을 값').fill('이수진');
+    await page.getByRole('button', { name: '찾기' }).click();
+    await page.getByRole('link', { name: '이수진' }).waitFor();
+    await checkScreen(t, 'c02-people-search');
+
+    // Register: the server's reason appears next to the field it names.
+    await page.getByRole('link', { name: '새 사람 등록' }).click();
+    await page.getByRole('heading', { name: '새 사람 등록' }).waitFor();
+    await page.getByRole('button', { name: '등록' }).click();
+    await page.locator('.field-error', { hasText: '필수 항목입니다.' }).waitFor();
+    expect(await page.getByLabel('실명').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('실명').fill('김하늘');
+    await page.getByLabel('별칭(부르는 이름)').fill('하늘');
+    await page.getByLabel('생년월일').fill('2001-05-02');
+    await page.getByLabel('전화번호').fill('01012345678');
+    await page.getByLabel('안전 연락 지침').fill('문자로만 연락. 집으로 우편 보내지 말 것.');
+    await page.getByLabel('국적').fill('kr');
+    await page.getByLabel('사용 언어').fill('ko, en');
+    await page.getByLabel('온라인 성착취').check();
+    await checkScreen(t, 'c03-register-person');
+    await page.getByRole('button', { name: '등록' }).click();
+    await page.getByRole('heading', { name: '김하늘' }).waitFor();
+    await page.getByText('등록했습니다. 코드: SEOU-2026-0003').waitFor();
+    const callout = page.getByRole('note', { name: '안전 연락 지침 — 연락하기 전에 꼭 확인하세요:' });
+    expect(await callout.textContent()).toContain('집으로 우편 보내지 말 것');
+    expect(state.caseData.people.at(-1)).toMatchObject({ legal_name: '김하늘', nationality: 'KR', languages: ['ko', 'en'], categories: ['online_exploitation'] });
+
+    // Her consents: record one, revoke it.
+    await page.getByLabel('받은 방법').selectOption({ label: '서면' });
+    await page.getByRole('button', { name: '동의 기록' }).click();
+    const consentRow = page.getByRole('table', { name: '동의 기록' }).getByRole('row').filter({ hasText: '서비스 제공' });
+    await consentRow.filter({ hasText: '유효' }).waitFor();
+    await consentRow.getByRole('button', { name: '철회 서비스 제공' }).click();
+    const revoke = page.getByRole('alertdialog', { name: '동의 철회' });
+    await revoke.getByRole('button', { name: '철회' }).click();
+    await consentRow.filter({ hasText: '철회됨' }).waitFor();
+    await checkScreen(t, 'c04-person');
+
+    // Open a case for her.
+    await page.getByRole('link', { name: '새 사례 열기' }).click();
+    await page.getByRole('heading', { name: '새 사례 열기' }).waitFor();
+    await page.getByRole('button', { name: '사례 열기' }).click();
+    await page.locator('.field-error', { hasText: '필수 항목입니다.' }).first().waitFor();
+    expect(await page.getByLabel('사례 요약').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('접수 경로').selectOption({ label: '상담전화' });
+    await page.getByLabel('위험도').selectOption({ label: '높음' });
+    await page.getByLabel('온라인', { exact: true }).check();
+    await page.getByLabel('사례 요약').fill('채팅앱을 통한 온라인 성착취. 가해자가 연락을 계속 시도함.');
+    await page.getByLabel('안전 계획').fill('위급하면 112, 이후 담당 상담원에게 문자.');
+    await page.getByRole('button', { name: '사례 열기' }).click();
+    await page.getByRole('heading', { name: '사례 SEOU-C-2026-0003' }).waitFor();
+    await page.getByText('사례를 열었습니다.').waitFor();
+    expect(await page.getByRole('note', { name: /안전 연락 지침/ }).textContent()).toContain('문자로만 연락');
+    await page.getByText('위험도 높음').waitFor();
+    await checkScreen(t, 'c05-case-overview');
+    const sections = page.getByRole('navigation', { name: '사례 항목' });
+
+    // Log a service: the field error first, then once even when clicked twice.
+    await sections.getByRole('link', { name: '서비스 기록' }).click();
+    await page.getByRole('heading', { name: '서비스 기록하기' }).waitFor();
+    await page.getByLabel('서비스 종류').selectOption({ label: '상담' });
+    await page.getByRole('button', { name: '서비스 기록' }).click();
+    await page.locator('.field-error', { hasText: '필수 항목입니다.' }).waitFor();
+    expect(await page.getByLabel('시간(분)').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('시간(분)').fill('50');
+    await page.getByLabel('금액(원)').fill('30000');
+    await page.getByText('입력한 금액: 30,000원').waitFor();
+    const before = posts('/services');
+    await page.getByRole('button', { name: '서비스 기록' }).dblclick();
+    await page.getByRole('table', { name: '서비스 기록 (최근 순)' }).getByRole('row').filter({ hasText: '30,000원' }).filter({ hasText: '50분' }).waitFor();
+    expect(posts('/services') - before).toBe(1);
+    await checkScreen(t, 'c06-case-services');
+
+    // A note, then an amendment that names it; the first note stays, marked.
+    await sections.getByRole('link', { name: '상담 일지' }).click();
+    await page.getByLabel('내용').fill('첫 상담. 주거 지원을 원함.');
+    await page.getByRole('button', { name: '일지 저장' }).click();
+    await page.getByText('첫 상담. 주거 지원을 원함.').waitFor();
+    await page.getByRole('button', { name: /^정정/ }).click();
+    await page.getByRole('heading', { name: '정정 일지 쓰기' }).waitFor();
+    await page.getByLabel('내용').fill('첫 상담. 주거 지원과 법률 상담을 원함.');
+    await page.getByRole('button', { name: '정정 일지 저장' }).click();
+    await page.getByText('첫 상담. 주거 지원과 법률 상담을 원함.').waitFor();
+    await page.getByText('정정됨').waitFor();
+    const [first, amendment] = state.caseData.notes;
+    expect(amendment!.amends).toBe(first!.id);
+    expect(state.requests.some((r) => r.method === 'PATCH' && r.path.includes('/notes'))).toBe(false);
+    await checkScreen(t, 'c07-case-notes');
+
+    // An appointment tomorrow at 10:30 Korean time.
+    const tomorrow = seoulDayFromNow(1);
+    await sections.getByRole('link', { name: '일정' }).click();
+    await page.getByRole('heading', { name: '일정 추가' }).waitFor();
+    await page.getByLabel('날짜').fill(tomorrow);
+    await page.getByLabel('시작 시각').fill('10:30');
+    await page.getByLabel('일정 종류').selectOption({ label: '치료' });
+    await page.getByLabel('장소').fill('마음치료센터');
+    await page.getByRole('button', { name: '일정 추가' }).click();
+    const row = page.getByRole('listitem').filter({ hasText: '마음치료센터' });
+    await row.waitFor();
+    expect(await row.getByRole('note', { name: '안전 연락:' }).textContent()).toContain('문자로만 연락');
+    expect(state.caseData.appointments.at(-1)!.starts_at).toBe(`${tomorrow}T01:30:00Z`);
+    await checkScreen(t, 'c08-case-appointments');
+
+    // Close the case with a reason.
+    await page.getByRole('button', { name: '사례 종결' }).click();
+    const dialog = page.getByRole('dialog', { name: '사례 SEOU-C-2026-0003 종결' });
+    await dialog.getByRole('button', { name: '사례 종결' }).click();
+    await dialog.locator('.field-error', { hasText: '필수 항목입니다.' }).waitFor();
+    await dialog.getByLabel('종결 사유').selectOption({ label: '목표 달성' });
+    await dialog.getByLabel('종결 메모 (선택)').fill('자립 준비 완료.');
+    await checkScreen(t, 'c09-close-case');
+    await dialog.getByRole('button', { name: '사례 종결' }).click();
+    await page.getByText('사례를 종결했습니다.').waitFor();
+    await page.getByRole('button', { name: '사례 재개' }).waitFor();
+    expect(state.caseData.cases.at(-1)).toMatchObject({ status: 'closed', closure_reason: 'goals_met', closure_note: '자립 준비 완료.' });
+
+    // The timeline has it all.
+    await sections.getByRole('link', { name: '타임라인' }).click();
+    await page.getByRole('listitem').filter({ hasText: '사례 종결' }).waitFor();
+    await checkScreen(t, 'c10-case-timeline');
+
+    // The calendar: week grid, list, and month.
+    await page.goto(`/calendar?view=week&scope=me&display=grid&date=${tomorrow}`);
+    await page.getByRole('heading', { name: '일정', exact: true }).waitFor();
+    const week = page.getByRole('table');
+    await week.getByRole('link', { name: '10:30 치료 · SEOU-C-2026-0003' }).waitFor();
+    expect(await week.getByRole('columnheader').count()).toBe(7);
+    await checkScreen(t, 'c11-calendar-week');
+    await page.getByRole('link', { name: '목록' }).click();
+    await page.getByRole('listitem').filter({ hasText: '마음치료센터' }).getByRole('note', { name: '안전 연락:' }).waitFor();
+    await checkScreen(t, 'c12-calendar-list');
+    await page.getByRole('link', { name: '달력' }).click();
+    await page.getByRole('link', { name: '월', exact: true }).click();
+    await page.getByRole('table').getByRole('link', { name: '10:30 치료 · SEOU-C-2026-0003' }).waitFor();
+    const weeks = await page.getByRole('table').locator('tbody tr').count();
+    expect(weeks).toBeGreaterThanOrEqual(4);
+    expect(weeks).toBeLessThanOrEqual(6);
+    const asked = state.requests.filter((r) => r.path === '/api/v1/appointments').length;
+    expect(asked).toBeGreaterThanOrEqual(2);
+    await checkScreen(t, 'c13-calendar-month');
+  });
+
+  it('asks for a reason before opening a restricted case, and says it is audited', async () => {
+    await signIn('caseworker', SECRETS.caseworker);
+    await page.getByRole('heading', { name: '사례 관리' }).waitFor();
+    await page.goto('/cases/c-2');
+    const dialog = page.getByRole('alertdialog', { name: '열람 제한 사례 열기' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('감사 기록에 남고');
+    expect(await dialog.textContent()).toContain('슈퍼바이저에게 바로 알림');
+    await checkScreen(t, 'c14-break-glass');
+    await dialog.getByRole('button', { name: '사유를 남기고 열기' }).click();
+    await dialog.locator('.field-error', { hasText: '필수 항목입니다.' }).waitFor();
+    await dialog.getByLabel('열람 사유').fill('담당자 휴가 중 당사자의 긴급 전화 응대');
+    await dialog.getByRole('button', { name: '사유를 남기고 열기' }).click();
+    await page.getByRole('heading', { name: '사례 SEOU-C-2026-0002' }).waitFor();
+    await page.getByText('이 열람은 감사 기록에 남습니다.').waitFor();
+    expect(state.caseData.glass).toEqual(['u-cw:c-2']);
+
+    // Another organization's case is simply not found.
+    await page.goto('/cases/c-3');
+    await page.getByRole('heading', { name: '페이지를 찾을 수 없습니다.' }).waitFor();
+
+    // The supervisor is told, and may lift the restriction.
+    await page.getByRole('button', { name: '로그아웃' }).click();
+    await signIn('supervisor', SECRETS.supervisor);
+    const notices = page.getByRole('region', { name: '새 알림 (1)' });
+    await notices.getByText('정상담 님이 사유를 남기고 열람 제한 사례를 열었습니다.').waitFor();
+    await checkScreen(t, 'c19-supervisor-notified');
+    await notices.getByRole('link', { name: '사례 보기' }).click();
+    await page.getByRole('heading', { name: '사례 SEOU-C-2026-0002' }).waitFor();
+    await page.getByRole('button', { name: '열람 제한 해제' }).click();
+    await page.getByText('열람 제한을 해제했습니다.').waitFor();
+    expect(state.caseData.cases.find((c) => c.id === 'c-2')!.restricted).toBe(false);
+    await page.goto('/cases');
+    await page.getByRole('region', { name: '새 알림 (1)' }).getByRole('button', { name: /읽음으로 표시/ }).click();
+    await page.getByText('새 알림이 없습니다.').waitFor();
+    expect(state.caseData.notifications[0]!.read_at).not.toBeNull();
+  });
+
+  it('shows the case screens in English', async () => {
+    await signIn('caseworker', SECRETS.caseworker);
+    await page.getByRole('heading', { name: '사례 관리' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+    await page.getByRole('table', { name: 'Open cases — highest risk first' }).getByText('Risk: high').waitFor();
+    await page.getByRole('region', { name: "Today's appointments" }).getByRole('note', { name: 'Safe contact:' }).waitFor();
+    await checkScreen(t, 'c22-caseload-english');
+    await page.goto('/cases/c-1/services');
+    await page.getByRole('heading', { name: 'Case SEOU-C-2026-0001' }).waitFor();
+    await page.getByLabel('Type of service').selectOption({ label: 'Counseling' });
+    await page.getByLabel('Minutes').fill('30');
+    await page.getByLabel('Amount (KRW)').fill('1200000');
+    await page.getByRole('button', { name: 'Log service' }).click();
+    await page.getByRole('row').filter({ hasText: '₩1,200,000' }).filter({ hasText: '30 min' }).waitFor();
+    await checkScreen(t, 'c23-case-services-english');
+  });
+
+  it('fits a case and the calendar on a 360 px phone', async () => {
+    await t.context.close();
+    await open(360, 740);
+    await signIn('caseworker', SECRETS.caseworker);
+    await page.getByRole('heading', { name: '사례 관리' }).waitFor();
+    for (const [path, heading, shot] of [
+      ['/cases/c-1/services', '서비스 기록하기', 'c20-phone-case'],
+      ['/calendar?view=month', '일정', 'c21-phone-calendar'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      if (path.startsWith('/calendar')) await page.getByRole('table').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await checkScreen(t, shot);
+    }
+  });
+
+  it('records an assessment, a goal, a legal matter with a hearing, and uploads a file with progress', async () => {
+    await signIn('caseworker', SECRETS.caseworker);
+    await page.getByRole('heading', { name: '사례 관리' }).waitFor();
+
+    await page.goto('/cases/c-1/assessment');
+    await page.getByRole('heading', { name: '새 욕구 사정' }).waitFor();
+    await page.getByRole('group', { name: '주거' }).getByLabel('필요 정도').selectOption({ label: '3 높음' });
+    await page.getByRole('group', { name: '부채(선불금 포함)' }).getByLabel('필요 정도').selectOption({ label: '4 위기' });
+    await page.getByRole('group', { name: '부채(선불금 포함)' }).getByLabel('메모').fill('업주에게 선불금 800만 원');
+    await page.getByRole('button', { name: '욕구 사정 저장' }).click();
+    await page.getByRole('row').filter({ hasText: '4 위기' }).filter({ hasText: '선불금 800만 원' }).waitFor();
+    expect(state.caseData.assessments[0]).toMatchObject({ ratings: { housing: 3, debt: 4 } });
+    await checkScreen(t, 'c15-case-assessment');
+
+    await page.goto('/cases/c-1/plan');
+    await page.getByLabel('목표', { exact: true }).fill('임대주택 입주');
+    await page.getByRole('button', { name: '목표 추가' }).click();
+    await page.getByRole('rowheader', { name: '임대주택 입주' }).waitFor();
+    await page.getByLabel('‘임대주택 입주’ 진행 상태').selectOption({ label: '진행 중' });
+    await page.getByText('진행 상태를 바꿨습니다.').waitFor();
+    expect(state.caseData.goals[0]).toMatchObject({ status: 'in_progress' });
+    await checkScreen(t, 'c16-case-plan');
+
+    await page.goto('/cases/c-1/legal');
+    await page.getByLabel('사건 종류').selectOption('civil_debt');
+    await page.getByLabel('사건 번호').fill('2026가단1234');
+    await page.getByRole('button', { name: '사건 추가' }).click();
+    const matter = page.getByRole('article', { name: '민사(선불금 채무 무효)' });
+    await matter.waitFor();
+    await matter.getByLabel('기일 날짜').fill('2026-04-02');
+    await matter.getByLabel('시각').fill('14:00');
+    await matter.getByLabel('법원·장소').fill('서울중앙지방법원');
+    await matter.getByRole('button', { name: '기일 추가' }).click();
+    await matter.getByText('서울중앙지방법원').waitFor();
+    expect(state.caseData.legal[0]!.hearings[0]).toMatchObject({ at: '2026-04-02T05:00:00Z' });
+    await checkScreen(t, 'c17-case-legal');
+
+    await page.goto('/cases/c-1/files');
+    await page.getByLabel('파일 종류').selectOption({ label: '동의서' });
+    await page.getByLabel('파일', { exact: true }).setInputFiles({ name: '동의서-스캔.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(300 * 1024, 1) });
+    await page.evaluate(() => {
+      const w = window as unknown as { __sawProgress?: boolean };
+      new MutationObserver(() => {
+        if (document.querySelector('progress')) w.__sawProgress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByRole('button', { name: '올리기' }).click();
+    const link = page.getByRole('link', { name: '동의서-스캔.pdf' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toMatch(/^\/api\/v1\/files\/f-/);
+    expect(state.caseData.files[0]).toMatchObject({ kind: 'consent_form', size: 300 * 1024 });
+    expect(await page.evaluate(() => (window as unknown as { __sawProgress?: boolean }).__sawProgress)).toBe(true);
+    const upload = state.requests.find((r) => r.method === 'POST' && r.path.endsWith('/files'))!;
+    expect(upload.headers['x-csrf-token']).toMatch(/^csrf-/);
+    await checkScreen(t, 'c18-case-files');
   });
 });

@@ -7,6 +7,7 @@ import type { Role } from './api';
 import { hasAnyRole, homeFor, NAV_ITEMS, nextPath, type ModuleKey } from './domain/navigation';
 import { ForbiddenPage, NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
+import { CASE_NAV_KEYS, caseRoutes } from './cases/routes';
 import { SessionProvider, useSession } from './session';
 
 // Only the sign-in screen is in the initial bundle; everything behind it loads on demand.
@@ -63,7 +64,7 @@ function Home() {
 
 // Modules with screens of their own get their own routes below; the rest show "coming soon".
 const BUILT: readonly string[] = ['users', 'organizations', 'emergency'];
-const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key));
+const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
 export function AppRoutes() {
   return (
@@ -144,6 +145,7 @@ export function AppRoutes() {
             </RequireRole>
           }
         />
+        {caseRoutes()}
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

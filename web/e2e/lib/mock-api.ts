@@ -4,6 +4,7 @@
 // shape, CSRF on state-changing requests, Accept-Language, 401 mfa_required, 429 when locked,
 // 404 for another organization's records).
 import type { BrowserContext, Route } from 'playwright-core';
+import { handleCaseApi, initialCaseData, type CaseData } from './mock-cases';
 import { currentStep, totpAt } from './totp';
 
 export const PASSWORD = 'correct horse battery';
@@ -31,11 +32,12 @@ export interface MockState {
   accounts: Account[];
   session: { user_id: string; csrf: string; mfa_complete: boolean } | null;
   demo: boolean;
+  caseData: CaseData;
   requests: { method: string; path: string; headers: Record<string, string> }[];
 }
 
 const NOW = '2026-03-01T09:30:00Z';
-export const SECRETS = { netadmin: 'JBSWY3DPEHPK3PXP', orgadmin: 'KRSXG5CTMVRXEZLU', dispatcher: 'MFRGGZDFMZTWQ2LK' };
+export const SECRETS = { netadmin: 'JBSWY3DPEHPK3PXP', orgadmin: 'KRSXG5CTMVRXEZLU', dispatcher: 'MFRGGZDFMZTWQ2LK', caseworker: 'NBSWY3DPO5XXE3DE', supervisor: 'ORSXG5BAMJQXG2LD' };
 
 export function initialState(): MockState {
   const orgs: Org[] = [
@@ -56,10 +58,13 @@ export function initialState(): MockState {
       account('u-admin', 'o-seoul', 'orgadmin', '박관리', ['org_admin'], SECRETS.orgadmin),
       account('u-new', 'o-seoul', 'counselor', '김상담', ['case_worker'], null),
       account('u-disp', 'o-busan', 'dispatcher', '이구조', ['dispatcher'], SECRETS.dispatcher),
+      account('u-cw', 'o-seoul', 'caseworker', '정상담', ['case_worker'], SECRETS.caseworker),
+      account('u-sup', 'o-seoul', 'supervisor', '윤감독', ['supervisor'], SECRETS.supervisor),
       locked,
     ],
     session: null,
     demo: true,
+    caseData: initialCaseData(),
     requests: [],
   };
 }
@@ -227,6 +232,7 @@ async function handle(route: Route, state: MockState): Promise<void> {
     else return fail(404, 'not_found', 'not_found');
     return json(200, userView(target));
   }
+  if (await handleCaseApi({ route, url, method, lang, me }, state.caseData)) return;
   return fail(404, 'not_found', 'not_found');
 }
 

@@ -94,6 +94,29 @@ export async function request<T>(
   return { ok: false, error };
 }
 
+// For the one request fetch cannot make (a file upload that reports its progress goes through
+// XMLHttpRequest): the same headers, and the same reading of an answer.
+export function requestHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
+export function readAnswer<T>(status: number, text: string, requestId: string | null): ApiResult<T> {
+  activityListeners.forEach((l) => l());
+  if (status === 0) return { ok: false, error: { status: 0, code: 'network', message: '', fields: {} } };
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (status >= 200 && status < 300) return { ok: true, data: json as T };
+  const error = parseError(status, json, requestId);
+  if (status === 401 && error.code === 'unauthenticated') sessionLostListeners.forEach((l) => l());
+  return { ok: false, error };
+}
+
 function parseError(status: number, json: unknown, requestId: string | null): ApiError {
   const body = (json as { error?: Partial<ApiError> & { request_id?: string } } | undefined)
     ?.error;

@@ -12,3 +12,7 @@ export * from './session';
 export * from './organizations';
 export * from './users';
 export * from './emergency';
+export * from './caseTypes';
+export * from './people';
+export * from './cases';
+export * from './caseRecords';

@@ -17,6 +17,13 @@ describe('navigation by role', () => {
     expect(navFor(['org_admin']).map((n) => n.key)).toEqual(['users']);
   });
 
+  it('gives case roles their caseload, people and calendar', () => {
+    expect(homeFor(['supervisor'])).toBe('/cases');
+    expect(navFor(['case_worker']).map((n) => n.key)).toEqual(['cases', 'people', 'calendar']);
+    expect(navFor(['supervisor']).map((n) => n.key)).toEqual(['cases', 'people', 'calendar', 'supervision']);
+    expect(navFor(['shelter_staff']).map((n) => n.key)).toEqual(['cases', 'shelter']);
+  });
+
   it('gives a user without roles the account page', () => {
     expect(homeFor([])).toBe('/account');
   });

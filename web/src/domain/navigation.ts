@@ -12,7 +12,7 @@ export type ModuleKey =
   | 'statistics'
   | 'audit';
 
-export type NavKey = ModuleKey | 'users' | 'organizations';
+export type NavKey = ModuleKey | 'users' | 'organizations' | 'people' | 'calendar';
 
 export interface NavItem {
   key: NavKey;
@@ -23,6 +23,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'emergency', path: '/emergency', roles: ['dispatcher'] },
   { key: 'cases', path: '/cases', roles: ['case_worker', 'supervisor', 'shelter_staff'] },
+  { key: 'people', path: '/people', roles: ['case_worker', 'supervisor'] },
+  { key: 'calendar', path: '/calendar', roles: ['case_worker', 'supervisor'] },
   { key: 'supervision', path: '/supervision', roles: ['supervisor'] },
   { key: 'shelter', path: '/shelter', roles: ['shelter_staff'] },
   { key: 'funds', path: '/funds', roles: ['finance'] },
@@ -37,7 +39,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
 const HOME_ORDER: readonly [Role, string][] = [
   ['dispatcher', '/emergency'],
   ['case_worker', '/cases'],
-  ['supervisor', '/supervision'],
+  // A supervisor's day starts from the cases too; approvals are one link away.
+  ['supervisor', '/cases'],
   ['shelter_staff', '/shelter'],
   ['finance', '/funds'],
   ['advocate', '/advocacy'],

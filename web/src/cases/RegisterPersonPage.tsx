@@ -1,0 +1,102 @@
+// Registering a survivor (domain.md "Person"). Only the legal name is required; she decides
+// what else to share. Her identifying fields are encrypted by the server before storage.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PERSON_CATEGORIES, registerPerson, type PersonCategory } from '../api';
+import { Card, TextField } from '../ui';
+import { optional, placeFieldErrors, useSubmission } from './forms';
+import { CheckboxGroup, FormError, SubmitButton, TextAreaField } from './widgets';
+
+const FIELDS = ['legal_name', 'alias', 'birth_date', 'phone', 'safe_contact', 'nationality', 'languages', 'categories'];
+
+// "ko, vi th" -> ["ko","vi","th"]
+export function languageList(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+export function RegisterPersonPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [f, setF] = useState({ legal_name: '', alias: '', birth_date: '', phone: '', safe_contact: '', nationality: '', languages: '' });
+  const [categories, setCategories] = useState<PersonCategory[]>([]);
+  const { busy, error, run } = useSubmission();
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const languages = languageList(f.languages);
+    const person = await run(() =>
+      registerPerson({
+        legal_name: f.legal_name.trim(),
+        alias: optional(f.alias),
+        birth_date: optional(f.birth_date),
+        phone: optional(f.phone),
+        safe_contact: optional(f.safe_contact),
+        nationality: optional(f.nationality.toUpperCase()),
+        languages: languages.length ? languages : undefined,
+        categories: categories.length ? categories : undefined,
+      }),
+    );
+    if (person) navigate(`/people/${encodeURIComponent(person.id)}`, { state: { registered: true } });
+  }
+
+  const { byField, elsewhere } = placeFieldErrors(error, FIELDS);
+  return (
+    <div className="page">
+      <h1>{t('people.registerTitle')}</h1>
+      <p>{t('people.registerIntro')}</p>
+      <Card>
+        <form onSubmit={submit} className="form-grid" noValidate>
+          <FormError error={error} elsewhere={elsewhere} />
+          <TextField label={t('people.legalName')} name="legal_name" required autoComplete="off" value={f.legal_name} onChange={set('legal_name')} error={byField.legal_name} />
+          <TextField label={t('people.alias')} name="alias" autoComplete="off" value={f.alias} onChange={set('alias')} error={byField.alias} hint={t('people.aliasHint')} />
+          <TextField label={t('people.birthDate')} name="birth_date" type="date" value={f.birth_date} onChange={set('birth_date')} error={byField.birth_date} />
+          <TextField label={t('people.phone')} name="phone" type="tel" autoComplete="off" value={f.phone} onChange={set('phone')} error={byField.phone} />
+          <TextAreaField
+            label={t('people.safeContact')}
+            name="safe_contact"
+            value={f.safe_contact}
+            onChange={set('safe_contact')}
+            error={byField.safe_contact}
+            hint={t('people.safeContactHint')}
+          />
+          <TextField
+            label={t('people.nationality')}
+            name="nationality"
+            autoComplete="off"
+            maxLength={2}
+            value={f.nationality}
+            onChange={set('nationality')}
+            error={byField.nationality}
+            hint={t('people.nationalityHint')}
+          />
+          <TextField
+            label={t('people.languages')}
+            name="languages"
+            autoComplete="off"
+            value={f.languages}
+            onChange={set('languages')}
+            error={byField.languages}
+            hint={t('people.languagesHint')}
+          />
+          <CheckboxGroup
+            legend={t('people.categories')}
+            name="categories"
+            options={PERSON_CATEGORIES}
+            value={categories}
+            onChange={setCategories}
+            label={(c) => t(`people.category.${c}`)}
+            error={byField.categories}
+          />
+          <div className="actions">
+            <SubmitButton busy={busy}>{t('people.registerSubmit')}</SubmitButton>
+          </div>
+        </form>
+      </Card>
+    </div>
+  );
+}

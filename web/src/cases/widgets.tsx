@@ -1,0 +1,154 @@
+// Small pieces the case screens share: the safe-contact callout, the risk level as text and
+// colour, a text area and a checkbox group wired like ui/Field, the error block of a form, and
+// a loader hook.
+import { useCallback, useEffect, useId, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, ApiResult, RiskLevel } from '../api';
+import { ErrorAlert } from '../ui';
+
+// Wherever someone might contact her: how and when she may be contacted ("never leave a
+// message"). A labelled note, never a colour alone; says so plainly when nothing was recorded.
+export function SafeContact({ text, compact = false }: { text: string | null | undefined; compact?: boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className={compact ? 'safe-contact safe-contact-compact' : 'safe-contact'} role="note" aria-labelledby={id}>
+      <strong id={id} className="safe-contact-title">
+        {compact ? t('people.safeContactShort') : t('people.safeContactTitle')}
+      </strong>{' '}
+      <span className="safe-contact-text">{text?.trim() ? text : t('people.safeContactNone')}</span>
+    </div>
+  );
+}
+
+// "위험도 높음" with a colour and a mark: the words carry the meaning, colour only adds to it.
+export function RiskBadge({ level }: { level: RiskLevel }) {
+  const { t } = useTranslation();
+  return <span className={`risk risk-${level}`}>{t('cases.riskLabel', { level: t(`cases.risk.${level}`) })}</span>;
+}
+
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  ...area
+}: { label: string; error?: string | undefined; hint?: string | undefined } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'field field-wide field-invalid' : 'field field-wide'}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={4} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...area} />
+      {hint && (
+        <span className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+// A fieldset of checkboxes over a fixed vocabulary.
+export function CheckboxGroup<T extends string>({
+  legend,
+  options,
+  value,
+  onChange,
+  label,
+  error,
+  name,
+}: {
+  legend: string;
+  options: readonly T[];
+  value: readonly T[];
+  onChange: (v: T[]) => void;
+  label: (option: T) => string;
+  error?: string | undefined;
+  name: string;
+}) {
+  const id = useId();
+  return (
+    <fieldset className={error ? 'field-invalid' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      <div className="role-grid">
+        {options.map((o) => (
+          <div className="checkbox" key={o}>
+            <input
+              id={`${id}-${o}`}
+              type="checkbox"
+              name={name}
+              value={o}
+              checked={value.includes(o)}
+              onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))}
+            />
+            <label htmlFor={`${id}-${o}`}>{label(o)}</label>
+          </div>
+        ))}
+      </div>
+      {error && (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </fieldset>
+  );
+}
+
+// The general error of a form, with the server's reasons for fields the form does not show.
+export function FormError({ error, elsewhere }: { error: ApiError | null; elsewhere: string[] }) {
+  return (
+    <>
+      <ErrorAlert error={error} />
+      {elsewhere.length > 0 && (
+        <ul className="field-error">
+          {elsewhere.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <button type="submit" disabled={busy} aria-disabled={busy}>
+      {busy ? t('cases.saving') : children}
+    </button>
+  );
+}
+
+// Loads once per key and on reload(); keeps the last data while reloading.
+export function useLoad<T>(load: () => Promise<ApiResult<T>>, deps: readonly unknown[]) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const stable = useCallback(load, deps);
+  const reload = useCallback(async () => {
+    const r = await stable();
+    if (r.ok) {
+      setData(r.data);
+      setError(null);
+    } else setError(r.error);
+  }, [stable]);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const r = await stable();
+      if (!live) return;
+      if (r.ok) {
+        setData(r.data);
+        setError(null);
+      } else setError(r.error);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [stable]);
+  return { data, error, reload, setData };
+}
