@@ -14,6 +14,8 @@
 #include "http/platform_routes.h"
 #include "http/server.h"
 #include "modules/audit/routes.h"
+#include "modules/emergency/escalator.h"
+#include "modules/emergency/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
 #include "modules/probe/probe.h"
@@ -80,6 +82,7 @@ int Serve(const ServeOptions& options) {
   network::AddRoutes(router, *s.orgs, *s.users);
   audit::AddRoutes(router, *s.audit_reader);
   people::AddRoutes(router, *s.people);
+  emergency::AddRoutes(router, *s.emergency);
 
   probe::ProbeService probe_service(*s.db);
   if (s.config.test_mode) {
@@ -92,8 +95,13 @@ int Serve(const ServeOptions& options) {
   auto port = server.Start();
   if (!port) return Refuse("cannot listen on " + server.options().listen, port.error());
   std::string host = server.options().listen.substr(0, server.options().listen.rfind(':'));
+  // Requests whose deadline passed while the server was down escalate at once.
+  emergency::Escalator escalator(*s.emergency);
+  escalator.Start();
   std::cout << "Dandelion is listening on http://" << host << ":" << *port << "/" << std::endl;
   server.Run();
+  escalator.Stop();
+  s.emergency->hub().CloseAll();
   std::cout << "Dandelion stopped." << std::endl;
   return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "app/key_rotation.h"
 #include "modules/audit/routes.h"
+#include "modules/emergency/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
 #include "security/keys.h"
@@ -18,6 +19,7 @@ void RegisterAllMessages() {
   network::RegisterNetworkMessages();
   audit::RegisterAuditMessages();
   people::RegisterPeopleMessages();
+  emergency::RegisterEmergencyMessages();
 }
 
 namespace {
@@ -74,6 +76,8 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
   s->audit_reader = std::make_unique<audit::AuditService>(*s->db, *s->audit, *s->orgs, *s->auth);
   s->people = std::make_unique<people::PeopleService>(*s->db, *s->keyring, *s->audit, *s->auth,
                                                       *s->orgs, *s->clock);
+  s->emergency =
+      std::make_unique<emergency::EmergencyService>(*s->db, *s->keyring, *s->audit, *s->clock);
   return s;
 }
 

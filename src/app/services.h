@@ -10,6 +10,7 @@
 #include "core/config.h"
 #include "core/result.h"
 #include "modules/audit/audit_service.h"
+#include "modules/emergency/emergency_service.h"
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
 #include "modules/people/people_service.h"
@@ -31,6 +32,7 @@ struct Services {
   std::unique_ptr<network::UserService> users;
   std::unique_ptr<audit::AuditService> audit_reader;
   std::unique_ptr<people::PeopleService> people;
+  std::unique_ptr<emergency::EmergencyService> emergency;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

@@ -18,6 +18,8 @@
 
 namespace dandelion::http {
 
+class EventStream;  // event_stream.h
+
 // Who is calling: filled by the authentication middleware (security layer) before a handler
 // runs. Empty for anonymous callers. Modules interpret it through security/ only.
 struct Principal {
@@ -61,6 +63,9 @@ struct Response {
   std::string body;
   // Serve this file's contents instead of body (static files); empty = use body.
   std::string file_path;
+  // Instead of body: stream server-sent events from this until it closes (event_stream.h).
+  // Only for a 200 answer to GET; the connection closes when the stream ends.
+  std::shared_ptr<EventStream> stream;
 
   void SetHeader(std::string name, std::string value);
 

@@ -34,6 +34,11 @@ inline constexpr std::string_view kAuditRead = "audit.read";
 inline constexpr std::string_view kPersonRead = "person.read";
 inline constexpr std::string_view kPersonWrite = "person.write";
 inline constexpr std::string_view kPersonErase = "person.erase";
+inline constexpr std::string_view kEmergencyRead = "emergency.read";
+inline constexpr std::string_view kEmergencyAct = "emergency.act";
+inline constexpr std::string_view kEmergencyCoverage = "emergency.coverage";
+inline constexpr std::string_view kEmergencyOnCall = "emergency.on_call";
+inline constexpr std::string_view kEmergencyMeasures = "emergency.measures";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.
