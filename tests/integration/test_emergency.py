@@ -27,12 +27,12 @@ CONTACT = "010-4321-8765"
 SAFE_CONTACT = "오후 3시 편의점 앞에서만 통화"
 
 
-def public_request(port, method, path, body=None, source="127.0.0.1", lang="ko"):
+def public_request(port, method, path, body=None, source="127.0.0.1", lang="ko", headers=None):
     """An anonymous browser: no cookie, from a chosen local address (the whole of 127/8 is
     local, so each test can have its own client address)."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30,
                                       source_address=(source, 0))
-    headers = {"Accept-Language": lang}
+    headers = {"Accept-Language": lang, **(headers or {})}
     data = None
     if body is not None:
         data = json.dumps(body).encode("utf-8")
@@ -52,7 +52,7 @@ def form_token(server, source):
     return json.loads(body)["form_token"]
 
 
-def submit(server, region, source, token=None, **extra):
+def submit(server, region, source, token=None, headers=None, **extra):
     """Posts the public form (waiting out the token's minimum age on the test clock)."""
     if token is None:
         token = form_token(server, source)
@@ -60,7 +60,7 @@ def submit(server, region, source, token=None, **extra):
     body = {"region": region, "situation": SITUATION, "contact": CONTACT,
             "safe_contact": SAFE_CONTACT, "language": "ko", "form_token": token, "website": ""}
     body.update(extra)
-    return public_request(server.port, "POST", PUBLIC_POST, body, source=source)
+    return public_request(server.port, "POST", PUBLIC_POST, body, source=source, headers=headers)
 
 
 def find(session, reference):
@@ -164,6 +164,18 @@ class EmergencyTest(unittest.TestCase):
         self.assertEqual(status, 429, body)
         self.assertIn("Too many", json.loads(body)["error"]["message"])
         status, _, body = submit(self.server, "KR-11", "127.0.0.24", token=token)
+        self.assertEqual(status, 202, body)
+
+    def test_behind_a_local_proxy_each_visitor_has_her_own_allowance(self):
+        token = form_token(self.server, "127.0.0.27")
+        advance(self.server.client(), 3)
+        proxy = "127.0.0.27"  # a reverse proxy on the same machine passes X-Real-IP
+        first = {"X-Real-IP": "203.0.113.5"}
+        statuses = [submit(self.server, "KR-11", proxy, token=token, headers=first)[0]
+                    for _ in range(6)]
+        self.assertEqual(statuses, [202] * 5 + [429])
+        status, _, body = submit(self.server, "KR-11", proxy, token=token,
+                                 headers={"X-Real-IP": "203.0.113.6"})
         self.assertEqual(status, 202, body)
 
     def test_the_board_sees_a_new_request_live(self):
