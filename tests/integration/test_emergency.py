@@ -276,7 +276,12 @@ class EmergencyTest(unittest.TestCase):
                         where = f"{column}::text LIKE '%{value}%'"
                     n = sql(self.server, f"SELECT COUNT(*) FROM {table} WHERE {where}")
                     self.assertEqual(n, "0", (col, value))
-        # Her address is used for flood control in memory only.
+        # Her address is used for flood control in memory only: the access log of the public
+        # form carries not even the network the other routes' lines do.
+        lines = [json.loads(line) for line in self.server.server_log().splitlines()
+                 if line.startswith("{") and '"route":"/api/v1/public/help-requests"' in line]
+        self.assertTrue(lines, "the access log must show the posts")
+        self.assertFalse([line for line in lines if "client_net" in line])
         self.assertNotIn("127.0.0.26", self.server.server_log())
 
 
