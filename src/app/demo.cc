@@ -3,6 +3,7 @@
 // Everything here is invented and marked as such: organizations are named "(데모)", the data
 // dir's config says `demo = true` (the web app shows a banner), and every account shares one
 // published password. It goes through the same services as the console and the API.
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -48,6 +49,22 @@ const char* KindRole(std::string_view kind) {
   if (kind == "support_facility") return "shelter_staff";
   if (kind == "self_reliance_center") return "finance";
   return nullptr;
+}
+
+// A dispatcher puts herself on call for the demo's first month, so the dispatch board has
+// someone on duty. Each organization covers its own region by default (emergency/).
+Result<void> PutOnCall(Services& services, const std::string& org_id, const std::string& user_id) {
+  security::Actor dispatcher;
+  dispatcher.user_id = user_id;
+  dispatcher.org_id = org_id;
+  dispatcher.roles = {"dispatcher"};
+  dispatcher.remote = "cli";
+  dispatcher.request_id = "demo";
+  const TimePoint now = services.clock->Now();
+  auto shift =
+      services.emergency->AddOnCall(dispatcher, user_id, now, now + std::chrono::hours(24 * 30));
+  if (!shift) return Fail(shift.error());
+  return Ok();
 }
 
 Result<void> MarkDemo(const std::string& data_dir) {
@@ -99,10 +116,12 @@ Result<void> FillDemo(const std::string& data_dir) {
     if (!org) return Fail(org.error());
     std::vector<std::pair<std::string, std::string>> accounts;
     if (std::string_view(d.kind) == "secretariat") {
+      // The secretariat is the last resort of every escalation: it has a dispatcher too.
       accounts = {{"network-admin", "network_admin"},
                   {"network-auditor", "auditor"},
                   {"advocate", "advocate"},
-                  {"researcher", "researcher"}};
+                  {"researcher", "researcher"},
+                  {"dispatcher", "dispatcher"}};
     } else {
       accounts = {{"admin", "org_admin"}, {"worker", "case_worker"}, {"supervisor", "supervisor"}};
       if (const char* role = KindRole(d.kind)) accounts.emplace_back(role, role);
@@ -118,6 +137,9 @@ Result<void> FillDemo(const std::string& data_dir) {
       auto created = services.users->Create(console, org->id, user);
       if (!created) return Fail(created.error());
       ++users;
+      if (role == "dispatcher") {
+        if (auto r = PutOnCall(services, org->id, created->user.account.id); !r) return r;
+      }
     }
     std::cout << "  [" << i + 1 << "/" << std::size(kOrgs) << "] " << d.name << "\n" << std::flush;
   }

@@ -16,6 +16,8 @@
 #include "modules/audit/routes.h"
 #include "modules/case_records/routes.h"
 #include "modules/cases/routes.h"
+#include "modules/emergency/escalator.h"
+#include "modules/emergency/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
 #include "modules/probe/probe.h"
@@ -84,6 +86,7 @@ int Serve(const ServeOptions& options) {
   people::AddRoutes(router, *s.people);
   cases::AddRoutes(router, *s.cases);
   case_records::AddRoutes(router, *s.case_records);
+  emergency::AddRoutes(router, *s.emergency);
 
   probe::ProbeService probe_service(*s.db);
   if (s.config.test_mode) {
@@ -96,10 +99,15 @@ int Serve(const ServeOptions& options) {
   auto port = server.Start();
   if (!port) return Refuse("cannot listen on " + server.options().listen, port.error());
   std::string host = server.options().listen.substr(0, server.options().listen.rfind(':'));
+  // Requests whose deadline passed while the server was down escalate at once.
+  emergency::Escalator escalator(*s.emergency);
+  escalator.Start();
   std::cout << "Dandelion is listening on http://" << host << ":" << *port << "/" << std::endl;
   server.Run();
   // Write the audit entries of the last reads while the server's strands still exist.
   s.audit_reads->Stop();
+  escalator.Stop();
+  s.emergency->hub().CloseAll();
   std::cout << "Dandelion stopped." << std::endl;
   return 0;
 }

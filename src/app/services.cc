@@ -4,6 +4,7 @@
 #include "modules/audit/routes.h"
 #include "modules/case_records/routes.h"
 #include "modules/cases/routes.h"
+#include "modules/emergency/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
 #include "security/keys.h"
@@ -22,6 +23,7 @@ void RegisterAllMessages() {
   people::RegisterPeopleMessages();
   cases::RegisterCaseMessages();
   case_records::RegisterCaseRecordsMessages();
+  emergency::RegisterEmergencyMessages();
 }
 
 namespace {
@@ -83,6 +85,8 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
                                                   *s->orgs, *s->clock);
   s->case_records = std::make_unique<case_records::CaseRecords>(
       case_records::Deps{*s->db, *s->keyring, *s->audit, *s->clock});
+  s->emergency =
+      std::make_unique<emergency::EmergencyService>(*s->db, *s->keyring, *s->audit, *s->clock);
   return s;
 }
 

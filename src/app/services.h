@@ -12,6 +12,7 @@
 #include "modules/audit/audit_service.h"
 #include "modules/case_records/case_records.h"
 #include "modules/cases/case_service.h"
+#include "modules/emergency/emergency_service.h"
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
 #include "modules/people/people_service.h"
@@ -37,6 +38,7 @@ struct Services {
   std::unique_ptr<people::PeopleService> people;
   std::unique_ptr<cases::CaseService> cases;
   std::unique_ptr<case_records::CaseRecords> case_records;
+  std::unique_ptr<emergency::EmergencyService> emergency;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

@@ -106,6 +106,7 @@ class StaticFilesTest : public ::testing::Test {
     root_ = fs::temp_directory_path() / ("dandelion-static-" + std::to_string(::getpid()));
     fs::create_directories(root_ / "assets");
     Write(root_ / "index.html", "<!doctype html><title>민들레</title>");
+    Write(root_ / "help.html", "<!doctype html><title>도움 요청</title>");
     Write(root_ / "assets" / "app-1a2b.js", "console.log(1)");
     Write(root_ / ".env", "SECRET=1");
     Write(root_.parent_path() / "outside.txt", "outside");
@@ -141,6 +142,16 @@ TEST_F(StaticFilesTest, FallsBackToIndexForClientRoutesButNotForAssets) {
   EXPECT_NE(spa.body.find("민들레"), std::string::npos);
   EXPECT_EQ(Get(router_, "/assets/missing.js").status, 404);
   EXPECT_EQ(Get(router_, "/api/v1/missing").status, 404);
+}
+
+TEST_F(StaticFilesTest, ASeparatePageOfTheBuildOwnsItsPaths) {
+  for (const char* path : {"/help", "/help/en", "/help/th"}) {
+    Response help = Get(router_, path);
+    EXPECT_EQ(help.status, 200) << path;
+    EXPECT_NE(help.body.find("도움 요청"), std::string::npos) << path;
+    EXPECT_TRUE(help.Header("Set-Cookie").empty());
+  }
+  EXPECT_NE(Get(router_, "/helpers").body.find("민들레"), std::string::npos);
 }
 
 TEST_F(StaticFilesTest, NeverServesHiddenFilesOrAnythingOutsideTheRoot) {

@@ -19,6 +19,8 @@
 
 namespace dandelion::http {
 
+class EventStream;  // event_stream.h
+
 // Who is calling: filled by the authentication middleware (security layer) before a handler
 // runs. Empty for anonymous callers. Modules interpret it through security/ only.
 struct Principal {
@@ -67,6 +69,9 @@ struct Response {
   // of survivor data use it to wait for their audit entry (security/audit_batcher.h) without
   // blocking an IO thread.
   std::function<void(std::function<void(bool)>)> await_commit;
+  // Instead of body: stream server-sent events from this until it closes (event_stream.h).
+  // Only for a 200 answer to GET; the connection closes when the stream ends.
+  std::shared_ptr<EventStream> stream;
 
   void SetHeader(std::string name, std::string value);
 

@@ -12,6 +12,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "http/access_log.h"
+#include "http/event_stream.h"
 #include "http/wire.h"
 
 namespace dandelion::http {
@@ -42,7 +44,7 @@ std::chrono::steady_clock::duration Seconds(double s) {
 // One client connection. Its socket and deadline timer share a strand, so the session
 // coroutine and the timer's handler never run at once.
 struct Connection {
-  enum class State { kReading, kIdle, kBusy };
+  enum class State { kReading, kIdle, kBusy, kStreaming };
 
   explicit Connection(tcp::socket s) : socket(std::move(s)), timer(socket.get_executor()) {}
 
@@ -69,11 +71,31 @@ struct Connection {
   uint64_t generation = 0;
   bool timed_out = false;
   State state = State::kReading;
+  // While streaming events: the timer the stream sleeps on, cancelled to wake it (a new event,
+  // the client hanging up, shutdown).
+  std::shared_ptr<asio::steady_timer> stream_timer;
+  bool client_gone = false;
 };
 
 // Runs on the worker pool; both references outlive it (the session awaits the result).
 asio::awaitable<Response> HandleOnWorker(const Dispatcher& dispatcher, Request& request) {
   co_return dispatcher.Handle(request);
+}
+
+// Someone asking for help through the public form may be in danger from whoever could read the
+// server's logs later: her address is used for flood control in memory, never logged.
+bool IsPublicHelpPath(std::string_view path) { return path.starts_with("/api/v1/public/"); }
+
+// While a connection streams events the client sends nothing more; a read that completes
+// means it hung up (or broke the protocol): either way the stream ends.
+asio::awaitable<void> WatchForHangup(std::shared_ptr<Connection> conn) {
+  char sink[512];
+  while (true) {
+    auto [ec, n] = co_await conn->socket.async_read_some(asio::buffer(sink), kTuple);
+    if (ec || n > 0) break;
+  }
+  conn->client_gone = true;
+  if (conn->stream_timer) conn->stream_timer->cancel();
 }
 
 }  // namespace
@@ -86,6 +108,7 @@ struct Server::Impl {
   asio::awaitable<void> ReplyError(Connection& conn, const Error& error, Lang lang,
                                    const std::string& method);
   asio::awaitable<void> LingeringClose(Connection& conn);
+  asio::awaitable<void> Stream(std::shared_ptr<Connection> conn, Response& res, unsigned version);
   void BeginShutdown();
   void WaitForConnections(Clock::time_point deadline);
 
@@ -167,6 +190,62 @@ asio::awaitable<void> Server::Impl::LingeringClose(Connection& conn) {
   }
   conn.Disarm();
   conn.socket.close(ec);
+}
+
+// Sends a server-sent event stream's headers, then its frames as they come, with a heartbeat
+// comment whenever it has been quiet for heartbeat_seconds. Ends when the stream closes, the
+// client hangs up, a write fails or the server shuts down; the caller then closes the
+// connection (the body is delimited by the close: no Content-Length, no keep-alive).
+asio::awaitable<void> Server::Impl::Stream(std::shared_ptr<Connection> conn, Response& res,
+                                           unsigned version) {
+  std::shared_ptr<EventStream> stream = res.stream;
+  bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(res.status), version};
+  for (const auto& [name, value] : res.headers) head.set(name, value);
+  head.set(bhttp::field::content_type, "text/event-stream; charset=utf-8");
+  head.set("X-Accel-Buffering", "no");  // a reverse proxy must pass events on at once
+  head.keep_alive(false);
+  bhttp::response_serializer<bhttp::empty_body> serializer{head};
+  conn->Arm(server.options_.write_timeout_seconds);
+  auto [hec, hn] = co_await bhttp::async_write_header(conn->socket, serializer, kTuple);
+  conn->Disarm();
+  if (hec) {
+    stream->Finish();
+    co_return;
+  }
+  auto executor = conn->socket.get_executor();
+  conn->stream_timer = std::make_shared<asio::steady_timer>(executor);
+  conn->state = Connection::State::kStreaming;
+  std::weak_ptr<asio::steady_timer> weak_timer = conn->stream_timer;
+  stream->SetWaker([executor, weak_timer] {
+    // Runs on the producer's thread: only schedule the wake-up on the connection's strand.
+    asio::post(executor, [weak_timer] {
+      if (auto timer = weak_timer.lock()) timer->cancel();
+    });
+  });
+  asio::co_spawn(executor, WatchForHangup(conn), asio::detached);
+  const auto heartbeat = Seconds(stream->heartbeat_seconds());
+  // The first frame tells the browser how soon to reconnect and shows the stream is open.
+  std::string out = "retry: 3000\n\n";
+  auto last_write = Clock::now();
+  while (!stopping && !conn->client_gone) {
+    EventStream::Batch batch = stream->Take();
+    out += batch.text;
+    if (out.empty() && Clock::now() - last_write >= heartbeat) out = ": heartbeat\n\n";
+    if (!out.empty()) {
+      conn->Arm(server.options_.write_timeout_seconds);
+      auto [wec, wn] = co_await asio::async_write(conn->socket, asio::buffer(out), kTuple);
+      conn->Disarm();
+      if (wec) break;
+      out.clear();
+      last_write = Clock::now();
+    }
+    if (batch.closed) break;
+    if (!batch.text.empty()) continue;  // more may have come while writing
+    conn->stream_timer->expires_at(last_write + heartbeat);
+    co_await conn->stream_timer->async_wait(kTuple);
+  }
+  stream->Finish();
+  conn->stream_timer.reset();
 }
 
 asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
@@ -309,6 +388,23 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
       ApplyStandardHeaders(res, req.path, req.request_id);
       if (stopping) keep_alive = false;
 
+      if (res.stream && res.status == 200 && req.method == "GET") {
+        co_await Stream(conn, res, version);
+        double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        server.metrics_.RequestFinished();
+        server.metrics_.Record(req.route, req.method, res.status, seconds);
+        WriteAccessLog({.time = std::chrono::system_clock::now(),
+                        .request_id = req.request_id,
+                        .method = req.method,
+                        .route = req.route,
+                        .status = res.status,
+                        .duration_ms = seconds * 1000,
+                        .bytes = 0,
+                        .remote_address = remote});
+        break;
+      }
+      if (res.stream) res.stream->Finish();  // HEAD, or not a success: no stream
+
       bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
       for (const auto& [name, value] : res.headers) out.set(name, value);
       if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
@@ -334,7 +430,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
                       .status = res.status,
                       .duration_ms = seconds * 1000,
                       .bytes = bytes,
-                      .remote_address = remote});
+                      .remote_address = IsPublicHelpPath(req.path) ? "" : remote});
       if (wec || !keep_alive) break;
     }
     if (refusal) co_await ReplyError(*conn, *refusal, lang, method);
@@ -369,6 +465,10 @@ void Server::Impl::BeginShutdown() {
       if (conn->state == Connection::State::kIdle) {
         boost::system::error_code ec;
         conn->socket.cancel(ec);
+      }
+      // An event stream ends at once: wake it so it sees the server stopping.
+      if (conn->state == Connection::State::kStreaming && conn->stream_timer) {
+        conn->stream_timer->cancel();
       }
     });
   }

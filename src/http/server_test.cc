@@ -10,8 +10,12 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <functional>
+#include <mutex>
 #include <thread>
+#include <vector>
 
+#include "http/event_stream.h"
 #include "http/platform_routes.h"
 
 namespace dandelion::http {
@@ -73,6 +77,14 @@ class Client {
     }
   }
 
+  // Whatever was buffered and whatever arrives within the timeout.
+  std::string ReadAny(int timeout_ms = 100) {
+    ReadSome(timeout_ms);
+    std::string out;
+    out.swap(buffer_);
+    return out;
+  }
+
   // True when the server closed the connection within the timeout.
   bool Closed(int timeout_ms = 3000) {
     while (ReadSome(timeout_ms)) {
@@ -123,6 +135,18 @@ class ServerTest : public ::testing::Test {
                    std::this_thread::sleep_for(milliseconds(400));
                    return Response::Json(200, {{"done", true}});
                  }});
+    router_.Add({.method = "GET",
+                 .path_template = "/api/v1/events",
+                 .permission = std::string(kPublic),
+                 .handler =
+                     [this](Request&) {
+                       Response r;
+                       r.stream = std::make_shared<EventStream>(0.2);
+                       std::lock_guard lock(streams_mu_);
+                       streams_.push_back(r.stream);
+                       return r;
+                     },
+                 .streaming = true});
     ServerOptions options;
     options.listen = "127.0.0.1:0";
     options.body_limit_bytes = 1024;
@@ -144,11 +168,85 @@ class ServerTest : public ::testing::Test {
     if (thread_.joinable()) thread_.join();
   }
 
+  // The stream the n-th events request got, once the handler has run.
+  std::shared_ptr<EventStream> Stream(size_t n = 0) {
+    for (int i = 0; i < 200; ++i) {
+      {
+        std::lock_guard lock(streams_mu_);
+        if (streams_.size() > n) return streams_[n];
+      }
+      std::this_thread::sleep_for(milliseconds(10));
+    }
+    return nullptr;
+  }
+
+  static bool Eventually(const std::function<bool()>& done) {
+    for (int i = 0; i < 300; ++i) {
+      if (done()) return true;
+      std::this_thread::sleep_for(milliseconds(10));
+    }
+    return false;
+  }
+
   Router router_;
   std::unique_ptr<Server> server_;
   std::thread thread_;
   int port_ = 0;
+  std::mutex streams_mu_;
+  std::vector<std::shared_ptr<EventStream>> streams_;  // GUARDED_BY(streams_mu_)
 };
+
+// Reads from c until text has arrived (the socket gives no message boundaries).
+bool Receive(Client& c, std::string& seen, std::string_view text) {
+  for (int i = 0; i < 50 && seen.find(text) == std::string::npos; ++i) {
+    seen += c.ReadAny();
+  }
+  return seen.find(text) != std::string::npos;
+}
+
+TEST_F(ServerTest, EventStreamsSendFramesAndHeartbeatsUntilClosed) {
+  Client c(port_);
+  c.Send("GET /api/v1/events HTTP/1.1\r\nHost: t\r\n\r\n");
+  std::string seen;
+  ASSERT_TRUE(Receive(c, seen, "\r\n\r\n")) << seen;
+  EXPECT_TRUE(seen.starts_with("HTTP/1.1 200")) << seen;
+  EXPECT_NE(seen.find("Content-Type: text/event-stream"), std::string::npos) << seen;
+  EXPECT_EQ(seen.find("Content-Length"), std::string::npos) << seen;
+  EXPECT_TRUE(Receive(c, seen, "retry: 3000\n\n")) << seen;
+  auto stream = Stream();
+  ASSERT_TRUE(stream);
+  stream->Push("request", "{\"id\":\"a\"}");
+  EXPECT_TRUE(Receive(c, seen, "event: request\ndata: {\"id\":\"a\"}\n\n")) << seen;
+  EXPECT_TRUE(Receive(c, seen, ": heartbeat\n\n")) << seen;  // after 0.2 s of quiet
+  stream->Close();
+  EXPECT_TRUE(c.Closed());
+  EXPECT_TRUE(Eventually([&] { return stream->finished(); }));
+}
+
+TEST_F(ServerTest, AClientHangingUpFinishesItsStream) {
+  std::shared_ptr<EventStream> stream;
+  {
+    Client c(port_);
+    c.Send("GET /api/v1/events HTTP/1.1\r\nHost: t\r\n\r\n");
+    stream = Stream();
+    ASSERT_TRUE(stream);
+  }
+  EXPECT_TRUE(Eventually([&] { return stream->finished(); }));
+}
+
+TEST_F(ServerTest, ShutdownEndsEventStreamsAtOnce) {
+  Client c(port_);
+  c.Send("GET /api/v1/events HTTP/1.1\r\nHost: t\r\n\r\n");
+  auto stream = Stream();
+  ASSERT_TRUE(stream);
+  auto start = std::chrono::steady_clock::now();
+  server_->Stop();
+  thread_.join();
+  // Well within the 3 s grace period that a request in progress would get.
+  EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(1500));
+  EXPECT_TRUE(stream->finished());
+  EXPECT_TRUE(c.Closed());
+}
 
 TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
   Client c(port_);

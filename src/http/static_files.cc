@@ -93,7 +93,13 @@ Response StaticFiles::Serve(const Request& request) const {
   std::string file = relative.empty() ? std::string() : Resolve(root_, relative);
   if (file.empty()) {
     if (asset) return NotFound(request);
-    file = Resolve(root_, "index.html");  // a client-side route of the SPA
+    // A separate page of the build owns its paths: /help and /help/en are help.html (the light
+    // public help page, not the app). Anything else is a client-side route of the SPA.
+    std::string_view first = relative.substr(0, relative.find('/'));
+    if (!first.empty() && first.find('.') == std::string_view::npos) {
+      file = Resolve(root_, std::string(first) + ".html");
+    }
+    if (file.empty()) file = Resolve(root_, "index.html");
     if (file.empty()) return NotFound(request);
   }
   Response response;

@@ -18,8 +18,9 @@ class StaticFiles {
   // True when the directory holds an index.html (the web app is built).
   bool has_index() const;
 
-  // The answer to a GET/HEAD of request.path: the file (as a file_path response), or
-  // index.html for paths that are not files (client-side routes), or 404 for missing files
+  // The answer to a GET/HEAD of request.path: the file (as a file_path response), or for paths
+  // that are not files the page named by their first segment if the build has one ("/help/en"
+  // -> help.html), else index.html (client-side routes), or 404 for missing files
   // under /assets/ and for hidden files, never anything outside the root (symlinks included).
   Response Serve(const Request& request) const;
 

@@ -25,6 +25,10 @@ inline constexpr uint64_t kAuditSigningSubkeyId = 1;
 // Master key -> the key of the keyed hash of MFA recovery codes (recovery_codes.h); id 1.
 inline constexpr KdfContext kRecoveryCodeContext{"DdRecCod"};
 inline constexpr uint64_t kRecoveryCodeSubkeyId = 1;
+// Master key -> the key that signs the public help form's time tokens (emergency/help_form.h);
+// id 1.
+inline constexpr KdfContext kHelpFormContext{"DdHlpFrm"};
+inline constexpr uint64_t kHelpFormSubkeyId = 1;
 
 // The 32-byte subkey number id of parent in context (BLAKE2b-based crypto_kdf_derive_from_key).
 // Subkeys are independent: knowing one reveals nothing of the parent or of other subkeys.

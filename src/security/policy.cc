@@ -24,6 +24,16 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kCaseWrite, {"case_worker", "supervisor"}},
       // Assigning workers and restricting a case is a supervisor's decision (domain.md).
       {perm::kCaseSupervise, {"supervisor"}},
+      // Help requests reach the dispatchers of the organization they are routed to; supervisors
+      // stand in for them. Nobody else reads what a woman wrote in the help form.
+      {perm::kEmergencyRead, {"dispatcher", "supervisor"}},
+      {perm::kEmergencyAct, {"dispatcher", "supervisor"}},
+      // Which regions an organization answers for is its administrator's decision.
+      {perm::kEmergencyCoverage, {"org_admin"}},
+      // Rosters: administrators plan them, dispatchers swap shifts, supervisors see them.
+      {perm::kEmergencyOnCall, {"org_admin", "dispatcher", "supervisor"}},
+      // Times to acknowledge and resolve: counts and medians, no request-level data.
+      {perm::kEmergencyMeasures, {"dispatcher", "supervisor", "org_admin", "network_admin"}},
   };
   return grants;
 }

@@ -37,6 +37,11 @@ inline constexpr std::string_view kPersonErase = "person.erase";
 inline constexpr std::string_view kCaseRead = "case.read";
 inline constexpr std::string_view kCaseWrite = "case.write";
 inline constexpr std::string_view kCaseSupervise = "case.supervise";
+inline constexpr std::string_view kEmergencyRead = "emergency.read";
+inline constexpr std::string_view kEmergencyAct = "emergency.act";
+inline constexpr std::string_view kEmergencyCoverage = "emergency.coverage";
+inline constexpr std::string_view kEmergencyOnCall = "emergency.on_call";
+inline constexpr std::string_view kEmergencyMeasures = "emergency.measures";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

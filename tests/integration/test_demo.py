@@ -43,6 +43,17 @@ class DemoTest(unittest.TestCase):
                                      "self_reliance_center", "survivor_network"})
             self.assertTrue(all(o["name"].startswith("(데모)") for o in orgs))
             self.assertGreaterEqual(len({o["region"] for o in orgs}), 8)
+            # The dispatch board has someone on call, and Seoul's requests reach Seoul's center.
+            d = server.client()
+            r = d.post("/api/v1/session", body={"username": "seoul-counsel-dispatcher",
+                                                "password": DEMO_PASSWORD})
+            self.assertEqual(r.status, 200, r.body)
+            d.csrf = r.json()["csrf_token"]
+            shifts = d.get("/api/v1/emergency/on-call").json()["items"]
+            self.assertEqual(len(shifts), 1)
+            coverage = d.get("/api/v1/emergency/coverage").json()["items"]
+            self.assertIn("(데모) 서울 상담소",
+                          [c["org_name"] for c in coverage if c["region"] == "KR-11"])
         finally:
             if server:
                 server.stop()

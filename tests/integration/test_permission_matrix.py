@@ -6,9 +6,10 @@ A refused combination must answer 403 or 404; an allowed one must not be refused
 bodies are empty objects, so allowed writes stop at validation (400) and change nothing.
 """
 
+import http.client
 import unittest
 
-from harness import Server
+from harness import Response, Server
 from network import PASSWORD, ROLES, advance, build_network, server_now, sign_in, totp
 
 USERS = "/api/v1/organizations/{id}/users"
@@ -16,6 +17,8 @@ USER = USERS + "/{user_id}"
 PERSON = "/api/v1/people/{id}"
 CASE = "/api/v1/cases/{id}"
 CASE_ROLES = ("case_worker", "supervisor")
+HELP = "/api/v1/emergency/requests/{id}"
+DISPATCH_ROLES = ("dispatcher", "supervisor")
 
 
 def anyone(role, scope):
@@ -95,7 +98,25 @@ EXPECTED = {
     # One's own notifications: any signed-in user; another's id is 404.
     ("GET", "/api/v1/notifications"): anyone,
     ("POST", "/api/v1/notifications/{id}/read"): lambda role, scope: False,
+    # Help requests: the dispatchers (and supervisors) of the organization they are routed to.
+    ("GET", "/api/v1/emergency/requests"): roles(*DISPATCH_ROLES),
+    ("POST", "/api/v1/emergency/requests"): roles(*DISPATCH_ROLES),
+    ("GET", HELP): lambda role, scope: role in DISPATCH_ROLES and scope == "own",
+    ("POST", HELP + "/acknowledge"): lambda role, scope: role in DISPATCH_ROLES and scope == "own",
+    ("POST", HELP + "/dispatch"): lambda role, scope: role in DISPATCH_ROLES and scope == "own",
+    ("POST", HELP + "/police"): lambda role, scope: role in DISPATCH_ROLES and scope == "own",
+    ("POST", HELP + "/resolve"): lambda role, scope: role in DISPATCH_ROLES and scope == "own",
+    ("POST", HELP + "/link"): lambda role, scope: role in DISPATCH_ROLES and scope == "own",
+    ("GET", "/api/v1/emergency/events"): roles(*DISPATCH_ROLES),
+    ("GET", "/api/v1/emergency/coverage"): anyone,
+    ("PUT", "/api/v1/emergency/coverage"): roles("org_admin"),
+    ("GET", "/api/v1/emergency/on-call"): roles("org_admin", *DISPATCH_ROLES),
+    ("POST", "/api/v1/emergency/on-call"): roles("org_admin", *DISPATCH_ROLES),
+    ("GET", "/api/v1/emergency/measures"): roles("org_admin", "network_admin", *DISPATCH_ROLES),
 }
+
+# Routes that answer with an event stream: only the status is read, then the stream is dropped.
+STREAMING = {("GET", "/api/v1/emergency/events")}
 
 # Bodies that are well-formed but can never succeed, so that allowed callers reach the service's
 # record-level checks and validation (400) and refused ones get 403/404, and nothing changes.
@@ -127,6 +148,10 @@ BODIES = {
     # The appointments and the consent are already cancelled/revoked: 409, nothing changes.
     ("POST", "/api/v1/appointments/{id}/cancel"): {},
     ("POST", "/api/v1/consents/{id}/revoke"): {},
+    ("PUT", "/api/v1/emergency/coverage"): {"regions": ["KR-99"]},
+    ("POST", HELP + "/police"): {"station": "x", "notified_at": "not a time"},
+    ("POST", HELP + "/resolve"): {"outcome": "rescued"},
+    ("POST", HELP + "/link"): {"person_id": "x"},
 }
 
 # Routes of one's own session: any signed-in user, never about anyone else.
@@ -227,6 +252,18 @@ class PermissionMatrixTest(unittest.TestCase):
             ids = {k: v[slug] for k, v in cls.record_ids.items()}
             assert s.client.post(f"/api/v1/appointments/{ids['appointments']}/cancel").status == 200
             assert s.client.post(f"/api/v1/consents/{ids['consents']}/revoke").status == 200
+        # A help request in A and in B, resolved at once so that the matrix's calls (acknowledge
+        # takes no body) answer 409 and change nothing.
+        cls.help_ids = {"sec": "0" * 26}
+        b_dispatcher = sign_in(cls.server, cls.users["org-b"]["dispatcher"])
+        for slug, s in [("org-a", cls.sessions["dispatcher"]), ("org-b", b_dispatcher)]:
+            r = s.client.post("/api/v1/emergency/requests", body={
+                "channel": "hotline", "region": "KR-11", "situation": "매트릭스 " + slug})
+            assert r.status == 201, r.body
+            cls.help_ids[slug] = r.json()["id"]
+            r = s.client.post(f"/api/v1/emergency/requests/{cls.help_ids[slug]}/resolve",
+                              body={"outcome": "not_genuine"})
+            assert r.status == 200, r.body
 
     @classmethod
     def tearDownClass(cls):
@@ -240,10 +277,20 @@ class PermissionMatrixTest(unittest.TestCase):
             return path.replace("{id}", self.person_ids[org_slug])
         if path.startswith("/api/v1/cases/"):
             return path.replace("{id}", self.case_ids[org_slug])
+        if path.startswith("/api/v1/emergency/requests/"):
+            return path.replace("{id}", self.help_ids[org_slug])
         return path.replace("{id}", self.org_ids[org_slug]).replace(
             "{user_id}", self.target_ids[org_slug])
 
     def call(self, client, method, template, path):
+        if (method, template) in STREAMING:
+            conn = http.client.HTTPConnection("127.0.0.1", client.port, timeout=30)
+            cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+            conn.request(method, path, headers={"Cookie": cookie} if cookie else {})
+            r = conn.getresponse()
+            body = r.read() if r.status != 200 else b""
+            conn.close()
+            return Response(r.status, {}, body)
         body = BODIES.get((method, template), {} if method in ("POST", "PATCH", "PUT") else None)
         return client.request(method, path, body=body)
 

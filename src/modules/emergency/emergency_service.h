@@ -1,0 +1,140 @@
+// EmergencyService: the one door to emergency rescue (domain.md, "Emergency rescue").
+//
+// A help request, from the public form or logged by staff, is routed at once to one
+// organization: the best-ranked organization covering its region (priority, then someone on
+// call now, then having dispatchers at all), else the secretariat. What she wrote is sealed
+// under that organization's key (request_cipher.h) in the transaction that stores it. Only the
+// dispatchers and supervisors of the assigned organization see it; anyone else gets 404 exactly
+// as for an unknown id. A request not acknowledged by ack_due_at (the organization's limit,
+// default 10 minutes) escalates to the next covering organization not yet tried, then to the
+// secretariat, re-sealed for each; the deadline lives in the database, so escalation survives
+// restarts (escalator.h runs EscalateOverdue()). Every read and write is audited in the same
+// transaction, with field names, never values; the public form's audit entries carry no address.
+// Each committed change is announced on the organization's event streams (event_hub.h).
+//
+// Thread-safe: state lives in the database; the form guard and hub lock their own.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "http/event_stream.h"
+#include "modules/emergency/event_hub.h"
+#include "modules/emergency/help_form.h"
+#include "modules/emergency/model.h"
+#include "modules/emergency/request_repo.h"
+#include "security/actor.h"
+#include "security/audit_log.h"
+#include "security/keyring.h"
+#include "store/database.h"
+
+namespace dandelion::emergency {
+
+// What the public form posts.
+struct PublicSubmission {
+  std::string region;
+  std::string situation;
+  std::string contact;
+  std::string safe_contact;
+  std::string language;
+  std::string form_token;
+  std::string website;  // the honeypot: hidden from people, filled by scripts
+};
+
+// The list filter: one status, or "open" (new, acknowledged, dispatched), or "" for all.
+inline constexpr int kMaxListed = 200;
+
+struct MeasureRow {
+  std::string key;  // org id or region
+  int64_t count = 0;
+  std::optional<int64_t> median_ack_seconds;
+  std::optional<int64_t> median_resolve_seconds;
+};
+struct Measures {
+  std::vector<MeasureRow> by_org;
+  std::vector<MeasureRow> by_region;
+};
+
+class EmergencyService {
+ public:
+  EmergencyService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
+                   const Clock& clock);
+
+  // Flood control, first thing for every post of the public form (well-formed or not): 429
+  // with *retry_after set when address has sent too many.
+  Result<void> AdmitPublic(const std::string& address, int64_t* retry_after);
+  // The public form, once admitted. 400 naming bad fields (nothing stored); 503 when the
+  // network has nobody to receive it. Her reference.
+  Result<std::string> SubmitPublic(const PublicSubmission& form, const std::string& request_id);
+  std::string IssueFormToken() const { return guard_.IssueToken(); }
+
+  // Staff log a request that came by phone, SMS, police, a partner or in person; it is assigned
+  // to their own organization (they are the ones talking to her).
+  Result<HelpRequest> Log(const security::Actor& actor, const NewHelpRequest& input);
+  Result<std::vector<HelpRequest>> List(const security::Actor& actor, const std::string& status);
+  Result<HelpRequest> Get(const security::Actor& actor, const std::string& id);
+  Result<HelpRequest> Acknowledge(const security::Actor& actor, const std::string& id);
+  Result<HelpRequest> Dispatch(const security::Actor& actor, const std::string& id,
+                               const std::string& note);
+  Result<HelpRequest> RecordPolice(const security::Actor& actor, const std::string& id,
+                                   const PoliceCoordination& police);
+  Result<HelpRequest> Resolve(const security::Actor& actor, const std::string& id,
+                              const std::string& outcome, const std::string& note);
+  Result<HelpRequest> Link(const security::Actor& actor, const std::string& id,
+                           const std::string& person_id, const std::string& case_id);
+
+  // A live stream of the actor's organization's request events.
+  Result<std::shared_ptr<http::EventStream>> Subscribe(const security::Actor& actor);
+
+  Result<std::vector<request_repo::CoverageRow>> Coverage(const security::Actor& actor);
+  // The regions the actor's organization covers (replacing its default); ack_limit_minutes
+  // when given. Returns its limit in seconds.
+  Result<int64_t> SetCoverage(const security::Actor& actor, const std::vector<std::string>& regions,
+                              std::optional<int64_t> ack_limit_minutes);
+  Result<int64_t> AckLimitSeconds(const security::Actor& actor);
+  Result<std::vector<request_repo::OnCallShift>> OnCall(const security::Actor& actor,
+                                                        TimePoint from, TimePoint to);
+  Result<request_repo::OnCallShift> AddOnCall(const security::Actor& actor,
+                                              const std::string& user_id, TimePoint starts,
+                                              TimePoint ends);
+  Result<Measures> GetMeasures(const security::Actor& actor);
+
+  // Escalates every request whose deadline has passed; how many moved. For the escalator.
+  Result<int> EscalateOverdue();
+
+  EventHub& hub() { return hub_; }
+
+ private:
+  struct Routed {
+    std::string org_id;
+    std::string reason;
+  };
+  Result<std::optional<Routed>> Route(store::Tx& tx, const std::string& region,
+                                      const std::vector<std::string>& exclude, int64_t now);
+  Result<HelpRequest> Store(const security::Actor& actor, const NewHelpRequest& input,
+                            bool public_form);
+  // Loads, checks, changes (change may refuse with its own error), seals, stores, audits.
+  Result<HelpRequest> Change(
+      const security::Actor& actor, const std::string& id, const std::string& action,
+      std::vector<std::string> fields,
+      const std::function<Result<void>(store::Tx&, HelpRequest&, TimePoint)>& change);
+  Result<bool> EscalateOne(const std::string& id, int64_t now);
+  void Announce(const std::string& org_id, const HelpRequest& request);
+
+  store::Database& db_;
+  security::Keyring& keyring_;
+  const security::AuditLog& audit_;
+  const Clock& clock_;
+  HelpFormGuard guard_;
+  EventHub hub_;
+};
+
+// 400 naming every bad field of a new request (values; the handler checked shapes and lengths).
+Result<void> ValidateNewRequest(const NewHelpRequest& input, bool public_form);
+
+}  // namespace dandelion::emergency

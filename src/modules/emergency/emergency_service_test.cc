@@ -1,0 +1,271 @@
+#include "modules/emergency/emergency_service.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "core/ids.h"
+#include "modules/network/org_service.h"
+#include "security/sodium_init.h"
+#include "store/migrations.h"
+
+namespace dandelion::emergency {
+namespace {
+
+TimePoint At(const char* rfc3339) {
+  TimePoint t{};
+  EXPECT_TRUE(ParseRfc3339(rfc3339, &t));
+  return t;
+}
+
+class EmergencyServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    security::EnsureSodium();
+    auto db = store::Open("sqlite::memory:", 1);
+    ASSERT_TRUE(db) << db.error().detail;
+    db_ = std::move(*db);
+    ASSERT_TRUE(store::Migrate(*db_));
+    security::SecretKey master = security::SecretKey::Random();
+    audit_ = std::make_unique<security::AuditLog>(master, clock_);
+    keyring_ = std::make_unique<security::Keyring>(std::move(master), 1);
+    orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
+    service_ = std::make_unique<EmergencyService>(*db_, *keyring_, *audit_, clock_);
+    secretariat_ = AddOrg("sec", "secretariat", "KR-11");
+    seoul_ = AddOrg("seoul", "counseling_center", "KR-11");
+    busan_ = AddOrg("busan", "counseling_center", "KR-26");
+  }
+
+  std::string AddOrg(const std::string& slug, const char* kind, const char* region) {
+    auto org = orgs_->Create(security::Actor::Console(), {slug, slug, kind, "", region});
+    EXPECT_TRUE(org) << org.error().detail;
+    return org->id;
+  }
+
+  security::Actor Staff(const std::string& org_id, const char* role = "dispatcher") {
+    security::Actor a;
+    a.user_id = std::string("user-") + role + "-" + org_id;
+    a.org_id = org_id;
+    a.session_id = "session-" + a.user_id;
+    a.roles = {role};
+    a.mfa_complete = true;
+    a.request_id = "req";
+    a.remote = "127.0.0.1";
+    return a;
+  }
+
+  PublicSubmission Form(const char* region = "KR-11") {
+    PublicSubmission f;
+    f.region = region;
+    f.situation = "업주가 여권을 가져갔어요";
+    f.contact = "010-9876-5432";
+    f.safe_contact = "밤 10시 이후 문자만";
+    f.language = "ko";
+    f.form_token = service_->IssueFormToken();
+    clock_.Advance(std::chrono::seconds(5));
+    return f;
+  }
+
+  // Submits a form and returns the stored request's id, as the assigned organization sees it.
+  std::string Submit(const char* region, const std::string& receiver) {
+    auto ref = service_->SubmitPublic(Form(region), "req");
+    EXPECT_TRUE(ref) << ref.error().detail;
+    auto list = service_->List(Staff(receiver), "new");
+    EXPECT_TRUE(list);
+    for (const auto& h : *list) {
+      if (h.reference == *ref) return h.id;
+    }
+    ADD_FAILURE() << "the receiver does not see " << *ref;
+    return "";
+  }
+
+  int64_t Count(const std::string& sql) {
+    int64_t n = -1;
+    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
+      auto row = tx.QueryOne(sql);
+      if (!row) return Fail(row.error());
+      n = (*row)->Int(0);
+      return Ok();
+    }));
+    return n;
+  }
+
+  ManualClock clock_{At("2026-03-01T09:00:00Z")};
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<security::AuditLog> audit_;
+  std::unique_ptr<security::Keyring> keyring_;
+  std::unique_ptr<network::OrgService> orgs_;
+  std::unique_ptr<EmergencyService> service_;
+  std::string secretariat_, seoul_, busan_;
+};
+
+TEST_F(EmergencyServiceTest, APublicRequestReachesOnlyTheCoveringOrganization) {
+  const std::string id = Submit("KR-11", seoul_);
+  auto got = service_->Get(Staff(seoul_), id);
+  ASSERT_TRUE(got) << got.error().detail;
+  EXPECT_EQ(got->situation, "업주가 여권을 가져갔어요");
+  EXPECT_EQ(got->safe_contact, "밤 10시 이후 문자만");
+  EXPECT_EQ(got->channel, "public_web_form");
+  EXPECT_EQ(got->status, "new");
+  EXPECT_EQ(*got->ack_due_at, UnixSeconds(clock_.Now()) + kDefaultAckLimitSeconds);
+  // Busan's dispatcher and the secretariat's get the answer of an unknown id.
+  for (const auto& org : {busan_, secretariat_}) {
+    auto other = service_->Get(Staff(org), id);
+    ASSERT_FALSE(other);
+    EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
+    EXPECT_TRUE(service_->List(Staff(org), "")->empty());
+  }
+  // Roles without the emergency permissions are refused before any lookup.
+  auto worker = service_->Get(Staff(seoul_, "case_worker"), id);
+  ASSERT_FALSE(worker);
+  EXPECT_EQ(worker.error().code, ErrorCode::kForbidden);
+}
+
+TEST_F(EmergencyServiceTest, WhatSheWroteIsSealedUnderTheReceiversKey) {
+  const std::string id = Submit("KR-11", seoul_);
+  std::string situation;
+  ASSERT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
+    auto row = tx.QueryOne("SELECT situation, contact FROM help_requests WHERE id = ?", {id});
+    if (!row) return Fail(row.error());
+    situation = (*row)->BlobBytes(0);
+    EXPECT_EQ((*row)->BlobBytes(1).find("9876"), std::string::npos);
+    return Ok();
+  }));
+  EXPECT_FALSE(situation.empty());
+  EXPECT_EQ(situation.find("여권"), std::string::npos);
+}
+
+TEST_F(EmergencyServiceTest, UnacknowledgedRequestsEscalateToTheNextCoverThenTheSecretariat) {
+  // Busan backs Seoul up: it covers Busan (its own region) and Seoul.
+  ASSERT_TRUE(service_->SetCoverage(Staff(busan_, "org_admin"), {"KR-26", "KR-11"}, 5));
+  const std::string id = Submit("KR-11", seoul_);
+  clock_.Advance(std::chrono::minutes(9));
+  ASSERT_EQ(*service_->EscalateOverdue(), 0);  // Seoul's 10 minutes are not over
+  clock_.Advance(std::chrono::minutes(2));
+  ASSERT_EQ(*service_->EscalateOverdue(), 1);
+  auto at_busan = service_->Get(Staff(busan_), id);
+  ASSERT_TRUE(at_busan) << at_busan.error().detail;
+  EXPECT_EQ(at_busan->escalation_level, 1);
+  EXPECT_EQ(at_busan->situation, "업주가 여권을 가져갔어요");            // re-sealed for Busan
+  EXPECT_EQ(*at_busan->ack_due_at, UnixSeconds(clock_.Now()) + 5 * 60);  // Busan's own limit
+  EXPECT_EQ(service_->Get(Staff(seoul_), id).error().code, ErrorCode::kNotFound);
+  clock_.Advance(std::chrono::minutes(6));
+  ASSERT_EQ(*service_->EscalateOverdue(), 1);
+  auto at_secretariat = service_->Get(Staff(secretariat_), id);
+  ASSERT_TRUE(at_secretariat);
+  EXPECT_EQ(at_secretariat->escalation_level, 2);
+  // Nobody is left: the clock stops and the request stays with the secretariat.
+  clock_.Advance(std::chrono::minutes(11));
+  ASSERT_EQ(*service_->EscalateOverdue(), 0);
+  auto last = service_->Get(Staff(secretariat_), id);
+  EXPECT_FALSE(last->ack_due_at.has_value());
+  EXPECT_EQ(last->status, "new");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM help_request_routes"), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'help_request.escalate'"), 4);
+}
+
+TEST_F(EmergencyServiceTest, AcknowledgingStopsEscalationAndStatusesMoveForward) {
+  const std::string id = Submit("KR-11", seoul_);
+  auto ack = service_->Acknowledge(Staff(seoul_), id);
+  ASSERT_TRUE(ack) << ack.error().detail;
+  EXPECT_EQ(ack->status, "acknowledged");
+  EXPECT_FALSE(ack->ack_due_at.has_value());
+  EXPECT_EQ(service_->Acknowledge(Staff(seoul_), id).error().code, ErrorCode::kConflict);
+  clock_.Advance(std::chrono::hours(1));
+  EXPECT_EQ(*service_->EscalateOverdue(), 0);
+  ASSERT_TRUE(service_->Dispatch(Staff(seoul_), id, "활동가 2명 출동"));
+  PoliceCoordination police{"종로경찰서", FormatRfc3339(clock_.Now()), "김경위", "2026-118", ""};
+  auto with_police = service_->RecordPolice(Staff(seoul_), id, police);
+  ASSERT_TRUE(with_police) << with_police.error().detail;
+  EXPECT_EQ(with_police->police.officer, "김경위");
+  auto bad_outcome = service_->Resolve(Staff(seoul_), id, "vanished", "");
+  ASSERT_FALSE(bad_outcome);
+  EXPECT_TRUE(bad_outcome.error().fields.contains("outcome"));
+  auto resolved = service_->Resolve(Staff(seoul_, "supervisor"), id, "rescued", "");
+  ASSERT_TRUE(resolved);
+  EXPECT_EQ(resolved->status, "resolved");
+  auto measures = service_->GetMeasures(Staff(seoul_));
+  ASSERT_TRUE(measures);
+  ASSERT_EQ(measures->by_org.size(), 1u);
+  EXPECT_EQ(measures->by_org[0].key, seoul_);
+  EXPECT_EQ(*measures->by_org[0].median_ack_seconds, 0);
+  EXPECT_EQ(*measures->by_org[0].median_resolve_seconds, 3600);
+}
+
+TEST_F(EmergencyServiceTest, BadInputNamesTheFieldsAndStoresNothing) {
+  PublicSubmission form = Form();
+  form.region = "KR-99";
+  form.situation = "  ";
+  form.language = "Korean";
+  form.website = "http://spam.example";
+  form.form_token = "123.abc";
+  auto r = service_->SubmitPublic(form, "req");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
+  for (const char* field : {"region", "situation", "language", "website", "form_token"}) {
+    EXPECT_TRUE(r.error().fields.contains(field)) << field;
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM help_requests"), 0);
+}
+
+TEST_F(EmergencyServiceTest, FormTokensMustBeOursAndOfAHumanAge) {
+  PublicSubmission form = Form();
+  form.form_token = service_->IssueFormToken();  // fresh: posted at once, as a script would
+  auto fast = service_->SubmitPublic(form, "req");
+  ASSERT_FALSE(fast);
+  EXPECT_EQ(fast.error().fields.at("form_token"), "emergency.form_too_fast");
+  clock_.Advance(std::chrono::hours(3));
+  auto old = service_->SubmitPublic(form, "req");
+  ASSERT_FALSE(old);
+  EXPECT_EQ(old.error().fields.at("form_token"), "emergency.form_expired");
+  PublicSubmission forged = Form();
+  forged.form_token[forged.form_token.size() - 1] ^= 1;
+  auto bad = service_->SubmitPublic(forged, "req");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().fields.at("form_token"), "emergency.form_token");
+}
+
+TEST_F(EmergencyServiceTest, FloodControlIsPerAddress) {
+  int64_t retry = 0;
+  for (int i = 0; i < kBurst; ++i) ASSERT_TRUE(service_->AdmitPublic("203.0.113.7", &retry));
+  auto refused = service_->AdmitPublic("203.0.113.7", &retry);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kRateLimited);
+  EXPECT_GT(retry, 0);
+  EXPECT_LE(retry, kRefillSeconds);
+  EXPECT_TRUE(service_->AdmitPublic("198.51.100.4", &retry));  // another address passes
+  clock_.Advance(std::chrono::seconds(kRefillSeconds));
+  EXPECT_TRUE(service_->AdmitPublic("203.0.113.7", &retry));
+}
+
+TEST_F(EmergencyServiceTest, EventsReachOnlyTheAssignedOrganizationsStreams) {
+  auto seoul_stream = service_->Subscribe(Staff(seoul_));
+  auto busan_stream = service_->Subscribe(Staff(busan_));
+  ASSERT_TRUE(seoul_stream && busan_stream);
+  const std::string id = Submit("KR-11", seoul_);
+  auto seoul_batch = (*seoul_stream)->Take();
+  EXPECT_NE(seoul_batch.text.find("event: request\ndata: {\"id\":\"" + id), std::string::npos);
+  EXPECT_EQ(seoul_batch.text.find("여권"), std::string::npos);  // no sealed field in events
+  EXPECT_TRUE((*busan_stream)->Take().text.empty());
+}
+
+TEST_F(EmergencyServiceTest, ASessionHoldsAFewStreamsAndTheOldestMakesRoom) {
+  std::vector<std::shared_ptr<http::EventStream>> streams;
+  for (size_t i = 0; i < kMaxStreamsPerSession + 1; ++i) {
+    streams.push_back(*service_->Subscribe(Staff(seoul_)));
+  }
+  EXPECT_TRUE(streams.front()->Take().closed);
+  EXPECT_FALSE(streams.back()->Take().closed);
+  EXPECT_EQ(service_->hub().StreamCount(seoul_), kMaxStreamsPerSession);
+}
+
+TEST_F(EmergencyServiceTest, OnlyOwnPeopleCanBeLinked) {
+  const std::string id = Submit("KR-11", seoul_);
+  auto r = service_->Link(Staff(seoul_), id, NewId(), "");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().fields.at("person_id"), "emergency.unknown_person");
+}
+
+}  // namespace
+}  // namespace dandelion::emergency

@@ -1,0 +1,89 @@
+// Storage of help requests, their routes, coverage, settings and on-call shifts. SQL only: it
+// sees sealed fields as ciphertexts (HelpRequest members hold the blobs) and decides nothing —
+// routing and escalation rules belong to EmergencyService.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "modules/emergency/model.h"
+#include "store/database.h"
+
+namespace dandelion::emergency::request_repo {
+
+Result<void> Insert(store::Tx& tx, const HelpRequest& sealed);
+// Rewrites every changeable column when the stored row_version is still sealed.row_version and
+// bumps it. False when someone changed the row meanwhile (nothing written).
+Result<bool> Update(store::Tx& tx, const HelpRequest& sealed);
+Result<std::optional<HelpRequest>> FindById(store::Tx& tx, const std::string& id);
+// org_id's requests in any of statuses (all when empty), newest first.
+Result<std::vector<HelpRequest>> ListByOrg(store::Tx& tx, const std::string& org_id,
+                                           const std::vector<std::string>& statuses, int limit);
+// Ids of requests still new whose ack_due_at is at or before now.
+Result<std::vector<std::string>> Overdue(store::Tx& tx, int64_t now, int limit);
+
+Result<void> AddRoute(store::Tx& tx, const std::string& request_id, int64_t level,
+                      const std::string& org_id, const std::string& reason, const std::string& at);
+// Organizations the request was routed to so far.
+Result<std::vector<std::string>> RoutedOrgs(store::Tx& tx, const std::string& request_id);
+
+// An organization that could receive a request for a region, with what ranks it.
+struct Candidate {
+  std::string org_id;
+  int64_t priority = 1;
+  bool on_call = false;      // a shift covers now
+  bool dispatchers = false;  // has an active dispatcher account
+  std::string created_at;
+};
+// Organizations covering region (explicitly, or by default as their own region), not the
+// secretariat, unordered.
+Result<std::vector<Candidate>> Candidates(store::Tx& tx, const std::string& region, int64_t now);
+// The network's secretariat (the oldest, should there be several); nullopt when none.
+Result<std::optional<std::string>> Secretariat(store::Tx& tx);
+Result<int64_t> AckLimitSeconds(store::Tx& tx, const std::string& org_id);
+
+struct CoverageRow {
+  std::string org_id;
+  std::string org_name;
+  std::string region;
+  int64_t priority = 1;
+};
+// Every organization's coverage, explicit or by default, by region then priority.
+Result<std::vector<CoverageRow>> AllCoverage(store::Tx& tx);
+// Replaces org_id's coverage by regions (its own region at priority 1, others 2) and records
+// the choice as explicit; ack_limit_seconds when given.
+Result<void> SetCoverage(store::Tx& tx, const std::string& org_id, const std::string& own_region,
+                         const std::vector<std::string>& regions,
+                         std::optional<int64_t> ack_limit_seconds);
+
+struct OnCallShift {
+  std::string id;
+  std::string org_id;
+  std::string user_id;
+  std::string display_name;
+  int64_t starts_at = 0;
+  int64_t ends_at = 0;
+};
+// org_id's shifts overlapping [from, to).
+Result<std::vector<OnCallShift>> OnCall(store::Tx& tx, const std::string& org_id, int64_t from,
+                                        int64_t to);
+Result<void> InsertOnCall(store::Tx& tx, const OnCallShift& shift, const std::string& created_by,
+                          const std::string& created_at);
+
+// True when person_id is a person of org_id still on record (for linking a request to her).
+Result<bool> PersonOf(store::Tx& tx, const std::string& person_id, const std::string& org_id);
+
+// The timing of every request, for the measures.
+struct Timing {
+  std::string org_id;
+  std::string region;
+  std::string received_at;
+  std::string acknowledged_at;
+  std::string resolved_at;
+};
+Result<std::vector<Timing>> Timings(store::Tx& tx);
+
+}  // namespace dandelion::emergency::request_repo
