@@ -150,6 +150,7 @@ TEST_F(StaticFilesTest, ASeparatePageOfTheBuildOwnsItsPaths) {
     EXPECT_EQ(help.status, 200) << path;
     EXPECT_NE(help.body.find("도움 요청"), std::string::npos) << path;
     EXPECT_TRUE(help.Header("Set-Cookie").empty());
+    EXPECT_EQ(help.Header("Cache-Control"), "no-store") << path;
   }
   EXPECT_NE(Get(router_, "/helpers").body.find("민들레"), std::string::npos);
 }

@@ -105,7 +105,11 @@ Response StaticFiles::Serve(const Request& request) const {
   Response response;
   response.content_type = std::string(ContentTypeFor(file));
   response.file_path = file;
-  response.SetHeader("Cache-Control", std::string(asset ? kImmutable : kRevalidate));
+  // A woman on a shared device: the public help page is never kept in a cache.
+  const bool help = file.ends_with("/help.html");
+  response.SetHeader("Cache-Control", std::string(help    ? "no-store"
+                                                  : asset ? kImmutable
+                                                          : kRevalidate));
   return response;
 }
 
