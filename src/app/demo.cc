@@ -11,6 +11,7 @@
 
 #include "app/admin_commands.h"
 #include "app/commands.h"
+#include "app/demo_caseload.h"
 #include "app/services.h"
 
 namespace dandelion::app {
@@ -49,6 +50,27 @@ const char* KindRole(std::string_view kind) {
   if (kind == "support_facility") return "shelter_staff";
   if (kind == "self_reliance_center") return "finance";
   return nullptr;
+}
+
+// The survivors each case-work organization invents: a caseload one can browse, small enough
+// for the demo to stay quick.
+constexpr int kPeoplePerTeam = 25;
+
+bool DoesCaseWork(std::string_view kind) {
+  return kind == "counseling_center" || kind == "support_facility" ||
+         kind == "self_reliance_center";
+}
+
+security::Actor Staff(const std::string& org_id, const std::string& user_id,
+                      const std::string& role) {
+  security::Actor a;
+  a.user_id = user_id;
+  a.org_id = org_id;
+  a.roles = {role};
+  a.mfa_complete = true;
+  a.remote = "cli";
+  a.request_id = "demo";
+  return a;
 }
 
 // A dispatcher puts herself on call for the demo's first month, so the dispatch board has
@@ -104,16 +126,23 @@ Result<void> FillDemo(const std::string& data_dir) {
     }
   }
   if (auto r = MarkDemo(data_dir); !r) return r;
-  auto s = Services::Open(data_dir, 1);
+  auto owned_clock = std::make_unique<DemoClock>();
+  DemoClock& clock = *owned_clock;
+  auto s = Services::Open(data_dir, 1, false, std::move(owned_clock));
   if (!s) return Fail(s.error());
   Services& services = **s;
   const auto console = security::Actor::Console();
   int users = 0;
+  std::vector<DemoTeam> teams;
   std::cout << "Creating a synthetic demo network (합성 데모 네트워크를 만드는 중):\n";
   for (size_t i = 0; i < std::size(kOrgs); ++i) {
     const DemoOrg& d = kOrgs[i];
     auto org = services.orgs->Create(console, {d.slug, d.name, d.kind, d.facility_type, d.region});
     if (!org) return Fail(org.error());
+    DemoTeam team{d.slug, d.kind, d.facility_type, {}, {}, false};
+    // One restricted case in a counseling center and one in a shelter.
+    team.restricted_case = std::string_view(d.slug) == "seoul-counsel" ||
+                           std::string_view(d.slug) == "gyeonggi-shelter";
     std::vector<std::pair<std::string, std::string>> accounts;
     if (std::string_view(d.kind) == "secretariat") {
       // The secretariat is the last resort of every escalation: it has a dispatcher too.
@@ -137,13 +166,22 @@ Result<void> FillDemo(const std::string& data_dir) {
       auto created = services.users->Create(console, org->id, user);
       if (!created) return Fail(created.error());
       ++users;
+      if (role == "case_worker") team.worker = Staff(org->id, created->user.account.id, role);
+      if (role == "supervisor") team.supervisor = Staff(org->id, created->user.account.id, role);
       if (role == "dispatcher") {
         if (auto r = PutOnCall(services, org->id, created->user.account.id); !r) return r;
       }
     }
+    if (DoesCaseWork(d.kind)) teams.push_back(team);
     std::cout << "  [" << i + 1 << "/" << std::size(kOrgs) << "] " << d.name << "\n" << std::flush;
   }
+  std::cout << "Inventing a caseload over the past two years (지난 2년의 합성 사례를 만드는 중):\n"
+            << std::flush;
+  auto caseload = FillDemoCaseload(services, clock, teams, kPeoplePerTeam);
+  if (!caseload) return Fail(caseload.error());
   std::cout << "\n"
+            << caseload->people << " synthetic survivors (" << caseload->writes
+            << " records), each marked (데모)\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

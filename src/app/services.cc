@@ -44,7 +44,8 @@ Result<uint32_t> MasterKeyVersion(store::Database& db) {
 }  // namespace
 
 Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, int readers,
-                                                 bool data_dir_locked) {
+                                                 bool data_dir_locked,
+                                                 std::unique_ptr<Clock> clock) {
   security::EnsureSodium();
   RegisterAllMessages();
   auto s = std::make_unique<Services>();
@@ -52,7 +53,9 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
   if (!config) return Fail(config.error());
   s->config = std::move(*config);
   // Test data dirs get a clock that black-box tests can move forward (session expiry, lockout).
-  if (s->config.test_mode) {
+  if (clock) {
+    s->clock = std::move(clock);
+  } else if (s->config.test_mode) {
     s->clock = std::make_unique<OffsetClock>();
   } else {
     s->clock = std::make_unique<SystemClock>();

@@ -43,9 +43,11 @@ struct Services {
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key
   // rotation a crash interrupted (app/key_rotation.h); data_dir_locked says the caller already
-  // holds the data dir lock (serve, keys rotate).
+  // holds the data dir lock (serve, keys rotate). clock replaces the config's clock (the demo
+  // dates its synthetic records over the past two years).
   static Result<std::unique_ptr<Services>> Open(const std::string& data_dir, int readers = 0,
-                                                bool data_dir_locked = false);
+                                                bool data_dir_locked = false,
+                                                std::unique_ptr<Clock> clock = nullptr);
 };
 
 // Registers every module's Korean/English messages (idempotent).

@@ -1,11 +1,14 @@
 """Black-box test of `dandelion demo`: a synthetic network that one can sign in to at once."""
 
+import datetime
 import os
 import shutil
 import tempfile
 import unittest
+from urllib.parse import quote
 
 from harness import PG_URL, Server, run_cli
+from test_people import encodings
 
 DEMO_PASSWORD = "minduelle-demo-2026"
 
@@ -54,10 +57,53 @@ class DemoTest(unittest.TestCase):
             coverage = d.get("/api/v1/emergency/coverage").json()["items"]
             self.assertIn("(데모) 서울 상담소",
                           [c["org_name"] for c in coverage if c["region"] == "KR-11"])
+            self.check_caseload(c, data)
         finally:
             if server:
                 server.stop()
             shutil.rmtree(tmp, ignore_errors=True)
+
+    def check_caseload(self, c, data):
+        """The case worker finds a caseload, her week's appointments, and nothing in clear."""
+        mine = c.get("/api/v1/cases?status=open&assigned=me").json()["items"]
+        self.assertGreaterEqual(len(mine), 5)
+        self.assertTrue(all(k["status"] == "open" for k in mine))
+        self.assertTrue(all(any(w["display_name"].endswith(" worker") for w in k["assigned"])
+                            for k in mine))
+        self.assertTrue(all(k["person"]["alias"].startswith("(데모)") for k in mine))
+        everyone = c.get("/api/v1/cases?status=open").json()["items"]
+        self.assertGreater(len(everyone), len(mine))  # her supervisor carries some herself
+        restricted = [k for k in everyone if k["restricted"]]
+        self.assertEqual(len(restricted), 1)
+        self.assertIsNone(restricted[0]["person"])  # not hers: listed without her
+        self.assertTrue(c.get("/api/v1/cases?status=closed").json()["items"])
+        opened = sorted(k["opened_at"] for k in everyone)
+        self.assertLess(opened[0], opened[-1][:4])  # spread over the past years
+
+        now = datetime.datetime.now(datetime.timezone.utc)
+        window = "from={}&to={}".format(
+            quote((now - datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")),
+            quote((now + datetime.timedelta(days=8)).strftime("%Y-%m-%dT%H:%M:%SZ")))
+        week = c.get("/api/v1/appointments?" + window).json()["items"]
+        self.assertTrue(week)
+        self.assertTrue(all(a["status"] == "scheduled" for a in week))
+
+        values, codes = [], []
+        for k in mine[:2]:
+            case = c.get(f"/api/v1/cases/{k['id']}").json()
+            person = c.get(f"/api/v1/people/{case['person']['id']}").json()
+            values += [person["legal_name"], person["phone"], case["summary"]]
+            codes.append(person["code"])
+        code_seen = False  # a positive control: codes are stored in clear
+        for root, _, names in os.walk(data):
+            for name in names:
+                with open(os.path.join(root, name), "rb") as f:
+                    content = f.read()
+                code_seen = code_seen or codes[0].encode() in content
+                for value in values:
+                    for form in encodings(value):
+                        self.assertNotIn(form, content, (name, value, form))
+        self.assertTrue(code_seen, "the scan must see what the database holds")
 
 
 if __name__ == "__main__":
