@@ -97,6 +97,22 @@ int RunCli(int argc, char** argv) {
       "demo", "Fill a new data dir with a synthetic demo network (plainly marked as such)");
   demo->add_option("--data", data_dir, "Data dir (created when it does not exist)")->required();
 
+  // Hidden (empty description): only bench/cases_bench uses it.
+  GenerateOptions generate_options;
+  auto* generate = cli.add_subcommand("generate", "");
+  generate->add_option("--data", generate_options.data_dir, "Data dir")->required();
+  generate->add_option("--org", generate_options.org_slug, "Organization slug")->required();
+  generate->add_option("--worker", generate_options.worker, "Case worker's username")->required();
+  generate->add_option("--colleague", generate_options.colleague, "Colleague's username")
+      ->required();
+  generate->add_option("--people", generate_options.people, "People")->check(CLI::PositiveNumber);
+  generate->add_option("--services", generate_options.services, "Services")
+      ->check(CLI::NonNegativeNumber);
+  generate->add_option("--batch", generate_options.batch, "People per transaction")
+      ->check(CLI::PositiveNumber);
+  generate->add_option("--case-ids", generate_options.case_ids_out, "File for the case ids")
+      ->required();
+
   auto* audit = cli.add_subcommand("audit", "Check the audit log and sign checkpoints");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
@@ -127,6 +143,10 @@ int RunCli(int argc, char** argv) {
   }
   if (*demo) {
     if (auto r = FillDemo(data_dir); !r) return Report(r.error());
+    return 0;
+  }
+  if (*generate) {
+    if (auto r = Generate(generate_options); !r) return Report(r.error());
     return 0;
   }
   if (*audit_verify) {

@@ -29,6 +29,21 @@ inline constexpr const char* kDemoPassword = "minduelle-demo-2026";
 // marks it as a demo. Refuses a data dir that already has organizations.
 Result<void> FillDemo(const std::string& data_dir);
 
+struct GenerateOptions {
+  std::string data_dir;
+  std::string org_slug;
+  std::string worker;     // username: carries one case in a thousand
+  std::string colleague;  // username: carries the rest
+  int64_t people = 1000;
+  int64_t services = 10000;
+  int64_t batch = 1000;  // people per transaction
+  std::string case_ids_out;
+};
+
+// Bench only (bench/cases_bench): people, cases and services in batched transactions, sealed
+// as the services seal them. Refuses a data dir that is neither demo nor test.
+Result<void> Generate(const GenerateOptions& options);
+
 struct ServeOptions {
   std::string data_dir;
   std::string listen;  // empty = from config
