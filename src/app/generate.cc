@@ -190,6 +190,8 @@ Result<void> Generate(const GenerateOptions& o) {
       return Ok();
     });
     if (!r) return Fail(r.error());
+    // A line every ten batches, and the last.
+    if ((first / o.batch) % 10 != 9 && first + count < o.people) continue;
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << "  " << first + count << "/" << o.people << " people, " << written_services
