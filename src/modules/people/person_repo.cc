@@ -105,8 +105,11 @@ Result<std::vector<StoredPerson>> FindByIndex(store::Tx& tx, const std::string& 
                                               IndexColumn column, const std::string& index,
                                               int64_t index_key_version, int limit) {
   std::string where = column == IndexColumn::kLegalName ? "legal_name_index" : "phone_index";
+  // "code || ''": ordering by the bare code lets SQLite walk the (org_id, code) unique index
+  // through every person of the organization instead of seeking the blind index (measured by
+  // bench/cases_bench: 5 searches a second at 100,000 people). The few matches sort in memory.
   where = "org_id = ? AND " + where +
-          " = ? AND index_key_version = ? AND erased_at IS NULL ORDER BY code LIMIT " +
+          " = ? AND index_key_version = ? AND erased_at IS NULL ORDER BY code || '' LIMIT " +
           std::to_string(limit);
   return Select(tx, where, {org_id, store::Blob{index}, index_key_version});
 }
