@@ -25,6 +25,17 @@ class DemoTest(unittest.TestCase):
             self.assertIn("[14/14]", out.stdout)
             again = run_cli("demo", "--data", data, check=False)
             self.assertNotEqual(again.returncode, 0)
+            # The benchmark's generator adds sealed people in bulk to a demo data dir only.
+            ids = os.path.join(tmp, "case_ids.txt")
+            bench = ["--org", "seoul-counsel", "--worker", "seoul-counsel-worker",
+                     "--colleague", "seoul-counsel-supervisor", "--people", "3",
+                     "--services", "7", "--case-ids", ids]
+            run_cli("generate", "--data", data, *bench)
+            plain = os.path.join(tmp, "plain")
+            run_cli("init", "--data", plain)
+            refused = run_cli("generate", "--data", plain, *bench, check=False)
+            self.assertNotEqual(refused.returncode, 0)
+            self.assertIn("demo or test", refused.stderr)
             server = Server.__new__(Server)
             server.tmp, server.data = tmp, data
             server.proc = server.port = None
@@ -58,6 +69,7 @@ class DemoTest(unittest.TestCase):
             self.assertIn("(데모) 서울 상담소",
                           [c["org_name"] for c in coverage if c["region"] == "KR-11"])
             self.check_caseload(c, data)
+            self.check_generated(c, ids)
         finally:
             if server:
                 server.stop()
@@ -70,7 +82,7 @@ class DemoTest(unittest.TestCase):
         self.assertTrue(all(k["status"] == "open" for k in mine))
         self.assertTrue(all(any(w["display_name"].endswith(" worker") for w in k["assigned"])
                             for k in mine))
-        self.assertTrue(all(k["person"]["alias"].startswith("(데모)") for k in mine))
+        self.assertTrue(all(k["person"]["alias"].startswith(("(데모)", "(벤치)")) for k in mine))
         everyone = c.get("/api/v1/cases?status=open").json()["items"]
         self.assertGreater(len(everyone), len(mine))  # her supervisor carries some herself
         restricted = [k for k in everyone if k["restricted"]]
@@ -104,6 +116,22 @@ class DemoTest(unittest.TestCase):
                     for form in encodings(value):
                         self.assertNotIn(form, content, (name, value, form))
         self.assertTrue(code_seen, "the scan must see what the database holds")
+
+    def check_generated(self, c, ids_path):
+        """What the generator wrote reads back decrypted, found by its blind phone index."""
+        with open(ids_path) as f:
+            ids = f.read().split()
+        self.assertEqual(len(ids), 3)
+        found = c.get("/api/v1/people?phone=010-1000-0000").json()["items"]
+        self.assertEqual([p["legal_name"] for p in found], ["(벤치) 가상인물 0"])
+        case = c.get(f"/api/v1/cases/{ids[0]}")
+        self.assertEqual(case.status, 200, case.body)
+        self.assertTrue(case.json()["summary"].startswith("(벤치)"))
+        services = c.get(f"/api/v1/cases/{ids[0]}/services").json()["items"]
+        self.assertEqual(len(services), 3)  # 7 services over 3 people: the first gets 3
+        self.assertTrue(services[0]["notes"].startswith("(벤치)"))
+        mine = c.get("/api/v1/cases?status=open&assigned=me").json()["items"]
+        self.assertIn(ids[0], [k["id"] for k in mine])  # one in a thousand is hers
 
 
 if __name__ == "__main__":
