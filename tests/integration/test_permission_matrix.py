@@ -86,6 +86,7 @@ EXPECTED = {
         ("POST", "/assessments"), ("GET", "/assessments"), ("POST", "/goals"), ("GET", "/goals"),
         ("POST", "/files"), ("GET", "/files")]},
     ("GET", "/api/v1/appointments"): roles(*CASE_ROLES),
+    ("GET", "/api/v1/caseload"): roles(*CASE_ROLES),
     ("POST", "/api/v1/appointments/{id}/cancel"): own_case_roles,
     ("POST", "/api/v1/appointments/{id}/done"): own_case_roles,
     ("PATCH", "/api/v1/legal-matters/{id}"): own_case_roles,
