@@ -322,6 +322,14 @@ Result<bool> PersonOf(store::Tx& tx, const std::string& person_id, const std::st
   return row->has_value();
 }
 
+Result<bool> CaseOf(store::Tx& tx, const std::string& case_id, const std::string& person_id,
+                    const std::string& org_id) {
+  auto row = tx.QueryOne("SELECT 1 FROM cases WHERE id = ? AND person_id = ? AND org_id = ?",
+                         {case_id, person_id, org_id});
+  if (!row) return Fail(row.error());
+  return row->has_value();
+}
+
 Result<std::vector<Timing>> Timings(store::Tx& tx) {
   auto rows = tx.Query(
       "SELECT assigned_org_id, region, received_at, acknowledged_at, resolved_at "
