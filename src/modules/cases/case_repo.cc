@@ -3,20 +3,13 @@
 namespace dandelion::cases::case_repo {
 namespace {
 
+using store::BlobOrNull;
+using store::TextOrNull;
+
 constexpr const char* kColumns =
     "id, org_id, person_id, number, number_year, number_seq, status, intake_channel, situation, "
     "risk_level, summary, safety_plan, restricted, opened_at, closed_at, closure_reason, "
     "closure_note, reopen_reason, last_contact_at, created_by, updated_at";
-
-store::Value BlobOrNull(const std::string& bytes) {
-  if (bytes.empty()) return nullptr;
-  return store::Blob{bytes};
-}
-
-store::Value TextOrNull(const std::string& text) {
-  if (text.empty()) return nullptr;
-  return text;
-}
 
 StoredCase ToCase(const store::Row& r) {
   StoredCase c;
