@@ -15,6 +15,7 @@
 #include "http/server.h"
 #include "modules/audit/routes.h"
 #include "modules/case_records/routes.h"
+#include "modules/caseload/routes.h"
 #include "modules/cases/routes.h"
 #include "modules/emergency/escalator.h"
 #include "modules/emergency/routes.h"
@@ -86,6 +87,7 @@ int Serve(const ServeOptions& options) {
   people::AddRoutes(router, *s.people);
   cases::AddRoutes(router, *s.cases);
   case_records::AddRoutes(router, *s.case_records);
+  caseload::AddRoutes(router, *s.caseload);
   emergency::AddRoutes(router, *s.emergency);
 
   probe::ProbeService probe_service(*s.db);

@@ -81,13 +81,15 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
   s->orgs = std::make_unique<network::OrgService>(*s->db, *s->keyring, *s->audit, *s->clock);
   s->users = std::make_unique<network::UserService>(*s->db, *s->audit, *s->clock);
   s->audit_reader = std::make_unique<audit::AuditService>(*s->db, *s->audit, *s->orgs, *s->auth);
-  s->people = std::make_unique<people::PeopleService>(*s->db, *s->keyring, *s->audit, *s->auth,
-                                                      *s->orgs, *s->clock);
   s->audit_reads = std::make_unique<security::AuditBatcher>(*s->db, *s->audit);
+  s->people = std::make_unique<people::PeopleService>(
+      *s->db, *s->keyring, *s->audit, *s->audit_reads, *s->auth, *s->orgs, *s->clock);
   s->cases = std::make_unique<cases::CaseService>(*s->db, *s->keyring, *s->audit, *s->audit_reads,
                                                   *s->orgs, *s->clock);
   s->case_records = std::make_unique<case_records::CaseRecords>(
       case_records::Deps{*s->db, *s->keyring, *s->audit, *s->clock});
+  s->caseload = std::make_unique<caseload::CaseloadService>(
+      *s->cases, s->case_records->appointments, *s->clock);
   s->emergency =
       std::make_unique<emergency::EmergencyService>(*s->db, *s->keyring, *s->audit, *s->clock);
   return s;

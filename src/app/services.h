@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "modules/audit/audit_service.h"
 #include "modules/case_records/case_records.h"
+#include "modules/caseload/caseload.h"
 #include "modules/cases/case_service.h"
 #include "modules/emergency/emergency_service.h"
 #include "modules/network/org_service.h"
@@ -38,6 +39,7 @@ struct Services {
   std::unique_ptr<people::PeopleService> people;
   std::unique_ptr<cases::CaseService> cases;
   std::unique_ptr<case_records::CaseRecords> case_records;
+  std::unique_ptr<caseload::CaseloadService> caseload;
   std::unique_ptr<emergency::EmergencyService> emergency;
 
   // Loads the config and master key, opens and migrates the database, builds the services.

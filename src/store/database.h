@@ -51,6 +51,14 @@ class Row {
 using Rows = std::vector<Row>;
 using Params = std::vector<Value>;
 
+// Optional columns: NULL for "" (text, or ciphertext bytes as a blob).
+inline Value TextOrNull(const std::string& text) {
+  return text.empty() ? Value(nullptr) : Value(text);
+}
+inline Value BlobOrNull(const std::string& bytes) {
+  return bytes.empty() ? Value(nullptr) : Value(Blob{bytes});
+}
+
 enum class Dialect { kSqlite, kPostgres };
 
 // A transaction in progress. Only valid inside the Read/Write callback that received it.

@@ -7,10 +7,11 @@ never reach the disk in clear.
 """
 
 import os
+import time
 import unittest
 
 from harness import Server, backend
-from network import add_user, advance, build_network, sign_in
+from network import add_user, advance, build_network, server_now, sign_in
 from test_people import MINJI, encodings, sql
 
 CASES = "/api/v1/cases"
@@ -59,6 +60,41 @@ class CasesTest(unittest.TestCase):
 
     def count(self):
         return int(sql(self.server, "SELECT COUNT(*) FROM cases"))
+
+    def test_caseload_home(self):
+        mine = self.open_case(risk_level="critical")
+        quiet = self.open_case(risk_level="low")
+        other = self.open_case(self.a2)
+        now = server_now(self.a.client)
+        soon = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now + 3600))
+        later = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now + 3 * 86400))
+        for at in (soon, later):
+            r = self.a.client.post(f"{CASES}/{mine['id']}/appointments",
+                                   body={"starts_at": at, "kind": "counseling", "place": "상담실 2"})
+            self.assertEqual(r.status, 201, r.body)
+        r = self.a.client.get("/api/v1/caseload")
+        self.assertEqual(r.status, 200, r.body)
+        home = r.json()
+        ids = [c["id"] for c in home["open_cases"]]
+        self.assertIn(mine["id"], ids)
+        self.assertNotIn(other["id"], ids)
+        self.assertLess(ids.index(mine["id"]), ids.index(quiet["id"]))  # riskiest first
+        week = [a for a in home["appointments_week"] if a["case_id"] == mine["id"]]
+        self.assertEqual(len(week), 2)
+        self.assertEqual(week[0]["person"]["safe_contact"], MINJI["safe_contact"])
+        self.assertEqual(self.b.client.get("/api/v1/caseload").json()["open_cases"], [])
+        self.assertEqual(self.auditor.client.get("/api/v1/caseload").status, 403)
+        # A month without contact puts her cases on the list; a service takes them off.
+        advance(self.a.client, 31 * 86400)
+        self.sign_in_again()
+        stale = [c["id"] for c in self.a.client.get("/api/v1/caseload").json()["no_contact_30_days"]]
+        self.assertIn(quiet["id"], stale)
+        today = time.strftime("%Y-%m-%d", time.gmtime(server_now(self.a.client)))
+        r = self.a.client.post(f"{CASES}/{quiet['id']}/services",
+                               body={"type": "counseling", "date": today, "minutes": 50})
+        self.assertEqual(r.status, 201, r.body)
+        stale = [c["id"] for c in self.a.client.get("/api/v1/caseload").json()["no_contact_30_days"]]
+        self.assertNotIn(quiet["id"], stale)
 
     def test_open_read_list_change_close_reopen(self):
         c = self.open_case()

@@ -242,6 +242,29 @@ class EmergencyTest(unittest.TestCase):
         self.assertEqual(r.status, 400, r.body)
         self.assertIn("user_id", r.json()["error"]["fields"])
 
+    def test_a_request_links_only_to_her_case_at_the_same_organization(self):
+        r = self.a.client.post(REQUESTS, body={"channel": "police", "region": "KR-11",
+                                               "situation": "경찰 인계"})
+        self.assertEqual(r.status, 201, r.body)
+        rid = r.json()["id"]
+        people = []
+        for name in ("연결대상 하나", "연결대상 둘"):
+            p = self.a_worker.client.post("/api/v1/people", body={"legal_name": name})
+            self.assertEqual(p.status, 201, p.body)
+            people.append(p.json()["id"])
+        c = self.a_worker.client.post("/api/v1/cases", body={
+            "person_id": people[0], "intake_channel": "police_referral", "risk_level": "high",
+            "summary": "긴급 구조 후 상담"})
+        self.assertEqual(c.status, 201, c.body)
+        case_id = c.json()["id"]
+        link = f"{REQUESTS}/{rid}/link"
+        r = self.a.client.post(link, body={"person_id": people[1], "case_id": case_id})
+        self.assertEqual(r.status, 400, r.body)  # not her case
+        self.assertIn("case_id", r.json()["error"]["fields"])
+        r = self.a.client.post(link, body={"person_id": people[0], "case_id": case_id})
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual((r.json()["person_id"], r.json()["case_id"]), (people[0], case_id))
+
     def test_nothing_she_wrote_reaches_the_disk_in_clear(self):
         status, _, body = submit(self.server, "KR-11", "127.0.0.26")
         self.assertEqual(status, 202, body)

@@ -82,10 +82,12 @@ EXPECTED = {
     # A case's records: the case roles of her organization (another's: 404, as if absent).
     **{(m, CASE + tail): own_case_roles for m, tail in [
         ("POST", "/services"), ("GET", "/services"), ("POST", "/notes"), ("GET", "/notes"),
-        ("POST", "/appointments"), ("POST", "/legal-matters"), ("GET", "/legal-matters"),
+        ("POST", "/appointments"), ("GET", "/appointments"), ("POST", "/legal-matters"),
+        ("GET", "/legal-matters"),
         ("POST", "/assessments"), ("GET", "/assessments"), ("POST", "/goals"), ("GET", "/goals"),
         ("POST", "/files"), ("GET", "/files")]},
     ("GET", "/api/v1/appointments"): roles(*CASE_ROLES),
+    ("GET", "/api/v1/caseload"): roles(*CASE_ROLES),
     ("POST", "/api/v1/appointments/{id}/cancel"): own_case_roles,
     ("POST", "/api/v1/appointments/{id}/done"): own_case_roles,
     ("PATCH", "/api/v1/legal-matters/{id}"): own_case_roles,

@@ -215,4 +215,33 @@ Result<std::vector<Appointment>> Appointments::Calendar(const security::Actor& a
   return out;
 }
 
+Result<std::vector<Appointment>> Appointments::ForCase(const security::Actor& actor,
+                                                       const std::string& case_id) {
+  std::vector<Appointment> out;
+  auto r = OnCase(deps_, actor, security::perm::kCaseRead, case_id, "appointment.list",
+                  [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<void> {
+                    auto rows = tx.Query(std::string("SELECT ") + kColumns +
+                                             " FROM appointments a JOIN cases c ON c.id = "
+                                             "a.case_id WHERE a.case_id = ? "
+                                             "ORDER BY a.starts_at, a.id LIMIT " +
+                                             std::to_string(kMaxCalendarItems),
+                                         {ref.id});
+                    if (!rows) return Fail(rows.error());
+                    auto cipher = cases::CipherFor(tx, deps_.keyring, ref);
+                    if (!cipher) return Fail(cipher.error());
+                    auto brief = BriefOf(tx, *cipher, ref.person_id);
+                    if (!brief) return Fail(brief.error());
+                    for (const auto& row : *rows) {
+                      auto a = FromRow(row, &*cipher);
+                      if (!a) return Fail(a.error());
+                      a->person = *brief;
+                      out.push_back(std::move(*a));
+                    }
+                    return AuditRecord(deps_, tx, actor, ref, "appointment.list", "case", ref.id,
+                                       {"person", "with_whom", "place", "notes"});
+                  });
+  if (!r) return Fail(r.error());
+  return out;
+}
+
 }  // namespace dandelion::case_records

@@ -93,12 +93,4 @@ Result<PersonBrief> BriefOf(store::Tx& tx, const people::PersonCipher& cipher,
   return out;
 }
 
-store::Value TextOrNull(const std::string& s) {
-  return s.empty() ? store::Value(nullptr) : store::Value(s);
-}
-
-store::Value BlobOrNull(const std::string& bytes) {
-  return bytes.empty() ? store::Value(nullptr) : store::Value(store::Blob{bytes});
-}
-
 }  // namespace dandelion::case_records

@@ -63,8 +63,7 @@ Result<std::string> DisplayName(store::Tx& tx, const std::string& user_id);
 Result<PersonBrief> BriefOf(store::Tx& tx, const people::PersonCipher& cipher,
                             const std::string& person_id);
 
-// Optional text columns: NULL for "".
-store::Value TextOrNull(const std::string& s);
-store::Value BlobOrNull(const std::string& bytes);
+using store::BlobOrNull;
+using store::TextOrNull;
 
 }  // namespace dandelion::case_records

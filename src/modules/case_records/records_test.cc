@@ -37,9 +37,9 @@ class CaseRecordsTest : public ::testing::Test {
     auth_ = std::make_unique<security::AuthService>(*db_, *keyring_, *audit_, clock_,
                                                     security::AuthOptions{});
     orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
-    people_ =
-        std::make_unique<people::PeopleService>(*db_, *keyring_, *audit_, *auth_, *orgs_, clock_);
     reads_ = std::make_unique<security::AuditBatcher>(*db_, *audit_);
+    people_ = std::make_unique<people::PeopleService>(*db_, *keyring_, *audit_, *reads_, *auth_,
+                                                      *orgs_, clock_);
     cases_ =
         std::make_unique<cases::CaseService>(*db_, *keyring_, *audit_, *reads_, *orgs_, clock_);
     records_ = std::make_unique<CaseRecords>(Deps{*db_, *keyring_, *audit_, clock_});

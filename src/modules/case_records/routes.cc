@@ -166,6 +166,11 @@ void AddCaseRoutes(http::Router& router, CaseRecords& r) {
                        ServiceJson);
         });
       });
+  Add(router, "GET", "/api/v1/cases/{id}/appointments", kRead,
+      "The case's appointments, earliest first", false, 200, [&r](Request& req) {
+        return ReplyList(req, r.appointments.ForCase(ActorOf(req), req.path_params["id"]),
+                         AppointmentJson);
+      });
   Add(router, "GET", "/api/v1/cases/{id}/services", kRead, "The case's services", false, 200,
       [&r](Request& req) {
         return ReplyList(req, r.services.List(ActorOf(req), req.path_params["id"]), ServiceJson);

@@ -3,20 +3,13 @@
 namespace dandelion::cases::case_repo {
 namespace {
 
+using store::BlobOrNull;
+using store::TextOrNull;
+
 constexpr const char* kColumns =
     "id, org_id, person_id, number, number_year, number_seq, status, intake_channel, situation, "
     "risk_level, summary, safety_plan, restricted, opened_at, closed_at, closure_reason, "
     "closure_note, reopen_reason, last_contact_at, created_by, updated_at";
-
-store::Value BlobOrNull(const std::string& bytes) {
-  if (bytes.empty()) return nullptr;
-  return store::Blob{bytes};
-}
-
-store::Value TextOrNull(const std::string& text) {
-  if (text.empty()) return nullptr;
-  return text;
-}
 
 StoredCase ToCase(const store::Row& r) {
   StoredCase c;
@@ -217,15 +210,16 @@ Result<void> InsertNotification(store::Tx& tx, const Notification& n) {
 Result<std::vector<Notification>> NotificationsOf(store::Tx& tx, const std::string& user_id,
                                                   int limit) {
   auto rows = tx.Query(
-      "SELECT id, org_id, user_id, kind, case_id, actor_id, at, read_at FROM notifications "
-      "WHERE user_id = ? ORDER BY at DESC, id LIMIT " +
+      "SELECT n.id, n.org_id, n.user_id, n.kind, n.case_id, n.actor_id, n.at, n.read_at, "
+      "u.display_name FROM notifications n LEFT JOIN users u ON u.id = n.actor_id "
+      "WHERE n.user_id = ? ORDER BY n.at DESC, n.id LIMIT " +
           std::to_string(limit),
       {user_id});
   if (!rows) return Fail(rows.error());
   std::vector<Notification> out;
   for (const auto& r : *rows) {
-    out.push_back(
-        {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)});
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
+                   r.Text(7), r.Text(8)});
   }
   return out;
 }

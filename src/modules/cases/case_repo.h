@@ -88,6 +88,7 @@ struct Notification {
   std::string actor_id;
   std::string at;
   std::string read_at;
+  std::string actor_name;  // the actor's display name (read only)
 };
 Result<void> InsertNotification(store::Tx& tx, const Notification& n);
 Result<std::vector<Notification>> NotificationsOf(store::Tx& tx, const std::string& user_id,

@@ -59,9 +59,9 @@ class CaseServiceTest : public ::testing::Test {
     auth_ = std::make_unique<security::AuthService>(*db_, *keyring_, *audit_, clock_,
                                                     security::AuthOptions{});
     orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
-    people_ =
-        std::make_unique<people::PeopleService>(*db_, *keyring_, *audit_, *auth_, *orgs_, clock_);
     reads_ = std::make_unique<security::AuditBatcher>(*db_, *audit_);
+    people_ = std::make_unique<people::PeopleService>(*db_, *keyring_, *audit_, *reads_, *auth_,
+                                                      *orgs_, clock_);
     cases_ = std::make_unique<CaseService>(*db_, *keyring_, *audit_, *reads_, *orgs_, clock_);
     auto org = orgs_->Create(security::Actor::Console(),
                              {"seoul1-center", "seoul1-center", "counseling_center", "", "KR-11"});

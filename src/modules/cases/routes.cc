@@ -252,6 +252,7 @@ void AddRoutes(http::Router& router, CaseService& cases) {
                                                  {"kind", n.kind},
                                                  {"case_id", OrNull(n.case_id)},
                                                  {"actor_id", OrNull(n.actor_id)},
+                                                 {"actor", OrNull(n.actor_name)},
                                                  {"at", n.at},
                                                  {"read_at", OrNull(n.read_at)}});
         }

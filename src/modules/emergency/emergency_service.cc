@@ -436,6 +436,12 @@ Result<HelpRequest> EmergencyService::Link(const security::Actor& actor, const s
                     known = *person;
                   }
                   if (!known) e.Field("person_id", "emergency.unknown_person");
+                  // Her case, of the same organization: anything else is refused alike.
+                  if (known && LooksLikeId(case_id)) {
+                    auto of_hers = request_repo::CaseOf(tx, case_id, person_id, h.assigned_org_id);
+                    if (!of_hers) return Fail(of_hers.error());
+                    if (!*of_hers) e.Field("case_id", "emergency.unknown_case");
+                  }
                   if (!e.fields.empty()) return Fail(e);
                   h.person_id = person_id;
                   h.case_id = case_id;

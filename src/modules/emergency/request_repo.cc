@@ -3,22 +3,15 @@
 namespace dandelion::emergency::request_repo {
 namespace {
 
+using store::BlobOrNull;
+using store::TextOrNull;
+
 constexpr const char* kColumns =
     "id, reference, channel, region, urgency, language, status, assigned_org_id, "
     "escalation_level, ack_due_at, situation, location, contact, safe_contact, dispatch_note, "
     "resolve_note, police_station, police_notified_at, police_officer, police_report_number, "
     "police_outcome, outcome, person_id, case_id, received_at, acknowledged_at, dispatched_at, "
     "resolved_at, closed_at, created_by, updated_at, row_version";
-
-store::Value BlobOrNull(const std::string& bytes) {
-  if (bytes.empty()) return nullptr;
-  return store::Blob{bytes};
-}
-
-store::Value TextOrNull(const std::string& text) {
-  if (text.empty()) return nullptr;
-  return text;
-}
 
 store::Value IntOrNull(const std::optional<int64_t>& v) {
   if (!v) return nullptr;
@@ -318,6 +311,14 @@ Result<void> InsertOnCall(store::Tx& tx, const OnCallShift& s, const std::string
 Result<bool> PersonOf(store::Tx& tx, const std::string& person_id, const std::string& org_id) {
   auto row = tx.QueryOne("SELECT 1 FROM people WHERE id = ? AND org_id = ? AND erased_at IS NULL",
                          {person_id, org_id});
+  if (!row) return Fail(row.error());
+  return row->has_value();
+}
+
+Result<bool> CaseOf(store::Tx& tx, const std::string& case_id, const std::string& person_id,
+                    const std::string& org_id) {
+  auto row = tx.QueryOne("SELECT 1 FROM cases WHERE id = ? AND person_id = ? AND org_id = ?",
+                         {case_id, person_id, org_id});
   if (!row) return Fail(row.error());
   return row->has_value();
 }

@@ -75,6 +75,9 @@ Result<void> InsertOnCall(store::Tx& tx, const OnCallShift& shift, const std::st
 
 // True when person_id is a person of org_id still on record (for linking a request to her).
 Result<bool> PersonOf(store::Tx& tx, const std::string& person_id, const std::string& org_id);
+// True when case_id is a case of person_id at org_id.
+Result<bool> CaseOf(store::Tx& tx, const std::string& case_id, const std::string& person_id,
+                    const std::string& org_id);
 
 // The timing of every request, for the measures.
 struct Timing {

@@ -453,6 +453,8 @@ void RegisterEmergencyMessages() {
        "The time cannot be in the future."},
       {"emergency.unknown_person", "우리 기관에 등록된 사람이 아닙니다.",
        "This is not a person registered with your organization."},
+      {"emergency.unknown_case", "이 사람의 우리 기관 사례가 아닙니다.",
+       "This is not a case of this person at your organization."},
       {"emergency.not_a_dispatcher", "우리 기관의 활동 중인 상황 요원이나 슈퍼바이저가 아닙니다.",
        "This is not an active dispatcher or supervisor of your organization."},
       {"emergency.shift_range", "근무는 끝이 시작보다 뒤이고 31일을 넘지 않아야 합니다.",

@@ -81,9 +81,16 @@ Result<std::optional<StoredPerson>> LoadOwn(store::Tx& tx, const security::Audit
 }  // namespace
 
 PeopleService::PeopleService(store::Database& db, security::Keyring& keyring,
-                             const security::AuditLog& audit, const security::AuthService& auth,
-                             network::OrgService& orgs, const Clock& clock)
-    : db_(db), keyring_(keyring), audit_(audit), auth_(auth), orgs_(orgs), clock_(clock) {}
+                             const security::AuditLog& audit, security::AuditBatcher& reads,
+                             const security::AuthService& auth, network::OrgService& orgs,
+                             const Clock& clock)
+    : db_(db),
+      keyring_(keyring),
+      audit_(audit),
+      reads_(reads),
+      auth_(auth),
+      orgs_(orgs),
+      clock_(clock) {}
 
 security::AuditEvent PeopleService::Event(const security::Actor& actor, std::string action,
                                           std::string entity_id) const {
@@ -131,32 +138,40 @@ Result<Person> PeopleService::Create(const security::Actor& actor, const PersonF
   return person;
 }
 
-Result<Person> PeopleService::Get(const security::Actor& actor, const std::string& id) {
+Result<security::Audited<Person>> PeopleService::Get(const security::Actor& actor,
+                                                     const std::string& id) {
   if (auto ok = RequirePermission(actor, security::perm::kPersonRead); !ok) return Fail(ok.error());
-  if (!LooksLikeId(id)) return Fail(NotFound());
-  Person out;
+  security::AuditEvent e = Event(actor, "person.read", id);
   std::optional<Error> refusal;
-  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
-    auto row = LoadOwn(tx, audit_, Event(actor, "person.read", id), refusal);
+  Person out;
+  auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
+    auto row = LooksLikeId(id) ? person_repo::FindById(tx, id)
+                               : Result<std::optional<StoredPerson>>(std::nullopt);
     if (!row) return Fail(row.error());
-    if (!*row) return Ok();
+    if (!*row || (*row)->org_id != actor.org_id || !(*row)->erased_at.empty()) {
+      const bool erased = *row && (*row)->org_id == actor.org_id;
+      e.outcome = erased ? "erased" : "not_found";
+      refusal = erased ? Error{ErrorCode::kNotFound, "people.erased"} : NotFound();
+      return Ok();
+    }
     auto cipher = PersonCipher::Load(tx, keyring_, (*row)->org_id, id);
     if (!cipher) return Fail(cipher.error());
     auto person = cipher->OpenRow(**row);
     if (!person) return Fail(person.error());
     out = std::move(*person);
-    security::AuditEvent e = Event(actor, "person.read", id);
     e.fields = kReadFields;
-    if (auto s = audit_.Append(tx, e); !s) return Fail(s.error());
     return Ok();
   });
   if (!r) return Fail(r.error());
-  if (refusal) return Fail(*refusal);
-  return out;
+  if (refusal) {
+    if (auto s = reads_.AppendAndWait(std::move(e)); !s) return Fail(s.error());
+    return Fail(*refusal);
+  }
+  return security::Audited<Person>{std::move(out), security::PendingAudit(reads_, std::move(e))};
 }
 
-Result<std::vector<Person>> PeopleService::Search(const security::Actor& actor,
-                                                  const PersonQuery& query) {
+Result<security::Audited<std::vector<Person>>> PeopleService::Search(const security::Actor& actor,
+                                                                     const PersonQuery& query) {
   if (auto ok = RequirePermission(actor, security::perm::kPersonRead); !ok) return Fail(ok.error());
   const char* key_name = query.key == PersonQuery::Key::kName    ? "name"
                          : query.key == PersonQuery::Key::kPhone ? "phone"
@@ -176,7 +191,7 @@ Result<std::vector<Person>> PeopleService::Search(const security::Actor& actor,
     wanted = std::move(*normalized);
   }
   std::vector<Person> out;
-  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
+  auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
     Result<std::vector<StoredPerson>> rows = std::vector<StoredPerson>();
     if (query.key == PersonQuery::Key::kCode) {
       rows = person_repo::FindByCode(tx, actor.org_id, wanted);
@@ -204,13 +219,13 @@ Result<std::vector<Person>> PeopleService::Search(const security::Actor& actor,
       }
       out.push_back(std::move(*person));
     }
-    security::AuditEvent e = Event(actor, "person.search", "");
-    e.fields = {key_name};
-    if (auto s = audit_.Append(tx, e); !s) return Fail(s.error());
     return Ok();
   });
   if (!r) return Fail(r.error());
-  return out;
+  security::AuditEvent e = Event(actor, "person.search", "");
+  e.fields = {key_name};
+  return security::Audited<std::vector<Person>>{std::move(out),
+                                                security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<Person> PeopleService::Update(const security::Actor& actor, const std::string& id,

@@ -23,6 +23,7 @@
 #include "modules/network/org_service.h"
 #include "modules/people/model.h"
 #include "security/actor.h"
+#include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/auth_service.h"
 #include "security/keyring.h"
@@ -41,15 +42,20 @@ inline constexpr int kMaxSearchResults = 50;
 
 class PeopleService {
  public:
+  // reads: the group commit that audits reads (security/audit_batcher.h).
   PeopleService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
-                const security::AuthService& auth, network::OrgService& orgs, const Clock& clock);
+                security::AuditBatcher& reads, const security::AuthService& auth,
+                network::OrgService& orgs, const Clock& clock);
 
   // 403 without person.write; 400 naming bad fields. Allocates her code.
   Result<Person> Create(const security::Actor& actor, const PersonFields& fields);
-  // 404 unless she is of the actor's organization (and not erased).
-  Result<Person> Get(const security::Actor& actor, const std::string& id);
+  // 404 unless she is of the actor's organization (and not erased). Reads run in a read
+  // transaction; the audit entry they owe travels with the value (the reply waits for it). A
+  // refused read is recorded before the refusal returns.
+  Result<security::Audited<Person>> Get(const security::Actor& actor, const std::string& id);
   // Her organization's people matching exactly, at most kMaxSearchResults.
-  Result<std::vector<Person>> Search(const security::Actor& actor, const PersonQuery& query);
+  Result<security::Audited<std::vector<Person>>> Search(const security::Actor& actor,
+                                                        const PersonQuery& query);
   // Changes the fields present; audits the names of those whose value changed.
   Result<Person> Update(const security::Actor& actor, const std::string& id,
                         const PersonFields& fields);
@@ -64,6 +70,7 @@ class PeopleService {
   store::Database& db_;
   security::Keyring& keyring_;
   const security::AuditLog& audit_;
+  security::AuditBatcher& reads_;
   const security::AuthService& auth_;
   network::OrgService& orgs_;
   const Clock& clock_;

@@ -33,7 +33,9 @@ class PeopleServiceTest : public ::testing::Test {
     auth_ = std::make_unique<security::AuthService>(*db_, *keyring_, *audit_, clock_,
                                                     security::AuthOptions{});
     orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
-    people_ = std::make_unique<PeopleService>(*db_, *keyring_, *audit_, *auth_, *orgs_, clock_);
+    reads_ = std::make_unique<security::AuditBatcher>(*db_, *audit_);
+    people_ =
+        std::make_unique<PeopleService>(*db_, *keyring_, *audit_, *reads_, *auth_, *orgs_, clock_);
     org_a_ = AddOrg("seoul1-center");
     org_b_ = AddOrg("busan-shelter");
   }
@@ -99,6 +101,7 @@ class PeopleServiceTest : public ::testing::Test {
   std::unique_ptr<security::Keyring> keyring_;
   std::unique_ptr<security::AuthService> auth_;
   std::unique_ptr<network::OrgService> orgs_;
+  std::unique_ptr<security::AuditBatcher> reads_;
   std::unique_ptr<PeopleService> people_;
   std::string org_a_;
   std::string org_b_;
@@ -117,9 +120,10 @@ TEST_F(PeopleServiceTest, RegistersWithACodePerOrganizationAndYear) {
   EXPECT_EQ(other->code, "BUSA-2026-0001");
   auto read = people_->Get(Worker(org_a_, "supervisor"), first->id);
   ASSERT_TRUE(read) << read.error().detail;
-  EXPECT_EQ(read->legal_name, "김민지");
-  EXPECT_EQ(read->safe_contact, "문자 남기지 말 것");
-  EXPECT_EQ(read->categories, (std::vector<std::string>{"youth", "online_exploitation"}));
+  EXPECT_EQ(read->value.legal_name, "김민지");
+  EXPECT_EQ(read->value.safe_contact, "문자 남기지 말 것");
+  EXPECT_EQ(read->value.categories, (std::vector<std::string>{"youth", "online_exploitation"}));
+  ASSERT_TRUE(read->audit.Wait());
   EXPECT_EQ(AuditOf("person.create").size(), 3u);
   EXPECT_EQ(AuditOf("person.read").size(), 1u);
 }
@@ -138,7 +142,8 @@ TEST_F(PeopleServiceTest, RejectsReadFromAnotherOrganization) {
   EXPECT_EQ(patch.error().code, ErrorCode::kNotFound);
   auto found = people_->Search(Worker(org_b_), {PersonQuery::Key::kName, "김민지"});
   ASSERT_TRUE(found);
-  EXPECT_TRUE(found->empty());
+  EXPECT_TRUE(found->value.empty());
+  ASSERT_TRUE(found->audit.Wait());
   // The refused attempts are on record, with the prober's organization.
   auto attempts = AuditOf("person.read");
   ASSERT_EQ(attempts.size(), 1u);
@@ -181,12 +186,14 @@ TEST_F(PeopleServiceTest, FindsByNamePhoneAndCodeWithinTheOrganization) {
                         PersonQuery{PersonQuery::Key::kCode, "seou-2026-0001"}}) {
     auto found = people_->Search(Worker(org_a_), q);
     ASSERT_TRUE(found) << found.error().detail;
-    ASSERT_EQ(found->size(), 1u);
-    EXPECT_EQ(found->front().id, p->id);
+    ASSERT_TRUE(found->audit.Wait());
+    ASSERT_EQ(found->value.size(), 1u);
+    EXPECT_EQ(found->value.front().id, p->id);
   }
   auto none = people_->Search(Worker(org_a_), {PersonQuery::Key::kName, "김민수"});
   ASSERT_TRUE(none);
-  EXPECT_TRUE(none->empty());
+  EXPECT_TRUE(none->value.empty());
+  ASSERT_TRUE(none->audit.Wait());
   auto searches = AuditOf("person.search");
   ASSERT_EQ(searches.size(), 4u);
   EXPECT_EQ(searches[0].entity_id, "");
@@ -225,10 +232,10 @@ TEST_F(PeopleServiceTest, UpdateAuditsTheNamesOfChangedFields) {
   EXPECT_EQ(entries[0].fields, std::vector<std::string>{"phone"});
   auto old_phone = people_->Search(Worker(org_a_), {PersonQuery::Key::kPhone, "01012345678"});
   ASSERT_TRUE(old_phone);
-  EXPECT_TRUE(old_phone->empty());
+  EXPECT_TRUE(old_phone->value.empty());
   auto new_phone = people_->Search(Worker(org_a_), {PersonQuery::Key::kPhone, "01099990000"});
   ASSERT_TRUE(new_phone);
-  EXPECT_EQ(new_phone->size(), 1u);
+  EXPECT_EQ(new_phone->value.size(), 1u);
 }
 
 TEST_F(PeopleServiceTest, ErasedPersonCannotBeDecrypted) {

@@ -3,20 +3,13 @@
 namespace dandelion::people::person_repo {
 namespace {
 
+using store::BlobOrNull;
+using store::TextOrNull;
+
 constexpr const char* kColumns =
     "id, org_id, code, code_year, code_seq, alias, legal_name, legal_name_index, birth_date, "
     "age_band, phone, phone_index, safe_contact, nationality, languages, categories, "
     "index_key_version, created_at, updated_at, erased_at";
-
-store::Value BlobOrNull(const std::string& bytes) {
-  if (bytes.empty()) return nullptr;
-  return store::Blob{bytes};
-}
-
-store::Value TextOrNull(const std::string& text) {
-  if (text.empty()) return nullptr;
-  return text;
-}
 
 StoredPerson ToPerson(const store::Row& r) {
   StoredPerson p;

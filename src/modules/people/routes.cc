@@ -100,42 +100,49 @@ void AddRoutes(http::Router& router, PeopleService& people) {
               .tag = "people",
               .json_body = true,
               .success_status = 201});
-  router.Add({.method = "GET",
-              .path_template = "/api/v1/people",
-              .permission = std::string(security::perm::kPersonRead),
-              .handler =
-                  [&people](Request& req) {
-                    static constexpr std::pair<const char*, PersonQuery::Key> kKeys[] = {
-                        {"name", PersonQuery::Key::kName},
-                        {"phone", PersonQuery::Key::kPhone},
-                        {"code", PersonQuery::Key::kCode}};
-                    PersonQuery query;
-                    int given = 0;
-                    for (const auto& [name, key] : kKeys) {
-                      if (!req.query.contains(name)) continue;
-                      ++given;
-                      query.key = key;
-                      query.value = req.Query(name);
-                    }
-                    if (given != 1 || query.value.empty() || query.value.size() > 400) {
-                      Error e{ErrorCode::kInvalid, "people.search_one_key"};
-                      for (const auto& [name, key] : kKeys) e.Field(name, "people.search_one_key");
-                      return Refuse(req, e);
-                    }
-                    auto found = people.Search(ActorOf(req), query);
-                    if (!found) return Refuse(req, found.error());
-                    boost::json::array items;
-                    for (const auto& p : *found) items.emplace_back(PersonSummaryJson(p));
-                    return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
-                  },
-              .summary = "Find people of one's organization by exact name, phone or code",
-              .tag = "people"});
+  router.Add(
+      {.method = "GET",
+       .path_template = "/api/v1/people",
+       .permission = std::string(security::perm::kPersonRead),
+       .handler =
+           [&people](Request& req) {
+             static constexpr std::pair<const char*, PersonQuery::Key> kKeys[] = {
+                 {"name", PersonQuery::Key::kName},
+                 {"phone", PersonQuery::Key::kPhone},
+                 {"code", PersonQuery::Key::kCode}};
+             PersonQuery query;
+             int given = 0;
+             for (const auto& [name, key] : kKeys) {
+               if (!req.query.contains(name)) continue;
+               ++given;
+               query.key = key;
+               query.value = req.Query(name);
+             }
+             if (given != 1 || query.value.empty() || query.value.size() > 400) {
+               Error e{ErrorCode::kInvalid, "people.search_one_key"};
+               for (const auto& [name, key] : kKeys) e.Field(name, "people.search_one_key");
+               return Refuse(req, e);
+             }
+             auto found = people.Search(ActorOf(req), query);
+             if (!found) return Refuse(req, found.error());
+             boost::json::array items;
+             for (const auto& p : found->value) items.emplace_back(PersonSummaryJson(p));
+             Response res = Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+             res.await_commit = AwaitAudit(std::move(found->audit));
+             return res;
+           },
+       .summary = "Find people of one's organization by exact name, phone or code",
+       .tag = "people"});
   router.Add({.method = "GET",
               .path_template = "/api/v1/people/{id}",
               .permission = std::string(security::perm::kPersonRead),
               .handler =
                   [&people](Request& req) {
-                    return PersonReply(req, people.Get(ActorOf(req), req.path_params["id"]), 200);
+                    auto read = people.Get(ActorOf(req), req.path_params["id"]);
+                    if (!read) return Refuse(req, read.error());
+                    Response res = Response::Json(200, PersonJson(read->value));
+                    res.await_commit = AwaitAudit(std::move(read->audit));
+                    return res;
                   },
               .summary = "One person, decrypted (own organization only)",
               .tag = "people"});

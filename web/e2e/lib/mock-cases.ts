@@ -290,6 +290,9 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
       ].sort((a, b) => String(b.at).localeCompare(String(a.at)));
       return json(200, { items });
     }
+    if (sub === 'appointments' && method === 'GET') {
+      return list(d.appointments.filter((a) => a.case_id === c.id).sort((a, b) => String(a.starts_at).localeCompare(String(b.starts_at))).map(apptView));
+    }
     const records: Record<string, Row[]> = { services: d.services, notes: d.notes, 'legal-matters': d.legal, assessments: d.assessments, goals: d.goals, files: d.files };
     if (sub && records[sub] && method === 'GET') {
       return list(records[sub].filter((x) => x.case_id === c.id).map((x) => (sub === 'files' ? { id: x.id, kind: x.kind, name: x.name, size: x.size, created_at: x.created_at } : x)));

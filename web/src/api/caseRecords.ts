@@ -49,6 +49,11 @@ export function addAppointment(caseId: string, a: NewAppointment): Promise<ApiRe
   return request<Appointment>('POST', onCase(caseId, 'appointments'), { body: a });
 }
 
+// Every appointment of one case, earliest first.
+export function listCaseAppointments(caseId: string): Promise<ApiResult<Page<Appointment>>> {
+  return request<Page<Appointment>>('GET', onCase(caseId, 'appointments'));
+}
+
 // from/to: RFC 3339 instants; the calendar asks for a week or a month.
 export function listAppointments(from: string, to: string, scope: AppointmentScope): Promise<ApiResult<Page<Appointment>>> {
   return request<Page<Appointment>>('GET', `/api/v1/appointments?${new URLSearchParams({ from, to, scope })}`);

@@ -1,11 +1,10 @@
-// The case's appointments (from a month back to three months ahead; the API lists them by
-// period for the organization, so the case's own are picked from that), with adding, cancelling
-// and marking done. Each row repeats her safe-contact instructions.
+// The case's appointments, with adding, cancelling and marking done. Each row repeats her
+// safe-contact instructions.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addAppointment, APPOINTMENT_KINDS, cancelAppointment, listAppointments, markAppointmentDone, type Appointment, type AppointmentKind } from '../../api';
+import { addAppointment, APPOINTMENT_KINDS, cancelAppointment, listCaseAppointments, markAppointmentDone, type Appointment, type AppointmentKind } from '../../api';
 import { ErrorAlert, SelectField, StatusMessage, TextField } from '../../ui';
-import { addDays, seoulDay, seoulLocalToUtc, seoulMidnightUtc } from '../calendar';
+import { seoulLocalToUtc } from '../calendar';
 import { optional, placeFieldErrors, useSubmission } from '../forms';
 import { AppointmentList } from '../lists';
 import { FormError, SubmitButton, TextAreaField, useLoad } from '../widgets';
@@ -15,11 +14,7 @@ const FIELDS = ['starts_at', 'ends_at', 'kind', 'with_whom', 'place', 'notes'];
 
 export function AppointmentsSection({ c }: SectionProps) {
   const { t } = useTranslation();
-  const today = seoulDay(new Date());
-  const appointments = useLoad(
-    () => listAppointments(seoulMidnightUtc(addDays(today, -31)), seoulMidnightUtc(addDays(today, 92)), 'organization'),
-    [today],
-  );
+  const appointments = useLoad(() => listCaseAppointments(c.id), [c.id]);
   const blank = { date: '', time: '', end: '', kind: '' as AppointmentKind | '', with_whom: '', place: '', notes: '' };
   const [f, setF] = useState(blank);
   const [status, setStatus] = useState('');
@@ -54,7 +49,7 @@ export function AppointmentsSection({ c }: SectionProps) {
     void appointments.reload();
   }
 
-  const mine = (appointments.data?.items ?? []).filter((a) => a.case_id === c.id).sort((a, b) => a.starts_at.localeCompare(b.starts_at));
+  const mine = appointments.data?.items ?? [];
   const { byField, elsewhere } = placeFieldErrors(add.error, FIELDS);
   return (
     <>
