@@ -97,9 +97,9 @@ int RunCli(int argc, char** argv) {
       "demo", "Fill a new data dir with a synthetic demo network (plainly marked as such)");
   demo->add_option("--data", data_dir, "Data dir (created when it does not exist)")->required();
 
-  // Hidden (empty description): only bench/cases_bench uses it.
+  // Hidden (an empty group): only bench/cases_bench uses it.
   GenerateOptions generate_options;
-  auto* generate = cli.add_subcommand("generate", "");
+  auto* generate = cli.add_subcommand("generate", "")->group("");
   generate->add_option("--data", generate_options.data_dir, "Data dir")->required();
   generate->add_option("--org", generate_options.org_slug, "Organization slug")->required();
   generate->add_option("--worker", generate_options.worker, "Case worker's username")->required();
