@@ -14,6 +14,7 @@ CREATE TABLE cases (
   intake_channel TEXT NOT NULL,
   situation TEXT NOT NULL DEFAULT '', -- comma-separated tags
   risk_level TEXT NOT NULL CHECK (risk_level IN ('low', 'medium', 'high', 'critical')),
+  risk_rank INTEGER NOT NULL,         -- 0 low .. 3 critical: lists sort riskiest first by index
   summary BLOB,
   safety_plan BLOB,
   restricted INTEGER NOT NULL DEFAULT 0,
@@ -28,7 +29,7 @@ CREATE TABLE cases (
   UNIQUE (org_id, number),
   UNIQUE (org_id, number_year, number_seq)
 );
-CREATE INDEX cases_by_org_status ON cases (org_id, status, risk_level);
+CREATE INDEX cases_by_org_status ON cases (org_id, status, risk_rank, opened_at);
 CREATE INDEX cases_by_person ON cases (person_id);
 
 CREATE TABLE case_workers (

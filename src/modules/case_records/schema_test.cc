@@ -25,9 +25,9 @@ class CaseRecordsSchemaTest : public store::test_support::BackendTest {
                "updated_at) VALUES ('P1', 'ORG1', 'ORG1-2026-0001', 2026, 1, '2026-01-01', "
                "'2026-01-01')",
                "INSERT INTO cases (id, org_id, person_id, number, number_year, number_seq, "
-               "status, intake_channel, risk_level, opened_at, created_by, updated_at) "
-               "VALUES ('C1', 'ORG1', 'P1', 'ORG1-C-2026-0001', 2026, 1, 'open', 'hotline', "
-               "'high', '2026-01-01', 'U1', '2026-01-01')",
+               "status, intake_channel, risk_level, risk_rank, opened_at, created_by, "
+               "updated_at) VALUES ('C1', 'ORG1', 'P1', 'ORG1-C-2026-0001', 2026, 1, 'open', "
+               "'hotline', 'high', 2, '2026-01-01', 'U1', '2026-01-01')",
            }) {
         if (auto s = tx.Exec(sql); !s) return Fail(s.error());
       }

@@ -14,7 +14,7 @@ TimePoint StartOfSeoulDay(TimePoint t) {
          kSeoulOffset;
 }
 
-Result<Caseload> CaseloadService::Get(const security::Actor& actor) {
+Result<security::Audited<Caseload>> CaseloadService::Get(const security::Actor& actor) {
   const TimePoint now = clock_.Now();
   auto open = cases_.List(actor, {.status = "open", .assigned_to_me = true});
   if (!open) return Fail(open.error());
@@ -24,18 +24,18 @@ Result<Caseload> CaseloadService::Get(const security::Actor& actor) {
 
   Caseload out;
   const std::string stale_before = FormatRfc3339(now - kNoContactFor);
-  for (const auto& c : *open) {
+  for (const auto& c : open->value) {
     const std::string& last = c.last_contact_at.empty() ? c.opened_at : c.last_contact_at;
     if (last < stale_before) out.no_contact_30_days.push_back(c);
   }
-  out.open_cases = std::move(*open);
+  out.open_cases = std::move(open->value);
   const std::string tomorrow = FormatRfc3339(today + kDay);
   for (auto& a : *week) {
     if (a.status == "cancelled") continue;
     if (a.starts_at < tomorrow) out.appointments_today.push_back(a);
     out.appointments_week.push_back(std::move(a));
   }
-  return out;
+  return security::Audited<Caseload>{std::move(out), std::move(open->audit)};
 }
 
 }  // namespace dandelion::caseload

@@ -32,7 +32,9 @@ class CaseloadService {
                   const Clock& clock)
       : cases_(cases), appointments_(appointments), clock_(clock) {}
 
-  Result<Caseload> Get(const security::Actor& actor);
+  // The list's audit entry travels with the caseload (the reply waits for it); the calendar's is
+  // written by Appointments itself.
+  Result<security::Audited<Caseload>> Get(const security::Actor& actor);
 
   static constexpr std::chrono::hours kNoContactFor{24 * 30};
 

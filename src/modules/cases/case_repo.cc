@@ -1,5 +1,7 @@
 #include "modules/cases/case_repo.h"
 
+#include "modules/cases/model.h"
+
 namespace dandelion::cases::case_repo {
 namespace {
 
@@ -8,7 +10,8 @@ using store::TextOrNull;
 
 constexpr const char* kColumns =
     "id, org_id, person_id, number, number_year, number_seq, status, intake_channel, situation, "
-    "risk_level, summary, safety_plan, restricted, opened_at, closed_at, closure_reason, "
+    "risk_level, risk_rank, summary, safety_plan, restricted, opened_at, closed_at, "
+    "closure_reason, "
     "closure_note, reopen_reason, last_contact_at, created_by, updated_at";
 
 StoredCase ToCase(const store::Row& r) {
@@ -23,17 +26,17 @@ StoredCase ToCase(const store::Row& r) {
   c.intake_channel = r.Text(7);
   c.situation = r.Text(8);
   c.risk_level = r.Text(9);
-  c.summary = r.BlobBytes(10);
-  c.safety_plan = r.BlobBytes(11);
-  c.restricted = r.Int(12) != 0;
-  c.opened_at = r.Text(13);
-  c.closed_at = r.Text(14);
-  c.closure_reason = r.Text(15);
-  c.closure_note = r.BlobBytes(16);
-  c.reopen_reason = r.BlobBytes(17);
-  c.last_contact_at = r.Text(18);
-  c.created_by = r.Text(19);
-  c.updated_at = r.Text(20);
+  c.summary = r.BlobBytes(11);
+  c.safety_plan = r.BlobBytes(12);
+  c.restricted = r.Int(13) != 0;
+  c.opened_at = r.Text(14);
+  c.closed_at = r.Text(15);
+  c.closure_reason = r.Text(16);
+  c.closure_note = r.BlobBytes(17);
+  c.reopen_reason = r.BlobBytes(18);
+  c.last_contact_at = r.Text(19);
+  c.created_by = r.Text(20);
+  c.updated_at = r.Text(21);
   return c;
 }
 
@@ -48,7 +51,7 @@ std::string Placeholders(size_t n) {
 
 Result<void> Insert(store::Tx& tx, const StoredCase& c) {
   auto n =
-      tx.Exec(std::string("INSERT INTO cases (") + kColumns + ") VALUES (" + Placeholders(21) + ")",
+      tx.Exec(std::string("INSERT INTO cases (") + kColumns + ") VALUES (" + Placeholders(22) + ")",
               {c.id,
                c.org_id,
                c.person_id,
@@ -59,6 +62,7 @@ Result<void> Insert(store::Tx& tx, const StoredCase& c) {
                c.intake_channel,
                c.situation,
                c.risk_level,
+               int64_t{RiskRank(c.risk_level)},
                BlobOrNull(c.summary),
                BlobOrNull(c.safety_plan),
                int64_t{c.restricted ? 1 : 0},
@@ -77,11 +81,11 @@ Result<void> Insert(store::Tx& tx, const StoredCase& c) {
 Result<void> Update(store::Tx& tx, const StoredCase& c) {
   auto n = tx.Exec(
       "UPDATE cases SET status = ?, intake_channel = ?, situation = ?, risk_level = ?, "
-      "summary = ?, safety_plan = ?, restricted = ?, opened_at = ?, closed_at = ?, "
+      "risk_rank = ?, summary = ?, safety_plan = ?, restricted = ?, opened_at = ?, closed_at = ?, "
       "closure_reason = ?, closure_note = ?, reopen_reason = ?, last_contact_at = ?, "
       "updated_at = ? WHERE id = ?",
-      {c.status, c.intake_channel, c.situation, c.risk_level, BlobOrNull(c.summary),
-       BlobOrNull(c.safety_plan), int64_t{c.restricted ? 1 : 0}, c.opened_at,
+      {c.status, c.intake_channel, c.situation, c.risk_level, int64_t{RiskRank(c.risk_level)},
+       BlobOrNull(c.summary), BlobOrNull(c.safety_plan), int64_t{c.restricted ? 1 : 0}, c.opened_at,
        TextOrNull(c.closed_at), TextOrNull(c.closure_reason), BlobOrNull(c.closure_note),
        BlobOrNull(c.reopen_reason), TextOrNull(c.last_contact_at), c.updated_at, c.id});
   if (!n) return Fail(n.error());
@@ -110,29 +114,29 @@ Result<int64_t> NextNumberSeq(store::Tx& tx, const std::string& org_id, int64_t 
 }
 
 Result<std::vector<StoredCase>> List(store::Tx& tx, const ListFilter& f) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM cases c WHERE org_id = ?";
-  store::Params params{f.org_id};
+  // One's own caseload starts from one's assignments (a handful) rather than from every case of
+  // the organization; the organization's list walks cases_by_org_status, riskiest first.
+  std::string sql =
+      std::string("SELECT ") + kColumns +
+      (f.assigned_to.empty() ? " FROM cases c WHERE c.org_id = ?"
+                             : " FROM case_workers w CROSS JOIN cases c ON c.id = w.case_id "
+                               "WHERE w.user_id = ? AND c.org_id = ?");
+  store::Params params;
+  if (!f.assigned_to.empty()) params.emplace_back(f.assigned_to);
+  params.emplace_back(f.org_id);
   if (!f.status.empty()) {
-    sql += " AND status = ?";
+    sql += " AND c.status = ?";
     params.emplace_back(f.status);
   }
   if (!f.person_id.empty()) {
-    sql += " AND person_id = ?";
+    sql += " AND c.person_id = ?";
     params.emplace_back(f.person_id);
   }
-  if (!f.assigned_to.empty()) {
-    sql += " AND EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = c.id AND w.user_id = ?)";
-    params.emplace_back(f.assigned_to);
-  }
   if (!f.no_contact_since.empty()) {
-    sql += " AND COALESCE(last_contact_at, opened_at) < ?";
+    sql += " AND COALESCE(c.last_contact_at, c.opened_at) < ?";
     params.emplace_back(f.no_contact_since);
   }
-  // Riskiest first: the rank is spelled out so both dialects order the same way.
-  sql +=
-      " ORDER BY CASE risk_level WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 "
-      "ELSE 3 END, opened_at DESC, number LIMIT " +
-      std::to_string(f.limit);
+  sql += " ORDER BY c.risk_rank DESC, c.opened_at DESC, c.number LIMIT " + std::to_string(f.limit);
   auto rows = tx.Query(sql, params);
   if (!rows) return Fail(rows.error());
   std::vector<StoredCase> out;

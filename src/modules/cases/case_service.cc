@@ -240,8 +240,8 @@ Result<security::Audited<Case>> CaseService::Get(const security::Actor& actor,
   return security::Audited<Case>{std::move(out), security::PendingAudit(reads_, std::move(e))};
 }
 
-Result<std::vector<Case>> CaseService::List(const security::Actor& actor,
-                                            const CaseListQuery& query) {
+Result<security::Audited<std::vector<Case>>> CaseService::List(const security::Actor& actor,
+                                                               const CaseListQuery& query) {
   if (auto ok = RequirePermission(actor, security::perm::kCaseRead); !ok) return Fail(ok.error());
   Error bad{ErrorCode::kInvalid, "error.invalid"};
   if (!query.status.empty() && query.status != "open" && query.status != "closed") {
@@ -254,7 +254,7 @@ Result<std::vector<Case>> CaseService::List(const security::Actor& actor,
   const std::string now = FormatRfc3339(clock_.Now());
   const bool supervisor = security::HasRole(actor.roles, "supervisor");
   std::vector<Case> out;
-  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
+  auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
     case_repo::ListFilter filter{.org_id = actor.org_id,
                                  .status = query.status,
                                  .assigned_to = query.assigned_to_me ? actor.user_id : "",
@@ -288,12 +288,13 @@ Result<std::vector<Case>> CaseService::List(const security::Actor& actor,
       if (!view) return Fail(view.error());
       out.push_back(std::move(*view));
     }
-    security::AuditEvent e = security::ActorEvent(
-        actor, "case.list", "case", "", {"legal_name", "alias", "safe_contact"}, actor.org_id);
-    return Record(audit_, tx, e);
+    return Ok();
   });
   if (!r) return Fail(r.error());
-  return out;
+  security::AuditEvent e = security::ActorEvent(
+      actor, "case.list", "case", "", {"legal_name", "alias", "safe_contact"}, actor.org_id);
+  return security::Audited<std::vector<Case>>{std::move(out),
+                                              security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<Case> CaseService::Mutate(const security::Actor& actor, const std::string& id,

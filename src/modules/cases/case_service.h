@@ -58,7 +58,9 @@ class CaseService {
   // A refused read is recorded before the refusal returns.
   Result<security::Audited<Case>> Get(const security::Actor& actor, const std::string& id);
   // Restricted cases the caller may not read are listed without their person and summary.
-  Result<std::vector<Case>> List(const security::Actor& actor, const CaseListQuery& query);
+  // A read transaction, like Get: the case.list entry travels with the list.
+  Result<security::Audited<std::vector<Case>>> List(const security::Actor& actor,
+                                                    const CaseListQuery& query);
   Result<Case> Update(const security::Actor& actor, const std::string& id,
                       const CaseFields& fields);
   // Supervisors: replaces the assigned workers (active users of the organization holding a

@@ -178,7 +178,7 @@ TEST_F(CaseServiceTest, ErasingHerMakesHerCasesUnknown) {
   EXPECT_EQ(gone.error().code, ErrorCode::kNotFound);
   auto listed = cases_->List(worker_, {});
   ASSERT_TRUE(listed);
-  EXPECT_TRUE(listed->empty());
+  EXPECT_TRUE(listed->value.empty());
 }
 
 TEST_F(CaseServiceTest, ClosedCasesRefuseASecondClosureAndReopenWithAReason) {

@@ -148,8 +148,10 @@ void AddRoutes(http::Router& router, CaseService& cases) {
         auto found = cases.List(ActorOf(req), q);
         if (!found) return Refuse(req, found.error());
         boost::json::array items;
-        for (const auto& c : *found) items.emplace_back(CaseSummaryJson(c));
-        return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+        for (const auto& c : found->value) items.emplace_back(CaseSummaryJson(c));
+        Response res = Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+        res.await_commit = AwaitAudit(std::move(found->audit));
+        return res;
       });
   Add(router, "GET", "/api/v1/cases/{id}", kCaseRead,
       "One case, decrypted (restricted: assigned, supervisors or break-glass)",
