@@ -121,6 +121,8 @@ describe('coverage and on-call (mocked API)', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Coverage and on-call' }).click();
     await page.getByRole('heading', { name: 'Coverage and on-call', level: 1 }).waitFor();
+    // Only the page she is on is current in the menu, not the dispatch board above it.
+    expect(await page.locator('#main-nav [aria-current="page"]').allTextContents()).toEqual(['Coverage and on-call']);
     await page.getByRole('table', { name: 'Which organizations cover which regions' }).getByRole('row').filter({ hasText: 'South Gyeongsang' }).waitFor();
     expect(await page.getByRole('button', { name: 'Save coverage' }).count()).toBe(0);
     // She may not list the users, so there is no one to choose but herself.
