@@ -97,6 +97,8 @@ describe('coverage and on-call (mocked API)', () => {
     const put = state.requests.find((r) => r.method === 'PUT' && r.path === '/api/v1/emergency/coverage')!;
     expect(put.headers['x-csrf-token']).toBe(state.session!.csrf);
 
+    // Dispatchers and supervisors can be on call; her other staff are not offered.
+    expect(await page.getByLabel('당직 근무자').locator('option').allTextContents()).toEqual(['선택하세요', '윤감독', '최당직']);
     // A shift needs someone on call.
     await page.getByRole('button', { name: '당직 추가', exact: true }).click();
     await page.getByText('당직자를 선택하세요.').waitFor();
@@ -104,7 +106,7 @@ describe('coverage and on-call (mocked API)', () => {
 
     // A night shift: 22:00 tonight to 08:00 tomorrow, Korea time.
     const day = seoulToday();
-    await page.getByLabel('구조 담당자').selectOption({ label: '최당직' });
+    await page.getByLabel('당직 근무자').selectOption({ label: '최당직' });
     await page.getByLabel('날짜', { exact: true }).fill(day);
     await page.getByLabel('시작').fill('22:00');
     await page.getByLabel('종료').fill('08:00');
@@ -126,7 +128,7 @@ describe('coverage and on-call (mocked API)', () => {
     await page.getByRole('table', { name: 'Which organizations cover which regions' }).getByRole('row').filter({ hasText: 'South Gyeongsang' }).waitFor();
     expect(await page.getByRole('button', { name: 'Save coverage' }).count()).toBe(0);
     // She may not list the users, so there is no one to choose but herself.
-    expect(await page.getByLabel('Dispatcher').count()).toBe(0);
+    expect(await page.getByLabel('Who is on call').count()).toBe(0);
     await page.getByText('The shift will be yours (이구조).').waitFor();
     const day = seoulToday();
     await page.getByLabel('Date', { exact: true }).fill(day);

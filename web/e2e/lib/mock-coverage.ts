@@ -2,7 +2,8 @@
 // suite, installed after lib/mock-api.ts and lib/mock-emergency.ts (Playwright tries the latest
 // route first) and sharing their session. Like the server: coverage is readable by every
 // signed-in user and set by an org admin for her own organization; on-call shifts are kept by
-// org admins, dispatchers and supervisors, for dispatchers of their own organization only.
+// org admins, dispatchers and supervisors, for dispatchers and supervisors of their own
+// organization only.
 import type { BrowserContext, Route } from 'playwright-core';
 import type { MockState } from './mock-api';
 
@@ -109,7 +110,7 @@ async function coverageRoute(route: Route, state: MockState, c: CoverageMock): P
   if (method !== 'POST') return fail(404, 'not_found', 'not_found');
   const b = body();
   c.posts.push(b);
-  const who = state.accounts.find((a) => a.id === b.user_id && a.org_id === me.org_id && a.roles.includes('dispatcher'));
+  const who = state.accounts.find((a) => a.id === b.user_id && a.org_id === me.org_id && (a.roles.includes('dispatcher') || a.roles.includes('supervisor')));
   const fields: Record<string, keyof typeof MESSAGES> = {};
   if (!who) fields.user_id = 'user';
   const starts = Date.parse(String(b.starts_at));

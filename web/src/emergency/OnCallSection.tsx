@@ -1,6 +1,7 @@
 // Who is on call this week, day by day, and a form to add a shift. An org admin may put any
 // dispatcher of her organization on call; a dispatcher, who may not list the users, puts
-// herself on call. Times are typed and shown in Korea time.
+// herself on call. The server takes dispatchers and supervisors (who stand in for them).
+// Times are typed and shown in Korea time.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addOnCall, listOnCall, listUsers, type ApiError, type OnCallShift, type OrgUser } from '../api';
@@ -10,17 +11,17 @@ import { useSignedIn } from '../session';
 import { ErrorAlert, SelectField, StatusMessage, TextField } from '../ui';
 import { rosterByDay, rosterWeek, shiftSpan } from './roster';
 
-// Every dispatcher of the organization who can sign in, following the pages of the list.
-async function dispatchersOf(orgId: string): Promise<OrgUser[] | ApiError> {
+// Everyone of the organization who may be on call and can sign in, following the pages.
+async function onCallCandidates(orgId: string): Promise<OrgUser[] | ApiError> {
   const out: OrgUser[] = [];
   let cursor: string | undefined;
   do {
     const r = await listUsers(orgId, cursor);
     if (!r.ok) return r.error;
-    out.push(...r.data.items.filter((u) => u.roles.includes('dispatcher') && !u.disabled));
+    out.push(...r.data.items.filter((u) => (u.roles.includes('dispatcher') || u.roles.includes('supervisor')) && !u.disabled));
     cursor = r.data.next_cursor ?? undefined;
   } while (cursor);
-  return out;
+  return out.sort((a, b) => (a.display_name || a.username).localeCompare(b.display_name || b.username, 'ko'));
 }
 
 export function OnCallSection() {
@@ -47,7 +48,7 @@ export function OnCallSection() {
     void load();
     if (!isAdmin) return;
     let live = true;
-    void dispatchersOf(user.org_id).then((r) => {
+    void onCallCandidates(user.org_id).then((r) => {
       if (!live) return;
       if (Array.isArray(r)) setPeople(r);
       else setListError(r);
