@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { getCoverageSettings, REGIONS, setCoverage, type ApiError, type Coverage, type Region } from '../api';
 import { useSignedIn } from '../session';
 import { ErrorAlert, StatusMessage, TextField } from '../ui';
+import { regionName } from './names';
 
 // Region order of the official list, then priority (1 answers first).
 function sorted(items: readonly Coverage[]): Coverage[] {
@@ -88,7 +89,7 @@ export function CoverageSection() {
             <tbody>
               {items.map((c) => (
                 <tr key={`${c.region}-${c.org_id}`}>
-                  <th scope="row">{t(`regions.${c.region}`)}</th>
+                  <th scope="row">{regionName(c.region, t)}</th>
                   <td>{c.org_name}</td>
                   <td>{t('coverage.priorityValue', { n: c.priority })}</td>
                 </tr>

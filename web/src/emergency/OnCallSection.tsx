@@ -144,7 +144,10 @@ export function OnCallSection() {
             ))}
           </SelectField>
         ) : (
-          <p className="form-wide">{t('coverage.myself', { name: user.display_name || user.username })}</p>
+          <p className={fe('user_id') ? 'form-wide field-invalid' : 'form-wide'}>
+            {t('coverage.myself', { name: user.display_name || user.username })}
+            {fe('user_id') && <span className="field-error"> {fe('user_id')}</span>}
+          </p>
         )}
         <TextField label={t('coverage.date')} type="date" value={v.day} onChange={set('day')} error={fe('day')} />
         <TextField label={t('coverage.start')} type="time" value={v.start} onChange={set('start')} error={fe('start')} hint={t('coverage.koreaTime')} />
