@@ -41,7 +41,7 @@ export function CoverageSection() {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Loaded once; after that the answer to each save is the new state.
   }, []);
 
   async function save(e: FormEvent) {
