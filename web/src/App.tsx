@@ -22,6 +22,7 @@ const OrganizationsPage = lazy(() => import('./admin').then((m) => ({ default: m
 const OrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OrgUsersPage })));
 const OwnOrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OwnOrgUsersPage })));
 const EmergencyBoard = lazy(() => import('./emergency').then((m) => ({ default: m.EmergencyBoard })));
+const CoveragePage = lazy(() => import('./emergency').then((m) => ({ default: m.CoveragePage })));
 
 export function Loading() {
   const { t } = useTranslation();
@@ -63,7 +64,7 @@ function Home() {
 }
 
 // Modules with screens of their own get their own routes below; the rest show "coming soon".
-const BUILT: readonly string[] = ['users', 'organizations', 'emergency'];
+const BUILT: readonly string[] = ['users', 'organizations', 'emergency', 'coverage'];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
 export function AppRoutes() {
@@ -141,6 +142,16 @@ export function AppRoutes() {
             <RequireRole roles={NAV_ITEMS.find((i) => i.key === 'emergency')!.roles}>
               <Suspense fallback={<Loading />}>
                 <EmergencyBoard />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="emergency/coverage"
+          element={
+            <RequireRole roles={NAV_ITEMS.find((i) => i.key === 'coverage')!.roles}>
+              <Suspense fallback={<Loading />}>
+                <CoveragePage />
               </Suspense>
             </RequireRole>
           }

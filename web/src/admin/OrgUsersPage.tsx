@@ -1,6 +1,7 @@
 // An organization's users: the list with status, and creating, changing roles, disabling,
 // unlocking and resetting MFA. Org admins see only their own organization; another
 // organization's page is refused here and, regardless, by the server.
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -132,7 +133,7 @@ function OrgUsers({ orgId, orgName }: { orgId: string; orgName: string }) {
   );
 }
 
-function statusOf(u: OrgUser, t: ReturnType<typeof useTranslation>['t']): string {
+function statusOf(u: OrgUser, t: TFunction): string {
   if (u.disabled) return t('users.disabled');
   if (u.locked) return t('users.locked');
   if (u.password_change_required) return t('users.passwordChangePending');

@@ -141,3 +141,36 @@ export function getEmergencyMeasures(): Promise<ApiResult<Measures>> {
 export function getCoverage(): Promise<ApiResult<{ items: Coverage[] }>> {
   return request<{ items: Coverage[] }>('GET', '/api/v1/emergency/coverage');
 }
+
+// The network's coverage and the caller's own acknowledgement limit (minutes before an
+// unacknowledged request escalates to the next organization).
+export interface CoverageAnswer {
+  items: Coverage[];
+  ack_limit_minutes: number;
+}
+
+export interface OnCallShift {
+  id: string;
+  user_id: string;
+  display_name: string;
+  starts_at: string;
+  ends_at: string;
+}
+
+export function getCoverageSettings(): Promise<ApiResult<CoverageAnswer>> {
+  return request<CoverageAnswer>('GET', '/api/v1/emergency/coverage');
+}
+
+// org_admin: the regions her own organization covers (the answer is the network's coverage).
+export function setCoverage(regions: Region[], ackLimitMinutes?: number): Promise<ApiResult<CoverageAnswer>> {
+  const body = ackLimitMinutes === undefined ? { regions } : { regions, ack_limit_minutes: ackLimitMinutes };
+  return request<CoverageAnswer>('PUT', '/api/v1/emergency/coverage', { body });
+}
+
+export function listOnCall(from: string, to: string): Promise<ApiResult<{ items: OnCallShift[] }>> {
+  return request<{ items: OnCallShift[] }>('GET', `/api/v1/emergency/on-call?${new URLSearchParams({ from, to })}`);
+}
+
+export function addOnCall(shift: { user_id: string; starts_at: string; ends_at: string }): Promise<ApiResult<OnCallShift>> {
+  return request<OnCallShift>('POST', '/api/v1/emergency/on-call', { body: shift });
+}

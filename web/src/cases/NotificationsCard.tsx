@@ -1,5 +1,6 @@
 // Unread notifications on the caseload home: above all, a supervisor learns here that someone
 // broke the glass on a restricted case. Hidden when the server offers none to this user.
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +10,7 @@ import { ErrorAlert } from '../ui';
 import { useSubmission } from './forms';
 import { useLoad } from './widgets';
 
-function describe(n: Notification, t: ReturnType<typeof useTranslation>['t']): string {
+function describe(n: Notification, t: TFunction): string {
   const actor = n.actor ?? t('notifications.someone');
   return n.kind.includes('break_glass') ? t('notifications.breakGlass', { actor }) : t('notifications.other', { actor });
 }

@@ -12,7 +12,7 @@ export type ModuleKey =
   | 'statistics'
   | 'audit';
 
-export type NavKey = ModuleKey | 'users' | 'organizations' | 'people' | 'calendar';
+export type NavKey = ModuleKey | 'users' | 'organizations' | 'people' | 'calendar' | 'coverage';
 
 export interface NavItem {
   key: NavKey;
@@ -22,6 +22,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'emergency', path: '/emergency', roles: ['dispatcher'] },
+  // Which regions one's organization covers, and who is on call: set by its admin, kept by dispatchers.
+  { key: 'coverage', path: '/emergency/coverage', roles: ['dispatcher', 'org_admin'] },
   { key: 'cases', path: '/cases', roles: ['case_worker', 'supervisor', 'shelter_staff'] },
   { key: 'people', path: '/people', roles: ['case_worker', 'supervisor'] },
   { key: 'calendar', path: '/calendar', roles: ['case_worker', 'supervisor'] },

@@ -1,9 +1,9 @@
 // Names of regions, urgencies and the like in the user's language, tolerant of values this
 // version of the app does not know yet (shown as sent).
-import type { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { REGIONS, URGENCIES } from '../api';
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 export function regionName(code: string, t: T): string {
   return (REGIONS as readonly string[]).includes(code) ? t(`regions.${code as (typeof REGIONS)[number]}`) : code;

@@ -56,7 +56,10 @@ export function AppLayout() {
           <ul>
             {items.map((item) => (
               <li key={item.key}>
-                <NavLink to={item.path}>{t(`nav.${item.key}`)}</NavLink>
+                {/* An entry with another entry below its path (emergency, coverage) is current only on its own page. */}
+                <NavLink to={item.path} end={items.some((o) => o.path.startsWith(`${item.path}/`))}>
+                  {t(`nav.${item.key}`)}
+                </NavLink>
               </li>
             ))}
             <li>

@@ -1,10 +1,11 @@
 // The place a screen shows a failed request: the server's message (already in the user's
 // language), a hint of our own, and the request id for support. The live region is always in
 // the page so screen readers announce the error when it appears.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api';
 
-export function errorText(error: ApiError, t: ReturnType<typeof useTranslation>['t']): string {
+export function errorText(error: ApiError, t: TFunction): string {
   if (error.message) return error.message;
   if (error.code === 'network') return t('errors.network');
   return t('errors.generic');
