@@ -116,11 +116,14 @@ Result<int64_t> NextNumberSeq(store::Tx& tx, const std::string& org_id, int64_t 
 Result<std::vector<StoredCase>> List(store::Tx& tx, const ListFilter& f) {
   // One's own caseload starts from one's assignments (a handful) rather than from every case of
   // the organization; the organization's list walks cases_by_org_status, riskiest first.
-  std::string sql =
-      std::string("SELECT ") + kColumns +
-      (f.assigned_to.empty() ? " FROM cases c WHERE c.org_id = ?"
-                             : " FROM case_workers w CROSS JOIN cases c ON c.id = w.case_id "
-                               "WHERE w.user_id = ? AND c.org_id = ?");
+  // (SQLite's CROSS JOIN keeps that join order; PostgreSQL's planner finds it by itself and has
+  // no CROSS JOIN ... ON.)
+  const std::string join = tx.dialect() == store::Dialect::kSqlite ? " CROSS JOIN " : " JOIN ";
+  std::string sql = std::string("SELECT ") + kColumns +
+                    (f.assigned_to.empty() ? std::string(" FROM cases c WHERE c.org_id = ?")
+                                           : " FROM case_workers w" + join +
+                                                 "cases c ON c.id = w.case_id "
+                                                 "WHERE w.user_id = ? AND c.org_id = ?");
   store::Params params;
   if (!f.assigned_to.empty()) params.emplace_back(f.assigned_to);
   params.emplace_back(f.org_id);
