@@ -207,7 +207,7 @@ class Planner {
     const int age =
         youth ? 15 + static_cast<int>(dice_.Below(4)) : 19 + static_cast<int>(dice_.Below(36));
     const int year = std::stoi(Date(s_.clock->Now()).substr(0, 4)) - age - 1;
-    char birth[32];
+    char birth[48];  // room for any int the compiler imagines
     std::snprintf(birth, sizeof birth, "%04d-%02d-%02d", year,
                   1 + static_cast<int>(dice_.Below(12)), 1 + static_cast<int>(dice_.Below(28)));
     f.birth_date = birth;
