@@ -49,8 +49,11 @@ std::string FindWebRoot(const Config& config) {
   return "";
 }
 
-http::ServerOptions ServerOptionsFrom(const Config& config, const ServeOptions& options) {
+Result<http::ServerOptions> ServerOptionsFrom(const Config& config, const ServeOptions& options) {
+  auto proxies = http::TrustedProxies::Parse(config.trusted_proxies);
+  if (!proxies) return Fail(proxies.error());
   http::ServerOptions o;
+  o.trusted_proxies = std::move(*proxies);
   o.listen = options.listen.empty() ? config.listen : options.listen;
   o.io_threads = config.io_threads;
   o.worker_threads = config.worker_threads;
@@ -78,8 +81,10 @@ int Serve(const ServeOptions& options) {
   Services& s = **services;
   security::PrepareDummyVerify();
 
+  auto server_options = ServerOptionsFrom(s.config, options);
+  if (!server_options) return Refuse("cannot read the configuration", server_options.error());
   http::Router router;
-  http::Server server(ServerOptionsFrom(s.config, options), router);
+  http::Server server(std::move(*server_options), router);
   http::AddPlatformRoutes(router, server.metrics(), {.web_root = server.options().web_root});
   session::AddRoutes(router, *s.auth, *s.orgs, {.demo = s.config.demo});
   network::AddRoutes(router, *s.orgs, *s.users);

@@ -33,6 +33,16 @@ bool Read(const toml::table& table, const char* section, const char* key, T* out
   if (!node) return true;
   if constexpr (std::is_same_v<T, std::string>) {
     if (auto v = node->value<std::string>()) return *out = *v, true;
+  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+    if (const toml::array* list = node->as_array()) {
+      std::vector<std::string> items;
+      for (const auto& item : *list) {
+        auto v = item.value<std::string>();
+        if (!v) break;
+        items.push_back(*v);
+      }
+      if (items.size() == list->size()) return *out = std::move(items), true;
+    }
   } else if constexpr (std::is_same_v<T, bool>) {
     if (auto v = node->value<bool>()) return *out = *v, true;
   } else {
@@ -60,7 +70,7 @@ Result<Config> LoadConfig(const std::string& data_dir) {
     return ConfigError(std::string(e.description()));
   }
   static const std::map<std::string, std::set<std::string>> kKnown = {
-      {"server", {"listen", "io_threads", "worker_threads", "web_root"}},
+      {"server", {"listen", "io_threads", "worker_threads", "web_root", "trusted_proxies"}},
       {"limits",
        {"body_limit_bytes", "header_limit_bytes", "header_timeout_seconds", "body_timeout_seconds",
         "keepalive_timeout_seconds"}},
@@ -90,6 +100,7 @@ Result<Config> LoadConfig(const std::string& data_dir) {
       Read(section("server"), "server", "io_threads", &config.io_threads, &error) &&
       Read(section("server"), "server", "worker_threads", &config.worker_threads, &error) &&
       Read(section("server"), "server", "web_root", &config.web_root, &error) &&
+      Read(section("server"), "server", "trusted_proxies", &config.trusted_proxies, &error) &&
       Read(section("limits"), "limits", "body_limit_bytes", &config.body_limit_bytes, &error) &&
       Read(section("limits"), "limits", "header_limit_bytes", &config.header_limit_bytes, &error) &&
       Read(section("limits"), "limits", "header_timeout_seconds", &config.header_timeout_seconds,
@@ -124,6 +135,11 @@ std::string DefaultConfigText() {
 # worker_threads = 4
 # Directory of the built web app. Empty: web/dist next to the binary's checkout.
 # web_root = ""
+# Addresses of reverse proxies whose X-Real-IP header names the visitor (sign-in throttling and
+# the public help form's flood control key on it). Behind nginx on this machine:
+#   trusted_proxies = ["127.0.0.1", "::1"]
+# Empty: the header is ignored and every connection is its TCP peer.
+# trusted_proxies = []
 
 [limits]
 # Largest JSON body accepted, in bytes (1 MiB).

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 
@@ -20,6 +21,8 @@ struct Config {
   int io_threads = 4;      // threads serving connections; ordinary handlers run on them
   int worker_threads = 4;  // threads for CPU-heavy handlers such as password checks
   std::string web_root;    // built web app; empty = <binary dir>/../web/dist, then ./web/dist
+  // Peers whose X-Real-IP header names the client (a reverse proxy); none by default.
+  std::vector<std::string> trusted_proxies;
 
   // [limits]
   size_t body_limit_bytes = 1 << 20;  // JSON bodies

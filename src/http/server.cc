@@ -86,6 +86,17 @@ asio::awaitable<Response> HandleOnWorker(const Dispatcher& dispatcher, Request& 
 // server's logs later: her address is used for flood control in memory, never logged.
 bool IsPublicHelpPath(std::string_view path) { return path.starts_with("/api/v1/public/"); }
 
+// An X-Real-IP from a peer that is not a configured proxy is ignored. Behind a proxy that means
+// every visitor shares the proxy's address for throttling, so the operator is told, once.
+// (The peer's address is not logged: it may be a visitor's.)
+void WarnUntrustedProxyOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    spdlog::warn(
+        R"({"event":"x_real_ip_ignored","note":"X-Real-IP from a peer not in server.trusted_proxies"})");
+  });
+}
+
 // While a connection streams events the client sends nothing more; a read that completes
 // means it hung up (or broke the protocol): either way the stream ends.
 asio::awaitable<void> WatchForHangup(std::shared_ptr<Connection> conn) {
@@ -355,7 +366,9 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
         res = ErrorResponse(built.error(), lang, req.request_id);
       } else {
         req = std::move(*built);
-        req.remote_address = remote;
+        std::string_view real_ip = req.Header("x-real-ip");
+        req.remote_address = opt.trusted_proxies.Resolve(remote, real_ip);
+        if (opt.trusted_proxies.Ignored(remote, real_ip)) WarnUntrustedProxyOnce();
         req.request_id = NewRequestId();
         if (server.options_.worker_threads == 0 || !dispatcher->ShouldOffload(req)) {
           // Most handlers are quick (an indexed SQLite read is microseconds): run them here and
@@ -400,7 +413,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
                         .status = res.status,
                         .duration_ms = seconds * 1000,
                         .bytes = 0,
-                        .remote_address = remote});
+                        .remote_address = req.remote_address});
         break;
       }
       if (res.stream) res.stream->Finish();  // HEAD, or not a success: no stream
@@ -430,7 +443,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
                       .status = res.status,
                       .duration_ms = seconds * 1000,
                       .bytes = bytes,
-                      .remote_address = IsPublicHelpPath(req.path) ? "" : remote});
+                      .remote_address = IsPublicHelpPath(req.path) ? "" : req.remote_address});
       if (wec || !keep_alive) break;
     }
     if (refusal) co_await ReplyError(*conn, *refusal, lang, method);

@@ -24,6 +24,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "http/client_address.h"
 #include "http/dispatch.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -45,6 +46,7 @@ struct ServerOptions {
   double shutdown_grace_seconds = 10;
   bool handle_signals = true;  // Run() returns on SIGTERM/SIGINT
   std::string web_root;        // the built web app, for AddPlatformRoutes
+  TrustedProxies trusted_proxies;  // whose X-Real-IP names the client (client_address.h)
 };
 
 class Server {

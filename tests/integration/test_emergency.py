@@ -69,10 +69,15 @@ def find(session, reference):
     return next((i for i in r.json()["items"] if i["reference"] == reference), None)
 
 
+# The proxy the suite's server trusts: a reverse proxy on the same machine that sets X-Real-IP.
+PROXY = "127.0.0.27"
+
+
 class EmergencyTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = Server()
+        cls.server.set_config("# trusted_proxies = []", f'trusted_proxies = ["{PROXY}"]')
         cls.users = build_network(cls.server)
         cls.server.start()
         cls.a = sign_in(cls.server, cls.users["org-a"]["dispatcher"])
@@ -166,17 +171,25 @@ class EmergencyTest(unittest.TestCase):
         status, _, body = submit(self.server, "KR-11", "127.0.0.24", token=token)
         self.assertEqual(status, 202, body)
 
-    def test_behind_a_local_proxy_each_visitor_has_her_own_allowance(self):
-        token = form_token(self.server, "127.0.0.27")
+    def test_behind_a_trusted_proxy_each_visitor_has_her_own_allowance(self):
+        token = form_token(self.server, PROXY)
         advance(self.server.client(), 3)
-        proxy = "127.0.0.27"  # a reverse proxy on the same machine passes X-Real-IP
         first = {"X-Real-IP": "203.0.113.5"}
-        statuses = [submit(self.server, "KR-11", proxy, token=token, headers=first)[0]
+        statuses = [submit(self.server, "KR-11", PROXY, token=token, headers=first)[0]
                     for _ in range(6)]
         self.assertEqual(statuses, [202] * 5 + [429])
-        status, _, body = submit(self.server, "KR-11", proxy, token=token,
+        status, _, body = submit(self.server, "KR-11", PROXY, token=token,
                                  headers={"X-Real-IP": "203.0.113.6"})
         self.assertEqual(status, 202, body)
+
+    def test_x_real_ip_from_a_peer_that_is_not_a_configured_proxy_is_ignored(self):
+        # Another loopback address is not the configured proxy: a script there that names a
+        # fresh address in every post is still one sender.
+        token = form_token(self.server, "127.0.0.28")
+        advance(self.server.client(), 3)
+        statuses = [submit(self.server, "KR-11", "127.0.0.28", token=token,
+                           headers={"X-Real-IP": f"198.51.100.{i}"})[0] for i in range(6)]
+        self.assertEqual(statuses, [202] * 5 + [429])
 
     def test_the_board_sees_a_new_request_live(self):
         conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=20)

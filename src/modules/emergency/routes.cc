@@ -40,21 +40,6 @@ Response WithBody(Request& req, Read read) {
   return read(f);
 }
 
-// The visitor's address for flood control: the TCP peer, or the X-Real-IP header set by a
-// reverse proxy on the same machine (docs/operations.md). A header from anyone else is ignored:
-// it would let a script pick a fresh address for every post.
-std::string ClientAddress(const Request& req) {
-  const std::string& peer = req.remote_address;
-  const bool loopback =
-      peer == "::1" || peer.starts_with("127.") || peer.starts_with("::ffff:127.");
-  std::string_view forwarded = req.Header("x-real-ip");
-  if (!loopback || forwarded.empty() || forwarded.size() > 45) return peer;
-  const bool plausible = std::all_of(forwarded.begin(), forwarded.end(), [](char c) {
-    return std::isxdigit(static_cast<unsigned char>(c)) || c == '.' || c == ':';
-  });
-  return plausible ? std::string(forwarded) : peer;
-}
-
 void AddPublicRoutes(http::Router& router, EmergencyService& emergency) {
   router.Add({.method = "GET",
               .path_template = "/api/v1/public/help-form",
@@ -79,7 +64,7 @@ void AddPublicRoutes(http::Router& router, EmergencyService& emergency) {
        .handler =
            [&emergency](Request& req) {
              int64_t retry_after = 0;
-             if (auto ok = emergency.AdmitPublic(ClientAddress(req), &retry_after); !ok) {
+             if (auto ok = emergency.AdmitPublic(req.remote_address, &retry_after); !ok) {
                Response r = Refuse(req, ok.error());
                r.SetHeader("Retry-After", std::to_string(retry_after));
                return r;
