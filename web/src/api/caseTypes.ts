@@ -286,7 +286,9 @@ export interface Appointment {
   id: string;
   case_id: string;
   case_number: string;
-  person: { id: string; code: string; alias: string | null; safe_contact: string | null };
+  // null: an appointment of a restricted case the caller may not read (no one's name leaks
+  // into an organization-wide calendar).
+  person: { id: string; code: string; alias: string | null; safe_contact: string | null } | null;
   starts_at: string;
   ends_at: string | null;
   kind: AppointmentKind;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { navFor } from '../domain/navigation';
 import { IdleWarning, useSession, useSignedIn } from '../session';
+import { ErrorBoundary } from '../ui';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -68,9 +69,11 @@ export function AppLayout() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1} className="app-main">
-          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-            <Outlet />
-          </Suspense>
+          <ErrorBoundary key={location.pathname}>
+            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
         </main>
       </div>
       <IdleWarning timeoutSeconds={session.idle_timeout_seconds} />

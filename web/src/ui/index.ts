@@ -4,3 +4,4 @@ export { TextField, SelectField } from './Field';
 export { CopyButton } from './CopyButton';
 export { Dialog } from './Dialog';
 export { Card } from './Card';
+export { ErrorBoundary } from './ErrorBoundary';
