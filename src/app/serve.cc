@@ -23,6 +23,7 @@
 #include "modules/people/routes.h"
 #include "modules/probe/probe.h"
 #include "modules/session/routes.h"
+#include "modules/supervision/routes.h"
 #include "security/password.h"
 
 namespace dandelion::app {
@@ -93,6 +94,7 @@ int Serve(const ServeOptions& options) {
   cases::AddRoutes(router, *s.cases);
   case_records::AddRoutes(router, *s.case_records);
   caseload::AddRoutes(router, *s.caseload);
+  supervision::AddRoutes(router, *s.supervision);
   emergency::AddRoutes(router, *s.emergency);
 
   probe::ProbeService probe_service(*s.db);

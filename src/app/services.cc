@@ -7,6 +7,7 @@
 #include "modules/emergency/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
+#include "modules/supervision/routes.h"
 #include "security/keys.h"
 #include "security/messages.h"
 #include "security/password.h"
@@ -24,6 +25,7 @@ void RegisterAllMessages() {
   cases::RegisterCaseMessages();
   case_records::RegisterCaseRecordsMessages();
   emergency::RegisterEmergencyMessages();
+  supervision::RegisterSupervisionMessages();
 }
 
 namespace {
@@ -90,6 +92,8 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
       case_records::Deps{*s->db, *s->keyring, *s->audit, *s->clock});
   s->caseload = std::make_unique<caseload::CaseloadService>(
       *s->cases, s->case_records->appointments, *s->clock);
+  s->supervision = std::make_unique<supervision::SupervisionService>(*s->db, *s->keyring, *s->audit,
+                                                                     *s->audit_reads, *s->clock);
   s->emergency =
       std::make_unique<emergency::EmergencyService>(*s->db, *s->keyring, *s->audit, *s->clock);
   return s;

@@ -17,6 +17,7 @@
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
 #include "modules/people/people_service.h"
+#include "modules/supervision/supervision_service.h"
 #include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/auth_service.h"
@@ -40,6 +41,7 @@ struct Services {
   std::unique_ptr<cases::CaseService> cases;
   std::unique_ptr<case_records::CaseRecords> case_records;
   std::unique_ptr<caseload::CaseloadService> caseload;
+  std::unique_ptr<supervision::SupervisionService> supervision;
   std::unique_ptr<emergency::EmergencyService> emergency;
 
   // Loads the config and master key, opens and migrates the database, builds the services.

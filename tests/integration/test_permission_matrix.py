@@ -88,6 +88,10 @@ EXPECTED = {
         ("POST", "/files"), ("GET", "/files")]},
     ("GET", "/api/v1/appointments"): roles(*CASE_ROLES),
     ("GET", "/api/v1/caseload"): roles(*CASE_ROLES),
+    # Supervision: supervisors of her own organization (the routes take no organization id).
+    ("GET", "/api/v1/supervision/team"): roles("supervisor"),
+    ("GET", "/api/v1/supervision/waiting"): roles("supervisor"),
+    ("POST", "/api/v1/supervision/reviews"): roles("supervisor"),
     ("POST", "/api/v1/appointments/{id}/cancel"): own_case_roles,
     ("POST", "/api/v1/appointments/{id}/done"): own_case_roles,
     ("PATCH", "/api/v1/legal-matters/{id}"): own_case_roles,
@@ -150,6 +154,7 @@ BODIES = {
     # The appointments and the consent are already cancelled/revoked: 409, nothing changes.
     ("POST", "/api/v1/appointments/{id}/cancel"): {},
     ("POST", "/api/v1/consents/{id}/revoke"): {},
+    ("POST", "/api/v1/supervision/reviews"): {"kind": "holiday", "subject_id": "x"},
     ("PUT", "/api/v1/emergency/coverage"): {"regions": ["KR-99"]},
     ("POST", HELP + "/police"): {"station": "x", "notified_at": "not a time"},
     ("POST", HELP + "/resolve"): {"outcome": "rescued"},

@@ -139,6 +139,15 @@ Result<std::vector<StoredCase>> List(store::Tx& tx, const ListFilter& f) {
     sql += " AND COALESCE(c.last_contact_at, c.opened_at) < ?";
     params.emplace_back(f.no_contact_since);
   }
+  if (f.unassigned) {
+    sql +=
+        " AND NOT EXISTS (SELECT 1 FROM case_workers cw JOIN users u ON u.id = cw.user_id WHERE "
+        "cw.case_id = c.id AND u.disabled_at IS NULL)";
+  }
+  if (!f.risk_level.empty()) {
+    sql += " AND c.risk_level = ?";
+    params.emplace_back(f.risk_level);
+  }
   sql += " ORDER BY c.risk_rank DESC, c.opened_at DESC, c.number LIMIT " + std::to_string(f.limit);
   auto rows = tx.Query(sql, params);
   if (!rows) return Fail(rows.error());

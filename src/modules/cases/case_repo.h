@@ -53,6 +53,8 @@ struct ListFilter {
   std::string assigned_to;       // "" = anyone's
   std::string person_id;         // "" = anyone's
   std::string no_contact_since;  // "" = no bound; else last contact (or opening) before it
+  bool unassigned = false;       // only cases no active staff member works
+  std::string risk_level;        // "" = any
   int limit = 200;
 };
 // Cases of filter.org_id, riskiest first, then most recently opened.

@@ -250,15 +250,33 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
   if (!query.person_id.empty() && !LooksLikeId(query.person_id)) {
     bad.Field("person_id", "cases.unknown_person");
   }
+  if (!query.worker.empty() && query.worker != "none" && !LooksLikeId(query.worker)) {
+    bad.Field("worker", "field.unknown_value");
+  }
+  if (!query.risk_level.empty() && RiskRank(query.risk_level) < 0) {
+    bad.Field("risk", "field.unknown_value");
+  }
+  if (query.no_contact_days < 0 || query.no_contact_days > 365) {
+    bad.Field("no_contact_days", "cases.no_contact_days_range");
+  }
   if (!bad.fields.empty()) return Fail(bad);
   const std::string now = FormatRfc3339(clock_.Now());
+  std::string assigned_to = query.assigned_to_me ? actor.user_id : "";
+  if (!query.worker.empty() && query.worker != "none") assigned_to = query.worker;
+  const std::string no_contact_since =
+      query.no_contact_days > 0
+          ? FormatRfc3339(clock_.Now() - std::chrono::hours(24 * query.no_contact_days))
+          : "";
   const bool supervisor = security::HasRole(actor.roles, "supervisor");
   std::vector<Case> out;
   auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
     case_repo::ListFilter filter{.org_id = actor.org_id,
                                  .status = query.status,
-                                 .assigned_to = query.assigned_to_me ? actor.user_id : "",
+                                 .assigned_to = assigned_to,
                                  .person_id = query.person_id,
+                                 .no_contact_since = no_contact_since,
+                                 .unassigned = query.worker == "none",
+                                 .risk_level = query.risk_level,
                                  .limit = kMaxListed};
     auto rows = case_repo::List(tx, filter);
     if (!rows) return Fail(rows.error());

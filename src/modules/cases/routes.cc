@@ -1,5 +1,7 @@
 #include "modules/cases/routes.h"
 
+#include <algorithm>
+
 #include "core/messages.h"
 #include "http/field_reader.h"
 #include "modules/handler_support.h"
@@ -136,9 +138,20 @@ void AddRoutes(http::Router& router, CaseService& cases) {
       },
       true, 201);
   Add(router, "GET", "/api/v1/cases", kCaseRead,
-      "Cases of one's organization (status, assigned=me, person_id), riskiest first",
+      "Cases of one's organization (status, assigned=me, person_id, worker=ID|none, risk, "
+      "no_contact_days), riskiest first",
       [&cases](Request& req) {
-        CaseListQuery q{.status = req.Query("status"), .person_id = req.Query("person_id")};
+        CaseListQuery q{.status = req.Query("status"),
+                        .person_id = req.Query("person_id"),
+                        .worker = req.Query("worker"),
+                        .risk_level = req.Query("risk")};
+        if (const std::string days = req.Query("no_contact_days"); !days.empty()) {
+          // Anything but 1 to 3 digits becomes -1, which the service refuses by name.
+          const bool digits = days.size() <= 3 && std::all_of(days.begin(), days.end(), [](char c) {
+                                return c >= '0' && c <= '9';
+                              });
+          q.no_contact_days = digits ? std::stoi(days) : -1;
+        }
         const std::string assigned = req.Query("assigned");
         if (!assigned.empty() && assigned != "me") {
           return Refuse(req, Error{ErrorCode::kInvalid, "error.invalid"}.Field(
@@ -281,6 +294,8 @@ void RegisterCaseMessages() {
        "This case is closed; reopen it first."},
       {"cases.not_closed", "진행 중인 사례입니다.", "This case is not closed."},
       {"cases.not_restricted", "제한되지 않은 사례입니다.", "This case is not restricted."},
+      {"cases.no_contact_days_range", "연락 없는 기간은 1일에서 365일 사이로 정하세요.",
+       "Choose a no-contact period from 1 to 365 days."},
       {"cases.unknown_person", "이 기관에 등록된 사람이 아닙니다.",
        "No such person is registered with your organization."},
       {"cases.not_a_worker",
