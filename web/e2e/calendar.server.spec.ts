@@ -3,10 +3,9 @@
 // of that appointment (person: null); the screen must say "restricted case" and go on working,
 // not blank the app. Skipped, with the reason printed, when the binary is missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSignIn } from './lib/api-session';
+import { apiSignIn, browserSignIn } from './lib/api-session';
 import { checkScreen, launch, newPage, type Launched } from './lib/browser';
-import { PASSWORD, startRealServer, unavailableReason, type RealServer } from './lib/real-server';
-import { currentStep, totpAt } from './lib/totp';
+import { startRealServer, unavailableReason, type RealServer } from './lib/real-server';
 
 const ORGS = [{ slug: 'seoul-counseling', name: '서울여성상담소', kind: 'counseling_center', region: 'KR-11' }];
 const USERS = [
@@ -60,17 +59,7 @@ describe.skipIf(skipReason !== null)('calendar real-server suite (build/dandelio
 
     const t = await newPage(chromium.browser, { baseURL: server.url });
     const { page } = t;
-    await page.goto('/sign-in');
-    await page.getByLabel('아이디').fill('colleague');
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    const enrolment = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/totp') && r.request().method() === 'POST');
-    await page.getByRole('button', { name: '로그인' }).click();
-    const { secret } = (await (await enrolment).json()) as { secret: string };
-    await page.getByLabel('인증 코드 (6자리)').fill(totpAt(secret, currentStep()));
-    await page.getByRole('button', { name: '등록 확인' }).click();
-    await page.getByRole('checkbox').check();
-    await page.getByRole('button', { name: '계속' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/enrol'));
+    await browserSignIn(page, 'colleague');
 
     // The month as a list, and the week as a grid: the views that name the person.
     for (const [view, display] of [['month', 'list'], ['week', 'grid']]) {

@@ -23,6 +23,7 @@ const OrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OrgU
 const OwnOrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OwnOrgUsersPage })));
 const EmergencyBoard = lazy(() => import('./emergency').then((m) => ({ default: m.EmergencyBoard })));
 const CoveragePage = lazy(() => import('./emergency').then((m) => ({ default: m.CoveragePage })));
+const SupervisionPage = lazy(() => import('./supervision').then((m) => ({ default: m.SupervisionPage })));
 
 export function Loading() {
   const { t } = useTranslation();
@@ -64,7 +65,7 @@ function Home() {
 }
 
 // Modules with screens of their own get their own routes below; the rest show "coming soon".
-const BUILT: readonly string[] = ['users', 'organizations', 'emergency', 'coverage'];
+const BUILT: readonly string[] = ['users', 'organizations', 'emergency', 'coverage', 'supervision'];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
 export function AppRoutes() {
@@ -106,6 +107,16 @@ export function AppRoutes() {
             }
           />
         ))}
+        <Route
+          path="supervision"
+          element={
+            <RequireRole roles={['supervisor']}>
+              <Suspense fallback={<Loading />}>
+                <SupervisionPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
         <Route
           path="admin/users"
           element={

@@ -2,6 +2,7 @@
 // looks at (a restricted case, an appointment). Signs in with the password, enrols TOTP when the
 // server asks (computing the code from the secret it hands out) and keeps the cookie and the
 // CSRF token like the web app does.
+import type { Page } from 'playwright-core';
 import { PASSWORD } from './real-server';
 import { currentStep, totpAt } from './totp';
 
@@ -36,4 +37,20 @@ export async function apiSignIn(url: string, username: string): Promise<ApiSessi
     await call('POST', '/api/v1/me/totp/confirm', { code: totpAt(secret, currentStep()) });
   }
   return { call };
+}
+
+// First sign-in of a new user in the browser, as she would: password, TOTP enrolment with the
+// secret the server hands out (read from its answer), the recovery codes, then the app.
+export async function browserSignIn(page: Page, username: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('아이디').fill(username);
+  await page.getByLabel('비밀번호').fill(PASSWORD);
+  const enrolment = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/totp') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: '로그인' }).click();
+  const { secret } = (await (await enrolment).json()) as { secret: string };
+  await page.getByLabel('인증 코드 (6자리)').fill(totpAt(secret, currentStep()));
+  await page.getByRole('button', { name: '등록 확인' }).click();
+  await page.getByRole('checkbox').check();
+  await page.getByRole('button', { name: '계속' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/enrol'));
 }

@@ -10,6 +10,7 @@ import type {
   ClosureReason,
   NewCase,
   Notification,
+  RiskLevel,
   TimelineEntry,
 } from './caseTypes';
 import type { Page } from './types';
@@ -28,6 +29,11 @@ export interface CaseFilter {
   status?: 'open' | 'closed';
   assigned?: 'me';
   person_id?: string;
+  // A supervisor's team view: one worker's cases ('none': no active worker), one risk level,
+  // no contact for at least this many days.
+  worker?: string;
+  risk?: RiskLevel;
+  no_contact_days?: string;
 }
 
 export function listCases(filter: CaseFilter = {}): Promise<ApiResult<Page<CaseSummary>>> {

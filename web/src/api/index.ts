@@ -16,3 +16,4 @@ export * from './caseTypes';
 export * from './people';
 export * from './cases';
 export * from './caseRecords';
+export * from './supervision';

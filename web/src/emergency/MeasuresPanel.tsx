@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getCoverage, getEmergencyMeasures, type ApiError, type Measure, type Measures } from '../api';
 import { ErrorAlert } from '../ui';
-import { BarChart } from './BarChart';
+import { BarChart } from '../ui';
 import { regionName } from './names';
 
 const minutes = (s: number | null) => (s === null ? null : Math.round((s / 60) * 10) / 10);

@@ -5,3 +5,4 @@ export { CopyButton } from './CopyButton';
 export { Dialog } from './Dialog';
 export { Card } from './Card';
 export { ErrorBoundary } from './ErrorBoundary';
+export { BarChart, type BarRow } from './BarChart';

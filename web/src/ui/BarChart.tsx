@@ -1,4 +1,5 @@
-// A plain horizontal bar chart in SVG: two bars per row (time to acknowledge, time to resolve),
+// A plain horizontal bar chart in SVG: one bar per series in each row (e.g. time to acknowledge
+// and to resolve a rescue request; a worker's open and high-risk cases),
 // values written next to the bars, a legend in words. Screen readers get the chart's name and
 // the table beside it (the same numbers), not the drawing.
 import { useId } from 'react';

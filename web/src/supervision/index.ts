@@ -1,0 +1,2 @@
+// Supervision screens, loaded on first use.
+export { SupervisionPage } from './SupervisionPage';
