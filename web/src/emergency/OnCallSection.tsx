@@ -5,11 +5,11 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addOnCall, listOnCall, listUsers, type ApiError, type OnCallShift, type OrgUser } from '../api';
-import { dayLabel, seoulDay, seoulTime } from '../cases/calendar';
+import { dayLabel, seoulDay, seoulTime, type Day } from '../cases/calendar';
 import { currentLanguage } from '../i18n';
 import { useSignedIn } from '../session';
 import { ErrorAlert, SelectField, StatusMessage, TextField } from '../ui';
-import { rosterByDay, rosterWeek, shiftSpan } from './roster';
+import { rosterByDay, rosterWeek, shiftOnDay, shiftSpan } from './roster';
 
 // Everyone of the organization who may be on call and can sign in, following the pages.
 async function onCallCandidates(orgId: string): Promise<OrgUser[] | ApiError> {
@@ -22,6 +22,17 @@ async function onCallCandidates(orgId: string): Promise<OrgUser[] | ApiError> {
     cursor = r.data.next_cursor ?? undefined;
   } while (cursor);
   return out.sort((a, b) => (a.display_name || a.username).localeCompare(b.display_name || b.username, 'ko'));
+}
+
+// One shift as it falls on one day of the roster.
+function ShiftLine({ day, shift }: { day: Day; shift: OnCallShift }) {
+  const { t } = useTranslation();
+  const { start, end } = shiftOnDay(day, shift);
+  const name = shift.display_name;
+  if (start && end) return <>{t('coverage.shiftLine', { start, end, name })}</>;
+  if (start) return <>{t('coverage.shiftFrom', { start, name })}</>;
+  if (end) return <>{t('coverage.shiftUntil', { end, name })}</>;
+  return <>{t('coverage.shiftAllDay', { name })}</>;
 }
 
 export function OnCallSection() {
@@ -117,7 +128,7 @@ export function OnCallSection() {
                       <ul className="roster-shifts">
                         {d.shifts.map((s) => (
                           <li key={s.id}>
-                            {t('coverage.shiftLine', { start: seoulTime(s.starts_at), end: seoulTime(s.ends_at), name: s.display_name })}
+                            <ShiftLine day={d.day} shift={s} />
                           </li>
                         ))}
                       </ul>

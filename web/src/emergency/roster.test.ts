@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OnCallShift } from '../api';
-import { rosterByDay, rosterWeek, shiftSpan } from './roster';
+import { rosterByDay, rosterWeek, shiftOnDay, shiftSpan } from './roster';
 
 const shift = (id: string, starts_at: string, ends_at: string): OnCallShift => ({ id, user_id: `u-${id}`, display_name: id, starts_at, ends_at });
 
@@ -40,5 +40,16 @@ describe('on-call roster', () => {
   it('does not put a shift ending at midnight on the next day', () => {
     const evening = shift('evening', '2026-03-02T09:00:00Z', '2026-03-02T15:00:00Z'); // Mon 18:00 – 24:00
     expect(rosterByDay(['2026-03-02', '2026-03-03'], [evening]).map((d) => d.shifts.length)).toEqual([1, 0]);
+  });
+
+  it('shows a long shift as the part of it on each day, not its start and end times', () => {
+    // 30 days from 2026-03-02 09:55 Seoul.
+    const long = shift('a', '2026-03-02T00:55:00Z', '2026-04-01T00:55:00Z');
+    expect(shiftOnDay('2026-03-02', long)).toEqual({ start: '09:55', end: null });
+    expect(shiftOnDay('2026-03-10', long)).toEqual({ start: null, end: null });
+    expect(shiftOnDay('2026-04-01', long)).toEqual({ start: null, end: '09:55' });
+    const night = shift('b', '2026-03-02T13:00:00Z', '2026-03-02T23:00:00Z');
+    expect(shiftOnDay('2026-03-02', night)).toEqual({ start: '22:00', end: null });
+    expect(shiftOnDay('2026-03-03', night)).toEqual({ start: null, end: '08:00' });
   });
 });

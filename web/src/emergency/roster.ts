@@ -1,7 +1,7 @@
 // The on-call roster in Korea time: the week shown, the shifts of each day, and a shift typed
 // in the form turned into the RFC 3339 UTC instants the server takes. Night shifts are the norm
 // for emergency response, so an end time not after the start time means the next morning.
-import { addDays, seoulDay, seoulLocalToUtc, weekRange, type Day } from '../cases/calendar';
+import { addDays, seoulDay, seoulLocalToUtc, seoulTime, weekRange, type Day } from '../cases/calendar';
 import type { OnCallShift } from '../api';
 
 export interface RosterDay {
@@ -24,6 +24,17 @@ export function rosterByDay(days: readonly Day[], shifts: readonly OnCallShift[]
     const end = Date.parse(seoulLocalToUtc(addDays(day, 1), '00:00'));
     return { day, shifts: sorted.filter((s) => Date.parse(s.starts_at) < end && Date.parse(s.ends_at) > start) };
   });
+}
+
+// The part of a shift that falls on one Seoul day: its start and end times on that day, or null
+// where the shift began before the day or goes on after it (a 30-day shift is "all day" on
+// every day but its first and last, not "09:55~09:55").
+export function shiftOnDay(day: Day, shift: OnCallShift): { start: string | null; end: string | null } {
+  const dayStart = Date.parse(seoulLocalToUtc(day, '00:00'));
+  const dayEnd = Date.parse(seoulLocalToUtc(addDays(day, 1), '00:00'));
+  const s = Date.parse(shift.starts_at);
+  const e = Date.parse(shift.ends_at);
+  return { start: s > dayStart ? seoulTime(shift.starts_at) : null, end: e < dayEnd ? seoulTime(shift.ends_at) : null };
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

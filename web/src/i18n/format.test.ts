@@ -1,4 +1,9 @@
+import i18next from 'i18next';
+import { afterEach, beforeAll } from 'vitest';
 import { formatDate, formatDateTime, formatWon } from './format';
+import { setupI18n } from './index';
+
+beforeAll(() => setupI18n());
 
 describe('Korean formats', () => {
   it('shows dates in Korean order', () => {
@@ -21,5 +26,15 @@ describe('Korean formats', () => {
 
   it('shows nothing for an invalid time', () => {
     expect(formatDate('not a date')).toBe('');
+  });
+});
+
+describe('English formats', () => {
+  afterEach(() => void i18next.changeLanguage('ko'));
+
+  it('shows dates and times in English, still in Korea time', async () => {
+    await i18next.changeLanguage('en');
+    expect(formatDate('2026-02-28T15:30:00Z')).toBe('1 March 2026');
+    expect(formatDateTime('2026-03-01T09:30:00Z')).toMatch(/^1 Mar 2026,? 18:30$/);
   });
 });
