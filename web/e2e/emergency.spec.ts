@@ -243,10 +243,10 @@ describe('dispatch board (mocked API)', () => {
     await detail.getByText('해결로 기록했습니다.').waitFor();
     // Resolved requests leave the open list.
     await page.getByRole('row').filter({ hasText: 'H-0002' }).waitFor({ state: 'detached' });
-    await detail.getByLabel('사람 ID', { exact: true }).fill('p-77');
+    await detail.getByLabel('당사자 ID', { exact: true }).fill('p-77');
     await detail.getByLabel('사례 ID (선택)').fill('c-91');
     await detail.getByRole('button', { name: '연결', exact: true }).click();
-    await detail.getByText('사람과 사례를 연결했습니다.').waitFor();
+    await detail.getByText('당사자와 사례를 연결했습니다.').waitFor();
     expect(emergency.requests.find((r) => r.id === 'r2')).toMatchObject({ status: 'resolved', outcome: 'rescued', person_id: 'p-77', case_id: 'c-91' });
 
     // The response times, also as a table.

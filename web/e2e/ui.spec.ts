@@ -358,16 +358,16 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await checkScreen(t, 'c01-caseload');
 
     // Exact search finds a registered person.
-    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '사람 찾기·등록' }).click();
-    await page.getByRole('heading', { name: '사람 찾기' }).waitFor();
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '당사자 찾기·등록' }).click();
+    await page.getByRole('heading', { name: '당사자 찾기' }).waitFor();
     await page.getByLabel('찾을 값').fill('이수진');
     await page.getByRole('button', { name: '찾기' }).click();
     await page.getByRole('link', { name: '이수진' }).waitFor();
     await checkScreen(t, 'c02-people-search');
 
     // Register: the server's reason appears next to the field it names.
-    await page.getByRole('link', { name: '새 사람 등록' }).click();
-    await page.getByRole('heading', { name: '새 사람 등록' }).waitFor();
+    await page.getByRole('link', { name: '새 당사자 등록' }).click();
+    await page.getByRole('heading', { name: '새 당사자 등록' }).waitFor();
     await page.getByRole('button', { name: '등록' }).click();
     await page.locator('.field-error', { hasText: '필수 항목입니다.' }).waitFor();
     expect(await page.getByLabel('실명').getAttribute('aria-invalid')).toBe('true');
@@ -606,12 +606,23 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: '사건 추가' }).click();
     const matter = page.getByRole('article', { name: '민사(선불금 채무 무효)' });
     await matter.waitFor();
+    // The hearing form stays folded until asked for (a matter's page stays short).
+    expect(await matter.getByLabel('기일 날짜').count()).toBe(0);
+    await matter.getByRole('button', { name: '기일 추가하기…' }).click();
     await matter.getByLabel('기일 날짜').fill('2026-04-02');
     await matter.getByLabel('시각').fill('14:00');
     await matter.getByLabel('법원·장소').fill('서울중앙지방법원');
-    await matter.getByRole('button', { name: '기일 추가' }).click();
+    await matter.getByRole('button', { name: '기일 추가', exact: true }).click();
     await matter.getByText('서울중앙지방법원').waitFor();
     expect(state.caseData.legal[0]!.hearings[0]).toMatchObject({ at: '2026-04-02T05:00:00Z' });
+    expect(await matter.getByLabel('기일 날짜').count()).toBe(0);
+    // A new status waits for a confirmation before it is saved.
+    await matter.getByLabel('민사(선불금 채무 무효) 진행 상태').selectOption('trial');
+    await matter.getByText('진행 상태를 ‘수사’에서 ‘재판’(으)로 바꿀까요?').waitFor();
+    expect(state.caseData.legal[0]!.status).toBe('investigation');
+    await matter.getByRole('button', { name: '상태 저장' }).click();
+    await matter.getByText('진행 상태를 ‘수사’에서', { exact: false }).waitFor({ state: 'detached' });
+    expect(state.caseData.legal[0]!.status).toBe('trial');
     await checkScreen(t, 'c17-case-legal');
 
     await page.goto('/cases/c-1/files');

@@ -1,6 +1,6 @@
 // Legal matters (prosecutions against her, her complaints, debts, immigration, family) with
 // their hearings. Status and outcome change as the matter moves; hearings are added.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   addHearing,
@@ -94,6 +94,11 @@ export function LegalSection({ c }: SectionProps) {
 function Matter({ m, onChanged }: { m: LegalMatter; onChanged: (message: string) => void }) {
   const { t } = useTranslation();
   const [h, setH] = useState({ date: '', time: '10:00', court: '', kind: '', notes: '' });
+  // The hearing form opens on demand, and a new status waits for a confirmation: a matter's
+  // page stays short, and a slip of the status list does not rewrite where her case stands.
+  const [adding, setAdding] = useState(false);
+  const formId = useId();
+  const [nextStatus, setNextStatus] = useState<LegalStatus | null>(null);
   const hearing = useSubmission();
   const change = useSubmission();
   const set = (k: keyof typeof h) => (e: { target: { value: string } }) => setH({ ...h, [k]: e.target.value });
@@ -104,11 +109,16 @@ function Matter({ m, onChanged }: { m: LegalMatter; onChanged: (message: string)
     const added = await hearing.run(() => addHearing(m.id, { at, court: optional(h.court), kind: optional(h.kind), notes: optional(h.notes) }));
     if (!added) return;
     setH({ date: '', time: '10:00', court: '', kind: '', notes: '' });
+    setAdding(false);
     onChanged(t('legal.hearingAdded'));
   }
 
-  async function setStatus(s: LegalStatus) {
-    if (await change.run(() => changeLegalMatter(m.id, { status: s }))) onChanged(t('legal.changed'));
+  async function saveStatus() {
+    if (!nextStatus) return;
+    if (await change.run(() => changeLegalMatter(m.id, { status: nextStatus }))) {
+      setNextStatus(null);
+      onChanged(t('legal.changed'));
+    }
   }
 
   const title = t(`legal.kinds.${m.kind}`);
@@ -125,13 +135,31 @@ function Matter({ m, onChanged }: { m: LegalMatter; onChanged: (message: string)
         <dt>{t('legal.outcome')}</dt>
         <dd>{m.outcome ?? ''}</dd>
       </dl>
-      <SelectField label={t('legal.statusOf', { kind: title })} value={m.status} disabled={change.busy} onChange={(e) => void setStatus(e.target.value as LegalStatus)}>
+      <SelectField
+        label={t('legal.statusOf', { kind: title })}
+        value={nextStatus ?? m.status}
+        disabled={change.busy}
+        onChange={(e) => setNextStatus(e.target.value === m.status ? null : (e.target.value as LegalStatus))}
+      >
         {LEGAL_STATUSES.map((s) => (
           <option key={s} value={s}>
             {t(`legal.statuses.${s}`)}
           </option>
         ))}
       </SelectField>
+      {nextStatus && (
+        <div className="confirm-change" role="group" aria-label={t('legal.confirmStatusLabel', { kind: title })}>
+          <p>{t('legal.confirmStatus', { from: t(`legal.statuses.${m.status}`), to: t(`legal.statuses.${nextStatus}`) })}</p>
+          <div className="actions">
+            <button type="button" disabled={change.busy} onClick={() => void saveStatus()}>
+              {t('legal.saveStatus')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setNextStatus(null)}>
+              {t('cases.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       <h4>{t('legal.hearings')}</h4>
       {m.hearings.length === 0 ? (
         <p>{t('legal.noHearings')}</p>
@@ -146,17 +174,25 @@ function Matter({ m, onChanged }: { m: LegalMatter; onChanged: (message: string)
             ))}
         </ul>
       )}
-      <form onSubmit={submitHearing} className="form-grid" noValidate aria-label={t('legal.addHearingTo', { kind: title })}>
-        <FormError error={hearing.error} elsewhere={elsewhere} />
-        <TextField label={t('legal.hearingDate')} type="date" required value={h.date} onChange={set('date')} error={byField.at} />
-        <TextField label={t('legal.hearingTime')} type="time" value={h.time} onChange={set('time')} />
-        <TextField label={t('legal.court')} value={h.court} onChange={set('court')} error={byField.court} />
-        <TextField label={t('legal.hearingKind')} value={h.kind} onChange={set('kind')} error={byField.kind} />
-        <TextField label={t('legal.hearingNotes')} value={h.notes} onChange={set('notes')} error={byField.notes} />
-        <div className="actions">
-          <SubmitButton busy={hearing.busy}>{t('legal.addHearing')}</SubmitButton>
-        </div>
-      </form>
+      <button type="button" className="button-secondary" aria-expanded={adding} aria-controls={formId} onClick={() => setAdding((a) => !a)}>
+        {t('legal.openHearingForm')}
+      </button>
+      {adding && (
+        <form id={formId} onSubmit={submitHearing} className="form-grid" noValidate aria-label={t('legal.addHearingTo', { kind: title })}>
+          <FormError error={hearing.error} elsewhere={elsewhere} />
+          <TextField label={t('legal.hearingDate')} type="date" required value={h.date} onChange={set('date')} error={byField.at} />
+          <TextField label={t('legal.hearingTime')} type="time" value={h.time} onChange={set('time')} />
+          <TextField label={t('legal.court')} value={h.court} onChange={set('court')} error={byField.court} />
+          <TextField label={t('legal.hearingKind')} value={h.kind} onChange={set('kind')} error={byField.kind} />
+          <TextField label={t('legal.hearingNotes')} value={h.notes} onChange={set('notes')} error={byField.notes} />
+          <div className="actions">
+            <SubmitButton busy={hearing.busy}>{t('legal.addHearing')}</SubmitButton>
+            <button type="button" className="button-secondary" onClick={() => setAdding(false)}>
+              {t('cases.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
     </article>
   );
 }
