@@ -376,8 +376,11 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByLabel('생년월일').fill('2001-05-02');
     await page.getByLabel('전화번호').fill('01012345678');
     await page.getByLabel('안전 연락 지침').fill('문자로만 연락. 집으로 우편 보내지 말 것.');
-    await page.getByLabel('국적').fill('kr');
-    await page.getByLabel('사용 언어').fill('ko, en');
+    // Countries and languages are picked by name; "베트남" is Vietnam, not "베트".
+    await page.getByLabel('국적').selectOption({ label: '대한민국' });
+    await page.getByRole('group', { name: '사용 언어' }).getByLabel('한국어').check();
+    await page.getByRole('group', { name: '사용 언어' }).getByLabel('영어').check();
+    await page.getByLabel('그 밖의 언어 (선택)').fill('fil');
     await page.getByLabel('온라인 성착취').check();
     await checkScreen(t, 'c03-register-person');
     await page.getByRole('button', { name: '등록' }).click();
@@ -385,7 +388,8 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByText('등록했습니다. 코드: SEOU-2026-0003').waitFor();
     const callout = page.getByRole('note', { name: '안전 연락 지침 — 연락하기 전에 꼭 확인하세요:' });
     expect(await callout.textContent()).toContain('집으로 우편 보내지 말 것');
-    expect(state.caseData.people.at(-1)).toMatchObject({ legal_name: '김하늘', nationality: 'KR', languages: ['ko', 'en'], categories: ['online_exploitation'] });
+    await page.getByText('한국어, 영어, 필리핀어').waitFor();
+    expect(state.caseData.people.at(-1)).toMatchObject({ legal_name: '김하늘', nationality: 'KR', languages: ['ko', 'en', 'fil'], categories: ['online_exploitation'] });
 
     // Her consents: record one, revoke it.
     await page.getByLabel('받은 방법').selectOption({ label: '서면' });

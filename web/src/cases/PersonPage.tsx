@@ -3,6 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { getPerson, listCases, type PersonCategory } from '../api';
+import { countryName, languageName } from '../domain/names';
+import { currentLanguage } from '../i18n';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ErrorAlert, StatusMessage } from '../ui';
 import { formatDay } from './calendar';
@@ -41,9 +43,9 @@ export function PersonPage() {
             <dt>{t('people.phone')}</dt>
             <dd>{p.phone ?? t('people.notRecorded')}</dd>
             <dt>{t('people.nationality')}</dt>
-            <dd>{p.nationality ?? t('people.notRecorded')}</dd>
+            <dd>{p.nationality ? countryName(p.nationality, currentLanguage()) : t('people.notRecorded')}</dd>
             <dt>{t('people.languages')}</dt>
-            <dd>{p.languages.length ? p.languages.join(', ') : t('people.notRecorded')}</dd>
+            <dd>{p.languages.length ? p.languages.map((l) => languageName(l, currentLanguage())).join(', ') : t('people.notRecorded')}</dd>
             <dt>{t('people.categories')}</dt>
             <dd>
               {p.categories.length

@@ -4,7 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PERSON_CATEGORIES, registerPerson, type PersonCategory } from '../api';
-import { Card, TextField } from '../ui';
+import { countryChoices, COMMON_LANGUAGES, languageName } from '../domain/names';
+import { currentLanguage } from '../i18n';
+import { Card, SelectField, TextField } from '../ui';
 import { optional, placeFieldErrors, useSubmission } from './forms';
 import { CheckboxGroup, FormError, SubmitButton, TextAreaField } from './widgets';
 
@@ -23,12 +25,15 @@ export function RegisterPersonPage() {
   const navigate = useNavigate();
   const [f, setF] = useState({ legal_name: '', alias: '', birth_date: '', phone: '', safe_contact: '', nationality: '', languages: '' });
   const [categories, setCategories] = useState<PersonCategory[]>([]);
+  const [spoken, setSpoken] = useState<string[]>([]);
+  const lang = currentLanguage();
   const { busy, error, run } = useSubmission();
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const languages = languageList(f.languages);
+    // The languages ticked, then any other codes typed under "other languages".
+    const languages = [...new Set([...spoken, ...languageList(f.languages)])];
     const person = await run(() =>
       registerPerson({
         legal_name: f.legal_name.trim(),
@@ -64,23 +69,29 @@ export function RegisterPersonPage() {
             error={byField.safe_contact}
             hint={t('people.safeContactHint')}
           />
-          <TextField
-            label={t('people.nationality')}
-            name="nationality"
-            autoComplete="off"
-            maxLength={2}
-            value={f.nationality}
-            onChange={set('nationality')}
-            error={byField.nationality}
-            hint={t('people.nationalityHint')}
+          <SelectField label={t('people.nationality')} name="nationality" value={f.nationality} onChange={set('nationality')} error={byField.nationality}>
+            <option value="">{t('people.notRecorded')}</option>
+            {countryChoices(lang).map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+          <CheckboxGroup
+            legend={t('people.languages')}
+            name="languages"
+            options={COMMON_LANGUAGES}
+            value={spoken}
+            onChange={setSpoken}
+            label={(code) => languageName(code, lang)}
+            error={byField.languages}
           />
           <TextField
-            label={t('people.languages')}
-            name="languages"
+            label={t('people.otherLanguages')}
+            name="other_languages"
             autoComplete="off"
             value={f.languages}
             onChange={set('languages')}
-            error={byField.languages}
             hint={t('people.languagesHint')}
           />
           <CheckboxGroup
