@@ -429,3 +429,33 @@ class AuditEndpointTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class AuditVerificationOverHttpTest(unittest.TestCase):
+    """An auditor sees whether the chain holds from her screen (GET /api/v1/audit/verification);
+    which row broke goes to the server's log, for the operator to find with `audit verify`."""
+
+    def setUp(self):
+        self.server = Server()
+        small_network(self.server)
+        add_user(self.server, "org-a", "a-auditor", "auditor")
+        self.server.start()
+        self.auditor = sign_in(self.server, "a-auditor")
+        self.worker = sign_in(self.server, "a-worker")
+
+    def tearDown(self):
+        self.server.cleanup()
+
+    def test_an_auditor_sees_the_chain_intact_then_broken(self):
+        r = self.auditor.client.get("/api/v1/audit/verification")
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.json()["intact"], True)
+        self.assertGreater(r.json()["entries"], 5)
+        self.assertEqual(self.worker.client.get("/api/v1/audit/verification").status, 403)
+        tamper(self.server, "UPDATE audit_log SET action = 'x' WHERE seq = 3;")
+        r = self.auditor.client.get("/api/v1/audit/verification")
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.json()["intact"], False)
+        self.assertNotIn("row", r.body.decode())
+        checks = scalar(self.server, "SELECT COUNT(*) FROM audit_log WHERE action = 'audit.verify'")
+        self.assertEqual(int(checks), 2)

@@ -60,6 +60,7 @@ EXPECTED = {
     ("POST", USER + "/reset-mfa"): user_admin(False),
     ("POST", USER + "/reset-password"): user_admin(False),
     ("GET", "/api/v1/audit"): roles("auditor"),
+    ("GET", "/api/v1/audit/verification"): roles("auditor"),
     ("GET", "/api/v1/audit/checkpoints"): roles("auditor"),
     ("POST", "/api/v1/audit/checkpoints"): roles("auditor"),
     # Survivors' records: the case roles of her own organization (elsewhere: 404, as if absent).

@@ -1,5 +1,7 @@
 #include "modules/audit/audit_service.h"
 
+#include <spdlog/spdlog.h>
+
 #include "security/policy.h"
 
 namespace dandelion::audit {
@@ -97,6 +99,34 @@ Result<std::string> AuditService::ExportCheckpoints(const security::Actor& actor
   });
   if (!r) return Fail(r.error());
   return text;
+}
+
+Result<ChainStatus> AuditService::VerifyChain(const security::Actor& actor) {
+  auto scope = Scope(actor);
+  if (!scope) return Fail(scope.error());
+  ChainStatus status;
+  Result<void> verdict = Ok();
+  auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
+    auto count = tx.QueryOne("SELECT COUNT(*) FROM audit_log");
+    if (!count) return Fail(count.error());
+    status.entries = *count ? (*count)->Int(0) : 0;
+    verdict = audit_.Verify(tx);
+    return Ok();
+  });
+  if (!r) return Fail(r.error());
+  status.intact = static_cast<bool>(verdict);
+  if (!verdict) {
+    spdlog::error(R"({{"event":"audit_chain_broken","detail":"{}"}})", verdict.error().detail);
+  }
+  security::AuditEvent e = Event(actor, "audit.verify", *scope);
+  e.outcome = status.intact ? "ok" : "broken";
+  auto w = db_.Write([&](store::Tx& tx) -> Result<void> {
+    auto seq = audit_.Append(tx, e);
+    if (!seq) return Fail(seq.error());
+    return Ok();
+  });
+  if (!w) return Fail(w.error());
+  return status;
 }
 
 Result<std::string> AuditService::Checkpoint(const security::Actor& actor) {

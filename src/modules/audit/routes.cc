@@ -123,6 +123,20 @@ void AddRoutes(http::Router& router, AuditService& audit) {
                          "re-authentication)",
               .tag = "audit"});
   router.Add(
+      {.method = "GET",
+       .path_template = "/api/v1/audit/verification",
+       .permission = std::string(security::perm::kAuditRead),
+       .handler =
+           [&audit](Request& req) {
+             auto status = audit.VerifyChain(ActorOf(req));
+             if (!status) return Refuse(req, status.error());
+             return Response::Json(200, {{"intact", status->intact}, {"entries", status->entries}});
+           },
+       .summary = "Verify the whole audit chain and its signed checkpoints now (auditors); "
+                  "a broken chain is answered intact=false and logged for the operator",
+       .tag = "audit",
+       .offload = true});
+  router.Add(
       {.method = "POST",
        .path_template = "/api/v1/audit/checkpoints",
        .permission = std::string(security::perm::kAuditRead),
