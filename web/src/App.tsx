@@ -23,6 +23,7 @@ const OrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OrgU
 const OwnOrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OwnOrgUsersPage })));
 const EmergencyBoard = lazy(() => import('./emergency').then((m) => ({ default: m.EmergencyBoard })));
 const CoveragePage = lazy(() => import('./emergency').then((m) => ({ default: m.CoveragePage })));
+const AuditPage = lazy(() => import('./audit').then((m) => ({ default: m.AuditPage })));
 const SupervisionPage = lazy(() => import('./supervision').then((m) => ({ default: m.SupervisionPage })));
 
 export function Loading() {
@@ -65,7 +66,7 @@ function Home() {
 }
 
 // Modules with screens of their own get their own routes below; the rest show "coming soon".
-const BUILT: readonly string[] = ['users', 'organizations', 'emergency', 'coverage', 'supervision'];
+const BUILT: readonly string[] = ['users', 'organizations', 'emergency', 'coverage', 'supervision', 'audit'];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
 export function AppRoutes() {
@@ -107,6 +108,16 @@ export function AppRoutes() {
             }
           />
         ))}
+        <Route
+          path="audit"
+          element={
+            <RequireRole roles={['auditor']}>
+              <Suspense fallback={<Loading />}>
+                <AuditPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
         <Route
           path="supervision"
           element={

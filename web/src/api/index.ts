@@ -17,3 +17,4 @@ export * from './people';
 export * from './cases';
 export * from './caseRecords';
 export * from './supervision';
+export * from './audit';

@@ -1,0 +1,2 @@
+// The auditor's screens, loaded on first use.
+export { AuditPage } from './AuditPage';
