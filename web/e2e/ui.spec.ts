@@ -270,6 +270,16 @@ describe('UI-only suite (mocked API)', () => {
     await checkScreen(t, '13-home-dispatcher');
   });
 
+  it('shows a role whose screens are not built yet what it can do today', async () => {
+    await signIn('researcher', SECRETS.researcher);
+    await page.getByRole('heading', { name: '통계', level: 1 }).waitFor();
+    const today = page.getByRole('region', { name: '지금 할 수 있는 일' });
+    await today.getByRole('link', { name: /내 계정/ }).waitFor();
+    await checkScreen(t, '13b-home-researcher');
+    await today.getByRole('link', { name: /내 계정/ }).click();
+    await page.waitForURL('**/account');
+  });
+
   it('switches to English, remembers it for the user, and asks the server in English', async () => {
     await signIn('orgadmin', SECRETS.orgadmin);
     await page.getByRole('button', { name: 'English' }).click();

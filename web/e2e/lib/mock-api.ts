@@ -37,7 +37,7 @@ export interface MockState {
 }
 
 const NOW = '2026-03-01T09:30:00Z';
-export const SECRETS = { netadmin: 'JBSWY3DPEHPK3PXP', orgadmin: 'KRSXG5CTMVRXEZLU', dispatcher: 'MFRGGZDFMZTWQ2LK', caseworker: 'NBSWY3DPO5XXE3DE', supervisor: 'ORSXG5BAMJQXG2LD' };
+export const SECRETS = { netadmin: 'JBSWY3DPEHPK3PXP', orgadmin: 'KRSXG5CTMVRXEZLU', dispatcher: 'MFRGGZDFMZTWQ2LK', caseworker: 'NBSWY3DPO5XXE3DE', supervisor: 'ORSXG5BAMJQXG2LD', researcher: 'MZXW6YTBOI======' };
 
 export function initialState(): MockState {
   const orgs: Org[] = [
@@ -60,6 +60,7 @@ export function initialState(): MockState {
       account('u-disp', 'o-busan', 'dispatcher', '이구조', ['dispatcher'], SECRETS.dispatcher),
       account('u-cw', 'o-seoul', 'caseworker', '정상담', ['case_worker'], SECRETS.caseworker),
       account('u-sup', 'o-seoul', 'supervisor', '윤감독', ['supervisor'], SECRETS.supervisor),
+      account('u-res', 'o-sec', 'researcher', '한연구', ['researcher'], SECRETS.researcher),
       locked,
     ],
     session: null,
