@@ -131,9 +131,12 @@ class CasesTest(unittest.TestCase):
         self.assertEqual(r.json()["status"], "open")
         self.assertEqual(r.json()["reopen_reason"], "다시 도움 요청")
         self.assertIsNone(r.json()["closed_at"])
-        kinds = [e["kind"] for e in
-                 self.a.client.get(f"{CASES}/{c['id']}/timeline").json()["items"]]
-        self.assertEqual(kinds[:3], ["case_reopened", "case_closed", "case_opened"])
+        events = self.a.client.get(f"{CASES}/{c['id']}/timeline").json()["items"]
+        self.assertEqual([e["kind"] for e in events][:3],
+                         ["case_reopened", "case_closed", "case_opened"])
+        # Each event says who did it, by name as well as by id.
+        self.assertEqual(events[1]["actor_id"], self.a.user_id)
+        self.assertEqual(events[1]["actor_name"], self.a.body["user"]["display_name"])
 
     def test_assign_is_for_supervisors_and_checks_the_workers(self):
         c = self.open_case()

@@ -494,6 +494,9 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     // The timeline has it all.
     await sections.getByRole('link', { name: '타임라인' }).click();
     await page.getByRole('listitem').filter({ hasText: '사례 종결' }).waitFor();
+    // In words, not codes: the closure reason and the service type are named.
+    await page.getByRole('listitem').filter({ hasText: '사례 종결 — 목표 달성' }).waitFor();
+    expect(await page.getByText('goals_met').count()).toBe(0);
     await checkScreen(t, 'c10-case-timeline');
 
     // The calendar: week grid, list, and month.

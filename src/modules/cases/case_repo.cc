@@ -260,14 +260,16 @@ Result<void> InsertTimeline(store::Tx& tx, const TimelineEvent& e) {
 
 Result<std::vector<TimelineEvent>> Timeline(store::Tx& tx, const std::string& case_id, int limit) {
   auto rows = tx.Query(
-      "SELECT id, case_id, at, kind, entity_id, label, actor_id FROM case_timeline "
-      "WHERE case_id = ? ORDER BY at DESC, id DESC LIMIT " +
+      "SELECT t.id, t.case_id, t.at, t.kind, t.entity_id, t.label, t.actor_id, u.display_name "
+      "FROM case_timeline t LEFT JOIN users u ON u.id = t.actor_id "
+      "WHERE t.case_id = ? ORDER BY t.at DESC, t.id DESC LIMIT " +
           std::to_string(limit),
       {case_id});
   if (!rows) return Fail(rows.error());
   std::vector<TimelineEvent> out;
   for (const auto& r : *rows) {
-    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
+    out.push_back(
+        {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)});
   }
   return out;
 }

@@ -107,6 +107,7 @@ struct TimelineEvent {
   std::string entity_id;
   std::string label;
   std::string actor_id;
+  std::string actor_name;  // the actor's display name (read only)
 };
 Result<void> InsertTimeline(store::Tx& tx, const TimelineEvent& e);
 Result<std::vector<TimelineEvent>> Timeline(store::Tx& tx, const std::string& case_id, int limit);

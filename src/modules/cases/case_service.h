@@ -34,8 +34,8 @@ struct CaseListQuery {
   std::string status;  // "" | "open" | "closed"
   bool assigned_to_me = false;
   std::string person_id;
-  // A supervisor's team view: one worker's cases ("none": cases no active staff member works), one risk level,
-  // cases with no contact for at least this many days (0: no bound).
+  // A supervisor's team view: one worker's cases ("none": cases no active staff member works), one
+  // risk level, cases with no contact for at least this many days (0: no bound).
   std::string worker;
   std::string risk_level;
   int no_contact_days = 0;

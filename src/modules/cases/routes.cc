@@ -253,7 +253,8 @@ void AddRoutes(http::Router& router, CaseService& cases) {
                                                  {"kind", e.kind},
                                                  {"id", e.entity_id},
                                                  {"summary", OrNull(e.label)},
-                                                 {"actor_id", OrNull(e.actor_id)}});
+                                                 {"actor_id", OrNull(e.actor_id)},
+                                                 {"actor_name", OrNull(e.actor_name)}});
         }
         return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
       });

@@ -209,7 +209,9 @@ export interface TimelineEntry {
   at: string;
   kind: TimelineKind;
   id: string;
-  summary: string;
+  summary: string | null;
+  actor_id?: string | null;
+  actor_name?: string | null;
 }
 
 export interface Caseload {
