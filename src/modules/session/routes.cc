@@ -73,9 +73,9 @@ void AddSignInRoutes(http::Router& router, security::AuthService& auth, network:
                     Response r =
                         Response::Json(200, SessionJson(signed_in->auth, orgs, options.demo,
                                                         auth.options().idle_timeout_seconds));
-                    r.SetHeader("Set-Cookie", SessionCookie(signed_in->token));
-                    // A second Set-Cookie header (SetHeader would replace the first).
+                    // Two Set-Cookie headers (SetHeader would keep only one).
                     r.headers.emplace_back("Set-Cookie", DeviceCookie(signed_in->device_cookie));
+                    r.headers.emplace_back("Set-Cookie", SessionCookie(signed_in->token));
                     return r;
                   },
               .summary = "Sign in (username, password, and a TOTP code once enrolled)",
