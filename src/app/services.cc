@@ -81,7 +81,7 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
   s->auth = std::make_unique<security::AuthService>(*s->db, *s->keyring, *s->audit, *s->clock,
                                                     auth_options);
   s->orgs = std::make_unique<network::OrgService>(*s->db, *s->keyring, *s->audit, *s->clock);
-  s->users = std::make_unique<network::UserService>(*s->db, *s->audit, *s->clock);
+  s->users = std::make_unique<network::UserService>(*s->db, *s->audit, *s->auth, *s->clock);
   s->audit_reader = std::make_unique<audit::AuditService>(*s->db, *s->audit, *s->orgs, *s->auth);
   s->audit_reads = std::make_unique<security::AuditBatcher>(*s->db, *s->audit);
   s->people = std::make_unique<people::PeopleService>(

@@ -14,6 +14,8 @@ std::string_view CodeName(ErrorCode code) {
       return "forbidden";
     case ErrorCode::kBreakGlassRequired:
       return "break_glass_required";
+    case ErrorCode::kReauthRequired:
+      return "reauth_required";
     case ErrorCode::kNotFound:
       return "not_found";
     case ErrorCode::kMethodNotAllowed:
@@ -46,6 +48,7 @@ int HttpStatus(ErrorCode code) {
       return 401;
     case ErrorCode::kForbidden:
     case ErrorCode::kBreakGlassRequired:
+    case ErrorCode::kReauthRequired:
       return 403;
     case ErrorCode::kNotFound:
       return 404;

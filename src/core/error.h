@@ -17,6 +17,7 @@ enum class ErrorCode {
   kMfaRequired,         // 401: a second factor is needed
   kForbidden,           // 403: signed in but not allowed (also a bad CSRF token)
   kBreakGlassRequired,  // 403: a restricted case; the caller may break the glass with a reason
+  kReauthRequired,      // 403: the action needs a password (and code) entered in the last minutes
   kNotFound,            // 404: absent, or another organization's record
   kMethodNotAllowed,    // 405
   kTimeout,             // 408: the client was too slow to send its request

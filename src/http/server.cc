@@ -419,7 +419,8 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
       if (res.stream) res.stream->Finish();  // HEAD, or not a success: no stream
 
       bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
-      for (const auto& [name, value] : res.headers) out.set(name, value);
+      // insert, not set: a sign-in sends two Set-Cookie headers (session and device).
+      for (const auto& [name, value] : res.headers) out.insert(name, value);
       if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
       size_t bytes = res.body.size();
       if (req.method == "HEAD") {

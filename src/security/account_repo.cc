@@ -180,6 +180,13 @@ Result<void> EndSessionsOfUser(store::Tx& tx, const std::string& user_id, int64_
               {now, user_id});
 }
 
+Result<void> EndOtherSessionsOfUser(store::Tx& tx, const std::string& user_id,
+                                    const std::string& keep_session_id, int64_t now) {
+  return Exec(tx,
+              "UPDATE sessions SET ended_at = ? WHERE user_id = ? AND id <> ? AND ended_at IS NULL",
+              {now, user_id, keep_session_id});
+}
+
 Result<Throttle> GetThrottle(store::Tx& tx, const std::string& key) {
   auto row = tx.QueryOne(
       "SELECT failures, last_failure_at, locked_until FROM login_throttle WHERE key = ?", {key});

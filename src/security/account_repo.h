@@ -80,6 +80,9 @@ Result<void> SetSessionMfaComplete(store::Tx& tx, const std::string& id);
 Result<void> SetSessionReauth(store::Tx& tx, const std::string& id, int64_t now);
 Result<void> EndSession(store::Tx& tx, const std::string& id, int64_t now);
 Result<void> EndSessionsOfUser(store::Tx& tx, const std::string& user_id, int64_t now);
+// Every session of user_id but keep_session_id (after she changed her password in it).
+Result<void> EndOtherSessionsOfUser(store::Tx& tx, const std::string& user_id,
+                                    const std::string& keep_session_id, int64_t now);
 
 Result<Throttle> GetThrottle(store::Tx& tx, const std::string& key);
 Result<void> PutThrottle(store::Tx& tx, const std::string& key, const Throttle& t);

@@ -7,6 +7,7 @@
 #include "core/ids.h"
 #include "core/messages.h"
 #include "security/field_cipher.h"
+#include "security/kdf.h"
 #include "security/password.h"
 #include "security/password_policy.h"
 #include "security/policy.h"
@@ -33,12 +34,21 @@ Failure Unauthenticated(std::string key = "security.bad_credentials") {
   return Fail(ErrorCode::kUnauthenticated, std::move(key));
 }
 
-// Counts one failure against a throttle key. A lock that has run out starts a fresh count, and
-// failures older than the lock period are forgotten.
+// Counts one failure against a username or device key. A lock that has run out starts a fresh
+// count, and failures older than the lock period are forgotten.
 Throttle CountFailure(Throttle t, int64_t now, int64_t lock_seconds) {
   if ((t.locked_until && t.locked_until <= now) || now - t.last_failure_at > lock_seconds) {
     t = Throttle{};
   }
+  t.failures += 1;
+  t.last_failure_at = now;
+  return t;
+}
+
+// Counts one failure against an address. Unlike a username's, the count survives the end of
+// each lock, so every further failure doubles the wait; only a quiet period forgives it.
+Throttle CountAddressFailure(Throttle t, int64_t now, int64_t forget_seconds) {
+  if (now - t.last_failure_at > forget_seconds) t = Throttle{};
   t.failures += 1;
   t.last_failure_at = now;
   return t;
@@ -63,23 +73,35 @@ AuthService::AuthService(store::Database& db, Keyring& keyring, const AuditLog& 
       audit_(audit),
       clock_(clock),
       options_(options),
-      recovery_key_(keyring.RecoveryCodeKey()) {}
+      recovery_key_(keyring.RecoveryCodeKey()),
+      devices_(DeriveSubkey(keyring.master_key(), kDeviceCookieContext, kDeviceCookieSubkeyId)) {}
 
 bool AuthService::MfaRequired(const Account& account) const {
   return !options_.demo && AnyRoleNeedsMfa(account.roles);
 }
 
 Result<SignedIn> AuthService::SignIn(const SignInRequest& request, const Actor& meta) {
-  return Attempt(request, meta, /*reauth=*/false);
+  return Attempt(request, meta, Purpose::kSignIn);
 }
 
 Result<SignedIn> AuthService::Attempt(const SignInRequest& request, const Actor& meta,
-                                      bool reauth) {
+                                      Purpose purpose) {
   const int64_t now = UnixSeconds(clock_.Now());
   const std::string username = NormalizeUsername(request.username);
+  Guard guard;
+  guard.user_key = "user:" + username;
+  guard.address_key = "addr:" + meta.remote;
+  if (auto device = devices_.Match(request.device_cookie, username, now)) {
+    guard.device_key = "device:" + *device;
+  }
   std::optional<Account> account;
-  Throttle user_throttle, address_throttle;
+  Throttle user_throttle, address_throttle, device_throttle;
   auto read = db_.Read([&](store::Tx& tx) -> Result<void> {
+    if (!guard.device_key.empty()) {
+      auto dt = account_repo::GetThrottle(tx, guard.device_key);
+      if (!dt) return Fail(dt.error());
+      device_throttle = *dt;
+    }
     auto a = account_repo::FindByUsername(tx, username);
     if (!a) return Fail(a.error());
     account = *a;
@@ -92,11 +114,16 @@ Result<SignedIn> AuthService::Attempt(const SignInRequest& request, const Actor&
     return Ok();
   });
   if (!read) return Fail(read.error());
+  guard.trusted = !guard.device_key.empty() && device_throttle.locked_until <= now;
+  guard.user_locked = user_throttle.locked_until > now;
 
   Outcome outcome = Outcome::kOk;
   int64_t step = 0;
   std::string recovery_hash;
-  if (user_throttle.locked_until > now || address_throttle.locked_until > now) {
+  // A trusted browser answers to its own count only: neither a locked username nor a throttled
+  // address (a proxy or an office shared with a guesser) keeps its owner out.
+  if (guard.trusted ? device_throttle.locked_until > now
+                    : (guard.user_locked || address_throttle.locked_until > now)) {
     outcome = Outcome::kLocked;
   } else if (!account) {
     DummyVerify(request.password);
@@ -106,7 +133,7 @@ Result<SignedIn> AuthService::Attempt(const SignInRequest& request, const Actor&
   } else if (!account->disabled_at.empty() ||
              now - account->last_active_at > options_.inactive_disable_days * 86400) {
     outcome = Outcome::kDisabled;
-  } else if (account->totp_enabled) {
+  } else if (account->totp_enabled && purpose != Purpose::kPasswordCheck) {
     if (!request.totp && !request.recovery_code) {
       outcome = Outcome::kMfaRequired;
     } else if (request.recovery_code) {
@@ -123,8 +150,8 @@ Result<SignedIn> AuthService::Attempt(const SignInRequest& request, const Actor&
   }
 
   SignedIn signed_in;
-  auto recorded =
-      RecordAttempt(username, account, outcome, step, recovery_hash, meta, reauth, &signed_in);
+  auto recorded = RecordAttempt(username, account, outcome, step, recovery_hash, meta, purpose,
+                                guard, request.device_cookie, &signed_in);
   if (!recorded) return Fail(recorded.error());
   switch (*recorded) {
     case Outcome::kOk:
@@ -166,15 +193,13 @@ Result<int64_t> AuthService::CheckTotp(const Account& account, const std::string
   return step;
 }
 
-Result<AuthService::Outcome> AuthService::RecordAttempt(const std::string& username,
-                                                        const std::optional<Account>& account,
-                                                        Outcome outcome, int64_t totp_step,
-                                                        const std::string& recovery_hash,
-                                                        const Actor& meta, bool reauth,
-                                                        SignedIn* signed_in) {
+Result<AuthService::Outcome> AuthService::RecordAttempt(
+    const std::string& username, const std::optional<Account>& account, Outcome outcome,
+    int64_t totp_step, const std::string& recovery_hash, const Actor& meta, Purpose purpose,
+    const Guard& guard, const std::string& device_cookie, SignedIn* signed_in) {
   const int64_t now = UnixSeconds(clock_.Now());
-  const std::string user_key = "user:" + username;
-  const std::string address_key = "addr:" + meta.remote;
+  const std::string& user_key = guard.user_key;
+  const std::string& address_key = guard.address_key;
   auto written = db_.Write([&](store::Tx& tx) -> Result<void> {
     // Second factors that can be used only once are spent here, inside the write, so two
     // sign-ins racing with the same code cannot both succeed.
@@ -191,7 +216,16 @@ Result<AuthService::Outcome> AuthService::RecordAttempt(const std::string& usern
         if (!*used) outcome = Outcome::kTotpInvalid;
       }
     }
-    if (outcome == Outcome::kBadCredentials || outcome == Outcome::kTotpInvalid) {
+    if ((outcome == Outcome::kBadCredentials || outcome == Outcome::kTotpInvalid) &&
+        guard.trusted) {
+      // Her browser's own count: a stolen or copied cookie guesses no faster than 5 a lock.
+      auto old_dt = account_repo::GetThrottle(tx, guard.device_key);
+      if (!old_dt) return Fail(old_dt.error());
+      Throttle dt = CountFailure(*old_dt, now, options_.lock_seconds);
+      if (dt.failures >= options_.lock_after_failures)
+        dt.locked_until = now + options_.lock_seconds;
+      if (auto r = account_repo::PutThrottle(tx, guard.device_key, dt); !r) return r;
+    } else if (outcome == Outcome::kBadCredentials || outcome == Outcome::kTotpInvalid) {
       auto old_ut = account_repo::GetThrottle(tx, user_key);
       if (!old_ut) return Fail(old_ut.error());
       Throttle ut = CountFailure(*old_ut, now, options_.lock_seconds);
@@ -200,12 +234,23 @@ Result<AuthService::Outcome> AuthService::RecordAttempt(const std::string& usern
       if (auto r = account_repo::PutThrottle(tx, user_key, ut); !r) return r;
       auto old_at = account_repo::GetThrottle(tx, address_key);
       if (!old_at) return Fail(old_at.error());
-      Throttle at = CountFailure(*old_at, now, options_.lock_seconds);
+      Throttle at = CountAddressFailure(*old_at, now, options_.address_forget_seconds);
       if (at.failures > options_.address_free_failures) {
-        int64_t shift = std::min<int64_t>(at.failures - options_.address_free_failures, 10);
+        int64_t shift = std::min<int64_t>(at.failures - options_.address_free_failures, 20);
         at.locked_until = now + std::min<int64_t>(int64_t{1} << shift, options_.lock_seconds);
       }
       if (auto r = account_repo::PutThrottle(tx, address_key, at); !r) return r;
+    }
+    if (outcome == Outcome::kOk) {
+      // Her success forgives her browser's count. A username locked by someone else stays
+      // locked when she came in on a trusted browser: clearing it would hand the guesser five
+      // fresh tries every time she signs in.
+      if (!guard.device_key.empty()) {
+        if (auto r = account_repo::ClearThrottle(tx, guard.device_key); !r) return r;
+      }
+      if (!guard.user_locked) {
+        if (auto r = account_repo::ClearThrottle(tx, user_key); !r) return r;
+      }
     }
     if (outcome == Outcome::kDisabled && account && account->disabled_at.empty()) {
       // Unused for too long: disable now, as security.md requires, and say so in the audit log.
@@ -222,11 +267,10 @@ Result<AuthService::Outcome> AuthService::RecordAttempt(const std::string& usern
                    .remote = meta.remote};
       if (auto r = audit_.Append(tx, e); !r) return Fail(r.error());
     }
-    if (outcome == Outcome::kOk && reauth) {
-      if (auto r = account_repo::ClearThrottle(tx, user_key); !r) return r;
+    if (outcome == Outcome::kOk && purpose == Purpose::kReauth) {
       if (auto r = account_repo::SetSessionReauth(tx, meta.session_id, now); !r) return r;
-    } else if (outcome == Outcome::kOk) {
-      if (auto r = account_repo::ClearThrottle(tx, user_key); !r) return r;
+    } else if (outcome == Outcome::kOk && purpose == Purpose::kSignIn) {
+      signed_in->device_cookie = devices_.Issue(device_cookie, username, now);
       SessionRecord s;
       s.id = NewId();
       s.user_id = account->id;
@@ -241,17 +285,24 @@ Result<AuthService::Outcome> AuthService::RecordAttempt(const std::string& usern
       signed_in->auth.account = *account;
       signed_in->auth.mfa_enrollment_required = MfaRequired(*account) && !account->totp_enabled;
     }
+    // A correct current password is audited with the change it allows (ChangePassword).
+    if (outcome == Outcome::kOk && purpose == Purpose::kPasswordCheck) return Ok();
     static constexpr const char* kOutcomeNames[] = {"ok",           "failed",   "locked",
                                                     "mfa_required", "disabled", "failed"};
+    static constexpr const char* kActions[] = {"session.create", "session.reauthenticate",
+                                               "user.password_change"};
     AuditEvent e;
-    e.actor_user_id = outcome == Outcome::kOk ? account->id : "";
+    // A failed re-authentication or password check is still the signed-in user's own act.
+    e.actor_user_id = outcome == Outcome::kOk ? account->id : meta.user_id;
     e.actor_org_id = account ? account->org_id : "";
     e.org_id = account ? account->org_id : "";
-    e.action = reauth ? "session.reauthenticate" : "session.create";
+    e.action = kActions[static_cast<int>(purpose)];
     e.entity_type = "user";
     e.entity_id = account ? account->id : "";
     e.outcome = kOutcomeNames[static_cast<int>(outcome)];
     if (outcome == Outcome::kTotpInvalid) e.fields = {"totp"};
+    if (purpose == Purpose::kPasswordCheck) e.fields = {"password"};
+    if (guard.trusted) e.fields.push_back("device");  // judged by her device cookie
     e.request_id = meta.request_id;
     e.remote = meta.remote;
     if (auto r = audit_.Append(tx, e); !r) return Fail(r.error());
@@ -389,7 +440,8 @@ Result<std::vector<std::string>> AuthService::ConfirmTotp(const Actor& actor,
 }
 
 Result<void> AuthService::Reauthenticate(const Actor& actor, const std::string& password,
-                                         const std::optional<std::string>& totp) {
+                                         const std::optional<std::string>& totp,
+                                         const std::string& device_cookie) {
   std::optional<Account> account;
   auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
     auto a = account_repo::FindById(tx, actor.user_id);
@@ -399,16 +451,17 @@ Result<void> AuthService::Reauthenticate(const Actor& actor, const std::string& 
   });
   if (!r) return Fail(r.error());
   if (!account) return Unauthenticated("error.unauthenticated");
-  SignInRequest request{account->username, password, totp, std::nullopt};
+  SignInRequest request{account->username, password, totp, std::nullopt, device_cookie};
   // The same checks, throttling and audit as a sign-in, marking the existing session instead
   // of making a new one.
-  auto checked = Attempt(request, actor, /*reauth=*/true);
+  auto checked = Attempt(request, actor, Purpose::kReauth);
   if (!checked) return Fail(checked.error());
   return Ok();
 }
 
 Result<void> AuthService::ChangePassword(const Actor& actor, const std::string& current,
-                                         const std::string& replacement) {
+                                         const std::string& replacement,
+                                         const std::string& device_cookie) {
   std::optional<Account> account;
   auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
     auto a = account_repo::FindById(tx, actor.user_id);
@@ -418,7 +471,11 @@ Result<void> AuthService::ChangePassword(const Actor& actor, const std::string& 
   });
   if (!r) return Fail(r.error());
   if (!account) return Unauthenticated("error.unauthenticated");
-  if (!VerifyPassword(account->password_hash, current)) {
+  // The current password is checked as a sign-in is: counted against her username and address,
+  // refused while locked, and audited when wrong. Otherwise a stolen session could guess it.
+  SignInRequest check{account->username, current, std::nullopt, std::nullopt, device_cookie};
+  if (auto checked = Attempt(check, actor, Purpose::kPasswordCheck); !checked) {
+    if (checked.error().code != ErrorCode::kUnauthenticated) return Fail(checked.error());
     Error e{ErrorCode::kInvalid, "error.invalid"};
     e.Field("current_password", "security.bad_credentials");
     return Fail(e);
@@ -430,9 +487,14 @@ Result<void> AuthService::ChangePassword(const Actor& actor, const std::string& 
   }
   auto hash = HashPassword(replacement);
   if (!hash) return Fail(hash.error());
+  const int64_t now = UnixSeconds(clock_.Now());
   return db_.Write([&](store::Tx& tx) -> Result<void> {
     if (auto s = account_repo::SetPasswordHash(tx, account->id, *hash, false); !s) return s;
-    AuditEvent e = ActorEvent(actor, "user.password_change", "user", actor.user_id, {"password"});
+    // Whoever knew the old password may be signed in elsewhere: only this session goes on.
+    if (auto s = account_repo::EndOtherSessionsOfUser(tx, account->id, actor.session_id, now); !s)
+      return s;
+    AuditEvent e =
+        ActorEvent(actor, "user.password_change", "user", actor.user_id, {"password", "sessions"});
     if (auto s = audit_.Append(tx, e); !s) return Fail(s.error());
     return Ok();
   });
@@ -452,7 +514,7 @@ Result<void> AuthService::RequireRecentReauth(const Actor& actor) const {
   if (actor.is_console()) return Ok();
   const int64_t now = UnixSeconds(clock_.Now());
   if (actor.reauth_at == 0 || now - actor.reauth_at > options_.reauth_valid_seconds) {
-    return Fail(ErrorCode::kForbidden, "security.reauth_required");
+    return Fail(ErrorCode::kReauthRequired, "security.reauth_required");
   }
   return Ok();
 }

@@ -5,7 +5,11 @@
 // must not hold the writer); the outcome is then recorded with its audit entry in one write.
 // Unknown usernames, wrong passwords and disabled accounts get the same answer after the same
 // work. Failures are counted per username (known or not) and per client address: 5 in a row
-// lock the username for 15 minutes; an address is slowed exponentially after 10.
+// lock the username for 15 minutes; an address is slowed exponentially after 10, up to 15
+// minutes a try, and forgiven only after an hour without failures. A browser that signed in as
+// the username before (device_cookie.h) is held by neither: its failures count against its own
+// cookie, which after 5 is distrusted. Sign-in, re-authentication and the current password of
+// a password change are one check with one count.
 //
 // Thread-safe: state lives in the database.
 #pragma once
@@ -20,6 +24,7 @@
 #include "security/account_repo.h"
 #include "security/actor.h"
 #include "security/audit_log.h"
+#include "security/device_cookie.h"
 #include "security/keyring.h"
 #include "store/database.h"
 
@@ -32,6 +37,7 @@ struct AuthOptions {
   int64_t lock_after_failures = 5;
   int64_t lock_seconds = 15 * 60;
   int64_t address_free_failures = 10;
+  int64_t address_forget_seconds = 60 * 60;  // an address's count restarts after this quiet
   int64_t inactive_disable_days = 90;
   int64_t reauth_valid_seconds = 5 * 60;
 };
@@ -41,6 +47,7 @@ struct SignInRequest {
   std::string password;
   std::optional<std::string> totp;
   std::optional<std::string> recovery_code;
+  std::string device_cookie;  // as the browser sent it ("" for none)
 };
 
 struct Authenticated {
@@ -50,7 +57,8 @@ struct Authenticated {
 };
 
 struct SignedIn {
-  std::string token;  // the cookie value; shown once, only its hash is stored
+  std::string token;          // the cookie value; shown once, only its hash is stored
+  std::string device_cookie;  // the device cookie to set (device_cookie.h)
   Authenticated auth;
 };
 
@@ -82,17 +90,20 @@ class AuthService {
   // for the current session.
   Result<std::vector<std::string>> ConfirmTotp(const Actor& actor, const std::string& code);
 
-  // Replaces the actor's password after checking the current one and the password policy;
-  // clears the one-time flag an administrator's reset set.
+  // Replaces the actor's password after checking the current one (counted and throttled like a
+  // sign-in, and audited when wrong) and the password policy; clears the one-time flag an
+  // administrator's reset set, and ends every other session of the account.
   Result<void> ChangePassword(const Actor& actor, const std::string& current,
-                              const std::string& replacement);
+                              const std::string& replacement,
+                              const std::string& device_cookie = "");
 
   // Remembers the actor's language ("ko" or "en").
   Result<void> SetLanguage(const Actor& actor, const std::string& language);
 
   // Password (and TOTP when enrolled) again, before sensitive actions.
   Result<void> Reauthenticate(const Actor& actor, const std::string& password,
-                              const std::optional<std::string>& totp);
+                              const std::optional<std::string>& totp,
+                              const std::string& device_cookie = "");
   // Ok when the actor re-authenticated within the last few minutes; 403 otherwise.
   Result<void> RequireRecentReauth(const Actor& actor) const;
 
@@ -103,11 +114,22 @@ class AuthService {
 
  private:
   enum class Outcome { kOk, kBadCredentials, kLocked, kMfaRequired, kDisabled, kTotpInvalid };
-  Result<SignedIn> Attempt(const SignInRequest& request, const Actor& meta, bool reauth);
+  // What a password is checked for: signing in, re-authenticating in a session, or as the
+  // current password of a change (no second factor: the session has it already).
+  enum class Purpose { kSignIn, kReauth, kPasswordCheck };
+  // Which counters an attempt answers to.
+  struct Guard {
+    std::string user_key, address_key;
+    std::string device_key;  // "" without a valid device cookie
+    bool trusted = false;    // a valid device cookie not itself locked: no username lock
+    bool user_locked = false;
+  };
+  Result<SignedIn> Attempt(const SignInRequest& request, const Actor& meta, Purpose purpose);
   Result<Outcome> RecordAttempt(const std::string& username, const std::optional<Account>& account,
                                 Outcome outcome, int64_t totp_step,
-                                const std::string& recovery_hash, const Actor& meta, bool reauth,
-                                SignedIn* signed_in);
+                                const std::string& recovery_hash, const Actor& meta,
+                                Purpose purpose, const Guard& guard,
+                                const std::string& device_cookie, SignedIn* signed_in);
   Result<int64_t> CheckTotp(const Account& account, const std::string& code, int64_t now);
   Result<std::string> DecryptTotpSecret(store::Tx& tx, const Account& account);
 
@@ -117,6 +139,7 @@ class AuthService {
   const Clock& clock_;
   AuthOptions options_;
   SecretKey recovery_key_;
+  DeviceCookies devices_;
 };
 
 // Registers the Korean/English messages of authentication.

@@ -29,6 +29,10 @@ inline constexpr uint64_t kRecoveryCodeSubkeyId = 1;
 // id 1.
 inline constexpr KdfContext kHelpFormContext{"DdHlpFrm"};
 inline constexpr uint64_t kHelpFormSubkeyId = 1;
+// Master key -> the key that tags sign-in device cookies (device_cookie.h); id 1. Derived anew
+// from each master key: after a rotation every browser is new again until its next sign-in.
+inline constexpr KdfContext kDeviceCookieContext{"DdDevCok"};
+inline constexpr uint64_t kDeviceCookieSubkeyId = 1;
 
 // The 32-byte subkey number id of parent in context (BLAKE2b-based crypto_kdf_derive_from_key).
 // Subkeys are independent: knowing one reveals nothing of the parent or of other subkeys.

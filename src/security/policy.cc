@@ -44,6 +44,10 @@ bool IsRole(std::string_view role) {
   return std::find(std::begin(kRoles), std::end(kRoles), role) != std::end(kRoles);
 }
 
+bool IsDataRole(std::string_view role) {
+  return std::find(std::begin(kDataRoles), std::end(kDataRoles), role) != std::end(kDataRoles);
+}
+
 bool RoleNeedsMfa(std::string_view role) { return role != "advocate" && role != "researcher"; }
 
 bool AnyRoleNeedsMfa(std::span<const std::string> roles) {

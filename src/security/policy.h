@@ -21,6 +21,14 @@ inline constexpr std::string_view kRoles[] = {
 
 bool IsRole(std::string_view role);
 
+// Data roles: the roles whose work reads survivors' records (cases, people, help requests,
+// payments). Giving one to an account needs a fresh re-authentication and another person: nobody
+// grants a data role to herself (security.md, "Granting roles").
+inline constexpr std::string_view kDataRoles[] = {
+    "case_worker", "supervisor", "shelter_staff", "dispatcher", "finance",
+};
+bool IsDataRole(std::string_view role);
+
 // Roles that never see survivors' personal data; every other role must use a second factor.
 bool RoleNeedsMfa(std::string_view role);
 bool AnyRoleNeedsMfa(std::span<const std::string> roles);

@@ -24,6 +24,23 @@ TEST(PolicyTest, EveryRoleThatSeesSurvivorDataNeedsMfa) {
   EXPECT_TRUE(AnyRoleNeedsMfa(std::vector<std::string>{"advocate", "shelter_staff"}));
 }
 
+// The data-role set guards role grants: every role a record-level permission names must be in it,
+// or a new grant there would slip past re-authentication and the no-self-grant rule.
+TEST(PolicyTest, EveryRoleThatReadsRecordsIsADataRole) {
+  for (auto permission :
+       {perm::kPersonRead, perm::kPersonWrite, perm::kPersonErase, perm::kCaseRead,
+        perm::kCaseWrite, perm::kCaseSupervise, perm::kEmergencyRead, perm::kEmergencyAct}) {
+    for (const auto& grant : AllPermissions()) {
+      if (grant.permission != permission) continue;
+      for (auto role : grant.roles) EXPECT_TRUE(IsDataRole(role)) << permission << " " << role;
+    }
+  }
+  for (auto role : {"network_admin", "org_admin", "advocate", "researcher", "auditor"}) {
+    EXPECT_FALSE(IsDataRole(role)) << role;
+  }
+  for (auto role : kDataRoles) EXPECT_TRUE(IsRole(role)) << role;
+}
+
 TEST(PolicyTest, SplitsAndJoinsRoles) {
   auto roles = SplitRoles("case_worker,supervisor");
   ASSERT_EQ(roles.size(), 2u);

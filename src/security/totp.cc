@@ -104,10 +104,11 @@ Result<int64_t> VerifyTotp(std::string_view secret, std::string_view code, int64
   return *matched;
 }
 
-std::string OtpauthUri(std::string_view issuer, std::string_view account, std::string_view secret) {
+std::string OtpauthUri(std::string_view issuer, std::string_view account,
+                       std::string_view secret_base32) {
   std::string issuer_enc = PercentEncode(issuer);
   return "otpauth://totp/" + issuer_enc + ":" + PercentEncode(account) +
-         "?secret=" + Base32Encode(secret) + "&issuer=" + issuer_enc +
+         "?secret=" + std::string(secret_base32) + "&issuer=" + issuer_enc +
          "&algorithm=SHA1&digits=6&period=30";
 }
 

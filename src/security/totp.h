@@ -36,6 +36,9 @@ Result<int64_t> VerifyTotp(std::string_view secret, std::string_view code, int64
 
 // The otpauth:// URI authenticator apps read from the enrolment QR code, e.g.
 // otpauth://totp/Dandelion:minji?secret=...&issuer=Dandelion&algorithm=SHA1&digits=6&period=30
-std::string OtpauthUri(std::string_view issuer, std::string_view account, std::string_view secret);
+// secret_base32 is the secret exactly as shown to the user for typing in (Base32Encode of the
+// raw bytes): the QR code and the typed secret must be one and the same key.
+std::string OtpauthUri(std::string_view issuer, std::string_view account,
+                       std::string_view secret_base32);
 
 }  // namespace dandelion::security

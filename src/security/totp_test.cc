@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/ids.h"
+
 namespace dandelion::security {
 namespace {
 
@@ -78,13 +80,27 @@ TEST(TotpTest, GeneratesTwentyRandomBytes) {
 }
 
 TEST(TotpTest, BuildsAnOtpauthUriWithEscapedLabel) {
-  EXPECT_EQ(OtpauthUri("Dandelion", "minji@shelter.kr", kRfcSecret),
+  EXPECT_EQ(OtpauthUri("Dandelion", "minji@shelter.kr", Base32Encode(kRfcSecret)),
             "otpauth://totp/Dandelion:minji%40shelter.kr"
             "?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Dandelion"
             "&algorithm=SHA1&digits=6&period=30");
-  EXPECT_EQ(OtpauthUri("민들레", "a b", "x"),
+  EXPECT_EQ(OtpauthUri("민들레", "a b", "PA"),
             "otpauth://totp/%EB%AF%BC%EB%93%A4%EB%A0%88:a%20b?secret=PA"
             "&issuer=%EB%AF%BC%EB%93%A4%EB%A0%88&algorithm=SHA1&digits=6&period=30");
+}
+
+// The QR code and the secret shown for typing must carry the same key: the URI holds the shown
+// base32 text itself, not an encoding of it.
+TEST(TotpTest, TheUriCarriesExactlyTheShownSecret) {
+  for (int i = 0; i < 8; ++i) {
+    std::string secret = GenerateTotpSecret();
+    std::string shown = Base32Encode(secret);
+    std::string uri = OtpauthUri("Dandelion", "minji", shown);
+    auto begin = uri.find("secret=") + 7;
+    auto end = uri.find('&', begin);
+    EXPECT_EQ(uri.substr(begin, end - begin), shown);
+    EXPECT_EQ(shown.size(), 32u);  // 20 bytes, no padding for apps to trip on
+  }
 }
 
 }  // namespace

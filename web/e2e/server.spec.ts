@@ -185,6 +185,13 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
     await page.getByLabel('이름', { exact: true }).fill('최상담');
     await page.getByRole('group', { name: '역할 (하나 이상)' }).getByLabel('상담원').check();
     await page.getByRole('button', { name: '사용자 만들기' }).click();
+    // A role that reads survivors' records needs her password and code again first.
+    const reauth = page.getByRole('dialog', { name: '본인 확인' });
+    await reauth.waitFor();
+    await reauth.getByLabel('내 비밀번호').fill(PASSWORD);
+    await reauth.getByLabel('인증 코드 (6자리)').fill(await nextCode('orgadmin'));
+    await checkScreen(t, 'server-06b-reauth');
+    await reauth.getByRole('button', { name: '확인하고 계속' }).click();
     const dialog = page.getByRole('dialog', { name: '임시 비밀번호' });
     await dialog.waitFor();
     const oneTime = (await dialog.getByTestId('one-time-password').textContent())!;

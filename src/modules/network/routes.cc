@@ -214,6 +214,12 @@ void RegisterNetworkMessages() {
        "This username is already in use."},
       {"network.role_not_grantable", "이 역할을 부여하거나 바꿀 권한이 없습니다.",
        "You may not give or change this role."},
+      {"network.username_unavailable", "이 아이디는 사용할 수 없습니다. 다른 아이디를 정하세요.",
+       "This username cannot be used. Choose another."},
+      {"network.self_grant",
+       "자신의 계정에는 사례 기록을 볼 수 있는 역할을 줄 수 없습니다. 다른 관리자에게 요청하세요.",
+       "You cannot give your own account a role that reads survivors' records. Ask another "
+       "administrator."},
   };
   RegisterMessages(kMessages);
 }

@@ -34,6 +34,34 @@ size_t CodePoints(const std::string& s) {
 
 Failure NotFound() { return Fail(ErrorCode::kNotFound, "error.not_found"); }
 
+bool AddsDataRole(const std::vector<std::string>& before, const std::vector<std::string>& after) {
+  return std::any_of(after.begin(), after.end(), [&](const std::string& r) {
+    return security::IsDataRole(r) && !security::HasRole(before, r);
+  });
+}
+
+// Tells the organization's administrators (enabled, other than the actor and the account
+// concerned) what happened to its accounts. Written to the notifications table that
+// GET /api/v1/notifications reads; the cases module owns that route, and this module cannot
+// depend on it, so the row is written here.
+Result<void> NotifyOrgAdmins(store::Tx& tx, const Actor& actor, const std::string& org_id,
+                             const std::string& concerned_user_id, const std::string& kind,
+                             const std::string& at) {
+  auto accounts = repo::ListByOrg(tx, org_id);
+  if (!accounts) return Fail(accounts.error());
+  for (const auto& a : *accounts) {
+    if (!a.disabled_at.empty() || !security::HasRole(a.roles, "org_admin")) continue;
+    if (a.id == actor.user_id || a.id == concerned_user_id) continue;
+    auto r = tx.Exec(
+        "INSERT INTO notifications (id, org_id, user_id, kind, case_id, actor_id, at) "
+        "VALUES (?, ?, ?, ?, NULL, ?, ?)",
+        {NewId(), org_id, a.id, kind,
+         actor.user_id.empty() ? store::Value{nullptr} : store::Value{actor.user_id}, at});
+    if (!r) return Fail(r.error());
+  }
+  return Ok();
+}
+
 Result<UserView> View(store::Tx& tx, const Account& a, int64_t now) {
   auto t = repo::GetThrottle(tx, "user:" + a.username);
   if (!t) return Fail(t.error());
@@ -53,6 +81,14 @@ void ValidateRoles(const std::vector<std::string>& roles, Error& e) {
   }
 }
 
+std::vector<std::string> RoleChangeFields(const std::vector<std::string>& before,
+                                          const std::vector<std::string>& after) {
+  std::vector<std::string> fields = {"roles"};
+  for (const auto& r : before) fields.push_back("roles.before:" + r);
+  for (const auto& r : after) fields.push_back("roles.after:" + r);
+  return fields;
+}
+
 std::string GenerateOneTimePassword() {
   static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679";
   constexpr uint32_t kSize = sizeof(kAlphabet) - 1;
@@ -61,8 +97,9 @@ std::string GenerateOneTimePassword() {
   return out;
 }
 
-UserService::UserService(store::Database& db, const security::AuditLog& audit, const Clock& clock)
-    : db_(db), audit_(audit), clock_(clock) {}
+UserService::UserService(store::Database& db, const security::AuditLog& audit,
+                         const security::AuthService& auth, const Clock& clock)
+    : db_(db), audit_(audit), auth_(auth), clock_(clock) {}
 
 bool UserService::MayManageOrg(const Actor& actor, const std::string& org_id) const {
   if (actor.is_console()) return true;
@@ -83,11 +120,24 @@ Result<void> UserService::CheckGrant(const Actor& actor, const std::string& org_
     } else if (role == "org_admin") {
       ok = org_admin_here || network_admin;
     } else {
+      // Includes every data role: a network admin never hands one out, not even in her own
+      // organization unless she is also its org admin.
       ok = org_admin_here;
     }
     if (!ok) return Fail(ErrorCode::kForbidden, "network.role_not_grantable");
   }
   return Ok();
+}
+
+Result<void> UserService::CheckDataRoleGrant(const Actor& actor, const std::string& target_user_id,
+                                             const std::vector<std::string>& before,
+                                             const std::vector<std::string>& after) const {
+  if (actor.is_console() || !AddsDataRole(before, after)) return Ok();
+  // Checked first: a fresh re-authentication does not make a self-grant acceptable.
+  if (!target_user_id.empty() && target_user_id == actor.user_id) {
+    return Fail(ErrorCode::kForbidden, "network.self_grant");
+  }
+  return auth_.RequireRecentReauth(actor);
 }
 
 Result<CreatedUser> UserService::Create(const Actor& actor, const std::string& org_id,
@@ -111,6 +161,7 @@ Result<CreatedUser> UserService::Create(const Actor& actor, const std::string& o
   }
   if (!e.fields.empty()) return Fail(e);
   if (auto ok = CheckGrant(actor, org_id, input.roles); !ok) return Fail(ok.error());
+  if (auto ok = CheckDataRoleGrant(actor, "", {}, input.roles); !ok) return Fail(ok.error());
   auto hash = security::HashPassword(password);
   if (!hash) return Fail(hash.error());
   sodium_memzero(password.data(), password.size());
@@ -126,6 +177,7 @@ Result<CreatedUser> UserService::Create(const Actor& actor, const std::string& o
   a.password_change_required = !input.password.has_value();
   a.last_active_at = now;
   a.created_at = FormatRfc3339(clock_.Now());
+  std::optional<Error> refusal;
   auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
     auto org = org_repo::FindById(tx, org_id);
     if (!org) return Fail(org.error());
@@ -133,17 +185,44 @@ Result<CreatedUser> UserService::Create(const Actor& actor, const std::string& o
     auto existing = repo::FindByUsername(tx, username);
     if (!existing) return Fail(existing.error());
     if (*existing) {
-      Error c{ErrorCode::kConflict, "network.username_taken"};
-      c.Field("username", "network.username_taken");
-      return Fail(c);
+      // Usernames are unique across the network. Saying "in use" about a name of another
+      // organization would let any administrator find out who works elsewhere, so only a name
+      // of her own organization (which she can list anyway) gets that answer; any other gets a
+      // refusal that names no reason. The refusal is audited, so probing shows in the log.
+      bool own = actor.is_console() || (*existing)->org_id == actor.org_id;
+      std::string key = own ? "network.username_taken" : "network.username_unavailable";
+      refusal = Error{ErrorCode::kConflict, key};
+      refusal->Field("username", key);
+      security::AuditEvent entry =
+          security::ActorEvent(actor, "user.create", "user", "", {"username"}, org_id);
+      entry.outcome = "conflict";
+      if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
+      return Ok();
     }
     if (auto s = repo::Insert(tx, a); !s) return s;
+    std::vector<std::string> fields = RoleChangeFields({}, a.roles);
+    fields.insert(fields.begin(), "username");
     security::AuditEvent entry =
-        security::ActorEvent(actor, "user.create", "user", a.id, {"username", "roles"}, org_id);
+        security::ActorEvent(actor, "user.create", "user", a.id, fields, org_id);
     if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
+    // An organization learns of every administrator made from outside it, and of every data
+    // role given to one of its accounts.
+    if (!actor.is_console() && actor.org_id != org_id && security::HasRole(a.roles, "org_admin")) {
+      if (auto s = NotifyOrgAdmins(tx, actor, org_id, a.id, "user.org_admin_created", a.created_at);
+          !s) {
+        return s;
+      }
+    }
+    if (!actor.is_console() && AddsDataRole({}, a.roles)) {
+      if (auto s = NotifyOrgAdmins(tx, actor, org_id, a.id, "user.data_role_granted", a.created_at);
+          !s) {
+        return s;
+      }
+    }
     return Ok();
   });
   if (!r) return Fail(r.error());
+  if (refusal) return Fail(*refusal);
   return CreatedUser{UserView{a, false}, one_time};
 }
 
@@ -181,7 +260,8 @@ Result<UserView> UserService::Get(const Actor& actor, const std::string& org_id,
 Result<UserView> UserService::Manage(
     const Actor& actor, const std::string& org_id, const std::string& user_id,
     const std::string& action, std::vector<std::string> fields,
-    const std::function<Result<void>(store::Tx&, Account&)>& change) {
+    const std::function<Result<void>(store::Tx&, Account&)>& change,
+    const std::vector<std::string>* change_fields) {
   if (!MayManageOrg(actor, org_id)) {
     return actor.org_id == org_id ? Fail(ErrorCode::kForbidden, "error.forbidden") : NotFound();
   }
@@ -199,8 +279,9 @@ Result<UserView> UserService::Manage(
     }
     if (change) {
       if (auto s = change(tx, account); !s) return s;
-      security::AuditEvent entry =
-          security::ActorEvent(actor, action, "user", account.id, fields, org_id);
+      security::AuditEvent entry = security::ActorEvent(
+          actor, action, "user", account.id,
+          change_fields && !change_fields->empty() ? *change_fields : fields, org_id);
       if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
     }
     auto v = View(tx, account, now);
@@ -217,18 +298,33 @@ Result<UserView> UserService::ChangeRoles(const Actor& actor, const std::string&
                                           const std::string& user_id,
                                           const std::vector<std::string>& roles) {
   // Checked after the user is found, so a user the actor may not manage stays a 404 whatever
-  // the body says.
-  return Manage(actor, org_id, user_id, "user.roles_change", {"roles"},
-                [&](store::Tx& tx, Account& a) -> Result<void> {
-                  Error e{ErrorCode::kInvalid, "error.invalid"};
-                  ValidateRoles(roles, e);
-                  if (!e.fields.empty()) return Fail(e);
-                  // Taking a role away needs the same right as giving it.
-                  if (auto ok = CheckGrant(actor, org_id, roles); !ok) return Fail(ok.error());
-                  if (auto ok = CheckGrant(actor, org_id, a.roles); !ok) return Fail(ok.error());
-                  a.roles = roles;
-                  return repo::UpdateRoles(tx, a.id, security::JoinRoles(roles));
-                });
+  // the body says. The audit fields name the roles before and after, so they are filled in by
+  // the change itself.
+  std::vector<std::string> fields;
+  return Manage(
+      actor, org_id, user_id, "user.roles_change", {"roles"},
+      [&](store::Tx& tx, Account& a) -> Result<void> {
+        Error e{ErrorCode::kInvalid, "error.invalid"};
+        ValidateRoles(roles, e);
+        if (!e.fields.empty()) return Fail(e);
+        // Taking a role away needs the same right as giving it.
+        if (auto ok = CheckGrant(actor, org_id, roles); !ok) return Fail(ok.error());
+        if (auto ok = CheckGrant(actor, org_id, a.roles); !ok) return Fail(ok.error());
+        if (auto ok = CheckDataRoleGrant(actor, a.id, a.roles, roles); !ok) {
+          return Fail(ok.error());
+        }
+        if (!actor.is_console() && AddsDataRole(a.roles, roles)) {
+          if (auto s = NotifyOrgAdmins(tx, actor, org_id, a.id, "user.data_role_granted",
+                                       FormatRfc3339(clock_.Now()));
+              !s) {
+            return s;
+          }
+        }
+        fields = RoleChangeFields(a.roles, roles);
+        a.roles = roles;
+        return repo::UpdateRoles(tx, a.id, security::JoinRoles(roles));
+      },
+      &fields);
 }
 
 Result<UserView> UserService::Disable(const Actor& actor, const std::string& org_id,

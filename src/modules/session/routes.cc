@@ -15,6 +15,17 @@ std::string SessionCookie(const std::string& token) {
   return std::string(kSessionCookie) + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Strict";
 }
 
+// Long-lived and bound to her username (device_cookie.h); never sent to scripts or other sites.
+std::string DeviceCookie(const std::string& value) {
+  return std::string(security::kDeviceCookie) + "=" + value +
+         "; Path=/; Max-Age=" + std::to_string(security::kDeviceCookieSeconds) +
+         "; Secure; HttpOnly; SameSite=Strict";
+}
+
+std::string DeviceCookieOf(const Request& req) {
+  return std::string(req.Cookie(security::kDeviceCookie));
+}
+
 std::string ExpiredCookie() {
   return std::string(kSessionCookie) + "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0";
 }
@@ -56,12 +67,15 @@ void AddSignInRoutes(http::Router& router, security::AuthService& auth, network:
                     in.totp = f.OptString("totp", 16);
                     in.recovery_code = f.OptString("recovery_code", 32);
                     if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
+                    in.device_cookie = DeviceCookieOf(req);
                     auto signed_in = auth.SignIn(in, ActorOf(req));
                     if (!signed_in) return Refuse(req, signed_in.error());
                     Response r =
                         Response::Json(200, SessionJson(signed_in->auth, orgs, options.demo,
                                                         auth.options().idle_timeout_seconds));
-                    r.SetHeader("Set-Cookie", SessionCookie(signed_in->token));
+                    // Two Set-Cookie headers (SetHeader would keep only one).
+                    r.headers.emplace_back("Set-Cookie", DeviceCookie(signed_in->device_cookie));
+                    r.headers.emplace_back("Set-Cookie", SessionCookie(signed_in->token));
                     return r;
                   },
               .summary = "Sign in (username, password, and a TOTP code once enrolled)",
@@ -92,7 +106,9 @@ void AddSignInRoutes(http::Router& router, security::AuthService& auth, network:
                     std::string password = f.String("password", 256);
                     auto totp = f.OptString("totp", 16);
                     if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    if (auto ok = auth.Reauthenticate(ActorOf(req), password, totp); !ok) {
+                    if (auto ok =
+                            auth.Reauthenticate(ActorOf(req), password, totp, DeviceCookieOf(req));
+                        !ok) {
                       return Refuse(req, ok.error());
                     }
                     return Response::NoContent();
@@ -174,12 +190,15 @@ void AddMeRoutes(http::Router& router, security::AuthService& auth, network::Org
                     std::string current = f.String("current_password", 256);
                     std::string replacement = f.String("new_password", 256);
                     if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    if (auto ok = auth.ChangePassword(ActorOf(req), current, replacement); !ok) {
+                    if (auto ok = auth.ChangePassword(ActorOf(req), current, replacement,
+                                                      DeviceCookieOf(req));
+                        !ok) {
                       return Refuse(req, ok.error());
                     }
                     return Response::NoContent();
                   },
-              .summary = "Change one's own password",
+              .summary = "Change one's own password (ends her other sessions; wrong current "
+                         "passwords are throttled like sign-ins)",
               .tag = "session",
               .json_body = true,
               .success_status = 204,

@@ -1,10 +1,12 @@
 // Creating a user: username, display name, roles. The one-time password the server returns is
-// shown once in a dialog with a copy button, then forgotten.
+// shown once in a dialog with a copy button, then forgotten. A role that reads survivors'
+// records needs the administrator's password again first (ReauthDialog).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createUser, type ApiError, type CreatedOrgUser, type Role } from '../api';
 import { Card, ErrorAlert, TextField } from '../ui';
 import { OneTimePasswordDialog } from './OneTimePasswordDialog';
+import { useReauthRetry } from './ReauthDialog';
 import { RoleCheckboxes } from './RoleCheckboxes';
 
 interface Props {
@@ -21,19 +23,25 @@ export function CreateUserForm({ orgId, assignable, onCreated }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedOrgUser | null>(null);
+  const reauth = useReauthRetry();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
-    const r = await createUser(orgId, { username: username.trim(), display_name: displayName.trim(), roles });
+    const input = { username: username.trim(), display_name: displayName.trim(), roles };
+    await reauth.guard(
+      () => createUser(orgId, input),
+      (r) => {
+        if (!r.ok) return setError(r.error);
+        setError(null);
+        setUsername('');
+        setDisplayName('');
+        setRoles([]);
+        setCreated(r.data);
+        onCreated();
+      },
+    );
     setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    setUsername('');
-    setDisplayName('');
-    setRoles([]);
-    setCreated(r.data);
-    onCreated();
   }
 
   const fe = error?.fields ?? {};
@@ -69,6 +77,7 @@ export function CreateUserForm({ orgId, assignable, onCreated }: Props) {
         </div>
       </form>
       <OneTimePasswordDialog created={created} onClose={() => setCreated(null)} />
+      {reauth.dialog}
     </Card>
   );
 }

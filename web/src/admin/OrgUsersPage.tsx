@@ -11,13 +11,20 @@ import { formatDateTime } from '../i18n/format';
 import { ForbiddenPage, NotFoundPage } from '../pages/NotFoundPage';
 import { useSignedIn } from '../session';
 import { ErrorAlert, StatusMessage } from '../ui';
+import { AccountNotices } from './AccountNotices';
 import { CreateUserForm } from './CreateUserForm';
 import { UserActions } from './UserActions';
 
-// /admin/users: the signed-in org admin's own organization.
+// /admin/users: the signed-in org admin's own organization, with what she must know about its
+// accounts.
 export function OwnOrgUsersPage() {
   const { user, organization } = useSignedIn();
-  return <OrgUsers orgId={user.org_id} orgName={organization?.name ?? ''} />;
+  return (
+    <>
+      <AccountNotices />
+      <OrgUsers orgId={user.org_id} orgName={organization?.name ?? ''} />
+    </>
+  );
 }
 
 // /admin/organizations/:orgId/users

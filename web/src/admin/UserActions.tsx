@@ -17,6 +17,7 @@ import {
 } from '../api';
 import { OneTimePasswordDialog } from './OneTimePasswordDialog';
 import { Dialog, ErrorAlert } from '../ui';
+import { useReauthRetry } from './ReauthDialog';
 import { RoleCheckboxes } from './RoleCheckboxes';
 
 interface Props {
@@ -35,18 +36,21 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<CreatedOrgUser | null>(null);
+  const reauth = useReauthRetry();
   const name = user.display_name || user.username;
   const disabled = user.disabled;
   const locked = user.locked;
 
   async function run(call: () => Promise<ApiResult<unknown>>, inDialog: boolean) {
     setBusy(true);
-    const r = await call();
+    // Giving a role that reads survivors' records asks for her password again first.
+    await reauth.guard(call, (r) => {
+      if (!r.ok && inDialog) return setError(r.error);
+      setError(null);
+      setOpen(null);
+      onDone(r.ok ? null : r.error);
+    });
     setBusy(false);
-    if (!r.ok && inDialog) return setError(r.error);
-    setError(null);
-    setOpen(null);
-    onDone(r.ok ? null : r.error);
   }
 
   return (
@@ -161,6 +165,7 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
           </button>
         </div>
       </Dialog>
+      {reauth.dialog}
     </div>
   );
 }

@@ -72,3 +72,11 @@ export function changePassword(change: PasswordChange): Promise<ApiResult<void>>
 export function saveLanguage(language: Language): Promise<ApiResult<void>> {
   return request<void>('POST', '/api/v1/me/language', { body: { language } });
 }
+
+// The error code of an action that needs the password (and code) entered in the last 5 minutes.
+export const REAUTH_REQUIRED = 'reauth_required';
+
+// POST /api/v1/session/reauth: the password, and the authenticator code when enrolled. 204.
+export function reauthenticate(password: string, totp?: string): Promise<ApiResult<void>> {
+  return request<void>('POST', '/api/v1/session/reauth', { body: totp ? { password, totp } : { password } });
+}
