@@ -90,8 +90,8 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
       case_records::Deps{*s->db, *s->keyring, *s->audit, *s->clock});
   s->caseload = std::make_unique<caseload::CaseloadService>(
       *s->cases, s->case_records->appointments, *s->clock);
-  s->emergency =
-      std::make_unique<emergency::EmergencyService>(*s->db, *s->keyring, *s->audit, *s->clock);
+  s->emergency = std::make_unique<emergency::EmergencyService>(
+      *s->db, *s->keyring, *s->audit, *s->clock, s->config.public_help_per_minute);
   return s;
 }
 
