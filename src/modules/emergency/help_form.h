@@ -6,7 +6,7 @@
 //   (a person reads and types; a script posts at once) and at most kMaxFormSeconds old, and
 //   one never used before: a token is consumed by the one request it brings in. A post refused
 //   for any reason (a field to correct, a full network) leaves its token unused, so she can
-//   correct and resend; after sending, the page fetches a fresh token for a next request.
+//   correct and resend; a page that is told its token is used or stale fetches a fresh one.
 // - flood control per client address: a token bucket of kBurst submissions refilled one per
 //   kRefillSeconds. At most kMaxAddresses addresses are remembered, least recently seen
 //   forgotten first (O(1) per post). Addresses live only in memory, never on disk or in the
