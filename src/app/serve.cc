@@ -103,6 +103,10 @@ int Serve(const ServeOptions& options) {
   case_records::AddRoutes(router, *s.case_records);
   caseload::AddRoutes(router, *s.caseload);
   emergency::AddRoutes(router, *s.emergency);
+  server.metrics().AddGauge(
+      "dandelion_help_form_addresses",
+      "Client addresses the help form's flood control remembers (bounded).",
+      [&s] { return static_cast<int64_t>(s.emergency->RememberedAddresses()); });
 
   probe::ProbeService probe_service(*s.db);
   if (s.config.test_mode) {

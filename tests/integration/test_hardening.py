@@ -7,6 +7,7 @@ repeats a key is refused; past the network-wide ceiling the public help form hol
 the secretariat under one alert instead of routing each.
 """
 
+import http.client
 import json
 import os
 import socket
@@ -16,7 +17,7 @@ import unittest
 
 from harness import Server, backend, run_cli
 from network import build_network, sign_in, add_user
-from test_emergency import REQUESTS, submit
+from test_emergency import PUBLIC_POST, REQUESTS, submit
 from test_people import sql
 
 METRICS_TOKEN = "m" * 20 + "0123456789abcdef"
@@ -227,6 +228,37 @@ class FilesOnDiskTest(unittest.TestCase):
             os.chmod(target, original)
         self.server.start()
         self.assertEqual(self.server.client().get("/healthz").status, 200)
+
+
+class AddressTableTest(unittest.TestCase):
+    """A spray of addresses (through a trusted proxy, so each is believed) cannot grow the help
+    form's address table past its bound."""
+
+    def test_the_flood_control_table_stays_bounded(self):
+        proxy = "127.0.0.27"
+        server = Server()
+        server.set_config("# trusted_proxies = []", f'trusted_proxies = ["{proxy}"]')
+        server.set_config('# token = ""', f'token = "{METRICS_TOKEN}"')
+        server.start()
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30,
+                                              source_address=(proxy, 0))
+            for i in range(20100):
+                # Flood control counts every post, before its body is read: "{}" will do.
+                conn.request("POST", PUBLIC_POST, body=b"{}", headers={
+                    "Content-Type": "application/json",
+                    "X-Real-IP": f"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}"})
+                r = conn.getresponse()
+                r.read()
+                self.assertEqual(r.status, 400)
+            conn.close()
+            text = server.client().get("/metrics", headers={
+                "Authorization": "Bearer " + METRICS_TOKEN}).body.decode()
+            line = next(l for l in text.splitlines()
+                        if l.startswith("dandelion_help_form_addresses "))
+            self.assertEqual(int(line.split()[1]), 20000)
+        finally:
+            server.cleanup()
 
 
 class FloodTest(unittest.TestCase):

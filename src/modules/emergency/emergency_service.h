@@ -76,6 +76,8 @@ class EmergencyService {
   // "help_request.flood" alert on the secretariat's board (emergency.md, "Floods").
   Result<std::string> SubmitPublic(const PublicSubmission& form, const std::string& request_id);
   std::string IssueFormToken() const { return guard_.IssueToken(); }
+  // How many client addresses flood control remembers (bounded: help_form.h), for metrics.
+  size_t RememberedAddresses() { return guard_.RememberedAddresses(); }
 
   // Staff log a request that came by phone, SMS, police, a partner or in person; it is assigned
   // to their own organization (they are the ones talking to her).
