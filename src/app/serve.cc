@@ -9,6 +9,7 @@
 #include "app/commands.h"
 #include "app/data_dir_lock.h"
 #include "app/gate.h"
+#include "app/private_files.h"
 #include "app/services.h"
 #include "core/config.h"
 #include "http/platform_routes.h"
@@ -63,6 +64,9 @@ Result<http::ServerOptions> ServerOptionsFrom(const Config& config, const ServeO
   o.header_timeout_seconds = config.header_timeout_seconds;
   o.body_timeout_seconds = config.body_timeout_seconds;
   o.keepalive_timeout_seconds = config.keepalive_timeout_seconds;
+  o.anonymous_body_limit_bytes = config.anonymous_body_limit_bytes;
+  o.max_connections = static_cast<size_t>(config.max_connections);
+  o.max_connections_per_address = static_cast<size_t>(config.max_connections_per_address);
   o.web_root = FindWebRoot(config);
   return o;
 }
@@ -72,6 +76,9 @@ Result<http::ServerOptions> ServerOptionsFrom(const Config& config, const ServeO
 int Serve(const ServeOptions& options) {
   auto config = LoadConfig(options.data_dir);
   if (!config) return Refuse("cannot read the configuration", config.error());
+  if (auto ok = CheckDataDirPrivate(*config); !ok) {
+    return Refuse("the data dir is not private", ok.error());
+  }
   // Logs are JSON lines on stderr; stdout carries only what the operator is told.
   spdlog::set_default_logger(spdlog::stderr_logger_mt("dandelion"));
   spdlog::set_level(spdlog::level::from_str(config->log_level));
@@ -86,7 +93,9 @@ int Serve(const ServeOptions& options) {
   if (!server_options) return Refuse("cannot read the configuration", server_options.error());
   http::Router router;
   http::Server server(std::move(*server_options), router);
-  http::AddPlatformRoutes(router, server.metrics(), {.web_root = server.options().web_root});
+  http::AddPlatformRoutes(
+      router, server.metrics(),
+      {.web_root = server.options().web_root, .metrics_token = s.config.metrics_token});
   session::AddRoutes(router, *s.auth, *s.orgs, {.demo = s.config.demo});
   network::AddRoutes(router, *s.orgs, *s.users);
   audit::AddRoutes(router, *s.audit_reader);
@@ -96,6 +105,10 @@ int Serve(const ServeOptions& options) {
   caseload::AddRoutes(router, *s.caseload);
   supervision::AddRoutes(router, *s.supervision);
   emergency::AddRoutes(router, *s.emergency);
+  server.metrics().AddGauge(
+      "dandelion_help_form_addresses",
+      "Client addresses the help form's flood control remembers (bounded).",
+      [&s] { return static_cast<int64_t>(s.emergency->RememberedAddresses()); });
 
   probe::ProbeService probe_service(*s.db);
   if (s.config.test_mode) {

@@ -94,8 +94,8 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
       *s->cases, s->case_records->appointments, *s->clock);
   s->supervision = std::make_unique<supervision::SupervisionService>(*s->db, *s->keyring, *s->audit,
                                                                      *s->audit_reads, *s->clock);
-  s->emergency =
-      std::make_unique<emergency::EmergencyService>(*s->db, *s->keyring, *s->audit, *s->clock);
+  s->emergency = std::make_unique<emergency::EmergencyService>(
+      *s->db, *s->keyring, *s->audit, *s->clock, s->config.public_help_per_minute);
   return s;
 }
 

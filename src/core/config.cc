@@ -73,7 +73,9 @@ Result<Config> LoadConfig(const std::string& data_dir) {
       {"server", {"listen", "io_threads", "worker_threads", "web_root", "trusted_proxies"}},
       {"limits",
        {"body_limit_bytes", "header_limit_bytes", "header_timeout_seconds", "body_timeout_seconds",
-        "keepalive_timeout_seconds"}},
+        "keepalive_timeout_seconds", "anonymous_body_limit_bytes", "max_connections",
+        "max_connections_per_address", "public_help_per_minute"}},
+      {"metrics", {"token"}},
       {"database", {"url", "readers"}},
       {"security", {"master_key_path", "demo", "test_mode"}},
       {"log", {"level"}},
@@ -109,6 +111,14 @@ Result<Config> LoadConfig(const std::string& data_dir) {
            &error) &&
       Read(section("limits"), "limits", "keepalive_timeout_seconds",
            &config.keepalive_timeout_seconds, &error) &&
+      Read(section("limits"), "limits", "anonymous_body_limit_bytes",
+           &config.anonymous_body_limit_bytes, &error) &&
+      Read(section("limits"), "limits", "max_connections", &config.max_connections, &error) &&
+      Read(section("limits"), "limits", "max_connections_per_address",
+           &config.max_connections_per_address, &error) &&
+      Read(section("limits"), "limits", "public_help_per_minute", &config.public_help_per_minute,
+           &error) &&
+      Read(section("metrics"), "metrics", "token", &config.metrics_token, &error) &&
       Read(section("database"), "database", "url", &config.database_url, &error) &&
       Read(section("database"), "database", "readers", &config.database_readers, &error) &&
       Read(section("security"), "security", "master_key_path", &config.master_key_path, &error) &&
@@ -118,6 +128,15 @@ Result<Config> LoadConfig(const std::string& data_dir) {
   if (!ok) return ConfigError(error);
   if (config.io_threads < 1 || config.worker_threads < 0 || config.database_readers < 1) {
     return ConfigError("io_threads and readers must be at least 1, worker_threads at least 0");
+  }
+  if (config.max_connections < 1 || config.max_connections_per_address < 1 ||
+      config.public_help_per_minute < 1) {
+    return ConfigError(
+        "max_connections, max_connections_per_address and public_help_per_minute must be at "
+        "least 1");
+  }
+  if (!config.metrics_token.empty() && config.metrics_token.size() < 32) {
+    return ConfigError("metrics.token must be at least 32 characters (e.g. openssl rand -hex 32)");
   }
   return config;
 }
@@ -151,6 +170,21 @@ std::string DefaultConfigText() {
 # header_timeout_seconds = 10
 # body_timeout_seconds = 30
 # keepalive_timeout_seconds = 60
+# A request body larger than this (64 KiB) is read only when the route is public or the
+# request's session cookie is valid: an anonymous upload is refused (401) before it is read.
+# anonymous_body_limit_bytes = 65536
+# Open connections at once, in total and from one client address (a trusted proxy counts as
+# many clients). Beyond either, a new connection is answered 503 and closed at once.
+# max_connections = 1024
+# max_connections_per_address = 64
+# Public help-form posts per minute, network-wide, before they are treated as a flood: later
+# posts are still stored, but held at the secretariat under one alert (docs/emergency.md).
+# public_help_per_minute = 30
+
+[metrics]
+# GET /metrics (Prometheus) answers only with "Authorization: Bearer <token>"; empty: 404.
+# At least 32 characters, e.g. the output of `openssl rand -hex 32`.
+# token = ""
 
 [database]
 # Empty: SQLite in this data dir (dandelion.db). For PostgreSQL:

@@ -30,6 +30,15 @@ struct Config {
   int header_timeout_seconds = 10;  // a client must finish its headers within this
   int body_timeout_seconds = 30;
   int keepalive_timeout_seconds = 60;
+  // A body larger than this is read only for a public route or a caller whose session the
+  // server has checked from the headers; anyone else is refused before the body is read.
+  size_t anonymous_body_limit_bytes = 64 << 10;
+  int max_connections = 1024;            // open connections in total
+  int max_connections_per_address = 64;  // from one client address (a proxy is exempt)
+  int public_help_per_minute = 30;       // help-form posts network-wide before a flood
+
+  // [metrics]
+  std::string metrics_token;  // empty: GET /metrics answers 404; else a Bearer token for it
 
   // [database]
   std::string database_url;  // empty = sqlite:<data>/dandelion.db

@@ -47,4 +47,10 @@ bool TrustedProxies::Ignored(std::string_view peer, std::string_view x_real_ip) 
   return std::find(addresses_.begin(), addresses_.end(), canonical_peer) == addresses_.end();
 }
 
+bool TrustedProxies::Contains(std::string_view peer) const {
+  std::string canonical_peer = CanonicalAddress(peer);
+  return !canonical_peer.empty() &&
+         std::find(addresses_.begin(), addresses_.end(), canonical_peer) != addresses_.end();
+}
+
 }  // namespace dandelion::http

@@ -33,6 +33,9 @@ class TrustedProxies {
   // operator who forgot the setting behind a proxy is told once in the log.
   bool Ignored(std::string_view peer, std::string_view x_real_ip) const;
 
+  // True when peer is one of the configured proxies (it stands for many visitors).
+  bool Contains(std::string_view peer) const;
+
  private:
   std::vector<std::string> addresses_;  // canonical
 };

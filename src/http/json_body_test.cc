@@ -102,5 +102,28 @@ TEST(JsonBodyTest, RequiresAnObject) {
   }
 }
 
+TEST(JsonBodyTest, RefusesARepeatedKeyAtAnyDepthAndNamesIt) {
+  struct Case {
+    const char* body;
+    const char* key;
+  };
+  for (auto [body, key] :
+       {Case{R"({"a":1,"a":2})", "a"}, Case{R"({"a":{"b":1,"c":[{"d":1,"d":2}]}})", "a.c.d"},
+        Case{R"({"x":[1,{"y":1}],"o":{"p":1,"p":"q"}})", "o.p"},
+        Case{R"({"\u0061":1,"a":2})", "a"}}) {
+    auto r = ParseJsonObject(JsonRequest(body));
+    ASSERT_FALSE(r) << body;
+    EXPECT_EQ(r.error().message_key, "error.duplicate_key") << body;
+    EXPECT_EQ(r.error().fields.count(key), 1u) << body;
+  }
+}
+
+TEST(JsonBodyTest, AcceptsTheSameKeyInDifferentObjects) {
+  EXPECT_TRUE(
+      ParseJsonObject(JsonRequest(R"({"a":{"id":1},"b":{"id":2},"c":[{"id":3},{"id":4}]})")));
+  EXPECT_FALSE(FindDuplicateKey(R"({"a":1,"b":{"a":1}})"));
+  EXPECT_FALSE(FindDuplicateKey("not json"));
+}
+
 }  // namespace
 }  // namespace dandelion::http

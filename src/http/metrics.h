@@ -4,6 +4,7 @@
 //   dandelion_http_request_duration_seconds{route}          histogram, fixed buckets
 //   dandelion_http_requests_in_flight                       gauge
 //   dandelion_http_connections_open                         gauge
+//   gauges added by modules (AddGauge), read when rendered
 //
 // Labels are bounded: route is a template ("/api/v1/cases/{id}", "unmatched", "static"),
 // never a raw path, and methods outside the standard set count as "OTHER".
@@ -15,10 +16,12 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dandelion::http {
 
@@ -34,6 +37,10 @@ class Metrics {
   void RequestFinished() { in_flight_.fetch_sub(1, std::memory_order_relaxed); }
   void ConnectionOpened() { connections_.fetch_add(1, std::memory_order_relaxed); }
   void ConnectionClosed() { connections_.fetch_sub(1, std::memory_order_relaxed); }
+
+  // A gauge read at every rendering, e.g. the size of a module's in-memory table. Call before
+  // the server starts (not synchronized with RenderText).
+  void AddGauge(std::string name, std::string help, std::function<int64_t()> read);
 
   // The Prometheus text exposition format (version 0.0.4).
   std::string RenderText() const;
@@ -52,6 +59,12 @@ class Metrics {
   };
   static constexpr size_t kShards = 16;
 
+  struct Gauge {
+    std::string name;
+    std::string help;
+    std::function<int64_t()> read;
+  };
+  std::vector<Gauge> gauges_;
   std::array<Shard, kShards> shards_;
   std::atomic<int64_t> in_flight_{0};
   std::atomic<int64_t> connections_{0};

@@ -72,5 +72,15 @@ TEST(AccessLogTest, TruncatesAddressesToTheirNetwork) {
   EXPECT_EQ(ClientNetwork("not an address"), "");
 }
 
+TEST(MetricsTest, RendersGaugesAddedByModulesAsTheyAreNow) {
+  Metrics m;
+  int64_t value = 3;
+  m.AddGauge("dandelion_test_table", "A table.", [&value] { return value; });
+  EXPECT_NE(m.RenderText().find("# TYPE dandelion_test_table gauge\ndandelion_test_table 3\n"),
+            std::string::npos);
+  value = 7;
+  EXPECT_NE(m.RenderText().find("dandelion_test_table 7\n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dandelion::http

@@ -1,5 +1,7 @@
 #include "http/platform_routes.h"
 
+#include <sodium.h>
+
 #include <boost/json/serialize.hpp>
 #include <memory>
 #include <mutex>
@@ -8,6 +10,19 @@
 #include "http/static_files.h"
 
 namespace dandelion::http {
+namespace {
+
+// True when the request carries "Authorization: Bearer <token>" (compared in constant time).
+bool HasBearer(const Request& request, const std::string& token) {
+  constexpr std::string_view kScheme = "Bearer ";
+  std::string_view given = request.Header("authorization");
+  if (!given.starts_with(kScheme)) return false;
+  given.remove_prefix(kScheme.size());
+  return given.size() == token.size() &&
+         sodium_memcmp(given.data(), token.data(), token.size()) == 0;
+}
+
+}  // namespace
 
 void AddPlatformRoutes(Router& router, const Metrics& metrics, const PlatformOptions& options) {
   router.Add({.method = "GET",
@@ -22,13 +37,24 @@ void AddPlatformRoutes(Router& router, const Metrics& metrics, const PlatformOpt
 
   router.Add({.method = "GET",
               .path_template = "/metrics",
-              .permission = options.metrics_permission,
+              .permission = std::string(kPublic),  // the token is its own credential
               .handler =
-                  [&metrics](Request&) {
+                  [&metrics, token = options.metrics_token](Request& req) {
+                    if (token.empty()) {
+                      return ErrorResponse({ErrorCode::kNotFound, "error.not_found"}, req.lang,
+                                           req.request_id);
+                    }
+                    if (!HasBearer(req, token)) {
+                      Response r =
+                          ErrorResponse({ErrorCode::kUnauthenticated, "error.unauthenticated"},
+                                        req.lang, req.request_id);
+                      r.SetHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
+                      return r;
+                    }
                     return Response::Text(200, "text/plain; version=0.0.4; charset=utf-8",
                                           metrics.RenderText());
                   },
-              .summary = "Prometheus metrics",
+              .summary = "Prometheus metrics (Bearer metrics.token; 404 when none is set)",
               .tag = "platform"});
 
   // Built once, on first request, when every module has added its routes.

@@ -14,10 +14,10 @@ struct PlatformOptions {
   // The built web app (web/dist); empty or without index.html: "/" answers a short JSON note.
   std::string web_root;
   std::string version = "0.1.0";
-  // Who may read /metrics. Public by default so Prometheus can scrape without a session; the
-  // numbers are per route template, never per person. Deployments exposed to the internet
-  // should block /metrics at the proxy or set a permission here.
-  std::string metrics_permission = std::string(kPublic);
+  // The bearer token Prometheus must send for /metrics. Empty (the default): /metrics answers
+  // 404 to everyone. The numbers are per route template, never per person, but their volume
+  // (help requests an hour, sign-ins) is itself something an outsider should not read.
+  std::string metrics_token;
 };
 
 // Adds GET /healthz, GET /metrics, GET /api/v1/openapi.json and the static-file fallback (see

@@ -16,9 +16,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Response Get(const Router& router, std::string target) {
+Response Get(const Router& router, std::string target,
+             std::vector<std::pair<std::string, std::string>> headers = {}) {
   Dispatcher d(router, nullptr);
-  auto req = BuildRequest({"GET", std::move(target), {}, ""});
+  auto req = BuildRequest({"GET", std::move(target), std::move(headers), ""});
   EXPECT_TRUE(req);
   return d.Handle(*req);
 }
@@ -75,16 +76,25 @@ TEST(OpenApiTest, DescribesEveryRoute) {
 TEST(PlatformRoutesTest, ServesHealthMetricsAndTheApiDocument) {
   Router r = ModuleRoutes();
   Metrics m;
-  AddPlatformRoutes(r, m, {});
+  AddPlatformRoutes(r, m, {.metrics_token = std::string(32, 'm')});
   Response health = Get(r, "/healthz");
   EXPECT_EQ(health.status, 200);
   EXPECT_EQ(health.body, R"({"status":"ok"})");
-  Response metrics = Get(r, "/metrics");
+  EXPECT_EQ(Get(r, "/metrics").status, 401);
+  Response metrics = Get(r, "/metrics", {{"authorization", "Bearer " + std::string(32, 'm')}});
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("dandelion_http_requests_in_flight"), std::string::npos);
   Response doc = Get(r, "/api/v1/openapi.json");
   EXPECT_EQ(doc.status, 200);
   EXPECT_NE(doc.body.find("/api/v1/cases/{id}/notes"), std::string::npos);
+}
+
+TEST(PlatformRoutesTest, MetricsAreNotServedWithoutAToken) {
+  Router r;
+  Metrics m;
+  AddPlatformRoutes(r, m, {});
+  EXPECT_EQ(Get(r, "/metrics").status, 404);
+  EXPECT_EQ(Get(r, "/metrics", {{"authorization", "Bearer "}}).status, 404);
 }
 
 TEST(PlatformRoutesTest, WithoutAWebAppTheRootAnswersANoteAndApiMissesAreJson404) {

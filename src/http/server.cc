@@ -19,6 +19,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "http/access_log.h"
@@ -75,7 +76,25 @@ struct Connection {
   // the client hanging up, shutdown).
   std::shared_ptr<asio::steady_timer> stream_timer;
   bool client_gone = false;
+  // The peer address this connection counts against (empty: exempt from the per-address cap).
+  std::string counted_address;
 };
+
+// The whole answer to a connection over the caps, sent without waiting: the socket is fresh, so
+// its send buffer takes it, and a client that does not read cannot hold the server.
+void RefuseConnection(tcp::socket& socket, const Error& error) {
+  Response res = ErrorResponse(error, Lang::kKo, NewRequestId());
+  std::string out = "HTTP/1.1 " + std::to_string(res.status) + " " +
+                    std::string(bhttp::obsolete_reason(static_cast<bhttp::status>(res.status))) +
+                    "\r\nContent-Type: " + res.content_type +
+                    "\r\nContent-Length: " + std::to_string(res.body.size()) +
+                    "\r\nRetry-After: 5\r\nConnection: close\r\n\r\n" + res.body;
+  boost::system::error_code ec;
+  socket.non_blocking(true, ec);
+  socket.write_some(asio::buffer(out), ec);
+  socket.shutdown(tcp::socket::shutdown_both, ec);
+  socket.close(ec);
+}
 
 // Runs on the worker pool; both references outlive it (the session awaits the result).
 asio::awaitable<Response> HandleOnWorker(const Dispatcher& dispatcher, Request& request) {
@@ -119,6 +138,12 @@ struct Server::Impl {
   asio::awaitable<void> ReplyError(Connection& conn, const Error& error, Lang lang,
                                    const std::string& method);
   asio::awaitable<void> LingeringClose(Connection& conn);
+  // Why a new connection from peer must be refused, if it must; otherwise counts it.
+  std::optional<Error> Admit(const std::string& peer, Connection& conn);
+  void Release(const Connection& conn);
+  // For a body too large to read anonymously: the gate's refusal judged from the headers alone.
+  std::optional<Error> CheckBeforeBody(const bhttp::request_parser<bhttp::string_body>& parser,
+                                       const std::string& remote);
   asio::awaitable<void> Stream(std::shared_ptr<Connection> conn, Response& res, unsigned version);
   void BeginShutdown();
   void WaitForConnections(Clock::time_point deadline);
@@ -133,7 +158,53 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::map<Connection*, std::weak_ptr<Connection>> connections;  // GUARDED_BY(mu)
+  std::unordered_map<std::string, size_t> per_address;           // GUARDED_BY(mu)
 };
+
+std::optional<Error> Server::Impl::Admit(const std::string& peer, Connection& conn) {
+  const ServerOptions& opt = server.options_;
+  const bool exempt = peer.empty() || opt.trusted_proxies.Contains(peer);
+  std::lock_guard lock(mu);
+  if (connections.size() >= opt.max_connections) {
+    return Error{ErrorCode::kUnavailable, "error.too_many_connections", {}, "max_connections"};
+  }
+  if (!exempt) {
+    size_t& count = per_address[peer];
+    if (count >= opt.max_connections_per_address) {
+      return Error{
+          ErrorCode::kRateLimited, "error.too_many_connections", {}, "max_connections_per_address"};
+    }
+    ++count;
+    conn.counted_address = peer;
+  }
+  return std::nullopt;
+}
+
+void Server::Impl::Release(const Connection& conn) {
+  if (conn.counted_address.empty()) return;
+  auto it = per_address.find(conn.counted_address);
+  if (it != per_address.end() && --it->second == 0) per_address.erase(it);
+}
+
+std::optional<Error> Server::Impl::CheckBeforeBody(
+    const bhttp::request_parser<bhttp::string_body>& parser, const std::string& remote) {
+  const auto& header = parser.get();
+  RawRequest raw{std::string(header.method_string()), std::string(header.target()), {}, ""};
+  for (const auto& field : header) {
+    raw.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  }
+  auto req = BuildRequest(std::move(raw));
+  if (!req) return req.error();
+  Match match = server.router_.Find(req->method, req->path);
+  // Public routes keep the server's ordinary limit; a path without a route is answered from
+  // the dispatcher as usual (its limit is the ordinary one too).
+  if (!match.route || match.route->permission == kPublic) return std::nullopt;
+  if (!server.gate_) return Error{ErrorCode::kUnauthenticated, "error.unauthenticated"};
+  req->path_params = std::move(match.params);
+  req->remote_address = server.options_.trusted_proxies.Resolve(remote, req->Header("x-real-ip"));
+  req->request_id = NewRequestId();
+  return server.gate_(*req, *match.route);
+}
 
 asio::awaitable<void> Server::Impl::Listen() {
   while (!stopping) {
@@ -148,7 +219,16 @@ asio::awaitable<void> Server::Impl::Listen() {
     }
     boost::system::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
+    std::string peer;
+    if (auto endpoint = socket.remote_endpoint(ignored); !ignored) {
+      peer = CanonicalAddress(endpoint.address().to_string());
+    }
     auto conn = std::make_shared<Connection>(std::move(socket));
+    if (auto refused = Admit(peer, *conn)) {
+      server.metrics_.Record("unmatched", "OTHER", HttpStatus(refused->code), 0);
+      RefuseConnection(conn->socket, *refused);
+      continue;
+    }
     {
       std::lock_guard lock(mu);
       connections.emplace(conn.get(), conn);
@@ -317,9 +397,19 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
           method, std::string_view(header.target().data(), header.target().size()),
           opt.body_limit_bytes);
       parser.body_limit(body_limit);
-      if (auto length = parser.content_length(); length && *length > body_limit) {
+      const auto length = parser.content_length();
+      if (length && *length > body_limit) {
         refusal = Error{ErrorCode::kTooLarge, "error.too_large", {}, "content-length"};
         break;
+      }
+      // A body beyond the anonymous limit (or of unknown length) is read only for a caller the
+      // gate accepts from the headers: an upload route's large limit is not anyone's to use.
+      if (!parser.is_done() && opt.anonymous_body_limit_bytes > 0 &&
+          (!length || *length > opt.anonymous_body_limit_bytes)) {
+        if (auto refused = CheckBeforeBody(parser, remote)) {
+          refusal = std::move(*refused);
+          break;
+        }
       }
       if (!parser.is_done()) {
         if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
@@ -456,6 +546,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
   conn->socket.close(ignored);
   server.metrics_.ConnectionClosed();
   std::lock_guard lock(mu);
+  Release(*conn);
   connections.erase(conn.get());
 }
 

@@ -36,6 +36,15 @@ struct ServerOptions {
   int io_threads = 4;                     // connection threads; ordinary handlers run on them
   int worker_threads = 4;  // threads for offloaded handlers (Route::offload); 0 = all inline
   size_t body_limit_bytes = 1024 * 1024;
+  // A body larger than this is read only for a public route, or once the gate has accepted the
+  // request from its headers (a valid session): an anonymous client cannot make the server
+  // buffer a route's large body_limit_bytes. 0 = no such check.
+  size_t anonymous_body_limit_bytes = 64 * 1024;
+  // Open connections at once; past either cap a new connection is answered at once (503 for
+  // the total, 429 for one address) and closed. A trusted proxy is exempt from the per-address
+  // cap (it carries many visitors); the total still applies.
+  size_t max_connections = 1024;
+  size_t max_connections_per_address = 64;
   size_t header_limit_bytes = 16 * 1024;
   // A client must finish its headers this long after it starts a request (slowloris guard).
   double header_timeout_seconds = 10;
@@ -44,8 +53,8 @@ struct ServerOptions {
   double write_timeout_seconds = 30;
   // On shutdown, how long requests already being handled may take to finish.
   double shutdown_grace_seconds = 10;
-  bool handle_signals = true;  // Run() returns on SIGTERM/SIGINT
-  std::string web_root;        // the built web app, for AddPlatformRoutes
+  bool handle_signals = true;      // Run() returns on SIGTERM/SIGINT
+  std::string web_root;            // the built web app, for AddPlatformRoutes
   TrustedProxies trusted_proxies;  // whose X-Real-IP names the client (client_address.h)
 };
 

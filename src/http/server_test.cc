@@ -156,13 +156,27 @@ class ServerTest : public ::testing::Test {
     options.keepalive_timeout_seconds = 5;
     options.shutdown_grace_seconds = 3;
     options.handle_signals = false;
+    options.anonymous_body_limit_bytes = 100;
+    router_.Add({.method = "POST",
+                 .path_template = "/api/v1/private-upload",
+                 .permission = "files.write",
+                 .handler =
+                     [](Request& r) {
+                       return Response::Json(200, {{"bytes", r.body.size()}});
+                     },
+                 .body_limit_bytes = 4096});
+    Configure(options);
     server_ = std::make_unique<Server>(options, router_);
-    AddPlatformRoutes(router_, *server_);
+    AddPlatformRoutes(router_, server_->metrics(),
+                      {.web_root = options.web_root, .metrics_token = kMetricsToken});
     auto port = server_->Start();
     ASSERT_TRUE(port) << port.error().detail;
     port_ = *port;
     thread_ = std::thread([this] { server_->Run(); });
   }
+  virtual void Configure(ServerOptions&) {}
+  static constexpr const char* kMetricsToken = "metrics-token-of-at-least-32-chars";
+
   void TearDown() override {
     server_->Stop();
     if (thread_.joinable()) thread_.join();
@@ -262,11 +276,59 @@ TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
   EXPECT_NE(second.find("{\"bytes\":5}"), std::string::npos);
   EXPECT_NE(second.find("Cache-Control: no-store"), std::string::npos);
   std::string metrics;
-  c.Send("GET /metrics HTTP/1.1\r\nHost: t\r\n\r\n");
+  c.Send(std::string("GET /metrics HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer ") + kMetricsToken +
+         "\r\n\r\n");
   metrics = c.ReadResponse();
   EXPECT_NE(metrics.find("route=\"/api/v1/echo\",method=\"POST\",status=\"200\"} 1"),
             std::string::npos)
       << metrics;
+}
+
+TEST_F(ServerTest, AnAnonymousLargeBodyIsRefusedFromTheHeadersBeforeItIsRead) {
+  Client c(port_);
+  // Within the route's limit (4096) but over the anonymous one (100), and no session: the gate
+  // refuses from the headers, so the answer comes while the body has not been sent at all.
+  c.Send("POST /api/v1/private-upload HTTP/1.1\r\nHost: t\r\nContent-Length: 3000\r\n\r\n");
+  std::string r = c.ReadResponse();
+  EXPECT_TRUE(r.starts_with("HTTP/1.1 401")) << r;
+  // A small body goes through to the gate as usual (and is refused there, after reading).
+  Client small(port_);
+  small.Send("POST /api/v1/private-upload HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello");
+  EXPECT_TRUE(small.ReadResponse().starts_with("HTTP/1.1 401"));
+  // A public route's larger body is read as before.
+  Client pub(port_);
+  pub.Send("POST /api/v1/upload HTTP/1.1\r\nHost: t\r\nContent-Length: 3000\r\n\r\n" +
+           std::string(3000, 'x'));
+  std::string ok = pub.ReadResponse();
+  EXPECT_TRUE(ok.starts_with("HTTP/1.1 200")) << ok;
+}
+
+class CappedServerTest : public ServerTest {
+ protected:
+  void Configure(ServerOptions& options) override {
+    options.max_connections = 3;
+    options.max_connections_per_address = 2;
+  }
+};
+
+TEST_F(CappedServerTest, ConnectionsOverTheCapsAreAnsweredAndClosedAtOnce) {
+  auto a = std::make_unique<Client>(port_);
+  Client b(port_);
+  a->Send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+  EXPECT_TRUE(a->ReadResponse().starts_with("HTTP/1.1 200"));
+  b.Send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+  EXPECT_TRUE(b.ReadResponse().starts_with("HTTP/1.1 200"));
+  Client third(port_);  // a third from the same address, while two are open
+  std::string refused = third.ReadResponse();
+  EXPECT_TRUE(refused.starts_with("HTTP/1.1 429")) << refused;
+  EXPECT_NE(refused.find("연결이 너무 많습니다"), std::string::npos) << refused;
+  EXPECT_TRUE(third.Closed());
+  a.reset();  // closes its connection: room for another
+  EXPECT_TRUE(Eventually([&] {
+    Client again(port_);
+    again.Send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+    return again.ReadResponse().starts_with("HTTP/1.1 200");
+  }));
 }
 
 TEST_F(ServerTest, DeclaredBodyOverTheLimitIsRefusedBeforeItIsRead) {

@@ -404,6 +404,14 @@ class AuditEndpointTest(unittest.TestCase):
         self.assertEqual(self.a_worker.client.post("/api/v1/audit/checkpoints").status, 403)
         self.assertEqual(self.server.client().get("/api/v1/audit").status, 401)
 
+    def test_an_organizations_auditor_cannot_checkpoint_the_whole_network(self):
+        before = self.entries(self.net_auditor, "?action=audit.checkpoint&limit=500").json()
+        r = self.a_auditor.client.post("/api/v1/audit/checkpoints")
+        self.assertEqual(r.status, 403, r.body)
+        self.assertIn("사무국", r.json()["error"]["message"])
+        after = self.entries(self.net_auditor, "?action=audit.checkpoint&limit=500").json()
+        self.assertEqual(len(after["items"]), len(before["items"]))
+
     def test_checkpoints_sign_now_and_export_after_reauthentication(self):
         s = self.net_auditor
         r = s.client.post("/api/v1/audit/checkpoints")

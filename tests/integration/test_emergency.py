@@ -52,7 +52,7 @@ def form_token(server, source):
     return json.loads(body)["form_token"]
 
 
-def submit(server, region, source, token=None, headers=None, **extra):
+def submit(server, region, source, token=None, headers=None, lang="ko", **extra):
     """Posts the public form (waiting out the token's minimum age on the test clock)."""
     if token is None:
         token = form_token(server, source)
@@ -60,7 +60,8 @@ def submit(server, region, source, token=None, headers=None, **extra):
     body = {"region": region, "situation": SITUATION, "contact": CONTACT,
             "safe_contact": SAFE_CONTACT, "language": "ko", "form_token": token, "website": ""}
     body.update(extra)
-    return public_request(server.port, "POST", PUBLIC_POST, body, source=source, headers=headers)
+    return public_request(server.port, "POST", PUBLIC_POST, body, source=source, headers=headers,
+                          lang=lang)
 
 
 def find(session, reference):
@@ -78,6 +79,9 @@ class EmergencyTest(unittest.TestCase):
     def setUpClass(cls):
         cls.server = Server()
         cls.server.set_config("# trusted_proxies = []", f'trusted_proxies = ["{PROXY}"]')
+        # These tests post in bursts on a test clock; the network-wide ceiling has its own test
+        # (FloodTest) and must not hold their requests at the secretariat.
+        cls.server.set_config("# public_help_per_minute = 30", "public_help_per_minute = 100000")
         cls.users = build_network(cls.server)
         cls.server.start()
         cls.a = sign_in(cls.server, cls.users["org-a"]["dispatcher"])
@@ -155,12 +159,9 @@ class EmergencyTest(unittest.TestCase):
         self.assertEqual(sql(self.server, "SELECT COUNT(*) FROM help_requests"), before)
 
     def test_a_flood_from_one_address_is_slowed_while_others_pass(self):
-        token = form_token(self.server, "127.0.0.23")
-        advance(self.server.client(), 3)
-        statuses = [submit(self.server, "KR-11", "127.0.0.23", token=token)[0]
-                    for _ in range(5)]
+        statuses = [submit(self.server, "KR-11", "127.0.0.23")[0] for _ in range(5)]
         self.assertEqual(statuses, [202] * 5)
-        status, headers, body = submit(self.server, "KR-11", "127.0.0.23", token=token)
+        status, headers, body = submit(self.server, "KR-11", "127.0.0.23")
         self.assertEqual(status, 429, body)
         self.assertGreater(int(headers["retry-after"]), 0)
         self.assertIn("112", json.loads(body)["error"]["message"])
@@ -168,28 +169,55 @@ class EmergencyTest(unittest.TestCase):
                                          source="127.0.0.23", lang="en")
         self.assertEqual(status, 429, body)
         self.assertIn("Too many", json.loads(body)["error"]["message"])
-        status, _, body = submit(self.server, "KR-11", "127.0.0.24", token=token)
+        status, _, body = submit(self.server, "KR-11", "127.0.0.24")
         self.assertEqual(status, 202, body)
 
     def test_behind_a_trusted_proxy_each_visitor_has_her_own_allowance(self):
-        token = form_token(self.server, PROXY)
-        advance(self.server.client(), 3)
         first = {"X-Real-IP": "203.0.113.5"}
-        statuses = [submit(self.server, "KR-11", PROXY, token=token, headers=first)[0]
-                    for _ in range(6)]
+        statuses = [submit(self.server, "KR-11", PROXY, headers=first)[0] for _ in range(6)]
         self.assertEqual(statuses, [202] * 5 + [429])
-        status, _, body = submit(self.server, "KR-11", PROXY, token=token,
-                                 headers={"X-Real-IP": "203.0.113.6"})
+        status, _, body = submit(self.server, "KR-11", PROXY, headers={"X-Real-IP": "203.0.113.6"})
         self.assertEqual(status, 202, body)
 
     def test_x_real_ip_from_a_peer_that_is_not_a_configured_proxy_is_ignored(self):
         # Another loopback address is not the configured proxy: a script there that names a
         # fresh address in every post is still one sender.
-        token = form_token(self.server, "127.0.0.28")
-        advance(self.server.client(), 3)
-        statuses = [submit(self.server, "KR-11", "127.0.0.28", token=token,
+        statuses = [submit(self.server, "KR-11", "127.0.0.28",
                            headers={"X-Real-IP": f"198.51.100.{i}"})[0] for i in range(6)]
         self.assertEqual(statuses, [202] * 5 + [429])
+
+    def test_a_form_token_brings_in_one_request(self):
+        token = form_token(self.server, "127.0.0.29")
+        advance(self.server.client(), 3)
+        # A post she must correct leaves the token usable...
+        status, _, body = submit(self.server, "KR-11", "127.0.0.29", token=token, situation=" ")
+        self.assertEqual(status, 400, body)
+        self.assertNotIn("form_token", json.loads(body)["error"]["fields"])
+        status, _, body = submit(self.server, "KR-11", "127.0.0.29", token=token)
+        self.assertEqual(status, 202, body)
+        # ...and the accepted one uses it up, from this address or any other.
+        before = sql(self.server, "SELECT COUNT(*) FROM help_requests")
+        for source in ["127.0.0.29", "127.0.0.30"]:
+            status, _, body = submit(self.server, "KR-11", source, token=token, lang="en")
+            self.assertEqual(status, 400, body)
+            self.assertEqual(json.loads(body)["error"]["fields"]["form_token"],
+                             "This form has already been sent. Please reload the page and send "
+                             "it again.")
+        self.assertEqual(sql(self.server, "SELECT COUNT(*) FROM help_requests"), before)
+
+    def test_posts_racing_with_one_token_store_one_request(self):
+        token = form_token(self.server, "127.0.0.31")
+        advance(self.server.client(), 3)
+        results = []
+
+        def post(i):
+            results.append(submit(self.server, "KR-11", f"127.0.1.{i}", token=token)[0])
+        threads = [threading.Thread(target=post, args=(i,)) for i in range(20)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(sorted(results), [202] + [400] * 19)
 
     def test_the_board_sees_a_new_request_live(self):
         conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=20)

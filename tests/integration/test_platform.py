@@ -9,11 +9,15 @@ import unittest
 
 from harness import Server, backend
 
+METRICS_TOKEN = "platform-test-metrics-token-0123456789"
+
 
 class PlatformHttpTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(extra_config="").start()
+        cls.server = Server()
+        cls.server.set_config('# token = ""', f'token = "{METRICS_TOKEN}"')
+        cls.server.start()
 
     @classmethod
     def tearDownClass(cls):
@@ -124,7 +128,7 @@ class PlatformHttpTest(unittest.TestCase):
 
     def test_metrics_count_requests_by_route(self):
         self.c.get("/healthz")
-        r = self.c.get("/metrics")
+        r = self.c.get("/metrics", headers={"Authorization": "Bearer " + METRICS_TOKEN})
         self.assertEqual(r.status, 200)
         text = r.body.decode()
         self.assertIn("dandelion_http_requests_total", text)

@@ -132,6 +132,12 @@ Result<ChainStatus> AuditService::VerifyChain(const security::Actor& actor) {
 Result<std::string> AuditService::Checkpoint(const security::Actor& actor) {
   auto scope = Scope(actor);
   if (!scope) return Fail(scope.error());
+  // A checkpoint signs the head of the whole network's log, every organization's entries: an
+  // act for the secretariat's auditors (or the console), not an organization's.
+  if (!scope->empty()) {
+    return Fail(ErrorCode::kForbidden, "audit.checkpoint_network_only",
+                "checkpoint by an organization's auditor");
+  }
   std::string text;
   auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
     // The entry comes first, so the checkpoint pins the record of its own making.

@@ -142,7 +142,8 @@ void AddRoutes(http::Router& router, AuditService& audit) {
        .permission = std::string(security::perm::kAuditRead),
        .handler =
            [&audit](Request& req) { return TextReply(req, audit.Checkpoint(ActorOf(req)), false); },
-       .summary = "Sign the audit log's head now; answers the checkpoint as text",
+       .summary = "Sign the audit log's head now; answers the checkpoint as text (the "
+                  "secretariat's auditors only: it covers the whole network)",
        .tag = "audit"});
 }
 
@@ -150,6 +151,10 @@ void RegisterAuditMessages() {
   static constexpr Message kMessages[] = {
       {"audit.cursor_invalid", "이전 응답의 next_cursor 값을 그대로 써야 합니다.",
        "Use the next_cursor value of the previous answer as it is."},
+      {"audit.checkpoint_network_only",
+       "감사 체크포인트는 네트워크 전체에 관한 것이라 사무국 감사자만 만들 수 있습니다.",
+       "An audit checkpoint covers the whole network: only the secretariat's auditors may make "
+       "one."},
   };
   RegisterMessages(kMessages);
 }

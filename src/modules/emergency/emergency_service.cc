@@ -105,12 +105,13 @@ Result<void> ValidateNewRequest(const NewHelpRequest& in, bool public_form) {
 }
 
 EmergencyService::EmergencyService(store::Database& db, security::Keyring& keyring,
-                                   const security::AuditLog& audit, const Clock& clock)
+                                   const security::AuditLog& audit, const Clock& clock,
+                                   int public_per_minute)
     : db_(db),
       keyring_(keyring),
       audit_(audit),
       clock_(clock),
-      guard_(keyring.master_key(), clock) {}
+      guard_(keyring.master_key(), clock, public_per_minute) {}
 
 Result<std::optional<EmergencyService::Routed>> EmergencyService::Route(
     store::Tx& tx, const std::string& region, const std::vector<std::string>& exclude,
@@ -138,7 +139,8 @@ Result<std::optional<EmergencyService::Routed>> EmergencyService::Route(
 }
 
 Result<HelpRequest> EmergencyService::Store(const security::Actor& actor,
-                                            const NewHelpRequest& input, bool public_form) {
+                                            const NewHelpRequest& input, bool public_form,
+                                            FloodState flood) {
   const TimePoint now = clock_.Now();
   const int64_t now_s = UnixSeconds(now);
   HelpRequest h;
@@ -156,9 +158,18 @@ Result<HelpRequest> EmergencyService::Store(const security::Actor& actor,
   h.received_at = h.updated_at = FormatRfc3339(now);
   h.created_by = actor.user_id;
   std::optional<Error> refusal;
+  std::optional<std::string> flood_org;  // the secretariat, holding this request with a flood
   auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
     std::string reason = "logged";
-    if (public_form) {
+    if (public_form && flood.held) {
+      auto secretariat = request_repo::Secretariat(tx);
+      if (!secretariat) return Fail(secretariat.error());
+      flood_org = *secretariat;  // none: the flood is routed as usual, for want of anyone else
+    }
+    if (flood_org) {
+      h.assigned_org_id = *flood_org;
+      reason = "flood";
+    } else if (public_form) {
       auto routed = Route(tx, h.region, {}, now_s);
       if (!routed) return Fail(routed.error());
       if (!*routed) {
@@ -173,9 +184,11 @@ Result<HelpRequest> EmergencyService::Store(const security::Actor& actor,
     } else {
       h.assigned_org_id = actor.org_id;
     }
-    auto limit = request_repo::AckLimitSeconds(tx, h.assigned_org_id);
-    if (!limit) return Fail(limit.error());
-    h.ack_due_at = now_s + *limit;
+    if (!flood_org) {
+      auto limit = request_repo::AckLimitSeconds(tx, h.assigned_org_id);
+      if (!limit) return Fail(limit.error());
+      h.ack_due_at = now_s + *limit;
+    }  // held with a flood: it waits at the secretariat, without a deadline to escalate on
     auto sealed = SealRequest(tx, keyring_, h);
     if (!sealed) return Fail(sealed.error());
     if (auto s = request_repo::Insert(tx, *sealed); !s) return s;
@@ -190,11 +203,26 @@ Result<HelpRequest> EmergencyService::Store(const security::Actor& actor,
     }
     if (public_form) e.remote = "public";  // her address is never recorded
     if (auto s = audit_.Append(tx, e); !s) return Fail(s.error());
+    if (flood_org && flood.starts) {
+      // The one alert of the flood, in the secretariat's audit trail.
+      security::AuditEvent alert = SystemEvent("help_request.flood", h.assigned_org_id, h.id);
+      alert.request_id = actor.request_id;
+      alert.remote = "public";
+      if (auto s = audit_.Append(tx, alert); !s) return Fail(s.error());
+    }
     return Ok();
   });
   if (!r) return Fail(r.error());
   if (refusal) return Fail(*refusal);
-  Announce(h.assigned_org_id, h);
+  if (!flood_org) {
+    Announce(h.assigned_org_id, h);
+  } else if (flood.starts) {
+    // The board hears of the flood once: its first request, and a flood event.
+    Announce(h.assigned_org_id, h);
+    hub_.Publish(h.assigned_org_id, "flood",
+                 boost::json::serialize(
+                     boost::json::object{{"first_id", h.id}, {"started_at", h.received_at}}));
+  }
   return h;
 }
 
@@ -222,11 +250,16 @@ Result<std::string> EmergencyService::SubmitPublic(const PublicSubmission& form,
   if (auto ok = guard_.CheckToken(form.form_token); !ok) {
     for (const auto& [name, reason] : ok.error().fields) e.Field(name, reason);
   }
-  if (!e.fields.empty()) return Fail(e);
+  if (!e.fields.empty()) return Fail(e);  // the token stays unused: she corrects and resends
+  // Checked again, atomically: of two posts racing with one token, one is stored.
+  if (auto ok = guard_.ConsumeToken(form.form_token); !ok) return Fail(ok.error());
   security::Actor anonymous;
   anonymous.request_id = request_id;
-  auto stored = Store(anonymous, input, true);
-  if (!stored) return Fail(stored.error());
+  auto stored = Store(anonymous, input, true, guard_.NoteAccepted());
+  if (!stored) {
+    guard_.ReleaseToken(form.form_token);
+    return Fail(stored.error());
+  }
   return stored->reference;
 }
 

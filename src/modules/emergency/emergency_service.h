@@ -62,16 +62,22 @@ struct Measures {
 
 class EmergencyService {
  public:
+  // public_per_minute: the network-wide ceiling of public posts (help_form.h, FloodState).
   EmergencyService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
-                   const Clock& clock);
+                   const Clock& clock, int public_per_minute = kDefaultPublicPerMinute);
 
   // Flood control, first thing for every post of the public form (well-formed or not): 429
   // with *retry_after set when address has sent too many.
   Result<void> AdmitPublic(const std::string& address, int64_t* retry_after);
-  // The public form, once admitted. 400 naming bad fields (nothing stored); 503 when the
-  // network has nobody to receive it. Her reference.
+  // The public form, once admitted. 400 naming bad fields (nothing stored, the token still
+  // usable); 503 when the network has nobody to receive it. Her reference. Consumes the form
+  // token. Past the network-wide ceiling the request is stored at the secretariat, held with
+  // the flood: no deadline, no alarm of its own; the first such request raises one audited
+  // "help_request.flood" alert on the secretariat's board (emergency.md, "Floods").
   Result<std::string> SubmitPublic(const PublicSubmission& form, const std::string& request_id);
   std::string IssueFormToken() const { return guard_.IssueToken(); }
+  // How many client addresses flood control remembers (bounded: help_form.h), for metrics.
+  size_t RememberedAddresses() { return guard_.RememberedAddresses(); }
 
   // Staff log a request that came by phone, SMS, police, a partner or in person; it is assigned
   // to their own organization (they are the ones talking to her).
@@ -117,7 +123,7 @@ class EmergencyService {
   Result<std::optional<Routed>> Route(store::Tx& tx, const std::string& region,
                                       const std::vector<std::string>& exclude, int64_t now);
   Result<HelpRequest> Store(const security::Actor& actor, const NewHelpRequest& input,
-                            bool public_form);
+                            bool public_form, FloodState flood = {});
   // Loads, checks, changes (change may refuse with its own error), seals, stores, audits.
   Result<HelpRequest> Change(
       const security::Actor& actor, const std::string& id, const std::string& action,

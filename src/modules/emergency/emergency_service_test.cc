@@ -239,6 +239,79 @@ TEST_F(EmergencyServiceTest, FloodControlIsPerAddress) {
   EXPECT_TRUE(service_->AdmitPublic("203.0.113.7", &retry));
 }
 
+TEST_F(EmergencyServiceTest, AFormTokenBringsInOneRequestAndARefusedPostKeepsIt) {
+  PublicSubmission form = Form();
+  PublicSubmission wrong = form;
+  wrong.situation = " ";
+  auto refused = service_->SubmitPublic(wrong, "req");
+  ASSERT_FALSE(refused);
+  EXPECT_FALSE(refused.error().fields.contains("form_token"));
+  ASSERT_TRUE(service_->SubmitPublic(form, "req"));  // corrected, same token
+  auto again = service_->SubmitPublic(form, "req");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().fields.at("form_token"), "emergency.form_used");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM help_requests"), 1);
+}
+
+TEST_F(EmergencyServiceTest, PastTheCeilingRequestsAreHeldAtTheSecretariatUnderOneAlert) {
+  EmergencyService flooded(*db_, *keyring_, *audit_, clock_, /*public_per_minute=*/3);
+  auto sec_stream = flooded.Subscribe(Staff(secretariat_));
+  auto seoul_stream = flooded.Subscribe(Staff(seoul_));
+  ASSERT_TRUE(sec_stream && seoul_stream);
+  for (int i = 0; i < 8; ++i) ASSERT_TRUE(flooded.SubmitPublic(Form(), "req"));
+  auto seoul = flooded.List(Staff(seoul_), "new");
+  auto held = flooded.List(Staff(secretariat_), "new");
+  ASSERT_TRUE(seoul && held);
+  EXPECT_EQ(seoul->size(), 3u);  // the ceiling: routed as usual
+  ASSERT_EQ(held->size(), 5u);   // stored, not turned away
+  for (const auto& h : *held) EXPECT_FALSE(h.ack_due_at) << "a held request does not escalate";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM help_request_routes WHERE reason = 'flood'"), 5);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'help_request.flood'"), 1);
+  const std::string sec_events = (*sec_stream)->Take().text;
+  size_t floods = 0, requests = 0;
+  for (size_t at = 0; (at = sec_events.find("event: flood", at)) != std::string::npos; ++at)
+    ++floods;
+  for (size_t at = 0; (at = sec_events.find("event: request", at)) != std::string::npos; ++at) {
+    ++requests;
+  }
+  EXPECT_EQ(floods, 1u);
+  EXPECT_EQ(requests, 1u);
+  EXPECT_EQ(flooded.EscalateOverdue().value_or(-1), 0);
+  // Quiet for longer than kFloodQuietSeconds: the next post is routed as usual again.
+  clock_.Advance(std::chrono::seconds(kFloodQuietSeconds + 60));
+  ASSERT_TRUE(flooded.SubmitPublic(Form(), "req"));
+  EXPECT_EQ(flooded.List(Staff(seoul_), "new")->size(), 4u);
+}
+
+TEST(HelpFormGuardTest, RemembersABoundedNumberOfAddressesLeastRecentFirstOut) {
+  security::EnsureSodium();
+  ManualClock clock(FromUnixSeconds(1'800'000'000));
+  HelpFormGuard guard(security::SecretKey::Random(), clock);
+  for (int i = 0; i < kBurst; ++i) ASSERT_FALSE(guard.Admit("first"));
+  EXPECT_TRUE(guard.Admit("first"));  // throttled
+  for (size_t i = 0; i < kMaxAddresses; ++i) guard.Admit("spray-" + std::to_string(i));
+  EXPECT_EQ(guard.RememberedAddresses(), kMaxAddresses);
+  EXPECT_FALSE(guard.Admit("first"));  // forgotten: a full allowance again
+  EXPECT_EQ(guard.RememberedAddresses(), kMaxAddresses);
+}
+
+TEST(HelpFormGuardTest, AReleasedTokenCanBeUsedAndAForgedNonceCannot) {
+  security::EnsureSodium();
+  ManualClock clock(FromUnixSeconds(1'800'000'000));
+  HelpFormGuard guard(security::SecretKey::Random(), clock);
+  const std::string token = guard.IssueToken();
+  clock.Advance(std::chrono::seconds(10));
+  ASSERT_TRUE(guard.ConsumeToken(token));
+  EXPECT_FALSE(guard.ConsumeToken(token));
+  guard.ReleaseToken(token);
+  EXPECT_TRUE(guard.ConsumeToken(token));
+  std::string other = token;
+  other[other.find('.') + 1] = other[other.find('.') + 1] == 'a' ? 'b' : 'a';
+  auto forged = guard.CheckToken(other);
+  ASSERT_FALSE(forged);
+  EXPECT_EQ(forged.error().fields.at("form_token"), "emergency.form_token");
+}
+
 TEST_F(EmergencyServiceTest, EventsReachOnlyTheAssignedOrganizationsStreams) {
   auto seoul_stream = service_->Subscribe(Staff(seoul_));
   auto busan_stream = service_->Subscribe(Staff(busan_));
