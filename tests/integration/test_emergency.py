@@ -15,7 +15,7 @@ import time
 import unittest
 
 from harness import Server, backend, run_cli
-from network import add_org, add_user, advance, build_network, sign_in
+from network import add_org, add_user, advance, build_network, server_now, sign_in
 from test_people import encodings, sql
 
 PUBLIC_FORM = "/api/v1/public/help-form"
@@ -349,6 +349,76 @@ class EmergencyTest(unittest.TestCase):
         self.assertNotIn("127.0.0.26", self.server.server_log())
 
 
+class ReachabilityTest(unittest.TestCase):
+    """Routing skips an organization where nobody can see a request now (no dispatcher at all,
+    or a roster with nobody on it now); the coverage answer flags it, and a region left with no
+    one is listed as a gap, whose requests go to the secretariat."""
+
+    def setUp(self):
+        self.server = Server()
+        self.users = build_network(self.server)  # org B: a KR-26 facility with a dispatcher
+        add_org(self.server, "shelter", "support_facility", "KR-41", "라 쉼터")  # no dispatcher
+        add_org(self.server, "org-c", "counseling_center", "KR-11", "다 상담소")
+        add_user(self.server, "org-c", "org-c-dispatcher", "dispatcher")
+        add_user(self.server, "org-c", "org-c-admin", "org_admin")
+        add_user(self.server, "sec", "sec-dispatcher", "dispatcher")
+        self.server.start()
+        self.c_admin = sign_in(self.server, "org-c-admin")
+        self.c = sign_in(self.server, "org-c-dispatcher")
+        self.sec = sign_in(self.server, "sec-dispatcher")
+        # Org C backs up Gyeonggi (KR-41), where the shelter is first by default.
+        r = self.c_admin.client.request("PUT", "/api/v1/emergency/coverage",
+                                        body={"regions": ["KR-11", "KR-41"]})
+        self.assertEqual(r.status, 200, r.body)
+
+    def tearDown(self):
+        self.server.cleanup()
+
+    def coverage(self):
+        r = self.c.client.get("/api/v1/emergency/coverage")
+        self.assertEqual(r.status, 200, r.body)
+        return r.json()
+
+    def test_nobody_there_is_skipped_flagged_and_a_region_left_empty_is_a_gap(self):
+        cov = self.coverage()
+        shelter = next(i for i in cov["items"] if i["org_name"] == "라 쉼터")
+        self.assertEqual((shelter["region"], shelter["priority"]), ("KR-41", 1))
+        self.assertEqual((shelter["dispatchers"], shelter["reachable"]), (False, False))
+        self.assertNotIn("KR-41", cov["gaps"], "org C can still be reached for Gyeonggi")
+        self.assertIn("KR-49", cov["gaps"], "nobody covers Jeju")
+        status, _, body = submit(self.server, "KR-41", "127.0.0.40")
+        self.assertEqual(status, 202, body)
+        at_c = find(self.c, json.loads(body)["reference"])
+        self.assertIsNotNone(at_c, "the shelter has nobody to see it: second-rank org C has it")
+        self.assertEqual(at_c["escalation_level"], 0)
+
+        # Org C starts keeping a roster, with tonight's shift only: nobody is on call now.
+        now = server_now(self.c.client)
+        shift = {"user_id": self.c.user_id,
+                 "starts_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now + 3600)),
+                 "ends_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now + 9 * 3600))}
+        r = self.c.client.post("/api/v1/emergency/on-call", body=shift)
+        self.assertEqual(r.status, 201, r.body)
+        cov = self.coverage()
+        self.assertIn("KR-41", cov["gaps"])
+        c_row = next(i for i in cov["items"] if i["org_name"] == "다 상담소")
+        self.assertEqual((c_row["dispatchers"], c_row["on_call_now"], c_row["reachable"]),
+                         (True, False, False))
+        status, _, body = submit(self.server, "KR-41", "127.0.0.41")
+        self.assertEqual(status, 202, body)
+        reference = json.loads(body)["reference"]
+        self.assertIsNone(find(self.c, reference))
+        self.assertIsNotNone(find(self.sec, reference), "a gap goes straight to the secretariat")
+
+        # Her shift begins: Org C is reachable again.
+        advance(self.server.client(), 3600 + 60)
+        self.c = sign_in(self.server, "org-c-dispatcher", totp_secret=self.c.totp_secret)
+        cov = self.coverage()
+        self.assertNotIn("KR-41", cov["gaps"])
+        status, _, body = submit(self.server, "KR-41", "127.0.0.42")
+        self.assertIsNotNone(find(self.c, json.loads(body)["reference"]))
+
+
 class EscalationTest(unittest.TestCase):
     """A request nobody acknowledges moves on: to the next covering organization, then to the
     secretariat — with the deadline kept in the database across a restart."""
@@ -386,7 +456,9 @@ class EscalationTest(unittest.TestCase):
                                    body={"regions": ["KR-41", "KR-26"]})
         self.assertEqual(r.status, 200, r.body)
         self.assertIn({"org_id": c_admin.org_id, "org_name": "다 상담소", "region": "KR-26",
-                       "priority": 2}, r.json()["items"])
+                       "priority": 2},
+                      [{k: i[k] for k in ("org_id", "org_name", "region", "priority")}
+                       for i in r.json()["items"]])
         status, _, body = submit(self.server, "KR-26", "127.0.0.30")
         self.assertEqual(status, 202, body)
         reference = json.loads(body)["reference"]

@@ -67,6 +67,14 @@ describe('coverage and on-call (mocked API)', () => {
     await page.getByRole('heading', { name: '관할 지역과 당직', level: 1 }).waitFor();
     const table = page.getByRole('table', { name: '기관별 관할 지역' });
     await table.getByRole('row').filter({ hasText: '부산광역시' }).filter({ hasText: '부산 쉼터' }).waitFor();
+    // Who can take a request now, in words; an organization with no dispatcher is skipped, and
+    // a region nobody can take now is named as a gap.
+    await table.getByRole('row').filter({ hasText: '부산 쉼터' }).first().getByText('예 — 긴급 구조 담당이 있음(당번표 없음)').waitFor();
+    await table.getByRole('row').filter({ hasText: '서울여성상담소' }).getByText('예 — 긴급 구조 담당이 있음(당번표 없음)').waitFor();
+    const gaps = page.getByText(/지금 요청을 받을 기관이 없는 지역:/);
+    expect(await gaps.textContent()).toContain('제주특별자치도');
+    expect(await gaps.textContent()).not.toContain('서울특별시');
+    expect(await gaps.textContent()).not.toContain('부산광역시');
     // Her organization's current regions are ticked.
     expect(await page.getByRole('checkbox', { name: '서울특별시' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: '경기도' }).isChecked()).toBe(false);
@@ -113,8 +121,18 @@ describe('coverage and on-call (mocked API)', () => {
     await page.getByRole('button', { name: '당직 추가', exact: true }).click();
     await page.getByRole('status').filter({ hasText: /최당직 님이 .* 22:00~08:00 당직입니다\./ }).waitFor();
     expect(coverage.posts).toEqual([{ user_id: 'u-seoul-disp', starts_at: seoulInstant(day, '22:00'), ends_at: seoulInstant(day, '08:00', 1) }]);
-    await roster.getByRole('row').filter({ hasText: '22:00~08:00 최당직' }).first().waitFor();
+    // A night shift shows on both days it spans, as the part of it on each.
+    await roster.getByRole('row').filter({ hasText: '22:00부터 (다음 날까지) 최당직' }).first().waitFor();
     await checkScreen(t, 'coverage-03-shift-added');
+    // Now that the center keeps a roster, it takes requests only while someone is on it.
+    await page.reload();
+    await page
+      .getByRole('table', { name: '기관별 관할 지역' })
+      .getByRole('row')
+      .filter({ hasText: '서울특별시' })
+      .filter({ hasText: '서울여성상담소' })
+      .getByText(/아니요 — 지금 당번이 없어 건너뜀|예 — 당번 근무 중/)
+      .waitFor();
   });
 
   it('lets a dispatcher put herself on call, in English, without the coverage form', async () => {

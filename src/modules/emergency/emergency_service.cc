@@ -118,14 +118,16 @@ Result<std::optional<EmergencyService::Routed>> EmergencyService::Route(
     int64_t now) {
   auto candidates = request_repo::Candidates(tx, region, now);
   if (!candidates) return Fail(candidates.error());
+  // An organization nobody there can see a request from now (no one on its roster now, no
+  // dispatcher at all) is skipped: a request sent there would wait unseen until it escalates.
   std::erase_if(*candidates, [&](const request_repo::Candidate& c) {
-    return std::find(exclude.begin(), exclude.end(), c.org_id) != exclude.end();
+    return !c.Reachable() || std::find(exclude.begin(), exclude.end(), c.org_id) != exclude.end();
   });
-  // Coverage priority first; among equals, someone on call now, then having dispatchers at all;
-  // then the older organization, so routing is the same every time.
+  // Coverage priority first; among equals, someone on call now; then the older organization, so
+  // routing is the same every time.
   std::sort(candidates->begin(), candidates->end(), [](const auto& a, const auto& b) {
-    return std::tuple(a.priority, !a.on_call, !a.dispatchers, a.created_at, a.org_id) <
-           std::tuple(b.priority, !b.on_call, !b.dispatchers, b.created_at, b.org_id);
+    return std::tuple(a.priority, !a.on_call, a.created_at, a.org_id) <
+           std::tuple(b.priority, !b.on_call, b.created_at, b.org_id);
   });
   if (!candidates->empty()) {
     return std::optional<Routed>(Routed{candidates->front().org_id, "coverage"});
@@ -504,6 +506,16 @@ Result<std::vector<request_repo::CoverageRow>> EmergencyService::Coverage(
   auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
     auto rows = request_repo::AllCoverage(tx);
     if (!rows) return Fail(rows.error());
+    auto reach = request_repo::Reachability(tx, UnixSeconds(clock_.Now()));
+    if (!reach) return Fail(reach.error());
+    std::map<std::string, request_repo::Candidate> by_org;
+    for (auto& c : *reach) by_org.emplace(c.org_id, c);
+    for (auto& row : *rows) {
+      const auto& c = by_org[row.org_id];
+      row.on_call_now = c.on_call;
+      row.dispatchers = c.dispatchers;
+      row.reachable = c.Reachable();
+    }
     out = std::move(*rows);
     return Ok();
   });

@@ -35,6 +35,22 @@ class EmergencyServiceTest : public ::testing::Test {
     secretariat_ = AddOrg("sec", "secretariat", "KR-11");
     seoul_ = AddOrg("seoul", "counseling_center", "KR-11");
     busan_ = AddOrg("busan", "counseling_center", "KR-26");
+    // Routing goes only where someone can see a request: each center has a dispatcher.
+    AddDispatcher(seoul_);
+    AddDispatcher(busan_);
+  }
+
+  // An active dispatcher account of org_id, with the id Staff(org_id) acts as.
+  void AddDispatcher(const std::string& org_id) {
+    const std::string id = "user-dispatcher-" + org_id;
+    ASSERT_TRUE(db_->Write([&](store::Tx& tx) -> Result<void> {
+      auto n = tx.Exec(
+          "INSERT INTO users (id, org_id, username, display_name, roles, password_hash, "
+          "last_active_at, created_at) VALUES (?, ?, ?, ?, 'dispatcher', 'x', 0, ?)",
+          {id, org_id, id, id, FormatRfc3339(clock_.Now())});
+      if (!n) return Fail(n.error());
+      return Ok();
+    }));
   }
 
   std::string AddOrg(const std::string& slug, const char* kind, const char* region) {

@@ -202,25 +202,51 @@ Result<std::vector<std::string>> RoutedOrgs(store::Tx& tx, const std::string& re
   return out;
 }
 
+namespace {
+
+// The columns that say whether someone at organization o can see a request now: shifts covering
+// now, active dispatchers, shifts ending within the last week or later.
+constexpr const char* kReachColumns =
+    "(SELECT COUNT(*) FROM emergency_on_call oc WHERE oc.org_id = o.id AND oc.starts_at <= ? "
+    "AND oc.ends_at > ?), "
+    "(SELECT COUNT(*) FROM users u WHERE u.org_id = o.id AND u.disabled_at IS NULL AND "
+    "(',' || u.roles || ',') LIKE '%,dispatcher,%'), "
+    "(SELECT COUNT(*) FROM emergency_on_call oc WHERE oc.org_id = o.id AND oc.ends_at > ?), ";
+constexpr int64_t kRosterInUseSeconds = 7 * 24 * 3600;
+
+Candidate ToCandidate(const store::Row& r) {
+  return {.org_id = r.Text(0),
+          .priority = r.Int(1),
+          .on_call = r.Int(2) > 0,
+          .dispatchers = r.Int(3) > 0,
+          .keeps_roster = r.Int(4) > 0,
+          .created_at = r.Text(5)};
+}
+
+}  // namespace
+
 Result<std::vector<Candidate>> Candidates(store::Tx& tx, const std::string& region, int64_t now) {
-  auto rows = tx.Query(
-      "SELECT o.id, COALESCE(c.priority, 1), "
-      "(SELECT COUNT(*) FROM emergency_on_call oc WHERE oc.org_id = o.id AND oc.starts_at <= ? "
-      "AND oc.ends_at > ?), "
-      "(SELECT COUNT(*) FROM users u WHERE u.org_id = o.id AND u.disabled_at IS NULL AND "
-      "(',' || u.roles || ',') LIKE '%,dispatcher,%'), "
-      "o.created_at "
-      "FROM organizations o "
-      "LEFT JOIN emergency_settings s ON s.org_id = o.id "
-      "LEFT JOIN emergency_coverage c ON c.org_id = o.id AND c.region = ? "
-      "WHERE o.kind <> 'secretariat' AND (c.org_id IS NOT NULL OR "
-      "(COALESCE(s.coverage_explicit, 0) = 0 AND o.region = ?))",
-      {now, now, region, region});
+  auto rows = tx.Query(std::string("SELECT o.id, COALESCE(c.priority, 1), ") + kReachColumns +
+                           "o.created_at "
+                           "FROM organizations o "
+                           "LEFT JOIN emergency_settings s ON s.org_id = o.id "
+                           "LEFT JOIN emergency_coverage c ON c.org_id = o.id AND c.region = ? "
+                           "WHERE o.kind <> 'secretariat' AND (c.org_id IS NOT NULL OR "
+                           "(COALESCE(s.coverage_explicit, 0) = 0 AND o.region = ?))",
+                       {now, now, now - kRosterInUseSeconds, region, region});
   if (!rows) return Fail(rows.error());
   std::vector<Candidate> out;
-  for (const auto& r : *rows) {
-    out.push_back({r.Text(0), r.Int(1), r.Int(2) > 0, r.Int(3) > 0, r.Text(4)});
-  }
+  for (const auto& r : *rows) out.push_back(ToCandidate(r));
+  return out;
+}
+
+Result<std::vector<Candidate>> Reachability(store::Tx& tx, int64_t now) {
+  auto rows = tx.Query(std::string("SELECT o.id, 1, ") + kReachColumns +
+                           "o.created_at FROM organizations o ORDER BY o.id",
+                       {now, now, now - kRosterInUseSeconds});
+  if (!rows) return Fail(rows.error());
+  std::vector<Candidate> out;
+  for (const auto& r : *rows) out.push_back(ToCandidate(r));
   return out;
 }
 

@@ -34,10 +34,19 @@ Result<std::vector<std::string>> RoutedOrgs(store::Tx& tx, const std::string& re
 struct Candidate {
   std::string org_id;
   int64_t priority = 1;
-  bool on_call = false;      // a shift covers now
-  bool dispatchers = false;  // has an active dispatcher account
+  bool on_call = false;       // a shift covers now
+  bool dispatchers = false;   // has an active dispatcher account
+  bool keeps_roster = false;  // has shifts from the last week on, so its roster is in use
   std::string created_at;
+
+  // Someone can see a request now: a shift covers now, or, for an organization that keeps no
+  // roster, it has a dispatcher (who watches the board in working hours). An organization that
+  // keeps a roster with nobody on it now, or has no dispatcher at all, cannot.
+  bool Reachable() const { return on_call || (dispatchers && !keeps_roster); }
 };
+
+// How reachable each organization is now (Candidate without coverage), by organization id.
+Result<std::vector<Candidate>> Reachability(store::Tx& tx, int64_t now);
 // Organizations covering region (explicitly, or by default as their own region), not the
 // secretariat, unordered.
 Result<std::vector<Candidate>> Candidates(store::Tx& tx, const std::string& region, int64_t now);
@@ -50,6 +59,10 @@ struct CoverageRow {
   std::string org_name;
   std::string region;
   int64_t priority = 1;
+  // Filled by the service from Reachability: can someone there see a request now, and why.
+  bool on_call_now = false;
+  bool dispatchers = false;
+  bool reachable = false;
 };
 // Every organization's coverage, explicit or by default, by region then priority.
 Result<std::vector<CoverageRow>> AllCoverage(store::Tx& tx);

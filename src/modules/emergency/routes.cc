@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "core/messages.h"
 #include "http/field_reader.h"
@@ -236,13 +237,24 @@ void AddRequestRoutes(http::Router& router, EmergencyService& emergency) {
 boost::json::object CoverageJson(const std::vector<request_repo::CoverageRow>& rows,
                                  int64_t ack_limit_seconds) {
   boost::json::array items;
+  std::set<std::string> reachable_regions;
   for (const auto& c : rows) {
     items.push_back({{"org_id", c.org_id},
                      {"org_name", c.org_name},
                      {"region", c.region},
-                     {"priority", c.priority}});
+                     {"priority", c.priority},
+                     {"on_call_now", c.on_call_now},
+                     {"dispatchers", c.dispatchers},
+                     {"reachable", c.reachable}});
+    if (c.reachable) reachable_regions.insert(c.region);
   }
-  return {{"items", items}, {"ack_limit_minutes", ack_limit_seconds / 60}};
+  // Regions where no covering organization can see a request now: their requests go straight
+  // to the secretariat, which must know.
+  boost::json::array gaps;
+  for (const auto& r : network::Regions()) {
+    if (!reachable_regions.contains(std::string(r.code))) gaps.emplace_back(r.code);
+  }
+  return {{"items", items}, {"gaps", gaps}, {"ack_limit_minutes", ack_limit_seconds / 60}};
 }
 
 Response CoverageReply(Request& req, EmergencyService& emergency) {

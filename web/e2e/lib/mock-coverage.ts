@@ -74,7 +74,20 @@ async function coverageRoute(route: Route, state: MockState, c: CoverageMock): P
   if (method !== 'GET' && req.headers()['x-csrf-token'] !== state.session!.csrf) return fail(403, 'forbidden', 'forbidden');
   state.requests.push({ method, path: url.pathname, headers: req.headers() });
   const body = () => (req.postData() ? (JSON.parse(req.postData()!) as Record<string, unknown>) : {});
-  const coverage = () => json(200, { items: c.coverage, ack_limit_minutes: c.ackLimitMinutes[me.org_id] ?? 10 });
+  // Like the server: someone can see a request now if a shift covers now, or if the
+  // organization keeps no roster and has a dispatcher; a region nobody can take now is a gap.
+  const reach = (org_id: string) => {
+    const now = Date.now();
+    const shifts = c.shifts.filter((s) => s.org_id === org_id);
+    const on_call_now = shifts.some((s) => Date.parse(s.starts_at) <= now && Date.parse(s.ends_at) > now);
+    const dispatchers = state.accounts.some((a) => a.org_id === org_id && a.roles.includes('dispatcher') && !a.disabled_at);
+    return { on_call_now, dispatchers, reachable: on_call_now || (dispatchers && shifts.length === 0) };
+  };
+  const coverage = () => {
+    const items = c.coverage.map((row) => ({ ...row, ...reach(row.org_id) }));
+    const gaps = REGIONS.filter((r) => !items.some((i) => i.region === r && i.reachable));
+    return json(200, { items, gaps, ack_limit_minutes: c.ackLimitMinutes[me.org_id] ?? 10 });
+  };
 
   if (url.pathname === '/api/v1/emergency/coverage') {
     if (method === 'GET') return coverage();

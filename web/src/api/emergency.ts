@@ -96,6 +96,11 @@ export interface Coverage {
   org_name: string;
   region: Region;
   priority: number;
+  // Can someone there see a request now (a shift now, or dispatchers and no roster kept)?
+  // Routing skips an organization that cannot.
+  on_call_now?: boolean;
+  dispatchers?: boolean;
+  reachable?: boolean;
 }
 
 export const EMERGENCY_EVENTS_URL = '/api/v1/emergency/events';
@@ -146,6 +151,8 @@ export function getCoverage(): Promise<ApiResult<{ items: Coverage[] }>> {
 // unacknowledged request escalates to the next organization).
 export interface CoverageAnswer {
   items: Coverage[];
+  // Regions where no covering organization can see a request now: they go to the secretariat.
+  gaps?: Region[];
   ack_limit_minutes: number;
 }
 

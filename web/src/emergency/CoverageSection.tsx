@@ -2,11 +2,23 @@
 // it, and for an org admin the regions her own organization answers for and how long a request
 // may wait for acknowledgement before it escalates to the next organization.
 import { useEffect, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { getCoverageSettings, REGIONS, setCoverage, type ApiError, type Coverage, type Region } from '../api';
 import { useSignedIn } from '../session';
 import { ErrorAlert, StatusMessage, TextField } from '../ui';
 import { regionName } from './names';
+
+// How often the table and the gaps are read again: who is on call changes with the hour.
+const REFRESH_MS = 60_000;
+
+// Whether someone at the organization can see a request now, in words.
+function reachWords(c: Coverage, t: TFunction): string {
+  if (c.reachable === undefined) return '';
+  if (c.on_call_now) return t('coverage.reachOnCall');
+  if (c.reachable) return t('coverage.reachDispatchers');
+  return c.dispatchers ? t('coverage.reachNobodyNow') : t('coverage.reachNoDispatcher');
+}
 
 // Region order of the official list, then priority (1 answers first).
 function sorted(items: readonly Coverage[]): Coverage[] {
@@ -19,14 +31,16 @@ export function CoverageSection() {
   const { user } = useSignedIn();
   const isAdmin = user.roles.includes('org_admin');
   const [items, setItems] = useState<Coverage[] | null>(null);
+  const [gaps, setGaps] = useState<Region[]>([]);
   const [ours, setOurs] = useState<Region[]>([]);
   const [minutes, setMinutes] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  function show(list: Coverage[], limit: number) {
+  function show(list: Coverage[], limit: number, gapList: Region[] = []) {
     setItems(sorted(list));
+    setGaps(gapList);
     setOurs(list.filter((c) => c.org_id === user.org_id).map((c) => c.region));
     setMinutes(String(limit));
   }
@@ -35,13 +49,22 @@ export function CoverageSection() {
     let live = true;
     void getCoverageSettings().then((r) => {
       if (!live) return;
-      if (r.ok) show(r.data.items, r.data.ack_limit_minutes);
+      if (r.ok) show(r.data.items, r.data.ack_limit_minutes, r.data.gaps);
       else setError(r.error);
     });
+    // Then the table and the gaps alone are read again every minute; the admin's choices in
+    // the form below are left as she is editing them.
+    const timer = setInterval(() => {
+      void getCoverageSettings().then((r) => {
+        if (!live || !r.ok) return;
+        setItems(sorted(r.data.items));
+        setGaps(r.data.gaps ?? []);
+      });
+    }, REFRESH_MS);
     return () => {
       live = false;
+      clearInterval(timer);
     };
-    // Loaded once; after that the answer to each save is the new state.
   }, []);
 
   async function save(e: FormEvent) {
@@ -62,7 +85,7 @@ export function CoverageSection() {
       return;
     }
     setError(null);
-    show(r.data.items, r.data.ack_limit_minutes);
+    show(r.data.items, r.data.ack_limit_minutes, r.data.gaps);
     setStatus(t('coverage.saved'));
   }
 
@@ -74,6 +97,13 @@ export function CoverageSection() {
       <h2 id="coverage-title">{t('coverage.title')}</h2>
       <p>{t('coverage.intro')}</p>
       {!isAdmin && <ErrorAlert error={error} />}
+      <div role="status" aria-live="polite">
+        {gaps.length > 0 && (
+          <p className="alert alert-warning coverage-gaps">
+            {t('coverage.gaps', { regions: gaps.map((g) => regionName(g, t)).join(', ') })}
+          </p>
+        )}
+      </div>
       {items && items.length === 0 && <p>{t('coverage.none')}</p>}
       {items && items.length > 0 && (
         <div className="table-wrap">
@@ -84,6 +114,7 @@ export function CoverageSection() {
                 <th scope="col">{t('coverage.region')}</th>
                 <th scope="col">{t('coverage.organization')}</th>
                 <th scope="col">{t('coverage.priority')}</th>
+                <th scope="col">{t('coverage.reachable')}</th>
               </tr>
             </thead>
             <tbody>
@@ -92,6 +123,7 @@ export function CoverageSection() {
                   <th scope="row">{regionName(c.region, t)}</th>
                   <td>{c.org_name}</td>
                   <td>{t('coverage.priorityValue', { n: c.priority })}</td>
+                  <td className={c.reachable === false ? 'unreachable' : undefined}>{reachWords(c, t)}</td>
                 </tr>
               ))}
             </tbody>
