@@ -9,7 +9,8 @@ namespace {
 
 // Messages of the platform itself; modules register theirs beside their code.
 constexpr Message kCoreMessages[] = {
-    {"error.invalid", "요청이 올바르지 않습니다.", "The request is not valid."},
+    {"error.invalid", "입력한 내용을 확인하세요. 표시된 항목을 고쳐 다시 보내세요.",
+     "Please check what you entered and correct the marked fields."},
     {"error.invalid_json", "요청 본문이 올바른 JSON이 아닙니다.",
      "The request body is not valid JSON."},
     {"error.invalid_utf8", "요청에 올바르지 않은 UTF-8 문자가 있습니다.",
@@ -41,13 +42,11 @@ constexpr Message kCoreMessages[] = {
     {"field.wrong_type", "값의 형식이 맞지 않습니다.", "This value has the wrong type."},
     {"field.unknown", "알 수 없는 항목입니다.", "This field is not recognized."},
     {"field.too_long", "값이 너무 깁니다.", "This value is too long."},
-    {"field.empty", "비어 있을 수 없습니다.", "This cannot be empty."},
-    {"field.unknown_value", "허용되지 않는 값입니다.",
-     "This value is not one of the allowed ones."},
-    {"field.invalid_date", "올바른 날짜(YYYY-MM-DD)가 아닙니다.",
-     "This is not a valid date (YYYY-MM-DD)."},
-    {"field.invalid_time", "올바른 시각(RFC 3339)이 아닙니다.",
-     "This is not a valid time (RFC 3339)."},
+    {"field.empty", "필수 항목입니다.", "This field is required."},
+    {"field.unknown_value", "목록에 있는 값 중에서 고르세요.", "Choose one of the values offered."},
+    {"field.invalid_date", "올바른 날짜가 아닙니다. 예: 2026-03-01",
+     "This is not a valid date. E.g. 2026-03-01"},
+    {"field.invalid_time", "올바른 날짜와 시각이 아닙니다.", "This is not a valid date and time."},
     {"field.negative", "0 이상이어야 합니다.", "This must not be negative."},
     {"field.out_of_range", "허용 범위를 벗어났습니다.", "This value is out of range."},
 };

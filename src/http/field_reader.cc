@@ -124,6 +124,11 @@ std::string FieldReader::Enum(std::string_view name, std::span<const std::string
     return {};
   }
   std::string_view s = v->get_string();
+  // Nothing chosen is a missing choice, not a wrong one: say so the same way everywhere.
+  if (s.empty()) {
+    Reject(name, required ? "field.required" : "field.unknown_value");
+    return {};
+  }
   if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
     Reject(name, "field.unknown_value");
     return {};

@@ -151,3 +151,21 @@ TEST(FieldReaderTest, ReportsABoundedNumberOfUnknownFields) {
 
 }  // namespace
 }  // namespace dandelion::http
+
+namespace dandelion::http {
+namespace {
+
+// An empty choice is a missing one: "required", as for a missing field, not "unknown value".
+TEST(FieldReaderTest, AnEmptyRequiredChoiceIsMissingNotWrong) {
+  auto body = Obj(R"({"outcome":"","kind":"nonsense"})");
+  FieldReader f(body);
+  f.Enum("outcome", {"rescued", "referred"});
+  f.Enum("kind", {"shelter"});
+  auto r = f.Finish();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().fields.at("outcome"), "field.required");
+  EXPECT_EQ(r.error().fields.at("kind"), "field.unknown_value");
+}
+
+}  // namespace
+}  // namespace dandelion::http
