@@ -132,7 +132,7 @@ function Entries({ items, full }: { items: Appointment[]; full: boolean }) {
             {seoulTime(a.starts_at)} {t(`calendar.kinds.${a.kind}`)} · {a.case_number}
           </Link>
           {a.status !== 'scheduled' && <span className="tag">{t(`calendar.statuses.${a.status}`)}</span>}
-          {full && <span className="calendar-person">{personLabel(a.person)}</span>}
+          {full && <span className="calendar-person">{a.person ? personLabel(a.person) : t('cases.restrictedHidden')}</span>}
         </li>
       ))}
     </ul>

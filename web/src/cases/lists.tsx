@@ -76,11 +76,11 @@ export function AppointmentList({
             {a.status !== 'scheduled' && <span className="tag">{t(`calendar.statuses.${a.status}`)}</span>}
           </p>
           <p>
-            <Link to={`/cases/${encodeURIComponent(a.case_id)}`}>{a.case_number}</Link> · {personLabel(a.person)}
+            <Link to={`/cases/${encodeURIComponent(a.case_id)}`}>{a.case_number}</Link> · {a.person ? personLabel(a.person) : t('cases.restrictedHidden')}
             {a.with_whom && <> · {t('calendar.withWhomShort', { who: a.with_whom })}</>}
             {a.place && <> · {t('calendar.placeShort', { place: a.place })}</>}
           </p>
-          <SafeContact text={a.person.safe_contact} compact />
+          {a.person && <SafeContact text={a.person.safe_contact} compact />}
           {actions?.(a)}
         </li>
       ))}
