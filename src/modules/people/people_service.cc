@@ -214,7 +214,7 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
     wanted = std::move(*normalized);
   }
   std::vector<Person> out;
-  std::vector<security::AuditEvent> matches;  // one per restricted person found
+  std::vector<security::AuditEvent> matches;  // one per restricted woman found
   auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
     Result<std::vector<StoredPerson>> rows = std::vector<StoredPerson>();
     if (query.key == PersonQuery::Key::kCode) {
@@ -254,12 +254,6 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
         matches.push_back(std::move(hidden));
         continue;
       }
-      if (reach->access == access::PersonAccess::kBreakGlass) {
-        security::AuditEvent glass = Event(actor, "person.search", row.id);
-        glass.outcome = reach->Outcome();
-        glass.fields = kSummaryFields;
-        matches.push_back(std::move(glass));
-      }
       auto cipher = PersonCipher::Load(tx, keyring_, row.org_id, row.id);
       if (!cipher) return Fail(cipher.error());
       auto person = cipher->OpenRow(row);
@@ -270,6 +264,12 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
             kind, kind == security::FieldKind::kName ? person->legal_name : person->phone);
         if (!v || *v != wanted) continue;
       }
+      if (reach->access == access::PersonAccess::kBreakGlass) {
+        security::AuditEvent glass = Event(actor, "person.search", row.id);
+        glass.outcome = reach->Outcome();  // seen under a grant, as a read under it is
+        glass.fields = kSummaryFields;
+        matches.push_back(std::move(glass));
+      }
       person->restricted = reach->restricted;
       person->access = access::PersonAccessName(reach->access);
       out.push_back(std::move(*person));
@@ -277,7 +277,7 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
     return Ok();
   });
   if (!r) return Fail(r.error());
-  // Restricted matches are on disk before the list is answered, like a refused read.
+  // Restricted women found are on record before the list is answered, like a refused read.
   for (auto& m : matches) {
     if (auto s = reads_.AppendAndWait(std::move(m)); !s) return Fail(s.error());
   }
