@@ -6,7 +6,8 @@ calendar, and opening a new case for her. A case worker who is not hers (not ass
 her cases, not a supervisor, no live break-glass grant on one of her restricted cases) gets 403
 break_glass_required naming the case whose glass she may break, audited as a refused attempt,
 and sees nothing of her in lists; a refused change changes nothing. Her supervisor, her assigned
-worker and a worker who broke the glass (audited as "break_glass") reach her.
+worker and a worker who broke the glass (whose reads and writes are audited as "break_glass")
+reach her.
 """
 
 import unittest
@@ -199,6 +200,10 @@ class RestrictedPersonTest(unittest.TestCase):
                 if e["actor"] == self.glass.user_id}
         self.assertIn(("person.read", "break_glass"), mine)
         self.assertIn(("consent.list", "break_glass"), mine)
+        self.assertIn(("person.update", "break_glass"), mine)  # writes under it too
+        r = self.auditor.client.get("/api/v1/audit?action=consent.create")
+        self.assertIn("break_glass", [e["outcome"] for e in r.json()["items"]
+                                      if e["actor"] == self.glass.user_id])
         r = self.auditor.client.get(f"/api/v1/audit?entity_type=case&entity_id={self.open_case}")
         mine = {(e["action"], e["outcome"]) for e in r.json()["items"]
                 if e["actor"] == self.glass.user_id}

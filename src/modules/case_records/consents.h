@@ -28,7 +28,7 @@ class Consents {
                          const std::string& reason);
 
  private:
-  // outcome: the audit outcome of her reads ("ok", or "break_glass" under a grant).
+  // outcome: the audit outcome of the work ("ok", or "break_glass" under a grant).
   using PersonWork = std::function<Result<void>(store::Tx&, const std::string& org_id,
                                                 const std::string& outcome)>;
   using FindPerson = std::function<Result<std::string>(store::Tx&)>;

@@ -334,6 +334,7 @@ Result<Case> CaseService::Mutate(const security::Actor& actor, const std::string
     auto c = case_repo::FindById(tx, id);
     if (!c) return Fail(c.error());
     security::AuditEvent e = security::ActorEvent(actor, action, "case", id, {}, actor.org_id);
+    if ((*ref)->access == Access::kBreakGlass) e.outcome = "break_glass";  // done under a grant
     if (auto s = change(tx, **c, **ref, e); !s) return s;
     (*c)->updated_at = FormatRfc3339(now);
     if (auto s = case_repo::Update(tx, **c); !s) return s;
@@ -539,8 +540,9 @@ Result<std::vector<case_repo::TimelineEvent>> CaseService::Timeline(const securi
     auto events = case_repo::Timeline(tx, id, 500);
     if (!events) return Fail(events.error());
     out = std::move(*events);
-    return Record(audit_, tx,
-                  security::ActorEvent(actor, "case.timeline", "case", id, {}, actor.org_id));
+    auto e = security::ActorEvent(actor, "case.timeline", "case", id, {}, actor.org_id);
+    if ((*ref)->access == Access::kBreakGlass) e.outcome = "break_glass";
+    return Record(audit_, tx, e);
   });
   if (!r) return Fail(r.error());
   if (refusal) return Fail(*refusal);

@@ -69,16 +69,18 @@ Result<void> Fill(store::Tx& tx, security::Keyring& keyring, const PersonCipher&
 // records the refused attempt (committed with tx: probing ids leaves a trace), sets refusal
 // and returns nullopt.
 // She must also be open to the actor (access/person_access.h): a restricted person answers
-// 403 break_glass_required, recorded the same way.
+// 403 break_glass_required, recorded the same way. outcome: the audit outcome of the work
+// ("break_glass" under a grant).
 Result<std::optional<StoredPerson>> LoadOwn(store::Tx& tx, const security::AuditLog& audit,
                                             const security::Actor& actor,
                                             security::AuditEvent attempt, TimePoint now,
-                                            std::optional<Error>& refusal) {
+                                            std::optional<Error>& refusal, std::string& outcome) {
   auto found = person_repo::FindById(tx, attempt.entity_id);
   if (!found) return Fail(found.error());
   if (*found && (*found)->org_id == attempt.org_id && (*found)->erased_at.empty()) {
     auto reach = access::DecidePersonAccess(tx, actor, attempt.entity_id, now);
     if (!reach) return Fail(reach.error());
+    outcome = reach->Outcome();
     if (reach->allowed) return found;
     attempt.outcome = reach->Outcome();
     if (auto s = audit.Append(tx, attempt); !s) return Fail(s.error());
@@ -296,7 +298,8 @@ Result<Person> PeopleService::Update(const security::Actor& actor, const std::st
   Person out;
   std::optional<Error> refusal;
   auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
-    auto row = LoadOwn(tx, audit_, actor, Event(actor, "person.update", id), now, refusal);
+    std::string outcome;
+    auto row = LoadOwn(tx, audit_, actor, Event(actor, "person.update", id), now, refusal, outcome);
     if (!row) return Fail(row.error());
     if (!*row) return Ok();
     // Values are judged only once she is known to be the caller's: another organization's id
@@ -319,6 +322,7 @@ Result<Person> PeopleService::Update(const security::Actor& actor, const std::st
     if (auto s = Fill(tx, keyring_, *cipher, after, **row); !s) return s;
     if (auto s = person_repo::Update(tx, **row); !s) return s;
     security::AuditEvent e = Event(actor, "person.update", id);
+    e.outcome = outcome;
     e.fields = Changed(*before, after);
     if (auto s = audit_.Append(tx, e); !s) return Fail(s.error());
     out = std::move(after);
@@ -337,7 +341,9 @@ Result<void> PeopleService::Erase(const security::Actor& actor, const std::strin
   if (!LooksLikeId(id)) return Fail(NotFound());
   std::optional<Error> refusal;
   auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
-    auto row = LoadOwn(tx, audit_, actor, Event(actor, "person.erase", id), clock_.Now(), refusal);
+    std::string outcome;
+    auto row = LoadOwn(tx, audit_, actor, Event(actor, "person.erase", id), clock_.Now(), refusal,
+                       outcome);
     if (!row) return Fail(row.error());
     if (!*row) return Ok();
     if (Blank(reason)) {
