@@ -2,12 +2,13 @@
 //
 // An Error carries a code (what kind of failure), a message key into the Korean/English
 // catalog (messages.h), optional per-field reasons (also message keys) for validation errors,
-// and a detail string for logs only — detail never reaches a client.
+// a detail string for logs only — detail never reaches a client — and ids the client may act on.
 #pragma once
 
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dandelion {
 
@@ -34,6 +35,9 @@ struct Error {
   std::string message_key;                    // key in the message catalog
   std::map<std::string, std::string> fields;  // field name -> message key
   std::string detail;                         // for logs only, never sent to a client
+  // Ids a client may act on, sent as "refs": {name: [ids]} (e.g. the cases whose glass she may
+  // break). Ids only, never a personal value.
+  std::map<std::string, std::vector<std::string>> refs;
 
   // Adds a field reason and returns *this, so validators can chain.
   Error& Field(std::string name, std::string key) {

@@ -1,5 +1,6 @@
 #include "http/request.h"
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -96,6 +97,15 @@ Response ErrorResponse(const Error& error, Lang lang, std::string_view request_i
     boost::json::object fields;
     for (const auto& [field, reason] : error.fields) fields[field] = Translate(reason, lang);
     inner["fields"] = std::move(fields);
+  }
+  if (!error.refs.empty()) {
+    boost::json::object refs;
+    for (const auto& [name, ids] : error.refs) {
+      boost::json::array list;
+      for (const auto& id : ids) list.emplace_back(id);
+      refs[name] = std::move(list);
+    }
+    inner["refs"] = std::move(refs);
   }
   if (!request_id.empty()) inner["request_id"] = request_id;
   boost::json::object outer;

@@ -40,6 +40,12 @@ class CaseRecordsTest(unittest.TestCase):
         r = cls.a.client.post("/api/v1/people", body=MINJI)
         assert r.status == 201, r.body
         cls.person = r.json()
+        # Restricted cases are another woman's: a restricted case closes all of a woman's cases
+        # to workers who are not hers (test_restricted_person), and Minji's open case is read
+        # by the second worker throughout.
+        r = cls.a.client.post("/api/v1/people", body={"legal_name": "박서연", "alias": "바람"})
+        assert r.status == 201, r.body
+        cls.restricted_person = r.json()
         cls.case = cls.open_case()
         cls.restricted = cls.open_case(restricted=True)
 
@@ -49,7 +55,8 @@ class CaseRecordsTest(unittest.TestCase):
 
     @classmethod
     def open_case(cls, **extra):
-        r = cls.a.client.post(CASES, body={**INTAKE, "person_id": cls.person["id"], **extra})
+        person = cls.restricted_person if extra.get("restricted") else cls.person
+        r = cls.a.client.post(CASES, body={**INTAKE, "person_id": person["id"], **extra})
         assert r.status == 201, r.body
         return r.json()
 
@@ -142,7 +149,8 @@ class CaseRecordsTest(unittest.TestCase):
         week = f"/api/v1/appointments?from={start}&to=2030-01-14T00:00:00Z"
         mine = self.a.client.get(week + "&scope=me").json()["items"]
         self.assertEqual(len(mine), 2)
-        self.assertEqual([i["person"]["id"] for i in mine], [self.person["id"]] * 2)
+        self.assertEqual([i["person"]["id"] for i in mine],
+                         [self.person["id"], self.restricted_person["id"]])
         self.assertEqual(self.a2.client.get(week + "&scope=me").json()["items"], [])
         org = {i["case_id"]: i for i in self.a2.client.get(week + "&scope=organization").json()["items"]}
         self.assertEqual(org[self.case["id"]]["place"], "상담실 A")

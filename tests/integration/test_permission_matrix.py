@@ -4,13 +4,18 @@ Routes come from the server's own OpenAPI document, so a new route cannot escape
 a route without an expectation here fails the test until someone decides who may use it.
 A refused combination must answer 403 or 404; an allowed one must not be refused. Request
 bodies are empty objects, so allowed writes stop at validation (400) and change nothing.
+
+The restricted-person dimension tries every route that reaches a person on a woman with a
+restricted case, as a case worker who is not hers (refused: 403 break_glass_required, or
+nothing of her in a list), her supervisor, her assigned worker and a break-glass holder; every
+route must say whether it reaches a person (REACHES_HER).
 """
 
 import http.client
 import unittest
 
 from harness import Response, Server
-from network import PASSWORD, ROLES, advance, build_network, server_now, sign_in, totp
+from network import PASSWORD, ROLES, add_user, advance, build_network, server_now, sign_in, totp
 
 USERS = "/api/v1/organizations/{id}/users"
 USER = USERS + "/{user_id}"
@@ -124,6 +129,61 @@ EXPECTED = {
     ("GET", "/api/v1/emergency/measures"): roles("org_admin", "network_admin", *DISPATCH_ROLES),
 }
 
+# The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
+# her case's, her record's): a case worker who is not hers gets 403 break_glass_required, her
+# supervisor, her assigned worker and a break-glass holder get what their role allows.
+# LISTS_HER: a list or search that would find her: everyone gets it, the worker who is not hers
+# without a trace of her. DOOR: how one asks for her (break-glass): open to every case role.
+# OPENS_HER_CASE: opening a case for her. NONE: never reaches a person.
+HER, LISTS_HER, DOOR, OPENS_HER_CASE, NONE = "her", "lists_her", "door", "opens", "none"
+REACHES_HER = {
+    **{key: NONE for key in EXPECTED},
+    ("GET", "/api/v1/people"): LISTS_HER,
+    ("GET", PERSON): HER,
+    ("PATCH", PERSON): HER,
+    ("POST", PERSON + "/erase"): HER,
+    ("POST", "/api/v1/cases"): OPENS_HER_CASE,
+    ("GET", "/api/v1/cases"): LISTS_HER,
+    **{(m, CASE + tail): HER for m, tail in [
+        ("GET", ""), ("PATCH", ""), ("POST", "/assign"), ("POST", "/restrict"),
+        ("POST", "/close"), ("POST", "/reopen"), ("GET", "/timeline"),
+        ("POST", "/services"), ("GET", "/services"), ("POST", "/notes"), ("GET", "/notes"),
+        ("POST", "/appointments"), ("GET", "/appointments"), ("POST", "/legal-matters"),
+        ("GET", "/legal-matters"), ("POST", "/assessments"), ("GET", "/assessments"),
+        ("POST", "/goals"), ("GET", "/goals"), ("POST", "/files"), ("GET", "/files")]},
+    ("POST", CASE + "/break-glass"): DOOR,
+    ("GET", "/api/v1/appointments"): LISTS_HER,
+    ("GET", "/api/v1/caseload"): LISTS_HER,
+    ("POST", "/api/v1/appointments/{id}/cancel"): HER,
+    ("POST", "/api/v1/appointments/{id}/done"): HER,
+    ("PATCH", "/api/v1/legal-matters/{id}"): HER,
+    ("POST", "/api/v1/legal-matters/{id}/hearings"): HER,
+    ("PATCH", "/api/v1/goals/{id}"): HER,
+    ("GET", "/api/v1/files/{id}"): HER,
+    ("POST", PERSON + "/consents"): HER,
+    ("GET", PERSON + "/consents"): HER,
+    ("POST", "/api/v1/consents/{id}/revoke"): HER,
+    # Links a help request to a person by id; it shows none of her fields (security.md,
+    # "Restricted survivors", says what this leaves open).
+    ("POST", HELP + "/link"): NONE,
+}
+RESTRICTED_PERSON = {"legal_name": "제한 매트릭스", "alias": "숨은별매트릭스",
+                     "phone": "010-5555-0199", "safe_contact": "제한-연락-메모-8830"}
+# The query that would find her, per list.
+LIST_QUERIES = {
+    ("GET", "/api/v1/people"): "?code={code}",
+    ("GET", "/api/v1/cases"): "?person_id={person}",
+    ("GET", "/api/v1/appointments"): "?from=2025-12-29T00:00:00Z&to=2026-01-05T00:00:00Z"
+                                     "&scope=organization",
+}
+# Who must see her in each list (the caseload is one's own cases and appointments).
+LISTED_TO = {
+    ("GET", "/api/v1/people"): ("supervisor", "assigned", "break_glass"),
+    ("GET", "/api/v1/cases"): ("supervisor", "assigned", "break_glass"),
+    ("GET", "/api/v1/appointments"): ("supervisor", "assigned", "break_glass"),
+    ("GET", "/api/v1/caseload"): ("assigned",),
+}
+
 # Routes that answer with an event stream: only the status is read, then the stream is dropped.
 STREAMING = {("GET", "/api/v1/emergency/events")}
 
@@ -168,11 +228,40 @@ BODIES = {
 OWN_SESSION = "own_session"
 
 
+def make_records(session, case_id, person_id):
+    """A record of each kind on a case (and a consent of its person), for the routes that
+    address records by their own id. The appointment is cancelled and the consent revoked
+    already, so that allowed callers get 409 and nothing changes."""
+    case = f"/api/v1/cases/{case_id}"
+    c = session.client
+    made = {
+        "appointments": c.post(case + "/appointments", body={
+            "starts_at": "2026-01-01T00:00:00Z", "kind": "visit"}),
+        "legal-matters": c.post(case + "/legal-matters", body={"kind": "family", "status": "trial"}),
+        "goals": c.post(case + "/goals", body={"title": "matrix"}),
+        "files": c.request("POST", case + "/files?kind=other&name=m.txt", raw=b"matrix",
+                           headers={"Content-Type": "application/octet-stream"}),
+        "consents": c.post(f"/api/v1/people/{person_id}/consents",
+                           body={"kind": "statistics", "method": "verbal"}),
+    }
+    ids = {}
+    for kind, r in made.items():
+        assert r.status == 201, (kind, r.body)
+        ids[kind] = r.json()["id"]
+    assert c.post(f"/api/v1/appointments/{ids['appointments']}/cancel").status == 200
+    assert c.post(f"/api/v1/consents/{ids['consents']}/revoke").status == 200
+    return ids
+
+
 class PermissionMatrixTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = Server()
         cls.users = build_network(cls.server)
+        # For the restricted-person dimension: a case worker who is not hers, and one who will
+        # break the glass.
+        add_user(cls.server, "org-a", "org-a-outsider", "case_worker")
+        add_user(cls.server, "org-a", "org-a-glass", "case_worker")
         cls.server.start()
         c = cls.server.client()
         doc = c.get("/api/v1/openapi.json").json()
@@ -243,25 +332,9 @@ class PermissionMatrixTest(unittest.TestCase):
         cls.record_ids = {kind: {"sec": "0" * 26} for kind in
                           ("appointments", "legal-matters", "goals", "files", "consents")}
         for slug, s in [("org-a", cls.sessions["case_worker"]), ("org-b", b_worker)]:
-            case = f"/api/v1/cases/{cls.case_ids[slug]}"
-            made = {
-                "appointments": s.client.post(case + "/appointments", body={
-                    "starts_at": "2026-01-01T00:00:00Z", "kind": "visit"}),
-                "legal-matters": s.client.post(case + "/legal-matters", body={
-                    "kind": "family", "status": "trial"}),
-                "goals": s.client.post(case + "/goals", body={"title": "matrix"}),
-                "files": s.client.request("POST", case + "/files?kind=other&name=m.txt",
-                                          raw=b"matrix",
-                                          headers={"Content-Type": "application/octet-stream"}),
-                "consents": s.client.post(f"/api/v1/people/{cls.person_ids[slug]}/consents",
-                                          body={"kind": "statistics", "method": "verbal"}),
-            }
-            for kind, r in made.items():
-                assert r.status == 201, (kind, r.body)
-                cls.record_ids[kind][slug] = r.json()["id"]
-            ids = {k: v[slug] for k, v in cls.record_ids.items()}
-            assert s.client.post(f"/api/v1/appointments/{ids['appointments']}/cancel").status == 200
-            assert s.client.post(f"/api/v1/consents/{ids['consents']}/revoke").status == 200
+            for kind, record_id in make_records(s, cls.case_ids[slug],
+                                                cls.person_ids[slug]).items():
+                cls.record_ids[kind][slug] = record_id
         # A help request in A and in B, resolved at once so that the matrix's calls (acknowledge
         # takes no body) answer 409 and change nothing.
         cls.help_ids = {"sec": "0" * 26}
@@ -274,6 +347,35 @@ class PermissionMatrixTest(unittest.TestCase):
             r = s.client.post(f"/api/v1/emergency/requests/{cls.help_ids[slug]}/resolve",
                               body={"outcome": "not_genuine"})
             assert r.status == 200, r.body
+
+        cls.build_restricted_person()
+
+    @classmethod
+    def build_restricted_person(cls):
+        """A woman of A with an open case (with a record of each kind) and a restricted case,
+        both opened by the matrix's case worker (so she is the assigned worker); the glass
+        holder broke the glass on the restricted case. Her routes are tried on her open case:
+        her restriction, not the case's, must close it."""
+        assigned = cls.sessions["case_worker"]
+        r = assigned.client.post("/api/v1/people", body=RESTRICTED_PERSON)
+        assert r.status == 201, r.body
+        cls.her = {"person": r.json()["id"], "code": r.json()["code"]}
+        for name, restricted in [("case", False), ("restricted_case", True)]:
+            r = assigned.client.post("/api/v1/cases", body={
+                "person_id": cls.her["person"], "intake_channel": "hotline", "risk_level": "low",
+                "summary": "matrix", "restricted": restricted})
+            assert r.status == 201, r.body
+            cls.her[name] = r.json()["id"]
+        cls.her["records"] = make_records(assigned, cls.her["case"], cls.her["person"])
+        cls.actors = {
+            "unassigned": ("case_worker", sign_in(cls.server, "org-a-outsider")),
+            "supervisor": ("supervisor", cls.sessions["supervisor"]),
+            "assigned": ("case_worker", assigned),
+            "break_glass": ("case_worker", sign_in(cls.server, "org-a-glass")),
+        }
+        r = cls.actors["break_glass"][1].client.post(
+            f"/api/v1/cases/{cls.her['restricted_case']}/break-glass", body={"reason": "matrix"})
+        assert r.status == 200, r.body
 
     @classmethod
     def tearDownClass(cls):
@@ -339,6 +441,73 @@ class PermissionMatrixTest(unittest.TestCase):
                         if scope == "other" and allowed(role, "own") and r.status != 404:
                             self.fail(("another organization's user must answer 404",) + where)
                     checked += 1
+        self.assertGreater(checked, 100)
+
+    # -- the restricted-person dimension ---------------------------------------------------------
+
+    def fill_her(self, method, path):
+        records = self.her["records"]
+        for kind, record_id in records.items():
+            if path.startswith(f"/api/v1/{kind}/"):
+                return path.replace("{id}", record_id)
+        if path.startswith("/api/v1/people/"):
+            return path.replace("{id}", self.her["person"])
+        if path.startswith("/api/v1/cases/"):
+            return path.replace("{id}", self.her["case"])
+        return path + LIST_QUERIES.get((method, path), "").format(**self.her)
+
+    def test_every_route_declares_whether_it_reaches_a_person(self):
+        missing = [(m, p) for m, p, perm in self.routes
+                   if perm not in ("public", OWN_SESSION) and (m, p) not in REACHES_HER]
+        self.assertEqual(missing, [], "decide whether these routes reach a person (REACHES_HER)")
+
+    def test_a_restricted_woman_is_reached_only_by_those_who_are_hers(self):
+        checked = 0
+        opening = None
+        for method, path, perm in self.routes:
+            kind = REACHES_HER.get((method, path))
+            if kind in (None, NONE):
+                continue
+            if kind == OPENS_HER_CASE:
+                opening = (method, path)  # changes something: tried last
+                continue
+            for actor, (role, session) in self.actors.items():
+                r = self.call(session.client, method, path, self.fill_her(method, path))
+                where = (method, path, actor, r.status, r.body[:200])
+                by_role = EXPECTED[(method, path)](role, "own")
+                if not by_role:
+                    self.assertIn(r.status, (403, 404), where)
+                elif kind == HER and actor == "unassigned":
+                    self.assertEqual(r.status, 403, where)
+                    error = r.json()["error"]
+                    self.assertEqual(error["code"], "break_glass_required", where)
+                    self.assertEqual(error["refs"]["break_glass_cases"],
+                                     [self.her["restricted_case"]], where)
+                else:
+                    self.assertNotIn(r.status, (401, 403, 404), where)
+                if kind == LISTS_HER:
+                    shown = RESTRICTED_PERSON["alias"] in r.body.decode("utf-8")
+                    for secret in RESTRICTED_PERSON.values():
+                        if actor == "unassigned":
+                            self.assertNotIn(secret, r.body.decode("utf-8"), where)
+                    if actor in LISTED_TO.get((method, path), ()):
+                        self.assertTrue(shown, where)
+                checked += 1
+        self.assertIsNotNone(opening)
+        # Opening a case for her makes the opener hers: refused to the unassigned, and nothing
+        # is opened; the others may (the glass holder last: afterwards she is assigned).
+        before = {self.her["case"], self.her["restricted_case"]}
+        listed = lambda: {c["id"] for c in self.actors["supervisor"][1].client.get(
+            f"/api/v1/cases?person_id={self.her['person']}").json()["items"]}
+        body = {"person_id": self.her["person"], "intake_channel": "hotline",
+                "risk_level": "low", "summary": "matrix"}
+        for actor, (role, session) in self.actors.items():
+            r = session.client.post(opening[1], body=body)
+            if actor == "unassigned":
+                self.assertEqual(r.status, 403, r.body)
+                self.assertEqual(listed(), before)
+            else:
+                self.assertEqual(r.status, 201, (actor, r.body))
         self.assertGreater(checked, 100)
 
 

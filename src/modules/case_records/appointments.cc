@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/ids.h"
+#include "modules/access/person_access.h"
 #include "security/policy.h"
 
 namespace dandelion::case_records {
@@ -34,17 +35,30 @@ Result<Appointment> FromRow(const store::Row& row, const people::PersonCipher* c
   return a;
 }
 
-// Whether actor may read a restricted case: the rule of cases::LoadCase (assigned, supervising,
-// or an unexpired break-glass), asked without recording a refusal for every calendar entry.
-Result<bool> MayReadRestricted(store::Tx& tx, const security::Actor& actor,
-                               const std::string& case_id, TimePoint now) {
+// Whether actor may read an appointment's case: the rule of cases::DecideAccess, asked without
+// recording a refusal for every calendar entry. A restricted case: assigned, supervising, or an
+// unexpired break-glass on it. Another case: whoever may reach her (access/person_access.h),
+// decided once per person in reach.
+Result<bool> MayRead(store::Tx& tx, const security::Actor& actor, const store::Row& row,
+                     TimePoint now, std::map<std::string, access::PersonDecision>& reach) {
+  const std::string case_id = row.Text(1);
+  const std::string person_id = row.Text(3);
+  if (row.Int(4) == 0) {
+    auto it = reach.find(person_id);
+    if (it == reach.end()) {
+      auto decided = access::DecidePersonAccess(tx, actor, person_id, now);
+      if (!decided) return Fail(decided.error());
+      it = reach.emplace(person_id, std::move(*decided)).first;
+    }
+    return it->second.allowed;
+  }
   if (security::HasRole(actor.roles, "supervisor")) return true;
-  auto row = tx.QueryOne(
+  auto mine = tx.QueryOne(
       "SELECT 1 FROM case_workers WHERE case_id = ? AND user_id = ? UNION ALL "
       "SELECT 1 FROM break_glass WHERE case_id = ? AND user_id = ? AND expires_at > ?",
       {case_id, actor.user_id, case_id, actor.user_id, FormatRfc3339(now)});
-  if (!row) return Fail(row.error());
-  return row->has_value();
+  if (!mine) return Fail(mine.error());
+  return mine->has_value();
 }
 
 }  // namespace
@@ -178,17 +192,14 @@ Result<std::vector<Appointment>> Appointments::Calendar(const security::Actor& a
     // One key and one person per person, however many appointments she has in the window.
     std::map<std::string, people::PersonCipher> ciphers;
     std::map<std::string, PersonBrief> briefs;
+    std::map<std::string, access::PersonDecision> reach;
     for (const auto& row : *rows) {
       const std::string case_id = row.Text(1);
       const std::string person_id = row.Text(3);
-      bool readable = row.Int(4) == 0;
-      if (!readable) {
-        auto may = MayReadRestricted(tx, actor, case_id, now);
-        if (!may) return Fail(may.error());
-        readable = *may;
-      }
+      auto readable = MayRead(tx, actor, row, now, reach);
+      if (!readable) return Fail(readable.error());
       const people::PersonCipher* cipher = nullptr;
-      if (readable) {
+      if (*readable) {
         auto it = ciphers.find(person_id);
         if (it == ciphers.end()) {
           cases::CaseRef ref{.id = case_id, .org_id = actor.org_id, .person_id = person_id};

@@ -3,9 +3,10 @@
 // the calendar sort and count by them); with whom, place, notes and a cancellation's reason are
 // sealed under her key.
 //
-// The calendar lists the caller's organization only. An appointment of a restricted case the
-// caller may not read (not assigned, not a supervisor, no break-glass) shows its time, kind and
-// case number only: no person, nothing decrypted.
+// The calendar lists the caller's organization only. An appointment of a case the caller may
+// not read (cases::DecideAccess: a restricted case she is not assigned to, does not supervise and
+// holds no break-glass on, or any case of a woman restricted for her) shows its time, kind,
+// status and case number only: "person" is null, nothing is decrypted.
 //
 // Thread-safe: state lives in the database.
 #pragma once

@@ -1,6 +1,7 @@
 #include "modules/case_records/consents.h"
 
 #include "core/ids.h"
+#include "modules/access/person_access.h"
 #include "modules/people/person_repo.h"
 #include "security/policy.h"
 
@@ -71,7 +72,18 @@ Result<void> Consents::OnPerson(const security::Actor& actor, std::string_view p
       refusal = NotFound();
       return Ok();
     }
-    return work(tx, (*found)->org_id);
+    // Her consents are hers: a restricted woman's are closed as she is.
+    auto reach = access::DecidePersonAccess(tx, actor, *person_id, deps_.clock.Now());
+    if (!reach) return Fail(reach.error());
+    if (!reach->allowed) {
+      auto e =
+          security::ActorEvent(actor, std::string(action), std::string(entity_type), entity_id);
+      e.outcome = reach->Outcome();
+      if (auto s = deps_.audit.Append(tx, e); !s) return Fail(s.error());
+      refusal = access::Refusal(*reach);
+      return Ok();
+    }
+    return work(tx, (*found)->org_id, reach->Outcome());
   });
   if (!r) return r;
   if (refusal) return Fail(*refusal);
@@ -84,7 +96,7 @@ Result<Consent> Consents::Give(const security::Actor& actor, const std::string& 
   auto r = OnPerson(
       actor, security::perm::kCaseWrite, "consent.create", "person", person_id,
       [&](store::Tx&) -> Result<std::string> { return person_id; },
-      [&](store::Tx& tx, const std::string& org_id) -> Result<void> {
+      [&](store::Tx& tx, const std::string& org_id, const std::string& outcome) -> Result<void> {
         const TimePoint now = deps_.clock.Now();
         if (auto ok = ValidateConsent(fields, now); !ok) return ok;
         if (!fields.scope_org_id.empty()) {
@@ -123,6 +135,7 @@ Result<Consent> Consents::Give(const security::Actor& actor, const std::string& 
         if (!fields.scope_org_id.empty()) names.emplace_back("scope.org_id");
         if (fields.expires_at) names.emplace_back("expires_at");
         auto e = security::ActorEvent(actor, "consent.create", "consent", out.id, names, org_id);
+        e.outcome = outcome;
         if (auto a = deps_.audit.Append(tx, e); !a) return Fail(a.error());
         return Ok();
       });
@@ -136,7 +149,7 @@ Result<std::vector<Consent>> Consents::List(const security::Actor& actor,
   auto r = OnPerson(
       actor, security::perm::kCaseRead, "consent.list", "person", person_id,
       [&](store::Tx&) -> Result<std::string> { return person_id; },
-      [&](store::Tx& tx, const std::string& org_id) -> Result<void> {
+      [&](store::Tx& tx, const std::string& org_id, const std::string& outcome) -> Result<void> {
         auto rows = tx.Query(std::string("SELECT ") + kColumns +
                                  " FROM consents WHERE person_id = ? "
                                  "ORDER BY given_at DESC, id DESC",
@@ -145,6 +158,7 @@ Result<std::vector<Consent>> Consents::List(const security::Actor& actor,
         const TimePoint now = deps_.clock.Now();
         for (const auto& row : *rows) out.push_back(FromRow(row, now));
         auto e = security::ActorEvent(actor, "consent.list", "person", person_id, {}, org_id);
+        e.outcome = outcome;  // "break_glass" when under a grant
         if (auto a = deps_.audit.Append(tx, e); !a) return Fail(a.error());
         return Ok();
       });
@@ -164,7 +178,7 @@ Result<Consent> Consents::Revoke(const security::Actor& actor, const std::string
   Consent out;
   auto r = OnPerson(
       actor, security::perm::kCaseWrite, "consent.revoke", "consent", id, find,
-      [&](store::Tx& tx, const std::string& org_id) -> Result<void> {
+      [&](store::Tx& tx, const std::string& org_id, const std::string& outcome) -> Result<void> {
         auto row = tx.QueryOne(
             std::string("SELECT ") + kColumns + " FROM consents WHERE id = ? AND person_id = ?",
             {id, person_id});
@@ -189,6 +203,7 @@ Result<Consent> Consents::Revoke(const security::Actor& actor, const std::string
         std::vector<std::string> names = {"revoked_at"};
         if (!reason.empty()) names.emplace_back("revoke_reason");
         auto e = security::ActorEvent(actor, "consent.revoke", "consent", id, names, org_id);
+        e.outcome = outcome;
         if (auto a = deps_.audit.Append(tx, e); !a) return Fail(a.error());
         out = std::move(c);
         return Ok();

@@ -68,6 +68,8 @@ Result<void> AuditRecord(const Deps& deps, store::Tx& tx, const security::Actor&
                          std::string entity_id, std::vector<std::string> fields) {
   auto e = security::ActorEvent(actor, std::move(action), std::move(entity_type),
                                 std::move(entity_id), std::move(fields), ref.org_id);
+  // Work done under a break-glass grant says so, as a case read under one does.
+  if (ref.access == cases::Access::kBreakGlass) e.outcome = "break_glass";
   if (auto s = deps.audit.Append(tx, e); !s) return Fail(s.error());
   return Ok();
 }

@@ -86,9 +86,11 @@ class CaseRecordsTest : public ::testing::Test {
     return a;
   }
 
-  std::string OpenCase(bool restricted) {
+  std::string OpenCase(bool restricted) { return OpenCaseOf(person_id_, restricted); }
+
+  std::string OpenCaseOf(const std::string& person_id, bool restricted) {
     cases::CaseFields f;
-    f.person_id = person_id_;
+    f.person_id = person_id;
     f.intake_channel = "hotline";
     f.risk_level = "high";
     f.summary = "요약";
@@ -209,6 +211,36 @@ TEST_F(CaseRecordsTest, ARestrictedCaseNeedsAssignmentSupervisionOrBreakGlass) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM case_notes"), 1);
 }
 
+TEST_F(CaseRecordsTest, AnOpenCaseOfARestrictedWomanIsClosedAsSheIs) {
+  ASSERT_TRUE(records_->appointments.Create(
+      worker_, case_id_, {.starts_at = At("2026-03-03T10:00:00Z"), .kind = "therapy"}));
+  const std::string restricted = OpenCase(true);
+  // Her open case, her consents and her appointments now need the glass broken.
+  auto refused = records_->notes.List(other_worker_, case_id_);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kBreakGlassRequired);
+  EXPECT_EQ(refused.error().refs.at("break_glass_cases"), std::vector<std::string>{restricted});
+  EXPECT_EQ(records_->consents.List(other_worker_, person_id_).error().code,
+            ErrorCode::kBreakGlassRequired);
+  CalendarQuery q{
+      .from = At("2026-03-02T00:00:00Z"), .to = At("2026-03-09T00:00:00Z"), .organization = true};
+  auto seen = records_->appointments.Calendar(other_worker_, q);
+  ASSERT_TRUE(seen);
+  ASSERT_EQ(seen->size(), 1u);
+  EXPECT_FALSE((*seen)[0].person);
+  EXPECT_EQ(AuditOf("note.list").front().outcome, "break_glass_required");
+  // Her workers and the supervisors keep her.
+  EXPECT_TRUE(records_->notes.List(worker_, case_id_));
+  EXPECT_TRUE(records_->consents.List(supervisor_, person_id_));
+  // A grant on her restricted case opens her other case too, and says so in the log.
+  ASSERT_TRUE(cases_->BreakGlass(other_worker_, restricted, "야간 긴급 상담"));
+  EXPECT_TRUE(records_->notes.List(other_worker_, case_id_));
+  EXPECT_EQ(AuditOf("note.list").front().outcome, "break_glass");
+  seen = records_->appointments.Calendar(other_worker_, q);
+  ASSERT_TRUE(seen);
+  EXPECT_TRUE((*seen)[0].person);
+}
+
 TEST_F(CaseRecordsTest, InvalidInputWritesNothing) {
   ServiceFields f{.type = "counseling", .date = "2026-02-30", .minutes = -1};
   auto s = records_->services.Record(worker_, case_id_, f);
@@ -286,7 +318,12 @@ TEST_F(CaseRecordsTest, AFileRoundTripsAndIsNeverStoredInClear) {
 }
 
 TEST_F(CaseRecordsTest, TheCalendarHidesWhatTheCallerMayNotRead) {
-  const std::string restricted = OpenCase(true);
+  // The restricted case is another woman's: a sibling case would hide Minji too (below).
+  people::PersonFields other;
+  other.legal_name = "박서연";
+  auto hidden_person = people_->Create(worker_, other);
+  ASSERT_TRUE(hidden_person);
+  const std::string restricted = OpenCaseOf(hidden_person->id, true);
   AppointmentFields open_one{
       .starts_at = At("2026-03-03T10:00:00Z"), .kind = "therapy", .place = "마음상담센터 3층"};
   AppointmentFields hidden = open_one;
@@ -318,6 +355,7 @@ TEST_F(CaseRecordsTest, TheCalendarHidesWhatTheCallerMayNotRead) {
   // Once she is erased her appointments leave the calendar, as her cases leave every list.
   supervisor_.reauth_at = UnixSeconds(clock_.Now());
   ASSERT_TRUE(people_->Erase(supervisor_, person_id_, "본인 요청"));
+  ASSERT_TRUE(people_->Erase(supervisor_, hidden_person->id, "본인 요청"));
   EXPECT_EQ(records_->appointments.Calendar(supervisor_, q)->size(), 0u);
   EXPECT_EQ(records_->appointments.Done(worker_, (*mine)[0].id).error().code, ErrorCode::kNotFound);
 }

@@ -1,6 +1,7 @@
 #include "modules/cases/case_access.h"
 
 #include "core/ids.h"
+#include "modules/access/person_access.h"
 #include "modules/cases/case_repo.h"
 #include "security/policy.h"
 
@@ -51,13 +52,19 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
   } else if (security::HasRole(actor.roles, "supervisor")) {
     ref.access = Access::kSupervisor;
   } else if (!c.restricted) {
-    ref.access = Access::kOrganization;
+    // An open case of a restricted person is hers all the same: it shows who she is, and its
+    // records are about her. It opens to whoever may reach her (access/person_access.h).
+    auto person = access::DecidePersonAccess(tx, actor, c.person_id, now);
+    if (!person) return Fail(person.error());
+    if (!person->allowed) return refuse(person->Outcome(), access::Refusal(*person));
+    ref.access = person->access == access::PersonAccess::kBreakGlass ? Access::kBreakGlass
+                                                                     : Access::kOrganization;
   } else {
     auto glass = case_repo::HasBreakGlass(tx, c.id, actor.user_id, FormatRfc3339(now));
     if (!glass) return Fail(glass.error());
     if (!*glass) {
       return refuse("break_glass_required",
-                    {ErrorCode::kBreakGlassRequired, "cases.break_glass_required"});
+                    access::BreakGlassRequired("cases.break_glass_required", {c.id}));
     }
     ref.access = Access::kBreakGlass;
   }

@@ -3,10 +3,12 @@
 // of a case (domain.md, "A restricted case"; security.md, "Authorization").
 //
 // A caller with a case permission may use a case of her own organization when it is not
-// restricted; a restricted case only when she is assigned to it, supervises, or holds an
-// unexpired break-glass grant for it. Another organization's case, an unknown id and a case
-// whose person was erased answer 404 alike; a restricted case answers 403
-// break_glass_required. Each refusal is audited in the caller's transaction, so the transaction
+// restricted and its person is not restricted for her (access::DecidePersonAccess: a sibling
+// case of the same woman is restricted); a restricted case only when she is assigned to it,
+// supervises, or holds an unexpired break-glass grant for it. Another organization's case, an
+// unknown id and a case whose person was erased answer 404 alike; a restricted case answers 403
+// break_glass_required, naming in refs["break_glass_cases"] the case(s) whose glass she may
+// break. Each refusal is audited in the caller's transaction, so the transaction
 // must commit even though the request fails: LoadCase reports the refusal through `refusal`
 // and returns nullopt, and the caller returns Ok() from its transaction and the refusal after
 // it (as PeopleService does).

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/ids.h"
+#include "modules/access/person_access.h"
 #include "modules/people/model.h"
 #include "modules/people/person_cipher.h"
 #include "modules/people/person_repo.h"
@@ -161,6 +162,17 @@ Result<Case> CaseService::Open(const security::Actor& actor, const CaseFields& f
       e.outcome = "not_found";
       return Record(audit_, tx, e);
     }
+    // Opening a case for her makes the opener her assigned worker: only someone who may reach
+    // her already may do it, or restriction would be one case away.
+    auto reach = access::DecidePersonAccess(tx, actor, *fields.person_id, now);
+    if (!reach) return Fail(reach.error());
+    if (!reach->allowed) {
+      refusal = access::Refusal(*reach);
+      security::AuditEvent e =
+          security::ActorEvent(actor, "case.create", "person", *fields.person_id);
+      e.outcome = reach->Outcome();
+      return Record(audit_, tx, e);
+    }
     const int year = std::stoi(at.substr(0, 4));
     auto seq = case_repo::NextNumberSeq(tx, actor.org_id, year);
     if (!seq) return Fail(seq.error());
@@ -285,19 +297,30 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
     auto workers = case_repo::WorkersOf(tx, ids);
     if (!workers) return Fail(workers.error());
     PersonView people(tx, keyring_);
+    std::map<std::string, access::PersonDecision> reach;  // by person, once per list
     for (const auto& c : *rows) {
       auto& mine = (*workers)[c.id];
       const bool assigned = std::any_of(mine.begin(), mine.end(),
                                         [&](const auto& w) { return w.first == actor.user_id; });
-      bool readable = assigned || supervisor || !c.restricted;
+      bool readable = assigned || supervisor;
       Access access = assigned     ? Access::kAssigned
                       : supervisor ? Access::kSupervisor
                                    : Access::kOrganization;
-      if (!readable) {
+      if (!readable && c.restricted) {
         auto glass = case_repo::HasBreakGlass(tx, c.id, actor.user_id, now);
         if (!glass) return Fail(glass.error());
         readable = *glass;
         access = Access::kBreakGlass;
+      } else if (!readable) {
+        // Her open case shows her only to whoever may reach her (DecideAccess's rule).
+        auto it = reach.find(c.person_id);
+        if (it == reach.end()) {
+          auto decided = access::DecidePersonAccess(tx, actor, c.person_id, clock_.Now());
+          if (!decided) return Fail(decided.error());
+          it = reach.emplace(c.person_id, std::move(*decided)).first;
+        }
+        readable = it->second.allowed;
+        if (it->second.access == access::PersonAccess::kBreakGlass) access = Access::kBreakGlass;
       }
       auto erased = case_repo::PersonErased(tx, c.person_id);
       if (!erased) return Fail(erased.error());
@@ -329,6 +352,7 @@ Result<Case> CaseService::Mutate(const security::Actor& actor, const std::string
     auto c = case_repo::FindById(tx, id);
     if (!c) return Fail(c.error());
     security::AuditEvent e = security::ActorEvent(actor, action, "case", id, {}, actor.org_id);
+    if ((*ref)->access == Access::kBreakGlass) e.outcome = "break_glass";  // done under a grant
     if (auto s = change(tx, **c, **ref, e); !s) return s;
     (*c)->updated_at = FormatRfc3339(now);
     if (auto s = case_repo::Update(tx, **c); !s) return s;
@@ -534,8 +558,9 @@ Result<std::vector<case_repo::TimelineEvent>> CaseService::Timeline(const securi
     auto events = case_repo::Timeline(tx, id, 500);
     if (!events) return Fail(events.error());
     out = std::move(*events);
-    return Record(audit_, tx,
-                  security::ActorEvent(actor, "case.timeline", "case", id, {}, actor.org_id));
+    auto e = security::ActorEvent(actor, "case.timeline", "case", id, {}, actor.org_id);
+    if ((*ref)->access == Access::kBreakGlass) e.outcome = "break_glass";
+    return Record(audit_, tx, e);
   });
   if (!r) return Fail(r.error());
   if (refusal) return Fail(*refusal);

@@ -50,6 +50,12 @@ struct Person {
   std::vector<std::string> categories;
   std::string created_at;
   std::string updated_at;
+  // How the caller reaches her (access/person_access.h): whether she has a restricted case, and
+  // why the caller may see her ("organization", "assigned", "supervisor", "break_glass").
+  bool restricted = false;
+  std::string access;
+  // A search match the caller may not see: only id, code and restricted are set.
+  bool hidden = false;
 };
 
 // The fields a caller sets, at registration (legal_name required) or in a change (every field

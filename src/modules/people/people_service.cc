@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/ids.h"
+#include "modules/access/person_access.h"
 #include "modules/people/person_cipher.h"
 #include "modules/people/person_repo.h"
 #include "security/normalize.h"
@@ -17,6 +18,8 @@ using person_repo::StoredPerson;
 // The names of the fields a read decrypts and shows.
 const std::vector<std::string> kReadFields = {"legal_name", "alias", "birth_date", "phone",
                                               "safe_contact"};
+// The names of the fields a search result shows.
+const std::vector<std::string> kSummaryFields = {"legal_name", "alias", "safe_contact"};
 
 Result<void> RequirePermission(const security::Actor& actor, std::string_view permission) {
   if (actor.user_id.empty()) return Fail(ErrorCode::kUnauthenticated, "error.unauthenticated");
@@ -65,12 +68,25 @@ Result<void> Fill(store::Tx& tx, security::Keyring& keyring, const PersonCipher&
 // Loads a person of org_id inside tx. When she is absent, of another organization or erased,
 // records the refused attempt (committed with tx: probing ids leaves a trace), sets refusal
 // and returns nullopt.
+// She must also be open to the actor (access/person_access.h): a restricted person answers
+// 403 break_glass_required, recorded the same way. outcome: the audit outcome of the work
+// ("break_glass" under a grant).
 Result<std::optional<StoredPerson>> LoadOwn(store::Tx& tx, const security::AuditLog& audit,
-                                            security::AuditEvent attempt,
-                                            std::optional<Error>& refusal) {
+                                            const security::Actor& actor,
+                                            security::AuditEvent attempt, TimePoint now,
+                                            std::optional<Error>& refusal, std::string& outcome) {
   auto found = person_repo::FindById(tx, attempt.entity_id);
   if (!found) return Fail(found.error());
-  if (*found && (*found)->org_id == attempt.org_id && (*found)->erased_at.empty()) return found;
+  if (*found && (*found)->org_id == attempt.org_id && (*found)->erased_at.empty()) {
+    auto reach = access::DecidePersonAccess(tx, actor, attempt.entity_id, now);
+    if (!reach) return Fail(reach.error());
+    outcome = reach->Outcome();
+    if (reach->allowed) return found;
+    attempt.outcome = reach->Outcome();
+    if (auto s = audit.Append(tx, attempt); !s) return Fail(s.error());
+    refusal = access::Refusal(*reach);
+    return std::optional<StoredPerson>();
+  }
   const bool erased = *found && (*found)->org_id == attempt.org_id;
   attempt.outcome = erased ? "erased" : "not_found";
   if (auto s = audit.Append(tx, attempt); !s) return Fail(s.error());
@@ -154,11 +170,20 @@ Result<security::Audited<Person>> PeopleService::Get(const security::Actor& acto
       refusal = erased ? Error{ErrorCode::kNotFound, "people.erased"} : NotFound();
       return Ok();
     }
+    auto reach = access::DecidePersonAccess(tx, actor, id, clock_.Now());
+    if (!reach) return Fail(reach.error());
+    e.outcome = reach->Outcome();
+    if (!reach->allowed) {
+      refusal = access::Refusal(*reach);
+      return Ok();
+    }
     auto cipher = PersonCipher::Load(tx, keyring_, (*row)->org_id, id);
     if (!cipher) return Fail(cipher.error());
     auto person = cipher->OpenRow(**row);
     if (!person) return Fail(person.error());
     out = std::move(*person);
+    out.restricted = reach->restricted;
+    out.access = access::PersonAccessName(reach->access);
     e.fields = kReadFields;
     return Ok();
   });
@@ -191,6 +216,7 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
     wanted = std::move(*normalized);
   }
   std::vector<Person> out;
+  std::vector<security::AuditEvent> matches;  // one per restricted woman found
   auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
     Result<std::vector<StoredPerson>> rows = std::vector<StoredPerson>();
     if (query.key == PersonQuery::Key::kCode) {
@@ -206,7 +232,30 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
           by_name ? idx->legal_name : idx->phone, idx->key_version, kMaxSearchResults);
     }
     if (!rows) return Fail(rows.error());
+    const TimePoint now = clock_.Now();
     for (const auto& row : *rows) {
+      auto reach = access::DecidePersonAccess(tx, actor, row.id, now);
+      if (!reach) return Fail(reach.error());
+      if (!reach->allowed) {
+        // She is there, and the caller must not register her twice, nor learn who she is. By
+        // name or phone the caller already knew what matched; by code she learns the id, from
+        // which she may ask to break the glass. Every such match is recorded.
+        if (query.key != PersonQuery::Key::kCode) {
+          auto cipher = PersonCipher::Load(tx, keyring_, row.org_id, row.id);
+          if (!cipher) return Fail(cipher.error());
+          auto person = cipher->OpenRow(row);
+          if (!person) return Fail(person.error());
+          auto v = security::NormalizeForIndex(
+              kind, kind == security::FieldKind::kName ? person->legal_name : person->phone);
+          if (!v || *v != wanted) continue;
+        }
+        out.push_back(Person{.id = row.id, .code = row.code, .restricted = true, .hidden = true});
+        security::AuditEvent hidden = Event(actor, "person.search", row.id);
+        hidden.outcome = reach->Outcome();
+        hidden.fields = {key_name};
+        matches.push_back(std::move(hidden));
+        continue;
+      }
       auto cipher = PersonCipher::Load(tx, keyring_, row.org_id, row.id);
       if (!cipher) return Fail(cipher.error());
       auto person = cipher->OpenRow(row);
@@ -217,11 +266,23 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
             kind, kind == security::FieldKind::kName ? person->legal_name : person->phone);
         if (!v || *v != wanted) continue;
       }
+      if (reach->access == access::PersonAccess::kBreakGlass) {
+        security::AuditEvent glass = Event(actor, "person.search", row.id);
+        glass.outcome = reach->Outcome();  // seen under a grant, as a read under it is
+        glass.fields = kSummaryFields;
+        matches.push_back(std::move(glass));
+      }
+      person->restricted = reach->restricted;
+      person->access = access::PersonAccessName(reach->access);
       out.push_back(std::move(*person));
     }
     return Ok();
   });
   if (!r) return Fail(r.error());
+  // Restricted women found are on record before the list is answered, like a refused read.
+  for (auto& m : matches) {
+    if (auto s = reads_.AppendAndWait(std::move(m)); !s) return Fail(s.error());
+  }
   security::AuditEvent e = Event(actor, "person.search", "");
   e.fields = {key_name};
   return security::Audited<std::vector<Person>>{std::move(out),
@@ -237,7 +298,8 @@ Result<Person> PeopleService::Update(const security::Actor& actor, const std::st
   Person out;
   std::optional<Error> refusal;
   auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
-    auto row = LoadOwn(tx, audit_, Event(actor, "person.update", id), refusal);
+    std::string outcome;
+    auto row = LoadOwn(tx, audit_, actor, Event(actor, "person.update", id), now, refusal, outcome);
     if (!row) return Fail(row.error());
     if (!*row) return Ok();
     // Values are judged only once she is known to be the caller's: another organization's id
@@ -260,6 +322,7 @@ Result<Person> PeopleService::Update(const security::Actor& actor, const std::st
     if (auto s = Fill(tx, keyring_, *cipher, after, **row); !s) return s;
     if (auto s = person_repo::Update(tx, **row); !s) return s;
     security::AuditEvent e = Event(actor, "person.update", id);
+    e.outcome = outcome;
     e.fields = Changed(*before, after);
     if (auto s = audit_.Append(tx, e); !s) return Fail(s.error());
     out = std::move(after);
@@ -278,7 +341,9 @@ Result<void> PeopleService::Erase(const security::Actor& actor, const std::strin
   if (!LooksLikeId(id)) return Fail(NotFound());
   std::optional<Error> refusal;
   auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
-    auto row = LoadOwn(tx, audit_, Event(actor, "person.erase", id), refusal);
+    std::string outcome;
+    auto row = LoadOwn(tx, audit_, actor, Event(actor, "person.erase", id), clock_.Now(), refusal,
+                       outcome);
     if (!row) return Fail(row.error());
     if (!*row) return Ok();
     if (Blank(reason)) {

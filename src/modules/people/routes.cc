@@ -69,10 +69,17 @@ boost::json::object PersonJson(const Person& p) {
           {"languages", ListJson(p.languages)},
           {"categories", ListJson(p.categories)},
           {"created_at", p.created_at},
-          {"updated_at", p.updated_at}};
+          {"updated_at", p.updated_at},
+          {"restricted", p.restricted},
+          {"access", p.access}};
 }
 
 boost::json::object PersonSummaryJson(const Person& p) {
+  // A restricted woman the caller may not see: enough not to register her twice and to ask to
+  // break the glass, nothing about who she is.
+  if (p.hidden) {
+    return {{"id", p.id}, {"code", p.code}, {"restricted", true}, {"access", nullptr}};
+  }
   // Safe-contact instructions travel with every view that might lead someone to contact her.
   return {{"id", p.id},
           {"code", p.code},
@@ -80,7 +87,9 @@ boost::json::object PersonSummaryJson(const Person& p) {
           {"alias", OrNull(p.alias)},
           {"age_band", OrNull(p.age_band)},
           {"safe_contact", OrNull(p.safe_contact)},
-          {"categories", ListJson(p.categories)}};
+          {"categories", ListJson(p.categories)},
+          {"restricted", p.restricted},
+          {"access", p.access}};
 }
 
 void AddRoutes(http::Router& router, PeopleService& people) {
@@ -189,6 +198,11 @@ void RegisterPeopleMessages() {
        "The birth date must be after 1900 and not in the future."},
       {"people.phone", "전화번호는 숫자 7~15자리여야 합니다.",
        "A phone number has 7 to 15 digits."},
+      {"people.break_glass_required",
+       "제한된 사례가 있는 사람입니다. 사례를 열람하려면 사유를 입력하세요. 사유는 기록되고 "
+       "슈퍼바이저에게 알림이 갑니다.",
+       "This person has a restricted case. State a reason to open it; the reason is recorded and "
+       "the supervisors are notified."},
       {"people.search_one_key", "이름, 전화번호, 코드 중 하나만으로 검색하세요.",
        "Search by exactly one of name, phone or code."},
   };

@@ -27,6 +27,8 @@ export interface Person {
   categories: string[];
   created_at: string;
   updated_at: string;
+  restricted?: boolean; // she has a restricted case
+  access?: string; // why the caller sees her: organization, assigned, supervisor, break_glass
 }
 
 // GET /api/v1/people?name|phone|code: the fields that identify her and say how to reach her.
@@ -38,6 +40,22 @@ export interface PersonSummary {
   age_band?: string | null;
   safe_contact: string | null;
   categories?: string[];
+  restricted?: boolean;
+  access?: string | null;
+}
+
+// A match the caller may not see (she has a restricted case): no name, nothing about her.
+export interface RestrictedPersonStub {
+  id: string;
+  code: string;
+  restricted: true;
+  access: null;
+}
+
+export type PersonMatch = PersonSummary | RestrictedPersonStub;
+
+export function isRestrictedStub(p: PersonMatch): p is RestrictedPersonStub {
+  return p.restricted === true && !('legal_name' in p);
 }
 
 export interface NewPerson {
@@ -288,8 +306,7 @@ export interface Appointment {
   id: string;
   case_id: string;
   case_number: string;
-  // null: an appointment of a restricted case the caller may not read (no one's name leaks
-  // into an organization-wide calendar).
+  // null for a case the caller may not read (a restricted case, or a restricted person's).
   person: { id: string; code: string; alias: string | null; safe_contact: string | null } | null;
   starts_at: string;
   ends_at: string | null;

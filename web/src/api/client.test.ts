@@ -1,5 +1,5 @@
 import { onActivity, onSessionLost, request, setApiLanguage, setCsrfToken } from './client';
-import { createUser, disableUser, getMe, signIn, signOut } from './index';
+import { createUser, disableUser, getMe, getPerson, isRestrictedStub, signIn, signOut } from './index';
 
 type Call = { url: string; init: RequestInit };
 let calls: Call[] = [];
@@ -39,6 +39,29 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('api client', () => {
+  it('reads the cases a restricted person may be opened through', async () => {
+    answer(403, {
+      error: {
+        code: 'break_glass_required',
+        message: '제한된 사례가 있는 사람입니다.',
+        refs: { break_glass_cases: ['c1', 7, 'c2'] },
+      },
+    });
+    const r = await getPerson('p1');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('break_glass_required');
+      expect(r.error.refs?.break_glass_cases).toEqual(['c1', 'c2']);
+    }
+  });
+
+  it('tells a restricted search match from a person it may show', () => {
+    expect(isRestrictedStub({ id: 'p1', code: 'SEOU-2026-0001', restricted: true, access: null })).toBe(true);
+    expect(
+      isRestrictedStub({ id: 'p2', code: 'SEOU-2026-0002', legal_name: '김민지', alias: null, safe_contact: null, restricted: true, access: 'supervisor' }),
+    ).toBe(false);
+  });
+
   it('returns typed data on success', async () => {
     answer(200, SESSION);
     const r = await getMe();

@@ -9,6 +9,9 @@ export interface ApiError {
   code: string; // "invalid", "unauthenticated", "mfa_required", "forbidden", ..., or "network"
   message: string; // in the user's language, from the server; "" when there was none
   fields: Record<string, string>;
+  // Ids the server names for the next step, e.g. refs.break_glass_cases: the restricted cases
+  // whose glass may be broken to reach a restricted person.
+  refs?: Record<string, string[]>;
   requestId?: string;
 }
 
@@ -129,8 +132,18 @@ function parseError(status: number, json: unknown, requestId: string | null): Ap
     code: typeof body?.code === 'string' ? body.code : fallbackCode(status),
     message: typeof body?.message === 'string' ? body.message : '',
     fields,
+    refs: parseRefs((body as { refs?: unknown } | undefined)?.refs),
     requestId: body?.request_id ?? requestId ?? undefined,
   };
+}
+
+function parseRefs(raw: unknown): Record<string, string[]> | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (Array.isArray(v)) out[k] = v.filter((id): id is string => typeof id === 'string');
+  }
+  return out;
 }
 
 function fallbackCode(status: number): string {

@@ -1,7 +1,7 @@
 // Survivors and their consents: registration, exact search within one's organization, and
 // consent records. Each call is audited by the server.
 import { request, type ApiResult } from './client';
-import type { Consent, NewConsent, NewPerson, Person, PersonSearchKey, PersonSummary } from './caseTypes';
+import type { Consent, NewConsent, NewPerson, Person, PersonMatch, PersonSearchKey } from './caseTypes';
 import type { Page } from './types';
 
 const enc = encodeURIComponent;
@@ -15,8 +15,8 @@ export function getPerson(id: string): Promise<ApiResult<Person>> {
 }
 
 // Exact match on one key only (the server keeps blind indexes, not searchable text).
-export function searchPeople(key: PersonSearchKey, value: string): Promise<ApiResult<Page<PersonSummary>>> {
-  return request<Page<PersonSummary>>('GET', `/api/v1/people?${new URLSearchParams({ [key]: value })}`);
+export function searchPeople(key: PersonSearchKey, value: string): Promise<ApiResult<Page<PersonMatch>>> {
+  return request<Page<PersonMatch>>('GET', `/api/v1/people?${new URLSearchParams({ [key]: value })}`);
 }
 
 export function listConsents(personId: string): Promise<ApiResult<Page<Consent>>> {

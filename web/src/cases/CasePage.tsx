@@ -1,7 +1,8 @@
 // One case: the header everyone sees first (number, status, risk, restriction, who is assigned,
 // and how she may be contacted), then one section at a time, chosen from a list of links so
 // each section has its own address. A restricted case the worker may not read asks her to
-// break the glass, then reads it again.
+// break the glass, then reads it again; so does any case of a woman with a restricted case,
+// the glass being broken on the restricted case the server names.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -60,7 +61,7 @@ export function CasePage() {
           <Link to="/cases">{t('breakGlass.back')}</Link>
         </p>
         <BreakGlassDialog
-          caseId={caseId}
+          caseId={error.refs?.break_glass_cases?.[0] ?? caseId}
           open={glassOpen}
           onClose={() => setGlassOpen(false)}
           onOpened={() => {

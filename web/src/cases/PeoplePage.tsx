@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { searchPeople, type PersonSearchKey, type PersonSummary } from '../api';
+import { isRestrictedStub, searchPeople, type PersonMatch, type PersonSearchKey } from '../api';
 import { SelectField, TextField } from '../ui';
 import { placeFieldErrors, useSubmission } from './forms';
 import { FormError, SafeContact, SubmitButton } from './widgets';
@@ -16,7 +16,7 @@ export function PeoplePage() {
   const paramKey = params.get('by') as PersonSearchKey | null;
   const [key, setKey] = useState<PersonSearchKey>(paramKey && KEYS.includes(paramKey) ? paramKey : 'name');
   const [value, setValue] = useState(params.get('q') ?? '');
-  const [found, setFound] = useState<PersonSummary[] | null>(null);
+  const [found, setFound] = useState<PersonMatch[] | null>(null);
   const { busy, error, run } = useSubmission();
 
   const search = useCallback(
@@ -77,18 +77,29 @@ export function PeoplePage() {
       </div>
       {found && found.length > 0 && (
         <ul className="person-results">
-          {found.map((p) => (
-            <li key={p.id} className="card">
-              <h2>
-                <Link to={`/people/${encodeURIComponent(p.id)}`}>{p.legal_name}</Link>
-              </h2>
-              <p>
-                {t('people.codeIs', { code: p.code })}
-                {p.alias && <> · {t('people.aliasIs', { alias: p.alias })}</>}
-              </p>
-              <SafeContact text={p.safe_contact} compact />
-            </li>
-          ))}
+          {found.map((p) =>
+            isRestrictedStub(p) ? (
+              // She has a restricted case: her code only, so she is not registered twice, and
+              // the way to ask for her (her page offers to break the glass).
+              <li key={p.id} className="card">
+                <h2>
+                  <Link to={`/people/${encodeURIComponent(p.id)}`}>{t('people.restrictedMatch', { code: p.code })}</Link>
+                </h2>
+                <p>{t('people.restrictedMatchBody')}</p>
+              </li>
+            ) : (
+              <li key={p.id} className="card">
+                <h2>
+                  <Link to={`/people/${encodeURIComponent(p.id)}`}>{p.legal_name}</Link>
+                </h2>
+                <p>
+                  {t('people.codeIs', { code: p.code })}
+                  {p.alias && <> · {t('people.aliasIs', { alias: p.alias })}</>}
+                </p>
+                <SafeContact text={p.safe_contact} compact />
+              </li>
+            ),
+          )}
         </ul>
       )}
     </div>

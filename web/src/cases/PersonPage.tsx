@@ -1,12 +1,15 @@
 // One person: how she may be contacted (first, and prominently), who she is, her cases with a
-// way to open a new one, and her consents.
+// way to open a new one, and her consents. A person with a restricted case whom the worker may
+// not see asks her to break the glass on that case (the server names it), then reads again.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { getPerson, listCases, type PersonCategory } from '../api';
+import { BREAK_GLASS_REQUIRED, getPerson, listCases, type PersonCategory } from '../api';
 import { countryName, languageName } from '../domain/names';
 import { currentLanguage } from '../i18n';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ErrorAlert, StatusMessage } from '../ui';
+import { BreakGlassDialog } from './BreakGlassDialog';
 import { formatDay } from './calendar';
 import { ConsentsCard } from './ConsentsCard';
 import { CaseTable } from './lists';
@@ -20,7 +23,42 @@ export function PersonPage() {
   const person = useLoad(() => getPerson(personId), [personId]);
   const cases = useLoad(() => listCases({ person_id: personId }), [personId]);
 
+  const restricted = person.error?.code === BREAK_GLASS_REQUIRED && !person.data;
+  const glassCase = restricted ? person.error?.refs?.break_glass_cases?.[0] : undefined;
+  const [glassOpen, setGlassOpen] = useState(false);
+  useEffect(() => setGlassOpen(Boolean(glassCase)), [glassCase]);
+
   if (person.error?.status === 404) return <NotFoundPage message={person.error.message || undefined} />;
+  if (restricted) {
+    return (
+      <div className="page">
+        <h1>{t('breakGlass.personTitle')}</h1>
+        <p>{t('breakGlass.personBody')}</p>
+        <p>
+          {glassCase && (
+            <>
+              <button type="button" onClick={() => setGlassOpen(true)}>
+                {t('breakGlass.open')}
+              </button>{' '}
+            </>
+          )}
+          <Link to="/people">{t('breakGlass.backToPeople')}</Link>
+        </p>
+        {glassCase && (
+          <BreakGlassDialog
+            caseId={glassCase}
+            open={glassOpen}
+            onClose={() => setGlassOpen(false)}
+            onOpened={() => {
+              setGlassOpen(false);
+              void person.reload();
+              void cases.reload();
+            }}
+          />
+        )}
+      </div>
+    );
+  }
   const p = person.data;
   return (
     <div className="page">
