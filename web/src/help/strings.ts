@@ -1,8 +1,10 @@
-// The help page's own words, in Korean (the default), English, Thai and Vietnamese: the
-// languages of most women who reach Korean support centres. Short, plain sentences; "{minutes}"
-// is filled in. The page is a separate, small entry, so it does not load the app's i18n.
+// The help page's own words, in Korean (the default), English, Thai, Vietnamese, Chinese, Russian
+// and Mongolian: the languages of most women who reach Korean support centres. Short, plain
+// sentences; "{minutes}" is filled in. The page is a separate, small entry, so it does not load the app's i18n.
 
-export const HELP_LANGUAGES = ['ko', 'en', 'th', 'vi'] as const;
+import { mn, ru, zh } from './languages-cn-ru-mn';
+
+export const HELP_LANGUAGES = ['ko', 'en', 'th', 'vi', 'zh', 'ru', 'mn'] as const;
 export type HelpLanguage = (typeof HELP_LANGUAGES)[number];
 
 export const LANGUAGE_NAMES: Record<HelpLanguage, string> = {
@@ -10,6 +12,9 @@ export const LANGUAGE_NAMES: Record<HelpLanguage, string> = {
   en: 'English',
   th: 'ภาษาไทย',
   vi: 'Tiếng Việt',
+  zh: '中文',
+  ru: 'Русский',
+  mn: 'Монгол',
 };
 
 const ko = {
@@ -206,7 +211,7 @@ const vi: HelpStrings = {
   safety4: 'Trang này không dùng cookie và không lưu những gì bạn viết trên máy.',
 };
 
-export const HELP_STRINGS: Record<HelpLanguage, HelpStrings> = { ko, en, th, vi };
+export const HELP_STRINGS: Record<HelpLanguage, HelpStrings> = { ko, en, th, vi, zh, ru, mn };
 
 // The language asked for by ?lang=xx or by the path /help/xx; Korean otherwise.
 export function helpLanguage(url: URL): HelpLanguage {
