@@ -267,7 +267,8 @@ class EmergencyTest(unittest.TestCase):
         r = self.a.client.get("/api/v1/emergency/coverage")
         self.assertEqual(r.status, 200, r.body)
         self.assertIn({"org_id": self.a.org_id, "org_name": "가 상담소", "region": "KR-11",
-                       "priority": 1}, r.json()["items"])
+                       "priority": 1, "on_call_now": False, "dispatchers": True,
+                       "reachable": True}, r.json()["items"])
         self.assertEqual(r.json()["ack_limit_minutes"], 10)
         r = self.a.client.post("/api/v1/emergency/on-call", body={
             "user_id": self.a.user_id, "starts_at": "2026-01-01T00:00:00Z",

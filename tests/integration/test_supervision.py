@@ -51,8 +51,9 @@ class SupervisionTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.server.cleanup()
 
-    def open_case(self, session, **extra):
-        r = session.client.post(CASES, body={**INTAKE, "person_id": self.person["id"], **extra})
+    def open_case(self, session, person=None, **extra):
+        person_id = (person or self.person)["id"]
+        r = session.client.post(CASES, body={**INTAKE, "person_id": person_id, **extra})
         self.assertEqual(r.status, 201, r.body)
         return r.json()
 
@@ -107,7 +108,10 @@ class SupervisionTest(unittest.TestCase):
                          self.worker(team, self.a.user_id)["open_cases"])
 
     def test_break_glass_and_closings_wait_for_review_once(self):
-        restricted = self.open_case(self.a)
+        # Her own person: restricting a case closes the woman to unassigned workers everywhere.
+        r = self.a.client.post("/api/v1/people", body={**MINJI, "phone": "01077770000"})
+        self.assertEqual(r.status, 201, r.body)
+        restricted = self.open_case(self.a, person=r.json())
         r = self.sup.client.post(f"{CASES}/{restricted['id']}/restrict", body={"restricted": True})
         self.assertEqual(r.status, 200, r.body)
         r = self.a2.client.post(f"{CASES}/{restricted['id']}/break-glass",
