@@ -34,7 +34,8 @@ TEST(ErrorResponseTest, HasTheContractShapeInKorean) {
   auto body = boost::json::parse(r.body).as_object();
   auto& err = body.at("error").as_object();
   EXPECT_EQ(err.at("code").as_string(), "invalid");
-  EXPECT_EQ(err.at("message").as_string(), "입력한 내용을 확인하세요. 표시된 항목을 고쳐 다시 보내세요.");
+  EXPECT_EQ(err.at("message").as_string(),
+            "입력한 내용을 확인하세요. 표시된 항목을 고쳐 다시 보내세요.");
   EXPECT_EQ(err.at("fields").as_object().at("legal_name").as_string(), "필수 항목입니다.");
   EXPECT_EQ(err.at("request_id").as_string(), "req-1");
 }
