@@ -2,7 +2,7 @@
 // by region, as a bar chart with the same numbers in a table.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getCoverage, getEmergencyMeasures, type ApiError, type Measure, type Measures } from '../api';
+import { getEmergencyMeasures, listOrganizations, type ApiError, type Measure, type Measures } from '../api';
 import { ErrorAlert } from '../ui';
 import { BarChart } from '../ui';
 import { regionName } from './names';
@@ -16,12 +16,23 @@ export function MeasuresPanel() {
   const [error, setError] = useState<ApiError | null>(null);
 
   const load = useCallback(async () => {
-    const [m, c] = await Promise.all([getEmergencyMeasures(), getCoverage()]);
+    const m = await getEmergencyMeasures();
     if (m.ok) {
       setMeasures(m.data);
       setError(null);
     } else setError(m.error);
-    if (c.ok) setOrgNames(Object.fromEntries(c.data.items.map((i) => [i.org_id, i.org_name])));
+    // Every member organization by name (the secretariat too, which covers no region): the
+    // directory is readable by every signed-in user, a page of 50 at a time.
+    const names: Record<string, string> = {};
+    let cursor: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const o = await listOrganizations(cursor);
+      if (!o.ok) break;
+      for (const org of o.data.items) names[org.id] = org.name;
+      if (!o.data.next_cursor) break;
+      cursor = o.data.next_cursor;
+    }
+    setOrgNames(names);
   }, []);
   useEffect(() => {
     void load();
