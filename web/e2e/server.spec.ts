@@ -282,8 +282,8 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       await page.getByLabel('생년월일').fill('2001-05-02');
       await page.getByLabel('전화번호').fill('01012345678');
       await page.getByLabel('안전 연락 지침').fill('문자로만 연락. 집으로 우편 보내지 말 것.');
-      await page.getByLabel('국적').fill('KR');
-      await page.getByLabel('사용 언어').fill('ko');
+      await page.getByLabel('국적').selectOption({ label: '대한민국' });
+      await page.getByRole('group', { name: '사용 언어' }).getByLabel('한국어').check();
       await page.getByLabel('온라인 성착취').check();
       await page.getByRole('button', { name: '등록' }).click();
       await page.getByRole('heading', { name: '김하늘' }).waitFor();
