@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { TeamSection } from './TeamSection';
 import { WaitingSection } from './WaitingSection';
+import '../cases/cases.css';
 import './supervision.css';
 
 export function SupervisionPage() {
