@@ -110,6 +110,11 @@ class CaseRecordsTest(unittest.TestCase):
             hearing = self.post(s, f"/api/v1/legal-matters/{legal['id']}/hearings",
                                 {"at": "2026-07-01T01:00:00Z", "court": "서울중앙지법",
                                  "kind": "trial"})
+            # The timeline dates an appointment and a hearing when they happen, not when booked.
+            events = s.client.get(f"{CASES}/{cid}/timeline").json()["items"]
+            when = {e["id"]: e["at"] for e in events if e["kind"] in ("appointment", "hearing")}
+            self.assertEqual(when[appt["id"]], "2026-06-01T05:00:00Z")
+            self.assertEqual(when[hearing["id"]], "2026-07-01T01:00:00Z")
             r = s.client.request("PATCH", f"/api/v1/legal-matters/{legal['id']}",
                                  body={"status": "concluded", "outcome": "무혐의"})
             self.assertEqual(r.status, 200, r.body)

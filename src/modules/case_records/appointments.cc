@@ -98,8 +98,11 @@ Result<Appointment> Appointments::Create(const security::Actor& actor, const std
              BlobOrNull(cipher->SealRecord(kTable, "notes", out.id, out.notes)), actor.user_id, now,
              now});
         if (!s) return Fail(s.error());
-        if (auto t = cases::AppendTimeline(tx, ref, deps_.clock.Now(), "appointment", out.id,
-                                           out.kind, actor.user_id);
+        // The case's story dates an appointment when it happens, not when it was booked.
+        TimePoint when = deps_.clock.Now();
+        ParseRfc3339(out.starts_at, &when);
+        if (auto t = cases::AppendTimeline(tx, ref, when, "appointment", out.id, out.kind,
+                                           actor.user_id);
             !t)
           return t;
         std::vector<std::string> names = {"starts_at", "kind"};

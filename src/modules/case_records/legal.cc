@@ -168,8 +168,11 @@ Result<Hearing> LegalMatters::AddHearing(const security::Actor& actor,
              BlobOrNull(cipher->SealRecord(kHearings, "notes", out.id, out.notes)), actor.user_id,
              FormatRfc3339(now)});
         if (!s) return Fail(s.error());
+        // A hearing is dated on the timeline when it takes place, not when it was entered.
+        TimePoint when = now;
+        ParseRfc3339(out.at, &when);
         if (auto t =
-                cases::AppendTimeline(tx, ref, now, "hearing", out.id, out.kind, actor.user_id);
+                cases::AppendTimeline(tx, ref, when, "hearing", out.id, out.kind, actor.user_id);
             !t)
           return t;
         std::vector<std::string> names = {"at"};

@@ -1,5 +1,6 @@
 // Everything that happened on the case, newest first: what, in words; who did it; and a link to
-// the section where the record is.
+// the section where the record is. Appointments and hearings are dated when they take place, so
+// one still to come is at the top, marked as planned.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getTimeline, TIMELINE_KINDS, type TimelineKind } from '../../api';
@@ -25,6 +26,7 @@ export function TimelineSection({ c }: SectionProps) {
           return (
             <li key={`${e.kind}-${e.id}-${e.at}`}>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>{' '}
+              {Date.parse(e.at) > Date.now() && <span className="tag">{t('timeline.planned')}</span>}{' '}
               {section ? (
                 <Link to={`/cases/${encodeURIComponent(c.id)}/${section}`}>
                   <strong>{what}</strong>
