@@ -1,7 +1,5 @@
 #include "modules/emergency/routes.h"
 
-#include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "core/messages.h"

@@ -143,10 +143,6 @@ export function getEmergencyMeasures(): Promise<ApiResult<Measures>> {
   return request<Measures>('GET', '/api/v1/emergency/measures');
 }
 
-export function getCoverage(): Promise<ApiResult<{ items: Coverage[] }>> {
-  return request<{ items: Coverage[] }>('GET', '/api/v1/emergency/coverage');
-}
-
 // The network's coverage and the caller's own acknowledgement limit (minutes before an
 // unacknowledged request escalates to the next organization).
 export interface CoverageAnswer {
