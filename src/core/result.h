@@ -1,11 +1,14 @@
-// Result<T>: the value-or-error type every layer returns.
+// Result<T>: the value-or-error type every layer returns, and TRY, the one way to pass an error on.
 //
-// With g++ (the product build) this is std::expected<T, Error>. The libFuzzer build uses clang 14,
+// A Result may not be ignored ([[nodiscard]]): a write whose failure nobody looks at is a bug.
+// With g++ (the product build) Result is std::expected<T, Error>, wrapped only to carry
+// [[nodiscard]]. The libFuzzer build uses clang 14,
 // whose concepts support cannot compile libstdc++ 12's <expected>; for that build only, a small
 // stand-in with the same subset of the interface is used. Code must stay within that subset:
 // has_value(), operator bool, value(), error(), operator*, operator->, and Fail()/Ok().
 #pragma once
 
+#include <type_traits>
 #include <utility>
 
 #include "core/error.h"
@@ -20,10 +23,15 @@ namespace dandelion {
 
 #ifdef DANDELION_STD_EXPECTED
 
-template <class T>
-using Result = std::expected<T, Error>;
-
 using Failure = std::unexpected<Error>;
+
+template <class T>
+class [[nodiscard]] Result : public std::expected<T, Error> {
+ public:
+  using std::expected<T, Error>::expected;
+  Result(const std::expected<T, Error>& e) : std::expected<T, Error>(e) {}  // NOLINT: implicit
+  Result(std::expected<T, Error>&& e) : std::expected<T, Error>(std::move(e)) {}  // NOLINT
+};
 
 #else
 
@@ -35,7 +43,7 @@ struct Failure {
 };
 
 template <class T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(const T& v) : ok_(true), value_(v) {}  // NOLINT: implicit like std::expected
   Result(T&& v) : ok_(true), value_(std::move(v)) {}
@@ -64,7 +72,7 @@ class Result {
 };
 
 template <>
-class Result<void> {
+class [[nodiscard]] Result<void> {
  public:
   Result() : ok_(true) {}
   Result(Failure f) : ok_(false), error_(std::move(f.error_)) {}
@@ -90,4 +98,30 @@ inline Failure Fail(Error e) { return Failure(std::move(e)); }
 // Ok() is the success value of Result<void>.
 inline Result<void> Ok() { return {}; }
 
+namespace detail {
+// TRY's value: the held value, moved out by value (never a reference into TRY's temporary).
+template <class R>
+auto TryRelease(R& r) {
+  if constexpr (std::is_void_v<decltype(r.value())>) {
+    return;
+  } else {
+    return std::move(*r);
+  }
+}
+}  // namespace detail
+
 }  // namespace dandelion
+
+// TRY(expr): evaluates a Result; on error returns that error from the enclosing function (which
+// must itself return a Result), otherwise is the value (nothing for Result<void>).
+//
+//   Person p = TRY(repo.Load(id));
+//   TRY(RequirePermission(actor, perm::kPersonWrite));
+//
+// A GNU statement expression, which g++ and clang (the fuzzing build) both accept.
+#define TRY(expr)                                                             \
+  ({                                                                          \
+    auto _dandelion_try = (expr);                                             \
+    if (!_dandelion_try) return ::dandelion::Failure(_dandelion_try.error()); \
+    ::dandelion::detail::TryRelease(_dandelion_try);                          \
+  })

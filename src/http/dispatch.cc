@@ -72,9 +72,10 @@ Response Dispatcher::Handle(Request& request) const {
     if (std::optional<Error> refused = gate_(request, route)) {
       return ErrorResponse(*refused, request.lang, request.request_id);
     }
-    Response response = route.handler(request);
-    if (!response.file_path.empty()) LoadFile(response, request);
-    return response;
+    Reply reply = route.handler(request);
+    if (!reply) return ErrorResponse(reply.error(), request.lang, request.request_id);
+    if (!reply->file_path.empty()) LoadFile(*reply, request);
+    return std::move(*reply);
   } catch (const std::exception& e) {
     // The session boundary of architecture.md: log with the request id, answer without
     // internals. what() goes to the log only.

@@ -13,11 +13,15 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.h"
 #include "http/request.h"
 
 namespace dandelion::http {
 
-using Handler = std::function<Response(Request&)>;
+// A handler answers with a Response or fails with an Error, which the dispatcher turns into the
+// contract's error reply in the caller's language; so a handler can TRY its way through.
+using Reply = Result<Response>;
+using Handler = std::function<Reply(Request&)>;
 
 // What a route requires of its caller. Role-based permissions are strings checked by the
 // security layer's policy (e.g. "case.read"); these two are understood by the server itself.

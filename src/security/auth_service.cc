@@ -1,6 +1,7 @@
 #include "security/auth_service.h"
 
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 
@@ -157,10 +158,13 @@ Result<SignedIn> AuthService::Attempt(const SignInRequest& request, const Actor&
     case Outcome::kOk:
       if (NeedsRehash(account->password_hash)) {
         if (auto h = HashPassword(request.password)) {
-          db_.Write([&](store::Tx& tx) {
+          // The stronger hash is an upgrade, not a condition of signing in: on failure the old
+          // hash stays valid and the next sign-in tries again.
+          auto upgraded = db_.Write([&](store::Tx& tx) {
             return account_repo::SetPasswordHash(tx, account->id, *h,
                                                  account->password_change_required);
           });
+          if (!upgraded) spdlog::warn("password hash upgrade failed: {}", upgraded.error().detail);
         }
       }
       return signed_in;

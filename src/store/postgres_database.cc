@@ -27,6 +27,12 @@ class PostgresTx final : public Tx {
 
 thread_local const void* writing_database = nullptr;
 
+// Ends a transaction that is already failing. The failure being returned is the one that
+// matters, and a failed ROLLBACK has nothing to add to it.
+void RollBackQuietly(PostgresConnection& conn) {
+  [[maybe_unused]] auto rolled_back = conn.ExecScript("ROLLBACK");
+}
+
 }  // namespace
 
 class PostgresDatabase::Lease {
@@ -100,16 +106,16 @@ Result<void> PostgresDatabase::RunTransaction(bool write,
   try {
     result = fn(tx);
   } catch (...) {
-    conn.ExecScript("ROLLBACK");
+    RollBackQuietly(conn);
     throw;
   }
   if (!result) {
-    if (conn.InTransaction()) conn.ExecScript("ROLLBACK");
+    if (conn.InTransaction()) RollBackQuietly(conn);
     return result;
   }
   // COMMIT of an aborted transaction "succeeds" as a ROLLBACK; report it as the failure it is.
   if (conn.Aborted()) {
-    conn.ExecScript("ROLLBACK");
+    RollBackQuietly(conn);
     return Fail(ErrorCode::kInternal, "error.internal",
                 "a statement failed in this transaction but the function returned ok");
   }

@@ -24,6 +24,12 @@ class SqliteTx final : public Tx {
 // The database whose writer this thread holds, if any; detects a nested Write().
 thread_local const void* writing_database = nullptr;
 
+// Ends a transaction that is already failing. The failure being returned is the one that
+// matters, and a failed ROLLBACK has nothing to add to it.
+void RollBackQuietly(SqliteConnection& conn) {
+  [[maybe_unused]] auto rolled_back = conn.ExecScript("ROLLBACK");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& path, int readers) {
@@ -50,11 +56,11 @@ Result<void> SqliteDatabase::RunTransaction(SqliteConnection& conn, const char* 
     result = fn(tx);
   } catch (...) {
     // The exception belongs to the caller; leave the connection clean and let it continue up.
-    conn.ExecScript("ROLLBACK");
+    RollBackQuietly(conn);
     throw;
   }
   if (!result) {
-    if (conn.InTransaction()) conn.ExecScript("ROLLBACK");
+    if (conn.InTransaction()) RollBackQuietly(conn);
     return result;
   }
   // ExecScript rolls back itself when COMMIT fails (e.g. a deferred foreign key).

@@ -74,7 +74,10 @@ class BackendTest : public ::testing::TestWithParam<Backend> {
 
   void TearDown() override {
     db_.reset();
-    if (admin_) admin_->ExecScript("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+    if (admin_) {
+      auto dropped = admin_->ExecScript("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+      EXPECT_TRUE(dropped) << dropped.error().detail;
+    }
   }
 
   // Opens another Database on the same data, as a second server process would.
