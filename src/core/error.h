@@ -38,6 +38,10 @@ struct Error {
   // Ids a client may act on, sent as "refs": {name: [ids]} (e.g. the cases whose glass she may
   // break). Ids only, never a personal value.
   std::map<std::string, std::vector<std::string>> refs;
+  // A refusal whose record must stay: store::Database::Write() commits what its function wrote
+  // (the audit entry of the refused attempt, nothing else) and still returns this error. Set it
+  // with RecordedRefusal() where a refusal is decided, never on an error after other writes.
+  bool commits = false;
 
   // Adds a field reason and returns *this, so validators can chain.
   Error& Field(std::string name, std::string key) {
@@ -45,6 +49,13 @@ struct Error {
     return *this;
   }
 };
+
+// A refusal decided inside a write transaction that must keep its record: the transaction
+// commits and the caller still gets the error (see Error::commits).
+inline Error RecordedRefusal(Error error) {
+  error.commits = true;
+  return error;
+}
 
 // The wire name of a code, e.g. "not_found".
 std::string_view CodeName(ErrorCode code);

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -85,11 +86,34 @@ class Database {
   // Runs fn in a read-only transaction (a consistent snapshot).
   virtual Result<void> Read(const std::function<Result<void>(Tx&)>& fn) = 0;
 
+  // Read() and Write() for a function that returns a value (a Result<T>): the value, or the
+  // function's error (with the same commit and roll-back rules).
+  template <class Fn>
+  auto ReadValue(Fn&& fn) -> std::invoke_result_t<Fn, Tx&> {
+    return Run(&Database::Read, std::forward<Fn>(fn));
+  }
+  template <class Fn>
+  auto WriteValue(Fn&& fn) -> std::invoke_result_t<Fn, Tx&> {
+    return Run(&Database::Write, std::forward<Fn>(fn));
+  }
+
   // Runs a statement outside any transaction (migrations use this for DDL in their own tx).
   virtual Result<void> ExecScript(std::string_view sql) = 0;
 
   // Checks the database's own integrity (SQLite: PRAGMA integrity_check). Error names a fault.
   virtual Result<void> CheckIntegrity() = 0;
+
+ private:
+  using Transaction = Result<void> (Database::*)(const std::function<Result<void>(Tx&)>&);
+  template <class Fn>
+  auto Run(Transaction transaction, Fn&& fn) -> std::invoke_result_t<Fn, Tx&> {
+    std::optional<typename std::invoke_result_t<Fn, Tx&>::value_type> out;
+    TRY((this->*transaction)([&](Tx& tx) -> Result<void> {
+      out.emplace(TRY(fn(tx)));
+      return Ok();
+    }));
+    return std::move(*out);
+  }
 };
 
 // Opens "sqlite:/path/to/file.db" or "postgresql://…" (also "postgres://…").

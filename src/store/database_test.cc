@@ -86,6 +86,39 @@ TEST_P(DatabaseTest, RollsBackWhenTheFunctionFails) {
   EXPECT_EQ(CountItems(), 0);
 }
 
+TEST_P(DatabaseTest, CommitsARecordedRefusalAndStillReturnsIt) {
+  CreateTables();
+  auto r = db_->Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("INSERT INTO items (id) VALUES (?)", {std::string("attempt")}));
+    return Fail(RecordedRefusal(Error{ErrorCode::kNotFound, "error.not_found"}));
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(CountItems(), 1);
+}
+
+TEST_P(DatabaseTest, ReadValueAndWriteValueReturnTheFunctionsValueOrError) {
+  CreateTables();
+  auto written = db_->WriteValue([](Tx& tx) -> Result<int64_t> {
+    return tx.Exec("INSERT INTO items (id) VALUES (?)", {std::string("a")});
+  });
+  ASSERT_TRUE(written);
+  EXPECT_EQ(*written, 1);
+  auto read = db_->ReadValue([](Tx& tx) -> Result<std::string> {
+    auto rows = TRY(tx.Query("SELECT id FROM items"));
+    return rows.at(0).Text(0);
+  });
+  ASSERT_TRUE(read);
+  EXPECT_EQ(*read, "a");
+  auto refused = db_->WriteValue([](Tx& tx) -> Result<int64_t> {
+    TRY(tx.Exec("INSERT INTO items (id) VALUES (?)", {std::string("b")}));
+    return Fail(ErrorCode::kForbidden, "error.forbidden");
+  });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(CountItems(), 1);
+}
+
 TEST_P(DatabaseTest, RollsBackWhenTheFunctionThrows) {
   CreateTables();
   EXPECT_THROW(db_->Write([](Tx& tx) -> Result<void> {

@@ -109,7 +109,7 @@ Result<void> PostgresDatabase::RunTransaction(bool write,
     RollBackQuietly(conn);
     throw;
   }
-  if (!result) {
+  if (!result && !result.error().commits) {
     if (conn.InTransaction()) RollBackQuietly(conn);
     return result;
   }
@@ -119,7 +119,8 @@ Result<void> PostgresDatabase::RunTransaction(bool write,
     return Fail(ErrorCode::kInternal, "error.internal",
                 "a statement failed in this transaction but the function returned ok");
   }
-  return conn.ExecScript("COMMIT");
+  TRY(conn.ExecScript("COMMIT"));
+  return result;  // ok, or a recorded refusal (Error::commits)
 }
 
 Result<void> PostgresDatabase::Write(const std::function<Result<void>(Tx&)>& fn) {

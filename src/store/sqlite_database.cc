@@ -59,12 +59,13 @@ Result<void> SqliteDatabase::RunTransaction(SqliteConnection& conn, const char* 
     RollBackQuietly(conn);
     throw;
   }
-  if (!result) {
+  if (!result && !result.error().commits) {
     if (conn.InTransaction()) RollBackQuietly(conn);
     return result;
   }
   // ExecScript rolls back itself when COMMIT fails (e.g. a deferred foreign key).
-  return conn.ExecScript("COMMIT");
+  TRY(conn.ExecScript("COMMIT"));
+  return result;  // ok, or a recorded refusal (Error::commits)
 }
 
 Result<void> SqliteDatabase::Write(const std::function<Result<void>(Tx&)>& fn) {
