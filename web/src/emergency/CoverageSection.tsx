@@ -1,7 +1,7 @@
 // Which organizations cover which regions: the whole network's table for everyone who may see
 // it, and for an org admin the regions her own organization answers for and how long a request
 // may wait for acknowledgement before it escalates to the next organization.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { getCoverageSettings, REGIONS, setCoverage, type ApiError, type Coverage, type Region } from '../api';
@@ -38,12 +38,15 @@ export function CoverageSection() {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  function show(list: Coverage[], limit: number, gapList: Region[] = []) {
-    setItems(sorted(list));
-    setGaps(gapList);
-    setOurs(list.filter((c) => c.org_id === user.org_id).map((c) => c.region));
-    setMinutes(String(limit));
-  }
+  const show = useCallback(
+    (list: Coverage[], limit: number, gapList: Region[] = []) => {
+      setItems(sorted(list));
+      setGaps(gapList);
+      setOurs(list.filter((c) => c.org_id === user.org_id).map((c) => c.region));
+      setMinutes(String(limit));
+    },
+    [user.org_id],
+  );
 
   useEffect(() => {
     let live = true;
@@ -65,7 +68,7 @@ export function CoverageSection() {
       live = false;
       clearInterval(timer);
     };
-  }, []);
+  }, [show]);
 
   async function save(e: FormEvent) {
     e.preventDefault();
