@@ -185,6 +185,16 @@ describe('UI-only suite (mocked API)', () => {
     expect(patch.path).toBe('/api/v1/organizations/o-seoul/users/u-choi');
     expect(patch.headers['x-csrf-token']).toMatch(/^csrf-/);
 
+    // A confirmation starts on Cancel; Escape closes it and focus returns to the button that
+    // opened it.
+    await actions.getByRole('button', { name: '사용 중지' }).click();
+    const confirmDisable = page.getByRole('alertdialog', { name: '사용 중지' });
+    await confirmDisable.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('취소');
+    await page.keyboard.press('Escape');
+    await confirmDisable.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('사용 중지');
+
     // Issue a new one-time password.
     await actions.getByRole('button', { name: '비밀번호 재설정' }).click();
     await page.getByRole('alertdialog', { name: '비밀번호 재설정' }).getByRole('button', { name: '비밀번호 재설정' }).click();

@@ -14,7 +14,7 @@ import {
   type ConsentMethod,
 } from '../api';
 import { formatDate, formatDateTime } from '../i18n/format';
-import { Dialog, ErrorAlert, SelectField, StatusMessage, TextField } from '../ui';
+import { ConfirmDialog, ErrorAlert, SelectField, StatusMessage, TextField } from '../ui';
 import { addDays, seoulMidnightUtc } from './calendar';
 import { optional, placeFieldErrors, useSubmission } from './forms';
 import { FormError, SubmitButton, useLoad } from './widgets';
@@ -139,19 +139,19 @@ export function ConsentsCard({ personId }: { personId: string }) {
           <SubmitButton busy={record.busy}>{t('consents.record')}</SubmitButton>
         </div>
       </form>
-      <Dialog open={revoking !== null} title={t('consents.revokeTitle')} onClose={() => setRevoking(null)} role="alertdialog">
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t('consents.revokeTitle')}
+        confirmLabel={t('consents.revoke')}
+        cancelLabel={t('cases.cancel')}
+        busy={revoke.busy}
+        onConfirm={() => void confirmRevoke()}
+        onClose={() => setRevoking(null)}
+      >
         <p>{revoking && t('consents.revokeBody', { kind: t(`consents.kinds.${revoking.kind}`) })}</p>
         <ErrorAlert error={revoke.error} />
         <TextField label={t('consents.revokeReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <div className="actions">
-          <button type="button" className="button-danger" disabled={revoke.busy} onClick={() => void confirmRevoke()}>
-            {t('consents.revoke')}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => setRevoking(null)}>
-            {t('cases.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -15,9 +15,9 @@ import {
   type Situation,
 } from '../api';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { Card, ErrorAlert, SelectField } from '../ui';
+import { Card, ErrorAlert, SelectField, TextAreaField } from '../ui';
 import { optional, placeFieldErrors, useSubmission } from './forms';
-import { CheckboxGroup, FormError, SafeContact, SubmitButton, TextAreaField, useLoad } from './widgets';
+import { CheckboxGroup, FormError, SafeContact, SubmitButton, useLoad } from './widgets';
 
 const FIELDS = ['intake_channel', 'situation', 'risk_level', 'summary', 'safety_plan', 'restricted'];
 
@@ -91,8 +91,9 @@ export function OpenCasePage() {
             label={(s) => t(`cases.situations.${s}`)}
             error={byField.situation}
           />
-          <TextAreaField label={t('cases.summary')} name="summary" required value={summary} onChange={(e) => setSummary(e.target.value)} error={byField.summary} />
+          <TextAreaField wide label={t('cases.summary')} name="summary" required value={summary} onChange={(e) => setSummary(e.target.value)} error={byField.summary} />
           <TextAreaField
+            wide
             label={t('cases.safetyPlan')}
             name="safety_plan"
             value={safetyPlan}

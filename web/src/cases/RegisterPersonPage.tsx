@@ -6,9 +6,9 @@ import { useNavigate } from 'react-router';
 import { PERSON_CATEGORIES, registerPerson, type PersonCategory } from '../api';
 import { countryChoices, COMMON_LANGUAGES, languageName } from '../domain/names';
 import { currentLanguage } from '../i18n';
-import { Card, SelectField, TextField } from '../ui';
+import { Card, SelectField, TextAreaField, TextField } from '../ui';
 import { optional, placeFieldErrors, useSubmission } from './forms';
-import { CheckboxGroup, FormError, SubmitButton, TextAreaField } from './widgets';
+import { CheckboxGroup, FormError, SubmitButton } from './widgets';
 
 const FIELDS = ['legal_name', 'alias', 'birth_date', 'phone', 'safe_contact', 'nationality', 'languages', 'categories'];
 
@@ -62,6 +62,7 @@ export function RegisterPersonPage() {
           <TextField label={t('people.birthDate')} name="birth_date" type="date" value={f.birth_date} onChange={set('birth_date')} error={byField.birth_date} />
           <TextField label={t('people.phone')} name="phone" type="tel" autoComplete="off" value={f.phone} onChange={set('phone')} error={byField.phone} />
           <TextAreaField
+            wide
             label={t('people.safeContact')}
             name="safe_contact"
             value={f.safe_contact}

@@ -1,7 +1,7 @@
 // Small pieces the case screens share: the safe-contact callout, the risk level as text and
-// colour, a text area and a checkbox group wired like ui/Field, the error block of a form, and
+// colour, a checkbox group wired like ui/Field, the error block of a form, and
 // a loader hook.
-import { useCallback, useEffect, useId, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiResult, RiskLevel } from '../api';
 import { ErrorAlert } from '../ui';
@@ -25,32 +25,6 @@ export function SafeContact({ text, compact = false }: { text: string | null | u
 export function RiskBadge({ level }: { level: RiskLevel }) {
   const { t } = useTranslation();
   return <span className={`risk risk-${level}`}>{t('cases.riskLabel', { level: t(`cases.risk.${level}`) })}</span>;
-}
-
-export function TextAreaField({
-  label,
-  error,
-  hint,
-  ...area
-}: { label: string; error?: string | undefined; hint?: string | undefined } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div className={error ? 'field field-wide field-invalid' : 'field field-wide'}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={4} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...area} />
-      {hint && (
-        <span className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
-  );
 }
 
 // A fieldset of checkboxes over a fixed vocabulary.
@@ -128,6 +102,8 @@ export function SubmitButton({ busy, children }: { busy: boolean; children: Reac
 export function useLoad<T>(load: () => Promise<ApiResult<T>>, deps: readonly unknown[]) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // The caller names what `load` depends on, as it would for useCallback itself.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- deps are the caller's, passed through
   const stable = useCallback(load, deps);
   const reload = useCallback(async () => {
     const r = await stable();

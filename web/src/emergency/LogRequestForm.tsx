@@ -3,8 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logHelpRequest, REGIONS, STAFF_CHANNELS, URGENCIES, type ApiError, type Channel, type HelpRequest, type Region } from '../api';
-import { ErrorAlert, SelectField, TextField } from '../ui';
-import { TextAreaField } from './fields';
+import { ErrorAlert, SelectField, TextAreaField, TextField } from '../ui';
 
 const EMPTY = { channel: '', region: '', situation: '', contact: '', safe_contact: '', location: '', urgency: 'normal' };
 

@@ -16,8 +16,8 @@ import {
   type Outcome,
 } from '../api';
 import { formatDateTime } from '../i18n/format';
-import { ErrorAlert, SelectField, StatusMessage, TextField } from '../ui';
-import { DateTimeField, koreaTimeToIso, TextAreaField } from './fields';
+import { ErrorAlert, SelectField, StatusMessage, TextAreaField, TextField } from '../ui';
+import { DateTimeField, koreaTimeToIso } from './fields';
 import { regionName, urgencyName } from './names';
 
 interface Props {

@@ -116,6 +116,9 @@ export function SignInPage() {
                 pattern={step === 'totp' ? '[0-9 ]{6,7}' : undefined}
                 maxLength={step === 'totp' ? 7 : 64}
                 required
+                // The code field takes the password's place after the first step: focus moves
+                // to it so a keyboard or screen-reader user carries on where she was.
+                // eslint-disable-next-line jsx-a11y/no-autofocus -- focus follows the step
                 autoFocus
                 value={code}
                 onChange={(e) => setCode(e.target.value)}

@@ -3,11 +3,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addAppointment, APPOINTMENT_KINDS, cancelAppointment, listCaseAppointments, markAppointmentDone, type Appointment, type AppointmentKind } from '../../api';
-import { ErrorAlert, SelectField, StatusMessage, TextField } from '../../ui';
+import { ErrorAlert, SelectField, StatusMessage, TextAreaField, TextField } from '../../ui';
 import { seoulLocalToUtc } from '../calendar';
 import { optional, placeFieldErrors, useSubmission } from '../forms';
 import { AppointmentList } from '../lists';
-import { FormError, SubmitButton, TextAreaField, useLoad } from '../widgets';
+import { FormError, SubmitButton, useLoad } from '../widgets';
 import type { SectionProps } from '.';
 
 const FIELDS = ['starts_at', 'ends_at', 'kind', 'with_whom', 'place', 'notes'];
@@ -87,7 +87,7 @@ export function AppointmentsSection({ c }: SectionProps) {
         </SelectField>
         <TextField label={t('calendar.withWhom')} name="with_whom" value={f.with_whom} onChange={set('with_whom')} error={byField.with_whom} />
         <TextField label={t('calendar.place')} name="place" value={f.place} onChange={set('place')} error={byField.place} />
-        <TextAreaField label={t('calendar.notes')} name="notes" value={f.notes} onChange={set('notes')} error={byField.notes} />
+        <TextAreaField wide label={t('calendar.notes')} name="notes" value={f.notes} onChange={set('notes')} error={byField.notes} />
         <div className="actions">
           <SubmitButton busy={add.busy}>{t('calendar.add')}</SubmitButton>
         </div>

@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addAssessment, ASSESSMENT_DOMAINS, listAssessments, type AssessmentDomain } from '../../api';
 import { formatDateTime } from '../../i18n/format';
-import { ErrorAlert, SelectField, StatusMessage } from '../../ui';
+import { ErrorAlert, SelectField, StatusMessage, TextAreaField } from '../../ui';
 import { placeFieldErrors, useSubmission } from '../forms';
-import { FormError, SubmitButton, TextAreaField, useLoad } from '../widgets';
+import { FormError, SubmitButton, useLoad } from '../widgets';
 import type { SectionProps } from '.';
 
 const RATINGS = [0, 1, 2, 3, 4] as const;
@@ -89,7 +89,7 @@ export function AssessmentSection({ c }: SectionProps) {
                   </option>
                 ))}
               </SelectField>
-              <TextAreaField label={t('assessment.notes')} rows={2} value={notes[d] ?? ''} onChange={(e) => setNotes({ ...notes, [d]: e.target.value })} error={byField[`notes.${d}`]} />
+              <TextAreaField wide label={t('assessment.notes')} rows={2} value={notes[d] ?? ''} onChange={(e) => setNotes({ ...notes, [d]: e.target.value })} error={byField[`notes.${d}`]} />
             </div>
           </fieldset>
         ))}

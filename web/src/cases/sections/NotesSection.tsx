@@ -4,9 +4,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addNote, listNotes, type Note } from '../../api';
 import { formatDateTime } from '../../i18n/format';
-import { ErrorAlert, StatusMessage } from '../../ui';
+import { ErrorAlert, StatusMessage, TextAreaField } from '../../ui';
 import { placeFieldErrors, useSubmission } from '../forms';
-import { FormError, SubmitButton, TextAreaField, useLoad } from '../widgets';
+import { FormError, SubmitButton, useLoad } from '../widgets';
 import type { SectionProps } from '.';
 
 const noteAnchor = (id: string) => `note-${id}`;
@@ -89,7 +89,7 @@ export function NotesSection({ c, onCaseChanged }: SectionProps) {
             </button>
           </p>
         )}
-        <TextAreaField label={t('notes.text')} name="text" required rows={6} value={text} onChange={(e) => setText(e.target.value)} error={byField.text ?? byField.amends} />
+        <TextAreaField wide label={t('notes.text')} name="text" required rows={6} value={text} onChange={(e) => setText(e.target.value)} error={byField.text ?? byField.amends} />
         <div className="actions">
           <SubmitButton busy={busy}>{amending ? t('notes.saveAmendment') : t('notes.add')}</SubmitButton>
         </div>

@@ -2,9 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeCase, RISK_LEVELS, SITUATIONS, type RiskLevel, type Situation } from '../../api';
-import { SelectField, StatusMessage } from '../../ui';
+import { SelectField, StatusMessage, TextAreaField } from '../../ui';
 import { placeFieldErrors, useSubmission } from '../forms';
-import { CheckboxGroup, FormError, SubmitButton, TextAreaField } from '../widgets';
+import { CheckboxGroup, FormError, SubmitButton } from '../widgets';
 import type { SectionProps } from '.';
 
 export function OverviewSection({ c, onCaseChanged }: SectionProps) {
@@ -56,8 +56,8 @@ export function OverviewSection({ c, onCaseChanged }: SectionProps) {
             ))}
           </SelectField>
           <CheckboxGroup legend={t('cases.situation')} name="situation" options={SITUATIONS} value={situation} onChange={setSituation} label={(s) => t(`cases.situations.${s}`)} error={byField.situation} />
-          <TextAreaField label={t('cases.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} error={byField.summary} />
-          <TextAreaField label={t('cases.safetyPlan')} value={safetyPlan} onChange={(e) => setSafetyPlan(e.target.value)} error={byField.safety_plan} />
+          <TextAreaField wide label={t('cases.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} error={byField.summary} />
+          <TextAreaField wide label={t('cases.safetyPlan')} value={safetyPlan} onChange={(e) => setSafetyPlan(e.target.value)} error={byField.safety_plan} />
           <div className="actions">
             <SubmitButton busy={busy}>{t('cases.save')}</SubmitButton>
             <button type="button" className="button-secondary" onClick={() => setEditing(false)}>

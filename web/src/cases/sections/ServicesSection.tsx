@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { listServices, logService, SERVICE_TYPES, type ServiceType } from '../../api';
 import { currentLanguage } from '../../i18n';
 import { formatWon } from '../../i18n/format';
-import { ErrorAlert, SelectField, StatusMessage, TextField } from '../../ui';
+import { ErrorAlert, SelectField, StatusMessage, TextAreaField, TextField } from '../../ui';
 import { formatDay, seoulDay } from '../calendar';
 import { optional, placeFieldErrors, useSubmission, wholeNumber } from '../forms';
-import { FormError, SubmitButton, TextAreaField, useLoad } from '../widgets';
+import { FormError, SubmitButton, useLoad } from '../widgets';
 import type { SectionProps } from '.';
 
 const FIELDS = ['type', 'date', 'minutes', 'provider', 'amount', 'outcome', 'notes'];
@@ -105,7 +105,7 @@ export function ServicesSection({ c, onCaseChanged }: SectionProps) {
           hint={wholeNumber(f.amount) ? t('services.amountPreview', { amount: formatWon(wholeNumber(f.amount)!, lang) }) : t('services.amountHint')}
         />
         <TextField label={t('services.outcome')} name="outcome" value={f.outcome} onChange={set('outcome')} error={byField.outcome} />
-        <TextAreaField label={t('services.notes')} name="notes" value={f.notes} onChange={set('notes')} error={byField.notes} />
+        <TextAreaField wide label={t('services.notes')} name="notes" value={f.notes} onChange={set('notes')} error={byField.notes} />
         <div className="actions">
           <SubmitButton busy={busy}>{t('services.log')}</SubmitButton>
         </div>
