@@ -3,26 +3,39 @@
 // be tested while the real endpoints are being built, and it follows api-contract.md (error
 // shape, CSRF on state-changing requests, Accept-Language, 401 mfa_required, 429 when locked,
 // 404 for another organization's records).
+// Answers are checked against the web app's API types (src/api), so a change there that the
+// mock does not follow fails the type check.
 import type { BrowserContext, Route } from 'playwright-core';
+import type {
+  Instance,
+  Language,
+  Organization,
+  OrgUser,
+  Page,
+  Role,
+  Session,
+  TotpConfirmation,
+  TotpEnrollment,
+} from '../../src/api';
 import { handleCaseApi, initialCaseData, type CaseData } from './mock-cases';
 import { currentStep, totpAt } from './totp';
 
 export const PASSWORD = 'correct horse battery';
 
-interface Org { id: string; slug: string; name: string; kind: string; region: string; created_at: string }
+type Org = Organization & { created_at: string };
 interface Account {
   id: string;
   org_id: string;
   username: string;
   display_name: string;
-  roles: string[];
+  roles: Role[];
   password: string;
   totp_secret: string | null; // enrolled when set
   pending_secret?: string | null;
   disabled_at: string | null;
   locked_until: string | null;
   password_change_required: boolean;
-  language: 'ko' | 'en';
+  language: Language;
   last_active_at: string | null;
   created_at: string;
 }
@@ -45,7 +58,7 @@ export function initialState(): MockState {
     { id: 'o-seoul', slug: 'seoul-counseling', name: '서울여성상담소', kind: 'counseling_center', region: 'KR-11', created_at: NOW },
     { id: 'o-busan', slug: 'busan-shelter', name: '부산 쉼터', kind: 'support_facility', region: 'KR-26', created_at: NOW },
   ];
-  const account = (id: string, org_id: string, username: string, display_name: string, roles: string[], totp_secret: string | null): Account => ({
+  const account = (id: string, org_id: string, username: string, display_name: string, roles: Role[], totp_secret: string | null): Account => ({
     id, org_id, username, display_name, roles, password: PASSWORD, totp_secret,
     disabled_at: null, locked_until: null, password_change_required: false, language: 'ko', last_active_at: NOW, created_at: NOW,
   });
@@ -114,7 +127,7 @@ async function handle(route: Route, state: MockState): Promise<void> {
   const body = () => (req.postData() ? (JSON.parse(req.postData()!) as Record<string, unknown>) : {});
 
   const me = state.session ? state.accounts.find((a) => a.id === state.session!.user_id) ?? null : null;
-  const sessionBody = (a: Account) => ({
+  const sessionBody = (a: Account): Session => ({
     user: userView(a),
     organization: state.orgs.find((o) => o.id === a.org_id) ?? null,
     csrf_token: state.session!.csrf,
@@ -123,7 +136,7 @@ async function handle(route: Route, state: MockState): Promise<void> {
     demo: state.demo,
   });
 
-  if (path === '/api/v1/instance' && method === 'GET') return json(200, { demo: state.demo });
+  if (path === '/api/v1/instance' && method === 'GET') return json(200, { demo: state.demo } satisfies Instance);
 
   if (path === '/api/v1/session' && method === 'POST') {
     const b = body() as { username?: string; password?: string; totp?: string; recovery_code?: string };
@@ -150,7 +163,7 @@ async function handle(route: Route, state: MockState): Promise<void> {
   if (path === '/api/v1/me' && method === 'GET') return json(200, sessionBody(me));
   if (path === '/api/v1/me/totp' && method === 'POST') {
     me.pending_secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
-    return json(200, { secret: me.pending_secret, otpauth_uri: `otpauth://totp/Dandelion:${me.username}?secret=${me.pending_secret}`, qr_svg: QR_SVG });
+    return json(200, { secret: me.pending_secret, otpauth_uri: `otpauth://totp/Dandelion:${me.username}?secret=${me.pending_secret}`, qr_svg: QR_SVG } satisfies TotpEnrollment);
   }
   if (path === '/api/v1/me/totp/confirm' && method === 'POST') {
     const code = String(body().code ?? '');
@@ -161,10 +174,10 @@ async function handle(route: Route, state: MockState): Promise<void> {
     me.totp_secret = me.pending_secret;
     me.pending_secret = null;
     state.session!.mfa_complete = true;
-    return json(200, { recovery_codes: ['7KQ2-M9XD', 'P4RT-8WZC', 'H3NF-2VBL', 'X6YA-Q5JE', 'C8GU-T1KS', 'W2MD-R7PH', 'B5LZ-N4QF', 'E9JV-K3TA'] });
+    return json(200, { recovery_codes: ['7KQ2-M9XD', 'P4RT-8WZC', 'H3NF-2VBL', 'X6YA-Q5JE', 'C8GU-T1KS', 'W2MD-R7PH', 'B5LZ-N4QF', 'E9JV-K3TA'] } satisfies TotpConfirmation);
   }
   if (path === '/api/v1/me/language' && method === 'POST') {
-    me.language = (body() as { language: 'ko' | 'en' }).language;
+    me.language = (body() as { language: Language }).language;
     return route.fulfill({ status: 204 });
   }
   if (path === '/api/v1/me/password' && method === 'POST') {
@@ -179,7 +192,7 @@ async function handle(route: Route, state: MockState): Promise<void> {
   if (me.password_change_required) return fail(403, 'forbidden', 'forbidden');
 
   if (path === '/api/v1/organizations') {
-    if (method === 'GET') return json(200, { items: state.orgs, next_cursor: null });
+    if (method === 'GET') return json(200, { items: state.orgs, next_cursor: null } satisfies Page<Organization>);
     if (!me.roles.includes('network_admin')) return fail(403, 'forbidden', 'forbidden');
     const b = body() as Partial<Org>;
     const fields: Record<string, keyof typeof MESSAGES> = {};
@@ -197,8 +210,8 @@ async function handle(route: Route, state: MockState): Promise<void> {
     const allowed = me.roles.includes('network_admin') || (me.roles.includes('org_admin') && me.org_id === orgId);
     if (!allowed || !state.orgs.some((o) => o.id === orgId)) return fail(404, 'not_found', 'not_found');
     if (!userId) {
-      if (method === 'GET') return json(200, { items: state.accounts.filter((a) => a.org_id === orgId).map((a) => userView(a)), next_cursor: null });
-      const b = body() as { username?: string; display_name?: string; roles?: string[] };
+      if (method === 'GET') return json(200, { items: state.accounts.filter((a) => a.org_id === orgId).map((a) => userView(a)), next_cursor: null } satisfies Page<OrgUser>);
+      const b = body() as { username?: string; display_name?: string; roles?: Role[] };
       const fields: Record<string, keyof typeof MESSAGES> = {};
       if (!b.username) fields.username = 'required';
       if (!b.display_name) fields.display_name = 'required';
@@ -211,12 +224,12 @@ async function handle(route: Route, state: MockState): Promise<void> {
         password_change_required: true, language: 'ko', created_at: new Date().toISOString(),
       };
       state.accounts.push(a);
-      return json(201, { ...userView(a), one_time_password: a.password });
+      return json(201, { ...userView(a), one_time_password: a.password } satisfies WithPassword);
     }
     const target = state.accounts.find((a) => a.id === userId && a.org_id === orgId);
     if (!target) return fail(404, 'not_found', 'not_found');
     if (!action && method === 'PATCH') {
-      const roles = (body() as { roles?: string[] }).roles;
+      const roles = (body() as { roles?: Role[] }).roles;
       if (!roles?.length) return fail(400, 'invalid', 'invalid', { roles: 'required' });
       target.roles = roles;
       return json(200, userView(target));
@@ -224,7 +237,7 @@ async function handle(route: Route, state: MockState): Promise<void> {
     if (method === 'POST' && action === 'reset-password') {
       target.password = 'Tmp-Reset-8hJ3-Qw2e';
       target.password_change_required = true;
-      return json(200, { ...userView(target), one_time_password: target.password });
+      return json(200, { ...userView(target), one_time_password: target.password } satisfies WithPassword);
     }
     if (method === 'POST' && action === 'disable') target.disabled_at = new Date().toISOString();
     else if (method === 'POST' && action === 'enable') target.disabled_at = null;
@@ -238,8 +251,12 @@ async function handle(route: Route, state: MockState): Promise<void> {
 }
 
 
+// A created user or a reset password, as the real server answers: the user with the one-time
+// password beside its fields.
+type WithPassword = OrgUser & { one_time_password: string };
+
 // The user shape of the real server (modules/network/routes.cc UserJson).
-function userView(a: Account) {
+function userView(a: Account): OrgUser {
   return {
     id: a.id,
     org_id: a.org_id,

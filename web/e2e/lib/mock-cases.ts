@@ -2,30 +2,71 @@
 // caseload and the calendar), following the cases API spec: the error shape with named fields,
 // another organization's records answering 404, a restricted case answering 403
 // break_glass_required until the glass is broken. In-memory, for the UI-only suite.
+// Records are kept, and answers built, in the web app's API types (src/api), so a change there
+// that the mock does not follow fails the type check.
 import type { Route } from 'playwright-core';
+import type {
+  Appointment,
+  Assessment,
+  BreakGlass,
+  Case,
+  CaseChange,
+  CaseFile,
+  Caseload,
+  CasePerson,
+  CaseSummary,
+  ClosureReason,
+  Consent,
+  FileKind,
+  Goal,
+  Hearing,
+  LegalMatter,
+  NewAppointment,
+  NewAssessment,
+  NewCase,
+  NewConsent,
+  NewGoal,
+  NewHearing,
+  NewLegalMatter,
+  NewPerson,
+  NewService,
+  Note,
+  Notification,
+  Page,
+  Person,
+  PersonSummary,
+  Role,
+  Service,
+  TimelineEntry,
+} from '../../src/api';
 
 export interface CaseActor {
   id: string;
   org_id: string;
-  roles: string[];
+  roles: Role[];
   display_name: string;
 }
 
-type Row = Record<string, unknown> & { id: string };
+type StoredPerson = Person & { org_id: string };
+type StoredCase = Omit<Case, 'person' | 'access'> & { org_id: string };
+// An appointment as kept: its case's number and person are added when it is read.
+type StoredAppointment = Omit<Appointment, 'case_number' | 'person'> & { notes?: string | null };
+type StoredFile = CaseFile & { case_id: string; bytes: number };
+const fileView = ({ id, kind, name, size, created_at }: StoredFile): CaseFile => ({ id, kind, name, size, created_at });
 
 export interface CaseData {
-  people: (Row & { org_id: string })[];
-  consents: Row[];
-  cases: (Row & { org_id: string; person_id: string; assigned: { user_id: string; display_name: string }[]; restricted: boolean; status: string })[];
-  services: Row[];
-  notes: Row[];
-  appointments: Row[];
-  legal: (Row & { hearings: Row[] })[];
-  assessments: Row[];
-  goals: Row[];
-  files: (Row & { bytes: number })[];
+  people: StoredPerson[];
+  consents: Consent[];
+  cases: StoredCase[];
+  services: Service[];
+  notes: Note[];
+  appointments: StoredAppointment[];
+  legal: LegalMatter[];
+  assessments: Assessment[];
+  goals: Goal[];
+  files: StoredFile[];
   glass: string[]; // "user:case" pairs with an active break-glass
-  notifications: Row[]; // for the organization's supervisors
+  notifications: (Notification & { org_id: string })[]; // for the organization's supervisors
   seq: number;
 }
 
@@ -37,11 +78,11 @@ export const SAFE_CONTACT = '평일 오후 2~5시에만 전화. 음성 메시지
 
 export function initialCaseData(): CaseData {
   const today = seoulDay(new Date());
-  const person = (id: string, org_id: string, code: string, legal_name: string, alias: string, safe_contact: string | null) => ({
+  const person = (id: string, org_id: string, code: string, legal_name: string, alias: string, safe_contact: string | null): StoredPerson => ({
     id, org_id, code, legal_name, alias, safe_contact, birth_date: null, age_band: null, phone: null, nationality: 'KR',
     languages: ['ko'], categories: [], created_at: now(), updated_at: now(),
   });
-  const kase = (id: string, org_id: string, number: string, person_id: string, risk_level: string, assigned: { user_id: string; display_name: string }[], restricted: boolean) => ({
+  const kase = (id: string, org_id: string, number: string, person_id: string, risk_level: StoredCase['risk_level'], assigned: StoredCase['assigned'], restricted: boolean): StoredCase => ({
     id, org_id, number, person_id, status: 'open', intake_channel: 'hotline', situation: ['online'], risk_level,
     summary: '상담전화로 접수. 온라인 성착취 피해.', safety_plan: null, restricted, assigned,
     opened_at: '2026-01-10T01:00:00Z', closed_at: null, closure_reason: null, closure_note: null,
@@ -106,41 +147,50 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
     json(status, {
       error: { code, message: MESSAGES[msg][lang], fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, MESSAGES[v][lang]])) },
     });
-  const body = () => {
+  // The request body as the web app sends it (src/api's New… types); a handler checks the
+  // fields it needs before it uses them.
+  const body = <T extends object = Record<string, unknown>>(): Partial<T> => {
     const raw = route.request().postData();
-    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    return raw ? (JSON.parse(raw) as Partial<T>) : {};
   };
-  const missing = (b: Record<string, unknown>, names: string[]) =>
-    Object.fromEntries(names.filter((n) => b[n] === undefined || b[n] === '' || b[n] === null).map((n) => [n, 'required' as Msg]));
-  const list = (items: unknown[]) => json(200, { items, next_cursor: null });
+  const missing = (b: object, names: string[]) =>
+    Object.fromEntries(
+      names
+        .filter((n) => {
+          const v = (b as Record<string, unknown>)[n];
+          return v === undefined || v === '' || v === null;
+        })
+        .map((n) => [n, 'required' as Msg]),
+    );
+  const list = <T,>(items: T[]) => json(200, { items, next_cursor: null } satisfies Page<T>);
 
   const known = /^\/api\/v1\/(people|consents|cases|caseload|appointments|legal-matters|goals|files|notifications)(\/|$)/.test(path);
   if (!known) return false;
   if (!isCaseRole) return fail(404, 'not_found', 'not_found');
 
   const personOf = (pid: string) => d.people.find((p) => p.id === pid && p.org_id === me.org_id);
-  const casePerson = (pid: string) => {
+  const casePerson = (pid: string): CasePerson => {
     const p = d.people.find((x) => x.id === pid)!;
     return { id: p.id, code: p.code, legal_name: p.legal_name, alias: p.alias, safe_contact: p.safe_contact };
   };
-  const mayRead = (c: CaseData['cases'][number]) =>
+  const mayRead = (c: StoredCase) =>
     !c.restricted || me.roles.includes('supervisor') || c.assigned.some((a) => a.user_id === me.id) || d.glass.includes(`${me.id}:${c.id}`);
-  const caseView = (c: CaseData['cases'][number]) => {
+  const caseView = (c: StoredCase): Case => {
     const { org_id: _org, ...rest } = c;
-    const access = c.assigned.some((a) => a.user_id === me.id) ? 'assigned' : me.roles.includes('supervisor') ? 'supervisor' : c.restricted ? 'break_glass' : 'organization';
+    const access: Case['access'] = c.assigned.some((a) => a.user_id === me.id) ? 'assigned' : me.roles.includes('supervisor') ? 'supervisor' : c.restricted ? 'break_glass' : 'organization';
     return { ...rest, person: casePerson(c.person_id), access };
   };
-  const summaryView = (c: CaseData['cases'][number]) => ({
+  const summaryView = (c: StoredCase): CaseSummary => ({
     id: c.id, number: c.number, person: mayRead(c) ? casePerson(c.person_id) : null, status: c.status, risk_level: c.risk_level,
     restricted: c.restricted, assigned: c.assigned, opened_at: c.opened_at, last_contact_at: c.last_contact_at,
   });
-  const apptView = (a: Row) => {
+  const apptView = (a: StoredAppointment): Appointment => {
     const c = d.cases.find((x) => x.id === a.case_id)!;
     const p = casePerson(c.person_id);
     return { ...a, case_number: c.number, person: { id: p.id, code: p.code, alias: p.alias, safe_contact: p.safe_contact } };
   };
   // The case of a path, or the refusal already sent.
-  const openCaseOf = async (cid: string): Promise<CaseData['cases'][number] | null> => {
+  const openCaseOf = async (cid: string): Promise<StoredCase | null> => {
     const c = d.cases.find((x) => x.id === cid && x.org_id === me.org_id);
     if (!c) {
       await fail(404, 'not_found', 'not_found');
@@ -152,7 +202,7 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
     }
     return c;
   };
-  const contact = (c: CaseData['cases'][number]) => {
+  const contact = (c: StoredCase) => {
     c.last_contact_at = now();
   };
 
@@ -168,23 +218,23 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
       appointments_today: appts.filter((a) => seoulDay(new Date(a.starts_at as string)) === today).map(apptView),
       appointments_week: appts.filter((a) => new Date(a.starts_at as string).getTime() < Date.now() + 7 * 86400_000).map(apptView),
       no_contact_30_days: mine.filter((c) => !c.last_contact_at || new Date(c.last_contact_at as string).getTime() < old).map(summaryView),
-    });
+    } satisfies Caseload);
   }
 
   // People and consents.
   if (path === '/api/v1/people' && method === 'POST') {
-    const b = body();
+    const b = body<NewPerson>();
     const fields = missing(b, ['legal_name']);
     if (Object.keys(fields).length) return fail(400, 'invalid', 'invalid', fields);
     const n = d.people.filter((p) => p.org_id === me.org_id).length + 1;
-    const p = {
-      id: `p-${++d.seq}`, org_id: me.org_id, code: `SEOU-2026-${String(n).padStart(4, '0')}`, legal_name: b.legal_name, alias: b.alias ?? null,
+    const p: StoredPerson = {
+      id: `p-${++d.seq}`, org_id: me.org_id, code: `SEOU-2026-${String(n).padStart(4, '0')}`, legal_name: b.legal_name!, alias: b.alias ?? null,
       birth_date: b.birth_date ?? null, age_band: b.birth_date ? '19_24' : null, phone: b.phone ?? null, safe_contact: b.safe_contact ?? null,
       nationality: b.nationality ?? null, languages: b.languages ?? [], categories: b.categories ?? [], created_at: now(), updated_at: now(),
     };
     d.people.push(p);
     const { org_id: _o, ...view } = p;
-    return json(201, view);
+    return json(201, view satisfies Person);
   }
   if (path === '/api/v1/people' && method === 'GET') {
     const keys = ['name', 'phone', 'code'].filter((k) => url.searchParams.get(k));
@@ -192,7 +242,7 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
     const k = keys[0]!;
     const v = url.searchParams.get(k)!;
     const found = d.people.filter((p) => p.org_id === me.org_id && (k === 'name' ? p.legal_name === v : k === 'code' ? p.code === v : p.phone === v));
-    return list(found.map((p) => ({ id: p.id, code: p.code, legal_name: p.legal_name, alias: p.alias, safe_contact: p.safe_contact, categories: p.categories })));
+    return list(found.map((p): PersonSummary => ({ id: p.id, code: p.code, legal_name: p.legal_name, alias: p.alias, safe_contact: p.safe_contact, categories: p.categories })));
   }
   let m = path.match(/^\/api\/v1\/people\/([^/]+)(\/consents)?$/);
   if (m) {
@@ -200,36 +250,36 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
     if (!p) return fail(404, 'not_found', 'not_found');
     if (!m[2] && method === 'GET') {
       const { org_id: _o, ...view } = p;
-      return json(200, view);
+      return json(200, view satisfies Person);
     }
     if (m[2] && method === 'GET') return list(d.consents.filter((c) => c.person_id === p.id));
     if (m[2] && method === 'POST') {
-      const b = body();
+      const b = body<NewConsent>();
       const fields = missing(b, ['kind', 'method']);
       if (Object.keys(fields).length) return fail(400, 'invalid', 'invalid', fields);
-      const c = { id: `k-${++d.seq}`, person_id: p.id, kind: b.kind, scope: b.scope ?? {}, method: b.method, given_at: now(), expires_at: b.expires_at ?? null, revoked_at: null, recorded_by: me.id, state: 'active' };
+      const c: Consent = { id: `k-${++d.seq}`, person_id: p.id, kind: b.kind!, scope: b.scope ?? {}, method: b.method!, given_at: now(), expires_at: b.expires_at ?? null, revoked_at: null, recorded_by: me.id, state: 'active' };
       d.consents.push(c);
       return json(201, c);
     }
   }
   m = path.match(/^\/api\/v1\/consents\/([^/]+)\/revoke$/);
   if (m && method === 'POST') {
-    const c = d.consents.find((x) => x.id === m![1] && personOf(x.person_id as string));
+    const c = d.consents.find((x) => x.id === m![1] && personOf(x.person_id));
     if (!c) return fail(404, 'not_found', 'not_found');
-    Object.assign(c, { revoked_at: now(), state: 'revoked' });
+    Object.assign(c, { revoked_at: now(), state: 'revoked' } satisfies Partial<Consent>);
     return json(200, c);
   }
 
   // Cases.
   if (path === '/api/v1/cases' && method === 'POST') {
-    const b = body();
+    const b = body<NewCase>();
     const fields = missing(b, ['intake_channel', 'risk_level', 'summary']);
     if (!personOf(String(b.person_id ?? ''))) fields.person_id = 'required';
     if (Object.keys(fields).length) return fail(400, 'invalid', 'invalid', fields);
     const n = d.cases.filter((c) => c.org_id === me.org_id).length + 1;
-    const c = {
+    const c: StoredCase = {
       id: `c-${++d.seq}`, org_id: me.org_id, number: `SEOU-C-2026-${String(n).padStart(4, '0')}`, person_id: String(b.person_id), status: 'open',
-      intake_channel: b.intake_channel, situation: b.situation ?? [], risk_level: b.risk_level, summary: b.summary, safety_plan: b.safety_plan ?? null,
+      intake_channel: b.intake_channel!, situation: b.situation ?? [], risk_level: b.risk_level!, summary: b.summary!, safety_plan: b.safety_plan ?? null,
       restricted: Boolean(b.restricted), assigned: [{ user_id: me.id, display_name: me.display_name }], opened_at: now(), closed_at: null,
       closure_reason: null, closure_note: null, last_contact_at: null, updated_at: now(),
     };
@@ -256,7 +306,7 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
       if (!String(b.reason ?? '').trim()) return fail(400, 'invalid', 'invalid', { reason: 'required' });
       d.glass.push(`${me.id}:${c.id}`);
       d.notifications.push({ id: `nt-${++d.seq}`, org_id: me.org_id, kind: 'case.break_glass', case_id: c.id, at: now(), read_at: null, actor: me.display_name });
-      return json(200, { case_id: c.id, expires_at: new Date(Date.now() + 3600_000).toISOString() });
+      return json(200, { case_id: c.id, expires_at: new Date(Date.now() + 3600_000).toISOString() } satisfies BreakGlass);
     }
     const c = await openCaseOf(cid!);
     if (!c) return true;
@@ -267,81 +317,81 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
       return json(200, caseView(c));
     }
     if (!sub && method === 'PATCH') {
-      Object.assign(c, body(), { updated_at: now() });
+      Object.assign(c, body<CaseChange>(), { updated_at: now() });
       return json(200, caseView(c));
     }
     if (sub === 'close' && method === 'POST') {
-      const b = body();
+      const b = body<{ reason: ClosureReason; note?: string }>();
       if (!b.reason) return fail(400, 'invalid', 'invalid', { reason: 'required' });
-      Object.assign(c, { status: 'closed', closed_at: now(), closure_reason: b.reason, closure_note: b.note ?? null });
+      Object.assign(c, { status: 'closed', closed_at: now(), closure_reason: b.reason, closure_note: b.note ?? null } satisfies Partial<StoredCase>);
       return json(200, caseView(c));
     }
     if (sub === 'reopen' && method === 'POST') {
       if (!body().reason) return fail(400, 'invalid', 'invalid', { reason: 'required' });
-      Object.assign(c, { status: 'open', closed_at: null, closure_reason: null, closure_note: null });
+      Object.assign(c, { status: 'open', closed_at: null, closure_reason: null, closure_note: null } satisfies Partial<StoredCase>);
       return json(200, caseView(c));
     }
     if (sub === 'timeline' && method === 'GET') {
-      const items = [
+      const items: TimelineEntry[] = [
         { at: c.opened_at, kind: 'case_opened', id: c.id, summary: '' },
-        ...d.services.filter((s) => s.case_id === c.id).map((s) => ({ at: s.created_at, kind: 'service', id: s.id, summary: String(s.type) })),
-        ...d.notes.filter((n) => n.case_id === c.id).map((n) => ({ at: n.created_at, kind: 'note', id: n.id, summary: '' })),
-        ...(c.closed_at ? [{ at: c.closed_at, kind: 'case_closed', id: c.id, summary: String(c.closure_reason) }] : []),
-      ].sort((a, b) => String(b.at).localeCompare(String(a.at)));
+        ...d.services.filter((s) => s.case_id === c.id).map((s): TimelineEntry => ({ at: s.created_at, kind: 'service', id: s.id, summary: String(s.type) })),
+        ...d.notes.filter((n) => n.case_id === c.id).map((n): TimelineEntry => ({ at: n.created_at, kind: 'note', id: n.id, summary: '' })),
+        ...(c.closed_at ? [{ at: c.closed_at, kind: 'case_closed', id: c.id, summary: String(c.closure_reason) } satisfies TimelineEntry] : []),
+      ];
+      items.sort((a, b) => String(b.at).localeCompare(String(a.at)));
       return json(200, { items });
     }
     if (sub === 'appointments' && method === 'GET') {
       return list(d.appointments.filter((a) => a.case_id === c.id).sort((a, b) => String(a.starts_at).localeCompare(String(b.starts_at))).map(apptView));
     }
-    const records: Record<string, Row[]> = { services: d.services, notes: d.notes, 'legal-matters': d.legal, assessments: d.assessments, goals: d.goals, files: d.files };
-    if (sub && records[sub] && method === 'GET') {
-      return list(records[sub].filter((x) => x.case_id === c.id).map((x) => (sub === 'files' ? { id: x.id, kind: x.kind, name: x.name, size: x.size, created_at: x.created_at } : x)));
-    }
+    if (sub === 'files' && method === 'GET') return list(d.files.filter((f) => f.case_id === c.id).map(fileView));
+    const records: Record<string, { case_id: string }[]> = { services: d.services, notes: d.notes, 'legal-matters': d.legal, assessments: d.assessments, goals: d.goals };
+    if (sub && records[sub] && method === 'GET') return list(records[sub].filter((x) => x.case_id === c.id));
     if (sub === 'services' && method === 'POST') {
-      const b = body();
+      const b = body<NewService>();
       const fields = missing(b, ['type', 'date', 'minutes']);
       if (b.minutes !== undefined && !(Number.isInteger(b.minutes) && Number(b.minutes) > 0)) fields.minutes = 'positive';
       if (Object.keys(fields).length) return fail(400, 'invalid', 'invalid', fields);
-      const s = { id: `s-${++d.seq}`, case_id: c.id, provider: null, outcome: null, notes: null, amount: null, ...b, recorded_by: me.id, created_at: now() };
+      const s: Service = { id: `s-${++d.seq}`, case_id: c.id, provider: null, outcome: null, notes: null, amount: null, ...(b as NewService), recorded_by: me.id, created_at: now() };
       d.services.push(s);
       contact(c);
       return json(201, s);
     }
     if (sub === 'notes' && method === 'POST') {
-      const b = body();
+      const b = body<{ text: string; amends?: string }>();
       if (!String(b.text ?? '').trim()) return fail(400, 'invalid', 'invalid', { text: 'required' });
-      const n = { id: `n-${++d.seq}`, case_id: c.id, text: b.text, amends: b.amends ?? null, author: { user_id: me.id, display_name: me.display_name }, created_at: now() };
+      const n: Note = { id: `n-${++d.seq}`, case_id: c.id, text: b.text!, amends: b.amends ?? null, author: { user_id: me.id, display_name: me.display_name }, created_at: now() };
       d.notes.push(n);
       contact(c);
       return json(201, n);
     }
     if (sub === 'appointments' && method === 'POST') {
-      const b = body();
+      const b = body<NewAppointment>();
       const fields = missing(b, ['starts_at', 'kind']);
       if (Object.keys(fields).length) return fail(400, 'invalid', 'invalid', fields);
-      const a = { id: `a-${++d.seq}`, case_id: c.id, ends_at: null, with_whom: null, place: null, notes: null, ...b, status: 'scheduled', worker_id: me.id };
+      const a: StoredAppointment = { id: `a-${++d.seq}`, case_id: c.id, ends_at: null, with_whom: null, place: null, notes: null, ...(b as NewAppointment), status: 'scheduled', worker_id: me.id };
       d.appointments.push(a);
       return json(201, apptView(a));
     }
     if (sub === 'legal-matters' && method === 'POST') {
-      const b = body();
+      const b = body<NewLegalMatter>();
       const fields = missing(b, ['kind', 'status']);
       if (Object.keys(fields).length) return fail(400, 'invalid', 'invalid', fields);
-      const l = { id: `l-${++d.seq}`, case_id: c.id, authority: null, case_number: null, outcome: null, ...b, hearings: [], created_at: now(), updated_at: now() };
+      const l: LegalMatter = { id: `l-${++d.seq}`, case_id: c.id, authority: null, case_number: null, outcome: null, ...(b as NewLegalMatter), hearings: [], created_at: now(), updated_at: now() };
       d.legal.push(l);
       return json(201, l);
     }
     if (sub === 'assessments' && method === 'POST') {
-      const b = body();
-      if (!b.ratings || !Object.keys(b.ratings as object).length) return fail(400, 'invalid', 'invalid', { ratings: 'required' });
-      const a = { id: `s-${++d.seq}`, case_id: c.id, notes: null, ...b, created_at: now(), recorded_by: me.id };
+      const b = body<NewAssessment>();
+      if (!b.ratings || !Object.keys(b.ratings).length) return fail(400, 'invalid', 'invalid', { ratings: 'required' });
+      const a: Assessment = { id: `s-${++d.seq}`, case_id: c.id, notes: null, ...(b as NewAssessment), created_at: now(), recorded_by: me.id };
       d.assessments.push(a);
       return json(201, a);
     }
     if (sub === 'goals' && method === 'POST') {
-      const b = body();
+      const b = body<NewGoal>();
       if (!String(b.title ?? '').trim()) return fail(400, 'invalid', 'invalid', { title: 'required' });
-      const g = { id: `g-${++d.seq}`, case_id: c.id, target_date: null, status: 'planned', ...b, created_at: now() };
+      const g: Goal = { id: `g-${++d.seq}`, case_id: c.id, target_date: null, status: 'planned', ...(b as NewGoal), created_at: now() };
       d.goals.push(g);
       return json(201, g);
     }
@@ -350,9 +400,9 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
       const kind = url.searchParams.get('kind');
       const name = url.searchParams.get('name');
       if (!kind || !name) return fail(400, 'invalid', 'invalid', { ...(kind ? {} : { kind: 'required' as Msg }), ...(name ? {} : { name: 'required' as Msg }) });
-      const f = { id: `f-${++d.seq}`, case_id: c.id, kind, name, size: bytes, bytes, created_at: now() };
+      const f: StoredFile = { id: `f-${++d.seq}`, case_id: c.id, kind: kind as FileKind, name, size: bytes, bytes, created_at: now() };
       d.files.push(f);
-      return json(201, { id: f.id, kind, name, size: bytes, created_at: f.created_at });
+      return json(201, fileView(f));
     }
   }
 
@@ -373,20 +423,21 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
   m = path.match(/^\/api\/v1\/(appointments|legal-matters|goals|files)\/([^/]+)(?:\/([a-z]+))?$/);
   if (m) {
     const [, kind, rid, action] = m;
-    const table = { appointments: d.appointments, 'legal-matters': d.legal, goals: d.goals, files: d.files }[kind!]!;
-    const rec = table.find((x) => x.id === rid);
+    const tables: Record<string, { id: string; case_id: string }[]> = { appointments: d.appointments, 'legal-matters': d.legal, goals: d.goals, files: d.files };
+    const rec = tables[kind!]!.find((x) => x.id === rid);
     const c = rec && d.cases.find((x) => x.id === rec.case_id && x.org_id === me.org_id);
     if (!rec || !c) return fail(404, 'not_found', 'not_found');
     if (!mayRead(c)) return fail(403, 'break_glass_required', 'break_glass_required');
     if (kind === 'appointments' && method === 'POST' && (action === 'cancel' || action === 'done')) {
-      rec.status = action === 'cancel' ? 'cancelled' : 'done';
-      return json(200, apptView(rec));
+      const a = rec as StoredAppointment;
+      a.status = action === 'cancel' ? 'cancelled' : 'done';
+      return json(200, apptView(a));
     }
     if (kind === 'legal-matters' && action === 'hearings' && method === 'POST') {
-      const b = body();
+      const b = body<NewHearing>();
       if (!b.at) return fail(400, 'invalid', 'invalid', { at: 'required' });
-      const h = { id: `h-${++d.seq}`, court: null, kind: null, notes: null, ...b };
-      (rec as CaseData['legal'][number]).hearings.push(h as Row);
+      const h: Hearing = { id: `h-${++d.seq}`, court: null, kind: null, notes: null, ...(b as NewHearing) };
+      (rec as LegalMatter).hearings.push(h);
       return json(201, h);
     }
     if (!action && method === 'PATCH') {
@@ -394,13 +445,14 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
       return json(200, rec);
     }
     if (kind === 'files' && !action && method === 'GET') {
-      await route.fulfill({ status: 200, contentType: 'application/octet-stream', headers: { 'Content-Disposition': `attachment; filename="${rec.name}"` }, body: 'x'.repeat(rec.bytes as number) });
+      const f = rec as StoredFile;
+      await route.fulfill({ status: 200, contentType: 'application/octet-stream', headers: { 'Content-Disposition': `attachment; filename="${f.name}"` }, body: 'x'.repeat(f.bytes) });
       return true;
     }
   }
-  const mineToRead = (n: Row) => n.org_id === me.org_id && me.roles.includes('supervisor');
+  const mineToRead = (n: CaseData['notifications'][number]) => n.org_id === me.org_id && me.roles.includes('supervisor');
   if (path === '/api/v1/notifications' && method === 'GET') {
-    return json(200, { items: d.notifications.filter(mineToRead).map(({ org_id: _o, ...n }) => n) });
+    return json(200, { items: d.notifications.filter(mineToRead).map(({ org_id: _o, ...n }) => n) } satisfies { items: Notification[] });
   }
   m = path.match(/^\/api\/v1\/notifications\/([^/]+)\/read$/);
   if (m && method === 'POST') {

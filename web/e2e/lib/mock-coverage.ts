@@ -5,23 +5,16 @@
 // org admins, dispatchers and supervisors, for dispatchers and supervisors of their own
 // organization only.
 import type { BrowserContext, Route } from 'playwright-core';
+import type { Coverage, CoverageAnswer, OnCallShift, Region } from '../../src/api';
 import type { MockState } from './mock-api';
 
-const REGIONS = ['KR-11', 'KR-26', 'KR-27', 'KR-28', 'KR-29', 'KR-30', 'KR-31', 'KR-41', 'KR-42', 'KR-43', 'KR-44', 'KR-45', 'KR-46', 'KR-47', 'KR-48', 'KR-49', 'KR-50'];
+const REGIONS: readonly Region[] = ['KR-11', 'KR-26', 'KR-27', 'KR-28', 'KR-29', 'KR-30', 'KR-31', 'KR-41', 'KR-42', 'KR-43', 'KR-44', 'KR-45', 'KR-46', 'KR-47', 'KR-48', 'KR-49', 'KR-50'];
 
-export interface CoverageRow {
-  org_id: string;
-  org_name: string;
-  region: string;
-  priority: number;
-}
-export interface Shift {
-  id: string;
-  user_id: string;
-  display_name: string;
-  starts_at: string;
-  ends_at: string;
-}
+const isRegion = (r: string): r is Region => (REGIONS as readonly string[]).includes(r);
+
+// A row as stored; who can be reached there now is worked out when it is read.
+export type CoverageRow = Pick<Coverage, 'org_id' | 'org_name' | 'region' | 'priority'>;
+export type Shift = OnCallShift;
 export interface CoverageMock {
   coverage: CoverageRow[];
   ackLimitMinutes: Record<string, number>; // by organization
@@ -86,7 +79,7 @@ async function coverageRoute(route: Route, state: MockState, c: CoverageMock): P
   const coverage = () => {
     const items = c.coverage.map((row) => ({ ...row, ...reach(row.org_id) }));
     const gaps = REGIONS.filter((r) => !items.some((i) => i.region === r && i.reachable));
-    return json(200, { items, gaps, ack_limit_minutes: c.ackLimitMinutes[me.org_id] ?? 10 });
+    return json(200, { items, gaps, ack_limit_minutes: c.ackLimitMinutes[me.org_id] ?? 10 } satisfies CoverageAnswer);
   };
 
   if (url.pathname === '/api/v1/emergency/coverage') {
@@ -96,8 +89,9 @@ async function coverageRoute(route: Route, state: MockState, c: CoverageMock): P
     const b = body();
     c.puts.push(b);
     const fields: Record<string, keyof typeof MESSAGES> = {};
-    const regions = Array.isArray(b.regions) ? (b.regions as string[]) : [];
-    if (!Array.isArray(b.regions) || regions.some((r) => !REGIONS.includes(r))) fields.regions = 'regions';
+    const asked = Array.isArray(b.regions) ? (b.regions as string[]) : [];
+    const regions = asked.filter(isRegion);
+    if (!Array.isArray(b.regions) || regions.length !== asked.length) fields.regions = 'regions';
     const m = b.ack_limit_minutes;
     if (m !== undefined && !(Number.isInteger(m) && (m as number) >= 1 && (m as number) <= 120)) fields.ack_limit_minutes = 'minutes';
     if (Object.keys(fields).length) return fail(400, 'invalid', 'invalid', fields);
@@ -110,7 +104,7 @@ async function coverageRoute(route: Route, state: MockState, c: CoverageMock): P
     return coverage();
   }
 
-  if (!['org_admin', 'dispatcher', 'supervisor'].some((r) => me.roles.includes(r))) return fail(404, 'not_found', 'not_found');
+  if (!(['org_admin', 'dispatcher', 'supervisor'] as const).some((r) => me.roles.includes(r))) return fail(404, 'not_found', 'not_found');
   if (method === 'GET') {
     const from = url.searchParams.get('from');
     const to = url.searchParams.get('to');
@@ -118,7 +112,7 @@ async function coverageRoute(route: Route, state: MockState, c: CoverageMock): P
     const lo = from ? Date.parse(from) : Date.now() - 86_400_000;
     const hi = to ? Date.parse(to) : lo + 7 * 86_400_000;
     const items = c.shifts.filter((s) => s.org_id === me.org_id && Date.parse(s.starts_at) < hi && Date.parse(s.ends_at) > lo);
-    return json(200, { items: items.map(({ org_id: _, ...s }) => s) });
+    return json(200, { items: items.map(({ org_id: _, ...s }) => s) } satisfies { items: OnCallShift[] });
   }
   if (method !== 'POST') return fail(404, 'not_found', 'not_found');
   const b = body();
@@ -133,5 +127,5 @@ async function coverageRoute(route: Route, state: MockState, c: CoverageMock): P
   const shift = { id: `s${c.shifts.length + 1}`, user_id: who!.id, display_name: who!.display_name, starts_at: String(b.starts_at), ends_at: String(b.ends_at), org_id: me.org_id };
   c.shifts.push(shift);
   const { org_id: _, ...out } = shift;
-  return json(201, out);
+  return json(201, out satisfies OnCallShift);
 }

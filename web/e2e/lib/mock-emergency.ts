@@ -5,9 +5,20 @@
 // so the stream is served in pieces: each connection gets the events queued since the last one
 // and a short "retry", and the browser's EventSource reconnects for the next.
 import type { BrowserContext, Route } from 'playwright-core';
+import type {
+  Channel,
+  CoverageAnswer,
+  HelpRequest,
+  Measures,
+  Outcome,
+  Page,
+  Region,
+  RequestEvent,
+} from '../../src/api';
+import type { HelpForm } from '../../src/help/api';
 import type { MockState } from './mock-api';
 
-const REGIONS: [string, string, string][] = [
+const REGIONS: [Region, string, string][] = [
   ['KR-11', '서울특별시', 'Seoul'], ['KR-26', '부산광역시', 'Busan'], ['KR-27', '대구광역시', 'Daegu'],
   ['KR-28', '인천광역시', 'Incheon'], ['KR-29', '광주광역시', 'Gwangju'], ['KR-30', '대전광역시', 'Daejeon'],
   ['KR-31', '울산광역시', 'Ulsan'], ['KR-41', '경기도', 'Gyeonggi'], ['KR-42', '강원특별자치도', 'Gangwon'],
@@ -16,31 +27,7 @@ const REGIONS: [string, string, string][] = [
   ['KR-49', '제주특별자치도', 'Jeju'], ['KR-50', '세종특별자치시', 'Sejong'],
 ];
 
-export interface MockHelpRequest {
-  id: string;
-  reference: string;
-  channel: string;
-  region: string;
-  received_at: string;
-  status: string;
-  urgency: string;
-  situation: string;
-  location: string | null;
-  contact: string | null;
-  safe_contact: string | null;
-  language: string | null;
-  assigned_org_id: string;
-  escalation_level: number;
-  ack_due_at: string | null;
-  acknowledged_at: string | null;
-  dispatched_at: string | null;
-  resolved_at: string | null;
-  closed_at: string | null;
-  outcome: string | null;
-  person_id: string | null;
-  case_id: string | null;
-  police: null | { station: string; notified_at: string; officer: string | null; report_number: string | null; outcome: string | null };
-}
+export type MockHelpRequest = HelpRequest;
 
 export interface EmergencyMock {
   requests: MockHelpRequest[]; // visible to the dispatcher's organization (o-busan)
@@ -86,7 +73,8 @@ export function initialEmergency(): EmergencyMock {
 // A request arrives: announced on the next stream connection, listed from then on.
 export function arrive(e: EmergencyMock, r: MockHelpRequest): void {
   e.waiting.push(r);
-  e.queued.push(`event: request\ndata: ${JSON.stringify({ id: r.id, status: r.status, region: r.region, received_at: r.received_at, urgency: r.urgency, escalation_level: r.escalation_level })}\n\n`);
+  const event: RequestEvent = { id: r.id, status: r.status, region: r.region, received_at: r.received_at, urgency: r.urgency, escalation_level: r.escalation_level };
+  e.queued.push(`event: request\ndata: ${JSON.stringify(event)}\n\n`);
 }
 
 export async function installEmergencyMock(context: BrowserContext, state: MockState, e: EmergencyMock): Promise<void> {
@@ -109,7 +97,7 @@ async function publicRoute(route: Route, e: EmergencyMock): Promise<void> {
   const path = new URL(route.request().url()).pathname;
   const method = route.request().method();
   if (path === '/api/v1/public/help-form' && method === 'GET') {
-    return json(200, { form_token: 'form-token-1', regions: REGIONS.map(([code, name_ko, name_en]) => ({ code, name_ko, name_en })), police_number: '112', hotline: '1366' });
+    return json(200, { form_token: 'form-token-1', regions: REGIONS.map(([code, name_ko, name_en]) => ({ code, name_ko, name_en })), police_number: '112', hotline: '1366' } satisfies HelpForm);
   }
   if (path === '/api/v1/public/help-requests' && method === 'POST') {
     if (e.floodFrom) return fail(429, 'rate_limited', 'rate', {}, { 'Retry-After': '90' });
@@ -148,13 +136,15 @@ async function staffRoute(route: Route, state: MockState, e: EmergencyMock): Pro
         { region: 'KR-26', count: 9, median_ack_seconds: 240, median_resolve_seconds: 4800 },
         { region: 'KR-48', count: 3, median_ack_seconds: 420, median_resolve_seconds: null },
       ],
-    });
+    } satisfies Measures);
   }
-  if (path === '/api/v1/emergency/coverage') return json(200, { items: [{ org_id: 'o-busan', org_name: '부산 쉼터', region: 'KR-26', priority: 1 }] });
+  if (path === '/api/v1/emergency/coverage') {
+    return json(200, { items: [{ org_id: 'o-busan', org_name: '부산 쉼터', region: 'KR-26', priority: 1 }], ack_limit_minutes: 10 } satisfies CoverageAnswer);
+  }
   if (path === '/api/v1/emergency/requests' && method === 'GET') {
     const status = url.searchParams.get('status') ?? 'open';
     const open = ['new', 'acknowledged', 'dispatched'];
-    return json(200, { items: e.requests.filter((r) => (status === 'open' ? open.includes(r.status) : r.status === status)), next_cursor: null });
+    return json(200, { items: e.requests.filter((r) => (status === 'open' ? open.includes(r.status) : r.status === status)), next_cursor: null } satisfies Page<HelpRequest>);
   }
   if (path === '/api/v1/emergency/requests' && method === 'POST') {
     const b = body();
@@ -164,7 +154,7 @@ async function staffRoute(route: Route, state: MockState, e: EmergencyMock): Pro
     if (!b.channel) fields.channel = 'invalid';
     if (Object.keys(fields).length) return fail(400, 'invalid', 'invalid', fields);
     const r = helpRequest(`r${e.requests.length + 10}`, {
-      channel: String(b.channel), region: String(b.region), situation: String(b.situation), urgency: String(b.urgency ?? 'normal'),
+      channel: b.channel as Channel, region: b.region as Region, situation: String(b.situation), urgency: String(b.urgency ?? 'normal'),
       contact: (b.contact as string) ?? null, safe_contact: (b.safe_contact as string) ?? null, location: (b.location as string) ?? null,
       received_at: new Date().toISOString(), reference: `H-${String(e.requests.length + 10).padStart(4, '0')}`,
     });
@@ -178,11 +168,11 @@ async function staffRoute(route: Route, state: MockState, e: EmergencyMock): Pro
   if (!m[2] && method === 'GET') return json(200, r);
   if (m[2] === 'acknowledge' && method === 'POST') {
     if (r.status !== 'new') return fail(409, 'conflict', 'conflict');
-    Object.assign(r, { status: 'acknowledged', acknowledged_at: now });
+    Object.assign(r, { status: 'acknowledged', acknowledged_at: now } satisfies Partial<HelpRequest>);
     return json(200, r);
   }
   if (m[2] === 'dispatch' && method === 'POST') {
-    Object.assign(r, { status: 'dispatched', dispatched_at: now });
+    Object.assign(r, { status: 'dispatched', dispatched_at: now } satisfies Partial<HelpRequest>);
     return json(200, r);
   }
   if (m[2] === 'police' && method === 'POST') {
@@ -193,11 +183,11 @@ async function staffRoute(route: Route, state: MockState, e: EmergencyMock): Pro
   if (m[2] === 'link' && method === 'POST') {
     const b = body();
     if (!b.person_id) return fail(400, 'invalid', 'invalid', { person_id: 'invalid' });
-    Object.assign(r, { person_id: b.person_id, case_id: b.case_id ?? null });
+    Object.assign(r, { person_id: String(b.person_id), case_id: (b.case_id as string | undefined) ?? null } satisfies Partial<HelpRequest>);
     return json(200, r);
   }
   if (m[2] === 'resolve' && method === 'POST') {
-    Object.assign(r, { status: 'resolved', resolved_at: now, outcome: body().outcome });
+    Object.assign(r, { status: 'resolved', resolved_at: now, outcome: body().outcome as Outcome } satisfies Partial<HelpRequest>);
     return json(200, r);
   }
   return fail(404, 'not_found', 'not_found');
