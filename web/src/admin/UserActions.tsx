@@ -94,26 +94,53 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
         {t('users.editRoles')}
       </button>
       {locked && (
-        <button type="button" className="button-secondary button-small" onClick={() => void run(() => unlockUser(orgId, user.id), false)}>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          onClick={() => void run(() => unlockUser(orgId, user.id), false)}
+        >
           {t('users.unlock')}
         </button>
       )}
       {disabled && (
-        <button type="button" className="button-secondary button-small" onClick={() => void run(() => enableUser(orgId, user.id), false)}>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          onClick={() => void run(() => enableUser(orgId, user.id), false)}
+        >
           {t('users.enable')}
         </button>
       )}
-      <button type="button" className="button-secondary button-small" disabled={disabled} onClick={() => setOpen('password')}>
+      <button
+        type="button"
+        className="button-secondary button-small"
+        disabled={disabled}
+        onClick={() => setOpen('password')}
+      >
         {t('users.resetPassword')}
       </button>
-      <button type="button" className="button-secondary button-small" disabled={disabled} onClick={() => setOpen('reset')}>
+      <button
+        type="button"
+        className="button-secondary button-small"
+        disabled={disabled}
+        onClick={() => setOpen('reset')}
+      >
         {t('users.resetMfa')}
       </button>
-      <button type="button" className="button-danger button-small" disabled={disabled} onClick={() => setOpen('disable')}>
+      <button
+        type="button"
+        className="button-danger button-small"
+        disabled={disabled}
+        onClick={() => setOpen('disable')}
+      >
         {t('users.disable')}
       </button>
 
-      <Dialog open={open === 'roles'} title={t('users.editRolesOf', { name })} onClose={() => setOpen(null)}>
+      <Dialog
+        open={open === 'roles'}
+        title={t('users.editRolesOf', { name })}
+        onClose={() => setOpen(null)}
+      >
         <ErrorAlert error={error} />
         <form
           onSubmit={(e) => {
@@ -121,7 +148,13 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
             void run(() => setRoles(orgId, user.id, roles), true);
           }}
         >
-          <RoleCheckboxes legend={t('users.roles')} available={assignable} value={roles} onChange={setRolesState} error={error?.fields.roles} />
+          <RoleCheckboxes
+            legend={t('users.roles')}
+            available={assignable}
+            value={roles}
+            onChange={setRolesState}
+            error={error?.fields.roles}
+          />
           <div className="actions">
             <button type="submit" disabled={busy || roles.length === 0}>
               {t('users.save')}
@@ -136,7 +169,12 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
       {confirmation('disable', t('users.disable'), t('users.confirmDisable', { name }), () =>
         run(() => disableUser(orgId, user.id), true),
       )}
-      {confirmation('password', t('users.resetPassword'), t('users.confirmResetPassword', { name }), issuePassword)}
+      {confirmation(
+        'password',
+        t('users.resetPassword'),
+        t('users.confirmResetPassword', { name }),
+        issuePassword,
+      )}
       <OneTimePasswordDialog
         created={issued}
         onClose={() => {

@@ -8,11 +8,21 @@ import { ErrorAlert } from '../ui';
 
 // Wherever someone might contact her: how and when she may be contacted ("never leave a
 // message"). A labelled note, never a colour alone; says so plainly when nothing was recorded.
-export function SafeContact({ text, compact = false }: { text: string | null | undefined; compact?: boolean }) {
+export function SafeContact({
+  text,
+  compact = false,
+}: {
+  text: string | null | undefined;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
-    <div className={compact ? 'safe-contact safe-contact-compact' : 'safe-contact'} role="note" aria-labelledby={id}>
+    <div
+      className={compact ? 'safe-contact safe-contact-compact' : 'safe-contact'}
+      role="note"
+      aria-labelledby={id}
+    >
       <strong id={id} className="safe-contact-title">
         {compact ? t('people.safeContactShort') : t('people.safeContactTitle')}
       </strong>{' '}
@@ -24,7 +34,11 @@ export function SafeContact({ text, compact = false }: { text: string | null | u
 // "위험도 높음" with a colour and a mark: the words carry the meaning, colour only adds to it.
 export function RiskBadge({ level }: { level: RiskLevel }) {
   const { t } = useTranslation();
-  return <span className={`risk risk-${level}`}>{t('cases.riskLabel', { level: t(`cases.risk.${level}`) })}</span>;
+  return (
+    <span className={`risk risk-${level}`}>
+      {t('cases.riskLabel', { level: t(`cases.risk.${level}`) })}
+    </span>
+  );
 }
 
 // A fieldset of checkboxes over a fixed vocabulary.
@@ -47,7 +61,10 @@ export function CheckboxGroup<T extends string>({
 }) {
   const id = useId();
   return (
-    <fieldset className={error ? 'field-invalid' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={error ? 'field-invalid' : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
       <div className="role-grid">
         {options.map((o) => (
@@ -58,7 +75,9 @@ export function CheckboxGroup<T extends string>({
               name={name}
               value={o}
               checked={value.includes(o)}
-              onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))
+              }
             />
             <label htmlFor={`${id}-${o}`}>{label(o)}</label>
           </div>

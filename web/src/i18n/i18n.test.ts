@@ -45,8 +45,10 @@ describe('translations', () => {
     });
 
     it('every string is non-empty', () => {
-      for (const k of keys(area.ko)) expect(String(lookup(area.ko, k)).trim(), `ko ${k}`).not.toBe('');
-      for (const k of keys(area.en)) expect(String(lookup(area.en, k)).trim(), `en ${k}`).not.toBe('');
+      for (const k of keys(area.ko))
+        expect(String(lookup(area.ko, k)).trim(), `ko ${k}`).not.toBe('');
+      for (const k of keys(area.en))
+        expect(String(lookup(area.en, k)).trim(), `en ${k}`).not.toBe('');
     });
 
     it('both languages use the same placeholders', () => {

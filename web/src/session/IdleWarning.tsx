@@ -55,7 +55,11 @@ export function IdleWarning({ timeoutSeconds = 15 * 60 }: { timeoutSeconds?: num
         <button ref={stayButton} type="button" onClick={stay}>
           {t('idle.stay')}
         </button>
-        <button type="button" className="button-secondary" onClick={() => void signOut('signedOut')}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => void signOut('signedOut')}
+        >
           {t('idle.signOut')}
         </button>
       </div>

@@ -19,7 +19,15 @@ function describedBy(id: string, error?: string, hint?: string): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Extra({ id, error, hint }: { id: string; error?: string | undefined; hint?: string | undefined }) {
+function Extra({
+  id,
+  error,
+  hint,
+}: {
+  id: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+}) {
   return (
     <>
       {hint && (
@@ -36,7 +44,12 @@ function Extra({ id, error, hint }: { id: string; error?: string | undefined; hi
   );
 }
 
-export function TextField({ label, error, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
