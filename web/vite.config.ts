@@ -13,7 +13,8 @@ const helpPage: Plugin = {
   configureServer(server) {
     server.middlewares.use((req, _res, next) => {
       const [path, query] = (req.url ?? '').split('?');
-      if (path === '/help' || path?.startsWith('/help/')) req.url = `/help.html${query ? `?${query}` : ''}`;
+      if (path === '/help' || path?.startsWith('/help/'))
+        req.url = `/help.html${query ? `?${query}` : ''}`;
       next();
     });
   },

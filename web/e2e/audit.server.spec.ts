@@ -6,7 +6,9 @@ import { apiSignIn, browserSignIn } from './lib/api-session';
 import { checkScreen, launch, newPage, type Launched } from './lib/browser';
 import { startRealServer, unavailableReason, type RealServer } from './lib/real-server';
 
-const ORGS = [{ slug: 'seoul-counseling', name: '서울여성상담소', kind: 'counseling_center', region: 'KR-11' }];
+const ORGS = [
+  { slug: 'seoul-counseling', name: '서울여성상담소', kind: 'counseling_center', region: 'KR-11' },
+];
 const USERS = [
   { org: 'seoul-counseling', username: 'auditor', display: '감사원', roles: 'auditor' },
   { org: 'seoul-counseling', username: 'worker', display: '김담당', roles: 'case_worker' },
@@ -30,7 +32,9 @@ describe.skipIf(skipReason !== null)('audit real-server suite (build/dandelion)'
   it('shows the chain intact and the entries in words, filtered and paged', async () => {
     // Sixty reads of one person: more entries than one page holds.
     const worker = await apiSignIn(server.url, 'worker');
-    const person = await worker.call<{ id: string }>('POST', '/api/v1/people', { legal_name: '감사대상' });
+    const person = await worker.call<{ id: string }>('POST', '/api/v1/people', {
+      legal_name: '감사대상',
+    });
     for (let i = 0; i < 60; i++) await worker.call('GET', `/api/v1/people/${person.id}`);
 
     const t = await newPage(chromium.browser, { baseURL: server.url });

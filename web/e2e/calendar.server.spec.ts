@@ -7,7 +7,9 @@ import { apiSignIn, browserSignIn } from './lib/api-session';
 import { checkScreen, launch, newPage, type Launched } from './lib/browser';
 import { startRealServer, unavailableReason, type RealServer } from './lib/real-server';
 
-const ORGS = [{ slug: 'seoul-counseling', name: '서울여성상담소', kind: 'counseling_center', region: 'KR-11' }];
+const ORGS = [
+  { slug: 'seoul-counseling', name: '서울여성상담소', kind: 'counseling_center', region: 'KR-11' },
+];
 const USERS = [
   { org: 'seoul-counseling', username: 'supervisor', display: '최감독', roles: 'supervisor' },
   { org: 'seoul-counseling', username: 'assigned', display: '김담당', roles: 'case_worker' },
@@ -62,7 +64,10 @@ describe.skipIf(skipReason !== null)('calendar real-server suite (build/dandelio
     await browserSignIn(page, 'colleague');
 
     // The month as a list, and the week as a grid: the views that name the person.
-    for (const [view, display] of [['month', 'list'], ['week', 'grid']]) {
+    for (const [view, display] of [
+      ['month', 'list'],
+      ['week', 'grid'],
+    ]) {
       await page.goto(`/calendar?view=${view}&scope=organization&display=${display}&date=${day}`);
       await page.getByText(kase.number).first().waitFor();
       await page.getByText('열람 제한 사례').first().waitFor();

@@ -6,23 +6,33 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScreen, launch, newPage, type Launched, type TrackedPage } from './lib/browser';
-import { PASSWORD, sessionEndpointMissing, startRealServer, unavailableReason, type RealServer } from './lib/real-server';
+import {
+  PASSWORD,
+  sessionEndpointMissing,
+  startRealServer,
+  unavailableReason,
+  type RealServer,
+} from './lib/real-server';
 import { currentStep, totpAt } from './lib/totp';
 
 const ORGS = [
   { slug: 'secretariat', name: '전국연대 사무국', kind: 'secretariat', region: 'KR-11' },
   { slug: 'busan-counseling', name: '부산여성상담소', kind: 'counseling_center', region: 'KR-26' },
 ];
-const USERS = [{ org: 'busan-counseling', username: 'dispatcher', display: '이구조', roles: 'dispatcher' }];
+const USERS = [
+  { org: 'busan-counseling', username: 'dispatcher', display: '이구조', roles: 'dispatcher' },
+];
 
 let skipReason = unavailableReason();
 let server: RealServer | null = null;
 if (!skipReason) {
   server = await startRealServer(ORGS, USERS);
   const base = server.url.replace('localhost', '127.0.0.1');
-  if (await sessionEndpointMissing(server.url)) skipReason = 'build/dandelion has no session endpoint yet';
+  if (await sessionEndpointMissing(server.url))
+    skipReason = 'build/dandelion has no session endpoint yet';
   else if ((await fetch(`${base}/api/v1/public/help-form`)).status === 404) {
-    skipReason = 'build/dandelion has no emergency endpoints yet (GET /api/v1/public/help-form answers 404)';
+    skipReason =
+      'build/dandelion has no emergency endpoints yet (GET /api/v1/public/help-form answers 404)';
   }
   if (skipReason) {
     await server.stop();
@@ -37,7 +47,9 @@ async function signInAndEnrol(page: Page, username: string): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
-  const enrolment = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/totp') && r.request().method() === 'POST');
+  const enrolment = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/me/totp') && r.request().method() === 'POST',
+  );
   await page.getByRole('button', { name: '로그인' }).click();
   const { secret } = (await (await enrolment).json()) as { secret: string };
   await page.getByLabel('인증 코드 (6자리)').fill(totpAt(secret, currentStep()));

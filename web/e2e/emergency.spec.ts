@@ -8,7 +8,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NEUTRAL_URL } from '../src/help/neutral';
 import { checkScreen, launch, newPage, type Launched, type TrackedPage } from './lib/browser';
 import { initialState, installMockApi, PASSWORD, SECRETS, type MockState } from './lib/mock-api';
-import { arrive, helpRequest, initialEmergency, installEmergencyMock, type EmergencyMock } from './lib/mock-emergency';
+import {
+  arrive,
+  helpRequest,
+  initialEmergency,
+  installEmergencyMock,
+  type EmergencyMock,
+} from './lib/mock-emergency';
 import { serveDist } from './lib/static-server';
 import { currentStep, totpAt } from './lib/totp';
 
@@ -39,7 +45,13 @@ async function open(width = 1280, height = 800) {
   await installEmergencyMock(t.context, state, emergency);
   // The neutral site quick exit goes to, answered here (page routes come before the context's
   // route that refuses every other origin).
-  await page.route(NEUTRAL_URL, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>날씨</title><p>오늘의 날씨</p>' }));
+  await page.route(NEUTRAL_URL, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: '<title>날씨</title><p>오늘의 날씨</p>',
+    }),
+  );
 }
 
 beforeEach(async () => {
@@ -61,7 +73,9 @@ describe('public help page (mocked API)', () => {
     await page.locator('#help-region option[value="KR-26"]').waitFor({ state: 'attached' });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('빨리 나가기');
-    expect(await page.getByRole('link', { name: '112', exact: true }).getAttribute('href')).toBe('tel:112');
+    expect(await page.getByRole('link', { name: '112', exact: true }).getAttribute('href')).toBe(
+      'tel:112',
+    );
     // The honeypot is out of reach of people and of screen readers.
     expect(await page.getByRole('textbox', { name: /웹사이트/ }).count()).toBe(0);
     await checkScreen(t, 'help-01-ko');
@@ -75,13 +89,23 @@ describe('public help page (mocked API)', () => {
 
     await fillHelpForm('KR-26', '업소에서 나오고 싶어요. 밤에는 감시가 있어요.');
     await page.getByLabel('연락받을 방법 (선택)').fill('010-0000-0000');
-    await page.getByLabel('언제, 어떻게 연락하면 안전한가요? (선택)').fill('평일 오후 2~4시 문자만');
+    await page
+      .getByLabel('언제, 어떻게 연락하면 안전한가요? (선택)')
+      .fill('평일 오후 2~4시 문자만');
     await page.getByRole('button', { name: '보내기' }).click();
     await page.getByRole('heading', { name: '요청이 전달되었습니다' }).waitFor();
     expect(await page.locator('.help-reference').textContent()).toBe('H-0001-WEB');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('help-sent-title');
     expect(emergency.submissions).toEqual([
-      { region: 'KR-26', situation: '업소에서 나오고 싶어요. 밤에는 감시가 있어요.', contact: '010-0000-0000', safe_contact: '평일 오후 2~4시 문자만', language: 'ko', form_token: 'form-token-1', website: '' },
+      {
+        region: 'KR-26',
+        situation: '업소에서 나오고 싶어요. 밤에는 감시가 있어요.',
+        contact: '010-0000-0000',
+        safe_contact: '평일 오후 2~4시 문자만',
+        language: 'ko',
+        form_token: 'form-token-1',
+        website: '',
+      },
     ]);
     // Nothing kept on the device: no cookie, no storage.
     expect(await t.context.cookies()).toEqual([]);
@@ -106,7 +130,11 @@ describe('public help page (mocked API)', () => {
     await page.locator('#help-region').selectOption({ label: 'Seoul (서울특별시)' });
     await page.getByRole('button', { name: 'ส่ง', exact: true }).click();
     await page.getByRole('heading', { name: 'ส่งคำขอแล้ว' }).waitFor();
-    expect(emergency.submissions[0]).toMatchObject({ region: 'KR-11', situation: 'ช่วยด้วย', language: 'th' });
+    expect(emergency.submissions[0]).toMatchObject({
+      region: 'KR-11',
+      situation: 'ช่วยด้วย',
+      language: 'th',
+    });
     await checkScreen(t, 'help-05-th-sent');
   });
 
@@ -166,7 +194,9 @@ describe('public help page (mocked API)', () => {
     await open(360, 740);
     await page.goto('/help?lang=vi');
     await page.getByRole('heading', { name: 'Bạn cần giúp đỡ?' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     await checkScreen(t, 'help-07-phone-vi');
     await page.getByRole('link', { name: 'Cách sử dụng an toàn' }).click();
     await page.getByRole('heading', { name: 'Cách sử dụng an toàn' }).waitFor();
@@ -205,7 +235,14 @@ describe('dispatch board (mocked API)', () => {
     await page.getByRole('img', { name: '기관별 처리 시간 막대 그래프' }).waitFor();
     await checkScreen(t, 'emergency-01-board');
 
-    arrive(emergency, helpRequest('r2', { reference: 'H-0002', situation: '지금 도와주세요', safe_contact: '문자만' }));
+    arrive(
+      emergency,
+      helpRequest('r2', {
+        reference: 'H-0002',
+        situation: '지금 도와주세요',
+        safe_contact: '문자만',
+      }),
+    );
     const alert = page.getByRole('alert').filter({ hasText: '새 구조 요청: 부산광역시 · 보통' });
     await alert.waitFor();
     const row = page.getByRole('row').filter({ hasText: 'H-0002' });
@@ -213,7 +250,9 @@ describe('dispatch board (mocked API)', () => {
     expect(await row.textContent()).toMatch(/분 \d+초 남음/);
     // New requests come first.
     expect(await page.locator('tbody tr').first().textContent()).toContain('H-0002');
-    expect(await page.evaluate(() => (window as unknown as { __tones: number }).__tones)).toBeGreaterThanOrEqual(2);
+    expect(
+      await page.evaluate(() => (window as unknown as { __tones: number }).__tones),
+    ).toBeGreaterThanOrEqual(2);
     await checkScreen(t, 'emergency-02-arrival');
 
     await page.getByRole('button', { name: 'H-0002 요청 열기' }).click();
@@ -222,7 +261,9 @@ describe('dispatch board (mocked API)', () => {
     await detail.getByRole('button', { name: '요청 확인' }).click();
     await detail.getByText('요청을 확인했습니다.').waitFor();
     await row.filter({ hasText: '확인함' }).waitFor();
-    const ack = state.requests.find((r) => r.method === 'POST' && r.path === '/api/v1/emergency/requests/r2/acknowledge')!;
+    const ack = state.requests.find(
+      (r) => r.method === 'POST' && r.path === '/api/v1/emergency/requests/r2/acknowledge',
+    )!;
     expect(ack.headers['x-csrf-token']).toBe(state.session!.csrf);
     expect(emergency.requests.find((r) => r.id === 'r2')!.status).toBe('acknowledged');
     await checkScreen(t, 'emergency-03-acknowledged');
@@ -237,7 +278,11 @@ describe('dispatch board (mocked API)', () => {
     await detail.getByLabel('신고·사건 번호 (선택)').fill('2026-0301-77');
     await detail.getByRole('button', { name: '경찰 공조 기록' }).click();
     await detail.getByText('경찰 공조를 기록했습니다.').waitFor();
-    expect(emergency.requests.find((r) => r.id === 'r2')!.police).toMatchObject({ station: '부산진경찰서 서면지구대', notified_at: '2026-03-01T09:30:00Z', report_number: '2026-0301-77' });
+    expect(emergency.requests.find((r) => r.id === 'r2')!.police).toMatchObject({
+      station: '부산진경찰서 서면지구대',
+      notified_at: '2026-03-01T09:30:00Z',
+      report_number: '2026-0301-77',
+    });
     await detail.getByLabel('결과', { exact: true }).selectOption('rescued');
     await detail.getByRole('button', { name: '해결로 기록' }).click();
     await detail.getByText('해결로 기록했습니다.').waitFor();
@@ -247,12 +292,19 @@ describe('dispatch board (mocked API)', () => {
     await detail.getByLabel('사례 ID (선택)').fill('c-91');
     await detail.getByRole('button', { name: '연결', exact: true }).click();
     await detail.getByText('당사자와 사례를 연결했습니다.').waitFor();
-    expect(emergency.requests.find((r) => r.id === 'r2')).toMatchObject({ status: 'resolved', outcome: 'rescued', person_id: 'p-77', case_id: 'c-91' });
+    expect(emergency.requests.find((r) => r.id === 'r2')).toMatchObject({
+      status: 'resolved',
+      outcome: 'rescued',
+      person_id: 'p-77',
+      case_id: 'c-91',
+    });
 
     // The response times, also as a table.
     await page.getByText('표로 보기').first().click();
     const byOrg = page.getByRole('table', { name: '기관별' });
-    expect(await byOrg.getByRole('row').filter({ hasText: '부산 쉼터' }).textContent()).toContain('4.5분');
+    expect(await byOrg.getByRole('row').filter({ hasText: '부산 쉼터' }).textContent()).toContain(
+      '4.5분',
+    );
   });
 
   it('logs a request received by phone, in English', async () => {

@@ -6,8 +6,23 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, checkScreen, firstUsableMs, launch, measureFirstUsable, newPage, type Launched, type TrackedPage } from './lib/browser';
-import { PASSWORD, sessionEndpointMissing, startRealServer, unavailableReason, type RealServer } from './lib/real-server';
+import {
+  ARTIFACTS,
+  checkScreen,
+  firstUsableMs,
+  launch,
+  measureFirstUsable,
+  newPage,
+  type Launched,
+  type TrackedPage,
+} from './lib/browser';
+import {
+  PASSWORD,
+  sessionEndpointMissing,
+  startRealServer,
+  unavailableReason,
+  type RealServer,
+} from './lib/real-server';
 import { currentStep, totpAt } from './lib/totp';
 
 const ORGS = [
@@ -40,10 +55,16 @@ if (skipReason) console.warn(`\n[real-server suite] SKIPPED: ${skipReason}\n`);
 // reason printed.
 let casesSkipReason: string | null = null;
 if (server) {
-  const r = await fetch(`${server.url.replace('localhost', '127.0.0.1')}/api/v1/cases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-  if (r.status === 404 || r.status === 405) casesSkipReason = 'build/dandelion has no cases endpoint yet (POST /api/v1/cases answers 404)';
+  const r = await fetch(`${server.url.replace('localhost', '127.0.0.1')}/api/v1/cases`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
+  if (r.status === 404 || r.status === 405)
+    casesSkipReason = 'build/dandelion has no cases endpoint yet (POST /api/v1/cases answers 404)';
 }
-if (casesSkipReason) console.warn(`\n[real-server suite] case journey SKIPPED: ${casesSkipReason}\n`);
+if (casesSkipReason)
+  console.warn(`\n[real-server suite] case journey SKIPPED: ${casesSkipReason}\n`);
 
 // TOTP secrets learned during enrolment, and the last time step used per user (the server
 // refuses a replayed step, and accepts one step either side of now).
@@ -63,7 +84,9 @@ async function nextCode(username: string): Promise<string> {
 
 async function enrol(t: TrackedPage, username: string, screenshots = false): Promise<void> {
   const { page } = t;
-  const response = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/totp') && r.request().method() === 'POST');
+  const response = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/me/totp') && r.request().method() === 'POST',
+  );
   await page.waitForURL('**/enrol');
   const body = (await (await response).json()) as { secret: string };
   secrets.set(username, body.secret);
@@ -71,7 +94,9 @@ async function enrol(t: TrackedPage, username: string, screenshots = false): Pro
   if (screenshots) await checkScreen(t, 'server-01-enrol-qr');
   await page.getByLabel(/인증 코드|Verification code/).fill(await nextCode(username));
   await page.getByRole('button', { name: /등록 확인|Confirm/ }).click();
-  await page.getByRole('heading', { name: /복구 코드를 저장하세요|Save your recovery codes/ }).waitFor();
+  await page
+    .getByRole('heading', { name: /복구 코드를 저장하세요|Save your recovery codes/ })
+    .waitFor();
   if (screenshots) await checkScreen(t, 'server-02-recovery-codes');
   await page.getByRole('checkbox').check();
   await page.getByRole('button', { name: /계속|Continue/ }).click();
@@ -93,17 +118,25 @@ async function signIn(t: TrackedPage, username: string, password = PASSWORD): Pr
   await page.goto('/sign-in');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(password);
-  const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST');
+  const answer = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST',
+  );
   await page.getByRole('button', { name: '로그인' }).click();
   const r = await answer;
-  if (r.status() === 401 && ((await r.json()) as { error: { code: string } }).error.code === 'mfa_required') {
+  if (
+    r.status() === 401 &&
+    ((await r.json()) as { error: { code: string } }).error.code === 'mfa_required'
+  ) {
     await page.getByLabel('인증 코드 (6자리)').fill(await nextCode(username));
     await page.getByRole('button', { name: '확인' }).click();
     await page.waitForURL((u) => u.pathname !== '/sign-in');
     return;
   }
   expect(r.status(), `sign-in of ${username}`).toBe(200);
-  const body = (await r.json()) as { mfa_enrollment_required: boolean; password_change_required: boolean };
+  const body = (await r.json()) as {
+    mfa_enrollment_required: boolean;
+    password_change_required: boolean;
+  };
   if (body.password_change_required) await replacePassword(page, password, PASSWORD);
   if (body.mfa_enrollment_required) await enrol(t, username);
   await page.waitForURL((u) => u.pathname !== '/sign-in');
@@ -119,7 +152,9 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
     await server?.stop();
   });
 
-  async function fresh(width = 1280): Promise<{ t: TrackedPage; page: Page; close: () => Promise<void> }> {
+  async function fresh(
+    width = 1280,
+  ): Promise<{ t: TrackedPage; page: Page; close: () => Promise<void> }> {
     const t = await newPage(chromium.browser, { baseURL: server!.url, width });
     return { t, page: t.page, close: () => t.context.close() };
   }
@@ -133,7 +168,10 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
     expect(response!.headers()['content-security-policy']).not.toContain('unsafe-inline');
     await checkScreen(t, 'server-00-sign-in');
     mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(join(ARTIFACTS, 'first-usable-server.json'), JSON.stringify({ first_usable_ms: Math.round(ms) }) + '\n');
+    writeFileSync(
+      join(ARTIFACTS, 'first-usable-server.json'),
+      JSON.stringify({ first_usable_ms: Math.round(ms) }) + '\n',
+    );
     // Client-side routes fall back to index.html.
     const deep = await page.goto('/admin/users');
     expect(deep!.status()).toBe(200);
@@ -242,7 +280,10 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       const body = (await r.json()) as { items: { id: string; slug: string }[] };
       return body.items.find((o) => o.slug === 'busan-shelter')!.id;
     });
-    const status = await page.evaluate(async (id) => (await fetch(`/api/v1/organizations/${id}/users`)).status, busan);
+    const status = await page.evaluate(
+      async (id) => (await fetch(`/api/v1/organizations/${id}/users`)).status,
+      busan,
+    );
     expect([403, 404]).toContain(status);
     await page.goto(`/admin/organizations/${busan}/users`);
     await page.getByText('다른 기관의 사용자는 관리할 수 없습니다.').waitFor();
@@ -287,7 +328,9 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       await page.getByLabel('온라인 성착취').check();
       await page.getByRole('button', { name: '등록' }).click();
       await page.getByRole('heading', { name: '김하늘' }).waitFor();
-      expect(await page.getByRole('note', { name: /안전 연락 지침/ }).textContent()).toContain('집으로 우편 보내지 말 것');
+      expect(await page.getByRole('note', { name: /안전 연락 지침/ }).textContent()).toContain(
+        '집으로 우편 보내지 말 것',
+      );
       await checkScreen(t, 'server-13-person');
 
       // Exact search finds her by name.
@@ -307,7 +350,9 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       await page.getByRole('button', { name: '사례 열기' }).click();
       await page.getByRole('heading', { name: /^사례 [A-Z0-9]+-C-\d{4}-\d+$/ }).waitFor();
       await page.getByText('위험도 높음').waitFor();
-      expect(await page.getByRole('note', { name: /안전 연락 지침/ }).textContent()).toContain('문자로만 연락');
+      expect(await page.getByRole('note', { name: /안전 연락 지침/ }).textContent()).toContain(
+        '문자로만 연락',
+      );
       await checkScreen(t, 'server-14-case');
       const sections = page.getByRole('navigation', { name: '사례 항목' });
 
@@ -317,7 +362,11 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       await page.getByLabel('시간(분)').fill('50');
       await page.getByLabel('금액(원)').fill('30000');
       await page.getByRole('button', { name: '서비스 기록' }).click();
-      await page.getByRole('table', { name: '서비스 기록 (최근 순)' }).getByRole('row').filter({ hasText: '30,000원' }).waitFor();
+      await page
+        .getByRole('table', { name: '서비스 기록 (최근 순)' })
+        .getByRole('row')
+        .filter({ hasText: '30,000원' })
+        .waitFor();
       await checkScreen(t, 'server-15-services');
 
       // A note.
@@ -336,7 +385,9 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       await page.getByRole('button', { name: '일정 추가' }).click();
       const appointment = page.getByRole('listitem').filter({ hasText: '마음치료센터' });
       await appointment.waitFor();
-      expect(await appointment.getByRole('note', { name: '안전 연락:' }).textContent()).toContain('문자로만 연락');
+      expect(await appointment.getByRole('note', { name: '안전 연락:' }).textContent()).toContain(
+        '문자로만 연락',
+      );
       await checkScreen(t, 'server-16-appointments');
 
       // Close the case.

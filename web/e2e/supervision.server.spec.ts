@@ -7,7 +7,9 @@ import { apiSignIn, browserSignIn } from './lib/api-session';
 import { checkScreen, launch, newPage, type Launched } from './lib/browser';
 import { startRealServer, unavailableReason, type RealServer } from './lib/real-server';
 
-const ORGS = [{ slug: 'seoul-counseling', name: '서울여성상담소', kind: 'counseling_center', region: 'KR-11' }];
+const ORGS = [
+  { slug: 'seoul-counseling', name: '서울여성상담소', kind: 'counseling_center', region: 'KR-11' },
+];
 const USERS = [
   { org: 'seoul-counseling', username: 'supervisor', display: '최감독', roles: 'supervisor' },
   { org: 'seoul-counseling', username: 'deputy', display: '윤부감독', roles: 'supervisor' },
@@ -35,7 +37,10 @@ describe.skipIf(skipReason !== null)('supervision real-server suite (build/dande
   it('reviews a break-glass and a closing, reads the workload and reassigns a case nobody holds', async () => {
     // The day before: cases, a restriction, a break-glass, a closing, a worker who left.
     const worker = await apiSignIn(server.url, 'worker');
-    const person = await worker.call<{ id: string }>('POST', '/api/v1/people', { legal_name: '한지원', alias: '봄' });
+    const person = await worker.call<{ id: string }>('POST', '/api/v1/people', {
+      legal_name: '한지원',
+      alias: '봄',
+    });
     const open = (risk: string) =>
       worker.call<{ id: string; number: string }>('POST', '/api/v1/cases', {
         person_id: person.id,
@@ -50,11 +55,15 @@ describe.skipIf(skipReason !== null)('supervision real-server suite (build/dande
     const deputy = await apiSignIn(server.url, 'deputy');
     await deputy.call('POST', `/api/v1/cases/${restricted.id}/restrict`, { restricted: true });
     const colleague = await apiSignIn(server.url, 'colleague');
-    await colleague.call('POST', `/api/v1/cases/${restricted.id}/break-glass`, { reason: '야간 긴급 전화, 담당자 부재' });
+    await colleague.call('POST', `/api/v1/cases/${restricted.id}/break-glass`, {
+      reason: '야간 긴급 전화, 담당자 부재',
+    });
     await worker.call('POST', `/api/v1/cases/${closing.id}/close`, { reason: 'goals_met' });
     const leaving = await apiSignIn(server.url, 'leaving');
     const orphan = await leaving.call<{ id: string; number: string }>('POST', '/api/v1/cases', {
-      person_id: (await leaving.call<{ id: string }>('POST', '/api/v1/people', { legal_name: '오하늘' })).id,
+      person_id: (
+        await leaving.call<{ id: string }>('POST', '/api/v1/people', { legal_name: '오하늘' })
+      ).id,
       intake_channel: 'walk_in',
       situation: ['street'],
       risk_level: 'high',
@@ -85,7 +94,11 @@ describe.skipIf(skipReason !== null)('supervision real-server suite (build/dande
 
     // The workload table says the same as the chart.
     const workload = page.getByRole('table', { name: '상담원별 업무량' });
-    await workload.getByRole('row', { name: /김담당/ }).getByText('2건').first().waitFor();
+    await workload
+      .getByRole('row', { name: /김담당/ })
+      .getByText('2건')
+      .first()
+      .waitFor();
     expect(await workload.getByRole('row', { name: /박퇴사/ }).count()).toBe(0);
 
     await page.getByLabel('담당자', { exact: true }).selectOption('none');

@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ARTIFACTS, checkScreen, firstUsableMs, launch, measureFirstUsable, newPage, type Launched, type TrackedPage } from './lib/browser';
+import {
+  ARTIFACTS,
+  checkScreen,
+  firstUsableMs,
+  launch,
+  measureFirstUsable,
+  newPage,
+  type Launched,
+  type TrackedPage,
+} from './lib/browser';
 import { initialState, installMockApi, PASSWORD, SECRETS, type MockState } from './lib/mock-api';
 import { SAFE_CONTACT } from './lib/mock-cases';
 import { serveDist } from './lib/static-server';
@@ -80,9 +89,15 @@ describe('UI-only suite (mocked API)', () => {
     const load = loadavg()[0]! / cpus().length;
     writeFileSync(
       join(ARTIFACTS, 'first-usable-mocked.json'),
-      JSON.stringify({ median_ms: Math.round(ms), loads_ms: loads.map(Math.round), load_per_core: Number(load.toFixed(2)) }) + '\n',
+      JSON.stringify({
+        median_ms: Math.round(ms),
+        loads_ms: loads.map(Math.round),
+        load_per_core: Number(load.toFixed(2)),
+      }) + '\n',
     );
-    console.log(`first usable sign-in screen: median ${Math.round(ms)} ms of ${loads.map(Math.round).join(', ')} (load ${load.toFixed(2)} per core)`);
+    console.log(
+      `first usable sign-in screen: median ${Math.round(ms)} ms of ${loads.map(Math.round).join(', ')} (load ${load.toFixed(2)} per core)`,
+    );
     if (load < 1) expect(ms).toBeLessThan(1000);
     else expect(ms).toBeLessThan(5000);
   });
@@ -92,7 +107,9 @@ describe('UI-only suite (mocked API)', () => {
     await page.getByLabel('아이디').fill('orgadmin');
     await page.getByLabel('비밀번호').fill('wrong password');
     await page.getByRole('button', { name: '로그인' }).click();
-    const alert = page.getByRole('alert').filter({ hasText: '아이디 또는 비밀번호가 올바르지 않습니다.' });
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: '아이디 또는 비밀번호가 올바르지 않습니다.' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('15분');
     await checkScreen(t, '02-sign-in-wrong-password');
@@ -109,7 +126,9 @@ describe('UI-only suite (mocked API)', () => {
     await page.goto('/');
     await page.getByLabel('아이디').waitFor();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('본문으로 건너뛰기');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      '본문으로 건너뛰기',
+    );
     await page.getByLabel('아이디').focus();
     await page.keyboard.type('orgadmin');
     await page.keyboard.press('Tab');
@@ -138,7 +157,9 @@ describe('UI-only suite (mocked API)', () => {
     await page.getByLabel('인증 코드 (6자리)').fill(totpAt(secret, currentStep()));
     await page.getByRole('button', { name: '등록 확인' }).click();
     await page.getByRole('heading', { name: '복구 코드를 저장하세요' }).waitFor();
-    expect(await page.getByRole('list', { name: '복구 코드 목록' }).getByRole('listitem').count()).toBe(8);
+    expect(
+      await page.getByRole('list', { name: '복구 코드 목록' }).getByRole('listitem').count(),
+    ).toBe(8);
     const cont = page.getByRole('button', { name: '계속' });
     expect(await cont.isDisabled()).toBe(true);
     await checkScreen(t, '06-enrol-recovery-codes');
@@ -157,7 +178,9 @@ describe('UI-only suite (mocked API)', () => {
     // Missing fields are marked by the server's reasons.
     await page.getByRole('button', { name: '사용자 만들기' }).click();
     await page.getByRole('alert').filter({ hasText: '입력한 내용을 확인하세요.' }).waitFor();
-    expect(await page.getByLabel('아이디', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('아이디', { exact: true }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
 
     await page.getByLabel('아이디', { exact: true }).fill('choi');
     await page.getByLabel('이름', { exact: true }).fill('최상담');
@@ -180,28 +203,73 @@ describe('UI-only suite (mocked API)', () => {
     await rolesDialog.getByLabel('슈퍼바이저').check();
     await checkScreen(t, '10-change-roles');
     await rolesDialog.getByRole('button', { name: '저장' }).click();
-    await page.getByRole('row').filter({ hasText: '최상담' }).filter({ hasText: '슈퍼바이저' }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '최상담' })
+      .filter({ hasText: '슈퍼바이저' })
+      .waitFor();
     const patch = state.requests.find((r) => r.method === 'PATCH')!;
     expect(patch.path).toBe('/api/v1/organizations/o-seoul/users/u-choi');
     expect(patch.headers['x-csrf-token']).toMatch(/^csrf-/);
 
+    // A confirmation starts on Cancel; Escape closes it and focus returns to the button that
+    // opened it.
+    await actions.getByRole('button', { name: '사용 중지' }).click();
+    const confirmDisable = page.getByRole('alertdialog', { name: '사용 중지' });
+    await confirmDisable.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('취소');
+    await page.keyboard.press('Escape');
+    await confirmDisable.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('사용 중지');
+
     // Issue a new one-time password.
     await actions.getByRole('button', { name: '비밀번호 재설정' }).click();
-    await page.getByRole('alertdialog', { name: '비밀번호 재설정' }).getByRole('button', { name: '비밀번호 재설정' }).click();
-    await page.getByRole('dialog', { name: '임시 비밀번호' }).getByText('Tmp-Reset-8hJ3-Qw2e').waitFor();
-    await page.getByRole('dialog', { name: '임시 비밀번호' }).getByRole('button', { name: /전달했습니다/ }).click();
+    await page
+      .getByRole('alertdialog', { name: '비밀번호 재설정' })
+      .getByRole('button', { name: '비밀번호 재설정' })
+      .click();
+    await page
+      .getByRole('dialog', { name: '임시 비밀번호' })
+      .getByText('Tmp-Reset-8hJ3-Qw2e')
+      .waitFor();
+    await page
+      .getByRole('dialog', { name: '임시 비밀번호' })
+      .getByRole('button', { name: /전달했습니다/ })
+      .click();
 
     // Unlock a locked user, reset MFA, disable, enable again.
-    await page.getByRole('group', { name: '잠긴 사용자 작업' }).getByRole('button', { name: '잠금 해제' }).click();
-    await page.getByRole('row').filter({ hasText: '잠긴 사용자' }).filter({ hasText: '사용 중' }).waitFor();
+    await page
+      .getByRole('group', { name: '잠긴 사용자 작업' })
+      .getByRole('button', { name: '잠금 해제' })
+      .click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '잠긴 사용자' })
+      .filter({ hasText: '사용 중' })
+      .waitFor();
     await actions.getByRole('button', { name: '2단계 인증 초기화' }).click();
-    await page.getByRole('alertdialog', { name: '2단계 인증 초기화' }).getByRole('button', { name: '2단계 인증 초기화' }).click();
+    await page
+      .getByRole('alertdialog', { name: '2단계 인증 초기화' })
+      .getByRole('button', { name: '2단계 인증 초기화' })
+      .click();
     await actions.getByRole('button', { name: '사용 중지' }).click();
-    await page.getByRole('alertdialog', { name: '사용 중지' }).getByRole('button', { name: '사용 중지' }).click();
-    await page.getByRole('row').filter({ hasText: '최상담' }).filter({ hasText: '사용 중지' }).first().waitFor();
+    await page
+      .getByRole('alertdialog', { name: '사용 중지' })
+      .getByRole('button', { name: '사용 중지' })
+      .click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '최상담' })
+      .filter({ hasText: '사용 중지' })
+      .first()
+      .waitFor();
     expect(state.accounts.find((a) => a.username === 'choi')!.disabled_at).not.toBeNull();
     await actions.getByRole('button', { name: '사용 재개' }).click();
-    await page.getByRole('row').filter({ hasText: '최상담' }).filter({ hasText: '비밀번호 변경 전' }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '최상담' })
+      .filter({ hasText: '비밀번호 변경 전' })
+      .waitFor();
     expect(state.accounts.find((a) => a.username === 'locked')!.locked_until).toBeNull();
   });
 
@@ -228,7 +296,9 @@ describe('UI-only suite (mocked API)', () => {
     await page.getByLabel('새 비밀번호 확인').fill('a long sentence of mine');
     await page.getByRole('button', { name: '비밀번호 바꾸기' }).click();
     await page.getByRole('heading', { name: '2단계 인증 등록' }).waitFor();
-    expect(state.accounts.find((a) => a.username === 'choi')!.password).toBe('a long sentence of mine');
+    expect(state.accounts.find((a) => a.username === 'choi')!.password).toBe(
+      'a long sentence of mine',
+    );
   });
 
   it("refuses an org admin another organization's page", async () => {
@@ -240,7 +310,9 @@ describe('UI-only suite (mocked API)', () => {
     await page.goto('/admin/organizations');
     await page.getByRole('heading', { name: '이 화면을 볼 권한이 없습니다.' }).waitFor();
     // And the navigation never offered it.
-    expect(await page.getByRole('navigation').getByRole('link', { name: '회원 단체' }).count()).toBe(0);
+    expect(
+      await page.getByRole('navigation').getByRole('link', { name: '회원 단체' }).count(),
+    ).toBe(0);
   });
 
   it('lets a network admin register a member organization', async () => {
@@ -257,7 +329,11 @@ describe('UI-only suite (mocked API)', () => {
     await page.getByLabel(/식별자/).fill('daegu-self-reliance');
     await page.getByRole('button', { name: '단체 등록' }).click();
     await page.getByRole('rowheader', { name: '대구 자활지원센터' }).waitFor();
-    expect(state.orgs.at(-1)).toMatchObject({ slug: 'daegu-self-reliance', kind: 'self_reliance_center', region: 'KR-27' });
+    expect(state.orgs.at(-1)).toMatchObject({
+      slug: 'daegu-self-reliance',
+      kind: 'self_reliance_center',
+      region: 'KR-27',
+    });
     // The network admin can open a member's users to create its first admin.
     await page.getByRole('link', { name: '부산 쉼터 사용자 관리' }).click();
     await page.getByRole('heading', { name: '부산 쉼터 사용자 관리' }).waitFor();
@@ -323,7 +399,9 @@ describe('UI-only suite (mocked API)', () => {
     const before = state.requests.length;
     await dialog.getByRole('button', { name: '로그인 유지' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(state.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/me']);
+    expect(state.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/v1/me',
+    ]);
     await page.clock.fastForward('15:05');
     await page.getByText('오랫동안 사용하지 않아 안전을 위해 로그아웃되었습니다.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
@@ -334,7 +412,9 @@ describe('UI-only suite (mocked API)', () => {
     await open(360, 740);
     await signIn('orgadmin', SECRETS.orgadmin);
     await page.getByRole('heading', { name: '서울여성상담소 사용자 관리' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await checkScreen(t, '16-phone-org-users');
     const menu = page.getByRole('button', { name: '메뉴' });
@@ -354,7 +434,8 @@ function seoulDayFromNow(n: number): string {
 
 // Long journeys with axe on every screen: a generous limit for a loaded machine.
 describe('case management (mocked API)', { timeout: 240_000 }, () => {
-  const posts = (suffix: string) => state.requests.filter((r) => r.method === 'POST' && r.path.endsWith(suffix)).length;
+  const posts = (suffix: string) =>
+    state.requests.filter((r) => r.method === 'POST' && r.path.endsWith(suffix)).length;
 
   it('takes a case worker from registering a person to closing her case, in Korean', async () => {
     await signIn('caseworker', SECRETS.caseworker);
@@ -362,13 +443,22 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     // Caseload home: high risk shown in words, today's appointment with her safe-contact note.
     await page.getByRole('heading', { name: '사례 관리' }).waitFor();
     const open = page.getByRole('table', { name: '진행 중 사례 — 위험도 높은 순' });
-    await open.getByRole('row').filter({ hasText: 'SEOU-C-2026-0001' }).filter({ hasText: '위험도 높음' }).waitFor();
+    await open
+      .getByRole('row')
+      .filter({ hasText: 'SEOU-C-2026-0001' })
+      .filter({ hasText: '위험도 높음' })
+      .waitFor();
     const today = page.getByRole('region', { name: '오늘 일정' });
-    expect(await today.getByRole('note', { name: '안전 연락:' }).textContent()).toContain(SAFE_CONTACT);
+    expect(await today.getByRole('note', { name: '안전 연락:' }).textContent()).toContain(
+      SAFE_CONTACT,
+    );
     await checkScreen(t, 'c01-caseload');
 
     // Exact search finds a registered person.
-    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '당사자 찾기·등록' }).click();
+    await page
+      .getByRole('navigation', { name: '주 메뉴' })
+      .getByRole('link', { name: '당사자 찾기·등록' })
+      .click();
     await page.getByRole('heading', { name: '당사자 찾기' }).waitFor();
     await page.getByLabel('찾을 값').fill('이수진');
     await page.getByRole('button', { name: '찾기' }).click();
@@ -396,15 +486,25 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: '등록' }).click();
     await page.getByRole('heading', { name: '김하늘' }).waitFor();
     await page.getByText('등록했습니다. 코드: SEOU-2026-0003').waitFor();
-    const callout = page.getByRole('note', { name: '안전 연락 지침 — 연락하기 전에 꼭 확인하세요:' });
+    const callout = page.getByRole('note', {
+      name: '안전 연락 지침 — 연락하기 전에 꼭 확인하세요:',
+    });
     expect(await callout.textContent()).toContain('집으로 우편 보내지 말 것');
     await page.getByText('한국어, 영어, 필리핀어').waitFor();
-    expect(state.caseData.people.at(-1)).toMatchObject({ legal_name: '김하늘', nationality: 'KR', languages: ['ko', 'en', 'fil'], categories: ['online_exploitation'] });
+    expect(state.caseData.people.at(-1)).toMatchObject({
+      legal_name: '김하늘',
+      nationality: 'KR',
+      languages: ['ko', 'en', 'fil'],
+      categories: ['online_exploitation'],
+    });
 
     // Her consents: record one, revoke it.
     await page.getByLabel('받은 방법').selectOption({ label: '서면' });
     await page.getByRole('button', { name: '동의 기록' }).click();
-    const consentRow = page.getByRole('table', { name: '동의 기록' }).getByRole('row').filter({ hasText: '서비스 제공' });
+    const consentRow = page
+      .getByRole('table', { name: '동의 기록' })
+      .getByRole('row')
+      .filter({ hasText: '서비스 제공' });
     await consentRow.filter({ hasText: '유효' }).waitFor();
     await consentRow.getByRole('button', { name: '철회 서비스 제공' }).click();
     const revoke = page.getByRole('alertdialog', { name: '동의 철회' });
@@ -421,12 +521,16 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByLabel('접수 경로').selectOption({ label: '상담전화' });
     await page.getByLabel('위험도').selectOption({ label: '높음' });
     await page.getByLabel('온라인', { exact: true }).check();
-    await page.getByLabel('사례 요약').fill('채팅앱을 통한 온라인 성착취. 가해자가 연락을 계속 시도함.');
+    await page
+      .getByLabel('사례 요약')
+      .fill('채팅앱을 통한 온라인 성착취. 가해자가 연락을 계속 시도함.');
     await page.getByLabel('안전 계획').fill('위급하면 112, 이후 담당 상담원에게 문자.');
     await page.getByRole('button', { name: '사례 열기' }).click();
     await page.getByRole('heading', { name: '사례 SEOU-C-2026-0003' }).waitFor();
     await page.getByText('사례를 열었습니다.').waitFor();
-    expect(await page.getByRole('note', { name: /안전 연락 지침/ }).textContent()).toContain('문자로만 연락');
+    expect(await page.getByRole('note', { name: /안전 연락 지침/ }).textContent()).toContain(
+      '문자로만 연락',
+    );
     await page.getByText('위험도 높음').waitFor();
     await checkScreen(t, 'c05-case-overview');
     const sections = page.getByRole('navigation', { name: '사례 항목' });
@@ -443,7 +547,12 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByText('입력한 금액: 30,000원').waitFor();
     const before = posts('/services');
     await page.getByRole('button', { name: '서비스 기록' }).dblclick();
-    await page.getByRole('table', { name: '서비스 기록 (최근 순)' }).getByRole('row').filter({ hasText: '30,000원' }).filter({ hasText: '50분' }).waitFor();
+    await page
+      .getByRole('table', { name: '서비스 기록 (최근 순)' })
+      .getByRole('row')
+      .filter({ hasText: '30,000원' })
+      .filter({ hasText: '50분' })
+      .waitFor();
     expect(posts('/services') - before).toBe(1);
     await checkScreen(t, 'c06-case-services');
 
@@ -460,7 +569,9 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByText('정정됨').waitFor();
     const [first, amendment] = state.caseData.notes;
     expect(amendment!.amends).toBe(first!.id);
-    expect(state.requests.some((r) => r.method === 'PATCH' && r.path.includes('/notes'))).toBe(false);
+    expect(state.requests.some((r) => r.method === 'PATCH' && r.path.includes('/notes'))).toBe(
+      false,
+    );
     await checkScreen(t, 'c07-case-notes');
 
     // An appointment tomorrow at 10:30 Korean time.
@@ -474,7 +585,9 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: '일정 추가' }).click();
     const row = page.getByRole('listitem').filter({ hasText: '마음치료센터' });
     await row.waitFor();
-    expect(await row.getByRole('note', { name: '안전 연락:' }).textContent()).toContain('문자로만 연락');
+    expect(await row.getByRole('note', { name: '안전 연락:' }).textContent()).toContain(
+      '문자로만 연락',
+    );
     expect(state.caseData.appointments.at(-1)!.starts_at).toBe(`${tomorrow}T01:30:00Z`);
     await checkScreen(t, 'c08-case-appointments');
 
@@ -489,7 +602,11 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await dialog.getByRole('button', { name: '사례 종결' }).click();
     await page.getByText('사례를 종결했습니다.').waitFor();
     await page.getByRole('button', { name: '사례 재개' }).waitFor();
-    expect(state.caseData.cases.at(-1)).toMatchObject({ status: 'closed', closure_reason: 'goals_met', closure_note: '자립 준비 완료.' });
+    expect(state.caseData.cases.at(-1)).toMatchObject({
+      status: 'closed',
+      closure_reason: 'goals_met',
+      closure_note: '자립 준비 완료.',
+    });
 
     // The timeline has it all.
     await sections.getByRole('link', { name: '타임라인' }).click();
@@ -507,11 +624,18 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     expect(await week.getByRole('columnheader').count()).toBe(7);
     await checkScreen(t, 'c11-calendar-week');
     await page.getByRole('link', { name: '목록' }).click();
-    await page.getByRole('listitem').filter({ hasText: '마음치료센터' }).getByRole('note', { name: '안전 연락:' }).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: '마음치료센터' })
+      .getByRole('note', { name: '안전 연락:' })
+      .waitFor();
     await checkScreen(t, 'c12-calendar-list');
     await page.getByRole('link', { name: '달력' }).click();
     await page.getByRole('link', { name: '월', exact: true }).click();
-    await page.getByRole('table').getByRole('link', { name: '10:30 치료 · SEOU-C-2026-0003' }).waitFor();
+    await page
+      .getByRole('table')
+      .getByRole('link', { name: '10:30 치료 · SEOU-C-2026-0003' })
+      .waitFor();
     const weeks = await page.getByRole('table').locator('tbody tr').count();
     expect(weeks).toBeGreaterThanOrEqual(4);
     expect(weeks).toBeLessThanOrEqual(6);
@@ -553,7 +677,10 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByText('열람 제한을 해제했습니다.').waitFor();
     expect(state.caseData.cases.find((c) => c.id === 'c-2')!.restricted).toBe(false);
     await page.goto('/cases');
-    await page.getByRole('region', { name: '새 알림 (1)' }).getByRole('button', { name: /읽음으로 표시/ }).click();
+    await page
+      .getByRole('region', { name: '새 알림 (1)' })
+      .getByRole('button', { name: /읽음으로 표시/ })
+      .click();
     await page.getByText('새 알림이 없습니다.').waitFor();
     expect(state.caseData.notifications[0]!.read_at).not.toBeNull();
   });
@@ -563,8 +690,14 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByRole('heading', { name: '사례 관리' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
-    await page.getByRole('table', { name: 'Open cases — highest risk first' }).getByText('Risk: high').waitFor();
-    await page.getByRole('region', { name: "Today's appointments" }).getByRole('note', { name: 'Safe contact:' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Open cases — highest risk first' })
+      .getByText('Risk: high')
+      .waitFor();
+    await page
+      .getByRole('region', { name: "Today's appointments" })
+      .getByRole('note', { name: 'Safe contact:' })
+      .waitFor();
     await checkScreen(t, 'c22-caseload-english');
     await page.goto('/cases/c-1/services');
     await page.getByRole('heading', { name: 'Case SEOU-C-2026-0001' }).waitFor();
@@ -572,7 +705,11 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByLabel('Minutes').fill('30');
     await page.getByLabel('Amount (KRW)').fill('1200000');
     await page.getByRole('button', { name: 'Log service' }).click();
-    await page.getByRole('row').filter({ hasText: '₩1,200,000' }).filter({ hasText: '30 min' }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '₩1,200,000' })
+      .filter({ hasText: '30 min' })
+      .waitFor();
     await checkScreen(t, 'c23-case-services-english');
   });
 
@@ -588,7 +725,9 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
       await page.goto(path);
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();
       if (path.startsWith('/calendar')) await page.getByRole('table').waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
       await checkScreen(t, shot);
     }
@@ -600,11 +739,24 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
 
     await page.goto('/cases/c-1/assessment');
     await page.getByRole('heading', { name: '새 욕구 사정' }).waitFor();
-    await page.getByRole('group', { name: '주거' }).getByLabel('필요 정도').selectOption({ label: '3 높음' });
-    await page.getByRole('group', { name: '부채(선불금 포함)' }).getByLabel('필요 정도').selectOption({ label: '4 위기' });
-    await page.getByRole('group', { name: '부채(선불금 포함)' }).getByLabel('메모').fill('업주에게 선불금 800만 원');
+    await page
+      .getByRole('group', { name: '주거' })
+      .getByLabel('필요 정도')
+      .selectOption({ label: '3 높음' });
+    await page
+      .getByRole('group', { name: '부채(선불금 포함)' })
+      .getByLabel('필요 정도')
+      .selectOption({ label: '4 위기' });
+    await page
+      .getByRole('group', { name: '부채(선불금 포함)' })
+      .getByLabel('메모')
+      .fill('업주에게 선불금 800만 원');
     await page.getByRole('button', { name: '욕구 사정 저장' }).click();
-    await page.getByRole('row').filter({ hasText: '4 위기' }).filter({ hasText: '선불금 800만 원' }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '4 위기' })
+      .filter({ hasText: '선불금 800만 원' })
+      .waitFor();
     expect(state.caseData.assessments[0]).toMatchObject({ ratings: { housing: 3, debt: 4 } });
     await checkScreen(t, 'c15-case-assessment');
 
@@ -638,13 +790,19 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await matter.getByText('진행 상태를 ‘수사’에서 ‘재판’(으)로 바꿀까요?').waitFor();
     expect(state.caseData.legal[0]!.status).toBe('investigation');
     await matter.getByRole('button', { name: '상태 저장' }).click();
-    await matter.getByText('진행 상태를 ‘수사’에서', { exact: false }).waitFor({ state: 'detached' });
+    await matter
+      .getByText('진행 상태를 ‘수사’에서', { exact: false })
+      .waitFor({ state: 'detached' });
     expect(state.caseData.legal[0]!.status).toBe('trial');
     await checkScreen(t, 'c17-case-legal');
 
     await page.goto('/cases/c-1/files');
     await page.getByLabel('파일 종류').selectOption({ label: '동의서' });
-    await page.getByLabel('파일', { exact: true }).setInputFiles({ name: '동의서-스캔.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(300 * 1024, 1) });
+    await page.getByLabel('파일', { exact: true }).setInputFiles({
+      name: '동의서-스캔.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.alloc(300 * 1024, 1),
+    });
     await page.evaluate(() => {
       const w = window as unknown as { __sawProgress?: boolean };
       new MutationObserver(() => {
@@ -656,7 +814,9 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await link.waitFor();
     expect(await link.getAttribute('href')).toMatch(/^\/api\/v1\/files\/f-/);
     expect(state.caseData.files[0]).toMatchObject({ kind: 'consent_form', size: 300 * 1024 });
-    expect(await page.evaluate(() => (window as unknown as { __sawProgress?: boolean }).__sawProgress)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { __sawProgress?: boolean }).__sawProgress),
+    ).toBe(true);
     const upload = state.requests.find((r) => r.method === 'POST' && r.path.endsWith('/files'))!;
     expect(upload.headers['x-csrf-token']).toMatch(/^csrf-/);
     await checkScreen(t, 'c18-case-files');

@@ -26,8 +26,15 @@ for (const f of readdirSync(join(dist, 'assets')).sort()) {
   console.log(`${isInitial ? 'initial' : 'lazy   '}  ${kb(size).padStart(9)} gzip  ${path}`);
 }
 console.log(`initial JavaScript: ${kb(total)} gzipped (budget ${kb(BUDGET)})`);
-for (const [name, page] of [['index.html', html], ['help.html', helpHtml]]) {
-  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(page) || /<style\b/.test(page) || /\sstyle="/.test(page)) {
+for (const [name, page] of [
+  ['index.html', html],
+  ['help.html', helpHtml],
+]) {
+  if (
+    /<script(?![^>]*\bsrc=)[^>]*>/.test(page) ||
+    /<style\b/.test(page) ||
+    /\sstyle="/.test(page)
+  ) {
     console.error(`dist/${name} has an inline script or style: the CSP forbids it`);
     process.exit(1);
   }

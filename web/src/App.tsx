@@ -12,19 +12,31 @@ import { SessionProvider, useSession } from './session';
 
 // Only the sign-in screen is in the initial bundle; everything behind it loads on demand.
 const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
-const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
+const AccountPage = lazy(() =>
+  import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })),
+);
 const ChangePasswordPage = lazy(() =>
   import('./pages/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
 );
-const EnrolTotpPage = lazy(() => import('./pages/EnrolTotpPage').then((m) => ({ default: m.EnrolTotpPage })));
-const ModulePage = lazy(() => import('./pages/ModulePage').then((m) => ({ default: m.ModulePage })));
-const OrganizationsPage = lazy(() => import('./admin').then((m) => ({ default: m.OrganizationsPage })));
+const EnrolTotpPage = lazy(() =>
+  import('./pages/EnrolTotpPage').then((m) => ({ default: m.EnrolTotpPage })),
+);
+const ModulePage = lazy(() =>
+  import('./pages/ModulePage').then((m) => ({ default: m.ModulePage })),
+);
+const OrganizationsPage = lazy(() =>
+  import('./admin').then((m) => ({ default: m.OrganizationsPage })),
+);
 const OrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OrgUsersPage })));
 const OwnOrgUsersPage = lazy(() => import('./admin').then((m) => ({ default: m.OwnOrgUsersPage })));
-const EmergencyBoard = lazy(() => import('./emergency').then((m) => ({ default: m.EmergencyBoard })));
+const EmergencyBoard = lazy(() =>
+  import('./emergency').then((m) => ({ default: m.EmergencyBoard })),
+);
 const CoveragePage = lazy(() => import('./emergency').then((m) => ({ default: m.CoveragePage })));
 const AuditPage = lazy(() => import('./audit').then((m) => ({ default: m.AuditPage })));
-const SupervisionPage = lazy(() => import('./supervision').then((m) => ({ default: m.SupervisionPage })));
+const SupervisionPage = lazy(() =>
+  import('./supervision').then((m) => ({ default: m.SupervisionPage })),
+);
 
 export function Loading() {
   const { t } = useTranslation();
@@ -39,23 +51,37 @@ const STAGE_PATH = { password: '/change-password', enrol: '/enrol', app: 'app' }
 
 // step: which stage of signing in the route belongs to. A session that must still replace its
 // one-time password or enrol TOTP is sent there first (the server refuses the rest anyway).
-function RequireSession({ children, step = 'app' }: { children: ReactNode; step?: 'password' | 'enrol' | 'app' }) {
+function RequireSession({
+  children,
+  step = 'app',
+}: {
+  children: ReactNode;
+  step?: 'password' | 'enrol' | 'app';
+}) {
   const { state } = useSession();
   const location = useLocation();
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'signedOut') {
-    return <Navigate to="/sign-in" replace state={state.reason ? undefined : { from: location.pathname }} />;
+    return (
+      <Navigate
+        to="/sign-in"
+        replace
+        state={state.reason ? undefined : { from: location.pathname }}
+      />
+    );
   }
   // Pending stages come first; once signed in fully, enrolment and password pages stay open
   // for voluntary use.
   const required = nextPath(state.session, 'app');
-  if (required !== 'app' && required !== STAGE_PATH[step]) return <Navigate to={required} replace />;
+  if (required !== 'app' && required !== STAGE_PATH[step])
+    return <Navigate to={required} replace />;
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { state } = useSession();
-  if (state.status !== 'signedIn' || !hasAnyRole(state.session.user.roles, roles)) return <ForbiddenPage />;
+  if (state.status !== 'signedIn' || !hasAnyRole(state.session.user.roles, roles))
+    return <ForbiddenPage />;
   return <>{children}</>;
 }
 
@@ -66,7 +92,14 @@ function Home() {
 }
 
 // Modules with screens of their own get their own routes below; the rest show "coming soon".
-const BUILT: readonly string[] = ['users', 'organizations', 'emergency', 'coverage', 'supervision', 'audit'];
+const BUILT: readonly string[] = [
+  'users',
+  'organizations',
+  'emergency',
+  'coverage',
+  'supervision',
+  'audit',
+];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
 export function AppRoutes() {

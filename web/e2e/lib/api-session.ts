@@ -14,12 +14,16 @@ export async function apiSignIn(url: string, username: string): Promise<ApiSessi
   const base = url.replace('localhost', '127.0.0.1');
   let cookie = '';
   let csrf = '';
-  const call = async <T,>(method: string, path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const headers: Record<string, string> = { 'Accept-Language': 'ko' };
     if (cookie) headers.Cookie = cookie;
     if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const r = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     // Only the session cookie is kept: it is what the server reads on the next call.
     const session = r.headers.getSetCookie().find((c) => c.startsWith('__Host-dandelion_session='));
     if (session) cookie = session.split(';')[0]!;
@@ -27,10 +31,14 @@ export async function apiSignIn(url: string, username: string): Promise<ApiSessi
     if (!r.ok) throw new Error(`${method} ${path} answered ${r.status}: ${text}`);
     return (text ? JSON.parse(text) : null) as T;
   };
-  const signedIn = await call<{ csrf_token: string; mfa_enrollment_required: boolean }>('POST', '/api/v1/session', {
-    username,
-    password: PASSWORD,
-  });
+  const signedIn = await call<{ csrf_token: string; mfa_enrollment_required: boolean }>(
+    'POST',
+    '/api/v1/session',
+    {
+      username,
+      password: PASSWORD,
+    },
+  );
   csrf = signedIn.csrf_token;
   if (signedIn.mfa_enrollment_required) {
     const { secret } = await call<{ secret: string }>('POST', '/api/v1/me/totp');
@@ -45,7 +53,9 @@ export async function browserSignIn(page: Page, username: string): Promise<void>
   await page.goto('/sign-in');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
-  const enrolment = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/totp') && r.request().method() === 'POST');
+  const enrolment = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/me/totp') && r.request().method() === 'POST',
+  );
   await page.getByRole('button', { name: '로그인' }).click();
   const { secret } = (await (await enrolment).json()) as { secret: string };
   await page.getByLabel('인증 코드 (6자리)').fill(totpAt(secret, currentStep()));

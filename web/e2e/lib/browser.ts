@@ -8,7 +8,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
 
-export const ARTIFACTS = resolve(process.env.TEST_ARTIFACTS ?? fileURLToPath(new URL('../../../test-artifacts', import.meta.url)));
+export const ARTIFACTS = resolve(
+  process.env.TEST_ARTIFACTS ?? fileURLToPath(new URL('../../../test-artifacts', import.meta.url)),
+);
 export const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
 
 export interface Launched {
@@ -51,14 +53,19 @@ export interface TrackedPage {
   cspViolations: string[];
 }
 
-export async function newPage(browser: Browser, options: { width?: number; height?: number; baseURL: string }): Promise<TrackedPage> {
+export async function newPage(
+  browser: Browser,
+  options: { width?: number; height?: number; baseURL: string },
+): Promise<TrackedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     baseURL: options.baseURL,
     locale: 'ko-KR',
     timezoneId: 'Asia/Seoul',
   });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: options.baseURL });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: options.baseURL,
+  });
   const page = await context.newPage();
   const tracked: TrackedPage = { page, context, cspViolations: [] };
   page.on('console', (msg) => {
@@ -81,7 +88,8 @@ export async function checkScreen(t: TrackedPage, name: string): Promise<void> {
   await t.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page: t.page }).analyze();
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
   );
   expect(summary, `axe violations on ${name}`).toEqual([]);
   expect(t.cspViolations, `CSP violations on ${name}`).toEqual([]);
@@ -107,6 +115,8 @@ export async function measureFirstUsable(page: Page): Promise<void> {
 }
 
 export async function firstUsableMs(page: Page): Promise<number> {
-  await page.waitForFunction(() => (window as unknown as { __firstUsable?: number }).__firstUsable !== undefined);
+  await page.waitForFunction(
+    () => (window as unknown as { __firstUsable?: number }).__firstUsable !== undefined,
+  );
   return page.evaluate(() => (window as unknown as { __firstUsable: number }).__firstUsable);
 }

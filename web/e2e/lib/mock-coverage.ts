@@ -5,23 +5,34 @@
 // org admins, dispatchers and supervisors, for dispatchers and supervisors of their own
 // organization only.
 import type { BrowserContext, Route } from 'playwright-core';
+import type { Coverage, CoverageAnswer, OnCallShift, Region } from '../../src/api';
 import type { MockState } from './mock-api';
 
-const REGIONS = ['KR-11', 'KR-26', 'KR-27', 'KR-28', 'KR-29', 'KR-30', 'KR-31', 'KR-41', 'KR-42', 'KR-43', 'KR-44', 'KR-45', 'KR-46', 'KR-47', 'KR-48', 'KR-49', 'KR-50'];
+const REGIONS: readonly Region[] = [
+  'KR-11',
+  'KR-26',
+  'KR-27',
+  'KR-28',
+  'KR-29',
+  'KR-30',
+  'KR-31',
+  'KR-41',
+  'KR-42',
+  'KR-43',
+  'KR-44',
+  'KR-45',
+  'KR-46',
+  'KR-47',
+  'KR-48',
+  'KR-49',
+  'KR-50',
+];
 
-export interface CoverageRow {
-  org_id: string;
-  org_name: string;
-  region: string;
-  priority: number;
-}
-export interface Shift {
-  id: string;
-  user_id: string;
-  display_name: string;
-  starts_at: string;
-  ends_at: string;
-}
+const isRegion = (r: string): r is Region => (REGIONS as readonly string[]).includes(r);
+
+// A row as stored; who can be reached there now is worked out when it is read.
+export type CoverageRow = Pick<Coverage, 'org_id' | 'org_name' | 'region' | 'priority'>;
+export type Shift = OnCallShift;
 export interface CoverageMock {
   coverage: CoverageRow[];
   ackLimitMinutes: Record<string, number>; // by organization
@@ -56,37 +67,72 @@ const MESSAGES = {
   forbidden: { ko: '권한이 없습니다.', en: 'Not allowed.' },
 };
 
-export async function installCoverageMock(context: BrowserContext, state: MockState, c: CoverageMock): Promise<void> {
-  const ours = (url: URL) => url.pathname === '/api/v1/emergency/coverage' || url.pathname === '/api/v1/emergency/on-call';
+export async function installCoverageMock(
+  context: BrowserContext,
+  state: MockState,
+  c: CoverageMock,
+): Promise<void> {
+  const ours = (url: URL) =>
+    url.pathname === '/api/v1/emergency/coverage' || url.pathname === '/api/v1/emergency/on-call';
   await context.route(ours, (route) => coverageRoute(route, state, c));
 }
 
 async function coverageRoute(route: Route, state: MockState, c: CoverageMock): Promise<void> {
   const req = route.request();
-  const lang: 'ko' | 'en' = (req.headers()['accept-language'] ?? 'ko').startsWith('en') ? 'en' : 'ko';
-  const json = (status: number, body: unknown) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
-  const fail = (status: number, code: string, msg: keyof typeof MESSAGES, fields: Record<string, keyof typeof MESSAGES> = {}) =>
-    json(status, { error: { code, message: MESSAGES[msg][lang], fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, MESSAGES[v][lang]])) } });
+  const lang: 'ko' | 'en' = (req.headers()['accept-language'] ?? 'ko').startsWith('en')
+    ? 'en'
+    : 'ko';
+  const json = (status: number, body: unknown) =>
+    route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  const fail = (
+    status: number,
+    code: string,
+    msg: keyof typeof MESSAGES,
+    fields: Record<string, keyof typeof MESSAGES> = {},
+  ) =>
+    json(status, {
+      error: {
+        code,
+        message: MESSAGES[msg][lang],
+        fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, MESSAGES[v][lang]])),
+      },
+    });
   const url = new URL(req.url());
   const method = req.method();
-  const me = state.session ? state.accounts.find((a) => a.id === state.session!.user_id) : undefined;
+  const me = state.session
+    ? state.accounts.find((a) => a.id === state.session!.user_id)
+    : undefined;
   if (!me) return fail(401, 'unauthenticated', 'forbidden');
-  if (method !== 'GET' && req.headers()['x-csrf-token'] !== state.session!.csrf) return fail(403, 'forbidden', 'forbidden');
+  if (method !== 'GET' && req.headers()['x-csrf-token'] !== state.session!.csrf)
+    return fail(403, 'forbidden', 'forbidden');
   state.requests.push({ method, path: url.pathname, headers: req.headers() });
-  const body = () => (req.postData() ? (JSON.parse(req.postData()!) as Record<string, unknown>) : {});
+  const body = () =>
+    req.postData() ? (JSON.parse(req.postData()!) as Record<string, unknown>) : {};
   // Like the server: someone can see a request now if a shift covers now, or if the
   // organization keeps no roster and has a dispatcher; a region nobody can take now is a gap.
   const reach = (org_id: string) => {
     const now = Date.now();
     const shifts = c.shifts.filter((s) => s.org_id === org_id);
-    const on_call_now = shifts.some((s) => Date.parse(s.starts_at) <= now && Date.parse(s.ends_at) > now);
-    const dispatchers = state.accounts.some((a) => a.org_id === org_id && a.roles.includes('dispatcher') && !a.disabled_at);
-    return { on_call_now, dispatchers, reachable: on_call_now || (dispatchers && shifts.length === 0) };
+    const on_call_now = shifts.some(
+      (s) => Date.parse(s.starts_at) <= now && Date.parse(s.ends_at) > now,
+    );
+    const dispatchers = state.accounts.some(
+      (a) => a.org_id === org_id && a.roles.includes('dispatcher') && !a.disabled_at,
+    );
+    return {
+      on_call_now,
+      dispatchers,
+      reachable: on_call_now || (dispatchers && shifts.length === 0),
+    };
   };
   const coverage = () => {
     const items = c.coverage.map((row) => ({ ...row, ...reach(row.org_id) }));
     const gaps = REGIONS.filter((r) => !items.some((i) => i.region === r && i.reachable));
-    return json(200, { items, gaps, ack_limit_minutes: c.ackLimitMinutes[me.org_id] ?? 10 });
+    return json(200, {
+      items,
+      gaps,
+      ack_limit_minutes: c.ackLimitMinutes[me.org_id] ?? 10,
+    } satisfies CoverageAnswer);
   };
 
   if (url.pathname === '/api/v1/emergency/coverage') {
@@ -96,42 +142,67 @@ async function coverageRoute(route: Route, state: MockState, c: CoverageMock): P
     const b = body();
     c.puts.push(b);
     const fields: Record<string, keyof typeof MESSAGES> = {};
-    const regions = Array.isArray(b.regions) ? (b.regions as string[]) : [];
-    if (!Array.isArray(b.regions) || regions.some((r) => !REGIONS.includes(r))) fields.regions = 'regions';
+    const asked = Array.isArray(b.regions) ? (b.regions as string[]) : [];
+    const regions = asked.filter(isRegion);
+    if (!Array.isArray(b.regions) || regions.length !== asked.length) fields.regions = 'regions';
     const m = b.ack_limit_minutes;
-    if (m !== undefined && !(Number.isInteger(m) && (m as number) >= 1 && (m as number) <= 120)) fields.ack_limit_minutes = 'minutes';
+    if (m !== undefined && !(Number.isInteger(m) && (m as number) >= 1 && (m as number) <= 120))
+      fields.ack_limit_minutes = 'minutes';
     if (Object.keys(fields).length) return fail(400, 'invalid', 'invalid', fields);
     const org = state.orgs.find((o) => o.id === me.org_id)!;
     c.coverage = [
       ...c.coverage.filter((row) => row.org_id !== me.org_id),
-      ...regions.map((region) => ({ org_id: org.id, org_name: org.name, region, priority: 1 + c.coverage.filter((row) => row.region === region && row.org_id !== me.org_id).length })),
+      ...regions.map((region) => ({
+        org_id: org.id,
+        org_name: org.name,
+        region,
+        priority:
+          1 + c.coverage.filter((row) => row.region === region && row.org_id !== me.org_id).length,
+      })),
     ];
     if (m !== undefined) c.ackLimitMinutes[me.org_id] = m as number;
     return coverage();
   }
 
-  if (!['org_admin', 'dispatcher', 'supervisor'].some((r) => me.roles.includes(r))) return fail(404, 'not_found', 'not_found');
+  if (!(['org_admin', 'dispatcher', 'supervisor'] as const).some((r) => me.roles.includes(r)))
+    return fail(404, 'not_found', 'not_found');
   if (method === 'GET') {
     const from = url.searchParams.get('from');
     const to = url.searchParams.get('to');
     c.rosterQueries.push({ from, to });
     const lo = from ? Date.parse(from) : Date.now() - 86_400_000;
     const hi = to ? Date.parse(to) : lo + 7 * 86_400_000;
-    const items = c.shifts.filter((s) => s.org_id === me.org_id && Date.parse(s.starts_at) < hi && Date.parse(s.ends_at) > lo);
-    return json(200, { items: items.map(({ org_id: _, ...s }) => s) });
+    const items = c.shifts.filter(
+      (s) => s.org_id === me.org_id && Date.parse(s.starts_at) < hi && Date.parse(s.ends_at) > lo,
+    );
+    return json(200, { items: items.map(({ org_id: _, ...s }) => s) } satisfies {
+      items: OnCallShift[];
+    });
   }
   if (method !== 'POST') return fail(404, 'not_found', 'not_found');
   const b = body();
   c.posts.push(b);
-  const who = state.accounts.find((a) => a.id === b.user_id && a.org_id === me.org_id && (a.roles.includes('dispatcher') || a.roles.includes('supervisor')));
+  const who = state.accounts.find(
+    (a) =>
+      a.id === b.user_id &&
+      a.org_id === me.org_id &&
+      (a.roles.includes('dispatcher') || a.roles.includes('supervisor')),
+  );
   const fields: Record<string, keyof typeof MESSAGES> = {};
   if (!who) fields.user_id = 'user';
   const starts = Date.parse(String(b.starts_at));
   const ends = Date.parse(String(b.ends_at));
   if (!(ends > starts)) fields.ends_at = 'order';
   if (Object.keys(fields).length) return fail(400, 'invalid', 'invalid', fields);
-  const shift = { id: `s${c.shifts.length + 1}`, user_id: who!.id, display_name: who!.display_name, starts_at: String(b.starts_at), ends_at: String(b.ends_at), org_id: me.org_id };
+  const shift = {
+    id: `s${c.shifts.length + 1}`,
+    user_id: who!.id,
+    display_name: who!.display_name,
+    starts_at: String(b.starts_at),
+    ends_at: String(b.ends_at),
+    org_id: me.org_id,
+  };
   c.shifts.push(shift);
   const { org_id: _, ...out } = shift;
-  return json(201, out);
+  return json(201, out satisfies OnCallShift);
 }

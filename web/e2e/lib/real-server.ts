@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = process.env.DANDELION_BIN ?? fileURLToPath(new URL('../../../build/dandelion', import.meta.url));
+export const BIN =
+  process.env.DANDELION_BIN ?? fileURLToPath(new URL('../../../build/dandelion', import.meta.url));
 export const PASSWORD = 'Dandelion-e2e-Passw0rd!';
 
 export interface RealServer {
@@ -17,8 +18,18 @@ export interface RealServer {
   stop: () => Promise<void>;
 }
 
-export interface UserSpec { org: string; username: string; display: string; roles: string }
-export interface OrgSpec { slug: string; name: string; kind: string; region: string }
+export interface UserSpec {
+  org: string;
+  username: string;
+  display: string;
+  roles: string;
+}
+export interface OrgSpec {
+  slug: string;
+  name: string;
+  kind: string;
+  region: string;
+}
 
 function run(args: string[], input?: string): string {
   return execFileSync(BIN, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
@@ -45,17 +56,49 @@ export async function startRealServer(orgs: OrgSpec[], users: UserSpec[]): Promi
   const tmp = mkdtempSync(join(tmpdir(), 'dandelion-e2e-'));
   const data = join(tmp, 'data');
   run(['init', '--data', data]);
-  for (const o of orgs) run(['org', 'add', '--data', data, '--slug', o.slug, '--name', o.name, '--kind', o.kind, '--region', o.region]);
+  for (const o of orgs)
+    run([
+      'org',
+      'add',
+      '--data',
+      data,
+      '--slug',
+      o.slug,
+      '--name',
+      o.name,
+      '--kind',
+      o.kind,
+      '--region',
+      o.region,
+    ]);
   for (const u of users) {
     run(
-      ['user', 'add', '--data', data, '--org', u.org, '--username', u.username, '--display-name', u.display, '--role', u.roles, '--password-stdin'],
+      [
+        'user',
+        'add',
+        '--data',
+        data,
+        '--org',
+        u.org,
+        '--username',
+        u.username,
+        '--display-name',
+        u.display,
+        '--role',
+        u.roles,
+        '--password-stdin',
+      ],
       `${PASSWORD}\n`,
     );
   }
   const port = await freePort();
-  const child: ChildProcess = spawn(BIN, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    BIN,
+    ['serve', '--data', data, '--listen', `127.0.0.1:${port}`],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += String(d)));
   const url = `http://localhost:${port}`;

@@ -18,7 +18,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export async function serveDist(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveDist(
+  root: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const headers = {
       'Content-Security-Policy': CSP,
@@ -33,7 +35,10 @@ export async function serveDist(root: string): Promise<{ url: string; close: () 
     }
     const help = path === '/help' || path.startsWith('/help/');
     let file = join(root, help ? 'help.html' : path);
-    const isFile = await stat(file).then((s) => s.isFile(), () => false);
+    const isFile = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     if (!isFile) {
       if (path.startsWith('/assets/') || path.startsWith('/api/')) {
         res.writeHead(404, headers).end();
@@ -42,7 +47,10 @@ export async function serveDist(root: string): Promise<{ url: string; close: () 
       file = join(root, 'index.html');
     }
     const body = await readFile(file);
-    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -30,7 +30,9 @@ export function AccountNotices() {
         {items.map((n) => (
           <li key={n.id}>
             <strong>{formatDateTime(n.at)}</strong>{' '}
-            {t(`notifications.${KINDS[n.kind] ?? 'orgAdminCreated'}`, { actor: n.actor ?? t('notifications.someone') })}{' '}
+            {t(`notifications.${KINDS[n.kind] ?? 'orgAdminCreated'}`, {
+              actor: n.actor ?? t('notifications.someone'),
+            })}{' '}
             <button
               type="button"
               className="button-secondary button-small"

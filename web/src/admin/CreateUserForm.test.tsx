@@ -25,7 +25,11 @@ describe('CreateUserForm', () => {
       json(403, { error: { code: 'reauth_required', message: '다시 입력하세요.', fields: {} } }),
       new Response(null, { status: 204 }),
       json(201, {
-        id: 'u2', org_id: 'o1', username: 'new-worker', display_name: '새 상담원', roles: ['case_worker'],
+        id: 'u2',
+        org_id: 'o1',
+        username: 'new-worker',
+        display_name: '새 상담원',
+        roles: ['case_worker'],
         one_time_password: 'abcdefghjkmnpqrs',
       }),
     ];
@@ -37,7 +41,9 @@ describe('CreateUserForm', () => {
       }),
     );
     const created = vi.fn();
-    render(<CreateUserForm orgId="o1" assignable={['case_worker', 'advocate']} onCreated={created} />);
+    render(
+      <CreateUserForm orgId="o1" assignable={['case_worker', 'advocate']} onCreated={created} />,
+    );
     await user.type(screen.getByLabelText('아이디'), 'new-worker');
     await user.type(screen.getByLabelText('이름'), '새 상담원');
     await user.click(screen.getByLabelText('상담원'));

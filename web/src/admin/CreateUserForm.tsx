@@ -69,7 +69,13 @@ export function CreateUserForm({ orgId, assignable, onCreated }: Props) {
           onChange={(e) => setDisplayName(e.target.value)}
           error={fe.display_name}
         />
-        <RoleCheckboxes legend={t('users.rolesLegend')} available={assignable} value={roles} onChange={setRoles} error={fe.roles} />
+        <RoleCheckboxes
+          legend={t('users.rolesLegend')}
+          available={assignable}
+          value={roles}
+          onChange={setRoles}
+          error={fe.roles}
+        />
         <div className="actions">
           <button type="submit" disabled={busy}>
             {t('users.create')}

@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { CreatedOrgUser } from '../api';
 import { CopyButton, Dialog } from '../ui';
 
-export function OneTimePasswordDialog({ created, onClose }: { created: CreatedOrgUser | null; onClose: () => void }) {
+export function OneTimePasswordDialog({
+  created,
+  onClose,
+}: {
+  created: CreatedOrgUser | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Dialog open={created !== null} title={t('users.oneTimeTitle')} onClose={onClose}>

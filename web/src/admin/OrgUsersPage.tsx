@@ -5,7 +5,14 @@ import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ROLES, listOrganizations, listUsers, type ApiError, type OrgUser, type Role } from '../api';
+import {
+  ROLES,
+  listOrganizations,
+  listUsers,
+  type ApiError,
+  type OrgUser,
+  type Role,
+} from '../api';
 import { hasAnyRole } from '../domain/navigation';
 import { formatDateTime } from '../i18n/format';
 import { ForbiddenPage, NotFoundPage } from '../pages/NotFoundPage';
@@ -34,7 +41,7 @@ export function OrgUsersPage() {
   const { user, organization } = useSignedIn();
   const isNetworkAdmin = hasAnyRole(user.roles, ['network_admin']);
   const own = orgId === user.org_id;
-  const [orgName, setOrgName] = useState<string | null>(own ? organization?.name ?? '' : null);
+  const [orgName, setOrgName] = useState<string | null>(own ? (organization?.name ?? '') : null);
 
   useEffect(() => {
     if (own || !isNetworkAdmin) return;
@@ -76,7 +83,11 @@ function OrgUsers({ orgId, orgName }: { orgId: string; orgName: string }) {
   }, [load]);
 
   if (error && (error.status === 404 || error.status === 403) && users === null) {
-    return error.status === 404 ? <NotFoundPage message={error.message || undefined} /> : <ForbiddenPage message={error.message || undefined} />;
+    return error.status === 404 ? (
+      <NotFoundPage message={error.message || undefined} />
+    ) : (
+      <ForbiddenPage message={error.message || undefined} />
+    );
   }
 
   return (
@@ -108,7 +119,9 @@ function OrgUsers({ orgId, orgName }: { orgId: string; orgName: string }) {
                   <td>
                     <code>{u.username}</code>
                   </td>
-                  <td>{u.roles.map((r) => (ROLES.includes(r) ? t(`roles.${r}`) : r)).join(', ')}</td>
+                  <td>
+                    {u.roles.map((r) => (ROLES.includes(r) ? t(`roles.${r}`) : r)).join(', ')}
+                  </td>
                   <td>{statusOf(u, t)}</td>
                   <td>{u.totp_enabled ? t('users.mfaOn') : t('users.mfaOff')}</td>
                   <td>{u.last_active_at ? formatDateTime(u.last_active_at) : t('users.never')}</td>

@@ -95,7 +95,10 @@ export function OrganizationsPage() {
                   <td>{REGIONS.includes(o.region) ? t(`regions.${o.region}`) : o.region}</td>
                   <td>{o.created_at ? formatDate(o.created_at) : ''}</td>
                   <td>
-                    <Link to={`/admin/organizations/${encodeURIComponent(o.id)}/users`} aria-label={t('orgs.manageUsers', { name: o.name })}>
+                    <Link
+                      to={`/admin/organizations/${encodeURIComponent(o.id)}/users`}
+                      aria-label={t('orgs.manageUsers', { name: o.name })}
+                    >
                       {t('orgs.users')}
                     </Link>
                   </td>
@@ -115,7 +118,14 @@ export function OrganizationsPage() {
         <StatusMessage text={status} />
         <ErrorAlert error={formError} />
         <form onSubmit={submit} className="form-grid" noValidate>
-          <TextField label={t('orgs.name')} name="name" required value={form.name} onChange={set('name')} error={fe.name} />
+          <TextField
+            label={t('orgs.name')}
+            name="name"
+            required
+            value={form.name}
+            onChange={set('name')}
+            error={fe.name}
+          />
           <TextField
             label={t('orgs.slug')}
             name="slug"
@@ -127,7 +137,14 @@ export function OrganizationsPage() {
             onChange={set('slug')}
             error={fe.slug}
           />
-          <SelectField label={t('orgs.kind')} name="kind" required value={form.kind} onChange={set('kind')} error={fe.kind}>
+          <SelectField
+            label={t('orgs.kind')}
+            name="kind"
+            required
+            value={form.kind}
+            onChange={set('kind')}
+            error={fe.kind}
+          >
             <option value="">{t('orgs.choose')}</option>
             {ORG_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -135,7 +152,14 @@ export function OrganizationsPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('orgs.region')} name="region" required value={form.region} onChange={set('region')} error={fe.region}>
+          <SelectField
+            label={t('orgs.region')}
+            name="region"
+            required
+            value={form.region}
+            onChange={set('region')}
+            error={fe.region}
+          >
             <option value="">{t('orgs.choose')}</option>
             {REGIONS.map((r) => (
               <option key={r} value={r}>

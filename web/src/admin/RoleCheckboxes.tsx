@@ -15,7 +15,10 @@ export function RoleCheckboxes({ legend, available, value, onChange, error }: Pr
   const { t } = useTranslation();
   const id = useId();
   return (
-    <fieldset className={error ? 'roles field-invalid' : 'roles'} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={error ? 'roles field-invalid' : 'roles'}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
       <div className="role-grid">
         {available.map((role) => (

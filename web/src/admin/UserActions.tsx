@@ -16,7 +16,7 @@ import {
   type Role,
 } from '../api';
 import { OneTimePasswordDialog } from './OneTimePasswordDialog';
-import { Dialog, ErrorAlert } from '../ui';
+import { ConfirmDialog, Dialog, ErrorAlert } from '../ui';
 import { useReauthRetry } from './ReauthDialog';
 import { RoleCheckboxes } from './RoleCheckboxes';
 
@@ -53,6 +53,32 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
     setBusy(false);
   }
 
+  async function issuePassword() {
+    setBusy(true);
+    const r = await resetPassword(orgId, user.id);
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setOpen(null);
+    setIssued(r.data);
+  }
+
+  // Asking before an action on her account: the action names the dialog and its button.
+  const confirmation = (kind: Open, action: string, question: string, act: () => Promise<void>) => (
+    <ConfirmDialog
+      open={open === kind}
+      title={action}
+      confirmLabel={action}
+      cancelLabel={t('users.cancel')}
+      busy={busy}
+      onConfirm={() => void act()}
+      onClose={() => setOpen(null)}
+    >
+      <ErrorAlert error={error} />
+      <p>{question}</p>
+    </ConfirmDialog>
+  );
+
   return (
     <div className="row-actions" role="group" aria-label={t('users.actionsFor', { name })}>
       <button
@@ -68,26 +94,53 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
         {t('users.editRoles')}
       </button>
       {locked && (
-        <button type="button" className="button-secondary button-small" onClick={() => void run(() => unlockUser(orgId, user.id), false)}>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          onClick={() => void run(() => unlockUser(orgId, user.id), false)}
+        >
           {t('users.unlock')}
         </button>
       )}
       {disabled && (
-        <button type="button" className="button-secondary button-small" onClick={() => void run(() => enableUser(orgId, user.id), false)}>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          onClick={() => void run(() => enableUser(orgId, user.id), false)}
+        >
           {t('users.enable')}
         </button>
       )}
-      <button type="button" className="button-secondary button-small" disabled={disabled} onClick={() => setOpen('password')}>
+      <button
+        type="button"
+        className="button-secondary button-small"
+        disabled={disabled}
+        onClick={() => setOpen('password')}
+      >
         {t('users.resetPassword')}
       </button>
-      <button type="button" className="button-secondary button-small" disabled={disabled} onClick={() => setOpen('reset')}>
+      <button
+        type="button"
+        className="button-secondary button-small"
+        disabled={disabled}
+        onClick={() => setOpen('reset')}
+      >
         {t('users.resetMfa')}
       </button>
-      <button type="button" className="button-danger button-small" disabled={disabled} onClick={() => setOpen('disable')}>
+      <button
+        type="button"
+        className="button-danger button-small"
+        disabled={disabled}
+        onClick={() => setOpen('disable')}
+      >
         {t('users.disable')}
       </button>
 
-      <Dialog open={open === 'roles'} title={t('users.editRolesOf', { name })} onClose={() => setOpen(null)}>
+      <Dialog
+        open={open === 'roles'}
+        title={t('users.editRolesOf', { name })}
+        onClose={() => setOpen(null)}
+      >
         <ErrorAlert error={error} />
         <form
           onSubmit={(e) => {
@@ -95,7 +148,13 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
             void run(() => setRoles(orgId, user.id, roles), true);
           }}
         >
-          <RoleCheckboxes legend={t('users.roles')} available={assignable} value={roles} onChange={setRolesState} error={error?.fields.roles} />
+          <RoleCheckboxes
+            legend={t('users.roles')}
+            available={assignable}
+            value={roles}
+            onChange={setRolesState}
+            error={error?.fields.roles}
+          />
           <div className="actions">
             <button type="submit" disabled={busy || roles.length === 0}>
               {t('users.save')}
@@ -107,44 +166,15 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
         </form>
       </Dialog>
 
-      <Dialog open={open === 'disable'} title={t('users.disable')} onClose={() => setOpen(null)} role="alertdialog">
-        <ErrorAlert error={error} />
-        <p>{t('users.confirmDisable', { name })}</p>
-        <div className="actions">
-          <button type="button" className="button-danger" disabled={busy} onClick={() => void run(() => disableUser(orgId, user.id), true)}>
-            {t('users.disable')}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => setOpen(null)} autoFocus>
-            {t('users.cancel')}
-          </button>
-        </div>
-      </Dialog>
-
-      <Dialog open={open === 'password'} title={t('users.resetPassword')} onClose={() => setOpen(null)} role="alertdialog">
-        <ErrorAlert error={error} />
-        <p>{t('users.confirmResetPassword', { name })}</p>
-        <div className="actions">
-          <button
-            type="button"
-            className="button-danger"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              const r = await resetPassword(orgId, user.id);
-              setBusy(false);
-              if (!r.ok) return setError(r.error);
-              setError(null);
-              setOpen(null);
-              setIssued(r.data);
-            }}
-          >
-            {t('users.resetPassword')}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => setOpen(null)} autoFocus>
-            {t('users.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      {confirmation('disable', t('users.disable'), t('users.confirmDisable', { name }), () =>
+        run(() => disableUser(orgId, user.id), true),
+      )}
+      {confirmation(
+        'password',
+        t('users.resetPassword'),
+        t('users.confirmResetPassword', { name }),
+        issuePassword,
+      )}
       <OneTimePasswordDialog
         created={issued}
         onClose={() => {
@@ -152,19 +182,9 @@ export function UserActions({ orgId, user, assignable, onDone }: Props) {
           onDone(null);
         }}
       />
-
-      <Dialog open={open === 'reset'} title={t('users.resetMfa')} onClose={() => setOpen(null)} role="alertdialog">
-        <ErrorAlert error={error} />
-        <p>{t('users.confirmResetMfa', { name })}</p>
-        <div className="actions">
-          <button type="button" className="button-danger" disabled={busy} onClick={() => void run(() => resetMfa(orgId, user.id), true)}>
-            {t('users.resetMfa')}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => setOpen(null)} autoFocus>
-            {t('users.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      {confirmation('reset', t('users.resetMfa'), t('users.confirmResetMfa', { name }), () =>
+        run(() => resetMfa(orgId, user.id), true),
+      )}
       {reauth.dialog}
     </div>
   );

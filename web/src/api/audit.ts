@@ -20,7 +20,10 @@ export interface AuditFilterInput {
   actor?: string;
 }
 
-export function searchAudit(filter: AuditFilterInput, cursor?: string): Promise<ApiResult<{ items: AuditEntry[]; next_cursor: string | null }>> {
+export function searchAudit(
+  filter: AuditFilterInput,
+  cursor?: string,
+): Promise<ApiResult<{ items: AuditEntry[]; next_cursor: string | null }>> {
   const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
   if (cursor) q.set('cursor', cursor);
   return request('GET', `/api/v1/audit${q.size ? `?${q}` : ''}`);

@@ -42,7 +42,9 @@ export function listNotes(caseId: string): Promise<ApiResult<Page<Note>>> {
 
 // A correction is a new note that names the one it amends; notes are never edited.
 export function addNote(caseId: string, text: string, amends?: string): Promise<ApiResult<Note>> {
-  return request<Note>('POST', onCase(caseId, 'notes'), { body: amends ? { text, amends } : { text } });
+  return request<Note>('POST', onCase(caseId, 'notes'), {
+    body: amends ? { text, amends } : { text },
+  });
 }
 
 export function addAppointment(caseId: string, a: NewAppointment): Promise<ApiResult<Appointment>> {
@@ -55,12 +57,21 @@ export function listCaseAppointments(caseId: string): Promise<ApiResult<Page<App
 }
 
 // from/to: RFC 3339 instants; the calendar asks for a week or a month.
-export function listAppointments(from: string, to: string, scope: AppointmentScope): Promise<ApiResult<Page<Appointment>>> {
-  return request<Page<Appointment>>('GET', `/api/v1/appointments?${new URLSearchParams({ from, to, scope })}`);
+export function listAppointments(
+  from: string,
+  to: string,
+  scope: AppointmentScope,
+): Promise<ApiResult<Page<Appointment>>> {
+  return request<Page<Appointment>>(
+    'GET',
+    `/api/v1/appointments?${new URLSearchParams({ from, to, scope })}`,
+  );
 }
 
 export function cancelAppointment(id: string, reason?: string): Promise<ApiResult<Appointment>> {
-  return request<Appointment>('POST', `/api/v1/appointments/${enc(id)}/cancel`, { body: reason ? { reason } : {} });
+  return request<Appointment>('POST', `/api/v1/appointments/${enc(id)}/cancel`, {
+    body: reason ? { reason } : {},
+  });
 }
 
 export function markAppointmentDone(id: string): Promise<ApiResult<Appointment>> {
@@ -83,7 +94,9 @@ export function changeLegalMatter(
 }
 
 export function addHearing(legalMatterId: string, h: NewHearing): Promise<ApiResult<Hearing>> {
-  return request<Hearing>('POST', `/api/v1/legal-matters/${enc(legalMatterId)}/hearings`, { body: h });
+  return request<Hearing>('POST', `/api/v1/legal-matters/${enc(legalMatterId)}/hearings`, {
+    body: h,
+  });
 }
 
 export function listAssessments(caseId: string): Promise<ApiResult<Page<Assessment>>> {
@@ -102,7 +115,10 @@ export function addGoal(caseId: string, g: NewGoal): Promise<ApiResult<Goal>> {
   return request<Goal>('POST', onCase(caseId, 'goals'), { body: g });
 }
 
-export function changeGoal(id: string, change: { status?: GoalStatus; title?: string; target_date?: string }): Promise<ApiResult<Goal>> {
+export function changeGoal(
+  id: string,
+  change: { status?: GoalStatus; title?: string; target_date?: string },
+): Promise<ApiResult<Goal>> {
   return request<Goal>('PATCH', `/api/v1/goals/${enc(id)}`, { body: change });
 }
 
@@ -133,7 +149,10 @@ export function uploadFile(
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };
-    xhr.onload = () => resolve(readAnswer<CaseFile>(xhr.status, xhr.responseText, xhr.getResponseHeader('X-Request-Id')));
+    xhr.onload = () =>
+      resolve(
+        readAnswer<CaseFile>(xhr.status, xhr.responseText, xhr.getResponseHeader('X-Request-Id')),
+      );
     xhr.onerror = () => resolve(readAnswer<CaseFile>(0, '', null));
     xhr.send(file);
   });

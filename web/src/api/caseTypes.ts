@@ -71,7 +71,14 @@ export interface NewPerson {
 
 export type PersonSearchKey = 'name' | 'phone' | 'code';
 
-export const CONSENT_KINDS = ['services', 'referral_sharing', 'statistics', 'contact_sms', 'contact_email', 'photo'] as const;
+export const CONSENT_KINDS = [
+  'services',
+  'referral_sharing',
+  'statistics',
+  'contact_sms',
+  'contact_email',
+  'photo',
+] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export const CONSENT_METHODS = ['verbal', 'written'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
@@ -298,7 +305,15 @@ export interface Note {
   created_at: string;
 }
 
-export const APPOINTMENT_KINDS = ['counseling', 'therapy', 'hearing', 'medical', 'legal', 'visit', 'other'] as const;
+export const APPOINTMENT_KINDS = [
+  'counseling',
+  'therapy',
+  'hearing',
+  'medical',
+  'legal',
+  'visit',
+  'other',
+] as const;
 export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
 export type AppointmentStatus = 'scheduled' | 'cancelled' | 'done';
 
@@ -328,9 +343,21 @@ export interface NewAppointment {
 
 export type AppointmentScope = 'me' | 'organization';
 
-export const LEGAL_KINDS = ['prosecution_against_her', 'complaint_by_her', 'civil_debt', 'immigration', 'family'] as const;
+export const LEGAL_KINDS = [
+  'prosecution_against_her',
+  'complaint_by_her',
+  'civil_debt',
+  'immigration',
+  'family',
+] as const;
 export type LegalKind = (typeof LEGAL_KINDS)[number];
-export const LEGAL_STATUSES = ['investigation', 'indicted', 'trial', 'appeal', 'concluded'] as const;
+export const LEGAL_STATUSES = [
+  'investigation',
+  'indicted',
+  'trial',
+  'appeal',
+  'concluded',
+] as const;
 export type LegalStatus = (typeof LEGAL_STATUSES)[number];
 
 export interface Hearing {
@@ -416,7 +443,13 @@ export interface NewGoal {
   status?: GoalStatus;
 }
 
-export const FILE_KINDS = ['consent_form', 'medical_letter', 'legal_document', 'id_document', 'other'] as const;
+export const FILE_KINDS = [
+  'consent_form',
+  'medical_letter',
+  'legal_document',
+  'id_document',
+  'other',
+] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 

@@ -57,7 +57,11 @@ export function restrictCase(id: string, restricted: boolean): Promise<ApiResult
   return request<Case>('POST', `${one(id)}/restrict`, { body: { restricted } });
 }
 
-export function closeCase(id: string, reason: ClosureReason, note?: string): Promise<ApiResult<Case>> {
+export function closeCase(
+  id: string,
+  reason: ClosureReason,
+  note?: string,
+): Promise<ApiResult<Case>> {
   return request<Case>('POST', `${one(id)}/close`, { body: note ? { reason, note } : { reason } });
 }
 

@@ -1,5 +1,13 @@
 import { onActivity, onSessionLost, request, setApiLanguage, setCsrfToken } from './client';
-import { createUser, disableUser, getMe, getPerson, isRestrictedStub, signIn, signOut } from './index';
+import {
+  createUser,
+  disableUser,
+  getMe,
+  getPerson,
+  isRestrictedStub,
+  signIn,
+  signOut,
+} from './index';
 
 type Call = { url: string; init: RequestInit };
 let calls: Call[] = [];
@@ -25,7 +33,13 @@ const SESSION = {
     username: 'kim',
     display_name: '김상담',
     roles: ['case_worker'],
-    organization: { id: 'o1', slug: 'seoul-1', name: '서울상담소', kind: 'counseling_center', region: 'KR-11' },
+    organization: {
+      id: 'o1',
+      slug: 'seoul-1',
+      name: '서울상담소',
+      kind: 'counseling_center',
+      region: 'KR-11',
+    },
   },
   csrf_token: 'tok-1',
   mfa_enrollment_required: false,
@@ -56,9 +70,19 @@ describe('api client', () => {
   });
 
   it('tells a restricted search match from a person it may show', () => {
-    expect(isRestrictedStub({ id: 'p1', code: 'SEOU-2026-0001', restricted: true, access: null })).toBe(true);
     expect(
-      isRestrictedStub({ id: 'p2', code: 'SEOU-2026-0002', legal_name: '김민지', alias: null, safe_contact: null, restricted: true, access: 'supervisor' }),
+      isRestrictedStub({ id: 'p1', code: 'SEOU-2026-0001', restricted: true, access: null }),
+    ).toBe(true);
+    expect(
+      isRestrictedStub({
+        id: 'p2',
+        code: 'SEOU-2026-0002',
+        legal_name: '김민지',
+        alias: null,
+        safe_contact: null,
+        restricted: true,
+        access: 'supervisor',
+      }),
     ).toBe(false);
   });
 
@@ -110,8 +134,18 @@ describe('api client', () => {
   });
 
   it('returns the error shape with message and fields', async () => {
-    answer(400, { error: { code: 'invalid', message: '아이디를 확인하세요', fields: { username: '이미 있는 아이디입니다' } } });
-    const r = await createUser('o1', { username: 'kim', display_name: 'K', roles: ['case_worker'] });
+    answer(400, {
+      error: {
+        code: 'invalid',
+        message: '아이디를 확인하세요',
+        fields: { username: '이미 있는 아이디입니다' },
+      },
+    });
+    const r = await createUser('o1', {
+      username: 'kim',
+      display_name: 'K',
+      roles: ['case_worker'],
+    });
     expect(r).toEqual({
       ok: false,
       error: {
@@ -154,23 +188,37 @@ describe('api client', () => {
   });
 
   it('turns an unreachable server into a network error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('offline'))),
+    );
     const r = await getMe();
-    expect(r).toEqual({ ok: false, error: { status: 0, code: 'network', message: '', fields: {} } });
+    expect(r).toEqual({
+      ok: false,
+      error: { status: 0, code: 'network', message: '', fields: {} },
+    });
   });
 
   it('fills in a code when the body is not the error shape', async () => {
     answer(429, undefined, { 'X-Request-Id': 'req-9' });
     const r = await signIn({ username: 'kim', password: 'x' });
-    if (!r.ok) expect(r.error).toMatchObject({ status: 429, code: 'rate_limited', requestId: 'req-9' });
+    if (!r.ok)
+      expect(r.error).toMatchObject({ status: 429, code: 'rate_limited', requestId: 'req-9' });
   });
 
   it('reads the one-time password of a created user, nested or flat', async () => {
     answer(201, { user: { id: 'u3', username: 'lee' }, one_time_password: 'otp-1' });
-    const nested = await createUser('o1', { username: 'lee', display_name: 'L', roles: ['finance'] });
+    const nested = await createUser('o1', {
+      username: 'lee',
+      display_name: 'L',
+      roles: ['finance'],
+    });
     answer(201, { id: 'u3', username: 'lee', one_time_password: 'otp-2' });
     const flat = await createUser('o1', { username: 'lee', display_name: 'L', roles: ['finance'] });
     expect(nested.ok && nested.data.one_time_password).toBe('otp-1');
-    expect(flat.ok && flat.data).toEqual({ user: { id: 'u3', username: 'lee' }, one_time_password: 'otp-2' });
+    expect(flat.ok && flat.data).toEqual({
+      user: { id: 'u3', username: 'lee' },
+      one_time_password: 'otp-2',
+    });
   });
 });

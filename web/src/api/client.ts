@@ -100,14 +100,22 @@ export async function request<T>(
 // For the one request fetch cannot make (a file upload that reports its progress goes through
 // XMLHttpRequest): the same headers, and the same reading of an answer.
 export function requestHeaders(method: string): Record<string, string> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': language,
+  };
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   return headers;
 }
 
-export function readAnswer<T>(status: number, text: string, requestId: string | null): ApiResult<T> {
+export function readAnswer<T>(
+  status: number,
+  text: string,
+  requestId: string | null,
+): ApiResult<T> {
   activityListeners.forEach((l) => l());
-  if (status === 0) return { ok: false, error: { status: 0, code: 'network', message: '', fields: {} } };
+  if (status === 0)
+    return { ok: false, error: { status: 0, code: 'network', message: '', fields: {} } };
   let json: unknown = undefined;
   try {
     json = text ? JSON.parse(text) : undefined;
@@ -121,8 +129,7 @@ export function readAnswer<T>(status: number, text: string, requestId: string | 
 }
 
 function parseError(status: number, json: unknown, requestId: string | null): ApiError {
-  const body = (json as { error?: Partial<ApiError> & { request_id?: string } } | undefined)
-    ?.error;
+  const body = (json as { error?: Partial<ApiError> & { request_id?: string } } | undefined)?.error;
   const fields: Record<string, string> = {};
   if (body?.fields && typeof body.fields === 'object') {
     for (const [k, v] of Object.entries(body.fields)) fields[k] = String(v);
@@ -148,13 +155,21 @@ function parseRefs(raw: unknown): Record<string, string[]> | undefined {
 
 function fallbackCode(status: number): string {
   switch (status) {
-    case 400: return 'invalid';
-    case 401: return 'unauthenticated';
-    case 403: return 'forbidden';
-    case 404: return 'not_found';
-    case 409: return 'conflict';
-    case 413: return 'too_large';
-    case 429: return 'rate_limited';
-    default: return 'internal';
+    case 400:
+      return 'invalid';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'too_large';
+    case 429:
+      return 'rate_limited';
+    default:
+      return 'internal';
   }
 }

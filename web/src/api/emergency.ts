@@ -4,14 +4,33 @@
 import { request, type ApiResult } from './client';
 import type { Page, Region } from './types';
 
-export const REQUEST_STATUSES = ['new', 'acknowledged', 'dispatched', 'resolved', 'closed'] as const;
+export const REQUEST_STATUSES = [
+  'new',
+  'acknowledged',
+  'dispatched',
+  'resolved',
+  'closed',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export type StatusFilter = RequestStatus | 'open';
 
-export const CHANNELS = ['public_web_form', 'hotline', 'sms', 'police', 'partner', 'walk_in'] as const;
+export const CHANNELS = [
+  'public_web_form',
+  'hotline',
+  'sms',
+  'police',
+  'partner',
+  'walk_in',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 // Channels staff log by hand: everything but the public form.
-export const STAFF_CHANNELS = ['hotline', 'sms', 'police', 'partner', 'walk_in'] as const satisfies readonly Channel[];
+export const STAFF_CHANNELS = [
+  'hotline',
+  'sms',
+  'police',
+  'partner',
+  'walk_in',
+] as const satisfies readonly Channel[];
 
 export const OUTCOMES = ['rescued', 'referred', 'no_contact', 'declined', 'not_genuine'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -107,7 +126,9 @@ export const EMERGENCY_EVENTS_URL = '/api/v1/emergency/events';
 const base = '/api/v1/emergency/requests';
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
-export function listHelpRequests(status: StatusFilter = 'open'): Promise<ApiResult<Page<HelpRequest>>> {
+export function listHelpRequests(
+  status: StatusFilter = 'open',
+): Promise<ApiResult<Page<HelpRequest>>> {
   return request<Page<HelpRequest>>('GET', `${base}?${new URLSearchParams({ status })}`);
 }
 
@@ -131,12 +152,24 @@ export function recordPolice(id: string, report: PoliceReport): Promise<ApiResul
   return request<HelpRequest>('POST', `${one(id)}/police`, { body: report });
 }
 
-export function resolveHelpRequest(id: string, outcome: Outcome, note?: string): Promise<ApiResult<HelpRequest>> {
-  return request<HelpRequest>('POST', `${one(id)}/resolve`, { body: note ? { outcome, note } : { outcome } });
+export function resolveHelpRequest(
+  id: string,
+  outcome: Outcome,
+  note?: string,
+): Promise<ApiResult<HelpRequest>> {
+  return request<HelpRequest>('POST', `${one(id)}/resolve`, {
+    body: note ? { outcome, note } : { outcome },
+  });
 }
 
-export function linkHelpRequest(id: string, personId: string, caseId?: string): Promise<ApiResult<HelpRequest>> {
-  return request<HelpRequest>('POST', `${one(id)}/link`, { body: caseId ? { person_id: personId, case_id: caseId } : { person_id: personId } });
+export function linkHelpRequest(
+  id: string,
+  personId: string,
+  caseId?: string,
+): Promise<ApiResult<HelpRequest>> {
+  return request<HelpRequest>('POST', `${one(id)}/link`, {
+    body: caseId ? { person_id: personId, case_id: caseId } : { person_id: personId },
+  });
 }
 
 export function getEmergencyMeasures(): Promise<ApiResult<Measures>> {
@@ -165,15 +198,26 @@ export function getCoverageSettings(): Promise<ApiResult<CoverageAnswer>> {
 }
 
 // org_admin: the regions her own organization covers (the answer is the network's coverage).
-export function setCoverage(regions: Region[], ackLimitMinutes?: number): Promise<ApiResult<CoverageAnswer>> {
-  const body = ackLimitMinutes === undefined ? { regions } : { regions, ack_limit_minutes: ackLimitMinutes };
+export function setCoverage(
+  regions: Region[],
+  ackLimitMinutes?: number,
+): Promise<ApiResult<CoverageAnswer>> {
+  const body =
+    ackLimitMinutes === undefined ? { regions } : { regions, ack_limit_minutes: ackLimitMinutes };
   return request<CoverageAnswer>('PUT', '/api/v1/emergency/coverage', { body });
 }
 
 export function listOnCall(from: string, to: string): Promise<ApiResult<{ items: OnCallShift[] }>> {
-  return request<{ items: OnCallShift[] }>('GET', `/api/v1/emergency/on-call?${new URLSearchParams({ from, to })}`);
+  return request<{ items: OnCallShift[] }>(
+    'GET',
+    `/api/v1/emergency/on-call?${new URLSearchParams({ from, to })}`,
+  );
 }
 
-export function addOnCall(shift: { user_id: string; starts_at: string; ends_at: string }): Promise<ApiResult<OnCallShift>> {
+export function addOnCall(shift: {
+  user_id: string;
+  starts_at: string;
+  ends_at: string;
+}): Promise<ApiResult<OnCallShift>> {
   return request<OnCallShift>('POST', '/api/v1/emergency/on-call', { body: shift });
 }

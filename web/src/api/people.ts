@@ -1,7 +1,14 @@
 // Survivors and their consents: registration, exact search within one's organization, and
 // consent records. Each call is audited by the server.
 import { request, type ApiResult } from './client';
-import type { Consent, NewConsent, NewPerson, Person, PersonMatch, PersonSearchKey } from './caseTypes';
+import type {
+  Consent,
+  NewConsent,
+  NewPerson,
+  Person,
+  PersonMatch,
+  PersonSearchKey,
+} from './caseTypes';
 import type { Page } from './types';
 
 const enc = encodeURIComponent;
@@ -15,8 +22,14 @@ export function getPerson(id: string): Promise<ApiResult<Person>> {
 }
 
 // Exact match on one key only (the server keeps blind indexes, not searchable text).
-export function searchPeople(key: PersonSearchKey, value: string): Promise<ApiResult<Page<PersonMatch>>> {
-  return request<Page<PersonMatch>>('GET', `/api/v1/people?${new URLSearchParams({ [key]: value })}`);
+export function searchPeople(
+  key: PersonSearchKey,
+  value: string,
+): Promise<ApiResult<Page<PersonMatch>>> {
+  return request<Page<PersonMatch>>(
+    'GET',
+    `/api/v1/people?${new URLSearchParams({ [key]: value })}`,
+  );
 }
 
 export function listConsents(personId: string): Promise<ApiResult<Page<Consent>>> {
@@ -28,5 +41,7 @@ export function recordConsent(personId: string, consent: NewConsent): Promise<Ap
 }
 
 export function revokeConsent(consentId: string, reason?: string): Promise<ApiResult<Consent>> {
-  return request<Consent>('POST', `/api/v1/consents/${enc(consentId)}/revoke`, { body: reason ? { reason } : {} });
+  return request<Consent>('POST', `/api/v1/consents/${enc(consentId)}/revoke`, {
+    body: reason ? { reason } : {},
+  });
 }

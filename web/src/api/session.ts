@@ -15,7 +15,9 @@ function normalise(s: Session): Session {
     ...s,
     organization: s.organization ?? null,
     mfa_enrollment_required: Boolean(s.mfa_enrollment_required),
-    password_change_required: Boolean(s.password_change_required ?? s.user?.password_change_required),
+    password_change_required: Boolean(
+      s.password_change_required ?? s.user?.password_change_required,
+    ),
   };
 }
 
@@ -78,5 +80,7 @@ export const REAUTH_REQUIRED = 'reauth_required';
 
 // POST /api/v1/session/reauth: the password, and the authenticator code when enrolled. 204.
 export function reauthenticate(password: string, totp?: string): Promise<ApiResult<void>> {
-  return request<void>('POST', '/api/v1/session/reauth', { body: totp ? { password, totp } : { password } });
+  return request<void>('POST', '/api/v1/session/reauth', {
+    body: totp ? { password, totp } : { password },
+  });
 }

@@ -41,5 +41,7 @@ export function getWaiting(): Promise<ApiResult<{ items: WaitingAct[] }>> {
 }
 
 export function markReviewed(kind: ReviewKind, subjectId: string): Promise<ApiResult<unknown>> {
-  return request<unknown>('POST', '/api/v1/supervision/reviews', { body: { kind, subject_id: subjectId } });
+  return request<unknown>('POST', '/api/v1/supervision/reviews', {
+    body: { kind, subject_id: subjectId },
+  });
 }

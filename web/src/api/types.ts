@@ -26,8 +26,23 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 
 // ISO 3166-2:KR first-level divisions.
 export const REGIONS = [
-  'KR-11', 'KR-26', 'KR-27', 'KR-28', 'KR-29', 'KR-30', 'KR-31', 'KR-41', 'KR-42',
-  'KR-43', 'KR-44', 'KR-45', 'KR-46', 'KR-47', 'KR-48', 'KR-49', 'KR-50',
+  'KR-11',
+  'KR-26',
+  'KR-27',
+  'KR-28',
+  'KR-29',
+  'KR-30',
+  'KR-31',
+  'KR-41',
+  'KR-42',
+  'KR-43',
+  'KR-44',
+  'KR-45',
+  'KR-46',
+  'KR-47',
+  'KR-48',
+  'KR-49',
+  'KR-50',
 ] as const;
 export type Region = (typeof REGIONS)[number];
 

@@ -25,7 +25,10 @@ export async function createUser(
 }
 
 // POST …/users/{id}/reset-password: a new one-time password, shown once.
-export async function resetPassword(orgId: string, userId: string): Promise<ApiResult<CreatedOrgUser>> {
+export async function resetPassword(
+  orgId: string,
+  userId: string,
+): Promise<ApiResult<CreatedOrgUser>> {
   return withPassword(
     await request<CreatedOrgUser | (OrgUser & { one_time_password: string })>(
       'POST',
@@ -45,7 +48,11 @@ function withPassword(
   return { ok: true, data: { user: rest, one_time_password } };
 }
 
-export function setRoles(orgId: string, userId: string, roles: Role[]): Promise<ApiResult<OrgUser>> {
+export function setRoles(
+  orgId: string,
+  userId: string,
+  roles: Role[],
+): Promise<ApiResult<OrgUser>> {
   return request<OrgUser>('PATCH', one(orgId, userId), { body: { roles } });
 }
 

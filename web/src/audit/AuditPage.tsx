@@ -3,7 +3,13 @@
 // first, with filters and "show more". Actions are shown in words, outcomes too.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchAudit, verifyAudit, type ApiError, type AuditEntry, type AuditFilterInput } from '../api';
+import {
+  searchAudit,
+  verifyAudit,
+  type ApiError,
+  type AuditEntry,
+  type AuditFilterInput,
+} from '../api';
 import { formatDateTime } from '../i18n/format';
 import { ErrorAlert, TextField } from '../ui';
 import { actionWords, outcomeWords } from './words';
@@ -35,7 +41,12 @@ function ChainCard() {
             <p className="alert alert-error">{t('audit.chainBroken')}</p>
           ))}
       </div>
-      <button type="button" className="button-secondary" disabled={state === 'checking'} onClick={() => void check()}>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={state === 'checking'}
+        onClick={() => void check()}
+      >
         {t('audit.checkAgain')}
       </button>
     </section>
@@ -67,7 +78,8 @@ export function AuditPage() {
     setCursor(r.data.next_cursor);
   }, []);
   useEffect(() => void load({}), [load]);
-  const set = (k: keyof AuditFilterInput) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value.trim() });
+  const set = (k: keyof AuditFilterInput) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [k]: e.target.value.trim() });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setFilter(draft);
@@ -81,9 +93,22 @@ export function AuditPage() {
       <section className="card" aria-labelledby="audit-entries">
         <h2 id="audit-entries">{t('audit.entriesTitle')}</h2>
         <form className="form-grid" onSubmit={submit} aria-label={t('audit.filters')}>
-          <TextField label={t('audit.action')} hint={t('audit.actionHint')} value={draft.action ?? ''} onChange={set('action')} />
-          <TextField label={t('audit.entityType')} value={draft.entity_type ?? ''} onChange={set('entity_type')} />
-          <TextField label={t('audit.entityId')} value={draft.entity_id ?? ''} onChange={set('entity_id')} />
+          <TextField
+            label={t('audit.action')}
+            hint={t('audit.actionHint')}
+            value={draft.action ?? ''}
+            onChange={set('action')}
+          />
+          <TextField
+            label={t('audit.entityType')}
+            value={draft.entity_type ?? ''}
+            onChange={set('entity_type')}
+          />
+          <TextField
+            label={t('audit.entityId')}
+            value={draft.entity_id ?? ''}
+            onChange={set('entity_id')}
+          />
           <TextField label={t('audit.actor')} value={draft.actor ?? ''} onChange={set('actor')} />
           <div className="actions">
             <button type="submit">{t('audit.search')}</button>
@@ -126,7 +151,11 @@ export function AuditPage() {
           </div>
         )}
         {cursor && (
-          <button type="button" className="button-secondary" onClick={() => void load(filter, cursor)}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void load(filter, cursor)}
+          >
             {t('audit.more')}
           </button>
         )}

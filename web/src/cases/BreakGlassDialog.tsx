@@ -4,11 +4,21 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { breakGlass } from '../api';
-import { Dialog } from '../ui';
+import { Dialog, TextAreaField } from '../ui';
 import { placeFieldErrors, useSubmission } from './forms';
-import { FormError, SubmitButton, TextAreaField } from './widgets';
+import { FormError, SubmitButton } from './widgets';
 
-export function BreakGlassDialog({ caseId, open, onOpened, onClose }: { caseId: string; open: boolean; onOpened: () => void; onClose: () => void }) {
+export function BreakGlassDialog({
+  caseId,
+  open,
+  onOpened,
+  onClose,
+}: {
+  caseId: string;
+  open: boolean;
+  onOpened: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const { busy, error, run } = useSubmission();
@@ -26,7 +36,16 @@ export function BreakGlassDialog({ caseId, open, onOpened, onClose }: { caseId: 
       <p className="warning-text">{t('breakGlass.audited')}</p>
       <form onSubmit={submit} noValidate>
         <FormError error={error} elsewhere={elsewhere} />
-        <TextAreaField label={t('breakGlass.reason')} name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} error={byField.reason} hint={t('breakGlass.reasonHint')} />
+        <TextAreaField
+          wide
+          label={t('breakGlass.reason')}
+          name="reason"
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={byField.reason}
+          hint={t('breakGlass.reasonHint')}
+        />
         <div className="actions">
           <SubmitButton busy={busy}>{t('breakGlass.submit')}</SubmitButton>
           <button type="button" className="button-secondary" onClick={onClose}>

@@ -7,7 +7,22 @@ import { Link, useSearchParams } from 'react-router';
 import { listAppointments, type Appointment, type AppointmentScope } from '../api';
 import { currentLanguage } from '../i18n';
 import { ErrorAlert } from '../ui';
-import { addDays, addMonths, byDay, dayLabel, formatDay, inMonth, isDay, monthLabel, monthRange, seoulDay, seoulTime, weekdayLabel, weekRange, type Day } from './calendar';
+import {
+  addDays,
+  addMonths,
+  byDay,
+  dayLabel,
+  formatDay,
+  inMonth,
+  isDay,
+  monthLabel,
+  monthRange,
+  seoulDay,
+  seoulTime,
+  weekdayLabel,
+  weekRange,
+  type Day,
+} from './calendar';
 import { AppointmentList, personLabel } from './lists';
 import { useLoad } from './widgets';
 
@@ -25,12 +40,22 @@ export function CalendarPage() {
   const date = params.get('date');
   const day: Day = isDay(date) ? date : today;
   const range = view === 'week' ? weekRange(day) : monthRange(day);
-  const appointments = useLoad(() => listAppointments(range.from, range.to, scope), [range.from, range.to, scope]);
+  const appointments = useLoad(
+    () => listAppointments(range.from, range.to, scope),
+    [range.from, range.to, scope],
+  );
 
-  const href = (change: Partial<{ view: View; scope: AppointmentScope; display: Display; date: Day }>) =>
-    `?${new URLSearchParams({ view, scope, display, date: day, ...change })}`;
+  const href = (
+    change: Partial<{ view: View; scope: AppointmentScope; display: Display; date: Day }>,
+  ) => `?${new URLSearchParams({ view, scope, display, date: day, ...change })}`;
   const step = (n: number) => (view === 'week' ? addDays(day, 7 * n) : addMonths(day, n));
-  const title = view === 'week' ? t('calendar.weekOf', { from: formatDay(range.first), to: formatDay(addDays(range.end, -1)) }) : monthLabel(day, lang);
+  const title =
+    view === 'week'
+      ? t('calendar.weekOf', {
+          from: formatDay(range.first),
+          to: formatDay(addDays(range.end, -1)),
+        })
+      : monthLabel(day, lang);
   const items = appointments.data?.items ?? [];
   const grouped = byDay(items);
 
@@ -81,7 +106,11 @@ export function CalendarPage() {
       <ErrorAlert error={appointments.error} />
       {!appointments.data && !appointments.error && <p role="status">{t('app.loading')}</p>}
       {appointments.data && display === 'list' && (
-        <DayList days={range.days.flat().filter((d) => view === 'week' || inMonth(d, day))} grouped={grouped} today={today} />
+        <DayList
+          days={range.days.flat().filter((d) => view === 'week' || inMonth(d, day))}
+          grouped={grouped}
+          today={today}
+        />
       )}
       {appointments.data && display === 'grid' && (
         <div className="table-wrap calendar-wrap" role="region" aria-label={title} tabIndex={0}>
@@ -92,7 +121,9 @@ export function CalendarPage() {
                 {range.days[0]!.map((d) => (
                   <th scope="col" key={d}>
                     {view === 'week' ? dayLabel(d, lang) : weekdayLabel(d, lang)}
-                    {view === 'week' && d === today && <span className="tag">{t('calendar.todayTag')}</span>}
+                    {view === 'week' && d === today && (
+                      <span className="tag">{t('calendar.todayTag')}</span>
+                    )}
                   </th>
                 ))}
               </tr>
@@ -101,7 +132,17 @@ export function CalendarPage() {
               {range.days.map((week) => (
                 <tr key={week[0]}>
                   {week.map((d) => (
-                    <td key={d} className={[d === today ? 'today' : '', view === 'month' && !inMonth(d, day) ? 'other-month' : ''].join(' ').trim() || undefined}>
+                    <td
+                      key={d}
+                      className={
+                        [
+                          d === today ? 'today' : '',
+                          view === 'month' && !inMonth(d, day) ? 'other-month' : '',
+                        ]
+                          .join(' ')
+                          .trim() || undefined
+                      }
+                    >
                       {view === 'month' && (
                         <p className="calendar-day">
                           {dayLabel(d, lang)}
@@ -131,9 +172,13 @@ function Entries({ items, full }: { items: Appointment[]; full: boolean }) {
           <Link to={`/cases/${encodeURIComponent(a.case_id)}/appointments`}>
             {seoulTime(a.starts_at)} {t(`calendar.kinds.${a.kind}`)} · {a.case_number}
           </Link>
-          {a.status !== 'scheduled' && <span className="tag">{t(`calendar.statuses.${a.status}`)}</span>}
+          {a.status !== 'scheduled' && (
+            <span className="tag">{t(`calendar.statuses.${a.status}`)}</span>
+          )}
           {full && (
-            <span className="calendar-person">{a.person ? personLabel(a.person) : t('cases.restrictedHidden')}</span>
+            <span className="calendar-person">
+              {a.person ? personLabel(a.person) : t('cases.restrictedHidden')}
+            </span>
           )}
         </li>
       ))}
@@ -141,7 +186,15 @@ function Entries({ items, full }: { items: Appointment[]; full: boolean }) {
   );
 }
 
-function DayList({ days, grouped, today }: { days: Day[]; grouped: Map<Day, Appointment[]>; today: Day }) {
+function DayList({
+  days,
+  grouped,
+  today,
+}: {
+  days: Day[];
+  grouped: Map<Day, Appointment[]>;
+  today: Day;
+}) {
   const { t } = useTranslation();
   const withItems = days.filter((d) => grouped.has(d));
   if (withItems.length === 0) return <p>{t('calendar.none')}</p>;

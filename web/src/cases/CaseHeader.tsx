@@ -11,7 +11,13 @@ import { CloseCaseDialog, ReopenCaseDialog } from './CloseCaseDialogs';
 import { useSubmission } from './forms';
 import { RiskBadge, SafeContact } from './widgets';
 
-export function CaseHeader({ c, onChanged }: { c: Case; onChanged: (c: Case, message: string) => void }) {
+export function CaseHeader({
+  c,
+  onChanged,
+}: {
+  c: Case;
+  onChanged: (c: Case, message: string) => void;
+}) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'close' | 'reopen' | null>(null);
   const { user } = useSignedIn();
@@ -21,7 +27,11 @@ export function CaseHeader({ c, onChanged }: { c: Case; onChanged: (c: Case, mes
   // Only supervisors restrict or open up a case (the server checks it again).
   async function toggleRestricted() {
     const changed = await restrict.run(() => restrictCase(c.id, !c.restricted));
-    if (changed) onChanged(changed, changed.restricted ? t('cases.restrictedNow') : t('cases.unrestrictedNow'));
+    if (changed)
+      onChanged(
+        changed,
+        changed.restricted ? t('cases.restrictedNow') : t('cases.unrestrictedNow'),
+      );
   }
   return (
     <header className="case-header">
@@ -59,7 +69,12 @@ export function CaseHeader({ c, onChanged }: { c: Case; onChanged: (c: Case, mes
       <ErrorAlert error={restrict.error} />
       <p className="actions">
         {supervisor && (
-          <button type="button" className="button-secondary" disabled={restrict.busy} onClick={() => void toggleRestricted()}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={restrict.busy}
+            onClick={() => void toggleRestricted()}
+          >
             {c.restricted ? t('cases.unrestrict') : t('cases.restrict')}
           </button>
         )}

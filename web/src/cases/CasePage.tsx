@@ -20,7 +20,9 @@ export function CasePage() {
   const [c, setCase] = useState<Case | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [glassOpen, setGlassOpen] = useState(false);
-  const [status, setStatus] = useState((location.state as { opened?: boolean } | null)?.opened ? t('cases.opened') : '');
+  const [status, setStatus] = useState(
+    (location.state as { opened?: boolean } | null)?.opened ? t('cases.opened') : '',
+  );
 
   const load = useCallback(async () => {
     const r = await getCase(caseId);
@@ -91,7 +93,10 @@ export function CasePage() {
             <ul>
               {CASE_SECTIONS.map((s) => (
                 <li key={s}>
-                  <Link to={`/cases/${encodeURIComponent(c.id)}/${s}`} aria-current={s === section ? 'page' : undefined}>
+                  <Link
+                    to={`/cases/${encodeURIComponent(c.id)}/${s}`}
+                    aria-current={s === section ? 'page' : undefined}
+                  >
                     {t(`cases.sections.${s}`)}
                   </Link>
                 </li>

@@ -31,20 +31,35 @@ export function CaseloadPage() {
         <>
           <section className="card" aria-labelledby="caseload-open">
             <h2 id="caseload-open">{t('caseload.openCases', { count: data.open_cases.length })}</h2>
-            <CaseTable cases={riskOrder(data.open_cases)} caption={t('caseload.openCasesCaption')} empty={t('caseload.noOpenCases')} />
+            <CaseTable
+              cases={riskOrder(data.open_cases)}
+              caption={t('caseload.openCasesCaption')}
+              empty={t('caseload.noOpenCases')}
+            />
           </section>
           <section className="card" aria-labelledby="caseload-today">
             <h2 id="caseload-today">{t('caseload.today')}</h2>
-            <AppointmentList items={data.appointments_today} empty={t('caseload.noAppointmentsToday')} showDate={false} />
+            <AppointmentList
+              items={data.appointments_today}
+              empty={t('caseload.noAppointmentsToday')}
+              showDate={false}
+            />
           </section>
           <section className="card" aria-labelledby="caseload-week">
             <h2 id="caseload-week">{t('caseload.week')}</h2>
-            <AppointmentList items={data.appointments_week} empty={t('caseload.noAppointmentsWeek')} />
+            <AppointmentList
+              items={data.appointments_week}
+              empty={t('caseload.noAppointmentsWeek')}
+            />
           </section>
           <section className="card" aria-labelledby="caseload-quiet">
             <h2 id="caseload-quiet">{t('caseload.noContact')}</h2>
             <p className="field-hint">{t('caseload.noContactHint')}</p>
-            <CaseTable cases={data.no_contact_30_days} caption={t('caseload.noContactCaption')} empty={t('caseload.noContactNone')} />
+            <CaseTable
+              cases={data.no_contact_30_days}
+              caption={t('caseload.noContactCaption')}
+              empty={t('caseload.noContactNone')}
+            />
           </section>
         </>
       )}

@@ -3,9 +3,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLOSURE_REASONS, closeCase, reopenCase, type Case, type ClosureReason } from '../api';
-import { Dialog, SelectField } from '../ui';
+import { Dialog, SelectField, TextAreaField } from '../ui';
 import { optional, placeFieldErrors, useSubmission } from './forms';
-import { FormError, SubmitButton, TextAreaField } from './widgets';
+import { FormError, SubmitButton } from './widgets';
 
 interface Props {
   c: Case;
@@ -31,7 +31,14 @@ export function CloseCaseDialog({ c, open, onDone, onClose }: Props) {
     <Dialog open={open} title={t('cases.closeTitle', { number: c.number })} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <FormError error={error} elsewhere={elsewhere} />
-        <SelectField label={t('cases.closureReason')} name="reason" required value={reason} onChange={(e) => setReason(e.target.value as ClosureReason)} error={byField.reason}>
+        <SelectField
+          label={t('cases.closureReason')}
+          name="reason"
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value as ClosureReason)}
+          error={byField.reason}
+        >
           <option value="">{t('cases.choose')}</option>
           {CLOSURE_REASONS.map((r) => (
             <option key={r} value={r}>
@@ -39,7 +46,14 @@ export function CloseCaseDialog({ c, open, onDone, onClose }: Props) {
             </option>
           ))}
         </SelectField>
-        <TextAreaField label={t('cases.closureNote')} name="note" value={note} onChange={(e) => setNote(e.target.value)} error={byField.note} />
+        <TextAreaField
+          wide
+          label={t('cases.closureNote')}
+          name="note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          error={byField.note}
+        />
         <div className="actions">
           <SubmitButton busy={busy}>{t('cases.close')}</SubmitButton>
           <button type="button" className="button-secondary" onClick={onClose}>
@@ -67,7 +81,15 @@ export function ReopenCaseDialog({ c, open, onDone, onClose }: Props) {
     <Dialog open={open} title={t('cases.reopenTitle', { number: c.number })} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <FormError error={error} elsewhere={elsewhere} />
-        <TextAreaField label={t('cases.reopenReason')} name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} error={byField.reason} />
+        <TextAreaField
+          wide
+          label={t('cases.reopenReason')}
+          name="reason"
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={byField.reason}
+        />
         <div className="actions">
           <SubmitButton busy={busy}>{t('cases.reopen')}</SubmitButton>
           <button type="button" className="button-secondary" onClick={onClose}>

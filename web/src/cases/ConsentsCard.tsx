@@ -14,7 +14,7 @@ import {
   type ConsentMethod,
 } from '../api';
 import { formatDate, formatDateTime } from '../i18n/format';
-import { Dialog, ErrorAlert, SelectField, StatusMessage, TextField } from '../ui';
+import { ConfirmDialog, ErrorAlert, SelectField, StatusMessage, TextField } from '../ui';
 import { addDays, seoulMidnightUtc } from './calendar';
 import { optional, placeFieldErrors, useSubmission } from './forms';
 import { FormError, SubmitButton, useLoad } from './widgets';
@@ -38,7 +38,9 @@ export function ConsentsCard({ personId }: { personId: string }) {
     const scope = kind === 'referral_sharing' && orgId ? { org_id: orgId } : {};
     // A consent runs to the end of the day it expires on, Korean time.
     const expires_at = expires ? seoulMidnightUtc(addDays(expires, 1)) : undefined;
-    const done = await record.run(() => recordConsent(personId, { kind, method, scope, expires_at }));
+    const done = await record.run(() =>
+      recordConsent(personId, { kind, method, scope, expires_at }),
+    );
     if (!done) return;
     setStatus(t('consents.recorded'));
     setExpires('');
@@ -56,7 +58,12 @@ export function ConsentsCard({ personId }: { personId: string }) {
   }
 
   const orgName = (id?: string) => orgs.data?.items.find((o) => o.id === id)?.name ?? id ?? '';
-  const { byField, elsewhere } = placeFieldErrors(record.error, ['kind', 'method', 'expires_at', 'scope']);
+  const { byField, elsewhere } = placeFieldErrors(record.error, [
+    'kind',
+    'method',
+    'expires_at',
+    'scope',
+  ]);
   const items = consents.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="consents-title">
@@ -84,18 +91,28 @@ export function ConsentsCard({ personId }: { personId: string }) {
                 <tr key={c.id}>
                   <th scope="row">
                     {t(`consents.kinds.${c.kind}`)}
-                    {c.scope.org_id && <span className="field-hint"> — {orgName(c.scope.org_id)}</span>}
+                    {c.scope.org_id && (
+                      <span className="field-hint"> — {orgName(c.scope.org_id)}</span>
+                    )}
                   </th>
                   <td>
-                    <span className={`consent-state consent-${c.state}`}>{t(`consents.states.${c.state}`)}</span>
-                    {c.revoked_at && <span className="field-hint"> {formatDateTime(c.revoked_at)}</span>}
+                    <span className={`consent-state consent-${c.state}`}>
+                      {t(`consents.states.${c.state}`)}
+                    </span>
+                    {c.revoked_at && (
+                      <span className="field-hint"> {formatDateTime(c.revoked_at)}</span>
+                    )}
                   </td>
                   <td>{t(`consents.methods.${c.method}`)}</td>
                   <td>{formatDate(c.given_at)}</td>
                   <td>{c.expires_at ? formatDate(c.expires_at) : t('consents.noExpiry')}</td>
                   <td>
                     {c.state === 'active' && (
-                      <button type="button" className="button-secondary button-small" onClick={() => setRevoking(c)}>
+                      <button
+                        type="button"
+                        className="button-secondary button-small"
+                        onClick={() => setRevoking(c)}
+                      >
                         {t('consents.revoke')}
                         <span className="visually-hidden"> {t(`consents.kinds.${c.kind}`)}</span>
                       </button>
@@ -110,7 +127,12 @@ export function ConsentsCard({ personId }: { personId: string }) {
       <h3>{t('consents.recordTitle')}</h3>
       <form onSubmit={submit} className="form-grid" noValidate>
         <FormError error={record.error} elsewhere={elsewhere} />
-        <SelectField label={t('consents.kind')} value={kind} onChange={(e) => setKind(e.target.value as ConsentKind)} error={byField.kind}>
+        <SelectField
+          label={t('consents.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ConsentKind)}
+          error={byField.kind}
+        >
           {CONSENT_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`consents.kinds.${k}`)}
@@ -118,7 +140,12 @@ export function ConsentsCard({ personId }: { personId: string }) {
           ))}
         </SelectField>
         {kind === 'referral_sharing' && (
-          <SelectField label={t('consents.toOrg')} value={orgId} onChange={(e) => setOrgId(e.target.value)} error={byField.scope}>
+          <SelectField
+            label={t('consents.toOrg')}
+            value={orgId}
+            onChange={(e) => setOrgId(e.target.value)}
+            error={byField.scope}
+          >
             <option value="">{t('consents.chooseOrg')}</option>
             {orgs.data?.items.map((o) => (
               <option key={o.id} value={o.id}>
@@ -127,31 +154,49 @@ export function ConsentsCard({ personId }: { personId: string }) {
             ))}
           </SelectField>
         )}
-        <SelectField label={t('consents.method')} value={method} onChange={(e) => setMethod(e.target.value as ConsentMethod)} error={byField.method}>
+        <SelectField
+          label={t('consents.method')}
+          value={method}
+          onChange={(e) => setMethod(e.target.value as ConsentMethod)}
+          error={byField.method}
+        >
           {CONSENT_METHODS.map((m) => (
             <option key={m} value={m}>
               {t(`consents.methods.${m}`)}
             </option>
           ))}
         </SelectField>
-        <TextField label={t('consents.expiresOn')} type="date" value={expires} onChange={(e) => setExpires(e.target.value)} error={byField.expires_at} hint={t('consents.expiresHint')} />
+        <TextField
+          label={t('consents.expiresOn')}
+          type="date"
+          value={expires}
+          onChange={(e) => setExpires(e.target.value)}
+          error={byField.expires_at}
+          hint={t('consents.expiresHint')}
+        />
         <div className="actions">
           <SubmitButton busy={record.busy}>{t('consents.record')}</SubmitButton>
         </div>
       </form>
-      <Dialog open={revoking !== null} title={t('consents.revokeTitle')} onClose={() => setRevoking(null)} role="alertdialog">
-        <p>{revoking && t('consents.revokeBody', { kind: t(`consents.kinds.${revoking.kind}`) })}</p>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t('consents.revokeTitle')}
+        confirmLabel={t('consents.revoke')}
+        cancelLabel={t('cases.cancel')}
+        busy={revoke.busy}
+        onConfirm={() => void confirmRevoke()}
+        onClose={() => setRevoking(null)}
+      >
+        <p>
+          {revoking && t('consents.revokeBody', { kind: t(`consents.kinds.${revoking.kind}`) })}
+        </p>
         <ErrorAlert error={revoke.error} />
-        <TextField label={t('consents.revokeReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <div className="actions">
-          <button type="button" className="button-danger" disabled={revoke.busy} onClick={() => void confirmRevoke()}>
-            {t('consents.revoke')}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => setRevoking(null)}>
-            {t('cases.cancel')}
-          </button>
-        </div>
-      </Dialog>
+        <TextField
+          label={t('consents.revokeReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </ConfirmDialog>
     </section>
   );
 }

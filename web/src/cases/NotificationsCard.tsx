@@ -12,7 +12,9 @@ import { useLoad } from './widgets';
 
 function describe(n: Notification, t: TFunction): string {
   const actor = n.actor ?? t('notifications.someone');
-  return n.kind.includes('break_glass') ? t('notifications.breakGlass', { actor }) : t('notifications.other', { actor });
+  return n.kind.includes('break_glass')
+    ? t('notifications.breakGlass', { actor })
+    : t('notifications.other', { actor });
 }
 
 export function NotificationsCard() {
@@ -43,9 +45,18 @@ export function NotificationsCard() {
             <li key={n.id} className="appointment">
               <p>
                 <strong>{formatDateTime(n.at)}</strong> {describe(n, t)}{' '}
-                {n.case_id && <Link to={`/cases/${encodeURIComponent(n.case_id)}`}>{t('notifications.openCase')}</Link>}
+                {n.case_id && (
+                  <Link to={`/cases/${encodeURIComponent(n.case_id)}`}>
+                    {t('notifications.openCase')}
+                  </Link>
+                )}
               </p>
-              <button type="button" className="button-secondary button-small" disabled={read.busy} onClick={() => void markRead(n)}>
+              <button
+                type="button"
+                className="button-secondary button-small"
+                disabled={read.busy}
+                onClick={() => void markRead(n)}
+              >
                 {t('notifications.markRead')}
                 <span className="visually-hidden"> {formatDateTime(n.at)}</span>
               </button>

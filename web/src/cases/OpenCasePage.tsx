@@ -15,11 +15,18 @@ import {
   type Situation,
 } from '../api';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { Card, ErrorAlert, SelectField } from '../ui';
+import { Card, ErrorAlert, SelectField, TextAreaField } from '../ui';
 import { optional, placeFieldErrors, useSubmission } from './forms';
-import { CheckboxGroup, FormError, SafeContact, SubmitButton, TextAreaField, useLoad } from './widgets';
+import { CheckboxGroup, FormError, SafeContact, SubmitButton, useLoad } from './widgets';
 
-const FIELDS = ['intake_channel', 'situation', 'risk_level', 'summary', 'safety_plan', 'restricted'];
+const FIELDS = [
+  'intake_channel',
+  'situation',
+  'risk_level',
+  'summary',
+  'safety_plan',
+  'restricted',
+];
 
 export function OpenCasePage() {
   const { t } = useTranslation();
@@ -50,7 +57,8 @@ export function OpenCasePage() {
     if (opened) navigate(`/cases/${encodeURIComponent(opened.id)}`, { state: { opened: true } });
   }
 
-  if (person.error?.status === 404) return <NotFoundPage message={person.error.message || undefined} />;
+  if (person.error?.status === 404)
+    return <NotFoundPage message={person.error.message || undefined} />;
   const { byField, elsewhere } = placeFieldErrors(error, FIELDS);
   const p = person.data;
   return (
@@ -59,14 +67,23 @@ export function OpenCasePage() {
       <ErrorAlert error={person.error} />
       {p && (
         <p>
-          {t('cases.openFor')} <Link to={`/people/${encodeURIComponent(p.id)}`}>{p.legal_name}</Link> (<code>{p.code}</code>)
+          {t('cases.openFor')}{' '}
+          <Link to={`/people/${encodeURIComponent(p.id)}`}>{p.legal_name}</Link> (
+          <code>{p.code}</code>)
         </p>
       )}
       {p && <SafeContact text={p.safe_contact} />}
       <Card>
         <form onSubmit={submit} className="form-grid" noValidate>
           <FormError error={error} elsewhere={elsewhere} />
-          <SelectField label={t('cases.intakeChannel')} name="intake_channel" required value={channel} onChange={(e) => setChannel(e.target.value as IntakeChannel)} error={byField.intake_channel}>
+          <SelectField
+            label={t('cases.intakeChannel')}
+            name="intake_channel"
+            required
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as IntakeChannel)}
+            error={byField.intake_channel}
+          >
             <option value="">{t('cases.choose')}</option>
             {INTAKE_CHANNELS.map((c) => (
               <option key={c} value={c}>
@@ -74,7 +91,14 @@ export function OpenCasePage() {
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('cases.riskLevel')} name="risk_level" required value={risk} onChange={(e) => setRisk(e.target.value as RiskLevel)} error={byField.risk_level}>
+          <SelectField
+            label={t('cases.riskLevel')}
+            name="risk_level"
+            required
+            value={risk}
+            onChange={(e) => setRisk(e.target.value as RiskLevel)}
+            error={byField.risk_level}
+          >
             <option value="">{t('cases.choose')}</option>
             {RISK_LEVELS.map((r) => (
               <option key={r} value={r}>
@@ -91,8 +115,17 @@ export function OpenCasePage() {
             label={(s) => t(`cases.situations.${s}`)}
             error={byField.situation}
           />
-          <TextAreaField label={t('cases.summary')} name="summary" required value={summary} onChange={(e) => setSummary(e.target.value)} error={byField.summary} />
           <TextAreaField
+            wide
+            label={t('cases.summary')}
+            name="summary"
+            required
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+            error={byField.summary}
+          />
+          <TextAreaField
+            wide
             label={t('cases.safetyPlan')}
             name="safety_plan"
             value={safetyPlan}
@@ -101,7 +134,13 @@ export function OpenCasePage() {
             hint={t('cases.safetyPlanHint')}
           />
           <div className="checkbox field-wide">
-            <input id="open-case-restricted" type="checkbox" checked={restricted} onChange={(e) => setRestricted(e.target.checked)} aria-describedby="open-case-restricted-hint" />
+            <input
+              id="open-case-restricted"
+              type="checkbox"
+              checked={restricted}
+              onChange={(e) => setRestricted(e.target.checked)}
+              aria-describedby="open-case-restricted-hint"
+            />
             <label htmlFor="open-case-restricted">{t('cases.restrictedLabel')}</label>
           </div>
           <p className="field-hint field-wide" id="open-case-restricted-hint">

@@ -14,7 +14,9 @@ export function PeoplePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const paramKey = params.get('by') as PersonSearchKey | null;
-  const [key, setKey] = useState<PersonSearchKey>(paramKey && KEYS.includes(paramKey) ? paramKey : 'name');
+  const [key, setKey] = useState<PersonSearchKey>(
+    paramKey && KEYS.includes(paramKey) ? paramKey : 'name',
+  );
   const [value, setValue] = useState(params.get('q') ?? '');
   const [found, setFound] = useState<PersonMatch[] | null>(null);
   const { busy, error, run } = useSubmission();
@@ -49,9 +51,19 @@ export function PeoplePage() {
       <p className="page-links">
         <Link to="/people/new">{t('people.register')}</Link>
       </p>
-      <form onSubmit={submit} className="form-grid card" role="search" aria-label={t('people.search')} noValidate>
+      <form
+        onSubmit={submit}
+        className="form-grid card"
+        role="search"
+        aria-label={t('people.search')}
+        noValidate
+      >
         <FormError error={error} elsewhere={elsewhere} />
-        <SelectField label={t('people.searchBy')} value={key} onChange={(e) => setKey(e.target.value as PersonSearchKey)}>
+        <SelectField
+          label={t('people.searchBy')}
+          value={key}
+          onChange={(e) => setKey(e.target.value as PersonSearchKey)}
+        >
           {KEYS.map((k) => (
             <option key={k} value={k}>
               {t(`people.searchKeys.${k}`)}
@@ -73,7 +85,12 @@ export function PeoplePage() {
         </div>
       </form>
       <div role="status" aria-live="polite">
-        {found && (found.length === 0 ? <p>{t('people.noneFound')}</p> : <p>{t('people.found', { count: found.length })}</p>)}
+        {found &&
+          (found.length === 0 ? (
+            <p>{t('people.noneFound')}</p>
+          ) : (
+            <p>{t('people.found', { count: found.length })}</p>
+          ))}
       </div>
       {found && found.length > 0 && (
         <ul className="person-results">
@@ -83,7 +100,9 @@ export function PeoplePage() {
               // the way to ask for her (her page offers to break the glass).
               <li key={p.id} className="card">
                 <h2>
-                  <Link to={`/people/${encodeURIComponent(p.id)}`}>{t('people.restrictedMatch', { code: p.code })}</Link>
+                  <Link to={`/people/${encodeURIComponent(p.id)}`}>
+                    {t('people.restrictedMatch', { code: p.code })}
+                  </Link>
                 </h2>
                 <p>{t('people.restrictedMatchBody')}</p>
               </li>

@@ -69,7 +69,9 @@ describe('PersonPage', () => {
         </Routes>
       </MemoryRouter>,
     );
-    expect(await screen.findByRole('heading', { name: '열람이 제한된 당사자입니다' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: '열람이 제한된 당사자입니다' }),
+    ).toBeInTheDocument();
     expect(screen.queryByText('한제한')).not.toBeInTheDocument();
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText(/열람 사유/), '야간 긴급 상담');

@@ -28,7 +28,8 @@ export function PersonPage() {
   const [glassOpen, setGlassOpen] = useState(false);
   useEffect(() => setGlassOpen(Boolean(glassCase)), [glassCase]);
 
-  if (person.error?.status === 404) return <NotFoundPage message={person.error.message || undefined} />;
+  if (person.error?.status === 404)
+    return <NotFoundPage message={person.error.message || undefined} />;
   if (restricted) {
     return (
       <div className="page">
@@ -81,9 +82,17 @@ export function PersonPage() {
             <dt>{t('people.phone')}</dt>
             <dd>{p.phone ?? t('people.notRecorded')}</dd>
             <dt>{t('people.nationality')}</dt>
-            <dd>{p.nationality ? countryName(p.nationality, currentLanguage()) : t('people.notRecorded')}</dd>
+            <dd>
+              {p.nationality
+                ? countryName(p.nationality, currentLanguage())
+                : t('people.notRecorded')}
+            </dd>
             <dt>{t('people.languages')}</dt>
-            <dd>{p.languages.length ? p.languages.map((l) => languageName(l, currentLanguage())).join(', ') : t('people.notRecorded')}</dd>
+            <dd>
+              {p.languages.length
+                ? p.languages.map((l) => languageName(l, currentLanguage())).join(', ')
+                : t('people.notRecorded')}
+            </dd>
             <dt>{t('people.categories')}</dt>
             <dd>
               {p.categories.length
@@ -99,7 +108,13 @@ export function PersonPage() {
               </Link>
             </p>
             <ErrorAlert error={cases.error} />
-            {cases.data && <CaseTable cases={cases.data.items} caption={t('people.casesCaption', { name: p.legal_name })} empty={t('people.noCases')} />}
+            {cases.data && (
+              <CaseTable
+                cases={cases.data.items}
+                caption={t('people.casesCaption', { name: p.legal_name })}
+                empty={t('people.noCases')}
+              />
+            )}
           </section>
           <ConsentsCard personId={p.id} />
         </>

@@ -6,11 +6,20 @@ import { useNavigate } from 'react-router';
 import { PERSON_CATEGORIES, registerPerson, type PersonCategory } from '../api';
 import { countryChoices, COMMON_LANGUAGES, languageName } from '../domain/names';
 import { currentLanguage } from '../i18n';
-import { Card, SelectField, TextField } from '../ui';
+import { Card, SelectField, TextAreaField, TextField } from '../ui';
 import { optional, placeFieldErrors, useSubmission } from './forms';
-import { CheckboxGroup, FormError, SubmitButton, TextAreaField } from './widgets';
+import { CheckboxGroup, FormError, SubmitButton } from './widgets';
 
-const FIELDS = ['legal_name', 'alias', 'birth_date', 'phone', 'safe_contact', 'nationality', 'languages', 'categories'];
+const FIELDS = [
+  'legal_name',
+  'alias',
+  'birth_date',
+  'phone',
+  'safe_contact',
+  'nationality',
+  'languages',
+  'categories',
+];
 
 // "ko, vi th" -> ["ko","vi","th"]
 export function languageList(value: string): string[] {
@@ -23,12 +32,21 @@ export function languageList(value: string): string[] {
 export function RegisterPersonPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [f, setF] = useState({ legal_name: '', alias: '', birth_date: '', phone: '', safe_contact: '', nationality: '', languages: '' });
+  const [f, setF] = useState({
+    legal_name: '',
+    alias: '',
+    birth_date: '',
+    phone: '',
+    safe_contact: '',
+    nationality: '',
+    languages: '',
+  });
   const [categories, setCategories] = useState<PersonCategory[]>([]);
   const [spoken, setSpoken] = useState<string[]>([]);
   const lang = currentLanguage();
   const { busy, error, run } = useSubmission();
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -46,7 +64,8 @@ export function RegisterPersonPage() {
         categories: categories.length ? categories : undefined,
       }),
     );
-    if (person) navigate(`/people/${encodeURIComponent(person.id)}`, { state: { registered: true } });
+    if (person)
+      navigate(`/people/${encodeURIComponent(person.id)}`, { state: { registered: true } });
   }
 
   const { byField, elsewhere } = placeFieldErrors(error, FIELDS);
@@ -57,11 +76,43 @@ export function RegisterPersonPage() {
       <Card>
         <form onSubmit={submit} className="form-grid" noValidate>
           <FormError error={error} elsewhere={elsewhere} />
-          <TextField label={t('people.legalName')} name="legal_name" required autoComplete="off" value={f.legal_name} onChange={set('legal_name')} error={byField.legal_name} />
-          <TextField label={t('people.alias')} name="alias" autoComplete="off" value={f.alias} onChange={set('alias')} error={byField.alias} hint={t('people.aliasHint')} />
-          <TextField label={t('people.birthDate')} name="birth_date" type="date" value={f.birth_date} onChange={set('birth_date')} error={byField.birth_date} />
-          <TextField label={t('people.phone')} name="phone" type="tel" autoComplete="off" value={f.phone} onChange={set('phone')} error={byField.phone} />
+          <TextField
+            label={t('people.legalName')}
+            name="legal_name"
+            required
+            autoComplete="off"
+            value={f.legal_name}
+            onChange={set('legal_name')}
+            error={byField.legal_name}
+          />
+          <TextField
+            label={t('people.alias')}
+            name="alias"
+            autoComplete="off"
+            value={f.alias}
+            onChange={set('alias')}
+            error={byField.alias}
+            hint={t('people.aliasHint')}
+          />
+          <TextField
+            label={t('people.birthDate')}
+            name="birth_date"
+            type="date"
+            value={f.birth_date}
+            onChange={set('birth_date')}
+            error={byField.birth_date}
+          />
+          <TextField
+            label={t('people.phone')}
+            name="phone"
+            type="tel"
+            autoComplete="off"
+            value={f.phone}
+            onChange={set('phone')}
+            error={byField.phone}
+          />
           <TextAreaField
+            wide
             label={t('people.safeContact')}
             name="safe_contact"
             value={f.safe_contact}
@@ -69,7 +120,13 @@ export function RegisterPersonPage() {
             error={byField.safe_contact}
             hint={t('people.safeContactHint')}
           />
-          <SelectField label={t('people.nationality')} name="nationality" value={f.nationality} onChange={set('nationality')} error={byField.nationality}>
+          <SelectField
+            label={t('people.nationality')}
+            name="nationality"
+            value={f.nationality}
+            onChange={set('nationality')}
+            error={byField.nationality}
+          >
             <option value="">{t('people.notRecorded')}</option>
             {countryChoices(lang).map((c) => (
               <option key={c.code} value={c.code}>

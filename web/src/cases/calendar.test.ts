@@ -1,4 +1,15 @@
-import { addDays, addMonths, byDay, isDay, monthRange, seoulDay, seoulLocalToUtc, seoulMidnightUtc, seoulTime, weekRange } from './calendar';
+import {
+  addDays,
+  addMonths,
+  byDay,
+  isDay,
+  monthRange,
+  seoulDay,
+  seoulLocalToUtc,
+  seoulMidnightUtc,
+  seoulTime,
+  weekRange,
+} from './calendar';
 
 describe('calendar in Korean time', () => {
   it('starts a Seoul day at 15:00 UTC the day before', () => {

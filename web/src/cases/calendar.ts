@@ -18,7 +18,12 @@ function dayOfUtc(d: Date): Day {
 }
 
 export function isDay(value: string | null | undefined): value is Day {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(toUtcNoon(value).getTime()) && dayOfUtc(toUtcNoon(value)) === value;
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(toUtcNoon(value).getTime()) &&
+    dayOfUtc(toUtcNoon(value)) === value
+  );
 }
 
 // The Seoul calendar day an instant falls on.
@@ -49,7 +54,9 @@ export function weekday(day: Day): number {
 
 // The instant a Seoul day begins, as RFC 3339 UTC ("2026-03-01" -> "2026-02-28T15:00:00Z").
 export function seoulMidnightUtc(day: Day): string {
-  return new Date(toUtcNoon(day).getTime() - 12 * 60 * 60 * 1000 - SEOUL_OFFSET_MS).toISOString().replace('.000Z', 'Z');
+  return new Date(toUtcNoon(day).getTime() - 12 * 60 * 60 * 1000 - SEOUL_OFFSET_MS)
+    .toISOString()
+    .replace('.000Z', 'Z');
 }
 
 // A Seoul date and "HH:MM" typed in a form, as RFC 3339 UTC.
@@ -69,7 +76,8 @@ export interface Range {
 
 function range(first: Day, weeks: number): Range {
   const days: Day[][] = [];
-  for (let w = 0; w < weeks; w++) days.push(Array.from({ length: 7 }, (_, i) => addDays(first, w * 7 + i)));
+  for (let w = 0; w < weeks; w++)
+    days.push(Array.from({ length: 7 }, (_, i) => addDays(first, w * 7 + i)));
   const end = addDays(first, weeks * 7);
   return { days, first, end, from: seoulMidnightUtc(first), to: seoulMidnightUtc(end) };
 }
@@ -85,7 +93,12 @@ export function monthRange(day: Day): Range {
   const nextMonth = addMonths(firstOfMonth, 1);
   const first = addDays(firstOfMonth, -weekday(firstOfMonth));
   const last = addDays(nextMonth, -1);
-  const weeks = Math.round((toUtcNoon(addDays(last, 6 - weekday(last))).getTime() - toUtcNoon(first).getTime()) / DAY_MS + 1) / 7;
+  const weeks =
+    Math.round(
+      (toUtcNoon(addDays(last, 6 - weekday(last))).getTime() - toUtcNoon(first).getTime()) /
+        DAY_MS +
+        1,
+    ) / 7;
   return range(first, weeks);
 }
 
@@ -110,15 +123,27 @@ export function formatDay(day: Day): string {
 
 // "2026년 3월" / "March 2026"
 export function monthLabel(day: Day, lang: 'ko' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(toUtcNoon(day));
+  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(toUtcNoon(day));
 }
 
 // "3월 1일 (일)" / "Sun 1 Mar": a column or cell heading.
 export function dayLabel(day: Day, lang: 'ko' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(toUtcNoon(day));
+  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    timeZone: 'UTC',
+  }).format(toUtcNoon(day));
 }
 
 // "일" / "Sun"
 export function weekdayLabel(day: Day, lang: 'ko' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { weekday: 'short', timeZone: 'UTC' }).format(toUtcNoon(day));
+  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+    weekday: 'short',
+    timeZone: 'UTC',
+  }).format(toUtcNoon(day));
 }

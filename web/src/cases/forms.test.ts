@@ -2,17 +2,29 @@ import { act, renderHook } from '@testing-library/react';
 import type { ApiError, ApiResult } from '../api';
 import { optional, placeFieldErrors, useSubmission, wholeNumber } from './forms';
 
-const invalid = (fields: Record<string, string>): ApiError => ({ status: 400, code: 'invalid', message: '확인하세요', fields });
+const invalid = (fields: Record<string, string>): ApiError => ({
+  status: 400,
+  code: 'invalid',
+  message: '확인하세요',
+  fields,
+});
 
 describe('server field errors', () => {
   it('places each error next to the field it names', () => {
-    const r = placeFieldErrors(invalid({ type: '필수', minutes: '1 이상' }), ['type', 'date', 'minutes']);
+    const r = placeFieldErrors(invalid({ type: '필수', minutes: '1 이상' }), [
+      'type',
+      'date',
+      'minutes',
+    ]);
     expect(r.byField).toEqual({ type: '필수', minutes: '1 이상' });
     expect(r.elsewhere).toEqual([]);
   });
 
   it('places a nested name on its nearest known parent', () => {
-    const r = placeFieldErrors(invalid({ 'ratings.safety': '0~4', 'scope[fields]': '알 수 없는 항목' }), ['ratings.safety', 'scope']);
+    const r = placeFieldErrors(
+      invalid({ 'ratings.safety': '0~4', 'scope[fields]': '알 수 없는 항목' }),
+      ['ratings.safety', 'scope'],
+    );
     expect(r.byField).toEqual({ 'ratings.safety': '0~4', scope: '알 수 없는 항목' });
   });
 
@@ -66,7 +78,9 @@ describe('one submission at a time', () => {
   it('keeps the error of a refused submission', async () => {
     const { result } = renderHook(() => useSubmission());
     await act(async () => {
-      await result.current.run(async () => ({ ok: false, error: invalid({ text: '필수' }) }) as ApiResult<never>);
+      await result.current.run(
+        async () => ({ ok: false, error: invalid({ text: '필수' }) }) as ApiResult<never>,
+      );
     });
     expect(result.current.error?.fields).toEqual({ text: '필수' });
   });

@@ -14,7 +14,9 @@ export function placeFieldErrors(
   const elsewhere: string[] = [];
   for (const [name, why] of Object.entries(error?.fields ?? {})) {
     const path = name.split(/[.[\]]+/).filter(Boolean);
-    const key = [name, ...path.map((_, i) => path.slice(0, path.length - i).join('.'))].find((k) => shown.includes(k));
+    const key = [name, ...path.map((_, i) => path.slice(0, path.length - i).join('.'))].find((k) =>
+      shown.includes(k),
+    );
     if (key === undefined) elsewhere.push(why);
     else byField[key] = byField[key] ? `${byField[key]} ${why}` : why;
   }
@@ -47,7 +49,7 @@ export function useSubmission(): Submission {
   const inFlight = useRef(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const run = useCallback(async <T,>(call: () => Promise<ApiResult<T>>): Promise<T | null> => {
+  const run = useCallback(async <T>(call: () => Promise<ApiResult<T>>): Promise<T | null> => {
     if (inFlight.current) return null;
     inFlight.current = true;
     setBusy(true);

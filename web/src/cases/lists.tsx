@@ -14,7 +14,15 @@ export function personLabel(p: Pick<CasePerson, 'alias' | 'code'>): string {
   return p.alias ? `${p.alias} (${p.code})` : p.code;
 }
 
-export function CaseTable({ cases, caption, empty }: { cases: CaseSummary[]; caption: string; empty: string }) {
+export function CaseTable({
+  cases,
+  caption,
+  empty,
+}: {
+  cases: CaseSummary[];
+  caption: string;
+  empty: string;
+}) {
   const { t } = useTranslation();
   if (cases.length === 0) return <p>{empty}</p>;
   return (
@@ -69,11 +77,16 @@ export function AppointmentList({
   return (
     <ul className="appointment-list">
       {items.map((a) => (
-        <li key={a.id} className={a.status === 'cancelled' ? 'appointment cancelled' : 'appointment'}>
+        <li
+          key={a.id}
+          className={a.status === 'cancelled' ? 'appointment cancelled' : 'appointment'}
+        >
           <p className="appointment-when">
             <strong>{showDate ? formatDateTime(a.starts_at) : seoulTime(a.starts_at)}</strong>{' '}
             {t(`calendar.kinds.${a.kind}`)}
-            {a.status !== 'scheduled' && <span className="tag">{t(`calendar.statuses.${a.status}`)}</span>}
+            {a.status !== 'scheduled' && (
+              <span className="tag">{t(`calendar.statuses.${a.status}`)}</span>
+            )}
           </p>
           <p>
             <Link to={`/cases/${encodeURIComponent(a.case_id)}`}>{a.case_number}</Link> ·{' '}

@@ -16,7 +16,9 @@ const PersonPage = lazy(() => screens().then((m) => ({ default: m.PersonPage }))
 const OpenCasePage = lazy(() => screens().then((m) => ({ default: m.OpenCasePage })));
 const CasePage = lazy(() => screens().then((m) => ({ default: m.CasePage })));
 const CalendarPage = lazy(() => screens().then((m) => ({ default: m.CalendarPage })));
-const ModulePage = lazy(() => import('../pages/ModulePage').then((m) => ({ default: m.ModulePage })));
+const ModulePage = lazy(() =>
+  import('../pages/ModulePage').then((m) => ({ default: m.ModulePage })),
+);
 
 // The roles that work on cases (the API's "case roles").
 export const CASE_ROLES: readonly Role[] = ['case_worker', 'supervisor'];
@@ -31,7 +33,8 @@ function Loading() {
 
 function CaseRole({ children }: { children: ReactNode }) {
   const { state } = useSession();
-  if (state.status !== 'signedIn' || !hasAnyRole(state.session.user.roles, CASE_ROLES)) return <ForbiddenPage />;
+  if (state.status !== 'signedIn' || !hasAnyRole(state.session.user.roles, CASE_ROLES))
+    return <ForbiddenPage />;
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
@@ -58,7 +61,9 @@ function CasesHome() {
   return <ForbiddenPage />;
 }
 
-const guarded = (path: string, page: ReactNode) => <Route key={path} path={path} element={<CaseRole>{page}</CaseRole>} />;
+const guarded = (path: string, page: ReactNode) => (
+  <Route key={path} path={path} element={<CaseRole>{page}</CaseRole>} />
+);
 
 export function caseRoutes() {
   return [

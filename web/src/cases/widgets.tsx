@@ -1,18 +1,28 @@
 // Small pieces the case screens share: the safe-contact callout, the risk level as text and
-// colour, a text area and a checkbox group wired like ui/Field, the error block of a form, and
+// colour, a checkbox group wired like ui/Field, the error block of a form, and
 // a loader hook.
-import { useCallback, useEffect, useId, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiResult, RiskLevel } from '../api';
 import { ErrorAlert } from '../ui';
 
 // Wherever someone might contact her: how and when she may be contacted ("never leave a
 // message"). A labelled note, never a colour alone; says so plainly when nothing was recorded.
-export function SafeContact({ text, compact = false }: { text: string | null | undefined; compact?: boolean }) {
+export function SafeContact({
+  text,
+  compact = false,
+}: {
+  text: string | null | undefined;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
-    <div className={compact ? 'safe-contact safe-contact-compact' : 'safe-contact'} role="note" aria-labelledby={id}>
+    <div
+      className={compact ? 'safe-contact safe-contact-compact' : 'safe-contact'}
+      role="note"
+      aria-labelledby={id}
+    >
       <strong id={id} className="safe-contact-title">
         {compact ? t('people.safeContactShort') : t('people.safeContactTitle')}
       </strong>{' '}
@@ -24,32 +34,10 @@ export function SafeContact({ text, compact = false }: { text: string | null | u
 // "위험도 높음" with a colour and a mark: the words carry the meaning, colour only adds to it.
 export function RiskBadge({ level }: { level: RiskLevel }) {
   const { t } = useTranslation();
-  return <span className={`risk risk-${level}`}>{t('cases.riskLabel', { level: t(`cases.risk.${level}`) })}</span>;
-}
-
-export function TextAreaField({
-  label,
-  error,
-  hint,
-  ...area
-}: { label: string; error?: string | undefined; hint?: string | undefined } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div className={error ? 'field field-wide field-invalid' : 'field field-wide'}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={4} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...area} />
-      {hint && (
-        <span className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
+    <span className={`risk risk-${level}`}>
+      {t('cases.riskLabel', { level: t(`cases.risk.${level}`) })}
+    </span>
   );
 }
 
@@ -73,7 +61,10 @@ export function CheckboxGroup<T extends string>({
 }) {
   const id = useId();
   return (
-    <fieldset className={error ? 'field-invalid' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={error ? 'field-invalid' : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
       <div className="role-grid">
         {options.map((o) => (
@@ -84,7 +75,9 @@ export function CheckboxGroup<T extends string>({
               name={name}
               value={o}
               checked={value.includes(o)}
-              onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))
+              }
             />
             <label htmlFor={`${id}-${o}`}>{label(o)}</label>
           </div>
@@ -128,6 +121,8 @@ export function SubmitButton({ busy, children }: { busy: boolean; children: Reac
 export function useLoad<T>(load: () => Promise<ApiResult<T>>, deps: readonly unknown[]) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // The caller names what `load` depends on, as it would for useCallback itself.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- deps are the caller's, passed through
   const stable = useCallback(load, deps);
   const reload = useCallback(async () => {
     const r = await stable();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_COUNTRIES, COUNTRY_CODES, countryChoices, countryName, languageName } from './names';
+import {
+  COMMON_COUNTRIES,
+  COUNTRY_CODES,
+  countryChoices,
+  countryName,
+  languageName,
+} from './names';
 
 describe('country and language names', () => {
   it('names countries and languages in Korean and English', () => {

@@ -15,10 +15,43 @@ const ISO_3166 =
 export const COUNTRY_CODES: readonly string[] = ISO_3166.match(/../g) ?? [];
 
 // Where the women the network supports most often come from, first in the list.
-export const COMMON_COUNTRIES: readonly string[] = ['KR', 'CN', 'VN', 'TH', 'PH', 'UZ', 'RU', 'MN', 'KH', 'KP', 'KZ', 'ID', 'NP', 'LA', 'MM'];
+export const COMMON_COUNTRIES: readonly string[] = [
+  'KR',
+  'CN',
+  'VN',
+  'TH',
+  'PH',
+  'UZ',
+  'RU',
+  'MN',
+  'KH',
+  'KP',
+  'KZ',
+  'ID',
+  'NP',
+  'LA',
+  'MM',
+];
 
 // Languages offered as checkboxes: Korean, English, and those of migrant women in Korea.
-export const COMMON_LANGUAGES: readonly string[] = ['ko', 'en', 'zh', 'vi', 'th', 'tl', 'ru', 'mn', 'uz', 'km', 'ja', 'id', 'ne', 'lo', 'my', 'kk'];
+export const COMMON_LANGUAGES: readonly string[] = [
+  'ko',
+  'en',
+  'zh',
+  'vi',
+  'th',
+  'tl',
+  'ru',
+  'mn',
+  'uz',
+  'km',
+  'ja',
+  'id',
+  'ne',
+  'lo',
+  'my',
+  'kk',
+];
 
 const displayNames = new Map<string, Intl.DisplayNames>();
 function names(lang: Language, type: 'region' | 'language'): Intl.DisplayNames {

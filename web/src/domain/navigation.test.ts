@@ -21,7 +21,12 @@ describe('navigation by role', () => {
   it('gives case roles their caseload, people and calendar', () => {
     expect(homeFor(['supervisor'])).toBe('/cases');
     expect(navFor(['case_worker']).map((n) => n.key)).toEqual(['cases', 'people', 'calendar']);
-    expect(navFor(['supervisor']).map((n) => n.key)).toEqual(['cases', 'people', 'calendar', 'supervision']);
+    expect(navFor(['supervisor']).map((n) => n.key)).toEqual([
+      'cases',
+      'people',
+      'calendar',
+      'supervision',
+    ]);
     expect(navFor(['shelter_staff']).map((n) => n.key)).toEqual(['cases', 'shelter']);
   });
 

@@ -3,14 +3,7 @@
 import type { Role } from '../api';
 
 export type ModuleKey =
-  | 'cases'
-  | 'supervision'
-  | 'shelter'
-  | 'emergency'
-  | 'funds'
-  | 'advocacy'
-  | 'statistics'
-  | 'audit';
+  'cases' | 'supervision' | 'shelter' | 'emergency' | 'funds' | 'advocacy' | 'statistics' | 'audit';
 
 export type NavKey = ModuleKey | 'users' | 'organizations' | 'people' | 'calendar' | 'coverage';
 
@@ -66,7 +59,11 @@ export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boo
 
 // Where a session goes next: first replace a one-time password, then enrol TOTP, then work.
 export function nextPath(
-  session: { password_change_required: boolean; mfa_enrollment_required: boolean; user: { roles: readonly Role[] } },
+  session: {
+    password_change_required: boolean;
+    mfa_enrollment_required: boolean;
+    user: { roles: readonly Role[] };
+  },
   wanted?: string,
 ): string {
   if (session.password_change_required) return '/change-password';

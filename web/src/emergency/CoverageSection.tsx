@@ -1,10 +1,17 @@
 // Which organizations cover which regions: the whole network's table for everyone who may see
 // it, and for an org admin the regions her own organization answers for and how long a request
 // may wait for acknowledgement before it escalates to the next organization.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { getCoverageSettings, REGIONS, setCoverage, type ApiError, type Coverage, type Region } from '../api';
+import {
+  getCoverageSettings,
+  REGIONS,
+  setCoverage,
+  type ApiError,
+  type Coverage,
+  type Region,
+} from '../api';
 import { useSignedIn } from '../session';
 import { ErrorAlert, StatusMessage, TextField } from '../ui';
 import { regionName } from './names';
@@ -23,7 +30,12 @@ function reachWords(c: Coverage, t: TFunction): string {
 // Region order of the official list, then priority (1 answers first).
 function sorted(items: readonly Coverage[]): Coverage[] {
   const at = (r: Region) => REGIONS.indexOf(r);
-  return [...items].sort((a, b) => at(a.region) - at(b.region) || a.priority - b.priority || a.org_name.localeCompare(b.org_name));
+  return [...items].sort(
+    (a, b) =>
+      at(a.region) - at(b.region) ||
+      a.priority - b.priority ||
+      a.org_name.localeCompare(b.org_name),
+  );
 }
 
 export function CoverageSection() {
@@ -38,12 +50,15 @@ export function CoverageSection() {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  function show(list: Coverage[], limit: number, gapList: Region[] = []) {
-    setItems(sorted(list));
-    setGaps(gapList);
-    setOurs(list.filter((c) => c.org_id === user.org_id).map((c) => c.region));
-    setMinutes(String(limit));
-  }
+  const show = useCallback(
+    (list: Coverage[], limit: number, gapList: Region[] = []) => {
+      setItems(sorted(list));
+      setGaps(gapList);
+      setOurs(list.filter((c) => c.org_id === user.org_id).map((c) => c.region));
+      setMinutes(String(limit));
+    },
+    [user.org_id],
+  );
 
   useEffect(() => {
     let live = true;
@@ -65,7 +80,7 @@ export function CoverageSection() {
       live = false;
       clearInterval(timer);
     };
-  }, []);
+  }, [show]);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -74,11 +89,19 @@ export function CoverageSection() {
     const n = Number(minutes);
     if (minutes.trim() !== '' && !Number.isInteger(n)) {
       setBusy(false);
-      setError({ status: 400, code: 'invalid', message: t('coverage.check'), fields: { ack_limit_minutes: t('coverage.wholeMinutes') } });
+      setError({
+        status: 400,
+        code: 'invalid',
+        message: t('coverage.check'),
+        fields: { ack_limit_minutes: t('coverage.wholeMinutes') },
+      });
       return;
     }
     // An empty limit leaves the organization's current one as it is.
-    const r = await setCoverage(REGIONS.filter((x) => ours.includes(x)), minutes.trim() === '' ? undefined : n);
+    const r = await setCoverage(
+      REGIONS.filter((x) => ours.includes(x)),
+      minutes.trim() === '' ? undefined : n,
+    );
     setBusy(false);
     if (!r.ok) {
       setError(r.error);
@@ -89,7 +112,8 @@ export function CoverageSection() {
     setStatus(t('coverage.saved'));
   }
 
-  const toggle = (region: Region, on: boolean) => setOurs(on ? [...ours, region] : ours.filter((x) => x !== region));
+  const toggle = (region: Region, on: boolean) =>
+    setOurs(on ? [...ours, region] : ours.filter((x) => x !== region));
   const regionsError = error?.fields['regions'];
 
   return (
@@ -123,7 +147,9 @@ export function CoverageSection() {
                   <th scope="row">{regionName(c.region, t)}</th>
                   <td>{c.org_name}</td>
                   <td>{t('coverage.priorityValue', { n: c.priority })}</td>
-                  <td className={c.reachable === false ? 'unreachable' : undefined}>{reachWords(c, t)}</td>
+                  <td className={c.reachable === false ? 'unreachable' : undefined}>
+                    {reachWords(c, t)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -131,8 +157,15 @@ export function CoverageSection() {
         </div>
       )}
       {isAdmin && items && (
-        <form className="form-grid coverage-form" onSubmit={save} noValidate aria-labelledby="coverage-form-title">
-          <h3 id="coverage-form-title" className="form-wide">{t('coverage.ourTitle')}</h3>
+        <form
+          className="form-grid coverage-form"
+          onSubmit={save}
+          noValidate
+          aria-labelledby="coverage-form-title"
+        >
+          <h3 id="coverage-form-title" className="form-wide">
+            {t('coverage.ourTitle')}
+          </h3>
           <div className="form-wide">
             <ErrorAlert error={error} />
           </div>
@@ -144,7 +177,11 @@ export function CoverageSection() {
             <legend>{t('coverage.ourRegions')}</legend>
             {REGIONS.map((r) => (
               <label key={r} className="checkbox">
-                <input type="checkbox" checked={ours.includes(r)} onChange={(e) => toggle(r, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={ours.includes(r)}
+                  onChange={(e) => toggle(r, e.target.checked)}
+                />
                 {t(`regions.${r}`)}
               </label>
             ))}

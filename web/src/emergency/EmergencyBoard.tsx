@@ -81,7 +81,13 @@ export function EmergencyBoard() {
       const merged = mergeEvent(itemsRef.current, e, filterRef.current);
       show(merged.items);
       if (merged.arrived) {
-        setArrival(t('emergency.arrived', { region: regionName(e.region, t), urgency: urgencyName(e.urgency, t), time: shortTime(e.received_at) }));
+        setArrival(
+          t('emergency.arrived', {
+            region: regionName(e.region, t),
+            urgency: urgencyName(e.urgency, t),
+            time: shortTime(e.received_at),
+          }),
+        );
         if (soundRef.current) playArrivalChime();
       }
       if (merged.items.some((i) => i.id === e.id) || detail?.id === e.id) {
@@ -106,7 +112,8 @@ export function EmergencyBoard() {
     const id = selectedId;
     setSelectedId(null);
     setDetail(null);
-    if (id) document.querySelector<HTMLButtonElement>(`[data-request="${CSS.escape(id)}"]`)?.focus();
+    if (id)
+      document.querySelector<HTMLButtonElement>(`[data-request="${CSS.escape(id)}"]`)?.focus();
   }
 
   const caption = t('emergency.listCaption', { status: t(`emergency.statuses.${filter}`) });
@@ -124,7 +131,11 @@ export function EmergencyBoard() {
           {live.state === 'closed' && (
             <>
               {' '}
-              <button type="button" className="button-secondary button-small" onClick={live.reconnect}>
+              <button
+                type="button"
+                className="button-secondary button-small"
+                onClick={live.reconnect}
+              >
                 {t('emergency.live.reconnect')}
               </button>
             </>
@@ -139,7 +150,13 @@ export function EmergencyBoard() {
         <legend>{t('emergency.filter')}</legend>
         {FILTERS.map((f) => (
           <label key={f} className="filter-option">
-            <input type="radio" name="status-filter" value={f} checked={filter === f} onChange={() => setFilter(f)} />
+            <input
+              type="radio"
+              name="status-filter"
+              value={f}
+              checked={filter === f}
+              onChange={() => setFilter(f)}
+            />
             {t(`emergency.statuses.${f}`)}
           </label>
         ))}
@@ -148,15 +165,30 @@ export function EmergencyBoard() {
       <StatusMessage text={status} />
       <div className={detail ? 'board-layout with-detail' : 'board-layout'}>
         <div className="board-list">
-          {loaded && items.length === 0 && !error ? <p className="card">{t('emergency.empty')}</p> : null}
-          {items.length > 0 && <RequestTable items={items} caption={caption} now={now} selectedId={selectedId} onOpen={(id) => void open(id)} />}
+          {loaded && items.length === 0 && !error ? (
+            <p className="card">{t('emergency.empty')}</p>
+          ) : null}
+          {items.length > 0 && (
+            <RequestTable
+              items={items}
+              caption={caption}
+              now={now}
+              selectedId={selectedId}
+              onOpen={(id) => void open(id)}
+            />
+          )}
         </div>
         {detail && <RequestDetail request={detail} onChange={accept} onClose={close} />}
       </div>
       <section className="card" aria-labelledby="log-title">
         <h2 id="log-title">{t('emergency.logTitle')}</h2>
         {!logOpen ? (
-          <button type="button" className="button-secondary" aria-expanded={false} onClick={() => setLogOpen(true)}>
+          <button
+            type="button"
+            className="button-secondary"
+            aria-expanded={false}
+            onClick={() => setLogOpen(true)}
+          >
             {t('emergency.logOpen')}
           </button>
         ) : (

@@ -2,7 +2,13 @@
 // by region, as a bar chart with the same numbers in a table.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getEmergencyMeasures, listOrganizations, type ApiError, type Measure, type Measures } from '../api';
+import {
+  getEmergencyMeasures,
+  listOrganizations,
+  type ApiError,
+  type Measure,
+  type Measures,
+} from '../api';
 import { ErrorAlert } from '../ui';
 import { BarChart } from '../ui';
 import { regionName } from './names';
@@ -40,8 +46,16 @@ export function MeasuresPanel() {
 
   const groups: { key: string; title: string; rows: (Measure & { label: string })[] }[] = measures
     ? [
-        { key: 'org', title: t('emergency.byOrg'), rows: measures.by_org.map((m) => ({ ...m, label: orgNames[m.org_id] ?? m.org_id })) },
-        { key: 'region', title: t('emergency.byRegion'), rows: measures.by_region.map((m) => ({ ...m, label: regionName(m.region, t) })) },
+        {
+          key: 'org',
+          title: t('emergency.byOrg'),
+          rows: measures.by_org.map((m) => ({ ...m, label: orgNames[m.org_id] ?? m.org_id })),
+        },
+        {
+          key: 'region',
+          title: t('emergency.byRegion'),
+          rows: measures.by_region.map((m) => ({ ...m, label: regionName(m.region, t) })),
+        },
       ]
     : [];
   const fmt = (v: number) => t('emergency.minutes', { value: v });
@@ -66,7 +80,10 @@ export function MeasuresPanel() {
               <BarChart
                 title={t('emergency.chartLabel', { group: g.title })}
                 series={[t('emergency.medianAck'), t('emergency.medianResolve')]}
-                rows={g.rows.map((r) => ({ label: r.label, values: [minutes(r.median_ack_seconds), minutes(r.median_resolve_seconds)] }))}
+                rows={g.rows.map((r) => ({
+                  label: r.label,
+                  values: [minutes(r.median_ack_seconds), minutes(r.median_resolve_seconds)],
+                }))}
                 format={fmt}
                 none={t('emergency.none')}
               />
@@ -77,7 +94,9 @@ export function MeasuresPanel() {
                     <caption>{g.title}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">{g.key === 'org' ? t('orgs.name') : t('emergency.region')}</th>
+                        <th scope="col">
+                          {g.key === 'org' ? t('orgs.name') : t('emergency.region')}
+                        </th>
                         <th scope="col">{t('emergency.count')}</th>
                         <th scope="col">{t('emergency.medianAck')}</th>
                         <th scope="col">{t('emergency.medianResolve')}</th>
@@ -88,8 +107,16 @@ export function MeasuresPanel() {
                         <tr key={r.label}>
                           <th scope="row">{r.label}</th>
                           <td>{r.count}</td>
-                          <td>{r.median_ack_seconds === null ? t('emergency.none') : fmt(minutes(r.median_ack_seconds)!)}</td>
-                          <td>{r.median_resolve_seconds === null ? t('emergency.none') : fmt(minutes(r.median_resolve_seconds)!)}</td>
+                          <td>
+                            {r.median_ack_seconds === null
+                              ? t('emergency.none')
+                              : fmt(minutes(r.median_ack_seconds)!)}
+                          </td>
+                          <td>
+                            {r.median_resolve_seconds === null
+                              ? t('emergency.none')
+                              : fmt(minutes(r.median_resolve_seconds)!)}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

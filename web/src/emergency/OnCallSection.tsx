@@ -4,7 +4,14 @@
 // Times are typed and shown in Korea time.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addOnCall, listOnCall, listUsers, type ApiError, type OnCallShift, type OrgUser } from '../api';
+import {
+  addOnCall,
+  listOnCall,
+  listUsers,
+  type ApiError,
+  type OnCallShift,
+  type OrgUser,
+} from '../api';
 import { dayLabel, seoulDay, seoulTime, type Day } from '../cases/calendar';
 import { currentLanguage } from '../i18n';
 import { useSignedIn } from '../session';
@@ -18,10 +25,16 @@ async function onCallCandidates(orgId: string): Promise<OrgUser[] | ApiError> {
   do {
     const r = await listUsers(orgId, cursor);
     if (!r.ok) return r.error;
-    out.push(...r.data.items.filter((u) => (u.roles.includes('dispatcher') || u.roles.includes('supervisor')) && !u.disabled));
+    out.push(
+      ...r.data.items.filter(
+        (u) => (u.roles.includes('dispatcher') || u.roles.includes('supervisor')) && !u.disabled,
+      ),
+    );
     cursor = r.data.next_cursor ?? undefined;
   } while (cursor);
-  return out.sort((a, b) => (a.display_name || a.username).localeCompare(b.display_name || b.username, 'ko'));
+  return out.sort((a, b) =>
+    (a.display_name || a.username).localeCompare(b.display_name || b.username, 'ko'),
+  );
 }
 
 // One shift as it falls on one day of the roster.
@@ -43,7 +56,12 @@ export function OnCallSection() {
   const week = useMemo(() => rosterWeek(new Date()), []);
   const [shifts, setShifts] = useState<OnCallShift[] | null>(null);
   const [people, setPeople] = useState<OrgUser[]>([]);
-  const [v, setV] = useState({ user_id: isAdmin ? '' : user.id, day: seoulDay(new Date()), start: '18:00', end: '09:00' });
+  const [v, setV] = useState({
+    user_id: isAdmin ? '' : user.id,
+    day: seoulDay(new Date()),
+    start: '18:00',
+    end: '09:00',
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const [listError, setListError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState('');
@@ -69,7 +87,8 @@ export function OnCallSection() {
     };
   }, [load, isAdmin, user.org_id]);
 
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
+    setV({ ...v, [k]: e.target.value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -92,11 +111,25 @@ export function OnCallSection() {
     if (!r.ok) {
       // The server names starts_at/ends_at; show them by the date and time the user typed.
       const { starts_at, ends_at, ...f } = r.error.fields;
-      setError({ ...r.error, fields: { ...f, ...(starts_at ? { start: starts_at } : {}), ...(ends_at ? { end: ends_at } : {}) } });
+      setError({
+        ...r.error,
+        fields: {
+          ...f,
+          ...(starts_at ? { start: starts_at } : {}),
+          ...(ends_at ? { end: ends_at } : {}),
+        },
+      });
       return;
     }
     setError(null);
-    setStatus(t('coverage.shiftAdded', { name: r.data.display_name, day: dayLabel(seoulDay(r.data.starts_at), lang), start: seoulTime(r.data.starts_at), end: seoulTime(r.data.ends_at) }));
+    setStatus(
+      t('coverage.shiftAdded', {
+        name: r.data.display_name,
+        day: dayLabel(seoulDay(r.data.starts_at), lang),
+        start: seoulTime(r.data.starts_at),
+        end: seoulTime(r.data.ends_at),
+      }),
+    );
     await load();
   }
 
@@ -110,7 +143,12 @@ export function OnCallSection() {
       {shifts && (
         <div className="table-wrap">
           <table className="roster-table">
-            <caption>{t('coverage.rosterCaption', { from: dayLabel(week.days[0]!, lang), to: dayLabel(week.days[6]!, lang) })}</caption>
+            <caption>
+              {t('coverage.rosterCaption', {
+                from: dayLabel(week.days[0]!, lang),
+                to: dayLabel(week.days[6]!, lang),
+              })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('coverage.day')}</th>
@@ -140,13 +178,25 @@ export function OnCallSection() {
           </table>
         </div>
       )}
-      <form className="form-grid oncall-form" onSubmit={submit} noValidate aria-labelledby="oncall-form-title">
-        <h3 id="oncall-form-title" className="form-wide">{isAdmin ? t('coverage.addShift') : t('coverage.addMyShift')}</h3>
+      <form
+        className="form-grid oncall-form"
+        onSubmit={submit}
+        noValidate
+        aria-labelledby="oncall-form-title"
+      >
+        <h3 id="oncall-form-title" className="form-wide">
+          {isAdmin ? t('coverage.addShift') : t('coverage.addMyShift')}
+        </h3>
         <div className="form-wide">
           <ErrorAlert error={error} />
         </div>
         {isAdmin ? (
-          <SelectField label={t('coverage.person')} value={v.user_id} onChange={set('user_id')} error={fe('user_id')}>
+          <SelectField
+            label={t('coverage.person')}
+            value={v.user_id}
+            onChange={set('user_id')}
+            error={fe('user_id')}
+          >
             <option value="">{t('emergency.choose')}</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
@@ -160,9 +210,29 @@ export function OnCallSection() {
             {fe('user_id') && <span className="field-error"> {fe('user_id')}</span>}
           </p>
         )}
-        <TextField label={t('coverage.date')} type="date" value={v.day} onChange={set('day')} error={fe('day')} />
-        <TextField label={t('coverage.start')} type="time" value={v.start} onChange={set('start')} error={fe('start')} hint={t('coverage.koreaTime')} />
-        <TextField label={t('coverage.end')} type="time" value={v.end} onChange={set('end')} error={fe('end')} hint={t('coverage.endHint')} />
+        <TextField
+          label={t('coverage.date')}
+          type="date"
+          value={v.day}
+          onChange={set('day')}
+          error={fe('day')}
+        />
+        <TextField
+          label={t('coverage.start')}
+          type="time"
+          value={v.start}
+          onChange={set('start')}
+          error={fe('start')}
+          hint={t('coverage.koreaTime')}
+        />
+        <TextField
+          label={t('coverage.end')}
+          type="time"
+          value={v.end}
+          onChange={set('end')}
+          error={fe('end')}
+          hint={t('coverage.endHint')}
+        />
         <div className="actions">
           <button type="submit" disabled={busy}>
             {isAdmin ? t('coverage.addShiftSubmit') : t('coverage.addMyShiftSubmit')}

@@ -16,8 +16,8 @@ import {
   type Outcome,
 } from '../api';
 import { formatDateTime } from '../i18n/format';
-import { ErrorAlert, SelectField, StatusMessage, TextField } from '../ui';
-import { DateTimeField, koreaTimeToIso, TextAreaField } from './fields';
+import { ErrorAlert, SelectField, StatusMessage, TextAreaField, TextField } from '../ui';
+import { DateTimeField, koreaTimeToIso } from './fields';
 import { regionName, urgencyName } from './names';
 
 interface Props {
@@ -42,7 +42,11 @@ export function RequestDetail({ request: r, onChange, onClose }: Props) {
     setStatus('');
   }, [r.id]);
 
-  async function run(action: Action, call: () => Promise<ApiResult<HelpRequest>>, done: string): Promise<boolean> {
+  async function run(
+    action: Action,
+    call: () => Promise<ApiResult<HelpRequest>>,
+    done: string,
+  ): Promise<boolean> {
     setBusy(true);
     setStatus('');
     const result = await call();
@@ -61,7 +65,8 @@ export function RequestDetail({ request: r, onChange, onClose }: Props) {
     return true;
   }
 
-  const fieldError = (action: Action, name: string) => (errorOf === action ? error?.fields[name] : undefined);
+  const fieldError = (action: Action, name: string) =>
+    errorOf === action ? error?.fields[name] : undefined;
   const active = r.status !== 'closed';
   const canDispatch = r.status === 'acknowledged';
   const canResolve = r.status === 'acknowledged' || r.status === 'dispatched';
@@ -102,7 +107,11 @@ export function RequestDetail({ request: r, onChange, onClose }: Props) {
         <dt>{t('emergency.language')}</dt>
         <dd>{r.language || none}</dd>
         <dt>{t('emergency.escalation')}</dt>
-        <dd>{r.escalation_level > 0 ? t('emergency.escalationLevel', { level: r.escalation_level }) : t('emergency.notEscalated')}</dd>
+        <dd>
+          {r.escalation_level > 0
+            ? t('emergency.escalationLevel', { level: r.escalation_level })
+            : t('emergency.notEscalated')}
+        </dd>
         <dt>{t('emergency.outcome')}</dt>
         <dd>{r.outcome ? t(`emergency.outcomes.${r.outcome}`) : none}</dd>
         <dt>{t('emergency.person')}</dt>
@@ -113,11 +122,29 @@ export function RequestDetail({ request: r, onChange, onClose }: Props) {
 
       <h3>{t('emergency.timeline')}</h3>
       <ul className="timeline">
-        <li>{t('emergency.received')}: {formatDateTime(r.received_at)}</li>
-        {r.acknowledged_at && <li>{t('emergency.acknowledgedAt')}: {formatDateTime(r.acknowledged_at)}</li>}
-        {r.dispatched_at && <li>{t('emergency.dispatchedAt')}: {formatDateTime(r.dispatched_at)}</li>}
-        {r.resolved_at && <li>{t('emergency.resolvedAt')}: {formatDateTime(r.resolved_at)}</li>}
-        {r.closed_at && <li>{t('emergency.closedAt')}: {formatDateTime(r.closed_at)}</li>}
+        <li>
+          {t('emergency.received')}: {formatDateTime(r.received_at)}
+        </li>
+        {r.acknowledged_at && (
+          <li>
+            {t('emergency.acknowledgedAt')}: {formatDateTime(r.acknowledged_at)}
+          </li>
+        )}
+        {r.dispatched_at && (
+          <li>
+            {t('emergency.dispatchedAt')}: {formatDateTime(r.dispatched_at)}
+          </li>
+        )}
+        {r.resolved_at && (
+          <li>
+            {t('emergency.resolvedAt')}: {formatDateTime(r.resolved_at)}
+          </li>
+        )}
+        {r.closed_at && (
+          <li>
+            {t('emergency.closedAt')}: {formatDateTime(r.closed_at)}
+          </li>
+        )}
       </ul>
 
       <h3>{t('emergency.policeTitle')}</h3>
@@ -140,38 +167,67 @@ export function RequestDetail({ request: r, onChange, onClose }: Props) {
 
       {r.status === 'new' && (
         <div className="actions">
-          <button type="button" disabled={busy} onClick={() => void run('acknowledge', () => acknowledgeHelpRequest(r.id), t('emergency.acknowledged'))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                'acknowledge',
+                () => acknowledgeHelpRequest(r.id),
+                t('emergency.acknowledged'),
+              )
+            }
+          >
             {t('emergency.acknowledge')}
           </button>
         </div>
       )}
-      {canDispatch && <DispatchForm busy={busy} onSubmit={(note) => run('dispatch', () => dispatchHelpRequest(r.id, note), t('emergency.dispatched'))} />}
+      {canDispatch && (
+        <DispatchForm
+          busy={busy}
+          onSubmit={(note) =>
+            run('dispatch', () => dispatchHelpRequest(r.id, note), t('emergency.dispatched'))
+          }
+        />
+      )}
       {canPolice && (
         <PoliceForm
           busy={busy}
           error={(name) => fieldError('police', name)}
-          onSubmit={(report) => run('police', () => recordPolice(r.id, report), t('emergency.policeSaved'))}
+          onSubmit={(report) =>
+            run('police', () => recordPolice(r.id, report), t('emergency.policeSaved'))
+          }
         />
       )}
       {canResolve && (
         <ResolveForm
           busy={busy}
           error={(name) => fieldError('resolve', name)}
-          onSubmit={(outcome, note) => run('resolve', () => resolveHelpRequest(r.id, outcome, note), t('emergency.resolved'))}
+          onSubmit={(outcome, note) =>
+            run('resolve', () => resolveHelpRequest(r.id, outcome, note), t('emergency.resolved'))
+          }
         />
       )}
       {active && r.status !== 'new' && (
         <LinkForm
           busy={busy}
           error={(name) => fieldError('link', name)}
-          onSubmit={(person, kase) => run('link', () => linkHelpRequest(r.id, person, kase), t('emergency.linked'))}
+          onSubmit={(person, kase) =>
+            run('link', () => linkHelpRequest(r.id, person, kase), t('emergency.linked'))
+          }
         />
       )}
     </section>
   );
 }
 
-function DispatchForm({ busy, onSubmit }: { busy: boolean; onSubmit: (note?: string) => Promise<boolean> }) {
+function DispatchForm({
+  busy,
+  onSubmit,
+}: {
+  busy: boolean;
+  onSubmit: (note?: string) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   async function submit(e: FormEvent) {
@@ -181,18 +237,40 @@ function DispatchForm({ busy, onSubmit }: { busy: boolean; onSubmit: (note?: str
   return (
     <form className="action-form" onSubmit={submit} aria-labelledby="dispatch-title">
       <h3 id="dispatch-title">{t('emergency.dispatchTitle')}</h3>
-      <TextAreaField label={t('emergency.dispatchNote')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-      <button type="submit" disabled={busy}>{t('emergency.dispatch')}</button>
+      <TextAreaField
+        label={t('emergency.dispatchNote')}
+        rows={2}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <button type="submit" disabled={busy}>
+        {t('emergency.dispatch')}
+      </button>
     </form>
   );
 }
 
 type ErrorOf = (name: string) => string | undefined;
 
-function PoliceForm({ busy, error, onSubmit }: { busy: boolean; error: ErrorOf; onSubmit: (r: Parameters<typeof recordPolice>[1]) => Promise<boolean> }) {
+function PoliceForm({
+  busy,
+  error,
+  onSubmit,
+}: {
+  busy: boolean;
+  error: ErrorOf;
+  onSubmit: (r: Parameters<typeof recordPolice>[1]) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
-  const [v, setV] = useState({ station: '', notified_at: '', officer: '', report_number: '', outcome: '' });
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  const [v, setV] = useState({
+    station: '',
+    notified_at: '',
+    officer: '',
+    report_number: '',
+    outcome: '',
+  });
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
+    setV({ ...v, [k]: e.target.value });
   async function submit(e: FormEvent) {
     e.preventDefault();
     const ok = await onSubmit({
@@ -207,19 +285,58 @@ function PoliceForm({ busy, error, onSubmit }: { busy: boolean; error: ErrorOf; 
   return (
     <form className="action-form form-grid" onSubmit={submit} aria-labelledby="police-title">
       <h3 id="police-title">{t('emergency.policeSave')}</h3>
-      <TextField label={t('emergency.policeStation')} value={v.station} onChange={set('station')} error={error('station')} autoComplete="off" />
-      <DateTimeField label={t('emergency.policeNotifiedAt')} value={v.notified_at} onChange={set('notified_at')} error={error('notified_at')} />
-      <TextField label={t('emergency.policeOfficer')} value={v.officer} onChange={set('officer')} error={error('officer')} autoComplete="off" />
-      <TextField label={t('emergency.policeReport')} value={v.report_number} onChange={set('report_number')} error={error('report_number')} autoComplete="off" />
-      <TextField label={t('emergency.policeOutcome')} value={v.outcome} onChange={set('outcome')} error={error('outcome')} autoComplete="off" />
+      <TextField
+        label={t('emergency.policeStation')}
+        value={v.station}
+        onChange={set('station')}
+        error={error('station')}
+        autoComplete="off"
+      />
+      <DateTimeField
+        label={t('emergency.policeNotifiedAt')}
+        value={v.notified_at}
+        onChange={set('notified_at')}
+        error={error('notified_at')}
+      />
+      <TextField
+        label={t('emergency.policeOfficer')}
+        value={v.officer}
+        onChange={set('officer')}
+        error={error('officer')}
+        autoComplete="off"
+      />
+      <TextField
+        label={t('emergency.policeReport')}
+        value={v.report_number}
+        onChange={set('report_number')}
+        error={error('report_number')}
+        autoComplete="off"
+      />
+      <TextField
+        label={t('emergency.policeOutcome')}
+        value={v.outcome}
+        onChange={set('outcome')}
+        error={error('outcome')}
+        autoComplete="off"
+      />
       <div className="actions">
-        <button type="submit" disabled={busy}>{t('emergency.policeSave')}</button>
+        <button type="submit" disabled={busy}>
+          {t('emergency.policeSave')}
+        </button>
       </div>
     </form>
   );
 }
 
-function ResolveForm({ busy, error, onSubmit }: { busy: boolean; error: ErrorOf; onSubmit: (o: Outcome, note?: string) => Promise<boolean> }) {
+function ResolveForm({
+  busy,
+  error,
+  onSubmit,
+}: {
+  busy: boolean;
+  error: ErrorOf;
+  onSubmit: (o: Outcome, note?: string) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState('');
   const [note, setNote] = useState('');
@@ -230,19 +347,42 @@ function ResolveForm({ busy, error, onSubmit }: { busy: boolean; error: ErrorOf;
   return (
     <form className="action-form" onSubmit={submit} aria-labelledby="resolve-title">
       <h3 id="resolve-title">{t('emergency.resolveTitle')}</h3>
-      <SelectField label={t('emergency.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)} error={error('outcome')}>
+      <SelectField
+        label={t('emergency.outcome')}
+        value={outcome}
+        onChange={(e) => setOutcome(e.target.value)}
+        error={error('outcome')}
+      >
         <option value="">{t('emergency.choose')}</option>
         {OUTCOMES.map((o) => (
-          <option key={o} value={o}>{t(`emergency.outcomes.${o}`)}</option>
+          <option key={o} value={o}>
+            {t(`emergency.outcomes.${o}`)}
+          </option>
         ))}
       </SelectField>
-      <TextAreaField label={t('emergency.resolveNote')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={error('note')} />
-      <button type="submit" disabled={busy}>{t('emergency.resolve')}</button>
+      <TextAreaField
+        label={t('emergency.resolveNote')}
+        rows={2}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={error('note')}
+      />
+      <button type="submit" disabled={busy}>
+        {t('emergency.resolve')}
+      </button>
     </form>
   );
 }
 
-function LinkForm({ busy, error, onSubmit }: { busy: boolean; error: ErrorOf; onSubmit: (person: string, kase?: string) => Promise<boolean> }) {
+function LinkForm({
+  busy,
+  error,
+  onSubmit,
+}: {
+  busy: boolean;
+  error: ErrorOf;
+  onSubmit: (person: string, kase?: string) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const [person, setPerson] = useState('');
   const [kase, setKase] = useState('');
@@ -254,10 +394,24 @@ function LinkForm({ busy, error, onSubmit }: { busy: boolean; error: ErrorOf; on
     <form className="action-form form-grid" onSubmit={submit} aria-labelledby="link-title">
       <h3 id="link-title">{t('emergency.linkTitle')}</h3>
       <p className="field-hint">{t('emergency.linkHint')}</p>
-      <TextField label={t('emergency.personId')} value={person} onChange={(e) => setPerson(e.target.value)} error={error('person_id')} autoComplete="off" />
-      <TextField label={t('emergency.caseId')} value={kase} onChange={(e) => setKase(e.target.value)} error={error('case_id')} autoComplete="off" />
+      <TextField
+        label={t('emergency.personId')}
+        value={person}
+        onChange={(e) => setPerson(e.target.value)}
+        error={error('person_id')}
+        autoComplete="off"
+      />
+      <TextField
+        label={t('emergency.caseId')}
+        value={kase}
+        onChange={(e) => setKase(e.target.value)}
+        error={error('case_id')}
+        autoComplete="off"
+      />
       <div className="actions">
-        <button type="submit" disabled={busy}>{t('emergency.link')}</button>
+        <button type="submit" disabled={busy}>
+          {t('emergency.link')}
+        </button>
       </div>
     </form>
   );

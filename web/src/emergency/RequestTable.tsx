@@ -37,7 +37,17 @@ export function RequestTable({ items, caption, now, selectedId, onOpen }: Props)
             const due = item.status === 'new' ? secondsUntil(item.ack_due_at, now) : null;
             const label = item.reference ?? '…';
             return (
-              <tr key={item.id} className={[item.status === 'new' ? 'row-new' : '', item.id === selectedId ? 'row-selected' : ''].join(' ').trim() || undefined}>
+              <tr
+                key={item.id}
+                className={
+                  [
+                    item.status === 'new' ? 'row-new' : '',
+                    item.id === selectedId ? 'row-selected' : '',
+                  ]
+                    .join(' ')
+                    .trim() || undefined
+                }
+              >
                 <th scope="row">
                   <button
                     type="button"
@@ -51,24 +61,40 @@ export function RequestTable({ items, caption, now, selectedId, onOpen }: Props)
                   </button>
                 </th>
                 <td>
-                  <span className={`status status-${item.status}`}>{t(`emergency.statuses.${item.status}`)}</span>
+                  <span className={`status status-${item.status}`}>
+                    {t(`emergency.statuses.${item.status}`)}
+                  </span>
                 </td>
                 <td>
-                  <span className={`urgency urgency-${item.urgency}`}>{urgencyName(item.urgency, t)}</span>
+                  <span className={`urgency urgency-${item.urgency}`}>
+                    {urgencyName(item.urgency, t)}
+                  </span>
                 </td>
                 <td>{regionName(item.region, t)}</td>
                 <td>{formatDateTime(item.received_at)}</td>
-                <td>{item.status === 'new' || item.status === 'acknowledged' || item.status === 'dispatched' ? formatDuration(secondsSince(item.received_at, now), lang) : t('emergency.none')}</td>
+                <td>
+                  {item.status === 'new' ||
+                  item.status === 'acknowledged' ||
+                  item.status === 'dispatched'
+                    ? formatDuration(secondsSince(item.received_at, now), lang)
+                    : t('emergency.none')}
+                </td>
                 <td>
                   {due === null ? (
                     t('emergency.none')
                   ) : due < 0 ? (
-                    <strong className="overdue">{t('emergency.overdueBy', { time: formatDuration(due, lang) })}</strong>
+                    <strong className="overdue">
+                      {t('emergency.overdueBy', { time: formatDuration(due, lang) })}
+                    </strong>
                   ) : (
                     t('emergency.dueIn', { time: formatDuration(due, lang) })
                   )}
                 </td>
-                <td>{item.escalation_level > 0 ? t('emergency.escalationLevel', { level: item.escalation_level }) : t('emergency.notEscalated')}</td>
+                <td>
+                  {item.escalation_level > 0
+                    ? t('emergency.escalationLevel', { level: item.escalation_level })
+                    : t('emergency.notEscalated')}
+                </td>
               </tr>
             );
           })}

@@ -8,7 +8,8 @@ let context: AudioContext | null = null;
 export function playArrivalChime(): void {
   try {
     const Ctx: AudioContextClass | undefined =
-      window.AudioContext ?? (window as unknown as { webkitAudioContext?: AudioContextClass }).webkitAudioContext;
+      window.AudioContext ??
+      (window as unknown as { webkitAudioContext?: AudioContextClass }).webkitAudioContext;
     if (!Ctx) return;
     context ??= new Ctx();
     const ctx = context;

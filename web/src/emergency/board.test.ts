@@ -1,18 +1,51 @@
 import type { HelpRequest, RequestEvent } from '../api';
-import { formatDuration, fromRequests, mergeEvent, secondsUntil, sortBoard, upsertRequest, type BoardItem } from './board';
+import {
+  formatDuration,
+  fromRequests,
+  mergeEvent,
+  secondsUntil,
+  sortBoard,
+  upsertRequest,
+  type BoardItem,
+} from './board';
 
 function request(id: string, over: Partial<HelpRequest> = {}): HelpRequest {
   return {
-    id, reference: `R-${id}`, channel: 'public_web_form', region: 'KR-11', received_at: '2026-03-01T09:00:00Z',
-    status: 'new', urgency: 'normal', situation: 's', location: null, contact: null, safe_contact: null, language: 'ko',
-    assigned_org_id: 'o1', escalation_level: 0, ack_due_at: '2026-03-01T09:10:00Z', acknowledged_at: null,
-    dispatched_at: null, resolved_at: null, closed_at: null, outcome: null, person_id: null, case_id: null, police: null,
+    id,
+    reference: `R-${id}`,
+    channel: 'public_web_form',
+    region: 'KR-11',
+    received_at: '2026-03-01T09:00:00Z',
+    status: 'new',
+    urgency: 'normal',
+    situation: 's',
+    location: null,
+    contact: null,
+    safe_contact: null,
+    language: 'ko',
+    assigned_org_id: 'o1',
+    escalation_level: 0,
+    ack_due_at: '2026-03-01T09:10:00Z',
+    acknowledged_at: null,
+    dispatched_at: null,
+    resolved_at: null,
+    closed_at: null,
+    outcome: null,
+    person_id: null,
+    case_id: null,
+    police: null,
     ...over,
   };
 }
 
 const event = (id: string, over: Partial<RequestEvent> = {}): RequestEvent => ({
-  id, status: 'new', region: 'KR-26', received_at: '2026-03-01T09:05:00Z', urgency: 'normal', escalation_level: 0, ...over,
+  id,
+  status: 'new',
+  region: 'KR-26',
+  received_at: '2026-03-01T09:05:00Z',
+  urgency: 'normal',
+  escalation_level: 0,
+  ...over,
 });
 
 const ids = (items: BoardItem[]) => items.map((i) => i.id);
@@ -32,29 +65,52 @@ describe('the board order', () => {
 
 describe('events from the live stream', () => {
   it('adds an unknown new request as arrived, to be loaded', () => {
-    const { items, arrived } = mergeEvent(fromRequests([request('a', { status: 'acknowledged' })]), event('b'), 'open');
+    const { items, arrived } = mergeEvent(
+      fromRequests([request('a', { status: 'acknowledged' })]),
+      event('b'),
+      'open',
+    );
     expect(arrived).toBe(true);
     expect(ids(items)).toEqual(['b', 'a']);
     expect(items[0]).toMatchObject({ id: 'b', region: 'KR-26', loaded: false });
   });
 
   it('updates a known request in place, keeping its details, and does not alert again', () => {
-    const { items, arrived } = mergeEvent(fromRequests([request('a')]), event('a', { status: 'acknowledged', region: 'KR-11' }), 'open');
+    const { items, arrived } = mergeEvent(
+      fromRequests([request('a')]),
+      event('a', { status: 'acknowledged', region: 'KR-11' }),
+      'open',
+    );
     expect(arrived).toBe(false);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ status: 'acknowledged', situation: 's', loaded: true });
   });
 
   it('drops a request that leaves the chosen status', () => {
-    const resolved = mergeEvent(fromRequests([request('a', { status: 'dispatched' })]), event('a', { status: 'resolved' }), 'open');
+    const resolved = mergeEvent(
+      fromRequests([request('a', { status: 'dispatched' })]),
+      event('a', { status: 'resolved' }),
+      'open',
+    );
     expect(resolved.items).toEqual([]);
-    const onlyNew = mergeEvent(fromRequests([request('a')]), event('a', { status: 'acknowledged' }), 'new');
+    const onlyNew = mergeEvent(
+      fromRequests([request('a')]),
+      event('a', { status: 'acknowledged' }),
+      'new',
+    );
     expect(onlyNew.items).toEqual([]);
   });
 
   it('ignores an event for another status, and an escalation is not a new arrival', () => {
-    expect(mergeEvent([], event('x', { status: 'closed' }), 'open')).toEqual({ items: [], arrived: false });
-    const escalated = mergeEvent(fromRequests([request('a')]), event('a', { escalation_level: 1 }), 'open');
+    expect(mergeEvent([], event('x', { status: 'closed' }), 'open')).toEqual({
+      items: [],
+      arrived: false,
+    });
+    const escalated = mergeEvent(
+      fromRequests([request('a')]),
+      event('a', { escalation_level: 1 }),
+      'open',
+    );
     expect(escalated.arrived).toBe(false);
     expect(escalated.items[0]!.escalation_level).toBe(1);
   });

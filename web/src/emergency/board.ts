@@ -7,7 +7,13 @@ import type { HelpRequest, RequestEvent, RequestStatus, StatusFilter } from '../
 export type BoardItem = RequestEvent & Partial<HelpRequest> & { loaded: boolean };
 
 const OPEN: readonly RequestStatus[] = ['new', 'acknowledged', 'dispatched'];
-const STATUS_ORDER: Record<RequestStatus, number> = { new: 0, acknowledged: 1, dispatched: 2, resolved: 3, closed: 4 };
+const STATUS_ORDER: Record<RequestStatus, number> = {
+  new: 0,
+  acknowledged: 1,
+  dispatched: 2,
+  resolved: 3,
+  closed: 4,
+};
 const URGENCY_RANK: Record<string, number> = { critical: 3, high: 2, normal: 1, low: 0 };
 
 export function matchesFilter(status: RequestStatus, filter: StatusFilter): boolean {
@@ -45,7 +51,11 @@ export function mergeEvent(items: BoardItem[], event: RequestEvent, filter: Stat
 }
 
 // A full record (from a detail load or an action's answer) replaces what the board held.
-export function upsertRequest(items: BoardItem[], request: HelpRequest, filter: StatusFilter): BoardItem[] {
+export function upsertRequest(
+  items: BoardItem[],
+  request: HelpRequest,
+  filter: StatusFilter,
+): BoardItem[] {
   const rest = items.filter((i) => i.id !== request.id);
   if (!matchesFilter(request.status, filter)) return rest;
   return sortBoard([...rest, { ...request, loaded: true }]);

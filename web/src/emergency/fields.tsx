@@ -1,40 +1,8 @@
-// Form controls the board needs beyond ui/Field: a text area and a date-time input, wired the
-// same way (label, aria-invalid, the reason read with the control).
-import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+// A date-time input (ui/Field's TextField as datetime-local) and reading its value as Korea time.
+import { TextField } from '../ui';
 
-interface Common {
-  label: string;
-  error?: string | undefined;
-  hint?: string | undefined;
-}
-
-function describedBy(id: string, error?: string, hint?: string): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-export function TextAreaField({ label, error, hint, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={4} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...area} />
-      {hint && <span className="field-hint" id={`${id}-hint`}>{hint}</span>}
-      {error && <span className="field-error" id={`${id}-error`}>{error}</span>}
-    </div>
-  );
-}
-
-export function DateTimeField({ label, error, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type="datetime-local" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...input} />
-      {hint && <span className="field-hint" id={`${id}-hint`}>{hint}</span>}
-      {error && <span className="field-error" id={`${id}-error`}>{error}</span>}
-    </div>
-  );
+export function DateTimeField(props: Omit<Parameters<typeof TextField>[0], 'type'>) {
+  return <TextField type="datetime-local" {...props} />;
 }
 
 // A datetime-local value ("2026-03-01T18:30") read as Korea time, as RFC 3339 UTC.

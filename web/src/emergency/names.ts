@@ -6,14 +6,24 @@ import { REGIONS, URGENCIES } from '../api';
 type T = TFunction;
 
 export function regionName(code: string, t: T): string {
-  return (REGIONS as readonly string[]).includes(code) ? t(`regions.${code as (typeof REGIONS)[number]}`) : code;
+  return (REGIONS as readonly string[]).includes(code)
+    ? t(`regions.${code as (typeof REGIONS)[number]}`)
+    : code;
 }
 
 export function urgencyName(urgency: string, t: T): string {
-  return (URGENCIES as readonly string[]).includes(urgency) ? t(`emergency.urgencies.${urgency as (typeof URGENCIES)[number]}`) : urgency;
+  return (URGENCIES as readonly string[]).includes(urgency)
+    ? t(`emergency.urgencies.${urgency as (typeof URGENCIES)[number]}`)
+    : urgency;
 }
 
-const timeFmt = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const timeFmt = new Intl.DateTimeFormat('ko-KR', {
+  timeZone: 'Asia/Seoul',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
 
 // "18:31:05" (Korean time): tells one arrival from the next in the alert.
 export function shortTime(iso: string): string {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { OnCallShift } from '../api';
 import { rosterByDay, rosterWeek, shiftOnDay, shiftSpan } from './roster';
 
-const shift = (id: string, starts_at: string, ends_at: string): OnCallShift => ({ id, user_id: `u-${id}`, display_name: id, starts_at, ends_at });
+const shift = (id: string, starts_at: string, ends_at: string): OnCallShift => ({
+  id,
+  user_id: `u-${id}`,
+  display_name: id,
+  starts_at,
+  ends_at,
+});
 
 describe('on-call roster', () => {
   it('shows the Seoul week, Sunday first, even when UTC is still on the day before', () => {
@@ -15,12 +21,21 @@ describe('on-call roster', () => {
   });
 
   it('turns a Seoul date and times into UTC', () => {
-    expect(shiftSpan('2026-03-02', '09:00', '18:00')).toEqual({ starts_at: '2026-03-02T00:00:00Z', ends_at: '2026-03-02T09:00:00Z' });
+    expect(shiftSpan('2026-03-02', '09:00', '18:00')).toEqual({
+      starts_at: '2026-03-02T00:00:00Z',
+      ends_at: '2026-03-02T09:00:00Z',
+    });
   });
 
   it('ends a night shift the next morning', () => {
-    expect(shiftSpan('2026-03-02', '22:00', '08:00')).toEqual({ starts_at: '2026-03-02T13:00:00Z', ends_at: '2026-03-02T23:00:00Z' });
-    expect(shiftSpan('2026-03-02', '09:00', '09:00')).toEqual({ starts_at: '2026-03-02T00:00:00Z', ends_at: '2026-03-03T00:00:00Z' });
+    expect(shiftSpan('2026-03-02', '22:00', '08:00')).toEqual({
+      starts_at: '2026-03-02T13:00:00Z',
+      ends_at: '2026-03-02T23:00:00Z',
+    });
+    expect(shiftSpan('2026-03-02', '09:00', '09:00')).toEqual({
+      starts_at: '2026-03-02T00:00:00Z',
+      ends_at: '2026-03-03T00:00:00Z',
+    });
   });
 
   it('refuses a missing or malformed part', () => {
@@ -39,7 +54,9 @@ describe('on-call roster', () => {
 
   it('does not put a shift ending at midnight on the next day', () => {
     const evening = shift('evening', '2026-03-02T09:00:00Z', '2026-03-02T15:00:00Z'); // Mon 18:00 – 24:00
-    expect(rosterByDay(['2026-03-02', '2026-03-03'], [evening]).map((d) => d.shifts.length)).toEqual([1, 0]);
+    expect(
+      rosterByDay(['2026-03-02', '2026-03-03'], [evening]).map((d) => d.shifts.length),
+    ).toEqual([1, 0]);
   });
 
   it('shows a long shift as the part of it on each day, not its start and end times', () => {

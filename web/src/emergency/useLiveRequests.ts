@@ -26,7 +26,10 @@ export function parseRequestEvent(data: string): RequestEvent | null {
 }
 
 // onEvent: each request event; onReconnected: after a drop, to reload what was missed.
-export function useLiveRequests(onEvent: (e: RequestEvent) => void, onReconnected: () => void): { state: LiveState; reconnect: () => void } {
+export function useLiveRequests(
+  onEvent: (e: RequestEvent) => void,
+  onReconnected: () => void,
+): { state: LiveState; reconnect: () => void } {
   const [state, setState] = useState<LiveState>('connecting');
   const [attempt, setAttempt] = useState(0);
   const handlers = useRef({ onEvent, onReconnected });

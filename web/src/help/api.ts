@@ -36,7 +36,12 @@ export type Answer<T> = { ok: true; data: T } | { ok: false; failure: Failure };
 // errors and English from the server underneath.
 const serverLanguage = (lang: string) => (lang === 'ko' ? 'ko' : 'en');
 
-async function call<T>(method: 'GET' | 'POST', path: string, lang: string, body?: unknown): Promise<Answer<T>> {
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  lang: string,
+  body?: unknown,
+): Promise<Answer<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -65,7 +70,14 @@ async function call<T>(method: 'GET' | 'POST', path: string, lang: string, body?
   const message = typeof error?.message === 'string' ? error.message : '';
   if (response.status === 429) {
     const retry = Number(response.headers.get('Retry-After'));
-    return { ok: false, failure: { kind: 'too_many', message, retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : 60 } };
+    return {
+      ok: false,
+      failure: {
+        kind: 'too_many',
+        message,
+        retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : 60,
+      },
+    };
   }
   if (response.status === 400) {
     const fields: Record<string, string> = {};
@@ -81,6 +93,9 @@ export function getHelpForm(lang: string): Promise<Answer<HelpForm>> {
   return call<HelpForm>('GET', '/api/v1/public/help-form', lang);
 }
 
-export function sendHelpRequest(request: HelpRequest, lang: string): Promise<Answer<{ reference: string }>> {
+export function sendHelpRequest(
+  request: HelpRequest,
+  lang: string,
+): Promise<Answer<{ reference: string }>> {
   return call<{ reference: string }>('POST', '/api/v1/public/help-requests', lang, request);
 }

@@ -18,7 +18,10 @@ export function describeFailure(f: Failure, lang: HelpLanguage, s: HelpStrings):
   const serverSpeaks = lang === 'ko' || lang === 'en';
   switch (f.kind) {
     case 'too_many':
-      return { alert: fill(s.tooMany, Math.max(1, Math.ceil(f.retryAfterSeconds / 60))), fields: {} };
+      return {
+        alert: fill(s.tooMany, Math.max(1, Math.ceil(f.retryAfterSeconds / 60))),
+        fields: {},
+      };
     case 'network':
       return { alert: s.network, fields: {} };
     case 'other':
@@ -41,7 +44,10 @@ export function describeFailure(f: Failure, lang: HelpLanguage, s: HelpStrings):
 }
 
 // The checks the browser can make before sending: the two fields that must be filled in.
-export function missingFields(values: { region: string; situation: string }): Record<string, string> {
+export function missingFields(values: {
+  region: string;
+  situation: string;
+}): Record<string, string> {
   const missing: Record<string, string> = {};
   if (!values.region) missing.region = '';
   if (!values.situation.trim()) missing.situation = '';

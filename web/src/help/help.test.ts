@@ -45,7 +45,9 @@ describe('help page language', () => {
       for (const k of keys) {
         const text = HELP_STRINGS[l][k as keyof typeof HELP_STRINGS.ko];
         expect(text.trim(), `${l}.${k}`).not.toBe('');
-        expect(text.includes('{minutes}'), `${l}.${k}`).toBe(HELP_STRINGS.ko[k as keyof typeof HELP_STRINGS.ko].includes('{minutes}'));
+        expect(text.includes('{minutes}'), `${l}.${k}`).toBe(
+          HELP_STRINGS.ko[k as keyof typeof HELP_STRINGS.ko].includes('{minutes}'),
+        );
       }
     }
     expect(fill(HELP_STRINGS.en.tooMany, 5)).toContain('wait 5 min ');
@@ -55,28 +57,56 @@ describe('help page language', () => {
 describe('help page errors', () => {
   it('uses the server words in Korean and English', () => {
     const shown = describeFailure(
-      { kind: 'invalid', message: '입력한 내용을 확인하세요.', fields: { situation: '2000자 이하로 적어 주세요.' } },
+      {
+        kind: 'invalid',
+        message: '입력한 내용을 확인하세요.',
+        fields: { situation: '2000자 이하로 적어 주세요.' },
+      },
       'ko',
       HELP_STRINGS.ko,
     );
-    expect(shown).toEqual({ alert: '입력한 내용을 확인하세요.', fields: { situation: { text: '2000자 이하로 적어 주세요.' } } });
+    expect(shown).toEqual({
+      alert: '입력한 내용을 확인하세요.',
+      fields: { situation: { text: '2000자 이하로 적어 주세요.' } },
+    });
   });
 
   it('uses its own words in Thai, keeping the server English as detail', () => {
-    const shown = describeFailure({ kind: 'invalid', message: 'Check the fields.', fields: { region: 'Unknown region.' } }, 'th', HELP_STRINGS.th);
+    const shown = describeFailure(
+      { kind: 'invalid', message: 'Check the fields.', fields: { region: 'Unknown region.' } },
+      'th',
+      HELP_STRINGS.th,
+    );
     expect(shown.alert).toBe(HELP_STRINGS.th.checkFields);
-    expect(shown.fields.region).toEqual({ text: HELP_STRINGS.th.regionRequired, detail: 'Unknown region.' });
+    expect(shown.fields.region).toEqual({
+      text: HELP_STRINGS.th.regionRequired,
+      detail: 'Unknown region.',
+    });
   });
 
   it('tells her how long to wait when slowed down, in whole minutes', () => {
-    expect(describeFailure({ kind: 'too_many', message: '', retryAfterSeconds: 61 }, 'vi', HELP_STRINGS.vi).alert).toBe(
-      fill(HELP_STRINGS.vi.tooMany, 2),
-    );
-    expect(describeFailure({ kind: 'too_many', message: '', retryAfterSeconds: 5 }, 'en', HELP_STRINGS.en).alert).toContain('wait 1 min ');
+    expect(
+      describeFailure(
+        { kind: 'too_many', message: '', retryAfterSeconds: 61 },
+        'vi',
+        HELP_STRINGS.vi,
+      ).alert,
+    ).toBe(fill(HELP_STRINGS.vi.tooMany, 2));
+    expect(
+      describeFailure(
+        { kind: 'too_many', message: '', retryAfterSeconds: 5 },
+        'en',
+        HELP_STRINGS.en,
+      ).alert,
+    ).toContain('wait 1 min ');
   });
 
   it('asks to press send again when the form token was refused', () => {
-    const shown = describeFailure({ kind: 'invalid', message: 'x', fields: { form_token: 'expired' } }, 'en', HELP_STRINGS.en);
+    const shown = describeFailure(
+      { kind: 'invalid', message: 'x', fields: { form_token: 'expired' } },
+      'en',
+      HELP_STRINGS.en,
+    );
     expect(shown).toEqual({ alert: HELP_STRINGS.en.tokenExpired, fields: {} });
   });
 

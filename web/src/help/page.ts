@@ -5,7 +5,13 @@ import { getHelpForm, sendHelpRequest, type Failure, type HelpForm } from './api
 import { h } from './dom';
 import { describeFailure, missingFields } from './errors';
 import { listenForEscapes, quickExit } from './quickExit';
-import { HELP_LANGUAGES, HELP_STRINGS, LANGUAGE_NAMES, helpLanguage, type HelpLanguage } from './strings';
+import {
+  HELP_LANGUAGES,
+  HELP_STRINGS,
+  LANGUAGE_NAMES,
+  helpLanguage,
+  type HelpLanguage,
+} from './strings';
 
 interface Values {
   region: string;
@@ -30,8 +36,14 @@ export function mountHelpPage(root: HTMLElement): void {
   function readValues(): void {
     const f = root.querySelector<HTMLFormElement>('form.help-form');
     if (!f) return;
-    const get = (name: string) => (f.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
-    values = { region: get('region'), situation: get('situation'), contact: get('contact'), safe_contact: get('safe_contact') };
+    const get = (name: string) =>
+      (f.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+    values = {
+      region: get('region'),
+      situation: get('situation'),
+      contact: get('contact'),
+      safe_contact: get('safe_contact'),
+    };
   }
 
   async function load(): Promise<void> {
@@ -57,9 +69,17 @@ export function mountHelpPage(root: HTMLElement): void {
     root.querySelector<HTMLElement>(`a[hreflang="${l}"]`)?.focus();
   }
 
-  function field(name: keyof Values | 'website', label: string, control: HTMLElement, hint?: string, error?: { text: string; detail?: string }): HTMLElement {
+  function field(
+    name: keyof Values | 'website',
+    label: string,
+    control: HTMLElement,
+    hint?: string,
+    error?: { text: string; detail?: string },
+  ): HTMLElement {
     const id = `help-${name}`;
-    const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' ');
     control.id = id;
     control.setAttribute('name', name);
     if (described) control.setAttribute('aria-describedby', described);
@@ -75,7 +95,9 @@ export function mountHelpPage(root: HTMLElement): void {
             'span',
             { class: 'help-error', id: `${id}-error` },
             error.text,
-            error.detail ? h('span', { class: 'help-error-detail', lang: 'en' }, ` (${error.detail})`) : null,
+            error.detail
+              ? h('span', { class: 'help-error-detail', lang: 'en' }, ` (${error.detail})`)
+              : null,
           )
         : null,
     );
@@ -83,7 +105,11 @@ export function mountHelpPage(root: HTMLElement): void {
 
   function regionSelect(): HTMLSelectElement {
     const s = HELP_STRINGS[lang];
-    const select = h('select', { required: true, autocomplete: 'off' }, h('option', { value: '' }, s.regionChoose));
+    const select = h(
+      'select',
+      { required: true, autocomplete: 'off' },
+      h('option', { value: '' }, s.regionChoose),
+    );
     for (const r of form?.regions ?? []) {
       const name = lang === 'ko' ? r.name_ko : `${r.name_en} (${r.name_ko})`;
       select.append(h('option', { value: r.code, selected: values.region === r.code }, name));
@@ -93,7 +119,12 @@ export function mountHelpPage(root: HTMLElement): void {
   }
 
   function textarea(value: string, rows: number, required = false): HTMLTextAreaElement {
-    const t = h('textarea', { rows: String(rows), autocomplete: 'off', required, spellcheck: 'false' });
+    const t = h('textarea', {
+      rows: String(rows),
+      autocomplete: 'off',
+      required,
+      spellcheck: 'false',
+    });
     t.value = value;
     return t;
   }
@@ -106,26 +137,51 @@ export function mountHelpPage(root: HTMLElement): void {
 
   function formSection(): HTMLElement {
     const s = HELP_STRINGS[lang];
-    const shown = failure ? describeFailure(failure, lang, s) : { alert: '', fields: {} as Record<string, { text: string; detail?: string }> };
+    const shown = failure
+      ? describeFailure(failure, lang, s)
+      : { alert: '', fields: {} as Record<string, { text: string; detail?: string }> };
     const f = h(
       'form',
       { class: 'help-form', novalidate: true, autocomplete: 'off' },
-      h('div', { role: 'alert', class: shown.alert ? 'help-alert' : 'help-alert help-alert-empty' }, shown.alert),
-      loadFailed
-        ? h('p', { class: 'help-load-failed' }, s.loadFailed, ' ', retryButton())
-        : null,
+      h(
+        'div',
+        { role: 'alert', class: shown.alert ? 'help-alert' : 'help-alert help-alert-empty' },
+        shown.alert,
+      ),
+      loadFailed ? h('p', { class: 'help-load-failed' }, s.loadFailed, ' ', retryButton()) : null,
       field('region', s.region, regionSelect(), undefined, shown.fields.region),
-      field('situation', s.situation, textarea(values.situation, 6, true), s.situationHint, shown.fields.situation),
+      field(
+        'situation',
+        s.situation,
+        textarea(values.situation, 6, true),
+        s.situationHint,
+        shown.fields.situation,
+      ),
       field('contact', s.contact, input(values.contact), s.contactHint, shown.fields.contact),
-      field('safe_contact', s.safeContact, textarea(values.safe_contact, 3), s.safeContactHint, shown.fields.safe_contact),
+      field(
+        'safe_contact',
+        s.safeContact,
+        textarea(values.safe_contact, 3),
+        s.safeContactHint,
+        shown.fields.safe_contact,
+      ),
       honeypot(s.honeypot),
-      h('button', { type: 'submit', class: 'help-submit', disabled: sending }, sending ? s.sending : s.submit),
+      h(
+        'button',
+        { type: 'submit', class: 'help-submit', disabled: sending },
+        sending ? s.sending : s.submit,
+      ),
     );
     f.addEventListener('submit', (e) => {
       e.preventDefault();
       void submit();
     });
-    return h('section', { class: 'help-card', 'aria-labelledby': 'help-form-title' }, h('h2', { id: 'help-form-title' }, s.formTitle), f);
+    return h(
+      'section',
+      { class: 'help-card', 'aria-labelledby': 'help-form-title' },
+      h('h2', { id: 'help-form-title' }, s.formTitle),
+      f,
+    );
   }
 
   // Filled in only by programs that fill in every field. Off screen, out of the tab order and
@@ -135,7 +191,13 @@ export function mountHelpPage(root: HTMLElement): void {
       'div',
       { class: 'help-hp', 'aria-hidden': 'true' },
       h('label', { for: 'help-website' }, label),
-      h('input', { id: 'help-website', name: 'website', type: 'text', tabindex: '-1', autocomplete: 'off' }),
+      h('input', {
+        id: 'help-website',
+        name: 'website',
+        type: 'text',
+        tabindex: '-1',
+        autocomplete: 'off',
+      }),
     );
   }
 
@@ -168,13 +230,21 @@ export function mountHelpPage(root: HTMLElement): void {
       { class: 'help-card help-safety', id: 'safety', 'aria-labelledby': 'help-safety-title' },
       h('h2', { id: 'help-safety-title', tabindex: '-1' }, s.safetyTitle),
       h('p', {}, s.safetyIntro),
-      h('ul', {}, h('li', {}, s.safety1), h('li', {}, s.safety2), h('li', {}, s.safety3), h('li', {}, s.safety4)),
+      h(
+        'ul',
+        {},
+        h('li', {}, s.safety1),
+        h('li', {}, s.safety2),
+        h('li', {}, s.safety3),
+        h('li', {}, s.safety4),
+      ),
     );
   }
 
   function render(): void {
     // Re-rendering must not throw her focus away (the form token may arrive while she tabs).
-    const focusedId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+    const focusedId =
+      document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
     const s = HELP_STRINGS[lang];
     document.documentElement.lang = lang;
     document.title = s.pageTitle;
@@ -185,12 +255,26 @@ export function mountHelpPage(root: HTMLElement): void {
 
     const languages = h('ul', { class: 'help-languages' });
     for (const l of HELP_LANGUAGES) {
-      const a = h('a', { id: `help-lang-${l}`, href: hrefFor(l), hreflang: l, lang: l, 'aria-current': l === lang ? 'true' : undefined }, LANGUAGE_NAMES[l]);
+      const a = h(
+        'a',
+        {
+          id: `help-lang-${l}`,
+          href: hrefFor(l),
+          hreflang: l,
+          lang: l,
+          'aria-current': l === lang ? 'true' : undefined,
+        },
+        LANGUAGE_NAMES[l],
+      );
       a.addEventListener('click', (e) => switchLanguage(l, e));
       languages.append(h('li', {}, a));
     }
 
-    const safetyLink = h('a', { href: '#safety', class: 'help-safety-link', id: 'help-safety-link' }, s.safetyLink);
+    const safetyLink = h(
+      'a',
+      { href: '#safety', class: 'help-safety-link', id: 'help-safety-link' },
+      s.safetyLink,
+    );
     safetyLink.addEventListener('click', (e) => {
       e.preventDefault(); // in place: a #fragment would add a history entry
       const heading = root.querySelector<HTMLElement>('#help-safety-title');
@@ -219,7 +303,12 @@ export function mountHelpPage(root: HTMLElement): void {
           h('a', { class: 'help-call-big', href: `tel:${police}` }, police),
         ),
         form?.hotline
-          ? h('p', {}, `${s.hotline}: `, h('a', { href: `tel:${form.hotline.replace(/[^0-9+]/g, '')}` }, form.hotline))
+          ? h(
+              'p',
+              {},
+              `${s.hotline}: `,
+              h('a', { href: `tel:${form.hotline.replace(/[^0-9+]/g, '')}` }, form.hotline),
+            )
           : null,
         h('p', {}, safetyLink),
         reference ? sentSection(reference) : formSection(),

@@ -7,7 +7,10 @@ import { NEUTRAL_URL } from './neutral';
 
 // Counts Escape presses; answers true on the third within the window. Other keys do not reset
 // the count: in a hurry she may hit something else in between.
-export function escapeCounter(presses = 3, windowMs = 2000): (key: string, nowMs: number) => boolean {
+export function escapeCounter(
+  presses = 3,
+  windowMs = 2000,
+): (key: string, nowMs: number) => boolean {
   let times: number[] = [];
   return (key, nowMs) => {
     if (key !== 'Escape' && key !== 'Esc') return false;
@@ -26,7 +29,10 @@ export function quickExit(doc: Document = document): void {
   doc.defaultView?.location.replace(NEUTRAL_URL);
 }
 
-export function listenForEscapes(doc: Document = document, exit: () => void = () => quickExit(doc)): () => void {
+export function listenForEscapes(
+  doc: Document = document,
+  exit: () => void = () => quickExit(doc),
+): () => void {
   const pressed = escapeCounter();
   const onKey = (e: KeyboardEvent) => {
     if (pressed(e.key, performance.now())) exit();

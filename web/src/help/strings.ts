@@ -50,16 +50,19 @@ const ko = {
   regionRequired: '지역을 선택해 주세요.',
   situationRequired: '어떤 일이 있는지 적어 주세요.',
   fieldInvalid: '이 항목을 확인해 주세요.',
-  tooMany: '요청이 너무 많이 들어왔습니다. {minutes}분 뒤에 다시 보내 주세요. 지금 위험하다면 112에 전화하세요.',
+  tooMany:
+    '요청이 너무 많이 들어왔습니다. {minutes}분 뒤에 다시 보내 주세요. 지금 위험하다면 112에 전화하세요.',
   failed: '보내지 못했습니다. 잠시 뒤에 다시 보내 주세요. 지금 위험하다면 112에 전화하세요.',
   network: '연결되지 않았습니다. 인터넷 연결을 확인하고 다시 보내 주세요.',
   tokenExpired: '페이지를 연 지 오래되었습니다. ‘보내기’를 한 번 더 눌러 주세요.',
   loadFailed: '지역 목록을 불러오지 못했습니다.',
   retry: '다시 시도',
   safetyTitle: '안전하게 이용하는 방법',
-  safetyIntro: '‘빨리 나가기’는 이 화면을 닫고 다른 사이트로 이동하지만, 브라우저의 방문 기록은 지우지 않습니다.',
+  safetyIntro:
+    '‘빨리 나가기’는 이 화면을 닫고 다른 사이트로 이동하지만, 브라우저의 방문 기록은 지우지 않습니다.',
   safety1: '가능하면 시크릿 모드(비공개 브라우징)를 쓰세요. 창을 닫으면 방문 기록이 남지 않습니다.',
-  safety2: '시크릿 모드가 아니라면, 다 쓴 뒤 방문 기록에서 이 페이지를 지우세요. (브라우저 메뉴 → 방문 기록)',
+  safety2:
+    '시크릿 모드가 아니라면, 다 쓴 뒤 방문 기록에서 이 페이지를 지우세요. (브라우저 메뉴 → 방문 기록)',
   safety3:
     '다른 사람이 보거나 검사하는 휴대전화나 컴퓨터라면, 믿을 수 있는 사람의 기기나 도서관 같은 곳의 공용 컴퓨터를 쓰는 것이 더 안전할 수 있습니다.',
   safety4: '이 페이지는 쿠키를 쓰지 않고, 적은 내용을 기기에 저장하지 않습니다.',
@@ -76,7 +79,8 @@ const en: HelpStrings = {
   heading: 'Do you need help?',
   intro:
     'If you want to get out of where you are, or you need help, tell us. You do not need an account or your name. A support centre near you receives the request and contacts you only in the way you say is safe.',
-  danger: 'If you are in danger now, call 112 (Korean police) at once. You can also send a text message to 112.',
+  danger:
+    'If you are in danger now, call 112 (Korean police) at once. You can also send a text message to 112.',
   hotline: 'Support line',
   safetyLink: 'How to stay safe',
   formTitle: 'Ask for help',
@@ -93,23 +97,29 @@ const en: HelpStrings = {
   sending: 'Sending…',
   sentTitle: 'Your request has been sent',
   reference: 'Reference number',
-  next1: 'A counsellor will look at it soon and will contact you only in the way and at the time you gave.',
-  next2: 'If you did not leave a contact, say this reference number when you call the support line.',
+  next1:
+    'A counsellor will look at it soon and will contact you only in the way and at the time you gave.',
+  next2:
+    'If you did not leave a contact, say this reference number when you call the support line.',
   next3: 'If you are in danger while you wait, call 112.',
   checkFields: 'Please check the marked fields.',
   regionRequired: 'Please choose a region.',
   situationRequired: 'Please write what is happening.',
   fieldInvalid: 'Please check this field.',
-  tooMany: 'Too many requests came from here. Please wait {minutes} min and send again. If you are in danger now, call 112.',
-  failed: 'The request could not be sent. Please try again in a moment. If you are in danger now, call 112.',
+  tooMany:
+    'Too many requests came from here. Please wait {minutes} min and send again. If you are in danger now, call 112.',
+  failed:
+    'The request could not be sent. Please try again in a moment. If you are in danger now, call 112.',
   network: 'Could not connect. Please check the internet connection and send again.',
   tokenExpired: 'This page has been open for a long time. Please press “Send” once more.',
   loadFailed: 'The list of regions could not be loaded.',
   retry: 'Try again',
   safetyTitle: 'How to stay safe',
-  safetyIntro: '“Quick exit” closes this page and opens another site, but it does not erase your browsing history.',
+  safetyIntro:
+    '“Quick exit” closes this page and opens another site, but it does not erase your browsing history.',
   safety1: 'If you can, use a private (incognito) window. When you close it, no history is kept.',
-  safety2: 'If not, delete this page from your browsing history when you are done (browser menu → History).',
+  safety2:
+    'If not, delete this page from your browsing history when you are done (browser menu → History).',
   safety3:
     'If someone else looks at or checks your phone or computer, a device of a person you trust, or a public computer such as in a library, may be safer.',
   safety4: 'This page uses no cookies and does not save what you write on the device.',
@@ -172,7 +182,8 @@ const vi: HelpStrings = {
   heading: 'Bạn cần giúp đỡ?',
   intro:
     'Nếu bạn muốn thoát khỏi nơi đang ở, hoặc cần giúp đỡ, hãy cho chúng tôi biết. Không cần tài khoản, không cần ghi tên. Trung tâm tư vấn gần bạn sẽ nhận yêu cầu và chỉ liên lạc với bạn theo cách bạn nói là an toàn.',
-  danger: 'Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 112 (cảnh sát Hàn Quốc). Bạn cũng có thể nhắn tin đến 112.',
+  danger:
+    'Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 112 (cảnh sát Hàn Quốc). Bạn cũng có thể nhắn tin đến 112.',
   hotline: 'Đường dây tư vấn',
   safetyLink: 'Cách sử dụng an toàn',
   formTitle: 'Yêu cầu giúp đỡ',
@@ -189,23 +200,29 @@ const vi: HelpStrings = {
   sending: 'Đang gửi…',
   sentTitle: 'Yêu cầu của bạn đã được gửi',
   reference: 'Mã số yêu cầu',
-  next1: 'Nhân viên tư vấn sẽ sớm xem yêu cầu và chỉ liên lạc với bạn theo cách và thời gian bạn đã cho biết.',
+  next1:
+    'Nhân viên tư vấn sẽ sớm xem yêu cầu và chỉ liên lạc với bạn theo cách và thời gian bạn đã cho biết.',
   next2: 'Nếu bạn không để lại cách liên lạc, hãy đọc mã số này khi gọi đường dây tư vấn.',
   next3: 'Nếu trong lúc chờ bạn gặp nguy hiểm, hãy gọi 112.',
   checkFields: 'Vui lòng kiểm tra các mục được đánh dấu.',
   regionRequired: 'Vui lòng chọn khu vực.',
   situationRequired: 'Vui lòng viết chuyện gì đang xảy ra.',
   fieldInvalid: 'Vui lòng kiểm tra mục này.',
-  tooMany: 'Có quá nhiều yêu cầu từ đây. Vui lòng đợi {minutes} phút rồi gửi lại. Nếu bạn đang gặp nguy hiểm, hãy gọi 112.',
-  failed: 'Chưa gửi được yêu cầu. Vui lòng thử lại sau ít phút. Nếu bạn đang gặp nguy hiểm, hãy gọi 112.',
+  tooMany:
+    'Có quá nhiều yêu cầu từ đây. Vui lòng đợi {minutes} phút rồi gửi lại. Nếu bạn đang gặp nguy hiểm, hãy gọi 112.',
+  failed:
+    'Chưa gửi được yêu cầu. Vui lòng thử lại sau ít phút. Nếu bạn đang gặp nguy hiểm, hãy gọi 112.',
   network: 'Không kết nối được. Vui lòng kiểm tra mạng rồi gửi lại.',
   tokenExpired: 'Trang này đã mở quá lâu. Vui lòng bấm “Gửi” thêm một lần nữa.',
   loadFailed: 'Không tải được danh sách khu vực.',
   retry: 'Thử lại',
   safetyTitle: 'Cách sử dụng an toàn',
-  safetyIntro: 'Nút “Thoát nhanh” đóng trang này và mở trang web khác, nhưng không xóa lịch sử duyệt web.',
-  safety1: 'Nếu được, hãy dùng cửa sổ ẩn danh (duyệt web riêng tư). Khi đóng cửa sổ, lịch sử sẽ không được lưu.',
-  safety2: 'Nếu không, hãy xóa trang này khỏi lịch sử duyệt web khi dùng xong (menu trình duyệt → Lịch sử).',
+  safetyIntro:
+    'Nút “Thoát nhanh” đóng trang này và mở trang web khác, nhưng không xóa lịch sử duyệt web.',
+  safety1:
+    'Nếu được, hãy dùng cửa sổ ẩn danh (duyệt web riêng tư). Khi đóng cửa sổ, lịch sử sẽ không được lưu.',
+  safety2:
+    'Nếu không, hãy xóa trang này khỏi lịch sử duyệt web khi dùng xong (menu trình duyệt → Lịch sử).',
   safety3:
     'Nếu có người khác xem hoặc kiểm tra điện thoại hay máy tính của bạn, dùng máy của người bạn tin tưởng, hoặc máy tính công cộng như ở thư viện, có thể an toàn hơn.',
   safety4: 'Trang này không dùng cookie và không lưu những gì bạn viết trên máy.',

@@ -10,12 +10,33 @@ const TZ = 'Asia/Seoul';
 function build(lang: Language) {
   const locale = lang === 'ko' ? 'ko-KR' : 'en-GB';
   return {
-    date: new Intl.DateTimeFormat(locale, { timeZone: TZ, year: 'numeric', month: 'long', day: 'numeric' }),
+    date: new Intl.DateTimeFormat(locale, {
+      timeZone: TZ,
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    }),
     dateTime: new Intl.DateTimeFormat(
       locale,
       lang === 'ko'
-        ? { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }
-        : { timeZone: TZ, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false },
+        ? {
+            timeZone: TZ,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            hour12: false,
+          }
+        : {
+            timeZone: TZ,
+            year: 'numeric',
+            month: 'short',
+            day: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+            hour12: false,
+          },
     ),
   };
 }

@@ -1,7 +1,8 @@
-// Typed translation keys: every t('…') key must exist in ko.json, the source language, or tsc
-// fails. en.json is checked against ko.json in index.ts (same shape) and i18n.test.ts (same keys).
+// Typed translation keys: every t('…') key must exist in the Korean files (ko/*.json, the source
+// language, merged in resources.ts), or tsc fails. Each English file is checked against its
+// Korean one in resources.ts (same shape) and i18n.test.ts (same keys).
 import 'i18next';
-import type ko from './ko.json';
+import type { ko } from './resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

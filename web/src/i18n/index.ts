@@ -3,11 +3,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage, type Language } from '../api';
-import ko from './ko.json';
-import enJson from './en.json';
-
-// A missing or misnamed section in en.json fails tsc here.
-const en: typeof ko = enJson;
+import { en, ko } from './resources';
 
 export const LANGUAGES: readonly Language[] = ['ko', 'en'];
 const LAST_KEY = 'dandelion.lang';

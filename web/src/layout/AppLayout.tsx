@@ -43,7 +43,10 @@ export function AppLayout() {
           </button>
           <div className="header-tools">
             <span className="user-name">
-              {t('app.signedInAs', { name: user.display_name || user.username, org: session.organization?.name ?? '' })}
+              {t('app.signedInAs', {
+                name: user.display_name || user.username,
+                org: session.organization?.name ?? '',
+              })}
             </span>
             <LanguageSwitch userId={user.id} />
             <button type="button" className="button-secondary" onClick={() => void signOut()}>
@@ -53,7 +56,11 @@ export function AppLayout() {
         </div>
       </header>
       <div className="app-body">
-        <nav id="main-nav" aria-label={t('app.mainNav')} className={menuOpen ? 'main-nav open' : 'main-nav'}>
+        <nav
+          id="main-nav"
+          aria-label={t('app.mainNav')}
+          className={menuOpen ? 'main-nav open' : 'main-nav'}
+        >
           <ul>
             {items.map((item) => (
               <li key={item.key}>

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function PlainLayout({ children, userId, actions }: { children: ReactNode; userId?: string | undefined; actions?: ReactNode }) {
+export function PlainLayout({
+  children,
+  userId,
+  actions,
+}: {
+  children: ReactNode;
+  userId?: string | undefined;
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="plain-layout">

@@ -25,7 +25,13 @@ export function AccountPage() {
         <dd>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</dd>
         <dt>{t('account.mfa')}</dt>
         <dd>
-          {user.totp_enabled ? t('users.mfaOn') : <Link to="/enrol">{t('users.mfaOff')} — {t('enrol.start')}</Link>}
+          {user.totp_enabled ? (
+            t('users.mfaOn')
+          ) : (
+            <Link to="/enrol">
+              {t('users.mfaOff')} — {t('enrol.start')}
+            </Link>
+          )}
         </dd>
       </dl>
       <h2>{t('account.language')}</h2>

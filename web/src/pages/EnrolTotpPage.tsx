@@ -82,7 +82,12 @@ export function EnrolTotpPage() {
           </ol>
           <CopyButton text={recovery.join('\n')} label={t('enrol.copyCodes')} />
           <div className="checkbox">
-            <input id="saved" type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />
+            <input
+              id="saved"
+              type="checkbox"
+              checked={saved}
+              onChange={(e) => setSaved(e.target.checked)}
+            />
             <label htmlFor="saved">{t('enrol.saved')}</label>
           </div>
           <div className="actions">

@@ -58,7 +58,9 @@ export function QrCode({ svg, label }: { svg: string; label: string }) {
       shapeRendering="crispEdges"
       xmlns="http://www.w3.org/2000/svg"
     >
-      {parsed.shapes.map((s, i) => (s.tag === 'rect' ? <rect key={i} {...s.attrs} /> : <path key={i} {...s.attrs} />))}
+      {parsed.shapes.map((s, i) =>
+        s.tag === 'rect' ? <rect key={i} {...s.attrs} /> : <path key={i} {...s.attrs} />,
+      )}
     </svg>
   );
 }

@@ -13,7 +13,8 @@ function renderSignIn(answers: Response[]) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit) => {
-      if (url === '/api/v1/me' || url === '/api/v1/instance') return error(401, 'unauthenticated', '');
+      if (url === '/api/v1/me' || url === '/api/v1/instance')
+        return error(401, 'unauthenticated', '');
       bodies.push(JSON.parse(String(init.body)));
       return answers.shift()!;
     }),
@@ -41,7 +42,13 @@ describe('SignInPage', () => {
       error(401, 'mfa_required', '인증 코드가 필요합니다.'),
       new Response(
         JSON.stringify({
-          user: { id: 'u1', username: 'kim', display_name: '김', roles: ['case_worker'], organization: { id: 'o1' } },
+          user: {
+            id: 'u1',
+            username: 'kim',
+            display_name: '김',
+            roles: ['case_worker'],
+            organization: { id: 'o1' },
+          },
           csrf_token: 'c',
           mfa_enrollment_required: false,
         }),

@@ -73,9 +73,7 @@ export function SignInPage() {
   return (
     <PlainLayout>
       <div className="sign-in">
-        <h1>
-          {step === 'password' ? t('signIn.title') : t('signIn.totpTitle')}
-        </h1>
+        <h1>{step === 'password' ? t('signIn.title') : t('signIn.totpTitle')}</h1>
         <StatusMessage text={error ? '' : notice} />
         <ErrorAlert error={error} hint={hint ? t(hint) : undefined} />
         <form onSubmit={submit} noValidate={false} aria-busy={busy}>
@@ -116,6 +114,9 @@ export function SignInPage() {
                 pattern={step === 'totp' ? '[0-9 ]{6,7}' : undefined}
                 maxLength={step === 'totp' ? 7 : 64}
                 required
+                // The code field takes the password's place after the first step: focus moves
+                // to it so a keyboard or screen-reader user carries on where she was.
+                // eslint-disable-next-line jsx-a11y/no-autofocus -- focus follows the step
                 autoFocus
                 value={code}
                 onChange={(e) => setCode(e.target.value)}
@@ -125,7 +126,11 @@ export function SignInPage() {
           )}
           <div className="actions">
             <button type="submit" disabled={busy}>
-              {busy ? t('signIn.submitting') : step === 'password' ? t('signIn.submit') : t('signIn.totpSubmit')}
+              {busy
+                ? t('signIn.submitting')
+                : step === 'password'
+                  ? t('signIn.submit')
+                  : t('signIn.totpSubmit')}
             </button>
             {step !== 'password' && (
               <button type="button" className="button-secondary" onClick={restart}>
@@ -158,6 +163,7 @@ function hintFor(error: ApiError, step: Step) {
   if (error.status === 429) return 'signIn.lockedHelp' as const;
   if (error.status === 403) return 'signIn.disabledHelp' as const;
   if (error.status === 401 && step === 'password') return 'signIn.wrongCredentialsHelp' as const;
-  if ((error.status === 401 || error.status === 400) && step !== 'password') return 'signIn.totpWrongHelp' as const;
+  if ((error.status === 401 || error.status === 400) && step !== 'password')
+    return 'signIn.totpWrongHelp' as const;
   return undefined;
 }

@@ -13,6 +13,7 @@ export function IdleWarning({ timeoutSeconds = 15 * 60 }: { timeoutSeconds?: num
   const { t } = useTranslation();
   const { signOut } = useSession();
   const last = useRef(Date.now());
+  const stayButton = useRef<HTMLButtonElement>(null);
   const [remaining, setRemaining] = useState<number | null>(null);
   const timeoutMs = timeoutSeconds * 1000;
 
@@ -42,13 +43,23 @@ export function IdleWarning({ timeoutSeconds = 15 * 60 }: { timeoutSeconds?: num
   }
 
   return (
-    <Dialog open={remaining !== null} title={t('idle.title')} onClose={stay} role="alertdialog">
+    <Dialog
+      open={remaining !== null}
+      title={t('idle.title')}
+      onClose={stay}
+      role="alertdialog"
+      initialFocus={stayButton}
+    >
       <p>{t('idle.body', { seconds: remaining ?? 0 })}</p>
       <div className="actions">
-        <button type="button" onClick={stay} autoFocus>
+        <button ref={stayButton} type="button" onClick={stay}>
           {t('idle.stay')}
         </button>
-        <button type="button" className="button-secondary" onClick={() => void signOut('signedOut')}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => void signOut('signedOut')}
+        >
           {t('idle.signOut')}
         </button>
       </div>

@@ -1,7 +1,15 @@
 // The signed-in session for the whole app: who the user is, their CSRF token (kept by the API
 // module), whether they must still enrol TOTP, and whether this installation is a demo.
 // Restored after a reload from GET /api/v1/me; lost when any request answers 401.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { getInstance, getMe, onSessionLost, signOut as apiSignOut, type Session } from '../api';
 import { changeLanguage, languageForUser } from '../i18n';
 
@@ -124,8 +132,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signedOut', reason });
   }, []);
 
-  const demo =
-    instanceDemo || (state.status === 'signedIn' && Boolean(state.session.demo));
+  const demo = instanceDemo || (state.status === 'signedIn' && Boolean(state.session.demo));
 
   const value = useMemo(
     () => ({ state, demo, establish, markEnrolled, markPasswordChanged, signOut }),

@@ -16,7 +16,10 @@ interface Props {
 export function ReassignDialog({ kase, workers, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<Set<string>>(
-    () => new Set(kase.assigned.map((a) => a.user_id).filter((id) => workers.some((w) => w.user_id === id))),
+    () =>
+      new Set(
+        kase.assigned.map((a) => a.user_id).filter((id) => workers.some((w) => w.user_id === id)),
+      ),
   );
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -41,8 +44,15 @@ export function ReassignDialog({ kase, workers, onClose, onDone }: Props) {
         <legend>{t('supervision.chooseWorkers')}</legend>
         {workers.map((w) => (
           <label key={w.user_id}>
-            <input type="checkbox" checked={chosen.has(w.user_id)} onChange={() => toggle(w.user_id)} /> {w.display_name}{' '}
-            <span className="muted">{t('supervision.loadOf', { count: w.open_cases, high: w.high_risk })}</span>
+            <input
+              type="checkbox"
+              checked={chosen.has(w.user_id)}
+              onChange={() => toggle(w.user_id)}
+            />{' '}
+            {w.display_name}{' '}
+            <span className="muted">
+              {t('supervision.loadOf', { count: w.open_cases, high: w.high_risk })}
+            </span>
           </label>
         ))}
       </fieldset>

@@ -4,7 +4,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { listCases, RISK_LEVELS, type CaseFilter, type CaseSummary, type RiskLevel, type WorkerLoad } from '../api';
+import {
+  listCases,
+  RISK_LEVELS,
+  type CaseFilter,
+  type CaseSummary,
+  type RiskLevel,
+  type WorkerLoad,
+} from '../api';
 import { personLabel } from '../cases/lists';
 import { RiskBadge, useLoad } from '../cases/widgets';
 import { formatDate } from '../i18n/format';
@@ -22,7 +29,13 @@ function filterFrom(params: URLSearchParams): CaseFilter {
   return f;
 }
 
-export function TeamCasesSection({ workers, onAssigned }: { workers: WorkerLoad[]; onAssigned: () => void }) {
+export function TeamCasesSection({
+  workers,
+  onAssigned,
+}: {
+  workers: WorkerLoad[];
+  onAssigned: () => void;
+}) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filter = filterFrom(params);
@@ -44,7 +57,11 @@ export function TeamCasesSection({ workers, onAssigned }: { workers: WorkerLoad[
       <div className="filters" role="group" aria-label={t('supervision.filters')}>
         <div>
           <label htmlFor={ids.worker}>{t('supervision.worker')}</label>
-          <select id={ids.worker} value={filter.worker ?? ''} onChange={(e) => set('worker', e.target.value)}>
+          <select
+            id={ids.worker}
+            value={filter.worker ?? ''}
+            onChange={(e) => set('worker', e.target.value)}
+          >
             <option value="">{t('supervision.everyone')}</option>
             <option value="none">{t('supervision.nobody')}</option>
             {workers.map((w) => (
@@ -56,7 +73,11 @@ export function TeamCasesSection({ workers, onAssigned }: { workers: WorkerLoad[
         </div>
         <div>
           <label htmlFor={ids.risk}>{t('cases.riskLevel')}</label>
-          <select id={ids.risk} value={filter.risk ?? ''} onChange={(e) => set('risk', e.target.value)}>
+          <select
+            id={ids.risk}
+            value={filter.risk ?? ''}
+            onChange={(e) => set('risk', e.target.value)}
+          >
             <option value="">{t('supervision.anyRisk')}</option>
             {RISK_LEVELS.map((r) => (
               <option key={r} value={r}>
@@ -67,7 +88,11 @@ export function TeamCasesSection({ workers, onAssigned }: { workers: WorkerLoad[
         </div>
         <div>
           <label htmlFor={ids.quiet}>{t('supervision.quietFilter')}</label>
-          <select id={ids.quiet} value={filter.no_contact_days ?? ''} onChange={(e) => set('quiet', e.target.value)}>
+          <select
+            id={ids.quiet}
+            value={filter.no_contact_days ?? ''}
+            onChange={(e) => set('quiet', e.target.value)}
+          >
             <option value="">{t('supervision.anyContact')}</option>
             {['14', '30', '60', '90'].map((d) => (
               <option key={d} value={d}>
@@ -82,7 +107,12 @@ export function TeamCasesSection({ workers, onAssigned }: { workers: WorkerLoad[
       {!data && !error && <p role="status">{t('app.loading')}</p>}
       {data && cases.length === 0 && <p>{t('supervision.noCases')}</p>}
       {cases.length > 0 && (
-        <div className="table-wrap" role="region" aria-label={t('supervision.casesCaption', { count: cases.length })} tabIndex={0}>
+        <div
+          className="table-wrap"
+          role="region"
+          aria-label={t('supervision.casesCaption', { count: cases.length })}
+          tabIndex={0}
+        >
           <table className="team-cases">
             <caption>{t('supervision.casesCaption', { count: cases.length })}</caption>
             <thead>
@@ -105,10 +135,19 @@ export function TeamCasesSection({ workers, onAssigned }: { workers: WorkerLoad[
                   <td>
                     <RiskBadge level={c.risk_level} />
                   </td>
-                  <td>{c.assigned.map((a) => a.display_name).join(', ') || t('cases.unassigned')}</td>
-                  <td>{c.last_contact_at ? formatDate(c.last_contact_at) : t('cases.noContactYet')}</td>
                   <td>
-                    <button type="button" className="button-secondary" onClick={() => setReassigning(c)} aria-label={t('supervision.reassignOf', { number: c.number })}>
+                    {c.assigned.map((a) => a.display_name).join(', ') || t('cases.unassigned')}
+                  </td>
+                  <td>
+                    {c.last_contact_at ? formatDate(c.last_contact_at) : t('cases.noContactYet')}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      onClick={() => setReassigning(c)}
+                      aria-label={t('supervision.reassignOf', { number: c.number })}
+                    >
                       {t('supervision.reassign')}
                     </button>
                   </td>

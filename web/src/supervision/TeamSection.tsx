@@ -13,7 +13,12 @@ const DAY_CHOICES = [14, 30, 60, 90] as const;
 function WorkloadTable({ team }: { team: TeamLoad }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap" role="region" aria-label={t('supervision.workloadCaption')} tabIndex={0}>
+    <div
+      className="table-wrap"
+      role="region"
+      aria-label={t('supervision.workloadCaption')}
+      tabIndex={0}
+    >
       <table>
         <caption>{t('supervision.workloadCaption')}</caption>
         <thead>
@@ -29,7 +34,14 @@ function WorkloadTable({ team }: { team: TeamLoad }) {
             <tr key={w.user_id}>
               <th scope="row">
                 {w.display_name}
-                <span className="muted"> · {w.roles.filter((r) => r === 'case_worker' || r === 'supervisor').map((r) => t(`roles.${r}`)).join(', ')}</span>
+                <span className="muted">
+                  {' '}
+                  ·{' '}
+                  {w.roles
+                    .filter((r) => r === 'case_worker' || r === 'supervisor')
+                    .map((r) => t(`roles.${r}`))
+                    .join(', ')}
+                </span>
               </th>
               <td>{t('supervision.casesCount', { count: w.open_cases })}</td>
               <td>{t('supervision.casesCount', { count: w.high_risk })}</td>
@@ -66,12 +78,17 @@ export function TeamSection() {
         {data && (
           <>
             {data.unassigned_open_cases > 0 && (
-              <p className="alert alert-warning">{t('supervision.unassignedCount', { count: data.unassigned_open_cases })}</p>
+              <p className="alert alert-warning">
+                {t('supervision.unassignedCount', { count: data.unassigned_open_cases })}
+              </p>
             )}
             <BarChart
               title={t('supervision.chartTitle')}
               series={[t('supervision.openCases'), t('supervision.highRisk')]}
-              rows={data.workers.map((w) => ({ label: w.display_name, values: [w.open_cases, w.high_risk] }))}
+              rows={data.workers.map((w) => ({
+                label: w.display_name,
+                values: [w.open_cases, w.high_risk],
+              }))}
               format={(v) => t('supervision.casesCount', { count: v })}
               none="—"
             />

@@ -15,7 +15,8 @@ function What({ act }: { act: WaitingAct }) {
       <>
         <p>{t('supervision.brokeGlass', { who: act.actor.display_name })}</p>
         <p className="quoted">
-          <span className="field-label">{t('supervision.reasonGiven')}</span> {act.reason ?? t('supervision.reasonGone')}
+          <span className="field-label">{t('supervision.reasonGiven')}</span>{' '}
+          {act.reason ?? t('supervision.reasonGone')}
         </p>
       </>
     );
@@ -59,14 +60,20 @@ export function WaitingSection() {
           {items.map((act) => (
             <li key={`${act.kind}-${act.subject_id}`} className="waiting-item">
               <p className="waiting-head">
-                <span className={act.kind === 'break_glass' ? 'tag tag-restricted' : 'tag'}>{t(`supervision.kinds.${act.kind}`)}</span>{' '}
-                <Link to={`/cases/${encodeURIComponent(act.case_id)}`}>{act.case_number}</Link> · {formatDateTime(act.at)}
+                <span className={act.kind === 'break_glass' ? 'tag tag-restricted' : 'tag'}>
+                  {t(`supervision.kinds.${act.kind}`)}
+                </span>{' '}
+                <Link to={`/cases/${encodeURIComponent(act.case_id)}`}>{act.case_number}</Link> ·{' '}
+                {formatDateTime(act.at)}
               </p>
               <What act={act} />
               <button
                 type="button"
                 className="button-secondary"
-                aria-label={t('supervision.markReviewedOf', { number: act.case_number, kind: t(`supervision.kinds.${act.kind}`) })}
+                aria-label={t('supervision.markReviewedOf', {
+                  number: act.case_number,
+                  kind: t(`supervision.kinds.${act.kind}`),
+                })}
                 onClick={() => void review(act)}
               >
                 {t('supervision.markReviewed')}

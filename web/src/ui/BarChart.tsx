@@ -32,13 +32,21 @@ export function BarChart({ title, series, rows, format, none }: Props) {
   const height = legendH + rows.length * rowH;
   const width = LABEL_W + BAR_W + VALUE_W;
   return (
-    <svg className="bar-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} preserveAspectRatio="xMinYMin meet">
+    <svg
+      className="bar-chart"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-labelledby={titleId}
+      preserveAspectRatio="xMinYMin meet"
+    >
       <title id={titleId}>{title}</title>
       <g>
         {series.map((s, i) => (
           <g key={s} transform={`translate(${LABEL_W + i * 160}, 4)`}>
             <rect className={`bar bar-${i}`} width={12} height={12} />
-            <text className="chart-text" x={18} y={11}>{s}</text>
+            <text className="chart-text" x={18} y={11}>
+              {s}
+            </text>
           </g>
         ))}
       </g>
@@ -55,7 +63,9 @@ export function BarChart({ title, series, rows, format, none }: Props) {
               return (
                 <g key={i}>
                   <rect className={`bar bar-${i}`} x={LABEL_W} y={y} width={w} height={BAR_H} />
-                  <text className="chart-text" x={LABEL_W + w + 6} y={y + BAR_H - 2}>{v === null ? none : format(v)}</text>
+                  <text className="chart-text" x={LABEL_W + w + 6} y={y + BAR_H - 2}>
+                    {v === null ? none : format(v)}
+                  </text>
                 </g>
               );
             })}

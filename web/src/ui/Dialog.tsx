@@ -1,6 +1,7 @@
 // A modal dialog on the native <dialog> element: the browser traps focus, Escape closes it,
-// and focus returns to where it was. Open while mounted with open=true.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+// and focus returns to where it was. Open while mounted with open=true. Focus starts on
+// `initialFocus` when given, else on the first control, as the browser places it.
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 
 interface Props {
   open: boolean;
@@ -8,17 +9,21 @@ interface Props {
   onClose: () => void;
   children: ReactNode;
   role?: 'dialog' | 'alertdialog';
+  initialFocus?: RefObject<HTMLElement | null>;
 }
 
-export function Dialog({ open, title, onClose, children, role = 'dialog' }: Props) {
+export function Dialog({ open, title, onClose, children, role = 'dialog', initialFocus }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      initialFocus?.current?.focus();
+    }
     if (!open && d.open) d.close();
-  }, [open]);
+  }, [open, initialFocus]);
   return (
     <dialog
       ref={ref}

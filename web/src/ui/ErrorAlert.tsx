@@ -20,12 +20,19 @@ interface Props {
 export function ErrorAlert({ error, hint, id }: Props) {
   const { t } = useTranslation();
   return (
-    <div role="alert" aria-live="assertive" className={error ? 'alert alert-error' : 'alert-empty'} id={id}>
+    <div
+      role="alert"
+      aria-live="assertive"
+      className={error ? 'alert alert-error' : 'alert-empty'}
+      id={id}
+    >
       {error && (
         <>
           <p className="alert-message">{errorText(error, t)}</p>
           {hint && <p className="alert-hint">{hint}</p>}
-          {Object.keys(error.fields).length > 0 && <p className="alert-hint">{t('errors.fieldsIntro')}</p>}
+          {Object.keys(error.fields).length > 0 && (
+            <p className="alert-hint">{t('errors.fieldsIntro')}</p>
+          )}
           {error.requestId && error.status >= 500 && (
             <p className="alert-hint">{t('errors.requestId', { id: error.requestId })}</p>
           )}

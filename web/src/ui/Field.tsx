@@ -1,6 +1,12 @@
-// A labelled form control with its error, wired for assistive technology: the label names the
+// A labelled form control (input, select, text area) with its error, wired for assistive technology: the label names the
 // input, aria-invalid marks it, aria-describedby reads the reason and the hint.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface Common {
   label: string;
@@ -13,7 +19,15 @@ function describedBy(id: string, error?: string, hint?: string): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Extra({ id, error, hint }: { id: string; error?: string | undefined; hint?: string | undefined }) {
+function Extra({
+  id,
+  error,
+  hint,
+}: {
+  id: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+}) {
   return (
     <>
       {hint && (
@@ -30,7 +44,12 @@ function Extra({ id, error, hint }: { id: string; error?: string | undefined; hi
   );
 }
 
-export function TextField({ label, error, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
@@ -65,6 +84,33 @@ export function SelectField({
       >
         {children}
       </select>
+      <Extra id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+// `wide` spans the whole row of a form grid (.field-wide, as the case screens lay out a note).
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  wide = false,
+  ...area
+}: Common & { wide?: boolean } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  const className = ['field', wide ? 'field-wide' : '', error ? 'field-invalid' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={4}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...area}
+      />
       <Extra id={id} error={error} hint={hint} />
     </div>
   );

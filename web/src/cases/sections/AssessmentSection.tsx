@@ -2,11 +2,16 @@
 // The latest assessment is shown in full; a new one is recorded, never edited.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addAssessment, ASSESSMENT_DOMAINS, listAssessments, type AssessmentDomain } from '../../api';
+import {
+  addAssessment,
+  ASSESSMENT_DOMAINS,
+  listAssessments,
+  type AssessmentDomain,
+} from '../../api';
 import { formatDateTime } from '../../i18n/format';
-import { ErrorAlert, SelectField, StatusMessage } from '../../ui';
+import { ErrorAlert, SelectField, StatusMessage, TextAreaField } from '../../ui';
 import { placeFieldErrors, useSubmission } from '../forms';
-import { FormError, SubmitButton, TextAreaField, useLoad } from '../widgets';
+import { FormError, SubmitButton, useLoad } from '../widgets';
 import type { SectionProps } from '.';
 
 const RATINGS = [0, 1, 2, 3, 4] as const;
@@ -28,7 +33,9 @@ export function AssessmentSection({ c }: SectionProps) {
       if (ratings[d]) r[d] = Number(ratings[d]);
       if (notes[d]?.trim()) n[d] = notes[d]!.trim();
     }
-    const added = await run(() => addAssessment(c.id, Object.keys(n).length ? { ratings: r, notes: n } : { ratings: r }));
+    const added = await run(() =>
+      addAssessment(c.id, Object.keys(n).length ? { ratings: r, notes: n } : { ratings: r }),
+    );
     if (!added) return;
     setRatings({});
     setNotes({});
@@ -36,9 +43,12 @@ export function AssessmentSection({ c }: SectionProps) {
     void assessments.reload();
   }
 
-  const items = [...(assessments.data?.items ?? [])].sort((a, b) => b.created_at.localeCompare(a.created_at));
+  const items = [...(assessments.data?.items ?? [])].sort((a, b) =>
+    b.created_at.localeCompare(a.created_at),
+  );
   const latest = items[0];
-  const rating = (v: number | undefined) => (v === undefined ? '' : t(`assessment.scale.${v as Rating}`));
+  const rating = (v: number | undefined) =>
+    v === undefined ? '' : t(`assessment.scale.${v as Rating}`);
   const shown = ['ratings', ...ASSESSMENT_DOMAINS.flatMap((d) => [`ratings.${d}`, `notes.${d}`])];
   const { byField, elsewhere } = placeFieldErrors(error, shown);
   return (
@@ -47,7 +57,12 @@ export function AssessmentSection({ c }: SectionProps) {
       <ErrorAlert error={assessments.error} />
       {assessments.data && !latest && <p>{t('assessment.none')}</p>}
       {latest && (
-        <div className="table-wrap" role="region" aria-label={t('assessment.latest', { at: formatDateTime(latest.created_at) })} tabIndex={0}>
+        <div
+          className="table-wrap"
+          role="region"
+          aria-label={t('assessment.latest', { at: formatDateTime(latest.created_at) })}
+          tabIndex={0}
+        >
           <table>
             <caption>{t('assessment.latest', { at: formatDateTime(latest.created_at) })}</caption>
             <thead>
@@ -62,7 +77,9 @@ export function AssessmentSection({ c }: SectionProps) {
                 <tr key={d}>
                   <th scope="row">{t(`assessment.domains.${d}`)}</th>
                   <td>
-                    <span className={`need need-${latest.ratings[d]}`}>{rating(latest.ratings[d])}</span>
+                    <span className={`need need-${latest.ratings[d]}`}>
+                      {rating(latest.ratings[d])}
+                    </span>
                   </td>
                   <td>{latest.notes?.[d] ?? ''}</td>
                 </tr>
@@ -71,7 +88,9 @@ export function AssessmentSection({ c }: SectionProps) {
           </table>
         </div>
       )}
-      {items.length > 1 && <p className="field-hint">{t('assessment.earlier', { count: items.length - 1 })}</p>}
+      {items.length > 1 && (
+        <p className="field-hint">{t('assessment.earlier', { count: items.length - 1 })}</p>
+      )}
       <h3>{t('assessment.addTitle')}</h3>
       <p className="field-hint">{t('assessment.scaleHint')}</p>
       <form onSubmit={submit} noValidate>
@@ -81,7 +100,12 @@ export function AssessmentSection({ c }: SectionProps) {
           <fieldset key={d} className="assessment-domain">
             <legend>{t(`assessment.domains.${d}`)}</legend>
             <div className="form-grid">
-              <SelectField label={t('assessment.rating')} value={ratings[d] ?? ''} onChange={(e) => setRatings({ ...ratings, [d]: e.target.value })} error={byField[`ratings.${d}`]}>
+              <SelectField
+                label={t('assessment.rating')}
+                value={ratings[d] ?? ''}
+                onChange={(e) => setRatings({ ...ratings, [d]: e.target.value })}
+                error={byField[`ratings.${d}`]}
+              >
                 <option value="">{t('assessment.notRated')}</option>
                 {RATINGS.map((v) => (
                   <option key={v} value={String(v)}>
@@ -89,7 +113,14 @@ export function AssessmentSection({ c }: SectionProps) {
                   </option>
                 ))}
               </SelectField>
-              <TextAreaField label={t('assessment.notes')} rows={2} value={notes[d] ?? ''} onChange={(e) => setNotes({ ...notes, [d]: e.target.value })} error={byField[`notes.${d}`]} />
+              <TextAreaField
+                wide
+                label={t('assessment.notes')}
+                rows={2}
+                value={notes[d] ?? ''}
+                onChange={(e) => setNotes({ ...notes, [d]: e.target.value })}
+                error={byField[`notes.${d}`]}
+              />
             </div>
           </fieldset>
         ))}

@@ -2,7 +2,15 @@
 // and an upload that shows its progress. The server encrypts them; 10 MiB at most.
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FILE_KINDS, fileUrl, listFiles, MAX_FILE_BYTES, uploadFile, type ApiError, type FileKind } from '../../api';
+import {
+  FILE_KINDS,
+  fileUrl,
+  listFiles,
+  MAX_FILE_BYTES,
+  uploadFile,
+  type ApiError,
+  type FileKind,
+} from '../../api';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert, SelectField, StatusMessage } from '../../ui';
 import { placeFieldErrors, useSubmission } from '../forms';
@@ -87,7 +95,14 @@ export function FilesSection({ c }: SectionProps) {
       <h3>{t('files.uploadTitle')}</h3>
       <form onSubmit={submit} className="form-grid" noValidate>
         <FormError error={shownError} elsewhere={elsewhere} />
-        <SelectField label={t('files.kind')} name="kind" required value={kind} onChange={(e) => setKind(e.target.value as FileKind)} error={byField.kind}>
+        <SelectField
+          label={t('files.kind')}
+          name="kind"
+          required
+          value={kind}
+          onChange={(e) => setKind(e.target.value as FileKind)}
+          error={byField.kind}
+        >
           <option value="">{t('cases.choose')}</option>
           {FILE_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -102,7 +117,9 @@ export function FilesSection({ c }: SectionProps) {
             ref={input}
             type="file"
             aria-invalid={byField.file || byField.name ? true : undefined}
-            aria-describedby={byField.file || byField.name ? 'case-file-hint case-file-error' : 'case-file-hint'}
+            aria-describedby={
+              byField.file || byField.name ? 'case-file-hint case-file-error' : 'case-file-hint'
+            }
           />
           <span className="field-hint" id="case-file-hint">
             {t('files.hint')}
@@ -115,7 +132,9 @@ export function FilesSection({ c }: SectionProps) {
         </div>
         {progress !== null && (
           <div className="field field-wide">
-            <label htmlFor="case-file-progress">{t('files.progress', { percent: Math.round(progress * 100) })}</label>
+            <label htmlFor="case-file-progress">
+              {t('files.progress', { percent: Math.round(progress * 100) })}
+            </label>
             <progress id="case-file-progress" max={100} value={Math.round(progress * 100)} />
           </div>
         )}

@@ -19,7 +19,9 @@ export function GoalsSection({ c }: SectionProps) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const added = await add.run(() => addGoal(c.id, { title: title.trim(), target_date: optional(target), status: 'planned' }));
+    const added = await add.run(() =>
+      addGoal(c.id, { title: title.trim(), target_date: optional(target), status: 'planned' }),
+    );
     if (!added) return;
     setTitle('');
     setTarget('');
@@ -61,7 +63,12 @@ export function GoalsSection({ c }: SectionProps) {
                     <label className="visually-hidden" htmlFor={`goal-status-${g.id}`}>
                       {t('goals.statusOf', { title: g.title })}
                     </label>
-                    <select id={`goal-status-${g.id}`} value={g.status} disabled={change.busy} onChange={(e) => void setGoalStatus(g.id, e.target.value as GoalStatus)}>
+                    <select
+                      id={`goal-status-${g.id}`}
+                      value={g.status}
+                      disabled={change.busy}
+                      onChange={(e) => void setGoalStatus(g.id, e.target.value as GoalStatus)}
+                    >
                       {GOAL_STATUSES.map((s) => (
                         <option key={s} value={s}>
                           {t(`goals.statuses.${s}`)}
@@ -78,8 +85,22 @@ export function GoalsSection({ c }: SectionProps) {
       <h3>{t('goals.addTitle')}</h3>
       <form onSubmit={submit} className="form-grid" noValidate>
         <FormError error={add.error} elsewhere={elsewhere} />
-        <TextField label={t('goals.title')} name="title" required value={title} onChange={(e) => setTitle(e.target.value)} error={byField.title} />
-        <TextField label={t('goals.target')} name="target_date" type="date" value={target} onChange={(e) => setTarget(e.target.value)} error={byField.target_date} />
+        <TextField
+          label={t('goals.title')}
+          name="title"
+          required
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={byField.title}
+        />
+        <TextField
+          label={t('goals.target')}
+          name="target_date"
+          type="date"
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          error={byField.target_date}
+        />
         <div className="actions">
           <SubmitButton busy={add.busy}>{t('goals.add')}</SubmitButton>
         </div>

@@ -23,10 +23,17 @@ import type { SectionProps } from '.';
 export function LegalSection({ c }: SectionProps) {
   const { t } = useTranslation();
   const matters = useLoad(() => listLegalMatters(c.id), [c.id]);
-  const [f, setF] = useState({ kind: '' as LegalKind | '', status: 'investigation' as LegalStatus, authority: '', case_number: '', outcome: '' });
+  const [f, setF] = useState({
+    kind: '' as LegalKind | '',
+    status: 'investigation' as LegalStatus,
+    authority: '',
+    case_number: '',
+    outcome: '',
+  });
   const [status, setStatus] = useState('');
   const add = useSubmission();
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -46,7 +53,13 @@ export function LegalSection({ c }: SectionProps) {
   }
 
   const items = matters.data?.items ?? [];
-  const { byField, elsewhere } = placeFieldErrors(add.error, ['kind', 'status', 'authority', 'case_number', 'outcome']);
+  const { byField, elsewhere } = placeFieldErrors(add.error, [
+    'kind',
+    'status',
+    'authority',
+    'case_number',
+    'outcome',
+  ]);
   return (
     <>
       <StatusMessage text={status} />
@@ -65,7 +78,14 @@ export function LegalSection({ c }: SectionProps) {
       <h3>{t('legal.addTitle')}</h3>
       <form onSubmit={submit} className="form-grid" noValidate>
         <FormError error={add.error} elsewhere={elsewhere} />
-        <SelectField label={t('legal.kind')} name="kind" required value={f.kind} onChange={set('kind')} error={byField.kind}>
+        <SelectField
+          label={t('legal.kind')}
+          name="kind"
+          required
+          value={f.kind}
+          onChange={set('kind')}
+          error={byField.kind}
+        >
           <option value="">{t('cases.choose')}</option>
           {LEGAL_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -73,16 +93,41 @@ export function LegalSection({ c }: SectionProps) {
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('legal.status')} name="status" value={f.status} onChange={set('status')} error={byField.status}>
+        <SelectField
+          label={t('legal.status')}
+          name="status"
+          value={f.status}
+          onChange={set('status')}
+          error={byField.status}
+        >
           {LEGAL_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`legal.statuses.${s}`)}
             </option>
           ))}
         </SelectField>
-        <TextField label={t('legal.authority')} name="authority" value={f.authority} onChange={set('authority')} error={byField.authority} hint={t('legal.authorityHint')} />
-        <TextField label={t('legal.caseNumber')} name="case_number" value={f.case_number} onChange={set('case_number')} error={byField.case_number} />
-        <TextField label={t('legal.outcome')} name="outcome" value={f.outcome} onChange={set('outcome')} error={byField.outcome} />
+        <TextField
+          label={t('legal.authority')}
+          name="authority"
+          value={f.authority}
+          onChange={set('authority')}
+          error={byField.authority}
+          hint={t('legal.authorityHint')}
+        />
+        <TextField
+          label={t('legal.caseNumber')}
+          name="case_number"
+          value={f.case_number}
+          onChange={set('case_number')}
+          error={byField.case_number}
+        />
+        <TextField
+          label={t('legal.outcome')}
+          name="outcome"
+          value={f.outcome}
+          onChange={set('outcome')}
+          error={byField.outcome}
+        />
         <div className="actions">
           <SubmitButton busy={add.busy}>{t('legal.add')}</SubmitButton>
         </div>
@@ -101,12 +146,20 @@ function Matter({ m, onChanged }: { m: LegalMatter; onChanged: (message: string)
   const [nextStatus, setNextStatus] = useState<LegalStatus | null>(null);
   const hearing = useSubmission();
   const change = useSubmission();
-  const set = (k: keyof typeof h) => (e: { target: { value: string } }) => setH({ ...h, [k]: e.target.value });
+  const set = (k: keyof typeof h) => (e: { target: { value: string } }) =>
+    setH({ ...h, [k]: e.target.value });
 
   async function submitHearing(e: FormEvent) {
     e.preventDefault();
     const at = h.date ? seoulLocalToUtc(h.date, h.time || '00:00') : '';
-    const added = await hearing.run(() => addHearing(m.id, { at, court: optional(h.court), kind: optional(h.kind), notes: optional(h.notes) }));
+    const added = await hearing.run(() =>
+      addHearing(m.id, {
+        at,
+        court: optional(h.court),
+        kind: optional(h.kind),
+        notes: optional(h.notes),
+      }),
+    );
     if (!added) return;
     setH({ date: '', time: '10:00', court: '', kind: '', notes: '' });
     setAdding(false);
@@ -139,7 +192,9 @@ function Matter({ m, onChanged }: { m: LegalMatter; onChanged: (message: string)
         label={t('legal.statusOf', { kind: title })}
         value={nextStatus ?? m.status}
         disabled={change.busy}
-        onChange={(e) => setNextStatus(e.target.value === m.status ? null : (e.target.value as LegalStatus))}
+        onChange={(e) =>
+          setNextStatus(e.target.value === m.status ? null : (e.target.value as LegalStatus))
+        }
       >
         {LEGAL_STATUSES.map((s) => (
           <option key={s} value={s}>
@@ -148,8 +203,17 @@ function Matter({ m, onChanged }: { m: LegalMatter; onChanged: (message: string)
         ))}
       </SelectField>
       {nextStatus && (
-        <div className="confirm-change" role="group" aria-label={t('legal.confirmStatusLabel', { kind: title })}>
-          <p>{t('legal.confirmStatus', { from: t(`legal.statuses.${m.status}`), to: t(`legal.statuses.${nextStatus}`) })}</p>
+        <div
+          className="confirm-change"
+          role="group"
+          aria-label={t('legal.confirmStatusLabel', { kind: title })}
+        >
+          <p>
+            {t('legal.confirmStatus', {
+              from: t(`legal.statuses.${m.status}`),
+              to: t(`legal.statuses.${nextStatus}`),
+            })}
+          </p>
           <div className="actions">
             <button type="button" disabled={change.busy} onClick={() => void saveStatus()}>
               {t('legal.saveStatus')}
@@ -169,22 +233,62 @@ function Matter({ m, onChanged }: { m: LegalMatter; onChanged: (message: string)
             .sort((a, b) => a.at.localeCompare(b.at))
             .map((x) => (
               <li key={x.id}>
-                <strong>{formatDateTime(x.at)}</strong> {[x.court, x.kind, x.notes].filter(Boolean).join(' · ')}
+                <strong>{formatDateTime(x.at)}</strong>{' '}
+                {[x.court, x.kind, x.notes].filter(Boolean).join(' · ')}
               </li>
             ))}
         </ul>
       )}
-      <button type="button" className="button-secondary" aria-expanded={adding} aria-controls={formId} onClick={() => setAdding((a) => !a)}>
+      <button
+        type="button"
+        className="button-secondary"
+        aria-expanded={adding}
+        aria-controls={formId}
+        onClick={() => setAdding((a) => !a)}
+      >
         {t('legal.openHearingForm')}
       </button>
       {adding && (
-        <form id={formId} onSubmit={submitHearing} className="form-grid" noValidate aria-label={t('legal.addHearingTo', { kind: title })}>
+        <form
+          id={formId}
+          onSubmit={submitHearing}
+          className="form-grid"
+          noValidate
+          aria-label={t('legal.addHearingTo', { kind: title })}
+        >
           <FormError error={hearing.error} elsewhere={elsewhere} />
-          <TextField label={t('legal.hearingDate')} type="date" required value={h.date} onChange={set('date')} error={byField.at} />
-          <TextField label={t('legal.hearingTime')} type="time" value={h.time} onChange={set('time')} />
-          <TextField label={t('legal.court')} value={h.court} onChange={set('court')} error={byField.court} />
-          <TextField label={t('legal.hearingKind')} value={h.kind} onChange={set('kind')} error={byField.kind} />
-          <TextField label={t('legal.hearingNotes')} value={h.notes} onChange={set('notes')} error={byField.notes} />
+          <TextField
+            label={t('legal.hearingDate')}
+            type="date"
+            required
+            value={h.date}
+            onChange={set('date')}
+            error={byField.at}
+          />
+          <TextField
+            label={t('legal.hearingTime')}
+            type="time"
+            value={h.time}
+            onChange={set('time')}
+          />
+          <TextField
+            label={t('legal.court')}
+            value={h.court}
+            onChange={set('court')}
+            error={byField.court}
+          />
+          <TextField
+            label={t('legal.hearingKind')}
+            value={h.kind}
+            onChange={set('kind')}
+            error={byField.kind}
+          />
+          <TextField
+            label={t('legal.hearingNotes')}
+            value={h.notes}
+            onChange={set('notes')}
+            error={byField.notes}
+          />
           <div className="actions">
             <SubmitButton busy={hearing.busy}>{t('legal.addHearing')}</SubmitButton>
             <button type="button" className="button-secondary" onClick={() => setAdding(false)}>

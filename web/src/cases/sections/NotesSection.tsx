@@ -4,9 +4,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addNote, listNotes, type Note } from '../../api';
 import { formatDateTime } from '../../i18n/format';
-import { ErrorAlert, StatusMessage } from '../../ui';
+import { ErrorAlert, StatusMessage, TextAreaField } from '../../ui';
 import { placeFieldErrors, useSubmission } from '../forms';
-import { FormError, SubmitButton, TextAreaField, useLoad } from '../widgets';
+import { FormError, SubmitButton, useLoad } from '../widgets';
 import type { SectionProps } from '.';
 
 const noteAnchor = (id: string) => `note-${id}`;
@@ -57,15 +57,25 @@ export function NotesSection({ c, onCaseChanged }: SectionProps) {
                 {older && (
                   <>
                     {' '}
-                    · <a href={`#${noteAnchor(older.id)}`}>{t('notes.amends', { at: formatDateTime(older.created_at) })}</a>
+                    ·{' '}
+                    <a href={`#${noteAnchor(older.id)}`}>
+                      {t('notes.amends', { at: formatDateTime(older.created_at) })}
+                    </a>
                   </>
                 )}
                 {newer && <span className="tag">{t('notes.amendedTag')}</span>}
               </p>
               <p className="prose">{n.text}</p>
-              <button type="button" className="button-secondary button-small" onClick={() => amend(n)}>
+              <button
+                type="button"
+                className="button-secondary button-small"
+                onClick={() => amend(n)}
+              >
                 {t('notes.amend')}
-                <span className="visually-hidden"> {t('notes.amendWhich', { at: formatDateTime(n.created_at) })}</span>
+                <span className="visually-hidden">
+                  {' '}
+                  {t('notes.amendWhich', { at: formatDateTime(n.created_at) })}
+                </span>
               </button>
             </li>
           );
@@ -89,9 +99,20 @@ export function NotesSection({ c, onCaseChanged }: SectionProps) {
             </button>
           </p>
         )}
-        <TextAreaField label={t('notes.text')} name="text" required rows={6} value={text} onChange={(e) => setText(e.target.value)} error={byField.text ?? byField.amends} />
+        <TextAreaField
+          wide
+          label={t('notes.text')}
+          name="text"
+          required
+          rows={6}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          error={byField.text ?? byField.amends}
+        />
         <div className="actions">
-          <SubmitButton busy={busy}>{amending ? t('notes.saveAmendment') : t('notes.add')}</SubmitButton>
+          <SubmitButton busy={busy}>
+            {amending ? t('notes.saveAmendment') : t('notes.add')}
+          </SubmitButton>
         </div>
       </form>
     </>

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { listServices, logService, SERVICE_TYPES, type ServiceType } from '../../api';
 import { currentLanguage } from '../../i18n';
 import { formatWon } from '../../i18n/format';
-import { ErrorAlert, SelectField, StatusMessage, TextField } from '../../ui';
+import { ErrorAlert, SelectField, StatusMessage, TextAreaField, TextField } from '../../ui';
 import { formatDay, seoulDay } from '../calendar';
 import { optional, placeFieldErrors, useSubmission, wholeNumber } from '../forms';
-import { FormError, SubmitButton, TextAreaField, useLoad } from '../widgets';
+import { FormError, SubmitButton, useLoad } from '../widgets';
 import type { SectionProps } from '.';
 
 const FIELDS = ['type', 'date', 'minutes', 'provider', 'amount', 'outcome', 'notes'];
@@ -15,11 +15,20 @@ const FIELDS = ['type', 'date', 'minutes', 'provider', 'amount', 'outcome', 'not
 export function ServicesSection({ c, onCaseChanged }: SectionProps) {
   const { t } = useTranslation();
   const services = useLoad(() => listServices(c.id), [c.id]);
-  const empty = { type: '' as ServiceType | '', date: seoulDay(new Date()), minutes: '', provider: '', amount: '', outcome: '', notes: '' };
+  const empty = {
+    type: '' as ServiceType | '',
+    date: seoulDay(new Date()),
+    minutes: '',
+    provider: '',
+    amount: '',
+    outcome: '',
+    notes: '',
+  };
   const [f, setF] = useState(empty);
   const [status, setStatus] = useState('');
   const { busy, error, run } = useSubmission();
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -84,7 +93,14 @@ export function ServicesSection({ c, onCaseChanged }: SectionProps) {
       <h3>{t('services.logTitle')}</h3>
       <form onSubmit={submit} className="form-grid" noValidate>
         <FormError error={error} elsewhere={elsewhere} />
-        <SelectField label={t('services.type')} name="type" required value={f.type} onChange={set('type')} error={byField.type}>
+        <SelectField
+          label={t('services.type')}
+          name="type"
+          required
+          value={f.type}
+          onChange={set('type')}
+          error={byField.type}
+        >
           <option value="">{t('cases.choose')}</option>
           {SERVICE_TYPES.map((s) => (
             <option key={s} value={s}>
@@ -92,9 +108,32 @@ export function ServicesSection({ c, onCaseChanged }: SectionProps) {
             </option>
           ))}
         </SelectField>
-        <TextField label={t('services.date')} name="date" type="date" required value={f.date} onChange={set('date')} error={byField.date} />
-        <TextField label={t('services.minutes')} name="minutes" inputMode="numeric" required value={f.minutes} onChange={set('minutes')} error={byField.minutes} />
-        <TextField label={t('services.provider')} name="provider" value={f.provider} onChange={set('provider')} error={byField.provider} hint={t('services.providerHint')} />
+        <TextField
+          label={t('services.date')}
+          name="date"
+          type="date"
+          required
+          value={f.date}
+          onChange={set('date')}
+          error={byField.date}
+        />
+        <TextField
+          label={t('services.minutes')}
+          name="minutes"
+          inputMode="numeric"
+          required
+          value={f.minutes}
+          onChange={set('minutes')}
+          error={byField.minutes}
+        />
+        <TextField
+          label={t('services.provider')}
+          name="provider"
+          value={f.provider}
+          onChange={set('provider')}
+          error={byField.provider}
+          hint={t('services.providerHint')}
+        />
         <TextField
           label={t('services.amount')}
           name="amount"
@@ -102,10 +141,27 @@ export function ServicesSection({ c, onCaseChanged }: SectionProps) {
           value={f.amount}
           onChange={set('amount')}
           error={byField.amount}
-          hint={wholeNumber(f.amount) ? t('services.amountPreview', { amount: formatWon(wholeNumber(f.amount)!, lang) }) : t('services.amountHint')}
+          hint={
+            wholeNumber(f.amount)
+              ? t('services.amountPreview', { amount: formatWon(wholeNumber(f.amount)!, lang) })
+              : t('services.amountHint')
+          }
         />
-        <TextField label={t('services.outcome')} name="outcome" value={f.outcome} onChange={set('outcome')} error={byField.outcome} />
-        <TextAreaField label={t('services.notes')} name="notes" value={f.notes} onChange={set('notes')} error={byField.notes} />
+        <TextField
+          label={t('services.outcome')}
+          name="outcome"
+          value={f.outcome}
+          onChange={set('outcome')}
+          error={byField.outcome}
+        />
+        <TextAreaField
+          wide
+          label={t('services.notes')}
+          name="notes"
+          value={f.notes}
+          onChange={set('notes')}
+          error={byField.notes}
+        />
         <div className="actions">
           <SubmitButton busy={busy}>{t('services.log')}</SubmitButton>
         </div>

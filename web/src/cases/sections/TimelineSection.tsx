@@ -20,13 +20,17 @@ export function TimelineSection({ c }: SectionProps) {
       {timeline.data && items.length === 0 && <p>{t('timeline.none')}</p>}
       <ol className="timeline">
         {items.map((e) => {
-          const what = TIMELINE_KINDS.includes(e.kind) ? t(`timeline.kinds.${e.kind as TimelineKind}`) : e.kind;
+          const what = TIMELINE_KINDS.includes(e.kind)
+            ? t(`timeline.kinds.${e.kind as TimelineKind}`)
+            : e.kind;
           const label = timelineLabel(e, t);
           const section = timelineSection(e.kind);
           return (
             <li key={`${e.kind}-${e.id}-${e.at}`}>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>{' '}
-              {Date.parse(e.at) > Date.now() && <span className="tag">{t('timeline.planned')}</span>}{' '}
+              {Date.parse(e.at) > Date.now() && (
+                <span className="tag">{t('timeline.planned')}</span>
+              )}{' '}
               {section ? (
                 <Link to={`/cases/${encodeURIComponent(c.id)}/${section}`}>
                   <strong>{what}</strong>
@@ -35,7 +39,9 @@ export function TimelineSection({ c }: SectionProps) {
                 <strong>{what}</strong>
               )}
               {label && <> — {label}</>}
-              {e.actor_name && <span className="muted"> · {t('timeline.by', { name: e.actor_name })}</span>}
+              {e.actor_name && (
+                <span className="muted"> · {t('timeline.by', { name: e.actor_name })}</span>
+              )}
             </li>
           );
         })}

@@ -10,7 +10,17 @@ import { OverviewSection } from './OverviewSection';
 import { ServicesSection } from './ServicesSection';
 import { TimelineSection } from './TimelineSection';
 
-export const CASE_SECTIONS = ['overview', 'assessment', 'plan', 'services', 'legal', 'appointments', 'notes', 'files', 'timeline'] as const;
+export const CASE_SECTIONS = [
+  'overview',
+  'assessment',
+  'plan',
+  'services',
+  'legal',
+  'appointments',
+  'notes',
+  'files',
+  'timeline',
+] as const;
 export type CaseSectionKey = (typeof CASE_SECTIONS)[number];
 
 export function isCaseSection(s: string): s is CaseSectionKey {

@@ -1,0 +1,59 @@
+// The translations, one file per screen area and language (ko/cases.json, en/cases.json…), so
+// that no single file grows unwieldy and strings for different screens can be added side by
+// side. At load they are merged into one namespace, so keys stay `cases.title`, `audit.title`…
+// whatever file they live in. Korean is the source language: each English file must have the
+// shape of its Korean one or tsc fails here; i18n.test.ts checks the keys both ways.
+import koAdmin from './ko/admin.json';
+import koAudit from './ko/audit.json';
+import koCalendar from './ko/calendar.json';
+import koCases from './ko/cases.json';
+import koCommon from './ko/common.json';
+import koEmergency from './ko/emergency.json';
+import koRecords from './ko/records.json';
+import koSession from './ko/session.json';
+import koSupervision from './ko/supervision.json';
+import enAdmin from './en/admin.json';
+import enAudit from './en/audit.json';
+import enCalendar from './en/calendar.json';
+import enCases from './en/cases.json';
+import enCommon from './en/common.json';
+import enEmergency from './en/emergency.json';
+import enRecords from './en/records.json';
+import enSession from './en/session.json';
+import enSupervision from './en/supervision.json';
+
+// One area in both languages; the English must match the Korean's shape.
+function area<T extends object>(ko: T, en: NoInfer<T>): { ko: T; en: T } {
+  return { ko, en };
+}
+
+export const AREAS = {
+  common: area(koCommon, enCommon),
+  session: area(koSession, enSession),
+  admin: area(koAdmin, enAdmin),
+  emergency: area(koEmergency, enEmergency),
+  cases: area(koCases, enCases),
+  records: area(koRecords, enRecords),
+  calendar: area(koCalendar, enCalendar),
+  supervision: area(koSupervision, enSupervision),
+  audit: area(koAudit, enAudit),
+};
+
+// Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
+// exactly one area; i18n.test.ts checks that no two areas define the same one.
+function merged(lang: 'ko' | 'en') {
+  return {
+    ...AREAS.common[lang],
+    ...AREAS.session[lang],
+    ...AREAS.admin[lang],
+    ...AREAS.emergency[lang],
+    ...AREAS.cases[lang],
+    ...AREAS.records[lang],
+    ...AREAS.calendar[lang],
+    ...AREAS.supervision[lang],
+    ...AREAS.audit[lang],
+  };
+}
+
+export const ko = merged('ko');
+export const en = merged('en');
