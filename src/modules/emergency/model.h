@@ -35,8 +35,8 @@ struct PoliceCoordination {
   bool present() const { return !notified_at.empty(); }
 };
 
-// A help request, decrypted. Optional values are "".
-struct HelpRequest {
+// What a request's row says in clear: its routing, status and timestamps. Optional values are "".
+struct RequestState {
   std::string id;
   std::string reference;
   std::string channel;
@@ -47,14 +47,6 @@ struct HelpRequest {
   std::string assigned_org_id;
   int64_t escalation_level = 0;
   std::optional<int64_t> ack_due_at;  // unix seconds
-  // What she wrote (sealed).
-  std::string situation;
-  std::string location;
-  std::string contact;
-  std::string safe_contact;
-  std::string dispatch_note;
-  std::string resolve_note;
-  PoliceCoordination police;
   std::string outcome;
   std::string person_id;
   std::string case_id;
@@ -66,6 +58,18 @@ struct HelpRequest {
   std::string created_by;
   std::string updated_at;
   int64_t row_version = 1;
+};
+
+// A help request as staff see it: its state and what she wrote, decrypted (the row as stored,
+// with those fields sealed, is request_repo::StoredHelpRequest). Optional values are "".
+struct HelpRequest : RequestState {
+  std::string situation;
+  std::string location;
+  std::string contact;
+  std::string safe_contact;
+  std::string dispatch_note;
+  std::string resolve_note;
+  PoliceCoordination police;
 };
 
 // What a new request carries, from the public form or logged by staff.

@@ -9,10 +9,12 @@
 // Pure functions over a transaction; thread-safe.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 #include "core/result.h"
 #include "modules/emergency/model.h"
+#include "modules/emergency/request_repo.h"
 #include "security/keyring.h"
 #include "store/database.h"
 
@@ -23,12 +25,12 @@ inline constexpr std::string_view kRequestsTable = "help_requests";
 // The names of the sealed columns, for audit entries that touch all of them.
 std::span<const std::string_view> SealedColumns();
 
-// A copy of clear whose sealed members hold ciphertexts under assigned_org_id's current key
+// The row of clear: its sealed columns hold ciphertexts under assigned_org_id's current key
 // ("" stays "", stored as NULL).
-Result<HelpRequest> SealRequest(store::Tx& tx, security::Keyring& keyring,
-                                const HelpRequest& clear);
-// A copy of sealed whose sealed members are decrypted (each with the key version it names).
+Result<request_repo::StoredHelpRequest> SealRequest(store::Tx& tx, security::Keyring& keyring,
+                                                    const HelpRequest& clear);
+// The request a row holds, its sealed columns decrypted (each with the key version it names).
 Result<HelpRequest> OpenRequest(store::Tx& tx, security::Keyring& keyring,
-                                const HelpRequest& sealed);
+                                const request_repo::StoredHelpRequest& row);
 
 }  // namespace dandelion::emergency

@@ -6,159 +6,137 @@ namespace {
 using store::BlobOrNull;
 using store::TextOrNull;
 
-constexpr const char* kColumns =
-    "id, reference, channel, region, urgency, language, status, assigned_org_id, "
-    "escalation_level, ack_due_at, situation, location, contact, safe_contact, dispatch_note, "
-    "resolve_note, police_station, police_notified_at, police_officer, police_report_number, "
-    "police_outcome, outcome, person_id, case_id, received_at, acknowledged_at, dispatched_at, "
-    "resolved_at, closed_at, created_by, updated_at, row_version";
-
 store::Value IntOrNull(const std::optional<int64_t>& v) {
   if (!v) return nullptr;
   return *v;
 }
 
-HelpRequest ToRequest(const store::Row& r) {
-  HelpRequest h;
-  h.id = r.Text(0);
-  h.reference = r.Text(1);
-  h.channel = r.Text(2);
-  h.region = r.Text(3);
-  h.urgency = r.Text(4);
-  h.language = r.Text(5);
-  h.status = r.Text(6);
-  h.assigned_org_id = r.Text(7);
-  h.escalation_level = r.Int(8);
-  h.ack_due_at = r.OptInt(9);
-  h.situation = r.BlobBytes(10);
-  h.location = r.BlobBytes(11);
-  h.contact = r.BlobBytes(12);
-  h.safe_contact = r.BlobBytes(13);
-  h.dispatch_note = r.BlobBytes(14);
-  h.resolve_note = r.BlobBytes(15);
-  h.police.station = r.BlobBytes(16);
-  h.police.notified_at = r.Text(17);
-  h.police.officer = r.BlobBytes(18);
-  h.police.report_number = r.BlobBytes(19);
-  h.police.outcome = r.BlobBytes(20);
-  h.outcome = r.Text(21);
-  h.person_id = r.Text(22);
-  h.case_id = r.Text(23);
-  h.received_at = r.Text(24);
-  h.acknowledged_at = r.Text(25);
-  h.dispatched_at = r.Text(26);
-  h.resolved_at = r.Text(27);
-  h.closed_at = r.Text(28);
-  h.created_by = r.Text(29);
-  h.updated_at = r.Text(30);
-  h.row_version = r.Int(31);
+// How a column is stored: text (NOT NULL), text or NULL, ciphertext or NULL, integer, integer
+// or NULL.
+enum class Kind { kText, kOptText, kBlob, kInt, kOptInt };
+// Whether an update rewrites the column (the rest are fixed when the request comes in).
+constexpr bool kChangeable = true;
+constexpr bool kFixed = false;
+
+// Every column of help_requests, in one place: visit(name, member, kind, changeable) for each,
+// in table order. Row is StoredHelpRequest, const or not. row_version is kept by the SQL itself.
+template <class Row, class Visit>
+void EachColumn(Row& h, Visit&& visit) {
+  visit("id", h.id, Kind::kText, kFixed);
+  visit("reference", h.reference, Kind::kText, kFixed);
+  visit("channel", h.channel, Kind::kText, kFixed);
+  visit("region", h.region, Kind::kText, kFixed);
+  visit("urgency", h.urgency, Kind::kText, kChangeable);
+  visit("language", h.language, Kind::kOptText, kFixed);
+  visit("status", h.status, Kind::kText, kChangeable);
+  visit("assigned_org_id", h.assigned_org_id, Kind::kText, kChangeable);
+  visit("escalation_level", h.escalation_level, Kind::kInt, kChangeable);
+  visit("ack_due_at", h.ack_due_at, Kind::kOptInt, kChangeable);
+  visit("situation", h.situation, Kind::kBlob, kChangeable);
+  visit("location", h.location, Kind::kBlob, kChangeable);
+  visit("contact", h.contact, Kind::kBlob, kChangeable);
+  visit("safe_contact", h.safe_contact, Kind::kBlob, kChangeable);
+  visit("dispatch_note", h.dispatch_note, Kind::kBlob, kChangeable);
+  visit("resolve_note", h.resolve_note, Kind::kBlob, kChangeable);
+  visit("police_station", h.police_station, Kind::kBlob, kChangeable);
+  visit("police_notified_at", h.police_notified_at, Kind::kOptText, kChangeable);
+  visit("police_officer", h.police_officer, Kind::kBlob, kChangeable);
+  visit("police_report_number", h.police_report_number, Kind::kBlob, kChangeable);
+  visit("police_outcome", h.police_outcome, Kind::kBlob, kChangeable);
+  visit("outcome", h.outcome, Kind::kOptText, kChangeable);
+  visit("person_id", h.person_id, Kind::kOptText, kChangeable);
+  visit("case_id", h.case_id, Kind::kOptText, kChangeable);
+  visit("received_at", h.received_at, Kind::kText, kFixed);
+  visit("acknowledged_at", h.acknowledged_at, Kind::kOptText, kChangeable);
+  visit("dispatched_at", h.dispatched_at, Kind::kOptText, kChangeable);
+  visit("resolved_at", h.resolved_at, Kind::kOptText, kChangeable);
+  visit("closed_at", h.closed_at, Kind::kOptText, kChangeable);
+  visit("created_by", h.created_by, Kind::kOptText, kFixed);
+  visit("updated_at", h.updated_at, Kind::kText, kChangeable);
+}
+
+store::Value ValueOf(const std::string& member, Kind kind) {
+  if (kind == Kind::kBlob) return BlobOrNull(member);
+  if (kind == Kind::kOptText) return TextOrNull(member);
+  return member;
+}
+store::Value ValueOf(int64_t member, Kind) { return member; }
+store::Value ValueOf(const std::optional<int64_t>& member, Kind) { return IntOrNull(member); }
+
+void Take(const store::Row& r, size_t i, std::string& member, Kind kind) {
+  member = kind == Kind::kBlob ? r.BlobBytes(i) : r.Text(i);
+}
+void Take(const store::Row& r, size_t i, int64_t& member, Kind) { member = r.Int(i); }
+void Take(const store::Row& r, size_t i, std::optional<int64_t>& member, Kind) {
+  member = r.OptInt(i);
+}
+
+// "id, reference, ..., row_version": the select list.
+const std::string& ColumnList() {
+  static const std::string list = [] {
+    std::string out;
+    StoredHelpRequest h;
+    EachColumn(h, [&](const char* name, auto&, Kind, bool) { (out += name) += ", "; });
+    return out + "row_version";
+  }();
+  return list;
+}
+
+StoredHelpRequest ToRequest(const store::Row& r) {
+  StoredHelpRequest h;
+  size_t i = 0;
+  EachColumn(h, [&](const char*, auto& member, Kind kind, bool) { Take(r, i++, member, kind); });
+  h.row_version = r.Int(i);
   return h;
 }
 
-Result<std::vector<HelpRequest>> Select(store::Tx& tx, const std::string& where,
-                                        const store::Params& params) {
+Result<std::vector<StoredHelpRequest>> Select(store::Tx& tx, const std::string& where,
+                                              const store::Params& params) {
   auto rows =
-      tx.Query(std::string("SELECT ") + kColumns + " FROM help_requests WHERE " + where, params);
-  if (!rows) return Fail(rows.error());
-  std::vector<HelpRequest> out;
-  for (const auto& r : *rows) out.push_back(ToRequest(r));
+      TRY(tx.Query("SELECT " + ColumnList() + " FROM help_requests WHERE " + where, params));
+  std::vector<StoredHelpRequest> out;
+  for (const auto& r : rows) out.push_back(ToRequest(r));
   return out;
-}
-
-Result<void> Done(const Result<int64_t>& n) {
-  if (!n) return Fail(n.error());
-  return Ok();
 }
 
 }  // namespace
 
-Result<void> Insert(store::Tx& tx, const HelpRequest& h) {
-  return Done(tx.Exec(
-      std::string("INSERT INTO help_requests (") + kColumns +
-          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?, ?, ?, ?, ?, ?, ?)",
-      {h.id,
-       h.reference,
-       h.channel,
-       h.region,
-       h.urgency,
-       TextOrNull(h.language),
-       h.status,
-       h.assigned_org_id,
-       h.escalation_level,
-       IntOrNull(h.ack_due_at),
-       BlobOrNull(h.situation),
-       BlobOrNull(h.location),
-       BlobOrNull(h.contact),
-       BlobOrNull(h.safe_contact),
-       BlobOrNull(h.dispatch_note),
-       BlobOrNull(h.resolve_note),
-       BlobOrNull(h.police.station),
-       TextOrNull(h.police.notified_at),
-       BlobOrNull(h.police.officer),
-       BlobOrNull(h.police.report_number),
-       BlobOrNull(h.police.outcome),
-       TextOrNull(h.outcome),
-       TextOrNull(h.person_id),
-       TextOrNull(h.case_id),
-       h.received_at,
-       TextOrNull(h.acknowledged_at),
-       TextOrNull(h.dispatched_at),
-       TextOrNull(h.resolved_at),
-       TextOrNull(h.closed_at),
-       TextOrNull(h.created_by),
-       h.updated_at,
-       h.row_version}));
+Result<void> Insert(store::Tx& tx, const StoredHelpRequest& h) {
+  std::string marks;
+  store::Params params;
+  EachColumn(h, [&](const char*, const auto& member, Kind kind, bool) {
+    marks += "?, ";
+    params.push_back(ValueOf(member, kind));
+  });
+  params.emplace_back(h.row_version);
+  TRY(tx.Exec("INSERT INTO help_requests (" + ColumnList() + ") VALUES (" + marks + "?)", params));
+  return Ok();
 }
 
-Result<bool> Update(store::Tx& tx, const HelpRequest& h) {
-  auto n = tx.Exec(
-      "UPDATE help_requests SET urgency = ?, status = ?, assigned_org_id = ?, "
-      "escalation_level = ?, ack_due_at = ?, situation = ?, location = ?, contact = ?, "
-      "safe_contact = ?, dispatch_note = ?, resolve_note = ?, police_station = ?, "
-      "police_notified_at = ?, police_officer = ?, police_report_number = ?, police_outcome = ?, "
-      "outcome = ?, person_id = ?, case_id = ?, acknowledged_at = ?, dispatched_at = ?, "
-      "resolved_at = ?, closed_at = ?, updated_at = ?, row_version = row_version + 1 "
-      "WHERE id = ? AND row_version = ?",
-      {h.urgency,
-       h.status,
-       h.assigned_org_id,
-       h.escalation_level,
-       IntOrNull(h.ack_due_at),
-       BlobOrNull(h.situation),
-       BlobOrNull(h.location),
-       BlobOrNull(h.contact),
-       BlobOrNull(h.safe_contact),
-       BlobOrNull(h.dispatch_note),
-       BlobOrNull(h.resolve_note),
-       BlobOrNull(h.police.station),
-       TextOrNull(h.police.notified_at),
-       BlobOrNull(h.police.officer),
-       BlobOrNull(h.police.report_number),
-       BlobOrNull(h.police.outcome),
-       TextOrNull(h.outcome),
-       TextOrNull(h.person_id),
-       TextOrNull(h.case_id),
-       TextOrNull(h.acknowledged_at),
-       TextOrNull(h.dispatched_at),
-       TextOrNull(h.resolved_at),
-       TextOrNull(h.closed_at),
-       h.updated_at,
-       h.id,
-       h.row_version});
-  if (!n) return Fail(n.error());
-  return *n == 1;
+Result<bool> Update(store::Tx& tx, const StoredHelpRequest& h) {
+  std::string sql = "UPDATE help_requests SET ";
+  store::Params params;
+  EachColumn(h, [&](const char* name, const auto& member, Kind kind, bool changeable) {
+    if (!changeable) return;
+    (sql += name) += " = ?, ";
+    params.push_back(ValueOf(member, kind));
+  });
+  sql += "row_version = row_version + 1 WHERE id = ? AND row_version = ?";
+  params.emplace_back(h.id);
+  params.emplace_back(h.row_version);
+  auto n = TRY(tx.Exec(sql, params));
+  return n == 1;
 }
 
-Result<std::optional<HelpRequest>> FindById(store::Tx& tx, const std::string& id) {
-  auto found = Select(tx, "id = ?", {id});
-  if (!found) return Fail(found.error());
-  if (found->empty()) return std::optional<HelpRequest>();
-  return std::optional<HelpRequest>(std::move(found->front()));
+Result<std::optional<StoredHelpRequest>> FindById(store::Tx& tx, const std::string& id) {
+  auto found = TRY(Select(tx, "id = ?", {id}));
+  if (found.empty()) return std::optional<StoredHelpRequest>();
+  return std::optional<StoredHelpRequest>(std::move(found.front()));
 }
 
-Result<std::vector<HelpRequest>> ListByOrg(store::Tx& tx, const std::string& org_id,
-                                           const std::vector<std::string>& statuses, int limit) {
+Result<std::vector<StoredHelpRequest>> ListByOrg(store::Tx& tx, const std::string& org_id,
+                                                 const std::vector<std::string>& statuses,
+                                                 int limit) {
   std::string where = "assigned_org_id = ?";
   store::Params params{org_id};
   if (!statuses.empty()) {
@@ -174,31 +152,30 @@ Result<std::vector<HelpRequest>> ListByOrg(store::Tx& tx, const std::string& org
 }
 
 Result<std::vector<std::string>> Overdue(store::Tx& tx, int64_t now, int limit) {
-  auto rows = tx.Query(
-      "SELECT id FROM help_requests WHERE status = 'new' AND ack_due_at IS NOT NULL AND "
-      "ack_due_at <= ? ORDER BY ack_due_at LIMIT " +
-          std::to_string(limit),
-      {now});
-  if (!rows) return Fail(rows.error());
+  auto rows = TRY(
+      tx.Query("SELECT id FROM help_requests WHERE status = 'new' AND ack_due_at IS NOT NULL AND "
+               "ack_due_at <= ? ORDER BY ack_due_at LIMIT " +
+                   std::to_string(limit),
+               {now}));
   std::vector<std::string> out;
-  for (const auto& r : *rows) out.push_back(r.Text(0));
+  for (const auto& r : rows) out.push_back(r.Text(0));
   return out;
 }
 
 Result<void> AddRoute(store::Tx& tx, const std::string& request_id, int64_t level,
                       const std::string& org_id, const std::string& reason, const std::string& at) {
-  return Done(
+  TRY(
       tx.Exec("INSERT INTO help_request_routes (request_id, level, org_id, reason, routed_at) "
               "VALUES (?, ?, ?, ?, ?)",
               {request_id, level, org_id, reason, at}));
+  return Ok();
 }
 
 Result<std::vector<std::string>> RoutedOrgs(store::Tx& tx, const std::string& request_id) {
-  auto rows = tx.Query("SELECT org_id FROM help_request_routes WHERE request_id = ? ORDER BY level",
-                       {request_id});
-  if (!rows) return Fail(rows.error());
+  auto rows = TRY(tx.Query(
+      "SELECT org_id FROM help_request_routes WHERE request_id = ? ORDER BY level", {request_id}));
   std::vector<std::string> out;
-  for (const auto& r : *rows) out.push_back(r.Text(0));
+  for (const auto& r : rows) out.push_back(r.Text(0));
   return out;
 }
 
@@ -226,101 +203,89 @@ Candidate ToCandidate(const store::Row& r) {
 }  // namespace
 
 Result<std::vector<Candidate>> Candidates(store::Tx& tx, const std::string& region, int64_t now) {
-  auto rows = tx.Query(std::string("SELECT o.id, COALESCE(c.priority, 1), ") + kReachColumns +
-                           "o.created_at "
-                           "FROM organizations o "
-                           "LEFT JOIN emergency_settings s ON s.org_id = o.id "
-                           "LEFT JOIN emergency_coverage c ON c.org_id = o.id AND c.region = ? "
-                           "WHERE o.kind <> 'secretariat' AND (c.org_id IS NOT NULL OR "
-                           "(COALESCE(s.coverage_explicit, 0) = 0 AND o.region = ?))",
-                       {now, now, now - kRosterInUseSeconds, region, region});
-  if (!rows) return Fail(rows.error());
+  auto rows = TRY(tx.Query(std::string("SELECT o.id, COALESCE(c.priority, 1), ") + kReachColumns +
+                               "o.created_at "
+                               "FROM organizations o "
+                               "LEFT JOIN emergency_settings s ON s.org_id = o.id "
+                               "LEFT JOIN emergency_coverage c ON c.org_id = o.id AND c.region = ? "
+                               "WHERE o.kind <> 'secretariat' AND (c.org_id IS NOT NULL OR "
+                               "(COALESCE(s.coverage_explicit, 0) = 0 AND o.region = ?))",
+                           {now, now, now - kRosterInUseSeconds, region, region}));
   std::vector<Candidate> out;
-  for (const auto& r : *rows) out.push_back(ToCandidate(r));
+  for (const auto& r : rows) out.push_back(ToCandidate(r));
   return out;
 }
 
 Result<std::vector<Candidate>> Reachability(store::Tx& tx, int64_t now) {
-  auto rows = tx.Query(std::string("SELECT o.id, 1, ") + kReachColumns +
-                           "o.created_at FROM organizations o ORDER BY o.id",
-                       {now, now, now - kRosterInUseSeconds});
-  if (!rows) return Fail(rows.error());
+  auto rows = TRY(tx.Query(std::string("SELECT o.id, 1, ") + kReachColumns +
+                               "o.created_at FROM organizations o ORDER BY o.id",
+                           {now, now, now - kRosterInUseSeconds}));
   std::vector<Candidate> out;
-  for (const auto& r : *rows) out.push_back(ToCandidate(r));
+  for (const auto& r : rows) out.push_back(ToCandidate(r));
   return out;
 }
 
 Result<std::optional<std::string>> Secretariat(store::Tx& tx) {
-  auto row = tx.QueryOne(
-      "SELECT id FROM organizations WHERE kind = 'secretariat' ORDER BY created_at, id LIMIT 1");
-  if (!row) return Fail(row.error());
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>((*row)->Text(0));
+  auto row = TRY(tx.QueryOne(
+      "SELECT id FROM organizations WHERE kind = 'secretariat' ORDER BY created_at, id LIMIT 1"));
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(row->Text(0));
 }
 
 Result<int64_t> AckLimitSeconds(store::Tx& tx, const std::string& org_id) {
-  auto row =
-      tx.QueryOne("SELECT ack_limit_seconds FROM emergency_settings WHERE org_id = ?", {org_id});
-  if (!row) return Fail(row.error());
-  return *row ? (*row)->Int(0) : kDefaultAckLimitSeconds;
+  auto row = TRY(
+      tx.QueryOne("SELECT ack_limit_seconds FROM emergency_settings WHERE org_id = ?", {org_id}));
+  return row ? row->Int(0) : kDefaultAckLimitSeconds;
 }
 
 Result<std::vector<CoverageRow>> AllCoverage(store::Tx& tx) {
-  auto rows = tx.Query(
-      "SELECT c.org_id, o.name, c.region, c.priority FROM emergency_coverage c "
-      "JOIN organizations o ON o.id = c.org_id "
-      "UNION ALL "
-      "SELECT o.id, o.name, o.region, 1 FROM organizations o "
-      "LEFT JOIN emergency_settings s ON s.org_id = o.id "
-      "WHERE o.kind <> 'secretariat' AND COALESCE(s.coverage_explicit, 0) = 0 "
-      "ORDER BY 3, 4, 2");
-  if (!rows) return Fail(rows.error());
+  auto rows =
+      TRY(tx.Query("SELECT c.org_id, o.name, c.region, c.priority FROM emergency_coverage c "
+                   "JOIN organizations o ON o.id = c.org_id "
+                   "UNION ALL "
+                   "SELECT o.id, o.name, o.region, 1 FROM organizations o "
+                   "LEFT JOIN emergency_settings s ON s.org_id = o.id "
+                   "WHERE o.kind <> 'secretariat' AND COALESCE(s.coverage_explicit, 0) = 0 "
+                   "ORDER BY 3, 4, 2"));
   std::vector<CoverageRow> out;
-  for (const auto& r : *rows) out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Int(3)});
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Int(3)});
   return out;
 }
 
 Result<void> SetCoverage(store::Tx& tx, const std::string& org_id, const std::string& own_region,
                          const std::vector<std::string>& regions,
                          std::optional<int64_t> ack_limit_seconds) {
-  auto cleared = tx.Exec("DELETE FROM emergency_coverage WHERE org_id = ?", {org_id});
-  if (!cleared) return Fail(cleared.error());
+  TRY(tx.Exec("DELETE FROM emergency_coverage WHERE org_id = ?", {org_id}));
   for (const auto& region : regions) {
-    auto n = tx.Exec("INSERT INTO emergency_coverage (org_id, region, priority) VALUES (?, ?, ?)",
-                     {org_id, region, static_cast<int64_t>(region == own_region ? 1 : 2)});
-    if (!n) return Fail(n.error());
+    TRY(tx.Exec("INSERT INTO emergency_coverage (org_id, region, priority) VALUES (?, ?, ?)",
+                {org_id, region, static_cast<int64_t>(region == own_region ? 1 : 2)}));
   }
-  auto existing = tx.QueryOne("SELECT 1 FROM emergency_settings WHERE org_id = ?", {org_id});
-  if (!existing) return Fail(existing.error());
-  if (*existing) {
-    auto n =
-        tx.Exec("UPDATE emergency_settings SET coverage_explicit = 1 WHERE org_id = ?", {org_id});
-    if (!n) return Fail(n.error());
+  auto existing = TRY(tx.QueryOne("SELECT 1 FROM emergency_settings WHERE org_id = ?", {org_id}));
+  if (existing) {
+    TRY(tx.Exec("UPDATE emergency_settings SET coverage_explicit = 1 WHERE org_id = ?", {org_id}));
   } else {
-    auto n = tx.Exec(
-        "INSERT INTO emergency_settings (org_id, coverage_explicit, ack_limit_seconds) "
-        "VALUES (?, 1, ?)",
-        {org_id, kDefaultAckLimitSeconds});
-    if (!n) return Fail(n.error());
+    TRY(
+        tx.Exec("INSERT INTO emergency_settings (org_id, coverage_explicit, ack_limit_seconds) "
+                "VALUES (?, 1, ?)",
+                {org_id, kDefaultAckLimitSeconds}));
   }
   if (ack_limit_seconds) {
-    return Done(tx.Exec("UPDATE emergency_settings SET ack_limit_seconds = ? WHERE org_id = ?",
-                        {*ack_limit_seconds, org_id}));
+    TRY(tx.Exec("UPDATE emergency_settings SET ack_limit_seconds = ? WHERE org_id = ?",
+                {*ack_limit_seconds, org_id}));
   }
   return Ok();
 }
 
 Result<std::vector<OnCallShift>> OnCall(store::Tx& tx, const std::string& org_id, int64_t from,
                                         int64_t to) {
-  auto rows = tx.Query(
+  auto rows = TRY(tx.Query(
       "SELECT s.id, s.org_id, s.user_id, u.display_name, s.starts_at, s.ends_at "
       "FROM emergency_on_call s JOIN users u ON u.id = s.user_id "
       "WHERE s.org_id = ? AND s.starts_at < ? AND s.ends_at > ? ORDER BY s.starts_at, s.id "
       "LIMIT 500",
-      {org_id, to, from});
-  if (!rows) return Fail(rows.error());
+      {org_id, to, from}));
   std::vector<OnCallShift> out;
-  for (const auto& r : *rows) {
+  for (const auto& r : rows) {
     out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)});
   }
   return out;
@@ -328,34 +293,33 @@ Result<std::vector<OnCallShift>> OnCall(store::Tx& tx, const std::string& org_id
 
 Result<void> InsertOnCall(store::Tx& tx, const OnCallShift& s, const std::string& created_by,
                           const std::string& created_at) {
-  return Done(tx.Exec(
+  TRY(tx.Exec(
       "INSERT INTO emergency_on_call (id, org_id, user_id, starts_at, ends_at, created_by, "
       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
       {s.id, s.org_id, s.user_id, s.starts_at, s.ends_at, TextOrNull(created_by), created_at}));
+  return Ok();
 }
 
 Result<bool> PersonOf(store::Tx& tx, const std::string& person_id, const std::string& org_id) {
-  auto row = tx.QueryOne("SELECT 1 FROM people WHERE id = ? AND org_id = ? AND erased_at IS NULL",
-                         {person_id, org_id});
-  if (!row) return Fail(row.error());
-  return row->has_value();
+  auto row =
+      TRY(tx.QueryOne("SELECT 1 FROM people WHERE id = ? AND org_id = ? AND erased_at IS NULL",
+                      {person_id, org_id}));
+  return row.has_value();
 }
 
 Result<bool> CaseOf(store::Tx& tx, const std::string& case_id, const std::string& person_id,
                     const std::string& org_id) {
-  auto row = tx.QueryOne("SELECT 1 FROM cases WHERE id = ? AND person_id = ? AND org_id = ?",
-                         {case_id, person_id, org_id});
-  if (!row) return Fail(row.error());
-  return row->has_value();
+  auto row = TRY(tx.QueryOne("SELECT 1 FROM cases WHERE id = ? AND person_id = ? AND org_id = ?",
+                             {case_id, person_id, org_id}));
+  return row.has_value();
 }
 
 Result<std::vector<Timing>> Timings(store::Tx& tx) {
-  auto rows = tx.Query(
-      "SELECT assigned_org_id, region, received_at, acknowledged_at, resolved_at "
-      "FROM help_requests");
-  if (!rows) return Fail(rows.error());
+  auto rows =
+      TRY(tx.Query("SELECT assigned_org_id, region, received_at, acknowledged_at, resolved_at "
+                   "FROM help_requests"));
   std::vector<Timing> out;
-  for (const auto& r : *rows) {
+  for (const auto& r : rows) {
     out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
   }
   return out;

@@ -1,6 +1,6 @@
 // Storage of help requests, their routes, coverage, settings and on-call shifts. SQL only: it
-// sees sealed fields as ciphertexts (HelpRequest members hold the blobs) and decides nothing —
-// routing and escalation rules belong to EmergencyService.
+// sees sealed fields as ciphertexts (StoredHelpRequest) and decides nothing — routing and
+// escalation rules belong to EmergencyService.
 #pragma once
 
 #include <cstdint>
@@ -14,14 +14,31 @@
 
 namespace dandelion::emergency::request_repo {
 
-Result<void> Insert(store::Tx& tx, const HelpRequest& sealed);
-// Rewrites every changeable column when the stored row_version is still sealed.row_version and
+// A row of help_requests: the clear state, and what she wrote and the notes as ciphertexts
+// (request_cipher.h seals and opens them). "" is stored as NULL.
+struct StoredHelpRequest : RequestState {
+  std::string situation;
+  std::string location;
+  std::string contact;
+  std::string safe_contact;
+  std::string dispatch_note;
+  std::string resolve_note;
+  std::string police_station;
+  std::string police_notified_at;  // clear, RFC 3339
+  std::string police_officer;
+  std::string police_report_number;
+  std::string police_outcome;
+};
+
+Result<void> Insert(store::Tx& tx, const StoredHelpRequest& row);
+// Rewrites every changeable column when the stored row_version is still row.row_version and
 // bumps it. False when someone changed the row meanwhile (nothing written).
-Result<bool> Update(store::Tx& tx, const HelpRequest& sealed);
-Result<std::optional<HelpRequest>> FindById(store::Tx& tx, const std::string& id);
+Result<bool> Update(store::Tx& tx, const StoredHelpRequest& row);
+Result<std::optional<StoredHelpRequest>> FindById(store::Tx& tx, const std::string& id);
 // org_id's requests in any of statuses (all when empty), newest first.
-Result<std::vector<HelpRequest>> ListByOrg(store::Tx& tx, const std::string& org_id,
-                                           const std::vector<std::string>& statuses, int limit);
+Result<std::vector<StoredHelpRequest>> ListByOrg(store::Tx& tx, const std::string& org_id,
+                                                 const std::vector<std::string>& statuses,
+                                                 int limit);
 // Ids of requests still new whose ack_due_at is at or before now.
 Result<std::vector<std::string>> Overdue(store::Tx& tx, int64_t now, int limit);
 
