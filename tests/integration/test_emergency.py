@@ -13,6 +13,7 @@ import os
 import threading
 import time
 import unittest
+from urllib.parse import quote
 
 from harness import Server, backend, run_cli
 from network import add_org, add_user, advance, build_network, server_now, sign_in
@@ -87,6 +88,8 @@ class EmergencyTest(unittest.TestCase):
         cls.a = sign_in(cls.server, cls.users["org-a"]["dispatcher"])
         cls.b = sign_in(cls.server, cls.users["org-b"]["dispatcher"])
         cls.a_worker = sign_in(cls.server, cls.users["org-a"]["case_worker"])
+        cls.a_supervisor = sign_in(cls.server, cls.users["org-a"]["supervisor"])
+        cls.a_auditor = sign_in(cls.server, cls.users["org-a"]["auditor"])
 
     @classmethod
     def tearDownClass(cls):
@@ -306,6 +309,112 @@ class EmergencyTest(unittest.TestCase):
         r = self.a.client.post(link, body={"person_id": people[0], "case_id": case_id})
         self.assertEqual(r.status, 200, r.body)
         self.assertEqual((r.json()["person_id"], r.json()["case_id"]), (people[0], case_id))
+
+    def log_request(self, session=None):
+        r = (session or self.a).client.post(REQUESTS, body={
+            "channel": "hotline", "region": "KR-11", "situation": "전화 요청"})
+        self.assertEqual(r.status, 201, r.body)
+        return r.json()["id"]
+
+    def test_a_resolved_request_is_closed_and_then_changes_no_more(self):
+        rid = self.log_request()
+        close = f"{REQUESTS}/{rid}/close"
+        r = self.a.client.post(close)
+        self.assertEqual(r.status, 409, r.body)  # not resolved yet
+        self.assertEqual(r.json()["error"]["code"], "conflict")
+        r = self.a.client.post(f"{REQUESTS}/{rid}/resolve", body={"outcome": "referred"})
+        self.assertEqual(r.status, 200, r.body)
+        r = self.b.client.post(close)  # another organization's request is unknown
+        self.assertEqual(r.status, 404, r.body)
+        r = self.a.client.post(close)
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.json()["status"], "closed")
+        self.assertIsNotNone(r.json()["closed_at"])
+        for path, body in (("close", None), ("resolve", {"outcome": "rescued"}),
+                           ("police", {"station": "종로서", "notified_at": "2026-01-01T00:00:00Z"}),
+                           ("dispatch", {})):
+            r = self.a.client.post(f"{REQUESTS}/{rid}/{path}", body=body)
+            self.assertEqual(r.status, 409, (path, r.body))
+        r = self.a.client.get(f"{REQUESTS}?status=closed")
+        self.assertIn(rid, [i["id"] for i in r.json()["items"]])
+        r = self.a.client.get(f"{REQUESTS}?status=open")
+        self.assertNotIn(rid, [i["id"] for i in r.json()["items"]])
+
+    def test_a_dispatcher_finds_her_by_exact_name_or_phone_as_a_stub(self):
+        rid = self.log_request()
+        p = self.a_worker.client.post("/api/v1/people", body={
+            "legal_name": "후보 가나다", "alias": "별님", "phone": "010-2222-3939",
+            "birth_date": "2001-05-05"})
+        self.assertEqual(p.status, 201, p.body)
+        person = p.json()
+        c = self.a_worker.client.post("/api/v1/cases", body={
+            "person_id": person["id"], "intake_channel": "hotline", "risk_level": "high",
+            "summary": "긴급"})
+        self.assertEqual(c.status, 201, c.body)
+        # The dispatcher may not open the register of people...
+        self.assertEqual(self.a.client.get("/api/v1/people?name=" + quote("후보 가나다")).status, 403)
+        # ...but may look her up on the request, exactly, and sees a stub.
+        found = f"{REQUESTS}/{rid}/candidates"
+        for query in ("name=" + quote("후보 가나다"), "phone=01022223939"):
+            r = self.a.client.get(f"{found}?{query}")
+            self.assertEqual(r.status, 200, r.body)
+            self.assertEqual(r.json()["items"], [{
+                "id": person["id"], "code": person["code"], "restricted": False,
+                "hidden": False, "alias": "별님", "age_band": person["age_band"],
+                "open_cases": [{"id": c.json()["id"], "number": c.json()["number"]}]}])
+            self.assertNotIn("2001-05-05", r.body.decode())
+        r = self.a.client.get(f"{found}?name=" + quote("후보"))  # not a prefix search
+        self.assertEqual(r.json()["items"], [])
+        # Bad input: neither or both keys; unknown request; another organization's request.
+        self.assertEqual(self.a.client.get(found).status, 400)
+        r = self.a.client.get(f"{found}?name=x&phone=010")
+        self.assertEqual(r.status, 400, r.body)
+        self.assertIn("phone", r.json()["error"]["fields"])
+        self.assertEqual(self.a.client.get(f"{REQUESTS}/nope/candidates?name=x").status, 404)
+        r = self.b.client.get(f"{found}?name=" + quote("후보 가나다"))
+        self.assertEqual(r.status, 404, r.body)
+        # Another organization's dispatcher finds nobody of org-a on her own request.
+        own = self.log_request(self.b)
+        r = self.b.client.get(f"{REQUESTS}/{own}/candidates?name=" + quote("후보 가나다"))
+        self.assertEqual((r.status, r.json()["items"]), (200, []))
+        r = self.a_worker.client.get(f"{found}?name=x")  # a case worker has no emergency.act
+        self.assertEqual(r.status, 403, r.body)
+        entries = self.a_auditor.client.get("/api/v1/audit?entity_id=" + person["id"])
+        self.assertEqual(entries.status, 200, entries.body)
+        self.assertIn("help_request.candidate",
+                      [e["action"] for e in entries.json()["items"]])
+
+    def test_a_restricted_woman_is_a_stub_and_only_who_may_reach_her_links_her(self):
+        rid = self.log_request()
+        p = self.a_worker.client.post("/api/v1/people", body={
+            "legal_name": "제한 후보", "alias": "숨은이름"})
+        self.assertEqual(p.status, 201, p.body)
+        person = p.json()
+        c = self.a_worker.client.post("/api/v1/cases", body={
+            "person_id": person["id"], "intake_channel": "hotline", "risk_level": "high",
+            "summary": "긴급",
+            "restricted": True})
+        self.assertEqual(c.status, 201, c.body)
+        r = self.a.client.get(f"{REQUESTS}/{rid}/candidates?name=" + quote("제한 후보"))
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.json()["items"], [{
+            "id": person["id"], "code": person["code"], "restricted": True, "hidden": True,
+            "alias": None, "age_band": None, "open_cases": []}])
+        link = f"{REQUESTS}/{rid}/link"
+        r = self.a.client.post(link, body={"person_id": person["id"]})
+        self.assertEqual(r.status, 403, r.body)
+        self.assertEqual(r.json()["error"]["code"], "break_glass_required")
+        r = self.a.client.get(f"{REQUESTS}/{rid}")
+        self.assertIsNone(r.json()["person_id"])  # the refused link changed nothing
+        self.assertEqual(r.json()["status"], "new")
+        entries = self.a_auditor.client.get("/api/v1/audit?entity_id=" + rid).json()["items"]
+        self.assertIn(("help_request.link", "break_glass_required"),
+                      [(e["action"], e["outcome"]) for e in entries])
+        # Her supervisor may reach her, and links her.
+        r = self.a_supervisor.client.post(link, body={"person_id": person["id"],
+                                                      "case_id": c.json()["id"]})
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.json()["person_id"], person["id"])
 
     def test_nothing_she_wrote_reaches_the_disk_in_clear(self):
         status, _, body = submit(self.server, "KR-11", "127.0.0.26")

@@ -121,6 +121,8 @@ EXPECTED = {
     ("POST", HELP + "/police"): lambda role, scope: role in DISPATCH_ROLES and scope == "own",
     ("POST", HELP + "/resolve"): lambda role, scope: role in DISPATCH_ROLES and scope == "own",
     ("POST", HELP + "/link"): lambda role, scope: role in DISPATCH_ROLES and scope == "own",
+    ("POST", HELP + "/close"): lambda role, scope: role in DISPATCH_ROLES and scope == "own",
+    ("GET", HELP + "/candidates"): lambda role, scope: role in DISPATCH_ROLES and scope == "own",
     ("GET", "/api/v1/emergency/events"): roles(*DISPATCH_ROLES),
     ("GET", "/api/v1/emergency/coverage"): anyone,
     ("PUT", "/api/v1/emergency/coverage"): roles("org_admin"),
@@ -163,9 +165,11 @@ REACHES_HER = {
     ("POST", PERSON + "/consents"): HER,
     ("GET", PERSON + "/consents"): HER,
     ("POST", "/api/v1/consents/{id}/revoke"): HER,
-    # Links a help request to a person by id; it shows none of her fields (security.md,
-    # "Restricted survivors", says what this leaves open).
+    # The path names a help request, not her; linking her asks DecidePersonAccess and the
+    # candidates of a request show a woman one may not reach as a stub (code only). Both are
+    # tried on a restricted woman in test_emergency (security.md, "Restricted survivors").
     ("POST", HELP + "/link"): NONE,
+    ("GET", HELP + "/candidates"): NONE,
 }
 RESTRICTED_PERSON = {"legal_name": "제한 매트릭스", "alias": "숨은별매트릭스",
                      "phone": "010-5555-0199", "safe_contact": "제한-연락-메모-8830"}

@@ -202,19 +202,26 @@ Result<HelpRequest> EmergencyService::Get(const security::Actor& actor, const st
   TRY(RequirePermission(actor, security::perm::kEmergencyRead));
   if (!LooksLikeId(id)) return Fail(NotFound());
   return db_.WriteValue([&](store::Tx& tx) -> Result<HelpRequest> {
-    auto row = TRY(request_repo::FindById(tx, id));
     security::AuditEvent e = security::ActorEvent(actor, "help_request.read", std::string(kEntity),
                                                   id, Names(SealedColumns()));
-    if (!row || row->assigned_org_id != actor.org_id) {
-      e.fields.clear();
-      e.outcome = "not_found";
-      TRY(audit_.Append(tx, e));
-      return Fail(RecordedRefusal(NotFound()));
-    }
-    auto clear = TRY(OpenRequest(tx, keyring_, *row));
+    auto clear = TRY(OpenRequest(tx, keyring_, TRY(LoadOwn(tx, actor, e))));
     TRY(audit_.Append(tx, e));
     return clear;
   });
+}
+
+Result<request_repo::StoredHelpRequest> EmergencyService::LoadOwn(
+    store::Tx& tx, const security::Actor& actor, const security::AuditEvent& attempt) {
+  auto row = TRY(request_repo::FindById(tx, attempt.entity_id));
+  if (!row || row->assigned_org_id != actor.org_id) {
+    // Probing another organization's ids leaves a trace, as for people.
+    security::AuditEvent refused = attempt;
+    refused.fields.clear();
+    refused.outcome = "not_found";
+    TRY(audit_.Append(tx, refused));
+    return Fail(RecordedRefusal(NotFound()));
+  }
+  return std::move(*row);
 }
 
 Result<std::shared_ptr<http::EventStream>> EmergencyService::Subscribe(

@@ -60,6 +60,23 @@ struct Measures {
   std::vector<MeasureRow> by_region;
 };
 
+// A woman of the organization matching a request's lookup, as a dispatcher may see her: a stub.
+struct PersonMatch {
+  std::string id;
+  std::string code;
+  bool restricted = false;
+  // She has a restricted case and the caller may not reach her: only id, code and restricted.
+  bool hidden = false;
+  std::string alias;
+  std::string age_band;
+  std::vector<request_repo::CaseStub> open_cases;
+};
+// Exactly one of the two (exact match, as people search).
+struct PersonLookup {
+  std::string name;
+  std::string phone;
+};
+
 class EmergencyService {
  public:
   // public_per_minute: the network-wide ceiling of public posts (help_form.h, FloodState).
@@ -91,8 +108,21 @@ class EmergencyService {
                                    const PoliceCoordination& police);
   Result<HelpRequest> Resolve(const security::Actor& actor, const std::string& id,
                               const std::string& outcome, const std::string& note);
+  // A resolved request whose follow-up is done: it changes no more (409 emergency.wrong_status
+  // for any later change).
+  Result<HelpRequest> Close(const security::Actor& actor, const std::string& id);
+  // Links the request to her person record (and one of her cases). She must be of the request's
+  // organization, and reachable by the actor (access::DecidePersonAccess): a restricted woman
+  // needs a supervisor, her assigned worker or a break-glass grant (403 break_glass_required).
   Result<HelpRequest> Link(const security::Actor& actor, const std::string& id,
                            const std::string& person_id, const std::string& case_id);
+
+  // Her organization's people matching lookup exactly, as stubs, for linking request id to one
+  // of them (emergency.act, not person.read; every match audited). 400 unless exactly one of
+  // name and phone is given.
+  Result<std::vector<PersonMatch>> PersonCandidates(const security::Actor& actor,
+                                                    const std::string& id,
+                                                    const PersonLookup& lookup);
 
   // A live stream of the actor's organization's request events.
   Result<std::shared_ptr<http::EventStream>> Subscribe(const security::Actor& actor);
@@ -125,10 +155,18 @@ class EmergencyService {
   Result<HelpRequest> Store(const security::Actor& actor, const NewHelpRequest& input,
                             bool public_form, FloodState flood = {});
   // Loads, checks, changes (change may refuse with its own error), seals, stores, audits.
-  Result<HelpRequest> Change(
-      const security::Actor& actor, const std::string& id, const std::string& action,
-      std::vector<std::string> fields,
-      const std::function<Result<void>(store::Tx&, HelpRequest&, TimePoint)>& change);
+  Result<HelpRequest> Change(const security::Actor& actor, const std::string& id,
+                             const std::string& action, std::vector<std::string> fields,
+                             const std::function<Result<void>(store::Tx&, HelpRequest&, TimePoint,
+                                                              security::AuditEvent&)>& change);
+  // The checks of linking h to person_id (and case_id); a refusal of her record is audited on e.
+  Result<void> CheckLink(store::Tx& tx, const security::Actor& actor, const HelpRequest& h,
+                         const std::string& person_id, const std::string& case_id, TimePoint now,
+                         security::AuditEvent& e);
+  // The request attempt.entity_id of the actor's organization; another organization's or an
+  // unknown one is 404, its attempt audited as not_found (a refusal that commits).
+  Result<request_repo::StoredHelpRequest> LoadOwn(store::Tx& tx, const security::Actor& actor,
+                                                  const security::AuditEvent& attempt);
   Result<bool> EscalateOne(const std::string& id, int64_t now);
   void Announce(const std::string& org_id, const HelpRequest& request);
 

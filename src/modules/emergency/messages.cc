@@ -41,6 +41,8 @@ void RegisterEmergencyMessages() {
        "A shift must end after it starts and last at most 31 days."},
       {"emergency.range", "기간은 끝이 시작보다 뒤이고 93일을 넘지 않아야 합니다.",
        "The period must end after it starts and span at most 93 days."},
+      {"emergency.one_lookup", "이름과 전화번호 중 하나만 입력하세요.",
+       "Give either a name or a phone number, not both."},
       {"emergency.ack_limit_range", "확인 시한은 1분에서 120분 사이여야 합니다.",
        "The acknowledgement limit must be between 1 and 120 minutes."},
   };

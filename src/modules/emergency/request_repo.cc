@@ -314,6 +314,17 @@ Result<bool> CaseOf(store::Tx& tx, const std::string& case_id, const std::string
   return row.has_value();
 }
 
+Result<std::vector<CaseStub>> OpenCasesOf(store::Tx& tx, const std::string& person_id,
+                                          const std::string& org_id) {
+  auto rows = TRY(tx.Query(
+      "SELECT id, number FROM cases WHERE person_id = ? AND org_id = ? AND status = 'open' "
+      "ORDER BY opened_at DESC, id DESC",
+      {person_id, org_id}));
+  std::vector<CaseStub> out;
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1)});
+  return out;
+}
+
 Result<std::vector<Timing>> Timings(store::Tx& tx) {
   auto rows =
       TRY(tx.Query("SELECT assigned_org_id, region, received_at, acknowledged_at, resolved_at "

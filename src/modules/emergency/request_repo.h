@@ -109,6 +109,15 @@ Result<bool> PersonOf(store::Tx& tx, const std::string& person_id, const std::st
 Result<bool> CaseOf(store::Tx& tx, const std::string& case_id, const std::string& person_id,
                     const std::string& org_id);
 
+// A case as a dispatcher may name it: id and number.
+struct CaseStub {
+  std::string id;
+  std::string number;
+};
+// person_id's open cases at org_id, newest first.
+Result<std::vector<CaseStub>> OpenCasesOf(store::Tx& tx, const std::string& person_id,
+                                          const std::string& org_id);
+
 // The timing of every request, for the measures.
 struct Timing {
   std::string org_id;

@@ -15,6 +15,15 @@ http::Reply RequestReply(Result<HelpRequest> changed, int status = 200) {
   return Response::Json(status, RequestJson(TRY(std::move(changed))));
 }
 
+// A woman a request may be linked to, as a dispatcher may see her.
+boost::json::object MatchJson(const PersonMatch& m) {
+  boost::json::array cases;
+  for (const auto& c : m.open_cases) cases.push_back({{"id", c.id}, {"number", c.number}});
+  return {{"id", m.id},         {"code", m.code},           {"restricted", m.restricted},
+          {"hidden", m.hidden}, {"alias", OrNull(m.alias)}, {"age_band", OrNull(m.age_band)},
+          {"open_cases", cases}};
+}
+
 void AddRequestRoutes(http::Router& router, EmergencyService& emergency) {
   const std::string read(security::perm::kEmergencyRead);
   const std::string act(security::perm::kEmergencyAct);
@@ -119,6 +128,14 @@ void AddRequestRoutes(http::Router& router, EmergencyService& emergency) {
               .tag = "emergency",
               .json_body = true});
   router.Add({.method = "POST",
+              .path_template = "/api/v1/emergency/requests/{id}/close",
+              .permission = act,
+              .handler = [&emergency](Request& req) -> http::Reply {
+                return RequestReply(emergency.Close(ActorOf(req), req.path_params["id"]));
+              },
+              .summary = "Close a resolved request once its follow-up is done (no more changes)",
+              .tag = "emergency"});
+  router.Add({.method = "POST",
               .path_template = "/api/v1/emergency/requests/{id}/link",
               .permission = act,
               .handler = [&emergency](Request& req) -> http::Reply {
@@ -137,6 +154,21 @@ void AddRequestRoutes(http::Router& router, EmergencyService& emergency) {
               .summary = "Link the request to her person record (and case)",
               .tag = "emergency",
               .json_body = true});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/emergency/requests/{id}/candidates",
+              .permission = act,
+              .handler = [&emergency](Request& req) -> http::Reply {
+                PersonLookup lookup{.name = req.Query("name"), .phone = req.Query("phone")};
+                boost::json::array items;
+                for (const auto& m :
+                     TRY(emergency.PersonCandidates(ActorOf(req), req.path_params["id"], lookup))) {
+                  items.emplace_back(MatchJson(m));
+                }
+                return Response::Json(200, {{"items", items}});
+              },
+              .summary = "Her organization's people matching a name or phone exactly, as stubs, "
+                         "to link the request to (audited)",
+              .tag = "emergency"});
   router.Add({.method = "GET",
               .path_template = "/api/v1/emergency/events",
               .permission = read,

@@ -1,0 +1,82 @@
+// EmergencyService, finding her record from a request: a dispatcher has no access to the
+// register of people (policy.cc: person.read is the case roles'), yet must link a request to the
+// woman it is about. This search is hers for that purpose only: on one request of her
+// organization, exact matches by the blind indexes of name or phone, answered as stubs (code,
+// alias, age band, open cases), each match audited; a restricted woman she may not reach is
+// answered with her code alone (docs/emergency.md, "Linking a request to her record").
+#include "core/ids.h"
+#include "modules/access/person_access.h"
+#include "modules/emergency/emergency_service.h"
+#include "modules/emergency/request_cipher.h"
+#include "modules/emergency/service_internal.h"
+#include "modules/people/person_cipher.h"
+#include "modules/people/person_repo.h"
+#include "modules/service_support.h"
+#include "security/normalize.h"
+#include "security/policy.h"
+
+namespace dandelion::emergency {
+
+using detail::Invalid;
+using detail::kEntity;
+
+// Matches are few by nature (an exact name or phone in one organization).
+constexpr int kMaxMatches = 20;
+
+Result<std::vector<PersonMatch>> EmergencyService::PersonCandidates(const security::Actor& actor,
+                                                                    const std::string& id,
+                                                                    const PersonLookup& lookup) {
+  TRY(RequirePermission(actor, security::perm::kEmergencyAct));
+  if (!LooksLikeId(id)) return Fail(NotFound());
+  const bool by_name = !lookup.name.empty();
+  const std::string key = by_name ? "name" : "phone";
+  const auto kind = by_name ? security::FieldKind::kName : security::FieldKind::kPhone;
+  const TimePoint now = clock_.Now();
+  return db_.WriteValue([&](store::Tx& tx) -> Result<std::vector<PersonMatch>> {
+    security::AuditEvent e =
+        security::ActorEvent(actor, "help_request.candidates", std::string(kEntity), id, {key});
+    // Another organization's request first answers 404, whatever the lookup.
+    TRY(LoadOwn(tx, actor, e));
+    if (!by_name && lookup.phone.empty()) return Fail(Invalid().Field("name", "field.required"));
+    if (by_name && !lookup.phone.empty()) {
+      return Fail(Invalid().Field("phone", "emergency.one_lookup"));
+    }
+    auto wanted = security::NormalizeForIndex(kind, by_name ? lookup.name : lookup.phone);
+    if (!wanted) return Fail(Invalid().Field(key, "field.empty"));
+    auto index = TRY(people::IndexPerson(tx, keyring_, actor.org_id, by_name ? lookup.name : "",
+                                         by_name ? "" : lookup.phone));
+    auto rows = TRY(people::person_repo::FindByIndex(
+        tx, actor.org_id,
+        by_name ? people::person_repo::IndexColumn::kLegalName
+                : people::person_repo::IndexColumn::kPhone,
+        by_name ? index.legal_name : index.phone, index.key_version, kMaxMatches));
+    std::vector<PersonMatch> out;
+    for (const auto& row : rows) {
+      auto cipher = TRY(people::PersonCipher::Load(tx, keyring_, row.org_id, row.id));
+      auto person = TRY(cipher.OpenRow(row));
+      // A 64-bit index can collide: keep only true matches.
+      auto value = security::NormalizeForIndex(kind, by_name ? person.legal_name : person.phone);
+      if (!value || *value != *wanted) continue;
+      auto reach = TRY(access::DecidePersonAccess(tx, actor, row.id, now));
+      PersonMatch match{.id = row.id, .code = row.code, .restricted = reach.restricted};
+      // Every woman shown is on record, with what was shown of her.
+      security::AuditEvent seen =
+          security::ActorEvent(actor, "help_request.candidate", "person", row.id, {"code"});
+      seen.outcome = reach.Outcome();
+      if (reach.allowed) {
+        match.alias = person.alias;
+        match.age_band = person.age_band;
+        match.open_cases = TRY(request_repo::OpenCasesOf(tx, row.id, actor.org_id));
+        seen.fields = {"code", "alias", "age_band"};
+      } else {
+        match.hidden = true;  // she is there; who she is stays closed
+      }
+      TRY(audit_.Append(tx, seen));
+      out.push_back(std::move(match));
+    }
+    TRY(audit_.Append(tx, e));
+    return out;
+  });
+}
+
+}  // namespace dandelion::emergency
