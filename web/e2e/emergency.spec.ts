@@ -10,6 +10,7 @@ import { checkScreen, launch, newPage, type Launched, type TrackedPage } from '.
 import { initialState, installMockApi, PASSWORD, SECRETS, type MockState } from './lib/mock-api';
 import {
   arrive,
+  flood,
   helpRequest,
   initialEmergency,
   installEmergencyMock,
@@ -288,9 +289,16 @@ describe('dispatch board (mocked API)', () => {
     await detail.getByText('해결로 기록했습니다.').waitFor();
     // Resolved requests leave the open list.
     await page.getByRole('row').filter({ hasText: 'H-0002' }).waitFor({ state: 'detached' });
-    await detail.getByLabel('당사자 ID', { exact: true }).fill('p-77');
-    await detail.getByLabel('사례 ID (선택)').fill('c-91');
-    await detail.getByRole('button', { name: '연결', exact: true }).click();
+    // She is found on the request by her exact name (a dispatcher may not open the register
+    // of people); a restricted woman of the same name shows by code only, without a link.
+    const search = detail.getByRole('search', { name: '이 요청의 당사자 찾기' });
+    await search.getByLabel('당사자의 이름 (정확히)').fill('김하나');
+    await search.getByRole('button', { name: '찾기' }).click();
+    await detail.getByText('찾은 당사자: 2명').waitFor();
+    await detail.getByText('BS-2026-0012: 열람 제한 당사자').waitFor();
+    expect(await detail.getByRole('button', { name: /BS-2026-0012/ }).count()).toBe(0);
+    await checkScreen(t, 'emergency-05-find-her');
+    await detail.getByRole('button', { name: '사례 BS-C-2026-0003에 연결' }).click();
     await detail.getByText('당사자와 사례를 연결했습니다.').waitFor();
     expect(emergency.requests.find((r) => r.id === 'r2')).toMatchObject({
       status: 'resolved',
@@ -298,6 +306,16 @@ describe('dispatch board (mocked API)', () => {
       person_id: 'p-77',
       case_id: 'c-91',
     });
+    expect(
+      state.requests.some(
+        (r) => r.path === '/api/v1/emergency/requests/r2/candidates' && r.method === 'GET',
+      ),
+    ).toBe(true);
+    // The follow-up done, the request is closed: it changes no more.
+    await detail.getByRole('button', { name: '요청 종결' }).click();
+    await detail.getByText('요청을 종결했습니다.').waitFor();
+    expect(emergency.requests.find((r) => r.id === 'r2')!.status).toBe('closed');
+    expect(await detail.getByRole('search').count()).toBe(0);
 
     // The response times, also as a table.
     await page.getByText('표로 보기').first().click();
@@ -305,6 +323,35 @@ describe('dispatch board (mocked API)', () => {
     expect(await byOrg.getByRole('row').filter({ hasText: '부산 쉼터' }).textContent()).toContain(
       '4.5분',
     );
+  });
+
+  it('shows a flood of the help form held at the secretariat, and finds her by phone on a phone', async () => {
+    await t.context.close();
+    await open(390, 844);
+    await signInDispatcher();
+    flood(emergency, helpRequest('r3', { reference: 'H-0003', status: 'new', ack_due_at: null }));
+    const notice = page.getByRole('alert').filter({ hasText: '한꺼번에 많이 들어오고' });
+    await notice.waitFor();
+    await page.getByRole('button', { name: 'H-0003 요청 열기' }).waitFor();
+    await checkScreen(t, 'emergency-06-flood-phone');
+    await notice.getByRole('button', { name: '이 알림 숨기기' }).click();
+    await notice.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'H-0001 요청 열기' }).click();
+    const detail = page.getByRole('region', { name: '요청 H-0001' });
+    const search = detail.getByRole('search', { name: '이 요청의 당사자 찾기' });
+    await search.getByLabel('찾는 방법').selectOption('phone');
+    await search.getByLabel('당사자의 전화번호').fill('01055550007');
+    await search.getByLabel('당사자의 전화번호').press('Enter');
+    await detail.getByText('찾은 당사자: 2명').waitFor();
+    await detail.getByRole('button', { name: 'BS-2026-0007에 연결' }).focus();
+    await checkScreen(t, 'emergency-07-find-her-phone');
+    await page.keyboard.press('Enter');
+    await detail.getByText('당사자와 사례를 연결했습니다.').waitFor();
+    expect(emergency.requests.find((r) => r.id === 'r1')).toMatchObject({
+      person_id: 'p-77',
+      case_id: null,
+    });
   });
 
   it('logs a request received by phone, in English', async () => {

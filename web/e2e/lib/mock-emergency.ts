@@ -8,11 +8,13 @@ import type { BrowserContext, Route } from 'playwright-core';
 import type {
   Channel,
   CoverageAnswer,
+  FloodEvent,
   HelpRequest,
   Measures,
   Outcome,
   Page,
   Region,
+  RequestCandidate,
   RequestEvent,
 } from '../../src/api';
 import type { HelpForm } from '../../src/help/api';
@@ -90,6 +92,36 @@ export function helpRequest(id: string, over: Partial<MockHelpRequest> = {}): Mo
     police: null,
     ...over,
   };
+}
+
+// What the request's people search finds for the name 김하나 (or phone 010-5555-0007): her, and
+// a restricted woman of the same name whom a dispatcher may not reach.
+export const CANDIDATES: RequestCandidate[] = [
+  {
+    id: 'p-77',
+    code: 'BS-2026-0007',
+    restricted: false,
+    hidden: false,
+    alias: '하나',
+    age_band: '19_24',
+    open_cases: [{ id: 'c-91', number: 'BS-C-2026-0003' }],
+  },
+  {
+    id: 'p-80',
+    code: 'BS-2026-0012',
+    restricted: true,
+    hidden: true,
+    alias: null,
+    age_band: null,
+    open_cases: [],
+  },
+];
+
+// The secretariat's board hears a flood of the public form (docs/emergency.md, "Floods").
+export function flood(e: EmergencyMock, first: MockHelpRequest): void {
+  arrive(e, first);
+  const event: FloodEvent = { first_id: first.id, started_at: first.received_at };
+  e.queued.push(`event: flood\ndata: ${JSON.stringify(event)}\n\n`);
 }
 
 export function initialEmergency(): EmergencyMock {
@@ -290,6 +322,18 @@ async function staffRoute(route: Route, state: MockState, e: EmergencyMock): Pro
       report_number: (b.report_number as string) ?? null,
       outcome: (b.outcome as string) ?? null,
     };
+    return json(200, r);
+  }
+  if (m[2] === 'candidates' && method === 'GET') {
+    const name = url.searchParams.get('name');
+    const phone = url.searchParams.get('phone');
+    if (!name && !phone) return fail(400, 'invalid', 'invalid', { name: 'invalid' });
+    const found = name === '김하나' || phone === '01055550007';
+    return json(200, { items: found ? CANDIDATES : [] } satisfies { items: RequestCandidate[] });
+  }
+  if (m[2] === 'close' && method === 'POST') {
+    if (r.status !== 'resolved') return fail(409, 'conflict', 'conflict');
+    Object.assign(r, { status: 'closed', closed_at: now } satisfies Partial<HelpRequest>);
     return json(200, r);
   }
   if (m[2] === 'link' && method === 'POST') {

@@ -172,6 +172,46 @@ export function linkHelpRequest(
   });
 }
 
+// A resolved request whose follow-up is done: it changes no more.
+export function closeHelpRequest(id: string): Promise<ApiResult<HelpRequest>> {
+  return request<HelpRequest>('POST', `${one(id)}/close`, { body: {} });
+}
+
+// A woman of the organization matching a request's lookup, as a dispatcher may see her. A
+// restricted woman she may not reach is hidden: only id, code and restricted.
+export interface CaseStub {
+  id: string;
+  number: string;
+}
+export interface RequestCandidate {
+  id: string;
+  code: string;
+  restricted: boolean;
+  hidden: boolean;
+  alias: string | null;
+  age_band: string | null;
+  open_cases: CaseStub[];
+}
+export type PersonLookup = { name: string } | { phone: string };
+
+// Exact match by name or phone among her organization's people, on one request (audited).
+export function findPersonCandidates(
+  id: string,
+  lookup: PersonLookup,
+): Promise<ApiResult<{ items: RequestCandidate[] }>> {
+  return request<{ items: RequestCandidate[] }>(
+    'GET',
+    `${one(id)}/candidates?${new URLSearchParams(lookup)}`,
+  );
+}
+
+// The live stream's "flood" event: the public form's posts past the network-wide ceiling are
+// held at the secretariat, without a deadline, from started_at on.
+export interface FloodEvent {
+  first_id: string;
+  started_at: string;
+}
+
 export function getEmergencyMeasures(): Promise<ApiResult<Measures>> {
   return request<Measures>('GET', '/api/v1/emergency/measures');
 }

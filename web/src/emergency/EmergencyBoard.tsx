@@ -8,6 +8,7 @@ import {
   listHelpRequests,
   REQUEST_STATUSES,
   type ApiError,
+  type FloodEvent,
   type HelpRequest,
   type RequestEvent,
   type StatusFilter,
@@ -96,7 +97,16 @@ export function EmergencyBoard() {
     },
     [show, accept, t, detail?.id],
   );
-  const live = useLiveRequests(onEvent, () => void load());
+  // A flood of the public form: its requests wait here, held, until triaged (emergency.md).
+  const [flood, setFlood] = useState<FloodEvent | null>(null);
+  const onFlood = useCallback(
+    (e: FloodEvent) => {
+      setFlood(e);
+      void load();
+    },
+    [load],
+  );
+  const live = useLiveRequests(onEvent, () => void load(), onFlood);
 
   async function open(id: string) {
     setSelectedId(id);
@@ -125,6 +135,18 @@ export function EmergencyBoard() {
       <div role="alert" className={arrival ? 'alert arrival' : 'alert-empty'}>
         {arrival}
       </div>
+      {flood && (
+        <div className="alert flood-alert" role="alert">
+          <p>{t('emergency.flood', { time: shortTime(flood.started_at) })}</p>
+          <button
+            type="button"
+            className="button-secondary button-small"
+            onClick={() => setFlood(null)}
+          >
+            {t('emergency.floodDismiss')}
+          </button>
+        </div>
+      )}
       <div className="board-tools">
         <p className={`live live-${live.state}`} role="status">
           {t(`emergency.live.${live.state}`)}

@@ -1,10 +1,12 @@
 // One request in full, and what the dispatcher can do next: acknowledge, dispatch, record the
-// police coordination, resolve with an outcome, link the person and case. Every action answers
-// with the updated request, which goes back to the board.
+// police coordination, resolve with an outcome, close once the follow-up is done, and find and
+// link the person and case (LinkPanel). Every action answers with the updated request, which
+// goes back to the board.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   acknowledgeHelpRequest,
+  closeHelpRequest,
   dispatchHelpRequest,
   linkHelpRequest,
   OUTCOMES,
@@ -18,6 +20,7 @@ import {
 import { formatDateTime } from '../i18n/format';
 import { ErrorAlert, SelectField, StatusMessage, TextAreaField, TextField } from '../ui';
 import { DateTimeField, koreaTimeToIso } from './fields';
+import { LinkPanel } from './LinkPanel';
 import { regionName, urgencyName } from './names';
 
 interface Props {
@@ -26,7 +29,7 @@ interface Props {
   onClose: () => void;
 }
 
-type Action = 'acknowledge' | 'dispatch' | 'police' | 'resolve' | 'link';
+type Action = 'acknowledge' | 'dispatch' | 'police' | 'resolve' | 'close' | 'link';
 
 export function RequestDetail({ request: r, onChange, onClose }: Props) {
   const { t } = useTranslation();
@@ -209,13 +212,28 @@ export function RequestDetail({ request: r, onChange, onClose }: Props) {
         />
       )}
       {active && r.status !== 'new' && (
-        <LinkForm
+        <LinkPanel
+          request={r}
           busy={busy}
-          error={(name) => fieldError('link', name)}
-          onSubmit={(person, kase) =>
+          onLink={(person, kase) =>
             run('link', () => linkHelpRequest(r.id, person, kase), t('emergency.linked'))
           }
         />
+      )}
+      {r.status === 'resolved' && (
+        <div className="action-form" aria-labelledby="close-title">
+          <h3 id="close-title">{t('emergency.closeTitle')}</h3>
+          <p className="field-hint">{t('emergency.closeHint')}</p>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run('close', () => closeHelpRequest(r.id), t('emergency.closedRequest'))
+            }
+          >
+            {t('emergency.closeRequest')}
+          </button>
+        </div>
       )}
     </section>
   );
@@ -370,49 +388,6 @@ function ResolveForm({
       <button type="submit" disabled={busy}>
         {t('emergency.resolve')}
       </button>
-    </form>
-  );
-}
-
-function LinkForm({
-  busy,
-  error,
-  onSubmit,
-}: {
-  busy: boolean;
-  error: ErrorOf;
-  onSubmit: (person: string, kase?: string) => Promise<boolean>;
-}) {
-  const { t } = useTranslation();
-  const [person, setPerson] = useState('');
-  const [kase, setKase] = useState('');
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    await onSubmit(person.trim(), kase.trim() || undefined);
-  }
-  return (
-    <form className="action-form form-grid" onSubmit={submit} aria-labelledby="link-title">
-      <h3 id="link-title">{t('emergency.linkTitle')}</h3>
-      <p className="field-hint">{t('emergency.linkHint')}</p>
-      <TextField
-        label={t('emergency.personId')}
-        value={person}
-        onChange={(e) => setPerson(e.target.value)}
-        error={error('person_id')}
-        autoComplete="off"
-      />
-      <TextField
-        label={t('emergency.caseId')}
-        value={kase}
-        onChange={(e) => setKase(e.target.value)}
-        error={error('case_id')}
-        autoComplete="off"
-      />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('emergency.link')}
-        </button>
-      </div>
     </form>
   );
 }

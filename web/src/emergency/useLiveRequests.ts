@@ -1,10 +1,11 @@
 // The live stream of the dispatch board: EventSource on the same origin (the session cookie
-// goes with it). Each "request" event is handed to the board. The browser reconnects by
+// goes with it). Each "request" event is handed to the board, and a "flood" event (the public
+// form's posts held at the secretariat, docs/emergency.md "Floods") raises the board's notice. The browser reconnects by
 // itself after a dropped connection; when it gives up (the server refused the stream) the
 // board says so and offers to reconnect. The stream does not count as activity for the idle
 // sign-out: only what the dispatcher does keeps the session open.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { EMERGENCY_EVENTS_URL, type RequestEvent } from '../api';
+import { EMERGENCY_EVENTS_URL, type FloodEvent, type RequestEvent } from '../api';
 
 export type LiveState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
@@ -25,15 +26,27 @@ export function parseRequestEvent(data: string): RequestEvent | null {
   }
 }
 
-// onEvent: each request event; onReconnected: after a drop, to reload what was missed.
+export function parseFloodEvent(data: string): FloodEvent | null {
+  try {
+    const e = JSON.parse(data) as Partial<FloodEvent>;
+    if (typeof e.first_id !== 'string' || typeof e.started_at !== 'string') return null;
+    return { first_id: e.first_id, started_at: e.started_at };
+  } catch {
+    return null;
+  }
+}
+
+// onEvent: each request event; onReconnected: after a drop, to reload what was missed;
+// onFlood: a flood started.
 export function useLiveRequests(
   onEvent: (e: RequestEvent) => void,
   onReconnected: () => void,
+  onFlood: (e: FloodEvent) => void = () => {},
 ): { state: LiveState; reconnect: () => void } {
   const [state, setState] = useState<LiveState>('connecting');
   const [attempt, setAttempt] = useState(0);
-  const handlers = useRef({ onEvent, onReconnected });
-  handlers.current = { onEvent, onReconnected };
+  const handlers = useRef({ onEvent, onReconnected, onFlood });
+  handlers.current = { onEvent, onReconnected, onFlood };
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') {
@@ -55,6 +68,10 @@ export function useLiveRequests(
     source.addEventListener('request', (m) => {
       const e = parseRequestEvent((m as MessageEvent<string>).data);
       if (e) handlers.current.onEvent(e);
+    });
+    source.addEventListener('flood', (m) => {
+      const e = parseFloodEvent((m as MessageEvent<string>).data);
+      if (e) handlers.current.onFlood(e);
     });
     return () => source.close();
   }, [attempt]);
