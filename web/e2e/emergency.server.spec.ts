@@ -1,10 +1,12 @@
 // REAL-SERVER SUITE for emergency rescue: `build/dandelion serve` with the emergency module. A
 // woman sends a request through /help in one browser (no account, no cookie); the dispatcher of
 // the organization covering that region, signed in in another, sees it arrive live on the board
-// and acknowledges it. Skipped, with the reason printed, when the binary is missing or has no
+// and acknowledges it, finds the woman among her organization's people by her exact name (the
+// case worker registered her) and links the request to her open case. Skipped, with the reason printed, when the binary is missing or has no
 // emergency endpoints yet (GET /api/v1/public/help-form answers 404).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSignIn } from './lib/api-session';
 import { checkScreen, launch, newPage, type Launched, type TrackedPage } from './lib/browser';
 import {
   PASSWORD,
@@ -21,6 +23,7 @@ const ORGS = [
 ];
 const USERS = [
   { org: 'busan-counseling', username: 'dispatcher', display: '이구조', roles: 'dispatcher' },
+  { org: 'busan-counseling', username: 'worker', display: '김상담', roles: 'case_worker' },
 ];
 
 let skipReason = unavailableReason();
@@ -110,6 +113,29 @@ describe.skipIf(skipReason !== null)('emergency real-server suite (build/dandeli
     await detail.getByText('요청을 확인했습니다.').waitFor();
     await row.filter({ hasText: '확인함' }).waitFor();
     await checkScreen(staff, 'server-emergency-05-acknowledged');
+
+    // Her case worker has registered her and opened her case; the dispatcher, who may not open
+    // the register of people, finds her on the request by her exact name and links her case.
+    const worker = await apiSignIn(server!.url, 'worker');
+    const person = await worker.call<{ id: string; code: string }>('POST', '/api/v1/people', {
+      legal_name: '박연결',
+      alias: '민들레씨',
+    });
+    const kase = await worker.call<{ id: string; number: string }>('POST', '/api/v1/cases', {
+      person_id: person.id,
+      intake_channel: 'hotline',
+      risk_level: 'high',
+      summary: '긴급 구조 후속',
+    });
+    const search = detail.getByRole('search', { name: '이 요청의 당사자 찾기' });
+    await search.getByLabel('당사자의 이름 (정확히)').fill('박연결');
+    await search.getByRole('button', { name: '찾기' }).click();
+    await detail.getByText('찾은 당사자: 1명').waitFor();
+    await detail.getByText(`${person.code} (민들레씨)`).waitFor();
+    await checkScreen(staff, 'server-emergency-06-found');
+    await detail.getByRole('button', { name: `사례 ${kase.number}에 연결` }).click();
+    await detail.getByText('당사자와 사례를 연결했습니다.').waitFor();
+    await detail.getByText(kase.id).waitFor();
     await staff.context.close();
   });
 });
