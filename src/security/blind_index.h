@@ -27,6 +27,7 @@ namespace dandelion::security {
 enum class BlindIndexField : uint64_t {
   kPersonLegalName = 1,  // FieldKind::kName
   kPersonPhone = 2,      // FieldKind::kPhone
+  kPersonSearch = 3,     // prefixes of name, alias and phone (people/search_terms.h)
 };
 
 inline constexpr size_t kBlindIndexSize = 8;
