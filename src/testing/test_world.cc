@@ -1,6 +1,7 @@
 #include "testing/test_world.h"
 
 #include <exception>
+#include <fstream>
 #include <sstream>
 
 #include "core/ids.h"
@@ -53,6 +54,16 @@ TimePoint At(const char* rfc3339, std::source_location where) {
   TimePoint t{};
   if (!ParseRfc3339(rfc3339, &t)) StopTest(std::string("not RFC 3339: ") + rfc3339, where);
   return t;
+}
+
+std::string SourceDir() { return DANDELION_SOURCE_DIR; }
+
+std::string ReadSource(const std::string& relative_path, std::source_location where) {
+  std::ifstream in(SourceDir() + "/" + relative_path, std::ios::binary);
+  if (!in) StopTest("cannot read " + relative_path, where);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 TestWorld::TestWorld(ManualClock& clock, const WorldOptions& options) : clock(clock) {

@@ -50,6 +50,12 @@ void Must(Result<void> r, std::source_location where = std::source_location::cur
 // An RFC 3339 time; the test stops on a malformed one.
 TimePoint At(const char* rfc3339, std::source_location where = std::source_location::current());
 
+// The checkout's top directory (CMake's source dir), for tests that read the source itself.
+std::string SourceDir();
+// The text of a file under SourceDir(); the test stops when it cannot be read.
+std::string ReadSource(const std::string& relative_path,
+                       std::source_location where = std::source_location::current());
+
 struct WorldOptions {
   TimePoint start = FromUnixSeconds(1'800'000'000);  // the clock's first reading
   bool demo = false;  // a demo data dir: MFA offered, not forced (AuthOptions::demo)
