@@ -1,4 +1,4 @@
-"""Black-box tests of survivors' records: /api/v1/people (api-contract.md).
+"""Black-box tests of survivors' records: /api/v1/people (docs/api-contract.md).
 
 Registration, reading and exact-match search in Korean; another organization's workers learn
 nothing (404, empty search); roles without the case permissions are refused; bad input is

@@ -1,4 +1,4 @@
-// PeopleService: the one door to survivors' records (domain.md, "Survivor records").
+// PeopleService: the one door to survivors' records (docs/domain.md, "Survivor records").
 //
 // Case workers and supervisors register, read, find and correct the people of their own
 // organization; supervisors erase them. Every call checks the role first, then the loaded

@@ -1,5 +1,5 @@
 // PersonRepo: storage of people and their wrapped keys. SQL only; it sees ciphertexts and blind
-// indexes, never a clear identifying value (architecture.md, layers rule 3). Decisions belong to
+// indexes, never a clear identifying value (docs/architecture.md, "Rules", 3). Decisions belong to
 // PeopleService.
 #pragma once
 

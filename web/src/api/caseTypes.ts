@@ -1,5 +1,5 @@
 // Wire types of survivor case management (people, cases and case records), as the server
-// answers them (shared/design/domain.md "Survivor records"; the cases API of the lead's spec).
+// answers them (docs/domain.md, "Survivor records"; docs/api-cases.md).
 // The vocabularies are listed once here so forms, labels and tests share them.
 
 export const PERSON_CATEGORIES = [
