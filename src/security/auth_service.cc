@@ -257,7 +257,8 @@ Result<AuthService::Outcome> AuthService::RecordAttempt(
       }
     }
     if (outcome == Outcome::kDisabled && account && account->disabled_at.empty()) {
-      // Unused for too long: disable now, as security.md requires, and say so in the audit log.
+      // Unused for too long: disable now, as docs/security.md requires, and say so in the audit
+      // log.
       if (auto r = account_repo::SetDisabled(tx, account->id, FormatRfc3339(clock_.Now())); !r) {
         return r;
       }

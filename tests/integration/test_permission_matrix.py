@@ -167,7 +167,7 @@ REACHES_HER = {
     ("POST", "/api/v1/consents/{id}/revoke"): HER,
     # The path names a help request, not her; linking her asks DecidePersonAccess and the
     # candidates of a request show a woman one may not reach as a stub (code only). Both are
-    # tried on a restricted woman in test_emergency (security.md, "Restricted survivors").
+    # tried on a restricted woman in test_emergency (docs/security.md, "Restricted survivors").
     ("POST", HELP + "/link"): NONE,
     ("GET", HELP + "/candidates"): NONE,
 }
@@ -293,12 +293,9 @@ class PermissionMatrixTest(unittest.TestCase):
         admin = cls.sessions["network_admin"]
         for org in admin.client.get("/api/v1/organizations").json()["items"]:
             cls.org_ids[org["slug"]] = org["id"]
+        # The user each scope's user routes act on: in A and B found through their own org
+        # admins, in the secretariat through the network admin.
         cls.target_ids = {}
-        for slug in ["sec", "org-a", "org-b"]:
-            # Users are listed by the console-made org admins; find targets by signing in as
-            # each organization's admin is not needed: the network admin lists org admins only,
-            # so targets are found through the org admins of A and B.
-            pass
         a_admin = cls.sessions["org_admin"]
         for u in a_admin.client.get(f"/api/v1/organizations/{cls.org_ids['org-a']}/users").json()[
                 "items"]:
