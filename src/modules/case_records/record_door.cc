@@ -1,66 +1,40 @@
 #include "modules/case_records/record_door.h"
 
-#include <optional>
-
 #include "core/ids.h"
 #include "modules/people/person_repo.h"
-#include "security/policy.h"
 
 namespace dandelion::case_records {
 
-Result<void> RequirePermission(const security::Actor& actor, std::string_view permission) {
-  if (actor.user_id.empty()) return Fail(ErrorCode::kUnauthenticated, "error.unauthenticated");
-  if (actor.org_id.empty() || !security::Allows(permission, actor.roles)) {
-    return Fail(ErrorCode::kForbidden, "error.forbidden");
-  }
-  return Ok();
-}
-
-Error NotFound() { return Error{ErrorCode::kNotFound, "error.not_found"}; }
-
 Result<void> OnCase(const Deps& deps, const security::Actor& actor, std::string_view permission,
                     const std::string& case_id, std::string_view action, const CaseWork& work) {
-  if (auto ok = RequirePermission(actor, permission); !ok) return ok;
+  TRY(RequirePermission(actor, permission));
   if (!LooksLikeId(case_id)) return Fail(NotFound());
-  std::optional<Error> refusal;
-  auto r = deps.db.Write([&](store::Tx& tx) -> Result<void> {
-    auto ref = cases::LoadCase(tx, deps.audit, actor, case_id, action, deps.clock.Now(), refusal);
-    if (!ref) return Fail(ref.error());
-    if (!*ref) return Ok();  // the refusal's audit entry commits
-    return work(tx, **ref);
+  return deps.db.Write([&](store::Tx& tx) -> Result<void> {
+    cases::CaseRef ref =
+        TRY(cases::LoadCase(tx, deps.audit, actor, case_id, action, deps.clock.Now()));
+    return work(tx, ref);
   });
-  if (!r) return r;
-  if (refusal) return Fail(*refusal);
-  return Ok();
 }
 
 Result<void> OnRecord(const Deps& deps, const security::Actor& actor, std::string_view permission,
                       std::string_view table, std::string_view entity_type, const std::string& id,
                       std::string_view action, const CaseWork& work) {
-  if (auto ok = RequirePermission(actor, permission); !ok) return ok;
+  TRY(RequirePermission(actor, permission));
   if (!LooksLikeId(id)) return Fail(NotFound());
-  std::optional<Error> refusal;
-  auto r = deps.db.Write([&](store::Tx& tx) -> Result<void> {
-    auto row =
-        tx.QueryOne("SELECT case_id, org_id FROM " + std::string(table) + " WHERE id = ?", {id});
-    if (!row) return Fail(row.error());
-    if (!*row || (*row)->Text(1) != actor.org_id) {
+  return deps.db.Write([&](store::Tx& tx) -> Result<void> {
+    auto row = TRY(
+        tx.QueryOne("SELECT case_id, org_id FROM " + std::string(table) + " WHERE id = ?", {id}));
+    if (!row || row->Text(1) != actor.org_id) {
       // Probing ids of records leaves a trace, as probing case ids does.
       auto e = security::ActorEvent(actor, std::string(action), std::string(entity_type), id);
       e.outcome = "not_found";
-      if (auto s = deps.audit.Append(tx, e); !s) return Fail(s.error());
-      refusal = NotFound();
-      return Ok();
+      TRY(deps.audit.Append(tx, e));
+      return Fail(RecordedRefusal(NotFound()));
     }
-    auto ref =
-        cases::LoadCase(tx, deps.audit, actor, (*row)->Text(0), action, deps.clock.Now(), refusal);
-    if (!ref) return Fail(ref.error());
-    if (!*ref) return Ok();
-    return work(tx, **ref);
+    cases::CaseRef ref =
+        TRY(cases::LoadCase(tx, deps.audit, actor, row->Text(0), action, deps.clock.Now()));
+    return work(tx, ref);
   });
-  if (!r) return r;
-  if (refusal) return Fail(*refusal);
-  return Ok();
 }
 
 Result<void> AuditRecord(const Deps& deps, store::Tx& tx, const security::Actor& actor,

@@ -16,6 +16,7 @@
 #include "modules/case_records/model.h"
 #include "modules/cases/case_access.h"
 #include "modules/people/person_cipher.h"
+#include "modules/service_support.h"
 #include "security/actor.h"
 #include "security/audit_log.h"
 #include "security/keyring.h"
@@ -32,11 +33,6 @@ struct Deps {
 };
 
 using CaseWork = std::function<Result<void>(store::Tx&, const cases::CaseRef&)>;
-
-// 401 without a user, 403 unless a role grants permission.
-Result<void> RequirePermission(const security::Actor& actor, std::string_view permission);
-
-Error NotFound();
 
 // Checks permission, loads case_id for actor (action names the attempt in the audit log) and
 // runs work in the same write transaction. Returns the refusal (404, 403 break_glass_required)
