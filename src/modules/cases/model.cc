@@ -58,6 +58,10 @@ std::vector<std::string> CaseFields::Names() const {
   return out;
 }
 
+Error Invalid(std::string field, std::string key) {
+  return Error{ErrorCode::kInvalid, "error.invalid"}.Field(std::move(field), std::move(key));
+}
+
 Result<void> ValidateCaseFields(const CaseFields& f, bool opening) {
   Error e{ErrorCode::kInvalid, "error.invalid"};
   if (opening) {
