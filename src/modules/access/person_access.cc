@@ -27,14 +27,13 @@ Result<PersonDecision> DecidePersonAccess(store::Tx& tx, const security::Actor& 
                                           std::string_view person_id, TimePoint now) {
   const std::string person(person_id);
   PersonDecision out;
-  auto restricted = tx.Query(
-      "SELECT id FROM cases WHERE person_id = ? AND org_id = ? AND restricted <> 0 "
-      "ORDER BY opened_at DESC, id DESC",
-      {person, actor.org_id});
-  if (!restricted) return Fail(restricted.error());
-  if (restricted->empty()) return out;
+  store::Rows restricted =
+      TRY(tx.Query("SELECT id FROM cases WHERE person_id = ? AND org_id = ? AND restricted <> 0 "
+                   "ORDER BY opened_at DESC, id DESC",
+                   {person, actor.org_id}));
+  if (restricted.empty()) return out;
   out.restricted = true;
-  for (const auto& row : *restricted) out.restricted_cases.push_back(row.Text(0));
+  for (const auto& row : restricted) out.restricted_cases.push_back(row.Text(0));
 
   if (security::HasRole(actor.roles, "supervisor")) {
     out.access = PersonAccess::kSupervisor;
@@ -43,22 +42,20 @@ Result<PersonDecision> DecidePersonAccess(store::Tx& tx, const security::Actor& 
   // Assigned to any of her cases: assignment is a supervisor's act (or the opener's, and opening
   // a case for her needs this same decision), and a worker of her unrestricted case already
   // works with her. Her restricted cases' own records stay behind cases::DecideAccess.
-  auto assigned = tx.QueryOne(
-      "SELECT 1 FROM case_workers w JOIN cases c ON c.id = w.case_id "
-      "WHERE c.person_id = ? AND c.org_id = ? AND w.user_id = ? LIMIT 1",
-      {person, actor.org_id, actor.user_id});
-  if (!assigned) return Fail(assigned.error());
-  if (assigned->has_value()) {
+  auto assigned =
+      TRY(tx.QueryOne("SELECT 1 FROM case_workers w JOIN cases c ON c.id = w.case_id "
+                      "WHERE c.person_id = ? AND c.org_id = ? AND w.user_id = ? LIMIT 1",
+                      {person, actor.org_id, actor.user_id}));
+  if (assigned) {
     out.access = PersonAccess::kAssigned;
     return out;
   }
-  auto glass = tx.QueryOne(
-      "SELECT 1 FROM break_glass g JOIN cases c ON c.id = g.case_id "
-      "WHERE c.person_id = ? AND c.org_id = ? AND c.restricted <> 0 AND g.user_id = ? "
-      "AND g.expires_at > ? LIMIT 1",
-      {person, actor.org_id, actor.user_id, FormatRfc3339(now)});
-  if (!glass) return Fail(glass.error());
-  if (glass->has_value()) {
+  auto glass = TRY(
+      tx.QueryOne("SELECT 1 FROM break_glass g JOIN cases c ON c.id = g.case_id "
+                  "WHERE c.person_id = ? AND c.org_id = ? AND c.restricted <> 0 AND g.user_id = ? "
+                  "AND g.expires_at > ? LIMIT 1",
+                  {person, actor.org_id, actor.user_id, FormatRfc3339(now)}));
+  if (glass) {
     out.access = PersonAccess::kBreakGlass;
     return out;
   }

@@ -28,19 +28,6 @@ class Consents {
                          const std::string& reason);
 
  private:
-  // outcome: the audit outcome of the work ("ok", or "break_glass" under a grant).
-  using PersonWork = std::function<Result<void>(store::Tx&, const std::string& org_id,
-                                                const std::string& outcome)>;
-  using FindPerson = std::function<Result<std::string>(store::Tx&)>;
-  // The door for her records: permission, then her — whom find names inside the transaction,
-  // "" for no one — of the caller's organization and not erased, then her restriction
-  // (access/person_access.h: 403 break_glass_required), then work. A refusal is audited as
-  // action on (entity_type, entity_id).
-  Result<void> OnPerson(const security::Actor& actor, std::string_view permission,
-                        std::string_view action, std::string_view entity_type,
-                        const std::string& entity_id, const FindPerson& find,
-                        const PersonWork& work);
-
   Deps deps_;
 };
 

@@ -1,13 +1,8 @@
 #include "modules/case_records/json.h"
 
+#include "modules/handler_support.h"
+
 namespace dandelion::case_records {
-namespace {
-
-boost::json::value OrNull(const std::string& s) {
-  return s.empty() ? boost::json::value(nullptr) : boost::json::value(s);
-}
-
-}  // namespace
 
 boost::json::object ServiceJson(const Service& s) {
   return {{"id", s.id},

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "http/text_util.h"
+#include "modules/service_support.h"
 
 namespace dandelion::case_records {
 namespace {
@@ -60,11 +61,6 @@ void CheckWord(Error& e, std::string_view field, std::span<const std::string_vie
 bool RealDate(std::string_view date) {
   int y = 0, m = 0, d = 0;
   return ParseDate(date, &y, &m, &d) && y >= 1900;
-}
-
-bool Blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
 }  // namespace

@@ -1,66 +1,22 @@
 #include "modules/case_records/record_door.h"
 
-#include <optional>
-
-#include "core/ids.h"
+#include "modules/case_records/record_repo.h"
 #include "modules/people/person_repo.h"
-#include "security/policy.h"
 
 namespace dandelion::case_records {
 
-Result<void> RequirePermission(const security::Actor& actor, std::string_view permission) {
-  if (actor.user_id.empty()) return Fail(ErrorCode::kUnauthenticated, "error.unauthenticated");
-  if (actor.org_id.empty() || !security::Allows(permission, actor.roles)) {
-    return Fail(ErrorCode::kForbidden, "error.forbidden");
+Result<cases::CaseRef> LoadRecordCase(const Deps& deps, store::Tx& tx, const security::Actor& actor,
+                                      std::string_view table, std::string_view entity_type,
+                                      const std::string& id, std::string_view action) {
+  auto owner = TRY(record_repo::OwnerOf(tx, table, id));
+  if (!owner || owner->org_id != actor.org_id) {
+    // Probing ids of records leaves a trace, as probing case ids does.
+    auto e = security::ActorEvent(actor, std::string(action), std::string(entity_type), id);
+    e.outcome = "not_found";
+    TRY(deps.audit.Append(tx, e));
+    return Fail(RecordedRefusal(NotFound()));
   }
-  return Ok();
-}
-
-Error NotFound() { return Error{ErrorCode::kNotFound, "error.not_found"}; }
-
-Result<void> OnCase(const Deps& deps, const security::Actor& actor, std::string_view permission,
-                    const std::string& case_id, std::string_view action, const CaseWork& work) {
-  if (auto ok = RequirePermission(actor, permission); !ok) return ok;
-  if (!LooksLikeId(case_id)) return Fail(NotFound());
-  std::optional<Error> refusal;
-  auto r = deps.db.Write([&](store::Tx& tx) -> Result<void> {
-    auto ref = cases::LoadCase(tx, deps.audit, actor, case_id, action, deps.clock.Now(), refusal);
-    if (!ref) return Fail(ref.error());
-    if (!*ref) return Ok();  // the refusal's audit entry commits
-    return work(tx, **ref);
-  });
-  if (!r) return r;
-  if (refusal) return Fail(*refusal);
-  return Ok();
-}
-
-Result<void> OnRecord(const Deps& deps, const security::Actor& actor, std::string_view permission,
-                      std::string_view table, std::string_view entity_type, const std::string& id,
-                      std::string_view action, const CaseWork& work) {
-  if (auto ok = RequirePermission(actor, permission); !ok) return ok;
-  if (!LooksLikeId(id)) return Fail(NotFound());
-  std::optional<Error> refusal;
-  auto r = deps.db.Write([&](store::Tx& tx) -> Result<void> {
-    auto row =
-        tx.QueryOne("SELECT case_id, org_id FROM " + std::string(table) + " WHERE id = ?", {id});
-    if (!row) return Fail(row.error());
-    if (!*row || (*row)->Text(1) != actor.org_id) {
-      // Probing ids of records leaves a trace, as probing case ids does.
-      auto e = security::ActorEvent(actor, std::string(action), std::string(entity_type), id);
-      e.outcome = "not_found";
-      if (auto s = deps.audit.Append(tx, e); !s) return Fail(s.error());
-      refusal = NotFound();
-      return Ok();
-    }
-    auto ref =
-        cases::LoadCase(tx, deps.audit, actor, (*row)->Text(0), action, deps.clock.Now(), refusal);
-    if (!ref) return Fail(ref.error());
-    if (!*ref) return Ok();
-    return work(tx, **ref);
-  });
-  if (!r) return r;
-  if (refusal) return Fail(*refusal);
-  return Ok();
+  return cases::LoadCase(tx, deps.audit, actor, owner->case_id, action, deps.clock.Now());
 }
 
 Result<void> AuditRecord(const Deps& deps, store::Tx& tx, const security::Actor& actor,
@@ -70,29 +26,24 @@ Result<void> AuditRecord(const Deps& deps, store::Tx& tx, const security::Actor&
                                 std::move(entity_id), std::move(fields), ref.org_id);
   // Work done under a break-glass grant says so, as a case read under one does.
   if (ref.access == cases::Access::kBreakGlass) e.outcome = "break_glass";
-  if (auto s = deps.audit.Append(tx, e); !s) return Fail(s.error());
+  TRY(deps.audit.Append(tx, e));
   return Ok();
-}
-
-Result<std::string> DisplayName(store::Tx& tx, const std::string& user_id) {
-  auto row = tx.QueryOne("SELECT display_name FROM users WHERE id = ?", {user_id});
-  if (!row) return Fail(row.error());
-  return *row ? (*row)->Text(0) : std::string();
 }
 
 Result<PersonBrief> BriefOf(store::Tx& tx, const people::PersonCipher& cipher,
                             const std::string& person_id) {
-  auto stored = people::person_repo::FindById(tx, person_id);
-  if (!stored) return Fail(stored.error());
-  if (!*stored) return Fail(ErrorCode::kNotFound, "people.erased", "person row is gone");
-  PersonBrief out{.id = person_id, .code = (*stored)->code};
-  auto alias = cipher.Open("alias", (*stored)->alias);
-  if (!alias) return Fail(alias.error());
-  auto safe = cipher.Open("safe_contact", (*stored)->safe_contact);
-  if (!safe) return Fail(safe.error());
-  out.alias = std::move(*alias);
-  out.safe_contact = std::move(*safe);
+  auto stored = TRY(people::person_repo::FindById(tx, person_id));
+  if (!stored) return Fail(ErrorCode::kNotFound, "people.erased", "person row is gone");
+  PersonBrief out{.id = person_id, .code = stored->code};
+  out.alias = TRY(cipher.Open("alias", stored->alias));
+  out.safe_contact = TRY(cipher.Open("safe_contact", stored->safe_contact));
   return out;
+}
+
+TimePoint WhenItHappens(const std::string& at, TimePoint fallback) {
+  TimePoint when = fallback;
+  ParseRfc3339(at, &when);
+  return when;
 }
 
 }  // namespace dandelion::case_records

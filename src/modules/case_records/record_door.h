@@ -6,16 +6,18 @@
 // Thread-safe: state lives in the database.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/clock.h"
+#include "core/ids.h"
 #include "core/result.h"
 #include "modules/case_records/model.h"
 #include "modules/cases/case_access.h"
 #include "modules/people/person_cipher.h"
+#include "modules/service_support.h"
 #include "security/actor.h"
 #include "security/audit_log.h"
 #include "security/keyring.h"
@@ -31,39 +33,57 @@ struct Deps {
   const Clock& clock;
 };
 
-using CaseWork = std::function<Result<void>(store::Tx&, const cases::CaseRef&)>;
-
-// 401 without a user, 403 unless a role grants permission.
-Result<void> RequirePermission(const security::Actor& actor, std::string_view permission);
-
-Error NotFound();
+// What a door's work returns: the Result of work(tx, ref).
+template <class Work>
+using WorkResult = std::invoke_result_t<Work&, store::Tx&, const cases::CaseRef&>;
 
 // Checks permission, loads case_id for actor (action names the attempt in the audit log) and
-// runs work in the same write transaction. Returns the refusal (404, 403 break_glass_required)
-// after committing its audit entry, or work's error after rolling everything back.
-Result<void> OnCase(const Deps& deps, const security::Actor& actor, std::string_view permission,
-                    const std::string& case_id, std::string_view action, const CaseWork& work);
+// runs work in the same write transaction; returns what work returns. A refusal (404, 403
+// break_glass_required) keeps its audit entry; work's error rolls everything back.
+template <class Work>
+WorkResult<Work> OnCase(const Deps& deps, const security::Actor& actor, std::string_view permission,
+                        const std::string& case_id, std::string_view action, Work&& work) {
+  TRY(RequirePermission(actor, permission));
+  if (!LooksLikeId(case_id)) return Fail(NotFound());
+  return deps.db.WriteValue([&](store::Tx& tx) -> WorkResult<Work> {
+    cases::CaseRef ref =
+        TRY(cases::LoadCase(tx, deps.audit, actor, case_id, action, deps.clock.Now()));
+    return work(tx, ref);
+  });
+}
 
-// The same for a record addressed by its own id (an appointment, a legal matter, a goal, a
-// file): finds its case through table (a literal of this module), answering 404 — audited as
-// action on entity_type — when the record is absent or of another organization.
-Result<void> OnRecord(const Deps& deps, const security::Actor& actor, std::string_view permission,
-                      std::string_view table, std::string_view entity_type, const std::string& id,
-                      std::string_view action, const CaseWork& work);
+// The case of the record id in table, for actor: 404 — audited as action on entity_type —
+// when the record is absent or of another organization, then cases::LoadCase's decision.
+Result<cases::CaseRef> LoadRecordCase(const Deps& deps, store::Tx& tx, const security::Actor& actor,
+                                      std::string_view table, std::string_view entity_type,
+                                      const std::string& id, std::string_view action);
+
+// The same door for a record addressed by its own id (an appointment, a legal matter, a goal, a
+// file): finds its case through table (a literal of this module).
+template <class Work>
+WorkResult<Work> OnRecord(const Deps& deps, const security::Actor& actor,
+                          std::string_view permission, std::string_view table,
+                          std::string_view entity_type, const std::string& id,
+                          std::string_view action, Work&& work) {
+  TRY(RequirePermission(actor, permission));
+  if (!LooksLikeId(id)) return Fail(NotFound());
+  return deps.db.WriteValue([&](store::Tx& tx) -> WorkResult<Work> {
+    cases::CaseRef ref = TRY(LoadRecordCase(deps, tx, actor, table, entity_type, id, action));
+    return work(tx, ref);
+  });
+}
 
 // Appends actor's event on one record of ref's case: names of fields, never values.
 Result<void> AuditRecord(const Deps& deps, store::Tx& tx, const security::Actor& actor,
                          const cases::CaseRef& ref, std::string action, std::string entity_type,
                          std::string entity_id, std::vector<std::string> fields = {});
 
-// A user's display name ("" when unknown).
-Result<std::string> DisplayName(store::Tx& tx, const std::string& user_id);
-
 // Her code, alias and safe-contact instructions, decrypted, for views that lead to contact.
 Result<PersonBrief> BriefOf(store::Tx& tx, const people::PersonCipher& cipher,
                             const std::string& person_id);
 
-using store::BlobOrNull;
-using store::TextOrNull;
+// The date a timeline shows for a record that takes place at `at` (RFC 3339): that time, or
+// fallback when it does not parse.
+TimePoint WhenItHappens(const std::string& at, TimePoint fallback);
 
 }  // namespace dandelion::case_records

@@ -11,15 +11,13 @@ void AddFileRoutes(http::Router& router, Attachments& files) {
   router.Add({.method = "POST",
               .path_template = "/api/v1/cases/{id}/files",
               .permission = std::string(security::perm::kCaseWrite),
-              .handler =
-                  [&files](http::Request& req) {
-                    // kind and name arrive in the query; the body is the file itself. Their
-                    // values are judged once the case is known to be the caller's.
-                    auto stored = files.Upload(ActorOf(req), req.path_params["id"],
-                                               req.Query("kind"), req.Query("name"), req.body);
-                    if (!stored) return Refuse(req, stored.error());
-                    return http::Response::Json(201, FileJson(*stored));
-                  },
+              .handler = [&files](http::Request& req) -> http::Reply {
+                // kind and name arrive in the query; the body is the file itself. Their
+                // values are judged once the case is known to be the caller's.
+                FileInfo stored = TRY(files.Upload(ActorOf(req), req.path_params["id"],
+                                                   req.Query("kind"), req.Query("name"), req.body));
+                return http::Response::Json(201, FileJson(stored));
+              },
               .summary = "Upload a file (raw body, at most 10 MiB; encrypted under her key)",
               .tag = "case_records",
               .success_status = 201,
@@ -28,30 +26,25 @@ void AddFileRoutes(http::Router& router, Attachments& files) {
   router.Add({.method = "GET",
               .path_template = "/api/v1/cases/{id}/files",
               .permission = std::string(security::perm::kCaseRead),
-              .handler =
-                  [&files](http::Request& req) {
-                    auto listed = files.List(ActorOf(req), req.path_params["id"]);
-                    if (!listed) return Refuse(req, listed.error());
-                    return http::Response::Json(200, ListJson(*listed, FileJson));
-                  },
+              .handler = [&files](http::Request& req) -> http::Reply {
+                return http::Response::Json(
+                    200, ListJson(TRY(files.List(ActorOf(req), req.path_params["id"])), FileJson));
+              },
               .summary = "The case's files (names and sizes)",
               .tag = "case_records"});
   router.Add({.method = "GET",
               .path_template = "/api/v1/files/{id}",
               .permission = std::string(security::perm::kCaseRead),
-              .handler =
-                  [&files](http::Request& req) {
-                    auto file = files.Download(ActorOf(req), req.path_params["id"]);
-                    if (!file) return Refuse(req, file.error());
-                    auto res = http::Response::Text(200, "application/octet-stream",
-                                                    std::move(file->bytes));
-                    // Always a download: a scan must never be rendered in the app's origin.
-                    res.SetHeader("Content-Disposition",
-                                  "attachment; filename=\"" + AsciiFileName(file->info.name) +
-                                      "\"; filename*=UTF-8''" +
-                                      PercentEncodeFileName(file->info.name));
-                    return res;
-                  },
+              .handler = [&files](http::Request& req) -> http::Reply {
+                FileContent file = TRY(files.Download(ActorOf(req), req.path_params["id"]));
+                auto res =
+                    http::Response::Text(200, "application/octet-stream", std::move(file.bytes));
+                // Always a download: a scan must never be rendered in the app's origin.
+                res.SetHeader("Content-Disposition",
+                              "attachment; filename=\"" + AsciiFileName(file.info.name) +
+                                  "\"; filename*=UTF-8''" + PercentEncodeFileName(file.info.name));
+                return res;
+              },
               .summary = "A file's contents, decrypted, as an attachment",
               .tag = "case_records",
               .offload = true});

@@ -22,21 +22,18 @@ void AddRoutes(http::Router& router, CaseloadService& caseload) {
       {.method = "GET",
        .path_template = "/api/v1/caseload",
        .permission = std::string(security::perm::kCaseRead),
-       .handler =
-           [&caseload](http::Request& req) {
-             auto home = caseload.Get(ActorOf(req));
-             if (!home) return Refuse(req, home.error());
-             const Caseload& c = home->value;
-             http::Response res = http::Response::Json(
-                 200,
-                 {{"open_cases", Items(c.open_cases, cases::CaseSummaryJson)},
-                  {"appointments_today",
-                   Items(c.appointments_today, case_records::AppointmentJson)},
-                  {"appointments_week", Items(c.appointments_week, case_records::AppointmentJson)},
-                  {"no_contact_30_days", Items(c.no_contact_30_days, cases::CaseSummaryJson)}});
-             res.await_commit = AwaitAudit(std::move(home->audit));
-             return res;
-           },
+       .handler = [&caseload](http::Request& req) -> http::Reply {
+         auto home = TRY(caseload.Get(ActorOf(req)));
+         const Caseload& c = home.value;
+         http::Response res = http::Response::Json(
+             200,
+             {{"open_cases", Items(c.open_cases, cases::CaseSummaryJson)},
+              {"appointments_today", Items(c.appointments_today, case_records::AppointmentJson)},
+              {"appointments_week", Items(c.appointments_week, case_records::AppointmentJson)},
+              {"no_contact_30_days", Items(c.no_contact_30_days, cases::CaseSummaryJson)}});
+         res.await_commit = AwaitAudit(std::move(home.audit));
+         return res;
+       },
        .summary = "One's caseload: open cases riskiest first, appointments today and this "
                   "week, cases with no contact for 30 days",
        .tag = "cases"});

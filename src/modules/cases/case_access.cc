@@ -3,6 +3,7 @@
 #include "core/ids.h"
 #include "modules/access/person_access.h"
 #include "modules/cases/case_repo.h"
+#include "modules/service_support.h"
 #include "security/policy.h"
 
 namespace dandelion::cases {
@@ -27,42 +28,32 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
   auto refuse = [](std::string outcome, Error error) {
     return CaseDecision{.refusal = std::move(error), .outcome = std::move(outcome)};
   };
-  const auto not_found = [&] {
-    return refuse("not_found", {ErrorCode::kNotFound, "error.not_found"});
-  };
+  const auto not_found = [&] { return refuse("not_found", NotFound()); };
   if (!LooksLikeId(id)) return not_found();
-  auto found = case_repo::FindById(tx, id);
-  if (!found) return Fail(found.error());
-  if (!*found || (*found)->org_id != actor.org_id) return not_found();
-  auto erased = case_repo::PersonErased(tx, (*found)->person_id);
-  if (!erased) return Fail(erased.error());
-  if (*erased) return not_found();
+  std::optional<case_repo::StoredCase> found = TRY(case_repo::FindById(tx, id));
+  if (!found || found->org_id != actor.org_id) return not_found();
+  if (TRY(case_repo::PersonErased(tx, found->person_id))) return not_found();
 
-  const case_repo::StoredCase& c = **found;
+  const case_repo::StoredCase& c = *found;
   CaseRef ref{.id = c.id,
               .org_id = c.org_id,
               .person_id = c.person_id,
               .number = c.number,
               .status = c.status,
               .restricted = c.restricted};
-  auto assigned = case_repo::IsAssigned(tx, c.id, actor.user_id);
-  if (!assigned) return Fail(assigned.error());
-  if (*assigned) {
+  if (TRY(case_repo::IsAssigned(tx, c.id, actor.user_id))) {
     ref.access = Access::kAssigned;
   } else if (security::HasRole(actor.roles, "supervisor")) {
     ref.access = Access::kSupervisor;
   } else if (!c.restricted) {
     // An open case of a restricted person is hers all the same: it shows who she is, and its
     // records are about her. It opens to whoever may reach her (access/person_access.h).
-    auto person = access::DecidePersonAccess(tx, actor, c.person_id, now);
-    if (!person) return Fail(person.error());
-    if (!person->allowed) return refuse(person->Outcome(), access::Refusal(*person));
-    ref.access = person->access == access::PersonAccess::kBreakGlass ? Access::kBreakGlass
-                                                                     : Access::kOrganization;
+    access::PersonDecision person = TRY(access::DecidePersonAccess(tx, actor, c.person_id, now));
+    if (!person.allowed) return refuse(person.Outcome(), access::Refusal(person));
+    ref.access = person.access == access::PersonAccess::kBreakGlass ? Access::kBreakGlass
+                                                                    : Access::kOrganization;
   } else {
-    auto glass = case_repo::HasBreakGlass(tx, c.id, actor.user_id, FormatRfc3339(now));
-    if (!glass) return Fail(glass.error());
-    if (!*glass) {
+    if (!TRY(case_repo::HasBreakGlass(tx, c.id, actor.user_id, FormatRfc3339(now)))) {
       return refuse("break_glass_required",
                     access::BreakGlassRequired("cases.break_glass_required", {c.id}));
     }
@@ -71,19 +62,16 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
   return CaseDecision{.ref = std::move(ref)};
 }
 
-Result<std::optional<CaseRef>> LoadCase(store::Tx& tx, const security::AuditLog& audit,
-                                        const security::Actor& actor, std::string_view case_id,
-                                        std::string_view action, TimePoint now,
-                                        std::optional<Error>& refusal) {
-  auto decision = DecideAccess(tx, actor, case_id, now);
-  if (!decision) return Fail(decision.error());
-  if (decision->ref) return std::move(decision->ref);
+Result<CaseRef> LoadCase(store::Tx& tx, const security::AuditLog& audit,
+                         const security::Actor& actor, std::string_view case_id,
+                         std::string_view action, TimePoint now) {
+  CaseDecision decision = TRY(DecideAccess(tx, actor, case_id, now));
+  if (decision.ref) return std::move(*decision.ref);
   security::AuditEvent attempt = security::ActorEvent(actor, std::string(action), "case",
                                                       std::string(case_id), {}, actor.org_id);
-  attempt.outcome = decision->outcome;
-  if (auto s = audit.Append(tx, attempt); !s) return Fail(s.error());
-  refusal = std::move(decision->refusal);
-  return std::optional<CaseRef>();
+  attempt.outcome = decision.outcome;
+  TRY(audit.Append(tx, attempt));
+  return Fail(RecordedRefusal(std::move(*decision.refusal)));
 }
 
 Result<people::PersonCipher> CipherFor(store::Tx& tx, security::Keyring& keyring,

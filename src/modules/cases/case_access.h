@@ -8,10 +8,9 @@
 // supervises, or holds an unexpired break-glass grant for it. Another organization's case, an
 // unknown id and a case whose person was erased answer 404 alike; a restricted case answers 403
 // break_glass_required, naming in refs["break_glass_cases"] the case(s) whose glass she may
-// break. Each refusal is audited in the caller's transaction, so the transaction
-// must commit even though the request fails: LoadCase reports the refusal through `refusal`
-// and returns nullopt, and the caller returns Ok() from its transaction and the refusal after
-// it (as PeopleService does).
+// break. Each refusal is audited in the caller's write transaction, which must commit even
+// though the request fails: LoadCase returns the refusal as a RecordedRefusal (core/error.h),
+// which the caller passes on with TRY.
 #pragma once
 
 #include <optional>
@@ -55,12 +54,12 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
 
 // Loads case_id for actor inside tx and decides access. action names the audit action of the
 // attempt ("service.create", "case.read"...), recorded with outcome "not_found" or
-// "break_glass_required" when refused. Permission (case.read / case.write) is the caller's to
+// "break_glass_required" when refused, and the refusal is returned as a RecordedRefusal: the
+// write transaction keeps that entry. Permission (case.read / case.write) is the caller's to
 // check first.
-Result<std::optional<CaseRef>> LoadCase(store::Tx& tx, const security::AuditLog& audit,
-                                        const security::Actor& actor, std::string_view case_id,
-                                        std::string_view action, TimePoint now,
-                                        std::optional<Error>& refusal);
+Result<CaseRef> LoadCase(store::Tx& tx, const security::AuditLog& audit,
+                         const security::Actor& actor, std::string_view case_id,
+                         std::string_view action, TimePoint now);
 
 // Her key, for the sealed fields of the case's records (PersonCipher::SealRecord/OpenRecord).
 Result<people::PersonCipher> CipherFor(store::Tx& tx, security::Keyring& keyring,

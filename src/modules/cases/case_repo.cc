@@ -50,8 +50,7 @@ std::string Placeholders(size_t n) {
 }  // namespace
 
 Result<void> Insert(store::Tx& tx, const StoredCase& c) {
-  auto n =
-      tx.Exec(std::string("INSERT INTO cases (") + kColumns + ") VALUES (" + Placeholders(22) + ")",
+  TRY(tx.Exec(std::string("INSERT INTO cases (") + kColumns + ") VALUES (" + Placeholders(22) + ")",
               {c.id,
                c.org_id,
                c.person_id,
@@ -73,13 +72,12 @@ Result<void> Insert(store::Tx& tx, const StoredCase& c) {
                BlobOrNull(c.reopen_reason),
                TextOrNull(c.last_contact_at),
                c.created_by,
-               c.updated_at});
-  if (!n) return Fail(n.error());
+               c.updated_at}));
   return Ok();
 }
 
 Result<void> Update(store::Tx& tx, const StoredCase& c) {
-  auto n = tx.Exec(
+  TRY(tx.Exec(
       "UPDATE cases SET status = ?, intake_channel = ?, situation = ?, risk_level = ?, "
       "risk_rank = ?, summary = ?, safety_plan = ?, restricted = ?, opened_at = ?, closed_at = ?, "
       "closure_reason = ?, closure_note = ?, reopen_reason = ?, last_contact_at = ?, "
@@ -87,30 +85,26 @@ Result<void> Update(store::Tx& tx, const StoredCase& c) {
       {c.status, c.intake_channel, c.situation, c.risk_level, int64_t{RiskRank(c.risk_level)},
        BlobOrNull(c.summary), BlobOrNull(c.safety_plan), int64_t{c.restricted ? 1 : 0}, c.opened_at,
        TextOrNull(c.closed_at), TextOrNull(c.closure_reason), BlobOrNull(c.closure_note),
-       BlobOrNull(c.reopen_reason), TextOrNull(c.last_contact_at), c.updated_at, c.id});
-  if (!n) return Fail(n.error());
+       BlobOrNull(c.reopen_reason), TextOrNull(c.last_contact_at), c.updated_at, c.id}));
   return Ok();
 }
 
 Result<std::optional<StoredCase>> FindById(store::Tx& tx, const std::string& id) {
-  auto row = tx.QueryOne(std::string("SELECT ") + kColumns + " FROM cases WHERE id = ?", {id});
-  if (!row) return Fail(row.error());
-  if (!*row) return std::optional<StoredCase>();
-  return std::optional<StoredCase>(ToCase(**row));
+  auto row = TRY(tx.QueryOne(std::string("SELECT ") + kColumns + " FROM cases WHERE id = ?", {id}));
+  if (!row) return std::optional<StoredCase>();
+  return std::optional<StoredCase>(ToCase(*row));
 }
 
 Result<bool> PersonErased(store::Tx& tx, const std::string& person_id) {
-  auto row = tx.QueryOne("SELECT erased_at FROM people WHERE id = ?", {person_id});
-  if (!row) return Fail(row.error());
-  return !*row || !(*row)->Text(0).empty();
+  auto row = TRY(tx.QueryOne("SELECT erased_at FROM people WHERE id = ?", {person_id}));
+  return !row || !row->Text(0).empty();
 }
 
 Result<int64_t> NextNumberSeq(store::Tx& tx, const std::string& org_id, int64_t year) {
-  auto row = tx.QueryOne(
+  auto row = TRY(tx.QueryOne(
       "SELECT COALESCE(MAX(number_seq), 0) FROM cases WHERE org_id = ? AND number_year = ?",
-      {org_id, year});
-  if (!row) return Fail(row.error());
-  return (*row ? (*row)->Int(0) : 0) + 1;
+      {org_id, year}));
+  return (row ? row->Int(0) : 0) + 1;
 }
 
 Result<std::vector<StoredCase>> List(store::Tx& tx, const ListFilter& f) {
@@ -149,11 +143,10 @@ Result<std::vector<StoredCase>> List(store::Tx& tx, const ListFilter& f) {
     params.emplace_back(f.risk_level);
   }
   sql += " ORDER BY c.risk_rank DESC, c.opened_at DESC, c.number LIMIT " + std::to_string(f.limit);
-  auto rows = tx.Query(sql, params);
-  if (!rows) return Fail(rows.error());
+  store::Rows rows = TRY(tx.Query(sql, params));
   std::vector<StoredCase> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back(ToCase(r));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(ToCase(r));
   return out;
 }
 
@@ -166,74 +159,66 @@ Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> 
     const size_t end = std::min(case_ids.size(), start + kSlice);
     store::Params params(case_ids.begin() + static_cast<long>(start),
                          case_ids.begin() + static_cast<long>(end));
-    auto rows = tx.Query(
-        "SELECT w.case_id, w.user_id, u.display_name FROM case_workers w JOIN users u ON "
-        "u.id = w.user_id WHERE w.case_id IN (" +
-            Placeholders(end - start) + ") ORDER BY w.assigned_at, u.display_name",
-        params);
-    if (!rows) return Fail(rows.error());
-    for (const auto& r : *rows) out[r.Text(0)].emplace_back(r.Text(1), r.Text(2));
+    store::Rows rows = TRY(
+        tx.Query("SELECT w.case_id, w.user_id, u.display_name FROM case_workers w JOIN users u ON "
+                 "u.id = w.user_id WHERE w.case_id IN (" +
+                     Placeholders(end - start) + ") ORDER BY w.assigned_at, u.display_name",
+                 params));
+    for (const auto& r : rows) out[r.Text(0)].emplace_back(r.Text(1), r.Text(2));
   }
   return out;
 }
 
 Result<bool> IsAssigned(store::Tx& tx, const std::string& case_id, const std::string& user_id) {
-  auto row = tx.QueryOne("SELECT 1 FROM case_workers WHERE case_id = ? AND user_id = ?",
-                         {case_id, user_id});
-  if (!row) return Fail(row.error());
-  return row->has_value();
+  auto row = TRY(tx.QueryOne("SELECT 1 FROM case_workers WHERE case_id = ? AND user_id = ?",
+                             {case_id, user_id}));
+  return row.has_value();
 }
 
 Result<void> SetWorkers(store::Tx& tx, const std::string& case_id,
                         const std::vector<std::string>& user_ids, const std::string& at) {
-  auto gone = tx.Exec("DELETE FROM case_workers WHERE case_id = ?", {case_id});
-  if (!gone) return Fail(gone.error());
+  TRY(tx.Exec("DELETE FROM case_workers WHERE case_id = ?", {case_id}));
   for (const auto& user_id : user_ids) {
-    auto n = tx.Exec("INSERT INTO case_workers (case_id, user_id, assigned_at) VALUES (?, ?, ?)",
-                     {case_id, user_id, at});
-    if (!n) return Fail(n.error());
+    TRY(tx.Exec("INSERT INTO case_workers (case_id, user_id, assigned_at) VALUES (?, ?, ?)",
+                {case_id, user_id, at}));
   }
   return Ok();
 }
 
 Result<void> InsertBreakGlass(store::Tx& tx, const BreakGlassGrant& g) {
-  auto n = tx.Exec(
-      "INSERT INTO break_glass (id, case_id, user_id, reason, granted_at, expires_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)",
-      {g.id, g.case_id, g.user_id, store::Blob{g.reason}, g.granted_at, g.expires_at});
-  if (!n) return Fail(n.error());
+  TRY(
+      tx.Exec("INSERT INTO break_glass (id, case_id, user_id, reason, granted_at, expires_at) "
+              "VALUES (?, ?, ?, ?, ?, ?)",
+              {g.id, g.case_id, g.user_id, store::Blob{g.reason}, g.granted_at, g.expires_at}));
   return Ok();
 }
 
 Result<bool> HasBreakGlass(store::Tx& tx, const std::string& case_id, const std::string& user_id,
                            const std::string& now) {
-  auto row = tx.QueryOne(
+  auto row = TRY(tx.QueryOne(
       "SELECT 1 FROM break_glass WHERE case_id = ? AND user_id = ? AND expires_at > ? LIMIT 1",
-      {case_id, user_id, now});
-  if (!row) return Fail(row.error());
-  return row->has_value();
+      {case_id, user_id, now}));
+  return row.has_value();
 }
 
 Result<void> InsertNotification(store::Tx& tx, const Notification& n) {
-  auto r = tx.Exec(
+  TRY(tx.Exec(
       "INSERT INTO notifications (id, org_id, user_id, kind, case_id, actor_id, at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {n.id, n.org_id, n.user_id, n.kind, TextOrNull(n.case_id), TextOrNull(n.actor_id), n.at});
-  if (!r) return Fail(r.error());
+      {n.id, n.org_id, n.user_id, n.kind, TextOrNull(n.case_id), TextOrNull(n.actor_id), n.at}));
   return Ok();
 }
 
 Result<std::vector<Notification>> NotificationsOf(store::Tx& tx, const std::string& user_id,
                                                   int limit) {
-  auto rows = tx.Query(
-      "SELECT n.id, n.org_id, n.user_id, n.kind, n.case_id, n.actor_id, n.at, n.read_at, "
-      "u.display_name FROM notifications n LEFT JOIN users u ON u.id = n.actor_id "
-      "WHERE n.user_id = ? ORDER BY n.at DESC, n.id LIMIT " +
-          std::to_string(limit),
-      {user_id});
-  if (!rows) return Fail(rows.error());
+  store::Rows rows = TRY(
+      tx.Query("SELECT n.id, n.org_id, n.user_id, n.kind, n.case_id, n.actor_id, n.at, n.read_at, "
+               "u.display_name FROM notifications n LEFT JOIN users u ON u.id = n.actor_id "
+               "WHERE n.user_id = ? ORDER BY n.at DESC, n.id LIMIT " +
+                   std::to_string(limit),
+               {user_id}));
   std::vector<Notification> out;
-  for (const auto& r : *rows) {
+  for (const auto& r : rows) {
     out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
                    r.Text(7), r.Text(8)});
   }
@@ -242,32 +227,29 @@ Result<std::vector<Notification>> NotificationsOf(store::Tx& tx, const std::stri
 
 Result<bool> MarkRead(store::Tx& tx, const std::string& id, const std::string& user_id,
                       const std::string& at) {
-  auto n = tx.Exec(
+  const int64_t changed = TRY(tx.Exec(
       "UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ?",
-      {at, id, user_id});
-  if (!n) return Fail(n.error());
-  return *n > 0;
+      {at, id, user_id}));
+  return changed > 0;
 }
 
 Result<void> InsertTimeline(store::Tx& tx, const TimelineEvent& e) {
-  auto n = tx.Exec(
-      "INSERT INTO case_timeline (id, case_id, at, kind, entity_id, label, actor_id) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {e.id, e.case_id, e.at, e.kind, e.entity_id, e.label, TextOrNull(e.actor_id)});
-  if (!n) return Fail(n.error());
+  TRY(
+      tx.Exec("INSERT INTO case_timeline (id, case_id, at, kind, entity_id, label, actor_id) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)",
+              {e.id, e.case_id, e.at, e.kind, e.entity_id, e.label, TextOrNull(e.actor_id)}));
   return Ok();
 }
 
 Result<std::vector<TimelineEvent>> Timeline(store::Tx& tx, const std::string& case_id, int limit) {
-  auto rows = tx.Query(
+  store::Rows rows = TRY(tx.Query(
       "SELECT t.id, t.case_id, t.at, t.kind, t.entity_id, t.label, t.actor_id, u.display_name "
       "FROM case_timeline t LEFT JOIN users u ON u.id = t.actor_id "
       "WHERE t.case_id = ? ORDER BY t.at DESC, t.id DESC LIMIT " +
           std::to_string(limit),
-      {case_id});
-  if (!rows) return Fail(rows.error());
+      {case_id}));
   std::vector<TimelineEvent> out;
-  for (const auto& r : *rows) {
+  for (const auto& r : rows) {
     out.push_back(
         {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)});
   }
@@ -275,11 +257,10 @@ Result<std::vector<TimelineEvent>> Timeline(store::Tx& tx, const std::string& ca
 }
 
 Result<void> TouchContact(store::Tx& tx, const std::string& case_id, const std::string& at) {
-  auto n = tx.Exec(
-      "UPDATE cases SET last_contact_at = ? WHERE id = ? AND "
-      "(last_contact_at IS NULL OR last_contact_at < ?)",
-      {at, case_id, at});
-  if (!n) return Fail(n.error());
+  TRY(
+      tx.Exec("UPDATE cases SET last_contact_at = ? WHERE id = ? AND "
+              "(last_contact_at IS NULL OR last_contact_at < ?)",
+              {at, case_id, at}));
   return Ok();
 }
 

@@ -8,6 +8,9 @@
 // Every read and write — and every refused attempt on an id — is audited in the same
 // transaction as the work, with field names, never values.
 //
+// Opening, reads, break-glass, the timeline and notifications are in case_service.cc; the
+// changes of a case in case_changes.cc; the caller's view of a case in case_view.h.
+//
 // Thread-safe: state lives in the database.
 #pragma once
 

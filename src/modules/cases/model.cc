@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/ids.h"
+#include "modules/service_support.h"
 
 namespace dandelion::cases {
 namespace {
@@ -23,11 +24,6 @@ constexpr std::string_view kClosureReasons[] = {
 
 bool In(std::span<const std::string_view> allowed, std::string_view v) {
   return std::find(allowed.begin(), allowed.end(), v) != allowed.end();
-}
-
-bool Blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
 }  // namespace
@@ -60,6 +56,10 @@ std::vector<std::string> CaseFields::Names() const {
   if (safety_plan) out.emplace_back("safety_plan");
   if (restricted) out.emplace_back("restricted");
   return out;
+}
+
+Error Invalid(std::string field, std::string key) {
+  return Error{ErrorCode::kInvalid, "error.invalid"}.Field(std::move(field), std::move(key));
 }
 
 Result<void> ValidateCaseFields(const CaseFields& f, bool opening) {

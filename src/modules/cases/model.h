@@ -77,6 +77,9 @@ struct CaseFields {
   std::vector<std::string> Names() const;
 };
 
+// 400 naming one field and its reason (a message key).
+Error Invalid(std::string field, std::string key);
+
 // Checks the values present; 400 naming every bad field.
 Result<void> ValidateCaseFields(const CaseFields& fields, bool opening);
 

@@ -13,16 +13,6 @@ namespace {
 using http::Request;
 using http::Response;
 
-boost::json::value OrNull(const std::string& s) {
-  return s.empty() ? boost::json::value(nullptr) : boost::json::value(s);
-}
-
-boost::json::array Strings(const std::vector<std::string>& items) {
-  boost::json::array out;
-  for (const auto& i : items) out.emplace_back(i);
-  return out;
-}
-
 boost::json::array WorkersJson(const std::vector<Worker>& workers) {
   boost::json::array out;
   for (const auto& w : workers) {
@@ -46,8 +36,7 @@ CaseFields ReadFields(http::FieldReader& f, bool opening) {
   CaseFields in;
   in.person_id = opening ? std::optional(f.String("person_id", 64)) : f.OptString("person_id", 64);
   in.intake_channel = f.OptString("intake_channel", 40);
-  const auto& raw = f.raw();
-  const bool has_situation = raw.contains("situation") && !raw.at("situation").is_null();
+  const bool has_situation = Present(f.raw(), "situation");
   auto situation = f.StringList("situation", 10, 40);
   if (has_situation) in.situation = std::move(situation);
   in.risk_level = f.OptString("risk_level", 20);
@@ -57,33 +46,53 @@ CaseFields ReadFields(http::FieldReader& f, bool opening) {
   return in;
 }
 
-Response CaseReply(const Request& req, const Result<Case>& c, int status = 200) {
-  if (!c) return Refuse(req, c.error());
-  return Response::Json(status, CaseJson(*c));
+// {"items": [...], "next_cursor": null}
+template <class T, class ToJson>
+boost::json::object Items(const std::vector<T>& items, ToJson to_json) {
+  boost::json::array out;
+  for (const auto& item : items) out.emplace_back(to_json(item));
+  return {{"items", std::move(out)}, {"next_cursor", nullptr}};
 }
 
-// Parses a JSON body and lets read fill its fields; a Response when the body is bad.
-template <typename Read>
-std::optional<Response> ReadBody(Request& req, Read read) {
-  auto body = http::ParseJsonObject(req);
-  if (!body) return Refuse(req, body.error());
-  http::FieldReader f(*body);
-  read(f);
-  if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-  return std::nullopt;
+boost::json::object TimelineJson(const case_repo::TimelineEvent& e) {
+  return {{"at", e.at},
+          {"kind", e.kind},
+          {"id", e.entity_id},
+          {"summary", OrNull(e.label)},
+          {"actor_id", OrNull(e.actor_id)},
+          {"actor_name", OrNull(e.actor_name)}};
 }
 
-void Add(http::Router& router, std::string method, std::string path, std::string_view permission,
-         std::string summary, http::Handler handler, bool json_body = false,
-         int success_status = 200) {
-  router.Add({.method = std::move(method),
-              .path_template = std::move(path),
-              .permission = std::string(permission),
-              .handler = std::move(handler),
-              .summary = std::move(summary),
-              .tag = "cases",
-              .json_body = json_body,
-              .success_status = success_status});
+boost::json::object NotificationJson(const case_repo::Notification& n) {
+  return {{"id", n.id},
+          {"kind", n.kind},
+          {"case_id", OrNull(n.case_id)},
+          {"actor_id", OrNull(n.actor_id)},
+          {"actor", OrNull(n.actor_name)},
+          {"at", n.at},
+          {"read_at", OrNull(n.read_at)}};
+}
+
+// The query of GET /api/v1/cases; 400 for an assigned= other than "me".
+Result<CaseListQuery> ReadListQuery(const Request& req) {
+  CaseListQuery q{.status = req.Query("status"),
+                  .person_id = req.Query("person_id"),
+                  .worker = req.Query("worker"),
+                  .risk_level = req.Query("risk")};
+  if (const std::string days = req.Query("no_contact_days"); !days.empty()) {
+    // Anything but 1 to 3 digits becomes -1, which the service refuses by name.
+    const bool digits = days.size() <= 3 && std::all_of(days.begin(), days.end(), [](char c) {
+                          return c >= '0' && c <= '9';
+                        });
+    q.no_contact_days = digits ? std::stoi(days) : -1;
+  }
+  const std::string assigned = req.Query("assigned");
+  if (!assigned.empty() && assigned != "me") {
+    return Fail(
+        Error{ErrorCode::kInvalid, "error.invalid"}.Field("assigned", "field.unknown_value"));
+  }
+  q.assigned_to_me = assigned == "me";
+  return q;
 }
 
 }  // namespace
@@ -95,7 +104,7 @@ boost::json::object CaseJson(const Case& c) {
           {"person", PersonJson(c.person)},
           {"status", c.status},
           {"intake_channel", c.intake_channel},
-          {"situation", Strings(c.situation)},
+          {"situation", ListJson(c.situation)},
           {"risk_level", c.risk_level},
           {"summary", OrNull(c.summary)},
           {"safety_plan", OrNull(c.safety_plan)},
@@ -124,165 +133,153 @@ boost::json::object CaseSummaryJson(const Case& c) {
 }
 
 void AddRoutes(http::Router& router, CaseService& cases) {
-  using security::perm::kCaseRead;
-  using security::perm::kCaseSupervise;
-  using security::perm::kCaseWrite;
-  Add(
-      router, "POST", "/api/v1/cases", kCaseWrite,
-      "Open a case for a person from intake; the caller is assigned",
-      [&cases](Request& req) {
-        CaseFields in;
-        if (auto bad = ReadBody(req, [&](http::FieldReader& f) { in = ReadFields(f, true); }))
-          return *bad;
-        return CaseReply(req, cases.Open(ActorOf(req), in), 201);
-      },
-      true, 201);
-  Add(router, "GET", "/api/v1/cases", kCaseRead,
-      "Cases of one's organization (status, assigned=me, person_id, worker=ID|none, risk, "
-      "no_contact_days), riskiest first",
-      [&cases](Request& req) {
-        CaseListQuery q{.status = req.Query("status"),
-                        .person_id = req.Query("person_id"),
-                        .worker = req.Query("worker"),
-                        .risk_level = req.Query("risk")};
-        if (const std::string days = req.Query("no_contact_days"); !days.empty()) {
-          // Anything but 1 to 3 digits becomes -1, which the service refuses by name.
-          const bool digits = days.size() <= 3 && std::all_of(days.begin(), days.end(), [](char c) {
-                                return c >= '0' && c <= '9';
-                              });
-          q.no_contact_days = digits ? std::stoi(days) : -1;
-        }
-        const std::string assigned = req.Query("assigned");
-        if (!assigned.empty() && assigned != "me") {
-          return Refuse(req, Error{ErrorCode::kInvalid, "error.invalid"}.Field(
-                                 "assigned", "field.unknown_value"));
-        }
-        q.assigned_to_me = assigned == "me";
-        auto found = cases.List(ActorOf(req), q);
-        if (!found) return Refuse(req, found.error());
-        boost::json::array items;
-        for (const auto& c : found->value) items.emplace_back(CaseSummaryJson(c));
-        Response res = Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
-        res.await_commit = AwaitAudit(std::move(found->audit));
-        return res;
-      });
-  Add(router, "GET", "/api/v1/cases/{id}", kCaseRead,
-      "One case, decrypted (restricted: assigned, supervisors or break-glass)",
-      [&cases](Request& req) {
-        auto read = cases.Get(ActorOf(req), req.path_params["id"]);
-        if (!read) return Refuse(req, read.error());
-        Response res = Response::Json(200, CaseJson(read->value));
-        res.await_commit = AwaitAudit(std::move(read->audit));
-        return res;
-      });
-  Add(
-      router, "PATCH", "/api/v1/cases/{id}", kCaseWrite,
-      "Change a case's risk, situation, summary or safety plan",
-      [&cases](Request& req) {
-        CaseFields in;
-        if (auto bad = ReadBody(req, [&](http::FieldReader& f) { in = ReadFields(f, false); }))
-          return *bad;
-        return CaseReply(req, cases.Update(ActorOf(req), req.path_params["id"], in));
-      },
-      true);
-  Add(
-      router, "POST", "/api/v1/cases/{id}/assign", kCaseSupervise,
-      "Assign the case's workers (supervisors)",
-      [&cases](Request& req) {
-        std::vector<std::string> users;
-        if (auto bad = ReadBody(
-                req, [&](http::FieldReader& f) { users = f.StringList("user_ids", 20, 64, true); }))
-          return *bad;
-        return CaseReply(req, cases.Assign(ActorOf(req), req.path_params["id"], users));
-      },
-      true);
-  Add(
-      router, "POST", "/api/v1/cases/{id}/restrict", kCaseSupervise,
-      "Restrict a case to its workers and supervisors, or lift the restriction",
-      [&cases](Request& req) {
-        bool restricted = false;
-        if (auto bad =
-                ReadBody(req, [&](http::FieldReader& f) { restricted = f.Bool("restricted"); }))
-          return *bad;
-        return CaseReply(req, cases.Restrict(ActorOf(req), req.path_params["id"], restricted));
-      },
-      true);
-  Add(
-      router, "POST", "/api/v1/cases/{id}/close", kCaseWrite, "Close a case with a reason",
-      [&cases](Request& req) {
-        std::string reason, note;
-        if (auto bad = ReadBody(req, [&](http::FieldReader& f) {
-              reason = f.String("reason", 40);
-              note = f.OptString("note", 2000).value_or("");
-            }))
-          return *bad;
-        return CaseReply(req, cases.Close(ActorOf(req), req.path_params["id"], reason, note));
-      },
-      true);
-  Add(
-      router, "POST", "/api/v1/cases/{id}/reopen", kCaseWrite, "Reopen a closed case with a reason",
-      [&cases](Request& req) {
-        std::string reason;
-        if (auto bad =
-                ReadBody(req, [&](http::FieldReader& f) { reason = f.String("reason", 2000); }))
-          return *bad;
-        return CaseReply(req, cases.Reopen(ActorOf(req), req.path_params["id"], reason));
-      },
-      true);
-  Add(
-      router, "POST", "/api/v1/cases/{id}/break-glass", kCaseRead,
-      "Break the glass of a restricted case: a stated reason, audited, supervisors notified",
-      [&cases](Request& req) {
-        std::string reason;
-        if (auto bad =
-                ReadBody(req, [&](http::FieldReader& f) { reason = f.String("reason", 1000); }))
-          return *bad;
-        auto granted = cases.BreakGlass(ActorOf(req), req.path_params["id"], reason);
-        if (!granted) return Refuse(req, granted.error());
-        return Response::Json(200,
-                              {{"case_id", granted->case_id}, {"expires_at", granted->expires_at}});
-      },
-      true);
-  Add(router, "GET", "/api/v1/cases/{id}/timeline", kCaseRead,
-      "The case's events, newest first (kinds and clear labels only)", [&cases](Request& req) {
-        auto events = cases.Timeline(ActorOf(req), req.path_params["id"]);
-        if (!events) return Refuse(req, events.error());
-        boost::json::array items;
-        for (const auto& e : *events) {
-          items.emplace_back(boost::json::object{{"at", e.at},
-                                                 {"kind", e.kind},
-                                                 {"id", e.entity_id},
-                                                 {"summary", OrNull(e.label)},
-                                                 {"actor_id", OrNull(e.actor_id)},
-                                                 {"actor_name", OrNull(e.actor_name)}});
-        }
-        return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
-      });
-  Add(router, "GET", "/api/v1/notifications", http::kSignedIn,
-      "One's own notifications, newest first", [&cases](Request& req) {
-        auto found = cases.Notifications(ActorOf(req));
-        if (!found) return Refuse(req, found.error());
-        boost::json::array items;
-        for (const auto& n : *found) {
-          items.emplace_back(boost::json::object{{"id", n.id},
-                                                 {"kind", n.kind},
-                                                 {"case_id", OrNull(n.case_id)},
-                                                 {"actor_id", OrNull(n.actor_id)},
-                                                 {"actor", OrNull(n.actor_name)},
-                                                 {"at", n.at},
-                                                 {"read_at", OrNull(n.read_at)}});
-        }
-        return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
-      });
-  Add(
-      router, "POST", "/api/v1/notifications/{id}/read", http::kSignedIn,
-      "Mark one's notification read",
-      [&cases](Request& req) {
-        auto done = cases.MarkNotificationRead(ActorOf(req), req.path_params["id"]);
-        if (!done) return Refuse(req, done.error());
-        return Response::NoContent();
-      },
-      false, 204);
+  const std::string read(security::perm::kCaseRead);
+  const std::string write(security::perm::kCaseWrite);
+  const std::string supervise(security::perm::kCaseSupervise);
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/cases",
+              .permission = write,
+              .handler = [&cases](Request& req) -> http::Reply {
+                CaseFields in =
+                    TRY(ReadBody(req, [](http::FieldReader& f) { return ReadFields(f, true); }));
+                return Response::Json(201, CaseJson(TRY(cases.Open(ActorOf(req), in))));
+              },
+              .summary = "Open a case for a person from intake; the caller is assigned",
+              .tag = "cases",
+              .json_body = true,
+              .success_status = 201});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/cases",
+              .permission = read,
+              .handler = [&cases](Request& req) -> http::Reply {
+                CaseListQuery q = TRY(ReadListQuery(req));
+                auto found = TRY(cases.List(ActorOf(req), q));
+                Response res = Response::Json(200, Items(found.value, CaseSummaryJson));
+                res.await_commit = AwaitAudit(std::move(found.audit));
+                return res;
+              },
+              .summary = "Cases of one's organization (status, assigned=me, person_id, "
+                         "worker=ID|none, risk, no_contact_days), riskiest first",
+              .tag = "cases"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/cases/{id}",
+              .permission = read,
+              .handler = [&cases](Request& req) -> http::Reply {
+                auto seen = TRY(cases.Get(ActorOf(req), req.path_params["id"]));
+                Response res = Response::Json(200, CaseJson(seen.value));
+                res.await_commit = AwaitAudit(std::move(seen.audit));
+                return res;
+              },
+              .summary = "One case, decrypted (restricted: assigned, supervisors or break-glass)",
+              .tag = "cases"});
+  router.Add({.method = "PATCH",
+              .path_template = "/api/v1/cases/{id}",
+              .permission = write,
+              .handler = [&cases](Request& req) -> http::Reply {
+                CaseFields in =
+                    TRY(ReadBody(req, [](http::FieldReader& f) { return ReadFields(f, false); }));
+                return Response::Json(
+                    200, CaseJson(TRY(cases.Update(ActorOf(req), req.path_params["id"], in))));
+              },
+              .summary = "Change a case's risk, situation, summary or safety plan",
+              .tag = "cases",
+              .json_body = true});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/cases/{id}/assign",
+              .permission = supervise,
+              .handler = [&cases](Request& req) -> http::Reply {
+                auto users = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  return f.StringList("user_ids", 20, 64, true);
+                }));
+                return Response::Json(
+                    200, CaseJson(TRY(cases.Assign(ActorOf(req), req.path_params["id"], users))));
+              },
+              .summary = "Assign the case's workers (supervisors)",
+              .tag = "cases",
+              .json_body = true});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/cases/{id}/restrict",
+              .permission = supervise,
+              .handler = [&cases](Request& req) -> http::Reply {
+                const bool restricted =
+                    TRY(ReadBody(req, [](http::FieldReader& f) { return f.Bool("restricted"); }));
+                return Response::Json(
+                    200,
+                    CaseJson(TRY(cases.Restrict(ActorOf(req), req.path_params["id"], restricted))));
+              },
+              .summary = "Restrict a case to its workers and supervisors, or lift the restriction",
+              .tag = "cases",
+              .json_body = true});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/cases/{id}/close",
+              .permission = write,
+              .handler = [&cases](Request& req) -> http::Reply {
+                auto [reason, note] = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  std::string reason = f.String("reason", 40);
+                  return std::pair(reason, f.OptString("note", 2000).value_or(""));
+                }));
+                return Response::Json(
+                    200,
+                    CaseJson(TRY(cases.Close(ActorOf(req), req.path_params["id"], reason, note))));
+              },
+              .summary = "Close a case with a reason",
+              .tag = "cases",
+              .json_body = true});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/cases/{id}/reopen",
+              .permission = write,
+              .handler = [&cases](Request& req) -> http::Reply {
+                std::string reason = TRY(
+                    ReadBody(req, [](http::FieldReader& f) { return f.String("reason", 2000); }));
+                return Response::Json(
+                    200, CaseJson(TRY(cases.Reopen(ActorOf(req), req.path_params["id"], reason))));
+              },
+              .summary = "Reopen a closed case with a reason",
+              .tag = "cases",
+              .json_body = true});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/cases/{id}/break-glass",
+              .permission = read,
+              .handler = [&cases](Request& req) -> http::Reply {
+                std::string reason = TRY(
+                    ReadBody(req, [](http::FieldReader& f) { return f.String("reason", 1000); }));
+                BreakGlassResult granted =
+                    TRY(cases.BreakGlass(ActorOf(req), req.path_params["id"], reason));
+                return Response::Json(
+                    200, {{"case_id", granted.case_id}, {"expires_at", granted.expires_at}});
+              },
+              .summary = "Break the glass of a restricted case: a stated reason, audited, "
+                         "supervisors notified",
+              .tag = "cases",
+              .json_body = true});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/cases/{id}/timeline",
+              .permission = read,
+              .handler = [&cases](Request& req) -> http::Reply {
+                auto events = TRY(cases.Timeline(ActorOf(req), req.path_params["id"]));
+                return Response::Json(200, Items(events, TimelineJson));
+              },
+              .summary = "The case's events, newest first (kinds and clear labels only)",
+              .tag = "cases"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/notifications",
+              .permission = std::string(http::kSignedIn),
+              .handler = [&cases](Request& req) -> http::Reply {
+                auto found = TRY(cases.Notifications(ActorOf(req)));
+                return Response::Json(200, Items(found, NotificationJson));
+              },
+              .summary = "One's own notifications, newest first",
+              .tag = "cases"});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/notifications/{id}/read",
+              .permission = std::string(http::kSignedIn),
+              .handler = [&cases](Request& req) -> http::Reply {
+                TRY(cases.MarkNotificationRead(ActorOf(req), req.path_params["id"]));
+                return Response::NoContent();
+              },
+              .summary = "Mark one's notification read",
+              .tag = "cases",
+              .success_status = 204});
 }
 
 void RegisterCaseMessages() {

@@ -13,10 +13,6 @@ namespace {
 using http::Request;
 using http::Response;
 
-boost::json::value OrNull(const std::string& s) {
-  return s.empty() ? boost::json::value(nullptr) : boost::json::value(s);
-}
-
 boost::json::array Roles(const std::string& comma_separated) {
   boost::json::array out;
   size_t start = 0;
@@ -70,48 +66,40 @@ void AddRoutes(http::Router& router, SupervisionService& supervision) {
   router.Add({.method = "GET",
               .path_template = "/api/v1/supervision/team",
               .permission = supervise,
-              .handler =
-                  [&supervision](Request& req) {
-                    auto team =
-                        supervision.TeamLoad(ActorOf(req), DaysParam(req.Query("no_contact_days")));
-                    if (!team) return Refuse(req, team.error());
-                    return Response::Json(200, TeamJson(*team));
-                  },
+              .handler = [&supervision](Request& req) -> http::Reply {
+                return Response::Json(200,
+                                      TeamJson(TRY(supervision.TeamLoad(
+                                          ActorOf(req), DaysParam(req.Query("no_contact_days"))))));
+              },
               .summary = "Supervisors: each case worker's open cases, high-risk cases and cases "
                          "with no contact for no_contact_days (default 30); cases nobody works",
               .tag = "supervision"});
   router.Add({.method = "GET",
               .path_template = "/api/v1/supervision/waiting",
               .permission = supervise,
-              .handler =
-                  [&supervision](Request& req) {
-                    auto waiting = supervision.Waiting(ActorOf(req));
-                    if (!waiting) return Refuse(req, waiting.error());
-                    boost::json::array items;
-                    for (const auto& w : waiting->value) items.emplace_back(WaitingJson(w));
-                    Response res = Response::Json(200, {{"items", items}});
-                    res.await_commit = AwaitAudit(std::move(waiting->audit));
-                    return res;
-                  },
+              .handler = [&supervision](Request& req) -> http::Reply {
+                auto waiting = TRY(supervision.Waiting(ActorOf(req)));
+                boost::json::array items;
+                for (const auto& w : waiting.value) items.emplace_back(WaitingJson(w));
+                Response res = Response::Json(200, {{"items", items}});
+                res.await_commit = AwaitAudit(std::move(waiting.audit));
+                return res;
+              },
               .summary = "Supervisors: break-glass grants and case closings of the last 30 days "
                          "not yet reviewed, newest first",
               .tag = "supervision"});
   router.Add({.method = "POST",
               .path_template = "/api/v1/supervision/reviews",
               .permission = supervise,
-              .handler =
-                  [&supervision](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    std::string kind = f.String("kind", 20);
-                    std::string subject_id = f.String("subject_id", 40);
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    auto done = supervision.MarkReviewed(ActorOf(req), kind, subject_id);
-                    if (!done) return Refuse(req, done.error());
-                    return Response::Json(
-                        201, {{"kind", kind}, {"subject_id", subject_id}, {"reviewed", true}});
-                  },
+              .handler = [&supervision](Request& req) -> http::Reply {
+                auto [kind, subject_id] = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  std::string kind = f.String("kind", 20);
+                  return std::pair(kind, f.String("subject_id", 40));
+                }));
+                TRY(supervision.MarkReviewed(ActorOf(req), kind, subject_id));
+                return Response::Json(
+                    201, {{"kind", kind}, {"subject_id", subject_id}, {"reviewed", true}});
+              },
               .summary = "Supervisors: mark a break-glass grant or a case closing reviewed",
               .tag = "supervision",
               .json_body = true,

@@ -32,19 +32,18 @@ PendingAct ToAct(const store::Row& r) {
 
 Result<std::vector<WorkerLoad>> Workload(store::Tx& tx, const std::string& org_id,
                                          const std::string& no_contact_since) {
-  auto rows = tx.Query(
-      "SELECT u.id, u.display_name, u.roles, COUNT(c.id), "
-      "SUM(CASE WHEN c.risk_rank >= 2 THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN c.id IS NOT NULL AND COALESCE(c.last_contact_at, c.opened_at) < ? "
-      "THEN 1 ELSE 0 END) "
-      "FROM users u LEFT JOIN case_workers w ON w.user_id = u.id "
-      "LEFT JOIN cases c ON c.id = w.case_id AND c.status = 'open' "
-      "WHERE u.org_id = ? AND u.disabled_at IS NULL "
-      "GROUP BY u.id, u.display_name, u.roles ORDER BY u.display_name, u.id",
-      {no_contact_since, org_id});
-  if (!rows) return Fail(rows.error());
+  store::Rows rows = TRY(
+      tx.Query("SELECT u.id, u.display_name, u.roles, COUNT(c.id), "
+               "SUM(CASE WHEN c.risk_rank >= 2 THEN 1 ELSE 0 END), "
+               "SUM(CASE WHEN c.id IS NOT NULL AND COALESCE(c.last_contact_at, c.opened_at) < ? "
+               "THEN 1 ELSE 0 END) "
+               "FROM users u LEFT JOIN case_workers w ON w.user_id = u.id "
+               "LEFT JOIN cases c ON c.id = w.case_id AND c.status = 'open' "
+               "WHERE u.org_id = ? AND u.disabled_at IS NULL "
+               "GROUP BY u.id, u.display_name, u.roles ORDER BY u.display_name, u.id",
+               {no_contact_since, org_id}));
   std::vector<WorkerLoad> out;
-  for (const auto& r : *rows) {
+  for (const auto& r : rows) {
     const std::string roles = "," + r.Text(2) + ",";
     if (roles.find(",case_worker,") == std::string::npos &&
         roles.find(",supervisor,") == std::string::npos) {
@@ -61,50 +60,47 @@ Result<std::vector<WorkerLoad>> Workload(store::Tx& tx, const std::string& org_i
 }
 
 Result<int64_t> UnassignedOpenCases(store::Tx& tx, const std::string& org_id) {
-  auto row = tx.QueryOne(
+  auto row = TRY(tx.QueryOne(
       "SELECT COUNT(*) FROM cases c WHERE c.org_id = ? AND c.status = 'open' AND NOT EXISTS "
       "(SELECT 1 FROM case_workers w JOIN users u ON u.id = w.user_id "
       "WHERE w.case_id = c.id AND u.disabled_at IS NULL)",
-      {org_id});
-  if (!row) return Fail(row.error());
-  return *row ? (*row)->Int(0) : 0;
+      {org_id}));
+  return row ? row->Int(0) : 0;
 }
 
 Result<std::vector<PendingAct>> Pending(store::Tx& tx, const std::string& org_id,
                                         const std::string& since, int limit) {
-  auto rows = tx.Query(std::string("SELECT * FROM (") + kActs +
-                           ") a WHERE a.org_id = ? AND a.at >= ? AND NOT EXISTS (SELECT 1 FROM "
-                           "supervision_reviews r WHERE r.kind = a.kind AND r.subject_id = "
-                           "a.subject_id) ORDER BY a.at DESC LIMIT " +
-                           std::to_string(limit),
-                       {org_id, since});
-  if (!rows) return Fail(rows.error());
+  store::Rows rows =
+      TRY(tx.Query(std::string("SELECT * FROM (") + kActs +
+                       ") a WHERE a.org_id = ? AND a.at >= ? AND NOT EXISTS (SELECT 1 FROM "
+                       "supervision_reviews r WHERE r.kind = a.kind AND r.subject_id = "
+                       "a.subject_id) ORDER BY a.at DESC LIMIT " +
+                       std::to_string(limit),
+                   {org_id, since}));
   std::vector<PendingAct> out;
-  for (const auto& r : *rows) out.push_back(ToAct(r));
+  for (const auto& r : rows) out.push_back(ToAct(r));
   return out;
 }
 
 Result<std::optional<PendingAct>> FindAct(store::Tx& tx, const std::string& org_id,
                                           const std::string& kind, const std::string& subject_id) {
-  auto row = tx.QueryOne(std::string("SELECT * FROM (") + kActs +
-                             ") a WHERE a.org_id = ? AND a.kind = ? AND a.subject_id = ?",
-                         {org_id, kind, subject_id});
-  if (!row) return Fail(row.error());
-  if (!*row) return std::optional<PendingAct>();
-  return std::optional<PendingAct>(ToAct(**row));
+  auto row = TRY(tx.QueryOne(std::string("SELECT * FROM (") + kActs +
+                                 ") a WHERE a.org_id = ? AND a.kind = ? AND a.subject_id = ?",
+                             {org_id, kind, subject_id}));
+  if (!row) return std::optional<PendingAct>();
+  return std::optional<PendingAct>(ToAct(*row));
 }
 
 Result<bool> InsertReview(store::Tx& tx, const Review& review) {
-  auto taken = tx.QueryOne("SELECT 1 FROM supervision_reviews WHERE kind = ? AND subject_id = ?",
-                           {review.kind, review.subject_id});
-  if (!taken) return Fail(taken.error());
-  if (*taken) return false;
-  auto n = tx.Exec(
+  auto taken =
+      TRY(tx.QueryOne("SELECT 1 FROM supervision_reviews WHERE kind = ? AND subject_id = ?",
+                      {review.kind, review.subject_id}));
+  if (taken) return false;
+  TRY(tx.Exec(
       "INSERT INTO supervision_reviews (id, org_id, kind, subject_id, case_id, reviewed_by, "
       "reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
       {review.id, review.org_id, review.kind, review.subject_id, review.case_id, review.reviewed_by,
-       review.reviewed_at});
-  if (!n) return Fail(n.error());
+       review.reviewed_at}));
   return true;
 }
 

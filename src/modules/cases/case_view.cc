@@ -1,0 +1,76 @@
+#include "modules/cases/case_view.h"
+
+#include "modules/people/person_repo.h"
+#include "modules/service_support.h"
+
+namespace dandelion::cases {
+
+Result<const people::PersonCipher*> PersonView::Cipher(const std::string& org_id,
+                                                       const std::string& person_id) {
+  auto it = ciphers_.find(person_id);
+  if (it == ciphers_.end()) {
+    people::PersonCipher cipher = TRY(people::PersonCipher::Load(tx_, keyring_, org_id, person_id));
+    it = ciphers_.emplace(person_id, std::move(cipher)).first;
+  }
+  return &it->second;
+}
+
+Result<CasePerson> PersonView::Person(const std::string& org_id, const std::string& person_id) {
+  auto row = TRY(people::person_repo::FindById(tx_, person_id));
+  if (!row) return Fail(NotFound());
+  const people::PersonCipher* cipher = TRY(Cipher(org_id, person_id));
+  CasePerson p{.id = person_id, .code = row->code};
+  auto name = cipher->Open("legal_name", row->legal_name);
+  auto alias = cipher->Open("alias", row->alias);
+  auto safe = cipher->Open("safe_contact", row->safe_contact);
+  if (!name || !alias || !safe) return Fail(ErrorCode::kInternal, "error.internal");
+  p.legal_name = std::move(*name);
+  p.alias = std::move(*alias);
+  p.safe_contact = std::move(*safe);
+  return p;
+}
+
+std::vector<Worker> Workers(const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::vector<Worker> out;
+  for (const auto& [id, name] : rows) out.push_back({id, name});
+  return out;
+}
+
+Result<std::vector<Worker>> WorkersOf(store::Tx& tx, const std::string& case_id) {
+  auto all = TRY(case_repo::WorkersOf(tx, {case_id}));
+  return Workers(all[case_id]);
+}
+
+Result<Case> View(PersonView& people, const case_repo::StoredCase& c, std::vector<Worker> workers,
+                  std::string_view access, bool readable) {
+  Case out{.id = c.id,
+           .org_id = c.org_id,
+           .number = c.number,
+           .status = c.status,
+           .intake_channel = c.intake_channel,
+           .situation = SplitTags(c.situation),
+           .risk_level = c.risk_level,
+           .restricted = c.restricted,
+           .assigned = std::move(workers),
+           .opened_at = c.opened_at,
+           .closed_at = c.closed_at,
+           .closure_reason = c.closure_reason,
+           .last_contact_at = c.last_contact_at,
+           .updated_at = c.updated_at,
+           .access = std::string(access)};
+  if (!readable) return out;
+  out.person = TRY(people.Person(c.org_id, c.person_id));
+  const people::PersonCipher* cipher = TRY(people.Cipher(c.org_id, c.person_id));
+  auto summary = cipher->OpenRecord(kCasesTable, "summary", c.id, c.summary);
+  auto plan = cipher->OpenRecord(kCasesTable, "safety_plan", c.id, c.safety_plan);
+  auto note = cipher->OpenRecord(kCasesTable, "closure_note", c.id, c.closure_note);
+  auto reopen = cipher->OpenRecord(kCasesTable, "reopen_reason", c.id, c.reopen_reason);
+  if (!summary || !plan || !note || !reopen) return Fail(ErrorCode::kInternal, "error.internal");
+  out.reopen_reason = std::move(*reopen);
+  out.summary = std::move(*summary);
+  out.safety_plan = std::move(*plan);
+  out.closure_note = std::move(*note);
+  return out;
+}
+
+}  // namespace dandelion::cases
