@@ -67,6 +67,7 @@ Response Dispatcher::Handle(Request& request) const {
   }
   const Route& route = *match.route;
   request.route = route.path_template;
+  request.hide_caller_address = route.hide_caller_address;
   request.path_params = std::move(match.params);
   try {
     if (std::optional<Error> refused = gate_(request, route)) {

@@ -47,6 +47,10 @@ struct Route {
   // A larger request body than the server's limit (file uploads); 0 = the server's limit. The
   // server reads the target before the body, so only this route's callers may send this much.
   size_t body_limit_bytes = 0;
+  // The caller's address is kept out of the access log: someone asking for help through the
+  // public form may be in danger from whoever could read the server's logs later. (Flood
+  // control may still use it in memory.)
+  bool hide_caller_address = false;
 };
 
 struct Match {

@@ -55,7 +55,8 @@ void AddPublicRoutes(http::Router& router, EmergencyService& emergency) {
                                                 {"hotline", kHotline}});
                   },
               .summary = "What the public help form needs: a time token, regions, numbers",
-              .tag = "emergency"});
+              .tag = "emergency",
+              .hide_caller_address = true});
   router.Add(
       {.method = "POST",
        .path_template = "/api/v1/public/help-requests",
@@ -86,7 +87,8 @@ void AddPublicRoutes(http::Router& router, EmergencyService& emergency) {
        .summary = "A help request from the public form (no account; sealed for the receiver)",
        .tag = "emergency",
        .json_body = true,
-       .success_status = 202});
+       .success_status = 202,
+       .hide_caller_address = true});
 }
 
 void AddRequestRoutes(http::Router& router, EmergencyService& emergency) {
