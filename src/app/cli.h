@@ -1,4 +1,5 @@
-// The command line of `dandelion` (see api-contract.md): init, serve, migrate, backup, restore.
+// The command line of `dandelion` (see docs/api-contract.md): init, serve, migrate, backup,
+// restore.
 //
 // Each command validates its flags, calls the same services the HTTP API calls, prints what
 // happened, and exits non-zero with the reason on stderr when it fails. Nothing is half-written.

@@ -18,7 +18,7 @@
 namespace dandelion::app {
 namespace {
 
-// Records a whole-database operation of the operator's console in the audit log (security.md:
+// Records a whole-database operation of the operator's console in the audit log (docs/security.md:
 // exports and key operations are audited). A backup records itself before the copy, so the
 // copy holds its own entry; a restore records itself in the restored database.
 Result<void> AuditConsoleOperation(const std::string& dir, const char* action, bool locked) {

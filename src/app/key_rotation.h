@@ -1,5 +1,5 @@
 // Master key rotation (`dandelion keys rotate`) and the start-up step that finishes or rolls
-// back a rotation a crash interrupted (security.md, "Keys and encryption at rest").
+// back a rotation a crash interrupted (docs/security.md, "Keys").
 //
 // Rotation replaces the master key and re-wraps every organization key under it; data is not
 // re-encrypted, because organization keys do not change. Rotating organization keys themselves

@@ -21,6 +21,7 @@
 #include "modules/emergency/escalator.h"
 #include "modules/emergency/routes.h"
 #include "modules/network/routes.h"
+#include "modules/people/people_service.h"
 #include "modules/people/routes.h"
 #include "modules/probe/probe.h"
 #include "modules/session/routes.h"
@@ -117,6 +118,11 @@ int Serve(const ServeOptions& options) {
     spdlog::warn(R"({{"event":"test_mode","note":"test-only routes are enabled"}})");
   }
   server.SetGate(MakeSecurityGate(*s.auth));
+  // Before the first search: people written before search terms existed, by the demo generator
+  // or before a key rotation become findable again.
+  auto reindexed = people::RefreshPersonIndexes(*s.db, *s.keyring);
+  if (!reindexed) return Refuse("cannot index people for search", reindexed.error());
+  if (*reindexed > 0) spdlog::info(R"({{"event":"people_reindexed","count":{}}})", *reindexed);
 
   auto port = server.Start();
   if (!port) return Refuse("cannot listen on " + server.options().listen, port.error());

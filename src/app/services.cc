@@ -76,27 +76,29 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
   s->audit = std::make_unique<security::AuditLog>(*master, *s->clock);
   s->keyring = std::make_unique<security::Keyring>(std::move(*master), *version);
   if (auto r = CheckMasterKey(*s->db, *s->keyring); !r) return Fail(r.error());
-  security::AuthOptions auth_options;
-  auth_options.demo = s->config.demo;
-  s->auth = std::make_unique<security::AuthService>(*s->db, *s->keyring, *s->audit, *s->clock,
-                                                    auth_options);
-  s->orgs = std::make_unique<network::OrgService>(*s->db, *s->keyring, *s->audit, *s->clock);
-  s->users = std::make_unique<network::UserService>(*s->db, *s->audit, *s->auth, *s->clock);
-  s->audit_reader = std::make_unique<audit::AuditService>(*s->db, *s->audit, *s->orgs, *s->auth);
-  s->audit_reads = std::make_unique<security::AuditBatcher>(*s->db, *s->audit);
-  s->people = std::make_unique<people::PeopleService>(
-      *s->db, *s->keyring, *s->audit, *s->audit_reads, *s->auth, *s->orgs, *s->clock);
-  s->cases = std::make_unique<cases::CaseService>(*s->db, *s->keyring, *s->audit, *s->audit_reads,
-                                                  *s->orgs, *s->clock);
-  s->case_records = std::make_unique<case_records::CaseRecords>(
-      case_records::Deps{*s->db, *s->keyring, *s->audit, *s->clock});
-  s->caseload = std::make_unique<caseload::CaseloadService>(
-      *s->cases, s->case_records->appointments, *s->clock);
-  s->supervision = std::make_unique<supervision::SupervisionService>(*s->db, *s->keyring, *s->audit,
-                                                                     *s->audit_reads, *s->clock);
-  s->emergency = std::make_unique<emergency::EmergencyService>(
-      *s->db, *s->keyring, *s->audit, *s->clock, s->config.public_help_per_minute);
+  s->Build();
   return s;
+}
+
+void Services::Build() {
+  security::AuthOptions auth_options;
+  auth_options.demo = config.demo;
+  auth = std::make_unique<security::AuthService>(*db, *keyring, *audit, *clock, auth_options);
+  orgs = std::make_unique<network::OrgService>(*db, *keyring, *audit, *clock);
+  users = std::make_unique<network::UserService>(*db, *audit, *auth, *clock);
+  audit_reader = std::make_unique<audit::AuditService>(*db, *audit, *orgs, *auth);
+  audit_reads = std::make_unique<security::AuditBatcher>(*db, *audit);
+  people = std::make_unique<people::PeopleService>(*db, *keyring, *audit, *audit_reads, *auth,
+                                                   *orgs, *clock);
+  cases = std::make_unique<cases::CaseService>(*db, *keyring, *audit, *audit_reads, *orgs, *clock);
+  case_records = std::make_unique<case_records::CaseRecords>(
+      case_records::Deps{*db, *keyring, *audit, *clock});
+  caseload =
+      std::make_unique<caseload::CaseloadService>(*cases, case_records->appointments, *clock);
+  supervision = std::make_unique<supervision::SupervisionService>(*db, *keyring, *audit,
+                                                                  *audit_reads, *clock);
+  emergency = std::make_unique<emergency::EmergencyService>(*db, *keyring, *audit, *clock,
+                                                            config.public_help_per_minute);
 }
 
 }  // namespace dandelion::app

@@ -52,6 +52,11 @@ struct Services {
   static Result<std::unique_ptr<Services>> Open(const std::string& data_dir, int readers = 0,
                                                 bool data_dir_locked = false,
                                                 std::unique_ptr<Clock> clock = nullptr);
+
+  // Builds every service over config, clock, db, keyring and audit, which must be set. Open
+  // calls it once they are loaded; the unit tests' world (testing/test_world.h) calls it over an
+  // in-memory database, so tests exercise the services wired exactly as the server wires them.
+  void Build();
 };
 
 // Registers every module's Korean/English messages (idempotent).

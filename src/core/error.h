@@ -6,28 +6,41 @@
 #pragma once
 
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace dandelion {
 
+// Every code once: its name in C++, its wire name, its HTTP status. The enum, CodeName,
+// HttpStatus, AllErrorCodes and the OpenAPI document's enum of codes (http/openapi.cc) are all
+// made from this one list, so they cannot disagree.
+// clang-format off
+#define DANDELION_ERROR_CODES(X)                                                                  \
+  X(kInvalid,            "invalid",                400) /* the request's shape or values */      \
+  X(kUnauthenticated,    "unauthenticated",        401) /* no valid session or credentials */    \
+  X(kMfaRequired,        "mfa_required",           401) /* a second factor is needed */          \
+  X(kForbidden,          "forbidden",              403) /* not allowed (also a bad CSRF token) */\
+  X(kBreakGlassRequired, "break_glass_required",   403) /* a restricted case; she may break the  \
+                                                           glass with a reason */                \
+  X(kReauthRequired,     "reauth_required",        403) /* needs a password (and code) entered   \
+                                                           in the last minutes */                \
+  X(kNotFound,           "not_found",              404) /* absent, or another organization's */  \
+  X(kMethodNotAllowed,   "method_not_allowed",     405)                                          \
+  X(kTimeout,            "timeout",                408) /* the client was too slow to send */    \
+  X(kConflict,           "conflict",               409)                                          \
+  X(kTooLarge,           "too_large",              413)                                          \
+  X(kUnsupportedMedia,   "unsupported_media_type", 415)                                          \
+  X(kRateLimited,        "rate_limited",           429) /* throttled, or a locked account */     \
+  X(kInternal,           "internal",               500)                                          \
+  X(kUnavailable,        "unavailable",            503) /* shutting down or overloaded */
+// clang-format on
+
 enum class ErrorCode {
-  kInvalid,             // 400: the request's shape or values are wrong
-  kUnauthenticated,     // 401: no valid session or credentials
-  kMfaRequired,         // 401: a second factor is needed
-  kForbidden,           // 403: signed in but not allowed (also a bad CSRF token)
-  kBreakGlassRequired,  // 403: a restricted case; the caller may break the glass with a reason
-  kReauthRequired,      // 403: the action needs a password (and code) entered in the last minutes
-  kNotFound,            // 404: absent, or another organization's record
-  kMethodNotAllowed,    // 405
-  kTimeout,             // 408: the client was too slow to send its request
-  kConflict,            // 409
-  kTooLarge,            // 413
-  kUnsupportedMedia,    // 415
-  kRateLimited,         // 429: throttled, or a locked account
-  kInternal,            // 500
-  kUnavailable,         // 503: shutting down or overloaded
+#define DANDELION_ERROR_CODE_ENUMERATOR(name, wire, status) name,
+  DANDELION_ERROR_CODES(DANDELION_ERROR_CODE_ENUMERATOR)
+#undef DANDELION_ERROR_CODE_ENUMERATOR
 };
 
 struct Error {
@@ -62,5 +75,8 @@ std::string_view CodeName(ErrorCode code);
 
 // The HTTP status for a code; the only such mapping in the project.
 int HttpStatus(ErrorCode code);
+
+// Every code, in the order of DANDELION_ERROR_CODES.
+std::span<const ErrorCode> AllErrorCodes();
 
 }  // namespace dandelion

@@ -78,7 +78,7 @@ Response Dispatcher::Handle(Request& request) const {
     if (!reply->file_path.empty()) LoadFile(*reply, request);
     return std::move(*reply);
   } catch (const std::exception& e) {
-    // The session boundary of architecture.md: log with the request id, answer without
+    // The session boundary of docs/architecture.md: log with the request id, answer without
     // internals. what() goes to the log only.
     spdlog::error("handler exception request_id={} route={} what={}", request.request_id,
                   request.route, e.what());

@@ -44,7 +44,7 @@ class Dispatcher {
 };
 
 // The headers every response carries, errors from the transport included: X-Request-Id, the
-// security headers of security.md, and Cache-Control: no-store under /api/.
+// security headers of docs/security.md, and Cache-Control: no-store under /api/.
 void ApplyStandardHeaders(Response& response, std::string_view path, std::string_view request_id);
 
 // 16 random hex characters.

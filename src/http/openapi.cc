@@ -4,6 +4,7 @@
 #include <boost/json/parse.hpp>
 #include <map>
 
+#include "core/error.h"
 #include "http/text_util.h"
 
 namespace dandelion::http {
@@ -11,7 +12,7 @@ namespace {
 
 namespace json = boost::json;
 
-// The error shape of api-contract.md, shared by every operation's error responses.
+// The error shape of docs/api-contract.md, shared by every operation's error responses.
 constexpr std::string_view kErrorSchema = R"({
   "type": "object",
   "required": ["error"],
@@ -20,9 +21,7 @@ constexpr std::string_view kErrorSchema = R"({
       "type": "object",
       "required": ["code", "message"],
       "properties": {
-        "code": {"type": "string", "enum": ["invalid", "unauthenticated", "mfa_required",
-          "forbidden", "not_found", "method_not_allowed", "timeout", "conflict", "too_large",
-          "unsupported_media_type", "rate_limited", "internal", "unavailable"]},
+        "code": {"type": "string"},
         "message": {"type": "string", "description": "In the caller's language (Accept-Language)."},
         "fields": {"type": "object", "additionalProperties": {"type": "string"},
                    "description": "Field name -> reason, for validation errors."},
@@ -31,6 +30,17 @@ constexpr std::string_view kErrorSchema = R"({
     }
   }
 })";
+
+// The Error schema, its code's enum made from every ErrorCode (core/error.h), so no code the
+// server sends is missing from the document.
+json::value ErrorSchema() {
+  json::value schema = json::parse(kErrorSchema);
+  json::object& code = schema.at("properties").at("error").at("properties").at("code").as_object();
+  json::array names;
+  for (ErrorCode c : AllErrorCodes()) names.emplace_back(CodeName(c));
+  code["enum"] = std::move(names);
+  return schema;
+}
 
 bool ChangesState(std::string_view method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
@@ -119,7 +129,7 @@ json::object BuildOpenApi(const Router& router, std::string_view version) {
       {"securitySchemes",
        {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "__Host-dandelion_session"}}},
         {"csrf", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-CSRF-Token"}}}}},
-      {"schemas", {{"Error", json::parse(kErrorSchema)}}},
+      {"schemas", {{"Error", ErrorSchema()}}},
       {"responses",
        {{"Error",
          {{"description", "An error in the contract's shape."},

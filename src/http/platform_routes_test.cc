@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <filesystem>
 #include <fstream>
 
+#include "core/error.h"
 #include "http/dispatch.h"
 #include "http/openapi.h"
 #include "http/static_files.h"
@@ -71,6 +73,29 @@ TEST(OpenApiTest, DescribesEveryRoute) {
   EXPECT_EQ(doc.at("components").at("securitySchemes").at("session").at("name").as_string(),
             "__Host-dandelion_session");
   EXPECT_TRUE(doc.at("components").at("schemas").as_object().contains("Error"));
+}
+
+TEST(OpenApiTest, ListsEveryErrorCodeTheServerSends) {
+  Router r = ModuleRoutes();
+  auto doc = BuildOpenApi(r, "1.2.3");
+  const auto& listed = doc.at("components")
+                           .at("schemas")
+                           .at("Error")
+                           .at("properties")
+                           .at("error")
+                           .at("properties")
+                           .at("code")
+                           .at("enum")
+                           .as_array();
+  std::vector<std::string> names;
+  for (const auto& v : listed) names.emplace_back(v.as_string());
+  std::vector<std::string> expected;
+  for (ErrorCode c : AllErrorCodes()) expected.emplace_back(CodeName(c));
+  EXPECT_EQ(names, expected);
+  // The codes a client must act on, which the document once left out.
+  for (const char* code : {"break_glass_required", "reauth_required", "mfa_required"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), code), names.end()) << code;
+  }
 }
 
 TEST(PlatformRoutesTest, ServesHealthMetricsAndTheApiDocument) {

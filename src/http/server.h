@@ -86,7 +86,7 @@ class Server {
   const Metrics& metrics() const { return metrics_; }
 
  private:
-  struct Impl;  // Asio and Beast state, kept out of this header (architecture.md, rule 7)
+  struct Impl;  // Asio and Beast state, kept out of this header (docs/architecture.md, "Rules", 7)
 
   ServerOptions options_;
   const Router& router_;

@@ -1,4 +1,4 @@
-// AuditBatcher: group commit of audit entries for reads (security.md, "Audit").
+// AuditBatcher: group commit of audit entries for reads (docs/security.md, "Audit log").
 //
 // A read of survivor data must not be answered before its audit entry is durable, but giving
 // every read its own write transaction costs one fsync each (milliseconds on SQLite with

@@ -1,4 +1,4 @@
-// The hash chain that makes the audit log tamper-evident (security.md, "Audit log").
+// The hash chain that makes the audit log tamper-evident (docs/security.md, "Audit log").
 //
 // Each row stores hash = BLAKE2b-256(previous row's hash ‖ canonical encoding of the row); the
 // first row chains from kGenesisHash. Changing, inserting or deleting any row changes every
@@ -8,7 +8,7 @@
 // The canonical encoding is unambiguous: a version label, fixed-width big-endian integers, and
 // every string with a u32 length prefix (the fields list is a u32 count then prefixed strings),
 // so no two different entries encode alike however their texts are chosen. It covers who, what,
-// when, where from, and outcome, never field values (security.md).
+// when, where from, and outcome, never field values (docs/security.md).
 // Pure functions; thread-safe.
 #pragma once
 

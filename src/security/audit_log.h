@@ -1,4 +1,4 @@
-// AuditLog: the append-only, hash-chained record of who did what (security.md, "Audit log").
+// AuditLog: the append-only, hash-chained record of who did what (docs/security.md, "Audit log").
 //
 // Services append an entry in the same transaction as the work it records, so the record and
 // the work commit or roll back together. Entries hold ids, actions, names of fields touched and

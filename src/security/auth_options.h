@@ -1,4 +1,4 @@
-// AuthOptions: the timeouts and throttling limits of authentication (security.md,
+// AuthOptions: the timeouts and throttling limits of authentication (docs/security.md,
 // "Authentication"). Its own header so the throttling rules (login_throttle.h) can read them
 // without the whole AuthService.
 #pragma once

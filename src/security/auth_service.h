@@ -1,5 +1,5 @@
 // AuthService: the one door to signing in and out, sessions, TOTP enrolment and
-// re-authentication (security.md, "Authentication and sessions").
+// re-authentication (docs/security.md, "Authentication").
 //
 // Passwords are checked outside any write transaction (Argon2id takes a tenth of a second and
 // must not hold the writer); the outcome is then recorded with its audit entry in one write.

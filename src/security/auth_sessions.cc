@@ -1,5 +1,5 @@
 // Sessions: opened by a sign-in, resolved from the cookie on every request, ended by signing out
-// (security.md, "Sessions"). Only a token's hash is stored.
+// (docs/security.md, "Authentication"). Only a token's hash is stored.
 #include <sodium.h>
 
 #include "core/ids.h"

@@ -141,7 +141,7 @@ Result<AuthService::Outcome> AuthService::SpendSecondFactor(store::Tx& tx, const
   return attempt.outcome;
 }
 
-// Unused for too long: disabled now, as security.md requires, and said so in the audit log.
+// Unused for too long: disabled now, as docs/security.md requires, and said so in the audit log.
 Result<void> AuthService::DisableInactive(store::Tx& tx, const Account& account, const Actor& meta,
                                           int64_t now) {
   TRY(account_repo::SetDisabled(tx, account.id, FormatRfc3339(clock_.Now())));

@@ -1,4 +1,4 @@
-// TOTP enrolment and codes (security.md, "Second factor"): a secret sealed under the
+// TOTP enrolment and codes (docs/security.md, "Authentication"): a secret sealed under the
 // organization's key, confirmed with a first code, then ten one-time recovery codes kept only
 // as keyed hashes.
 #include <sodium.h>

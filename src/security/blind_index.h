@@ -7,7 +7,7 @@
 // a name never matches a phone. 64 bits keep accidental collisions negligible per organization
 // while an index alone cannot be reversed without the key; callers must still re-check a match
 // after decrypting. An index reveals equality of values within one org and field, so index only
-// what needs exact lookup (security.md).
+// what needs exact lookup (docs/security.md).
 //
 // An index belongs to the organization key version it was derived from: after an org key
 // rotation, indexes are recomputed (the store records which version). Pure; thread-safe.
@@ -27,6 +27,7 @@ namespace dandelion::security {
 enum class BlindIndexField : uint64_t {
   kPersonLegalName = 1,  // FieldKind::kName
   kPersonPhone = 2,      // FieldKind::kPhone
+  kPersonSearch = 3,     // prefixes of name, alias and phone (people/search_terms.h)
 };
 
 inline constexpr size_t kBlindIndexSize = 8;

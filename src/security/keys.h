@@ -1,7 +1,7 @@
 // Keys: the SecretKey type, the master key file, and key wrapping for the key hierarchy.
 //
-// The hierarchy (security.md): master key (a file) -> per-organization keys -> per-person keys ->
-// per-file keys. Every key below the master is random and stored only wrapped (encrypted) by its
+// The hierarchy (docs/security.md): master key (a file) -> per-organization keys -> per-person keys
+// -> per-file keys. Every key below the master is random and stored only wrapped (encrypted) by its
 // parent, so erasing a person's wrapped key makes all her ciphertext unreadable, and rotating a
 // parent re-wraps children without touching data.
 #pragma once

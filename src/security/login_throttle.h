@@ -1,4 +1,4 @@
-// Sign-in throttling (security.md, "Throttling" and "Device cookies"): which failure counters an
+// Sign-in throttling (docs/security.md, "Authentication"): which failure counters an
 // attempt to prove who she is answers to, whether they hold it back, and what its failure or
 // success does to them.
 //

@@ -1,14 +1,14 @@
 // Password hashing: Argon2id through libsodium's crypto_pwhash_str.
 //
 // Parameters: 64 MiB of memory and 3 passes (RFC 9106's second recommended setting; above
-// security.md's floor of 64 MiB, t=2). A stored hash string records its own parameters, so
+// docs/security.md's floor of 64 MiB, t=2). A stored hash string records its own parameters, so
 // raising them later only needs NeedsRehash at the next successful sign-in.
 //
 // Passwords are NFKC-normalized before hashing and verifying, so the same password typed on a
 // device that sends decomposed Hangul or full-width characters still verifies.
 //
 // All functions are thread-safe. Each hash or verify takes about 64 MiB and a noticeable
-// fraction of a second: callers throttle sign-ins (security.md) before reaching here.
+// fraction of a second: callers throttle sign-ins (docs/security.md) before reaching here.
 #pragma once
 
 #include <string>

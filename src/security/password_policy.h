@@ -1,4 +1,4 @@
-// The password policy (security.md; NIST SP 800-63B): long enough, not common, not the
+// The password policy (docs/security.md; NIST SP 800-63B): long enough, not common, not the
 // username, not one repeated character. No composition rules and no forced rotation.
 //
 // Thread-safe: the common-password list is loaded once, on first use, and then only read.

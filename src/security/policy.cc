@@ -13,7 +13,7 @@ const std::vector<PermissionGrant>& Grants() {
       // Survivors' records are the case roles' work: case workers register, find and correct
       // them; supervisors do the same for their team. Shelter staff, dispatchers and finance see
       // what the cases they serve show them (later, through cases), not the register of people;
-      // network roles, advocates and researchers never see record-level data (security.md).
+      // network roles, advocates and researchers never see record-level data (docs/security.md).
       {perm::kPersonRead, {"case_worker", "supervisor"}},
       {perm::kPersonWrite, {"case_worker", "supervisor"}},
       // Erasure destroys her key for good: a supervisor decides it, after re-authenticating.
@@ -22,7 +22,7 @@ const std::vector<PermissionGrant>& Grants() {
       // are the case roles' work; assignment and restriction are checked on the loaded case.
       {perm::kCaseRead, {"case_worker", "supervisor"}},
       {perm::kCaseWrite, {"case_worker", "supervisor"}},
-      // Assigning workers and restricting a case is a supervisor's decision (domain.md).
+      // Assigning workers and restricting a case is a supervisor's decision (docs/domain.md).
       {perm::kCaseSupervise, {"supervisor"}},
       // Help requests reach the dispatchers of the organization they are routed to; supervisors
       // stand in for them. Nobody else reads what a woman wrote in the help form.

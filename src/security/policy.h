@@ -13,7 +13,7 @@
 
 namespace dandelion::security {
 
-// The roles of domain.md, as stored and sent.
+// The roles of docs/domain.md, as stored and sent.
 inline constexpr std::string_view kRoles[] = {
     "network_admin", "org_admin", "case_worker", "supervisor", "shelter_staff",
     "dispatcher",    "finance",   "advocate",    "researcher", "auditor",
@@ -23,7 +23,7 @@ bool IsRole(std::string_view role);
 
 // Data roles: the roles whose work reads survivors' records (cases, people, help requests,
 // payments). Giving one to an account needs a fresh re-authentication and another person: nobody
-// grants a data role to herself (security.md, "Granting roles").
+// grants a data role to herself (docs/security.md, "Granting roles").
 inline constexpr std::string_view kDataRoles[] = {
     "case_worker", "supervisor", "shelter_staff", "dispatcher", "finance",
 };

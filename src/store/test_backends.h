@@ -1,9 +1,9 @@
 // TestBackend: a fresh, empty database on either backend for one test, for the shared test suite.
 //
 // The store tests are parameterized on Backend so both backends pass the very same cases
-// (architecture rule 4). SQLite: a new file in a new temporary directory. PostgreSQL: a new
-// schema in the database named by DANDELION_TEST_PG_URL (tests skip when it is unset), made the
-// search_path of every pooled connection, and dropped afterwards.
+// (docs/architecture.md, "Rules", 4). SQLite: a new file in a new temporary directory. PostgreSQL:
+// a new schema in the database named by DANDELION_TEST_PG_URL (tests skip when it is unset), made
+// the search_path of every pooled connection, and dropped afterwards.
 //
 // Thread-safety: one per test; the Database it hands out is as thread-safe as ever.
 #pragma once

@@ -1,4 +1,4 @@
-"""Black-box tests of accounts under attack (security.md, "Authentication", "Granting roles"):
+"""Black-box tests of accounts under attack (docs/security.md, "Authentication", "Granting roles"):
 who may give roles that read survivors' records, sign-in lockout that cannot be turned against
 a user, the TOTP QR code, password changes, and what a username reveals."""
 

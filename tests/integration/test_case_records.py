@@ -1,5 +1,5 @@
 """Black-box tests of a case's records: services, notes, appointments and the calendar, legal
-matters and hearings, consents, assessments, plan goals and files (api-cases.md, "Case records").
+matters and hearings, consents, assessments, plan goals and files (docs/api-cases.md, "Case records").
 
 Every route works for the case roles of the organization; another organization's user gets 404;
 a case worker not assigned to a restricted case gets 403 break_glass_required; bad input answers

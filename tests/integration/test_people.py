@@ -1,4 +1,4 @@
-"""Black-box tests of survivors' records: /api/v1/people (api-contract.md).
+"""Black-box tests of survivors' records: /api/v1/people (docs/api-contract.md).
 
 Registration, reading and exact-match search in Korean; another organization's workers learn
 nothing (404, empty search); roles without the case permissions are refused; bad input is
@@ -102,7 +102,7 @@ class PeopleTest(unittest.TestCase):
         self.assertEqual(r.json()["items"], [])
 
     def test_search_needs_exactly_one_key(self):
-        for query in ["", "?name=a&phone=0101234567", "?limit=5", "?name="]:
+        for query in ["?name=a&phone=0101234567", "?limit=5", "?name=", "?q=%EA%B9%80%EB%AF%BC&name=a"]:
             r = self.a.client.get(PEOPLE + query)
             self.assertEqual(r.status, 400, (query, r.body))
             self.assertEqual(r.json()["error"]["code"], "invalid")

@@ -163,7 +163,7 @@ REACHES_HER = {
     ("POST", PERSON + "/consents"): HER,
     ("GET", PERSON + "/consents"): HER,
     ("POST", "/api/v1/consents/{id}/revoke"): HER,
-    # Links a help request to a person by id; it shows none of her fields (security.md,
+    # Links a help request to a person by id; it shows none of her fields (docs/security.md,
     # "Restricted survivors", says what this leaves open).
     ("POST", HELP + "/link"): NONE,
 }
@@ -289,12 +289,9 @@ class PermissionMatrixTest(unittest.TestCase):
         admin = cls.sessions["network_admin"]
         for org in admin.client.get("/api/v1/organizations").json()["items"]:
             cls.org_ids[org["slug"]] = org["id"]
+        # The user each scope's user routes act on: in A and B found through their own org
+        # admins, in the secretariat through the network admin.
         cls.target_ids = {}
-        for slug in ["sec", "org-a", "org-b"]:
-            # Users are listed by the console-made org admins; find targets by signing in as
-            # each organization's admin is not needed: the network admin lists org admins only,
-            # so targets are found through the org admins of A and B.
-            pass
         a_admin = cls.sessions["org_admin"]
         for u in a_admin.client.get(f"/api/v1/organizations/{cls.org_ids['org-a']}/users").json()[
                 "items"]:

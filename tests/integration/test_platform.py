@@ -125,6 +125,12 @@ class PlatformHttpTest(unittest.TestCase):
         self.assertTrue(doc["openapi"].startswith("3.1"))
         for path in ["/healthz", "/api/v1/openapi.json"]:
             self.assertIn(path, doc["paths"])
+        # Every error code a client may have to act on is in the error schema's enum.
+        codes = doc["components"]["schemas"]["Error"]["properties"]["error"]["properties"][
+            "code"]["enum"]
+        for code in ["invalid", "mfa_required", "break_glass_required", "reauth_required",
+                     "not_found", "rate_limited", "unavailable"]:
+            self.assertIn(code, codes)
 
     def test_metrics_count_requests_by_route(self):
         self.c.get("/healthz")

@@ -1,4 +1,4 @@
-"""Black-box tests of restricted survivors (security.md, "Restricted survivors").
+"""Black-box tests of restricted survivors (docs/security.md, "Restricted survivors").
 
 A woman with a restricted case is restricted wherever she is reached: her record, search, her
 consents, her other (unrestricted) cases and their records, files, appointments and the

@@ -1,4 +1,4 @@
-"""Black-box tests of sign-in, sessions, TOTP, throttling and CSRF (security.md)."""
+"""Black-box tests of sign-in, sessions, TOTP, throttling and CSRF (docs/security.md)."""
 
 import os
 import unittest

@@ -333,10 +333,15 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       );
       await checkScreen(t, 'server-13-person');
 
-      // Exact search finds her by name.
+      // The list shows her alias; the beginning of her alias or phone finds her.
       await page.goto('/people');
-      await page.getByLabel('찾을 값').fill('김하늘');
-      await page.getByRole('button', { name: '찾기' }).click();
+      await page.getByRole('link', { name: '하늘', exact: true }).waitFor();
+      await checkScreen(t, 'server-13b-people-list');
+      await page.getByLabel('이름·별칭·전화번호·코드').fill('010-1234-5');
+      await page.getByRole('button', { name: '찾기', exact: true }).click();
+      await page.getByRole('link', { name: '김하늘' }).waitFor();
+      await page.getByLabel('이름·별칭·전화번호·코드').fill('김하');
+      await page.getByRole('button', { name: '찾기', exact: true }).click();
       await page.getByRole('link', { name: '김하늘' }).click();
       await page.getByRole('heading', { name: '김하늘' }).waitFor();
 

@@ -454,16 +454,22 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     );
     await checkScreen(t, 'c01-caseload');
 
-    // Exact search finds a registered person.
+    // The organization's list shows aliases; the beginning of a name finds her.
     await page
       .getByRole('navigation', { name: '주 메뉴' })
       .getByRole('link', { name: '당사자 찾기·등록' })
       .click();
     await page.getByRole('heading', { name: '당사자 찾기' }).waitFor();
-    await page.getByLabel('찾을 값').fill('이수진');
-    await page.getByRole('button', { name: '찾기' }).click();
+    await page.getByRole('heading', { name: '우리 기관의 당사자' }).waitFor();
+    await page.locator('.people-list li').first().waitFor();
+    await checkScreen(t, 'c02-people-list');
+    await page.getByLabel('이름·별칭·전화번호·코드').fill('이수');
+    await page.getByRole('button', { name: '찾기', exact: true }).click();
     await page.getByRole('link', { name: '이수진' }).waitFor();
     await checkScreen(t, 'c02-people-search');
+    await page.getByLabel('이름·별칭·전화번호·코드').fill('이');
+    await page.getByRole('button', { name: '찾기', exact: true }).click();
+    await page.locator('.field-error').first().waitFor();
 
     // Register: the server's reason appears next to the field it names.
     await page.getByRole('link', { name: '새 당사자 등록' }).click();

@@ -1,6 +1,6 @@
 // PersonAccess: whether a caller may reach a person — the one decision behind every route that
 // shows or changes her (her record, search, consents, and through cases::DecideAccess her cases,
-// their records, appointments and the calendar). See security.md, "Restricted survivors".
+// their records, appointments and the calendar). See docs/security.md, "Restricted survivors".
 //
 // A person is restricted when she has a restricted case (open or closed) in her organization.
 // A restricted person may be reached only by a supervisor of her organization, a worker

@@ -8,75 +8,31 @@
 #include <memory>
 #include <string>
 
-#include "core/ids.h"
 #include "modules/cases/case_service.h"
-#include "modules/network/org_service.h"
 #include "modules/people/people_service.h"
-#include "security/sodium_init.h"
-#include "store/migrations.h"
+#include "testing/test_world.h"
 
 namespace dandelion::access {
 namespace {
 
-TimePoint At(const char* rfc3339) {
-  TimePoint t{};
-  EXPECT_TRUE(ParseRfc3339(rfc3339, &t));
-  return t;
-}
+using testing::At;
 
-class PersonAccessTest : public ::testing::Test {
+class PersonAccessTest : public testing::WorldTest {
  protected:
+  PersonAccessTest() : WorldTest({.start = At("2026-03-02T09:00:00Z")}) {}
+
   void SetUp() override {
-    security::EnsureSodium();
-    auto db = store::Open("sqlite::memory:", 1);
-    ASSERT_TRUE(db) << db.error().detail;
-    db_ = std::move(*db);
-    ASSERT_TRUE(store::Migrate(*db_));
-    security::SecretKey master = security::SecretKey::Random();
-    audit_ = std::make_unique<security::AuditLog>(master, clock_);
-    keyring_ = std::make_unique<security::Keyring>(std::move(master), 1);
-    auth_ = std::make_unique<security::AuthService>(*db_, *keyring_, *audit_, clock_,
-                                                    security::AuthOptions{});
-    orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
-    reads_ = std::make_unique<security::AuditBatcher>(*db_, *audit_);
-    people_ = std::make_unique<people::PeopleService>(*db_, *keyring_, *audit_, *reads_, *auth_,
-                                                      *orgs_, clock_);
-    cases_ =
-        std::make_unique<cases::CaseService>(*db_, *keyring_, *audit_, *reads_, *orgs_, clock_);
-    auto org = orgs_->Create(security::Actor::Console(),
-                             {"seoul1-center", "seoul1-center", "counseling_center", "", "KR-11"});
-    ASSERT_TRUE(org) << org.error().detail;
-    org_ = org->id;
-    opener_ = User("opener", "case_worker");
-    sibling_worker_ = User("sibling", "case_worker");
-    stranger_ = User("stranger", "case_worker");
-    supervisor_ = User("super", "supervisor");
+    WorldTest::SetUp();
+    org_ = AddOrg("seoul1-center");
+    opener_ = AddUser(org_, "opener", "case_worker");
+    sibling_worker_ = AddUser(org_, "sibling", "case_worker");
+    stranger_ = AddUser(org_, "stranger", "case_worker");
+    supervisor_ = AddUser(org_, "super", "supervisor");
     people::PersonFields minji;
     minji.legal_name = "김민지";
     minji.phone = "010-1234-5678";
     minji.safe_contact = "문자 남기지 말 것";
-    auto person = people_->Create(opener_, minji);
-    ASSERT_TRUE(person) << person.error().detail;
-    person_id_ = person->id;
-  }
-
-  security::Actor User(const std::string& name, const char* role) {
-    security::Actor a;
-    a.user_id = NewId();
-    a.org_id = org_;
-    a.roles = {role};
-    a.mfa_complete = true;
-    a.request_id = "req";
-    a.remote = "127.0.0.1";
-    EXPECT_TRUE(db_->Write([&](store::Tx& tx) -> Result<void> {
-      auto s = tx.Exec(
-          "INSERT INTO users (id, org_id, username, display_name, roles, password_hash, "
-          "last_active_at, created_at) VALUES (?, ?, ?, ?, ?, 'x', 0, '2026-01-01')",
-          {a.user_id, org_, name, name, std::string(role)});
-      if (!s) return Fail(s.error());
-      return Ok();
-    }));
-    return a;
+    person_id_ = testing::Must(people_->Create(opener_, minji)).id;
   }
 
   std::string OpenCase(const security::Actor& by, bool restricted) {
@@ -86,14 +42,12 @@ class PersonAccessTest : public ::testing::Test {
     f.risk_level = "high";
     f.summary = "요약";
     f.restricted = restricted;
-    auto c = cases_->Open(by, f);
-    EXPECT_TRUE(c) << c.error().detail;
-    return c ? c->id : "";
+    return testing::Must(cases_->Open(by, f)).id;
   }
 
   PersonDecision Decide(const security::Actor& actor) {
     PersonDecision out;
-    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
+    testing::Must(db_->Read([&](store::Tx& tx) -> Result<void> {
       auto d = DecidePersonAccess(tx, actor, person_id_, clock_.Now());
       if (!d) return Fail(d.error());
       out = std::move(*d);
@@ -103,27 +57,10 @@ class PersonAccessTest : public ::testing::Test {
   }
 
   std::string LastOutcome(const std::string& action) {
-    std::string out;
-    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
-      security::AuditQuery q;
-      q.action = action;
-      auto items = audit_->Query(tx, q);
-      if (!items) return Fail(items.error());
-      if (!items->empty()) out = items->front().outcome;
-      return Ok();
-    }));
-    return out;
+    auto entries = AuditOf(action);
+    return entries.empty() ? "" : entries.front().outcome;
   }
 
-  ManualClock clock_{At("2026-03-02T09:00:00Z")};
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<security::AuditLog> audit_;
-  std::unique_ptr<security::Keyring> keyring_;
-  std::unique_ptr<security::AuthService> auth_;
-  std::unique_ptr<network::OrgService> orgs_;
-  std::unique_ptr<security::AuditBatcher> reads_;
-  std::unique_ptr<people::PeopleService> people_;
-  std::unique_ptr<cases::CaseService> cases_;
   std::string org_, person_id_;
   security::Actor opener_, sibling_worker_, stranger_, supervisor_;
 };

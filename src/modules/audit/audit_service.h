@@ -1,5 +1,5 @@
 // AuditService: the one door to reading the audit log and to its signed checkpoints
-// (security.md, "Audit log").
+// (docs/security.md, "Audit log").
 //
 // Only auditors read the log. An auditor of a member organization sees the entries about her own
 // organization (org_id); an auditor of the secretariat is the network's auditor and sees every

@@ -1,4 +1,4 @@
-// Appointments: her therapy sessions, hearings, visits (domain.md, "Appointment") and the
+// Appointments: her therapy sessions, hearings, visits (docs/domain.md, "Appointment") and the
 // organization's calendar of them. Time, kind, status and worker are clear (the caseload and
 // the calendar sort and count by them); with whom, place, notes and a cancellation's reason are
 // sealed under her key.

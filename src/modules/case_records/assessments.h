@@ -1,4 +1,4 @@
-// Needs assessments and the service plan's goals (domain.md, "Needs assessment", "Service
+// Needs assessments and the service plan's goals (docs/domain.md, "Needs assessment", "Service
 // plan"). Ratings (0..4 per domain), goal statuses and target dates stay clear for statistics
 // of needs and outcomes; each domain's notes and each goal's title are sealed under her key.
 // An assessment is a dated snapshot and is never changed; goals move through their statuses.

@@ -1,4 +1,4 @@
-// Attachments: files of a case (domain.md, "Attachment") — a scanned consent form, a medical
+// Attachments: files of a case (docs/domain.md, "Attachment") — a scanned consent form, a medical
 // letter. Each file is a secretstream under its own random key (security/file_cipher.h); the
 // key is stored wrapped by her key, so erasing her shreds her files. The file's name is sealed
 // too; kind and size stay clear.

@@ -1,4 +1,4 @@
-// Consents: what she agreed to (domain.md, "Consent") — kind, scope (which fields, to which
+// Consents: what she agreed to (docs/domain.md, "Consent") — kind, scope (which fields, to which
 // organization), how it was given, when it expires. Consents belong to her, not to a case, so
 // they are reached through her person id, within her organization only. Revocation takes effect
 // at once: the state (active, expired, revoked) is computed from the clock on every read, never

@@ -1,4 +1,4 @@
-// The case records as the API shows them (api-cases.md, "Case records"): "" becomes null.
+// The case records as the API shows them (docs/api-cases.md, "Case records"): "" becomes null.
 #pragma once
 
 #include <boost/json/array.hpp>

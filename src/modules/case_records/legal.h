@@ -1,4 +1,4 @@
-// LegalMatters: her proceedings (domain.md, "Legal matter") — prosecutions against her under
+// LegalMatters: her proceedings (docs/domain.md, "Legal matter") — prosecutions against her under
 // the Punishment Act, her complaints against pimps, buyers and traffickers, advance-debt
 // nullification, immigration and family matters — and their hearings. Kind, status and outcome
 // stay clear: prosecutions against women and their outcomes are a network statistic. Authority,

@@ -1,5 +1,5 @@
-// The vocabulary of a case's records (domain.md, "Case"; api-cases.md, "Case records"): the
-// clear enumerations, the records as services return them (decrypted), what a caller sets, and
+// The vocabulary of a case's records (docs/domain.md, "Case"; docs/api-cases.md, "Case records"):
+// the clear enumerations, the records as services return them (decrypted), what a caller sets, and
 // the rules for each value. Shapes (types, lengths) are the routes' FieldReader's; values (known
 // words, real dates, no negative minutes or amounts, times in order) are judged here, so a
 // service called from anywhere refuses the same things.

@@ -2,14 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/test_world.h"
+
 namespace dandelion::case_records {
 namespace {
 
-TimePoint At(const char* rfc3339) {
-  TimePoint t{};
-  EXPECT_TRUE(ParseRfc3339(rfc3339, &t));
-  return t;
-}
+using testing::At;
 
 ServiceFields Counseling() {
   return ServiceFields{.type = "counseling", .date = "2026-03-01", .minutes = 50};

@@ -1,4 +1,4 @@
-// CaseNotes: the case's notes (domain.md, "Note"), sealed under her key and append-only — a
+// CaseNotes: the case's notes (docs/domain.md, "Note"), sealed under her key and append-only — a
 // correction is a new note that amends an earlier one. There is no edit or delete, here or in
 // the database (0005_case_records: triggers refuse UPDATE and DELETE). Notes may be added to a
 // closed case: what happened after closing still belongs to its record.

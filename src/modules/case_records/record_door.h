@@ -1,7 +1,7 @@
-// The one door of every case-record call (api-cases.md, "Case records"): the role's permission,
-// then the case through cases::LoadCase (same organization, restriction, break-glass; refusals
-// audited), then the work — validation, sealing, writing, timeline, audit — in one transaction,
-// so a refused or invalid call leaves nothing but the audit entry of its refusal.
+// The one door of every case-record call (docs/api-cases.md, "Case records"): the role's
+// permission, then the case through cases::LoadCase (same organization, restriction, break-glass;
+// refusals audited), then the work — validation, sealing, writing, timeline, audit — in one
+// transaction, so a refused or invalid call leaves nothing but the audit entry of its refusal.
 //
 // Thread-safe: state lives in the database.
 #pragma once

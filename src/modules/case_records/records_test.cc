@@ -9,40 +9,20 @@
 #include "core/ids.h"
 #include "modules/case_records/case_records.h"
 #include "modules/cases/case_service.h"
-#include "modules/network/org_service.h"
 #include "modules/people/people_service.h"
-#include "security/sodium_init.h"
-#include "store/migrations.h"
+#include "testing/test_world.h"
 
 namespace dandelion::case_records {
 namespace {
 
-TimePoint At(const char* rfc3339) {
-  TimePoint t{};
-  EXPECT_TRUE(ParseRfc3339(rfc3339, &t));
-  return t;
-}
+using testing::At;
 
-class CaseRecordsTest : public ::testing::Test {
+class CaseRecordsTest : public testing::WorldTest {
  protected:
+  CaseRecordsTest() : WorldTest({.start = At("2026-03-02T09:00:00Z")}) {}
+
   void SetUp() override {
-    security::EnsureSodium();
-    auto db = store::Open("sqlite::memory:", 1);
-    ASSERT_TRUE(db) << db.error().detail;
-    db_ = std::move(*db);
-    ASSERT_TRUE(store::Migrate(*db_));
-    security::SecretKey master = security::SecretKey::Random();
-    audit_ = std::make_unique<security::AuditLog>(master, clock_);
-    keyring_ = std::make_unique<security::Keyring>(std::move(master), 1);
-    auth_ = std::make_unique<security::AuthService>(*db_, *keyring_, *audit_, clock_,
-                                                    security::AuthOptions{});
-    orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
-    reads_ = std::make_unique<security::AuditBatcher>(*db_, *audit_);
-    people_ = std::make_unique<people::PeopleService>(*db_, *keyring_, *audit_, *reads_, *auth_,
-                                                      *orgs_, clock_);
-    cases_ =
-        std::make_unique<cases::CaseService>(*db_, *keyring_, *audit_, *reads_, *orgs_, clock_);
-    records_ = std::make_unique<CaseRecords>(Deps{*db_, *keyring_, *audit_, clock_});
+    WorldTest::SetUp();
     org_a_ = AddOrg("seoul1-center");
     org_b_ = AddOrg("busan-shelter");
     worker_ = User(org_a_, "worker", "case_worker");
@@ -53,37 +33,13 @@ class CaseRecordsTest : public ::testing::Test {
     minji.legal_name = "김민지";
     minji.alias = "들꽃";
     minji.safe_contact = "문자 남기지 말 것";
-    auto person = people_->Create(worker_, minji);
-    ASSERT_TRUE(person) << person.error().detail;
-    person_id_ = person->id;
+    person_id_ = testing::Must(people_->Create(worker_, minji)).id;
     case_id_ = OpenCase(false);
-  }
-
-  std::string AddOrg(const std::string& slug) {
-    auto org =
-        orgs_->Create(security::Actor::Console(), {slug, slug, "counseling_center", "", "KR-11"});
-    EXPECT_TRUE(org) << org.error().detail;
-    return org->id;
   }
 
   // A user row (cases refer to users) and the actor of her requests.
   security::Actor User(const std::string& org_id, const std::string& name, const char* role) {
-    security::Actor a;
-    a.user_id = NewId();
-    a.org_id = org_id;
-    a.roles = {role};
-    a.mfa_complete = true;
-    a.request_id = "req";
-    a.remote = "127.0.0.1";
-    EXPECT_TRUE(db_->Write([&](store::Tx& tx) -> Result<void> {
-      auto s = tx.Exec(
-          "INSERT INTO users (id, org_id, username, display_name, roles, password_hash, "
-          "last_active_at, created_at) VALUES (?, ?, ?, ?, ?, 'x', 0, '2026-01-01')",
-          {a.user_id, org_id, name + "-" + org_id, "사용자 " + name, std::string(role)});
-      if (!s) return Fail(s.error());
-      return Ok();
-    }));
-    return a;
+    return AddUser(org_id, name + "-" + org_id, role, "사용자 " + name);
   }
 
   std::string OpenCase(bool restricted) { return OpenCaseOf(person_id_, restricted); }
@@ -95,36 +51,12 @@ class CaseRecordsTest : public ::testing::Test {
     f.risk_level = "high";
     f.summary = "요약";
     f.restricted = restricted;
-    auto c = cases_->Open(worker_, f);
-    EXPECT_TRUE(c) << c.error().detail;
-    return c ? c->id : "";
-  }
-
-  int64_t Count(const std::string& sql) {
-    int64_t n = -1;
-    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
-      auto row = tx.QueryOne(sql);
-      if (!row) return Fail(row.error());
-      n = (*row)->Int(0);
-      return Ok();
-    }));
-    return n;
-  }
-
-  std::string Text(const std::string& sql) {
-    std::string out;
-    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
-      auto row = tx.QueryOne(sql);
-      if (!row) return Fail(row.error());
-      if (*row) out = (*row)->IsNull(0) ? "" : (*row)->Text(0);
-      return Ok();
-    }));
-    return out;
+    return testing::Must(cases_->Open(worker_, f)).id;
   }
 
   std::string Bytes(const std::string& sql) {
     std::string out;
-    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
+    testing::Must(db_->Read([&](store::Tx& tx) -> Result<void> {
       auto row = tx.QueryOne(sql);
       if (!row) return Fail(row.error());
       if (*row) out = (*row)->BlobBytes(0);
@@ -133,29 +65,6 @@ class CaseRecordsTest : public ::testing::Test {
     return out;
   }
 
-  std::vector<security::AuditRecord> AuditOf(const std::string& action) {
-    std::vector<security::AuditRecord> out;
-    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
-      security::AuditQuery q;
-      q.action = action;
-      auto items = audit_->Query(tx, q);
-      if (!items) return Fail(items.error());
-      out = std::move(*items);
-      return Ok();
-    }));
-    return out;
-  }
-
-  ManualClock clock_{At("2026-03-02T09:00:00Z")};
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<security::AuditLog> audit_;
-  std::unique_ptr<security::Keyring> keyring_;
-  std::unique_ptr<security::AuthService> auth_;
-  std::unique_ptr<network::OrgService> orgs_;
-  std::unique_ptr<people::PeopleService> people_;
-  std::unique_ptr<security::AuditBatcher> reads_;
-  std::unique_ptr<cases::CaseService> cases_;
-  std::unique_ptr<CaseRecords> records_;
   std::string org_a_, org_b_, person_id_, case_id_;
   security::Actor worker_, other_worker_, supervisor_, stranger_;
 };

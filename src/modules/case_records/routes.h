@@ -1,4 +1,4 @@
-// The HTTP routes of a case's records (api-cases.md, "Case records"): services, notes,
+// The HTTP routes of a case's records (docs/api-cases.md, "Case records"): services, notes,
 // appointments and the calendar, legal matters and hearings, her consents, assessments, plan
 // goals and files. Handlers read the body's shape with http::FieldReader and call one service
 // method; the service does the rest.

@@ -1,4 +1,4 @@
-// ServiceLog: the services given to her within a case (domain.md, "Service event") — type,
+// ServiceLog: the services given to her within a case (docs/domain.md, "Service event") — type,
 // date, minutes and amount in clear for statistics; outcome and notes sealed under her key.
 // Contact-type services move the case's last contact.
 //

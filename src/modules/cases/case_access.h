@@ -1,6 +1,6 @@
 // CaseAccess: the one check every case route passes — the case's records (services, notes,
 // appointments, legal matters, assessments, goals, files) included — before it touches anything
-// of a case (domain.md, "A restricted case"; security.md, "Authorization").
+// of a case (docs/domain.md, "A restricted case"; docs/security.md, "Authorization").
 //
 // A caller with a case permission may use a case of her own organization when it is not
 // restricted and its person is not restricted for her (access::DecidePersonAccess: a sibling

@@ -1,5 +1,5 @@
 // CaseRepo: storage of cases, their workers, break-glass grants, notifications and timeline.
-// SQL only; it sees ciphertexts, never a clear summary or plan (architecture.md, layers rule 3).
+// SQL only; it sees ciphertexts, never a clear summary or plan (docs/architecture.md, "Rules", 3).
 // Decisions belong to CaseService and CaseAccess.
 #pragma once
 

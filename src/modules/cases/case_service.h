@@ -1,6 +1,6 @@
-// CaseService: the one door to cases (domain.md, "Case"): open from intake, read, list, change,
-// assign, restrict, close, reopen, break the glass of a restricted case, and the case timeline
-// and the notifications it raises.
+// CaseService: the one door to cases (docs/domain.md, "Case"): open from intake, read, list,
+// change, assign, restrict, close, reopen, break the glass of a restricted case, and the case
+// timeline and the notifications it raises.
 //
 // Every call checks the role first, then the loaded case through CaseAccess (organization,
 // restriction, assignment, break-glass): another organization's case answers 404 exactly as an

@@ -5,21 +5,13 @@
 #include <memory>
 #include <string>
 
-#include "core/ids.h"
-#include "modules/network/org_service.h"
 #include "modules/people/people_service.h"
-#include "security/account_repo.h"
-#include "security/sodium_init.h"
-#include "store/migrations.h"
+#include "testing/test_world.h"
 
 namespace dandelion::cases {
 namespace {
 
-TimePoint At(const char* rfc3339) {
-  TimePoint t{};
-  EXPECT_TRUE(ParseRfc3339(rfc3339, &t));
-  return t;
-}
+using testing::At;
 
 TEST(CaseModelTest, NumbersValuesAndValidation) {
   EXPECT_EQ(FormatCaseNumber("SEOU", 2026, 42), "SEOU-C-2026-0042");
@@ -45,58 +37,20 @@ TEST(CaseModelTest, NumbersValuesAndValidation) {
   EXPECT_TRUE(twice.error().fields.contains("situation"));
 }
 
-class CaseServiceTest : public ::testing::Test {
+class CaseServiceTest : public testing::WorldTest {
  protected:
+  CaseServiceTest() : WorldTest({.start = At("2026-03-01T09:30:00Z")}) {}
+
   void SetUp() override {
-    security::EnsureSodium();
-    auto db = store::Open("sqlite::memory:", 1);
-    ASSERT_TRUE(db) << db.error().detail;
-    db_ = std::move(*db);
-    ASSERT_TRUE(store::Migrate(*db_));
-    security::SecretKey master = security::SecretKey::Random();
-    audit_ = std::make_unique<security::AuditLog>(master, clock_);
-    keyring_ = std::make_unique<security::Keyring>(std::move(master), 1);
-    auth_ = std::make_unique<security::AuthService>(*db_, *keyring_, *audit_, clock_,
-                                                    security::AuthOptions{});
-    orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
-    reads_ = std::make_unique<security::AuditBatcher>(*db_, *audit_);
-    people_ = std::make_unique<people::PeopleService>(*db_, *keyring_, *audit_, *reads_, *auth_,
-                                                      *orgs_, clock_);
-    cases_ = std::make_unique<CaseService>(*db_, *keyring_, *audit_, *reads_, *orgs_, clock_);
-    auto org = orgs_->Create(security::Actor::Console(),
-                             {"seoul1-center", "seoul1-center", "counseling_center", "", "KR-11"});
-    ASSERT_TRUE(org);
-    org_ = org->id;
-    worker_ = User("worker", "case_worker");
-    other_worker_ = User("other", "case_worker");
-    supervisor_ = User("super", "supervisor");
+    WorldTest::SetUp();
+    org_ = AddOrg("seoul1-center");
+    worker_ = AddUser(org_, "worker", "case_worker");
+    other_worker_ = AddUser(org_, "other", "case_worker");
+    supervisor_ = AddUser(org_, "super", "supervisor");
     people::PersonFields minji;
     minji.legal_name = "김민지";
     minji.safe_contact = "문자 남기지 말 것";
-    auto p = people_->Create(worker_, minji);
-    ASSERT_TRUE(p);
-    person_ = p->id;
-  }
-
-  // An account in the database (cases refer to their workers) and its actor.
-  security::Actor User(const std::string& name, const char* role) {
-    security::Account account{.id = NewId(),
-                              .org_id = org_,
-                              .username = name,
-                              .display_name = name,
-                              .roles = {role},
-                              .password_hash = "x",
-                              .created_at = FormatRfc3339(clock_.Now())};
-    EXPECT_TRUE(
-        db_->Write([&](store::Tx& tx) { return security::account_repo::Insert(tx, account); }));
-    security::Actor a;
-    a.user_id = account.id;
-    a.org_id = org_;
-    a.roles = {role};
-    a.mfa_complete = true;
-    a.request_id = "req";
-    a.remote = "127.0.0.1";
-    return a;
+    person_ = testing::Must(people_->Create(worker_, minji)).id;
   }
 
   CaseFields Intake(bool restricted = false) {
@@ -109,26 +63,6 @@ class CaseServiceTest : public ::testing::Test {
     return f;
   }
 
-  int64_t Count(const char* sql) {
-    int64_t n = -1;
-    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
-      auto row = tx.QueryOne(sql);
-      if (!row) return Fail(row.error());
-      n = (*row)->Int(0);
-      return Ok();
-    }));
-    return n;
-  }
-
-  ManualClock clock_{At("2026-03-01T09:30:00Z")};
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<security::AuditLog> audit_;
-  std::unique_ptr<security::Keyring> keyring_;
-  std::unique_ptr<security::AuthService> auth_;
-  std::unique_ptr<network::OrgService> orgs_;
-  std::unique_ptr<people::PeopleService> people_;
-  std::unique_ptr<security::AuditBatcher> reads_;
-  std::unique_ptr<CaseService> cases_;
   std::string org_;
   std::string person_;
   security::Actor worker_;

@@ -1,4 +1,4 @@
-// The vocabulary of cases (domain.md, "Case"): a case as services and handlers see it
+// The vocabulary of cases (docs/domain.md, "Case"): a case as services and handlers see it
 // (decrypted), what a caller sets when opening or changing one, and the closed lists of values.
 //
 // Pure values and functions; thread-safe.

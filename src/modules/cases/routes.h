@@ -1,5 +1,5 @@
 // The HTTP routes of cases: /api/v1/cases, break-glass, the timeline and notifications
-// (api-contract.md).
+// (docs/api-contract.md).
 #pragma once
 
 #include <boost/json/object.hpp>

@@ -6,32 +6,21 @@
 #include <string>
 
 #include "core/ids.h"
-#include "modules/network/org_service.h"
 #include "security/sodium_init.h"
-#include "store/migrations.h"
+#include "testing/test_world.h"
 
 namespace dandelion::emergency {
 namespace {
 
-TimePoint At(const char* rfc3339) {
-  TimePoint t{};
-  EXPECT_TRUE(ParseRfc3339(rfc3339, &t));
-  return t;
-}
+using testing::At;
 
-class EmergencyServiceTest : public ::testing::Test {
+class EmergencyServiceTest : public testing::WorldTest {
  protected:
+  EmergencyServiceTest() : WorldTest({.start = At("2026-03-01T09:00:00Z")}) {}
+
   void SetUp() override {
-    security::EnsureSodium();
-    auto db = store::Open("sqlite::memory:", 1);
-    ASSERT_TRUE(db) << db.error().detail;
-    db_ = std::move(*db);
-    ASSERT_TRUE(store::Migrate(*db_));
-    security::SecretKey master = security::SecretKey::Random();
-    audit_ = std::make_unique<security::AuditLog>(master, clock_);
-    keyring_ = std::make_unique<security::Keyring>(std::move(master), 1);
-    orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
-    service_ = std::make_unique<EmergencyService>(*db_, *keyring_, *audit_, clock_);
+    WorldTest::SetUp();
+    service_ = emergency_;
     secretariat_ = AddOrg("sec", "secretariat", "KR-11");
     seoul_ = AddOrg("seoul", "counseling_center", "KR-11");
     busan_ = AddOrg("busan", "counseling_center", "KR-26");
@@ -43,7 +32,7 @@ class EmergencyServiceTest : public ::testing::Test {
   // An active dispatcher account of org_id, with the id Staff(org_id) acts as.
   void AddDispatcher(const std::string& org_id) {
     const std::string id = "user-dispatcher-" + org_id;
-    ASSERT_TRUE(db_->Write([&](store::Tx& tx) -> Result<void> {
+    testing::Must(db_->Write([&](store::Tx& tx) -> Result<void> {
       auto n = tx.Exec(
           "INSERT INTO users (id, org_id, username, display_name, roles, password_hash, "
           "last_active_at, created_at) VALUES (?, ?, ?, ?, 'dispatcher', 'x', 0, ?)",
@@ -53,21 +42,10 @@ class EmergencyServiceTest : public ::testing::Test {
     }));
   }
 
-  std::string AddOrg(const std::string& slug, const char* kind, const char* region) {
-    auto org = orgs_->Create(security::Actor::Console(), {slug, slug, kind, "", region});
-    EXPECT_TRUE(org) << org.error().detail;
-    return org->id;
-  }
-
   security::Actor Staff(const std::string& org_id, const char* role = "dispatcher") {
-    security::Actor a;
-    a.user_id = std::string("user-") + role + "-" + org_id;
-    a.org_id = org_id;
+    security::Actor a =
+        testing::ActorOf(std::string("user-") + role + "-" + org_id, org_id, {role});
     a.session_id = "session-" + a.user_id;
-    a.roles = {role};
-    a.mfa_complete = true;
-    a.request_id = "req";
-    a.remote = "127.0.0.1";
     return a;
   }
 
@@ -85,34 +63,14 @@ class EmergencyServiceTest : public ::testing::Test {
 
   // Submits a form and returns the stored request's id, as the assigned organization sees it.
   std::string Submit(const char* region, const std::string& receiver) {
-    auto ref = service_->SubmitPublic(Form(region), "req");
-    EXPECT_TRUE(ref) << ref.error().detail;
-    auto list = service_->List(Staff(receiver), "new");
-    EXPECT_TRUE(list);
-    for (const auto& h : *list) {
-      if (h.reference == *ref) return h.id;
+    const std::string ref = testing::Must(service_->SubmitPublic(Form(region), "req"));
+    for (const auto& h : testing::Must(service_->List(Staff(receiver), "new"))) {
+      if (h.reference == ref) return h.id;
     }
-    ADD_FAILURE() << "the receiver does not see " << *ref;
-    return "";
+    testing::StopTest("the receiver does not see " + ref);
   }
 
-  int64_t Count(const std::string& sql) {
-    int64_t n = -1;
-    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
-      auto row = tx.QueryOne(sql);
-      if (!row) return Fail(row.error());
-      n = (*row)->Int(0);
-      return Ok();
-    }));
-    return n;
-  }
-
-  ManualClock clock_{At("2026-03-01T09:00:00Z")};
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<security::AuditLog> audit_;
-  std::unique_ptr<security::Keyring> keyring_;
-  std::unique_ptr<network::OrgService> orgs_;
-  std::unique_ptr<EmergencyService> service_;
+  EmergencyService* service_ = nullptr;
   std::string secretariat_, seoul_, busan_;
 };
 
@@ -130,7 +88,7 @@ TEST_F(EmergencyServiceTest, APublicRequestReachesOnlyTheCoveringOrganization) {
     auto other = service_->Get(Staff(org), id);
     ASSERT_FALSE(other);
     EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
-    EXPECT_TRUE(service_->List(Staff(org), "")->empty());
+    EXPECT_TRUE(testing::Must(service_->List(Staff(org), "")).empty());
   }
   // Roles without the emergency permissions are refused before any lookup.
   auto worker = service_->Get(Staff(seoul_, "case_worker"), id);

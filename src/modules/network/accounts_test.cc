@@ -5,11 +5,9 @@
 #include <memory>
 #include <string>
 
-#include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
 #include "security/auth_service.h"
-#include "security/sodium_init.h"
-#include "store/migrations.h"
+#include "testing/test_world.h"
 
 namespace dandelion::network {
 namespace {
@@ -18,62 +16,30 @@ using security::Actor;
 
 constexpr const char* kPassword = "Dandelion-unit-pass-4417";
 
-class AccountsTest : public ::testing::Test {
+class AccountsTest : public testing::WorldTest {
  protected:
+  // A demo world (no TOTP): these tests are about passwords, cookies and roles.
+  AccountsTest() : WorldTest({.demo = true}) {}
+
   void SetUp() override {
-    security::EnsureSodium();
-    auto db = store::Open("sqlite::memory:", 1);
-    ASSERT_TRUE(db) << db.error().detail;
-    db_ = std::move(*db);
-    ASSERT_TRUE(store::Migrate(*db_));
-    security::SecretKey master = security::SecretKey::Random();
-    audit_ = std::make_unique<security::AuditLog>(master, clock_);
-    keyring_ = std::make_unique<security::Keyring>(std::move(master), 1);
-    security::AuthOptions options;
-    options.demo = true;  // no TOTP: these tests are about passwords, cookies and roles
-    auth_ = std::make_unique<security::AuthService>(*db_, *keyring_, *audit_, clock_, options);
-    orgs_ = std::make_unique<OrgService>(*db_, *keyring_, *audit_, clock_);
-    users_ = std::make_unique<UserService>(*db_, *audit_, *auth_, clock_);
+    WorldTest::SetUp();
     sec_ = AddOrg("sec");
     org_a_ = AddOrg("org-a");
     org_b_ = AddOrg("org-b");
   }
 
-  std::string AddOrg(const std::string& slug) {
-    auto org = orgs_->Create(Actor::Console(), {slug, slug, "counseling_center", "", "KR-11"});
-    EXPECT_TRUE(org) << org.error().detail;
-    return org->id;
-  }
-
   // An account made by the operator (who may give any role), and an actor signed in as it.
   Actor Account(const std::string& org_id, const std::string& username,
                 std::vector<std::string> roles) {
-    auto made = users_->Create(Actor::Console(), org_id,
-                               {username, username, roles, std::string(kPassword)});
-    EXPECT_TRUE(made) << made.error().detail;
-    Actor a;
-    a.user_id = made->user.account.id;
-    a.org_id = org_id;
-    a.roles = std::move(roles);
-    a.mfa_complete = true;
+    auto made = testing::Must(users_->Create(Actor::Console(), org_id,
+                                             {username, username, roles, std::string(kPassword)}));
+    Actor a = testing::ActorOf(made.user.account.id, org_id, std::move(roles));
     a.session_id = "session-" + username;
-    a.request_id = "req";
     a.remote = "10.0.0.1";
     return a;
   }
 
   int64_t Now() const { return UnixSeconds(clock_.Now()); }
-
-  int64_t Count(const std::string& sql) {
-    int64_t n = -1;
-    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
-      auto row = tx.QueryOne(sql);
-      if (!row) return Fail(row.error());
-      n = (*row)->Int(0);
-      return Ok();
-    }));
-    return n;
-  }
 
   Result<security::SignedIn> SignIn(const std::string& username, const std::string& password,
                                     const std::string& remote, const std::string& cookie = "") {
@@ -87,13 +53,6 @@ class AccountsTest : public ::testing::Test {
     return auth_->SignIn(in, meta);
   }
 
-  ManualClock clock_{FromUnixSeconds(1'800'000'000)};
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<security::AuditLog> audit_;
-  std::unique_ptr<security::Keyring> keyring_;
-  std::unique_ptr<security::AuthService> auth_;
-  std::unique_ptr<OrgService> orgs_;
-  std::unique_ptr<UserService> users_;
   std::string sec_, org_a_, org_b_;
 };
 

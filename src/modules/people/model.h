@@ -1,4 +1,4 @@
-// The vocabulary of survivor records (domain.md, "Survivor records"): a person as services and
+// The vocabulary of survivor records (docs/domain.md, "Survivor records"): a person as services and
 // handlers see her (decrypted), what a caller may set, and the rules for each field's value.
 //
 // Pure values and functions; thread-safe.
@@ -15,7 +15,7 @@
 
 namespace dandelion::people {
 
-// The clear category tags of domain.md.
+// The clear category tags of docs/domain.md.
 std::span<const std::string_view> Categories();
 bool IsCategory(std::string_view tag);
 // ISO 3166-1 alpha-2, upper case ("KR").

@@ -1,4 +1,4 @@
-// PeopleService: the one door to survivors' records (domain.md, "Survivor records").
+// PeopleService: the one door to survivors' records (docs/domain.md, "Survivor records").
 //
 // Case workers and supervisors register, read, find and correct the people of their own
 // organization; supervisors erase them. Every call checks the role first, then the loaded
@@ -15,13 +15,17 @@
 // Thread-safe: state lives in the database.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
 #include "modules/network/org_service.h"
 #include "modules/people/model.h"
+#include "modules/people/person_repo.h"
 #include "security/actor.h"
 #include "security/audit_batcher.h"
 #include "security/audit_log.h"
@@ -39,6 +43,25 @@ struct PersonQuery {
 };
 
 inline constexpr int kMaxSearchResults = 50;
+// Candidates a prefix search decrypts at most; past it, the caller is asked to type more.
+inline constexpr int kMaxSearchCandidates = 300;
+inline constexpr int kListPageSize = 50;
+
+// A page of people: the found, and where the next page starts ("" = none).
+struct PeoplePage {
+  std::vector<Person> items;
+  std::string next_cursor;
+  bool more = false;  // a prefix search stopped at kMaxSearchCandidates: type more to narrow it
+};
+
+// The list's filters (all optional): a category tag, an age band, whether she has an open case,
+// and the cursor of the page.
+struct PeopleFilter {
+  std::string category;
+  std::string age_band;
+  std::string open_case;  // "yes" | "no" | ""
+  std::string cursor;
+};
 
 class PeopleService {
  public:
@@ -56,6 +79,12 @@ class PeopleService {
   // Her organization's people matching exactly, at most kMaxSearchResults.
   Result<security::Audited<std::vector<Person>>> Search(const security::Actor& actor,
                                                         const PersonQuery& query);
+  // Her organization's people whose legal name or alias begins with q (at least two characters),
+  // or whose phone begins with q (at least seven digits): people/search_terms.h.
+  Result<security::Audited<PeoplePage>> Find(const security::Actor& actor, std::string_view q);
+  // Her organization's people, newest first, a page at a time.
+  Result<security::Audited<PeoplePage>> List(const security::Actor& actor,
+                                             const PeopleFilter& filter);
   // Changes the fields present; audits the names of those whose value changed.
   Result<Person> Update(const security::Actor& actor, const std::string& id,
                         const PersonFields& fields);
@@ -64,6 +93,17 @@ class PeopleService {
                      const std::string& reason);
 
  private:
+  // What a search or a list may show of a found row (people_search.cc); nullopt when match
+  // rejects her decrypted record.
+  Result<std::optional<Person>> Reveal(store::Tx& tx, const security::Actor& actor,
+                                       const person_repo::StoredPerson& row,
+                                       const std::function<bool(const Person&)>& match,
+                                       std::string_view key_name,
+                                       std::vector<security::AuditEvent>& records);
+  // Audits what Reveal owes, then answers page with the read's own entry.
+  Result<security::Audited<PeoplePage>> Answer(const security::Actor& actor, PeoplePage page,
+                                               std::vector<security::AuditEvent> records,
+                                               std::string action, std::vector<std::string> fields);
   security::AuditEvent Event(const security::Actor& actor, std::string action,
                              std::string entity_id) const;
 
@@ -75,5 +115,10 @@ class PeopleService {
   network::OrgService& orgs_;
   const Clock& clock_;
 };
+
+// Brings every person's blind indexes and search terms to her organization's current key version:
+// people written before search terms existed, by the demo generator, or before a key rotation.
+// Run at start-up, before serving; returns how many people it re-indexed.
+Result<int> RefreshPersonIndexes(store::Database& db, security::Keyring& keyring);
 
 }  // namespace dandelion::people

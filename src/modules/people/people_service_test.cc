@@ -5,57 +5,26 @@
 #include <memory>
 #include <string>
 
-#include "modules/network/org_service.h"
 #include "modules/people/person_cipher.h"
-#include "security/sodium_init.h"
-#include "store/migrations.h"
+#include "testing/test_world.h"
 
 namespace dandelion::people {
 namespace {
 
-TimePoint At(const char* rfc3339) {
-  TimePoint t{};
-  EXPECT_TRUE(ParseRfc3339(rfc3339, &t));
-  return t;
-}
+using testing::At;
 
-class PeopleServiceTest : public ::testing::Test {
+class PeopleServiceTest : public testing::WorldTest {
  protected:
+  PeopleServiceTest() : WorldTest({.start = At("2026-03-01T09:30:00Z")}) {}
+
   void SetUp() override {
-    security::EnsureSodium();
-    auto db = store::Open("sqlite::memory:", 1);
-    ASSERT_TRUE(db) << db.error().detail;
-    db_ = std::move(*db);
-    ASSERT_TRUE(store::Migrate(*db_));
-    security::SecretKey master = security::SecretKey::Random();
-    audit_ = std::make_unique<security::AuditLog>(master, clock_);
-    keyring_ = std::make_unique<security::Keyring>(std::move(master), 1);
-    auth_ = std::make_unique<security::AuthService>(*db_, *keyring_, *audit_, clock_,
-                                                    security::AuthOptions{});
-    orgs_ = std::make_unique<network::OrgService>(*db_, *keyring_, *audit_, clock_);
-    reads_ = std::make_unique<security::AuditBatcher>(*db_, *audit_);
-    people_ =
-        std::make_unique<PeopleService>(*db_, *keyring_, *audit_, *reads_, *auth_, *orgs_, clock_);
+    WorldTest::SetUp();
     org_a_ = AddOrg("seoul1-center");
     org_b_ = AddOrg("busan-shelter");
   }
 
-  std::string AddOrg(const std::string& slug) {
-    auto org =
-        orgs_->Create(security::Actor::Console(), {slug, slug, "counseling_center", "", "KR-11"});
-    EXPECT_TRUE(org) << org.error().detail;
-    return org->id;
-  }
-
   security::Actor Worker(const std::string& org_id, const char* role = "case_worker") {
-    security::Actor a;
-    a.user_id = std::string("user-") + role + "-" + org_id;
-    a.org_id = org_id;
-    a.roles = {role};
-    a.mfa_complete = true;
-    a.request_id = "req";
-    a.remote = "127.0.0.1";
-    return a;
+    return testing::ActorOf(std::string("user-") + role + "-" + org_id, org_id, {role});
   }
 
   PersonFields Minji() {
@@ -71,38 +40,6 @@ class PeopleServiceTest : public ::testing::Test {
     return f;
   }
 
-  int64_t Count(const char* sql) {
-    int64_t n = -1;
-    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
-      auto row = tx.QueryOne(sql);
-      if (!row) return Fail(row.error());
-      n = (*row)->Int(0);
-      return Ok();
-    }));
-    return n;
-  }
-
-  std::vector<security::AuditRecord> AuditOf(const std::string& action) {
-    std::vector<security::AuditRecord> out;
-    EXPECT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
-      security::AuditQuery q;
-      q.action = action;
-      auto items = audit_->Query(tx, q);
-      if (!items) return Fail(items.error());
-      out = std::move(*items);
-      return Ok();
-    }));
-    return out;
-  }
-
-  ManualClock clock_{At("2026-03-01T09:30:00Z")};
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<security::AuditLog> audit_;
-  std::unique_ptr<security::Keyring> keyring_;
-  std::unique_ptr<security::AuthService> auth_;
-  std::unique_ptr<network::OrgService> orgs_;
-  std::unique_ptr<security::AuditBatcher> reads_;
-  std::unique_ptr<PeopleService> people_;
   std::string org_a_;
   std::string org_b_;
 };

@@ -1,5 +1,5 @@
 // PersonCipher: one survivor's key and the encryption of her fields, and the organization's
-// blind-index keys for people (security.md, "Keys and encryption at rest").
+// blind-index keys for people (docs/security.md, "Keys").
 //
 // Each person has her own random key, stored only wrapped by her organization's key in
 // person_keys; every identifying field is encrypted under it, bound to (organization, "people",
@@ -49,7 +49,7 @@ class PersonCipher {
   Result<std::string> OpenRecord(std::string_view table, std::string_view column,
                                  std::string_view row_id, std::string_view blob) const;
 
-  // A file's random key wrapped under her key (security.md, "Files"), bound to the file id, so
+  // A file's random key wrapped under her key (docs/security.md, "Keys"), bound to the file id, so
   // that erasing her shreds her files too; and the key back from its wrapped form.
   std::string WrapFileKey(const security::SecretKey& file_key, std::string_view file_id) const;
   Result<security::SecretKey> UnwrapFileKey(std::string_view wrapped,

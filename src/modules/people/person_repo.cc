@@ -112,6 +112,78 @@ Result<std::vector<StoredPerson>> FindByCode(store::Tx& tx, const std::string& o
   return Select(tx, "org_id = ? AND code = ? AND erased_at IS NULL", {org_id, code});
 }
 
+Result<void> ReplaceSearchTerms(store::Tx& tx, const std::string& person_id,
+                                const std::string& org_id, int64_t key_version,
+                                const std::vector<std::string>& tags) {
+  TRY(tx.Exec("DELETE FROM person_search_terms WHERE person_id = ?", {person_id}));
+  for (const auto& tag : tags) {
+    TRY(
+        tx.Exec("INSERT INTO person_search_terms (person_id, org_id, key_version, term) "
+                "VALUES (?, ?, ?, ?)",
+                {person_id, org_id, key_version, store::Blob{tag}}));
+  }
+  TRY(tx.Exec("UPDATE people SET search_key_version = ? WHERE id = ?", {key_version, person_id}));
+  return Ok();
+}
+
+Result<std::vector<StoredPerson>> FindByTerm(store::Tx& tx, const std::string& org_id,
+                                             const std::string& tag, int64_t key_version,
+                                             int limit) {
+  return Select(tx,
+                "id IN (SELECT person_id FROM person_search_terms WHERE org_id = ? AND "
+                "key_version = ? AND term = ?) AND erased_at IS NULL "
+                "ORDER BY code_year DESC, code_seq DESC LIMIT " +
+                    std::to_string(limit),
+                {org_id, key_version, store::Blob{tag}});
+}
+
+Result<std::vector<StoredPerson>> NeedingIndex(store::Tx& tx, const std::string& org_id,
+                                               int64_t key_version, int limit) {
+  return Select(tx,
+                "org_id = ? AND erased_at IS NULL AND (search_key_version IS NULL OR "
+                "search_key_version <> ? OR index_key_version IS NULL OR "
+                "index_key_version <> ?) LIMIT " +
+                    std::to_string(limit),
+                {org_id, key_version, key_version});
+}
+
+Result<std::vector<std::string>> OrgsWithPeople(store::Tx& tx) {
+  auto rows = TRY(tx.Query("SELECT DISTINCT org_id FROM people WHERE erased_at IS NULL"));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
+Result<std::vector<StoredPerson>> List(store::Tx& tx, const std::string& org_id,
+                                       const ListFilter& filter, int limit) {
+  std::string where = "org_id = ? AND erased_at IS NULL";
+  store::Params params{org_id};
+  if (!filter.category.empty()) {
+    // categories is "a,b,c": match one whole item.
+    where += " AND (',' || categories || ',') LIKE ?";
+    params.push_back("%," + filter.category + ",%");
+  }
+  if (!filter.age_band.empty()) {
+    where += " AND age_band = ?";
+    params.push_back(filter.age_band);
+  }
+  if (!filter.open_case.empty()) {
+    where += filter.open_case == "yes" ? " AND" : " AND NOT";
+    where +=
+        " EXISTS (SELECT 1 FROM cases WHERE cases.person_id = people.id AND "
+        "cases.status = 'open')";
+  }
+  if (!filter.after_code.empty()) {
+    where +=
+        " AND (code_year, code_seq) < (SELECT code_year, code_seq FROM people WHERE "
+        "org_id = ? AND code = ?)";
+    params.push_back(org_id);
+    params.push_back(filter.after_code);
+  }
+  where += " ORDER BY code_year DESC, code_seq DESC LIMIT " + std::to_string(limit);
+  return Select(tx, where, params);
+}
+
 Result<int64_t> NextCodeSeq(store::Tx& tx, const std::string& org_id, int64_t year) {
   auto row = tx.QueryOne(
       "SELECT COALESCE(MAX(code_seq), 0) FROM people WHERE org_id = ? AND code_year = ?",
@@ -142,6 +214,7 @@ Result<std::optional<StoredPersonKey>> FindKey(store::Tx& tx, const std::string&
 }
 
 Result<void> Erase(store::Tx& tx, const std::string& person_id, const std::string& erased_at) {
+  TRY(tx.Exec("DELETE FROM person_search_terms WHERE person_id = ?", {person_id}));
   auto keys = tx.Exec("DELETE FROM person_keys WHERE person_id = ?", {person_id});
   if (!keys) return Fail(keys.error());
   auto n = tx.Exec(

@@ -1,5 +1,5 @@
 // PersonRepo: storage of people and their wrapped keys. SQL only; it sees ciphertexts and blind
-// indexes, never a clear identifying value (architecture.md, layers rule 3). Decisions belong to
+// indexes, never a clear identifying value (docs/architecture.md, "Rules", 3). Decisions belong to
 // PeopleService.
 #pragma once
 
@@ -56,6 +56,31 @@ Result<std::vector<StoredPerson>> FindByIndex(store::Tx& tx, const std::string& 
                                               int64_t index_key_version, int limit);
 Result<std::vector<StoredPerson>> FindByCode(store::Tx& tx, const std::string& org_id,
                                              const std::string& code);
+
+// Prefix search (people/search_terms.h). Replaces every term of the person with tags, derived from
+// key_version, and records that version as her search_key_version.
+Result<void> ReplaceSearchTerms(store::Tx& tx, const std::string& person_id,
+                                const std::string& org_id, int64_t key_version,
+                                const std::vector<std::string>& tags);
+// People of org_id (not erased) with a term equal to tag under key_version, newest first.
+Result<std::vector<StoredPerson>> FindByTerm(store::Tx& tx, const std::string& org_id,
+                                             const std::string& tag, int64_t key_version,
+                                             int limit);
+// People of org_id whose indexes or terms do not derive from key_version (or who have none yet).
+Result<std::vector<StoredPerson>> NeedingIndex(store::Tx& tx, const std::string& org_id,
+                                               int64_t key_version, int limit);
+// The organizations with people on record.
+Result<std::vector<std::string>> OrgsWithPeople(store::Tx& tx);
+
+// The organization's list of people, newest first, after the cursor (a code; "" = first page).
+struct ListFilter {
+  std::string category;   // "" = any
+  std::string age_band;   // "" = any
+  std::string open_case;  // "yes", "no" or "" = either
+  std::string after_code;
+};
+Result<std::vector<StoredPerson>> List(store::Tx& tx, const std::string& org_id,
+                                       const ListFilter& filter, int limit);
 
 // The next free sequence number of org_id's codes in year (tombstones included: never reused).
 // Call inside the write transaction that inserts the person.

@@ -1,5 +1,7 @@
 #include "modules/people/routes.h"
 
+#include <algorithm>
+
 #include "core/messages.h"
 #include "http/field_reader.h"
 #include "modules/handler_support.h"
@@ -10,21 +12,6 @@ namespace {
 
 using http::Request;
 using http::Response;
-
-boost::json::array ListJson(const std::vector<std::string>& items) {
-  boost::json::array out;
-  for (const auto& i : items) out.emplace_back(i);
-  return out;
-}
-
-boost::json::value OrNull(const std::string& s) {
-  return s.empty() ? boost::json::value(nullptr) : boost::json::value(s);
-}
-
-bool Present(const boost::json::object& body, std::string_view name) {
-  auto it = body.find(name);
-  return it != body.end() && !it->value().is_null();
-}
 
 // Reads the person fields of a POST or PATCH body; shape only (the service judges values).
 // creating: legal_name is required.
@@ -49,9 +36,73 @@ PersonFields ReadFields(http::FieldReader& f, bool creating) {
   return in;
 }
 
-Response PersonReply(const Request& req, const Result<Person>& person, int status) {
-  if (!person) return Refuse(req, person.error());
-  return Response::Json(status, PersonJson(*person));
+constexpr std::pair<const char*, PersonQuery::Key> kExactKeys[] = {
+    {"name", PersonQuery::Key::kName},
+    {"phone", PersonQuery::Key::kPhone},
+    {"code", PersonQuery::Key::kCode}};
+
+boost::json::array SummariesJson(const std::vector<Person>& people) {
+  boost::json::array items;
+  for (const auto& p : people) items.emplace_back(PersonSummaryJson(p));
+  return items;
+}
+
+// The reply to a read whose audit entry the answer waits for.
+template <class T>
+Response AuditedReply(boost::json::object body, security::Audited<T>& read) {
+  Response res = Response::Json(200, std::move(body));
+  res.await_commit = AwaitAudit(std::move(read.audit));
+  return res;
+}
+
+// ?name= | ?phone= | ?code=: exact search by exactly one key.
+http::Reply SearchReply(Request& req, PeopleService& people) {
+  PersonQuery query;
+  int given = 0;
+  for (const auto& [name, key] : kExactKeys) {
+    if (!req.query.contains(name)) continue;
+    ++given;
+    query.key = key;
+    query.value = req.Query(name);
+  }
+  if (given != 1 || req.query.contains("q") || query.value.empty() || query.value.size() > 400) {
+    Error e{ErrorCode::kInvalid, "people.search_one_key"};
+    for (const auto& [name, key] : kExactKeys) e.Field(name, "people.search_one_key");
+    return Fail(std::move(e));
+  }
+  auto found = TRY(people.Search(ActorOf(req), query));
+  return AuditedReply({{"items", SummariesJson(found.value)}, {"next_cursor", nullptr}}, found);
+}
+
+// ?q=: the beginning of a name, alias or phone.
+http::Reply FindReply(Request& req, PeopleService& people) {
+  const std::string q = req.Query("q");
+  if (q.size() > 100) {
+    return Fail(Error{ErrorCode::kInvalid, "error.invalid"}.Field("q", "field.too_long"));
+  }
+  auto found = TRY(people.Find(ActorOf(req), q));
+  return AuditedReply({{"items", SummariesJson(found.value.items)},
+                       {"next_cursor", nullptr},
+                       {"more", found.value.more}},
+                      found);
+}
+
+// No search key: the organization's list, newest first.
+http::Reply ListReply(Request& req, PeopleService& people) {
+  static constexpr std::string_view kFilters[] = {"category", "age_band", "open_case", "cursor"};
+  for (const auto& [name, value] : req.query) {
+    if (std::ranges::find(kFilters, name) == std::end(kFilters)) {
+      return Fail(Error{ErrorCode::kInvalid, "people.list_filter"}.Field(name, "field.unknown"));
+    }
+  }
+  PeopleFilter filter{.category = req.Query("category"),
+                      .age_band = req.Query("age_band"),
+                      .open_case = req.Query("open_case"),
+                      .cursor = req.Query("cursor")};
+  auto listed = TRY(people.List(ActorOf(req), filter));
+  return AuditedReply({{"items", SummariesJson(listed.value.items)},
+                       {"next_cursor", OrNull(listed.value.next_cursor)}},
+                      listed);
 }
 
 }  // namespace
@@ -96,95 +147,61 @@ void AddRoutes(http::Router& router, PeopleService& people) {
   router.Add({.method = "POST",
               .path_template = "/api/v1/people",
               .permission = std::string(security::perm::kPersonWrite),
-              .handler =
-                  [&people](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    PersonFields in = ReadFields(f, true);
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    return PersonReply(req, people.Create(ActorOf(req), in), 201);
-                  },
+              .handler = [&people](Request& req) -> http::Reply {
+                PersonFields in =
+                    TRY(ReadBody(req, [](http::FieldReader& f) { return ReadFields(f, true); }));
+                return Response::Json(201, PersonJson(TRY(people.Create(ActorOf(req), in))));
+              },
               .summary = "Register a survivor; identifying fields are encrypted under her key",
               .tag = "people",
               .json_body = true,
               .success_status = 201});
-  router.Add(
-      {.method = "GET",
-       .path_template = "/api/v1/people",
-       .permission = std::string(security::perm::kPersonRead),
-       .handler =
-           [&people](Request& req) {
-             static constexpr std::pair<const char*, PersonQuery::Key> kKeys[] = {
-                 {"name", PersonQuery::Key::kName},
-                 {"phone", PersonQuery::Key::kPhone},
-                 {"code", PersonQuery::Key::kCode}};
-             PersonQuery query;
-             int given = 0;
-             for (const auto& [name, key] : kKeys) {
-               if (!req.query.contains(name)) continue;
-               ++given;
-               query.key = key;
-               query.value = req.Query(name);
-             }
-             if (given != 1 || query.value.empty() || query.value.size() > 400) {
-               Error e{ErrorCode::kInvalid, "people.search_one_key"};
-               for (const auto& [name, key] : kKeys) e.Field(name, "people.search_one_key");
-               return Refuse(req, e);
-             }
-             auto found = people.Search(ActorOf(req), query);
-             if (!found) return Refuse(req, found.error());
-             boost::json::array items;
-             for (const auto& p : found->value) items.emplace_back(PersonSummaryJson(p));
-             Response res = Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
-             res.await_commit = AwaitAudit(std::move(found->audit));
-             return res;
-           },
-       .summary = "Find people of one's organization by exact name, phone or code",
-       .tag = "people"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/people",
+              .permission = std::string(security::perm::kPersonRead),
+              .handler = [&people](Request& req) -> http::Reply {
+                const bool exact = std::ranges::any_of(
+                    kExactKeys, [&](const auto& k) { return req.query.contains(k.first); });
+                if (exact) return SearchReply(req, people);  // refuses q given as well
+                if (req.query.contains("q")) return FindReply(req, people);
+                return ListReply(req, people);
+              },
+              .summary = "People of one's organization: exact name, phone or code; q = the "
+                         "beginning of a name, alias or phone; or, with neither, the list "
+                         "(category, age_band, open_case=yes|no, cursor)",
+              .tag = "people"});
   router.Add({.method = "GET",
               .path_template = "/api/v1/people/{id}",
               .permission = std::string(security::perm::kPersonRead),
-              .handler =
-                  [&people](Request& req) {
-                    auto read = people.Get(ActorOf(req), req.path_params["id"]);
-                    if (!read) return Refuse(req, read.error());
-                    Response res = Response::Json(200, PersonJson(read->value));
-                    res.await_commit = AwaitAudit(std::move(read->audit));
-                    return res;
-                  },
+              .handler = [&people](Request& req) -> http::Reply {
+                auto read = TRY(people.Get(ActorOf(req), req.path_params["id"]));
+                Response res = Response::Json(200, PersonJson(read.value));
+                res.await_commit = AwaitAudit(std::move(read.audit));
+                return res;
+              },
               .summary = "One person, decrypted (own organization only)",
               .tag = "people"});
   router.Add({.method = "PATCH",
               .path_template = "/api/v1/people/{id}",
               .permission = std::string(security::perm::kPersonWrite),
-              .handler =
-                  [&people](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    PersonFields in = ReadFields(f, false);
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    return PersonReply(req, people.Update(ActorOf(req), req.path_params["id"], in),
-                                       200);
-                  },
+              .handler = [&people](Request& req) -> http::Reply {
+                PersonFields in =
+                    TRY(ReadBody(req, [](http::FieldReader& f) { return ReadFields(f, false); }));
+                return Response::Json(
+                    200, PersonJson(TRY(people.Update(ActorOf(req), req.path_params["id"], in))));
+              },
               .summary = "Change a person's fields (absent = unchanged, \"\" clears)",
               .tag = "people",
               .json_body = true});
   router.Add({.method = "POST",
               .path_template = "/api/v1/people/{id}/erase",
               .permission = std::string(security::perm::kPersonErase),
-              .handler =
-                  [&people](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    std::string reason = f.String("reason", 500);
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    auto erased = people.Erase(ActorOf(req), req.path_params["id"], reason);
-                    if (!erased) return Refuse(req, erased.error());
-                    return Response::Json(200, {{"id", req.path_params["id"]}, {"erased", true}});
-                  },
+              .handler = [&people](Request& req) -> http::Reply {
+                std::string reason = TRY(
+                    ReadBody(req, [](http::FieldReader& f) { return f.String("reason", 500); }));
+                TRY(people.Erase(ActorOf(req), req.path_params["id"], reason));
+                return Response::Json(200, {{"id", req.path_params["id"]}, {"erased", true}});
+              },
               .summary = "Erase a person: destroy her key (needs a recent re-authentication)",
               .tag = "people",
               .json_body = true});
@@ -205,6 +222,11 @@ void RegisterPeopleMessages() {
        "the supervisors are notified."},
       {"people.search_one_key", "이름, 전화번호, 코드 중 하나만으로 검색하세요.",
        "Search by exactly one of name, phone or code."},
+      {"people.search_short",
+       "이름이나 가명은 두 글자 이상, 전화번호는 앞 일곱 자리 이상 입력하세요.",
+       "Type at least two characters of a name or alias, or the first seven digits of a phone."},
+      {"people.list_filter", "목록 조건을 확인하세요: 분류, 연령대, 진행 중 사례(예/아니오).",
+       "Check the list's filters: category, age band, open case (yes/no)."},
   };
   RegisterMessages(kMessages);
 }

@@ -1,4 +1,4 @@
-// The HTTP routes of survivors' records: /api/v1/people (api-contract.md).
+// The HTTP routes of survivors' records: /api/v1/people (docs/api-contract.md).
 #pragma once
 
 #include <boost/json/object.hpp>

@@ -195,6 +195,10 @@ const MESSAGES = {
     ko: '이름, 전화번호, 코드 중 하나만으로 검색하세요.',
     en: 'Search by exactly one of name, phone or code.',
   },
+  search_short: {
+    ko: '이름이나 가명은 두 글자 이상, 전화번호는 앞 일곱 자리 이상 입력하세요.',
+    en: 'Type at least two characters of a name or alias, or the first seven digits of a phone.',
+  },
   positive: { ko: '1 이상의 정수여야 합니다.', en: 'Must be a whole number of at least 1.' },
 } as const;
 type Msg = keyof typeof MESSAGES;
@@ -374,19 +378,35 @@ export async function handleCaseApi(r: CaseRequest, d: CaseData): Promise<boolea
   }
   if (path === '/api/v1/people' && method === 'GET') {
     const keys = ['name', 'phone', 'code'].filter((k) => url.searchParams.get(k));
-    if (keys.length !== 1)
-      return fail(400, 'invalid', 'search_one_key', {
-        name: 'search_one_key',
-        phone: 'search_one_key',
-        code: 'search_one_key',
-      });
-    const k = keys[0]!;
-    const v = url.searchParams.get(k)!;
-    const found = d.people.filter(
-      (p) =>
-        p.org_id === me.org_id &&
-        (k === 'name' ? p.legal_name === v : k === 'code' ? p.code === v : p.phone === v),
-    );
+    const q = url.searchParams.get('q');
+    const mine = d.people.filter((p) => p.org_id === me.org_id);
+    let found: StoredPerson[];
+    if (q !== null && keys.length === 0) {
+      // As the server: the beginning of a name or alias (2+), or of a phone (7+ digits).
+      const digits = q.replace(/[\s()+-]/g, '');
+      const phone = /^\d+$/.test(digits);
+      if ((phone && digits.length < 7) || (!phone && q.replace(/\s/g, '').length < 2))
+        return fail(400, 'invalid', 'invalid', { q: 'search_short' });
+      found = mine.filter((p) =>
+        phone
+          ? (p.phone ?? '').replace(/\D/g, '').startsWith(digits)
+          : p.legal_name.startsWith(q) || (p.alias ?? '').startsWith(q),
+      );
+    } else if (keys.length === 0) {
+      found = [...mine].reverse(); // the list, newest first
+    } else {
+      if (keys.length !== 1)
+        return fail(400, 'invalid', 'search_one_key', {
+          name: 'search_one_key',
+          phone: 'search_one_key',
+          code: 'search_one_key',
+        });
+      const k = keys[0]!;
+      const v = url.searchParams.get(k)!;
+      found = mine.filter((p) =>
+        k === 'name' ? p.legal_name === v : k === 'code' ? p.code === v : p.phone === v,
+      );
+    }
     return list(
       found.map((p): PersonSummary => ({
         id: p.id,

@@ -1,5 +1,5 @@
 // Wire types of survivor case management (people, cases and case records), as the server
-// answers them (shared/design/domain.md "Survivor records"; the cases API of the lead's spec).
+// answers them (docs/domain.md, "Survivor records"; docs/api-cases.md).
 // The vocabularies are listed once here so forms, labels and tests share them.
 
 export const PERSON_CATEGORIES = [
@@ -31,7 +31,8 @@ export interface Person {
   access?: string; // why the caller sees her: organization, assigned, supervisor, break_glass
 }
 
-// GET /api/v1/people?name|phone|code: the fields that identify her and say how to reach her.
+// GET /api/v1/people (a search or the list): the fields that identify her and say how to reach
+// her.
 export interface PersonSummary {
   id: string;
   code: string;
@@ -53,6 +54,30 @@ export interface RestrictedPersonStub {
 }
 
 export type PersonMatch = PersonSummary | RestrictedPersonStub;
+
+// GET /api/v1/people?q=: a page of matches; more = too many matched, type more.
+export interface PersonSearchPage {
+  items: PersonMatch[];
+  next_cursor: string | null;
+  more?: boolean;
+}
+
+export type AgeBand = 'under_19' | '19_24' | '25_29' | '30_39' | '40_49' | '50_plus';
+export const AGE_BANDS: readonly AgeBand[] = [
+  'under_19',
+  '19_24',
+  '25_29',
+  '30_39',
+  '40_49',
+  '50_plus',
+];
+
+// GET /api/v1/people (no search key): the list's filters; "" or absent = any.
+export interface PeopleFilter {
+  category?: string;
+  age_band?: string;
+  open_case?: '' | 'yes' | 'no';
+}
 
 export function isRestrictedStub(p: PersonMatch): p is RestrictedPersonStub {
   return p.restricted === true && !('legal_name' in p);

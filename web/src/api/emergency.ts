@@ -35,7 +35,7 @@ export const STAFF_CHANNELS = [
 export const OUTCOMES = ['rescued', 'referred', 'no_contact', 'declined', 'not_genuine'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
+export const URGENCIES = ['immediate', 'high', 'normal'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
 export interface PoliceCoordination {

@@ -1,5 +1,6 @@
-// Survivors and their consents: registration, exact search within one's organization, and
-// consent records. Each call is audited by the server.
+// Survivors and their consents: registration, finding her within one's organization (by the
+// beginning of a name, alias or phone, by code, or from the list), and consent records. Each
+// call is audited by the server.
 import { request, type ApiResult } from './client';
 import type {
   Consent,
@@ -8,6 +9,8 @@ import type {
   Person,
   PersonMatch,
   PersonSearchKey,
+  PeopleFilter,
+  PersonSearchPage,
 } from './caseTypes';
 import type { Page } from './types';
 
@@ -30,6 +33,28 @@ export function searchPeople(
     'GET',
     `/api/v1/people?${new URLSearchParams({ [key]: value })}`,
   );
+}
+
+// A person code ("SEOU-2026-0042"): looked up exactly, not as a name.
+const CODE = /^[A-Za-z0-9]{1,8}(-[A-Za-z]{1,3})?-\d{4}-\d{4,}$/;
+
+// The beginning of a legal name or alias (two characters or more) or of a phone (seven digits
+// or more), or a code. The server re-checks every candidate after decrypting.
+export function findPeople(text: string): Promise<ApiResult<PersonSearchPage>> {
+  const q = text.trim();
+  if (CODE.test(q)) return searchPeople('code', q);
+  return request<PersonSearchPage>('GET', `/api/v1/people?${new URLSearchParams({ q })}`);
+}
+
+// The organization's people, newest first, a page at a time.
+export function listPeople(
+  filter: PeopleFilter,
+  cursor?: string,
+): Promise<ApiResult<Page<PersonMatch>>> {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
+  if (cursor) params.set('cursor', cursor);
+  return request<Page<PersonMatch>>('GET', `/api/v1/people?${params}`);
 }
 
 export function listConsents(personId: string): Promise<ApiResult<Page<Consent>>> {

@@ -1,4 +1,4 @@
-// Wire types of the Dandelion HTTP API (shared/design/api-contract.md), as the web app reads
+// Wire types of the Dandelion HTTP API (docs/api-contract.md), as the web app reads
 // them. snake_case as on the wire; ids are opaque strings; times RFC 3339 UTC.
 
 export const ROLES = [

@@ -1,49 +1,46 @@
-// Finding a person: exact match on one of name, phone or code (the server keeps blind indexes,
-// so there is no partial search). The query lives in the address so "back" returns to it.
+// Finding a person: by the beginning of her name, alias or phone, or by her code (the server
+// keeps short keyed tags rather than searchable text, and re-checks each candidate after
+// decrypting: docs/security.md, "Finding a person"), or from the organization's list. The query
+// lives in the address so "back" returns to it.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { isRestrictedStub, searchPeople, type PersonMatch, type PersonSearchKey } from '../api';
-import { SelectField, TextField } from '../ui';
+import { findPeople, isRestrictedStub, type PersonMatch } from '../api';
+import { TextField } from '../ui';
+import { PeopleList } from './PeopleList';
 import { placeFieldErrors, useSubmission } from './forms';
 import { FormError, SafeContact, SubmitButton } from './widgets';
-
-const KEYS: readonly PersonSearchKey[] = ['name', 'phone', 'code'];
 
 export function PeoplePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const paramKey = params.get('by') as PersonSearchKey | null;
-  const [key, setKey] = useState<PersonSearchKey>(
-    paramKey && KEYS.includes(paramKey) ? paramKey : 'name',
-  );
-  const [value, setValue] = useState(params.get('q') ?? '');
-  const [found, setFound] = useState<PersonMatch[] | null>(null);
+  const query = params.get('q');
+  const [value, setValue] = useState(query ?? '');
+  const [found, setFound] = useState<{ items: PersonMatch[]; more: boolean } | null>(null);
   const { busy, error, run } = useSubmission();
 
   const search = useCallback(
-    async (k: PersonSearchKey, q: string) => {
-      const page = await run(() => searchPeople(k, q));
-      setFound(page ? page.items : null);
+    async (q: string) => {
+      const page = await run(() => findPeople(q));
+      setFound(page ? { items: page.items, more: page.more === true } : null);
     },
     [run],
   );
 
-  const query = params.get('q');
   useEffect(() => {
-    if (query && paramKey && KEYS.includes(paramKey)) void search(paramKey, query);
-  }, [query, paramKey, search]);
+    if (query) void search(query);
+  }, [query, search]);
 
   // A new query goes into the address (and the effect runs it); the same query again, or an
   // empty one (for the server to say what is missing), is asked directly.
   function submit(e: FormEvent) {
     e.preventDefault();
     const q = value.trim();
-    if (q === '' || (paramKey === key && query === q)) void search(key, q);
-    else setParams({ by: key, q });
+    if (q === '' || query === q) void search(q);
+    else setParams({ q });
   }
 
-  const { byField, elsewhere } = placeFieldErrors(error, [key]);
+  const { byField, elsewhere } = placeFieldErrors(error, ['q']);
   return (
     <div className="page">
       <h1>{t('people.title')}</h1>
@@ -59,17 +56,6 @@ export function PeoplePage() {
         noValidate
       >
         <FormError error={error} elsewhere={elsewhere} />
-        <SelectField
-          label={t('people.searchBy')}
-          value={key}
-          onChange={(e) => setKey(e.target.value as PersonSearchKey)}
-        >
-          {KEYS.map((k) => (
-            <option key={k} value={k}>
-              {t(`people.searchKeys.${k}`)}
-            </option>
-          ))}
-        </SelectField>
         <TextField
           label={t('people.searchValue')}
           name="q"
@@ -77,8 +63,8 @@ export function PeoplePage() {
           value={value}
           required
           onChange={(e) => setValue(e.target.value)}
-          error={byField[key]}
-          hint={t(`people.searchHints.${key}`)}
+          error={byField.q ?? byField.code}
+          hint={t('people.searchHint')}
         />
         <div className="actions">
           <SubmitButton busy={busy}>{t('people.search')}</SubmitButton>
@@ -86,15 +72,18 @@ export function PeoplePage() {
       </form>
       <div role="status" aria-live="polite">
         {found &&
-          (found.length === 0 ? (
+          (found.items.length === 0 ? (
             <p>{t('people.noneFound')}</p>
           ) : (
-            <p>{t('people.found', { count: found.length })}</p>
+            <p>
+              {t('people.found', { count: found.items.length })}
+              {found.more && <> {t('people.moreFound')}</>}
+            </p>
           ))}
       </div>
-      {found && found.length > 0 && (
+      {found && found.items.length > 0 && (
         <ul className="person-results">
-          {found.map((p) =>
+          {found.items.map((p) =>
             isRestrictedStub(p) ? (
               // She has a restricted case: her code only, so she is not registered twice, and
               // the way to ask for her (her page offers to break the glass).
@@ -121,6 +110,7 @@ export function PeoplePage() {
           )}
         </ul>
       )}
+      {!query && <PeopleList />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// Registering a survivor (domain.md "Person"). Only the legal name is required; she decides
+// Registering a survivor (docs/domain.md, "Person"). Only the legal name is required; she decides
 // what else to share. Her identifying fields are encrypted by the server before storage.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -53,7 +53,7 @@ const ids = (items: BoardItem[]) => items.map((i) => i.id);
 describe('the board order', () => {
   it('puts new requests first, then urgency, escalation and the longest wait', () => {
     const items = fromRequests([
-      request('ack', { status: 'acknowledged', urgency: 'critical' }),
+      request('ack', { status: 'acknowledged', urgency: 'immediate' }),
       request('late', { received_at: '2026-03-01T09:20:00Z' }),
       request('early', { received_at: '2026-03-01T08:00:00Z' }),
       request('escalated', { escalation_level: 1, received_at: '2026-03-01T09:30:00Z' }),

@@ -14,7 +14,7 @@ const STATUS_ORDER: Record<RequestStatus, number> = {
   resolved: 3,
   closed: 4,
 };
-const URGENCY_RANK: Record<string, number> = { critical: 3, high: 2, normal: 1, low: 0 };
+const URGENCY_RANK: Record<string, number> = { immediate: 2, high: 1, normal: 0 };
 
 export function matchesFilter(status: RequestStatus, filter: StatusFilter): boolean {
   return filter === 'open' ? OPEN.includes(status) : status === filter;
@@ -25,7 +25,7 @@ export function sortBoard(items: BoardItem[]): BoardItem[] {
   return [...items].sort(
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-      (URGENCY_RANK[b.urgency] ?? 1) - (URGENCY_RANK[a.urgency] ?? 1) ||
+      (URGENCY_RANK[b.urgency] ?? 0) - (URGENCY_RANK[a.urgency] ?? 0) ||
       b.escalation_level - a.escalation_level ||
       Date.parse(a.received_at) - Date.parse(b.received_at),
   );
