@@ -56,6 +56,7 @@ Response Dispatcher::Handle(Request& request) const {
   Match match = router_.Find(request.method, request.raw_path);
   if (match.route == nullptr) {
     request.route = "unmatched";
+    request.hide_caller_address = router_.HidesCallerAddress(request.raw_path);
     if (match.path_known) {
       Response r = ErrorResponse(Error{ErrorCode::kMethodNotAllowed, "error.method_not_allowed"},
                                  request.lang, request.request_id);
@@ -67,6 +68,7 @@ Response Dispatcher::Handle(Request& request) const {
   }
   const Route& route = *match.route;
   request.route = route.path_template;
+  request.hide_caller_address = route.hide_caller_address;
   request.path_params = std::move(match.params);
   try {
     if (std::optional<Error> refused = gate_(request, route)) {

@@ -28,9 +28,10 @@ class Dispatcher {
  public:
   Dispatcher(const Router& router, Gate gate);
 
-  // Never throws. Sets request.route (the template, or "unmatched"), request.path_params and,
-  // if empty, request.request_id. A response naming a file_path comes back with the file's
-  // contents as its body (read here, on the worker, so IO threads never touch the disk).
+  // Never throws. Sets request.route (the template, or "unmatched"), request.path_params,
+  // request.hide_caller_address and, if empty, request.request_id. A response naming a file_path
+  // comes back with the file's contents as its body (read here, on the worker, so IO threads never
+  // touch the disk).
   Response Handle(Request& request) const;
 
   // True when the request should run on the worker pool: its route asks to be offloaded, or it

@@ -47,6 +47,8 @@ struct Request {
   std::string request_id;      // set by the server for logs and error replies
   std::string route;           // the matched route template, for metrics and logs
   Lang lang = Lang::kKo;       // from Accept-Language
+  // The matched route's Route::hide_caller_address: the access log leaves the address out.
+  bool hide_caller_address = false;
   Principal principal;
 
   // The first header with this (lower-case) name, or "".

@@ -47,6 +47,10 @@ struct Route {
   // A larger request body than the server's limit (file uploads); 0 = the server's limit. The
   // server reads the target before the body, so only this route's callers may send this much.
   size_t body_limit_bytes = 0;
+  // The caller's address is kept out of the access log: someone asking for help through the
+  // public form may be in danger from whoever could read the server's logs later. (Flood
+  // control may still use it in memory.)
+  bool hide_caller_address = false;
 };
 
 struct Match {
@@ -73,6 +77,17 @@ class Router {
   void SetFallback(Route route);
   const Route* fallback() const { return fallback_ ? &*fallback_ : nullptr; }
 
+  // Paths under prefix that match no route (a mistyped address, a wrong method) are logged
+  // without the caller's address, as the routes there are (Route::hide_caller_address): the
+  // module that owns the prefix declares it.
+  void HideCallerAddressUnder(std::string prefix) { hidden_prefixes_.push_back(std::move(prefix)); }
+  bool HidesCallerAddress(std::string_view path) const {
+    for (const auto& p : hidden_prefixes_) {
+      if (path.starts_with(p)) return true;
+    }
+    return false;
+  }
+
   // The methods that have a route for this path, for a 405's Allow header.
   std::vector<std::string> AllowedMethods(std::string_view path) const;
 
@@ -88,6 +103,7 @@ class Router {
   std::vector<Route> routes_;
   std::vector<std::vector<std::string>> segments_;  // routes_[i]'s template, split on '/'
   std::optional<Route> fallback_;
+  std::vector<std::string> hidden_prefixes_;
 };
 
 }  // namespace dandelion::http

@@ -31,16 +31,14 @@ Account ToAccount(const store::Row& r) {
 }
 
 Result<std::optional<Account>> FindOne(store::Tx& tx, const char* where, const std::string& v) {
-  auto row =
-      tx.QueryOne(std::string("SELECT ") + kAccountColumns + " FROM users WHERE " + where, {v});
-  if (!row) return Fail(row.error());
-  if (!*row) return std::optional<Account>();
-  return std::optional<Account>(ToAccount(**row));
+  std::optional<store::Row> row = TRY(
+      tx.QueryOne(std::string("SELECT ") + kAccountColumns + " FROM users WHERE " + where, {v}));
+  if (!row) return std::optional<Account>();
+  return std::optional<Account>(ToAccount(*row));
 }
 
 Result<void> Exec(store::Tx& tx, std::string_view sql, const store::Params& params) {
-  auto n = tx.Exec(sql, params);
-  if (!n) return Fail(n.error());
+  TRY(tx.Exec(sql, params));
   return Ok();
 }
 
@@ -60,12 +58,11 @@ Result<std::optional<Account>> FindById(store::Tx& tx, const std::string& id) {
 }
 
 Result<std::vector<Account>> ListByOrg(store::Tx& tx, const std::string& org_id) {
-  auto rows = tx.Query(
+  store::Rows rows = TRY(tx.Query(
       std::string("SELECT ") + kAccountColumns + " FROM users WHERE org_id = ? ORDER BY username",
-      {org_id});
-  if (!rows) return Fail(rows.error());
+      {org_id}));
   std::vector<Account> out;
-  for (const auto& r : *rows) out.push_back(ToAccount(r));
+  for (const auto& r : rows) out.push_back(ToAccount(r));
   return out;
 }
 
@@ -118,25 +115,21 @@ Result<void> Touch(store::Tx& tx, const std::string& id, int64_t now) {
 
 Result<void> ReplaceRecoveryCodes(store::Tx& tx, const std::string& user_id,
                                   const std::vector<std::string>& hashes) {
-  if (auto r = Exec(tx, "DELETE FROM recovery_codes WHERE user_id = ?", {user_id}); !r) return r;
+  TRY(Exec(tx, "DELETE FROM recovery_codes WHERE user_id = ?", {user_id}));
   for (const auto& h : hashes) {
-    if (auto r = Exec(tx, "INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)",
-                      {user_id, store::Blob{h}});
-        !r) {
-      return r;
-    }
+    TRY(Exec(tx, "INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)",
+             {user_id, store::Blob{h}}));
   }
   return Ok();
 }
 
 Result<bool> UseRecoveryCode(store::Tx& tx, const std::string& user_id, const std::string& hash,
                              const std::string& at) {
-  auto n = tx.Exec(
-      "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND "
-      "used_at IS NULL",
-      {at, user_id, store::Blob{hash}});
-  if (!n) return Fail(n.error());
-  return *n == 1;
+  int64_t n =
+      TRY(tx.Exec("UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND "
+                  "used_at IS NULL",
+                  {at, user_id, store::Blob{hash}}));
+  return n == 1;
 }
 
 Result<void> InsertSession(store::Tx& tx, const SessionRecord& s, const std::string& token_hash) {
@@ -148,13 +141,12 @@ Result<void> InsertSession(store::Tx& tx, const SessionRecord& s, const std::str
 }
 
 Result<std::optional<SessionRecord>> FindSession(store::Tx& tx, const std::string& token_hash) {
-  auto row = tx.QueryOne(
+  std::optional<store::Row> row = TRY(tx.QueryOne(
       "SELECT id, user_id, csrf_token, mfa_complete, created_at, last_seen_at, reauth_at, "
       "ended_at FROM sessions WHERE token_hash = ?",
-      {store::Blob{token_hash}});
-  if (!row) return Fail(row.error());
-  if (!*row) return std::optional<SessionRecord>();
-  const store::Row& r = **row;
+      {store::Blob{token_hash}}));
+  if (!row) return std::optional<SessionRecord>();
+  const store::Row& r = *row;
   return std::optional<SessionRecord>(SessionRecord{r.Text(0), r.Text(1), r.Text(2), r.Int(3) != 0,
                                                     r.Int(4), r.Int(5), r.Int(6), r.Int(7)});
 }
@@ -188,21 +180,19 @@ Result<void> EndOtherSessionsOfUser(store::Tx& tx, const std::string& user_id,
 }
 
 Result<Throttle> GetThrottle(store::Tx& tx, const std::string& key) {
-  auto row = tx.QueryOne(
-      "SELECT failures, last_failure_at, locked_until FROM login_throttle WHERE key = ?", {key});
-  if (!row) return Fail(row.error());
-  if (!*row) return Throttle{};
-  return Throttle{(*row)->Int(0), (*row)->Int(1), (*row)->Int(2)};
+  std::optional<store::Row> row = TRY(tx.QueryOne(
+      "SELECT failures, last_failure_at, locked_until FROM login_throttle WHERE key = ?", {key}));
+  if (!row) return Throttle{};
+  return Throttle{row->Int(0), row->Int(1), row->Int(2)};
 }
 
 Result<void> PutThrottle(store::Tx& tx, const std::string& key, const Throttle& t) {
   store::Value locked = t.locked_until ? store::Value(t.locked_until) : store::Value(nullptr);
-  auto n = tx.Exec(
-      "UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = ? "
-      "WHERE key = ?",
-      {t.failures, t.last_failure_at, locked, key});
-  if (!n) return Fail(n.error());
-  if (*n == 1) return Ok();
+  int64_t updated =
+      TRY(tx.Exec("UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = ? "
+                  "WHERE key = ?",
+                  {t.failures, t.last_failure_at, locked, key}));
+  if (updated == 1) return Ok();
   return Exec(tx,
               "INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) "
               "VALUES (?, ?, ?, ?)",

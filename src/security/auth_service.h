@@ -11,6 +11,10 @@
 // cookie, which after 5 is distrusted. Sign-in, re-authentication and the current password of
 // a password change are one check with one count.
 //
+// The door is one class; its rooms are files: auth_sign_in.cc (that one check and how it is
+// recorded), login_throttle.h (the counting rules), auth_sessions.cc, auth_totp.cc (enrolment
+// and codes), auth_own_account.cc (her password and language) and auth_messages.cc.
+//
 // Thread-safe: state lives in the database.
 #pragma once
 
@@ -24,23 +28,13 @@
 #include "security/account_repo.h"
 #include "security/actor.h"
 #include "security/audit_log.h"
+#include "security/auth_options.h"
 #include "security/device_cookie.h"
 #include "security/keyring.h"
+#include "security/login_throttle.h"
 #include "store/database.h"
 
 namespace dandelion::security {
-
-struct AuthOptions {
-  bool demo = false;  // a demo data dir offers MFA but does not force it
-  int64_t idle_timeout_seconds = 15 * 60;
-  int64_t absolute_timeout_seconds = 12 * 60 * 60;
-  int64_t lock_after_failures = 5;
-  int64_t lock_seconds = 15 * 60;
-  int64_t address_free_failures = 10;
-  int64_t address_forget_seconds = 60 * 60;  // an address's count restarts after this quiet
-  int64_t inactive_disable_days = 90;
-  int64_t reauth_valid_seconds = 5 * 60;
-};
 
 struct SignInRequest {
   std::string username;
@@ -117,19 +111,39 @@ class AuthService {
   // What a password is checked for: signing in, re-authenticating in a session, or as the
   // current password of a change (no second factor: the session has it already).
   enum class Purpose { kSignIn, kReauth, kPasswordCheck };
-  // Which counters an attempt answers to.
-  struct Guard {
-    std::string user_key, address_key;
-    std::string device_key;  // "" without a valid device cookie
-    bool trusted = false;    // a valid device cookie not itself locked: no username lock
-    bool user_locked = false;
+  // One attempt to prove who she is, as judged before anything is written.
+  struct Attempt {
+    Purpose purpose = Purpose::kSignIn;
+    std::string username;  // normalized
+    std::optional<Account> account;
+    LoginGuard guard;
+    Outcome outcome = Outcome::kOk;
+    int64_t totp_step = 0;      // the step of a correct TOTP code, spent when recorded
+    std::string recovery_hash;  // the recovery code offered, hashed; spent when recorded
   };
-  Result<SignedIn> Attempt(const SignInRequest& request, const Actor& meta, Purpose purpose);
-  Result<Outcome> RecordAttempt(const std::string& username, const std::optional<Account>& account,
-                                Outcome outcome, int64_t totp_step,
-                                const std::string& recovery_hash, const Actor& meta,
-                                Purpose purpose, const Guard& guard,
-                                const std::string& device_cookie, SignedIn* signed_in);
+  // What recording an attempt decided: spending a second factor can still refuse it.
+  struct Recorded {
+    Outcome outcome = Outcome::kOk;
+    SignedIn signed_in;  // for a successful sign-in
+  };
+
+  // auth_sign_in.cc: sign-in, re-authentication and the current password of a change are this
+  // one check, with one count.
+  Result<SignedIn> Check(const SignInRequest& request, const Actor& meta, Purpose purpose);
+  void Judge(const SignInRequest& request, Attempt& attempt, int64_t now);
+  Result<Recorded> Record(const Attempt& attempt, const std::string& device_cookie,
+                          const Actor& meta);
+  Result<Outcome> SpendSecondFactor(store::Tx& tx, const Attempt& attempt);
+  Result<void> DisableInactive(store::Tx& tx, const Account& account, const Actor& meta,
+                               int64_t now);
+  Result<void> AuditAttempt(store::Tx& tx, const Attempt& attempt, Outcome outcome,
+                            const Actor& meta);
+  void UpgradePasswordHash(const Account& account, const std::string& password);
+
+  // auth_sessions.cc
+  Result<SignedIn> OpenSession(store::Tx& tx, const Account& account, int64_t now);
+
+  // auth_totp.cc
   Result<int64_t> CheckTotp(const Account& account, const std::string& code, int64_t now);
   Result<std::string> DecryptTotpSecret(store::Tx& tx, const Account& account);
 

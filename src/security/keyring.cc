@@ -11,19 +11,17 @@ Keyring::Keyring(SecretKey master_key, uint32_t master_version)
 Result<void> Keyring::CreateOrgKey(store::Tx& tx, const std::string& org_id) {
   // A key rotation may have committed since this process loaded its master key; a key wrapped
   // by the retired master would be unreadable once the rotation finishes.
-  auto recorded = tx.QueryOne("SELECT value FROM kv_settings WHERE key = 'master_key_version'");
-  if (!recorded) return Fail(recorded.error());
-  if (*recorded && (*recorded)->Text(0) != std::to_string(master_version_)) {
+  std::optional<store::Row> recorded =
+      TRY(tx.QueryOne("SELECT value FROM kv_settings WHERE key = 'master_key_version'"));
+  if (recorded && recorded->Text(0) != std::to_string(master_version_)) {
     return Fail(ErrorCode::kConflict, "security.master_key_rotated",
-                "the master key was rotated to version " + (*recorded)->Text(0) +
+                "the master key was rotated to version " + recorded->Text(0) +
                     " after this process loaded version " + std::to_string(master_version_));
   }
   SecretKey key = SecretKey::Random();
   std::string wrapped = WrapKey(master_, master_version_, key, OrgKeyAad(org_id, 1));
-  auto n =
-      tx.Exec("INSERT INTO org_keys (org_id, version, wrapped, created_at) VALUES (?, 1, ?, ?)",
-              {org_id, store::Blob{wrapped}, FormatRfc3339(std::chrono::system_clock::now())});
-  if (!n) return Fail(n.error());
+  TRY(tx.Exec("INSERT INTO org_keys (org_id, version, wrapped, created_at) VALUES (?, 1, ?, ?)",
+              {org_id, store::Blob{wrapped}, FormatRfc3339(std::chrono::system_clock::now())}));
   // Not cached here: the transaction may still roll back.
   return Ok();
 }
@@ -35,14 +33,13 @@ Result<OrgKey> Keyring::CurrentOrgKey(store::Tx& tx, const std::string& org_id) 
       return OrgKey{cache_.at({org_id, it->second}), it->second};
     }
   }
-  auto row = tx.QueryOne("SELECT MAX(version) FROM org_keys WHERE org_id = ?", {org_id});
-  if (!row) return Fail(row.error());
-  if (!*row || (*row)->IsNull(0)) {
+  std::optional<store::Row> row =
+      TRY(tx.QueryOne("SELECT MAX(version) FROM org_keys WHERE org_id = ?", {org_id}));
+  if (!row || row->IsNull(0)) {
     return Fail(ErrorCode::kInternal, "error.internal", "no key for organization " + org_id);
   }
-  auto version = static_cast<uint32_t>((*row)->Int(0));
-  auto key = OrgKeyVersion(tx, org_id, version);
-  if (!key) return key;
+  auto version = static_cast<uint32_t>(row->Int(0));
+  OrgKey key = TRY(OrgKeyVersion(tx, org_id, version));
   std::lock_guard lock(mu_);
   current_[org_id] = version;
   return key;
@@ -55,25 +52,22 @@ Result<OrgKey> Keyring::OrgKeyVersion(store::Tx& tx, const std::string& org_id, 
       return OrgKey{it->second, version};
     }
   }
-  auto row = tx.QueryOne("SELECT wrapped FROM org_keys WHERE org_id = ? AND version = ?",
-                         {org_id, int64_t{version}});
-  if (!row) return Fail(row.error());
-  if (!*row) {
+  std::optional<store::Row> row = TRY(tx.QueryOne(
+      "SELECT wrapped FROM org_keys WHERE org_id = ? AND version = ?", {org_id, int64_t{version}}));
+  if (!row) {
     return Fail(ErrorCode::kInternal, "error.internal",
                 "no key version " + std::to_string(version) + " for organization " + org_id);
   }
-  std::string wrapped = (*row)->BlobBytes(0);
-  auto wrapping_version = WrappingKeyVersion(wrapped);
-  if (!wrapping_version) return Fail(wrapping_version.error());
-  if (*wrapping_version != master_version_) {
+  std::string wrapped = row->BlobBytes(0);
+  auto wrapping_version = TRY(WrappingKeyVersion(wrapped));
+  if (wrapping_version != master_version_) {
     return Fail(ErrorCode::kInternal, "security.key_unwrap_failed",
                 "organization key wrapped by master key version " +
-                    std::to_string(*wrapping_version) + ", but the loaded master key is version " +
+                    std::to_string(wrapping_version) + ", but the loaded master key is version " +
                     std::to_string(master_version_));
   }
-  auto key = UnwrapKey(master_, wrapped, OrgKeyAad(org_id, version));
-  if (!key) return Fail(key.error());
-  auto shared = std::make_shared<const SecretKey>(std::move(*key));
+  auto shared = std::make_shared<const SecretKey>(
+      TRY(UnwrapKey(master_, wrapped, OrgKeyAad(org_id, version))));
   std::lock_guard lock(mu_);
   cache_.emplace(std::make_pair(org_id, version), shared);
   return OrgKey{shared, version};
@@ -81,19 +75,17 @@ Result<OrgKey> Keyring::OrgKeyVersion(store::Tx& tx, const std::string& org_id, 
 
 Result<int> Keyring::RewrapOrgKeys(store::Tx& tx, const SecretKey& new_master,
                                    uint32_t new_version) {
-  auto rows = tx.Query("SELECT org_id, version, wrapped FROM org_keys ORDER BY org_id, version");
-  if (!rows) return Fail(rows.error());
+  store::Rows rows =
+      TRY(tx.Query("SELECT org_id, version, wrapped FROM org_keys ORDER BY org_id, version"));
   int count = 0;
-  for (const auto& row : *rows) {
+  for (const auto& row : rows) {
     std::string org_id = row.Text(0);
     auto version = static_cast<uint32_t>(row.Int(1));
     std::string aad = OrgKeyAad(org_id, version);
-    auto key = UnwrapKey(master_, row.BlobBytes(2), aad);
-    if (!key) return Fail(key.error());
-    std::string rewrapped = WrapKey(new_master, new_version, *key, aad);
-    auto n = tx.Exec("UPDATE org_keys SET wrapped = ? WHERE org_id = ? AND version = ?",
-                     {store::Blob{rewrapped}, org_id, int64_t{version}});
-    if (!n) return Fail(n.error());
+    SecretKey key = TRY(UnwrapKey(master_, row.BlobBytes(2), aad));
+    std::string rewrapped = WrapKey(new_master, new_version, key, aad);
+    TRY(tx.Exec("UPDATE org_keys SET wrapped = ? WHERE org_id = ? AND version = ?",
+                {store::Blob{rewrapped}, org_id, int64_t{version}}));
     ++count;
   }
   return count;

@@ -457,6 +457,20 @@ class EmergencyTest(unittest.TestCase):
         self.assertTrue(lines, "the access log must show the posts")
         self.assertFalse([line for line in lines if "client_net" in line])
         self.assertNotIn("127.0.0.26", self.server.server_log())
+        # A mistyped address or a wrong method under the public prefix is no different.
+        before = len(self.server.server_log().splitlines())
+        for method, path in [("GET", "/api/v1/public/help-reqests"),
+                             ("DELETE", "/api/v1/public/help-requests")]:
+            status, _, _ = public_request(self.server.port, method, path, source="127.0.0.26")
+            self.assertIn(status, (404, 405))
+        for _ in range(50):  # the access log line follows the reply
+            unmatched = [line for line in self.server.server_log().splitlines()[before:]
+                         if line.startswith("{") and '"route":"unmatched"' in line]
+            if len(unmatched) >= 2:
+                break
+            time.sleep(0.1)
+        self.assertEqual(len(unmatched), 2, unmatched)
+        self.assertFalse([line for line in unmatched if "client_net" in line])
 
 
 class ReachabilityTest(unittest.TestCase):

@@ -31,9 +31,8 @@ Result<std::string> AuditService::Scope(const security::Actor& actor) {
   if (!security::HasRole(actor.roles, "auditor") || actor.org_id.empty()) {
     return Fail(ErrorCode::kForbidden, "error.forbidden", "audit log read without auditor role");
   }
-  auto org = orgs_.Get(actor, actor.org_id);
-  if (!org) return Fail(org.error());
-  if (org->kind == kSecretariat) return std::string();
+  network::Organization org = TRY(orgs_.Get(actor, actor.org_id));
+  if (org.kind == kSecretariat) return std::string();
   return actor.org_id;
 }
 
@@ -51,14 +50,13 @@ security::AuditEvent AuditService::Event(const security::Actor& actor, std::stri
 }
 
 Result<AuditPage> AuditService::Search(const security::Actor& actor, const AuditFilter& filter) {
-  auto scope = Scope(actor);
-  if (!scope) return Fail(scope.error());
+  const std::string scope = TRY(Scope(actor));
   if (filter.limit < 1 || filter.limit > kMaxAuditPage || filter.before_seq < 0) {
     return Fail(Error{ErrorCode::kInvalid, "error.invalid", {}, "bad limit or cursor"}.Field(
         filter.before_seq < 0 ? "cursor" : "limit", "field.out_of_range"));
   }
   security::AuditQuery q;
-  q.org_id = *scope;
+  q.org_id = scope;
   q.entity_type = filter.entity_type;
   q.entity_id = filter.entity_id;
   q.actor_user_id = filter.actor;
@@ -66,18 +64,15 @@ Result<AuditPage> AuditService::Search(const security::Actor& actor, const Audit
   q.before_seq = filter.before_seq;
   q.limit = filter.limit;
   AuditPage page;
-  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
-    auto items = audit_.Query(tx, q);
-    if (!items) return Fail(items.error());
-    page.items = std::move(*items);
+  page.items = TRY(db_.WriteValue([&](store::Tx& tx) -> Result<std::vector<security::AuditRecord>> {
+    auto items = TRY(audit_.Query(tx, q));
     // The read is recorded with the organization it was scoped to, so an organization's
     // auditors also see who searched their entries.
-    security::AuditEvent e = Event(actor, "audit.read", *scope);
+    security::AuditEvent e = Event(actor, "audit.read", scope);
     e.fields = FilterNames(filter);
-    if (auto seq = audit_.Append(tx, e); !seq) return Fail(seq.error());
-    return Ok();
-  });
-  if (!r) return Fail(r.error());
+    TRY(audit_.Append(tx, e));
+    return items;
+  }));
   if (static_cast<int>(page.items.size()) == filter.limit) {
     page.next_cursor = page.items.back().seq;
   }
@@ -85,71 +80,50 @@ Result<AuditPage> AuditService::Search(const security::Actor& actor, const Audit
 }
 
 Result<std::string> AuditService::ExportCheckpoints(const security::Actor& actor) {
-  auto scope = Scope(actor);
-  if (!scope) return Fail(scope.error());
-  if (auto fresh = auth_.RequireRecentReauth(actor); !fresh) return Fail(fresh.error());
-  std::string text;
-  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
-    auto out = audit_.ExportCheckpoints(tx);
-    if (!out) return Fail(out.error());
-    text = std::move(*out);
-    auto seq = audit_.Append(tx, Event(actor, "audit.checkpoints_export", *scope));
-    if (!seq) return Fail(seq.error());
-    return Ok();
+  const std::string scope = TRY(Scope(actor));
+  TRY(auth_.RequireRecentReauth(actor));
+  return db_.WriteValue([&](store::Tx& tx) -> Result<std::string> {
+    std::string text = TRY(audit_.ExportCheckpoints(tx));
+    TRY(audit_.Append(tx, Event(actor, "audit.checkpoints_export", scope)));
+    return text;
   });
-  if (!r) return Fail(r.error());
-  return text;
 }
 
 Result<ChainStatus> AuditService::VerifyChain(const security::Actor& actor) {
-  auto scope = Scope(actor);
-  if (!scope) return Fail(scope.error());
-  ChainStatus status;
+  const std::string scope = TRY(Scope(actor));
+  // A broken chain is the answer, not a failure of the read: the verdict is kept, not passed on.
   Result<void> verdict = Ok();
-  auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
-    auto count = tx.QueryOne("SELECT COUNT(*) FROM audit_log");
-    if (!count) return Fail(count.error());
-    status.entries = *count ? (*count)->Int(0) : 0;
+  ChainStatus status = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<ChainStatus> {
+    std::optional<store::Row> count = TRY(tx.QueryOne("SELECT COUNT(*) FROM audit_log"));
     verdict = audit_.Verify(tx);
-    return Ok();
-  });
-  if (!r) return Fail(r.error());
+    return ChainStatus{.entries = count ? count->Int(0) : 0};
+  }));
   status.intact = static_cast<bool>(verdict);
   if (!verdict) {
     spdlog::error(R"({{"event":"audit_chain_broken","detail":"{}"}})", verdict.error().detail);
   }
-  security::AuditEvent e = Event(actor, "audit.verify", *scope);
+  security::AuditEvent e = Event(actor, "audit.verify", scope);
   e.outcome = status.intact ? "ok" : "broken";
-  auto w = db_.Write([&](store::Tx& tx) -> Result<void> {
-    auto seq = audit_.Append(tx, e);
-    if (!seq) return Fail(seq.error());
+  TRY(db_.Write([&](store::Tx& tx) -> Result<void> {
+    TRY(audit_.Append(tx, e));
     return Ok();
-  });
-  if (!w) return Fail(w.error());
+  }));
   return status;
 }
 
 Result<std::string> AuditService::Checkpoint(const security::Actor& actor) {
-  auto scope = Scope(actor);
-  if (!scope) return Fail(scope.error());
+  const std::string scope = TRY(Scope(actor));
   // A checkpoint signs the head of the whole network's log, every organization's entries: an
   // act for the secretariat's auditors (or the console), not an organization's.
-  if (!scope->empty()) {
+  if (!scope.empty()) {
     return Fail(ErrorCode::kForbidden, "audit.checkpoint_network_only",
                 "checkpoint by an organization's auditor");
   }
-  std::string text;
-  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
+  return db_.WriteValue([&](store::Tx& tx) -> Result<std::string> {
     // The entry comes first, so the checkpoint pins the record of its own making.
-    auto seq = audit_.Append(tx, Event(actor, "audit.checkpoint", *scope));
-    if (!seq) return Fail(seq.error());
-    auto out = audit_.Checkpoint(tx);
-    if (!out) return Fail(out.error());
-    text = std::move(*out);
-    return Ok();
+    TRY(audit_.Append(tx, Event(actor, "audit.checkpoint", scope)));
+    return audit_.Checkpoint(tx);
   });
-  if (!r) return Fail(r.error());
-  return text;
 }
 
 }  // namespace dandelion::audit

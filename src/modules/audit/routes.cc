@@ -55,7 +55,7 @@ Result<AuditFilter> ReadFilter(const Request& req) {
       filter.before_seq = *cursor;
     }
   }
-  if (auto ok = f.Finish(); !ok) return Fail(ok.error());
+  TRY(f.Finish());
   return filter;
 }
 
@@ -64,31 +64,19 @@ std::string AtRfc3339(int64_t at_ms) {
 }
 
 boost::json::object EntryJson(const security::AuditRecord& e) {
-  boost::json::array fields;
-  for (const auto& name : e.fields) fields.emplace_back(name);
   boost::json::value actor = nullptr;  // anonymous (e.g. a failed sign-in)
   if (!e.actor_user_id.empty()) {
     actor = e.actor_user_id;
   } else if (e.remote == "cli") {
     actor = "cli";  // the operator's console
   }
-  return {{"seq", e.seq},
-          {"at", AtRfc3339(e.at_ms)},
-          {"actor", actor},
-          {"action", e.action},
-          {"entity_type", e.entity_type},
-          {"entity_id", e.entity_id},
-          {"outcome", e.outcome},
-          {"fields", fields}};
+  return {{"seq", e.seq},         {"at", AtRfc3339(e.at_ms)},     {"actor", actor},
+          {"action", e.action},   {"entity_type", e.entity_type}, {"entity_id", e.entity_id},
+          {"outcome", e.outcome}, {"fields", ListJson(e.fields)}};
 }
 
-Response TextReply(const Request& req, const Result<std::string>& text, bool attachment) {
-  if (!text) return Refuse(req, text.error());
-  Response r = Response::Text(200, "text/plain; charset=utf-8", *text);
-  if (attachment) {
-    r.SetHeader("Content-Disposition", "attachment; filename=\"audit-checkpoints.txt\"");
-  }
-  return r;
+Response TextReply(const std::string& text) {
+  return Response::Text(200, "text/plain; charset=utf-8", text);
 }
 
 }  // namespace
@@ -97,28 +85,27 @@ void AddRoutes(http::Router& router, AuditService& audit) {
   router.Add({.method = "GET",
               .path_template = "/api/v1/audit",
               .permission = std::string(security::perm::kAuditRead),
-              .handler =
-                  [&audit](Request& req) {
-                    auto filter = ReadFilter(req);
-                    if (!filter) return Refuse(req, filter.error());
-                    auto page = audit.Search(ActorOf(req), *filter);
-                    if (!page) return Refuse(req, page.error());
-                    boost::json::array items;
-                    for (const auto& e : page->items) items.emplace_back(EntryJson(e));
-                    boost::json::value next = nullptr;
-                    if (page->next_cursor) next = std::to_string(*page->next_cursor);
-                    return Response::Json(200, {{"items", items}, {"next_cursor", next}});
-                  },
+              .handler = [&audit](Request& req) -> http::Reply {
+                AuditFilter filter = TRY(ReadFilter(req));
+                AuditPage page = TRY(audit.Search(ActorOf(req), filter));
+                boost::json::array items;
+                for (const auto& e : page.items) items.emplace_back(EntryJson(e));
+                boost::json::value next = nullptr;
+                if (page.next_cursor) next = std::to_string(*page.next_cursor);
+                return Response::Json(200, {{"items", items}, {"next_cursor", next}});
+              },
               .summary = "Search the audit log, newest first (auditors; own organization, or all "
                          "for the secretariat's auditors)",
               .tag = "audit"});
   router.Add({.method = "GET",
               .path_template = "/api/v1/audit/checkpoints",
               .permission = std::string(security::perm::kAuditRead),
-              .handler =
-                  [&audit](Request& req) {
-                    return TextReply(req, audit.ExportCheckpoints(ActorOf(req)), true);
-                  },
+              .handler = [&audit](Request& req) -> http::Reply {
+                Response r = TextReply(TRY(audit.ExportCheckpoints(ActorOf(req))));
+                r.SetHeader("Content-Disposition",
+                            "attachment; filename=\"audit-checkpoints.txt\"");
+                return r;
+              },
               .summary = "Export the signed audit checkpoints as text (needs a recent "
                          "re-authentication)",
               .tag = "audit"});
@@ -126,25 +113,23 @@ void AddRoutes(http::Router& router, AuditService& audit) {
       {.method = "GET",
        .path_template = "/api/v1/audit/verification",
        .permission = std::string(security::perm::kAuditRead),
-       .handler =
-           [&audit](Request& req) {
-             auto status = audit.VerifyChain(ActorOf(req));
-             if (!status) return Refuse(req, status.error());
-             return Response::Json(200, {{"intact", status->intact}, {"entries", status->entries}});
-           },
+       .handler = [&audit](Request& req) -> http::Reply {
+         ChainStatus status = TRY(audit.VerifyChain(ActorOf(req)));
+         return Response::Json(200, {{"intact", status.intact}, {"entries", status.entries}});
+       },
        .summary = "Verify the whole audit chain and its signed checkpoints now (auditors); "
                   "a broken chain is answered intact=false and logged for the operator",
        .tag = "audit",
        .offload = true});
-  router.Add(
-      {.method = "POST",
-       .path_template = "/api/v1/audit/checkpoints",
-       .permission = std::string(security::perm::kAuditRead),
-       .handler =
-           [&audit](Request& req) { return TextReply(req, audit.Checkpoint(ActorOf(req)), false); },
-       .summary = "Sign the audit log's head now; answers the checkpoint as text (the "
-                  "secretariat's auditors only: it covers the whole network)",
-       .tag = "audit"});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/audit/checkpoints",
+              .permission = std::string(security::perm::kAuditRead),
+              .handler = [&audit](Request& req) -> http::Reply {
+                return TextReply(TRY(audit.Checkpoint(ActorOf(req))));
+              },
+              .summary = "Sign the audit log's head now; answers the checkpoint as text (the "
+                         "secretariat's auditors only: it covers the whole network)",
+              .tag = "audit"});
 }
 
 void RegisterAuditMessages() {

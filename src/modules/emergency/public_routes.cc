@@ -14,6 +14,8 @@ constexpr const char* kPoliceNumber = "112";
 constexpr const char* kHotline = "1366";
 
 void AddPublicRoutes(http::Router& router, EmergencyService& emergency) {
+  // Nothing under the public prefix tells where a caller was, whatever she typed.
+  router.HideCallerAddressUnder("/api/v1/public/");
   router.Add({.method = "GET",
               .path_template = "/api/v1/public/help-form",
               .permission = std::string(http::kPublic),
@@ -28,7 +30,8 @@ void AddPublicRoutes(http::Router& router, EmergencyService& emergency) {
                                             {"hotline", kHotline}});
               },
               .summary = "What the public help form needs: a time token, regions, numbers",
-              .tag = "emergency"});
+              .tag = "emergency",
+              .hide_caller_address = true});
   router.Add(
       {.method = "POST",
        .path_template = "/api/v1/public/help-requests",
@@ -58,7 +61,8 @@ void AddPublicRoutes(http::Router& router, EmergencyService& emergency) {
        .summary = "A help request from the public form (no account; sealed for the receiver)",
        .tag = "emergency",
        .json_body = true,
-       .success_status = 202});
+       .success_status = 202,
+       .hide_caller_address = true});
 }
 
 }  // namespace dandelion::emergency::detail

@@ -11,11 +11,10 @@ Organization ToOrg(const store::Row& r) {
 
 Result<std::optional<Organization>> FindOne(store::Tx& tx, const char* column,
                                             const std::string& value) {
-  auto row = tx.QueryOne(
-      std::string("SELECT ") + kColumns + " FROM organizations WHERE " + column + " = ?", {value});
-  if (!row) return Fail(row.error());
-  if (!*row) return std::optional<Organization>();
-  return std::optional<Organization>(ToOrg(**row));
+  std::optional<store::Row> row = TRY(tx.QueryOne(
+      std::string("SELECT ") + kColumns + " FROM organizations WHERE " + column + " = ?", {value}));
+  if (!row) return std::optional<Organization>();
+  return std::optional<Organization>(ToOrg(*row));
 }
 
 }  // namespace
@@ -23,11 +22,10 @@ Result<std::optional<Organization>> FindOne(store::Tx& tx, const char* column,
 Result<void> Insert(store::Tx& tx, const Organization& o) {
   store::Value facility =
       o.facility_type.empty() ? store::Value(nullptr) : store::Value(o.facility_type);
-  auto n = tx.Exec(
-      "INSERT INTO organizations (id, slug, name, kind, facility_type, region, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {o.id, o.slug, o.name, o.kind, facility, o.region, o.created_at});
-  if (!n) return Fail(n.error());
+  TRY(
+      tx.Exec("INSERT INTO organizations (id, slug, name, kind, facility_type, region, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)",
+              {o.id, o.slug, o.name, o.kind, facility, o.region, o.created_at}));
   return Ok();
 }
 
@@ -40,10 +38,10 @@ Result<std::optional<Organization>> FindBySlug(store::Tx& tx, const std::string&
 }
 
 Result<std::vector<Organization>> List(store::Tx& tx) {
-  auto rows = tx.Query(std::string("SELECT ") + kColumns + " FROM organizations ORDER BY slug");
-  if (!rows) return Fail(rows.error());
+  store::Rows rows =
+      TRY(tx.Query(std::string("SELECT ") + kColumns + " FROM organizations ORDER BY slug"));
   std::vector<Organization> out;
-  for (const auto& r : *rows) out.push_back(ToOrg(r));
+  for (const auto& r : rows) out.push_back(ToOrg(r));
   return out;
 }
 

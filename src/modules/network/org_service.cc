@@ -2,6 +2,7 @@
 
 #include "core/ids.h"
 #include "modules/network/org_repo.h"
+#include "modules/service_support.h"
 #include "security/policy.h"
 
 namespace dandelion::network {
@@ -51,7 +52,7 @@ Result<Organization> OrgService::Create(const security::Actor& actor,
   if (!actor.is_console() && !security::Allows(security::perm::kOrgCreate, actor.roles)) {
     return Fail(ErrorCode::kForbidden, "error.forbidden");
   }
-  if (auto ok = ValidateNewOrganization(input); !ok) return Fail(ok.error());
+  TRY(ValidateNewOrganization(input));
   Organization org{NewId(),
                    input.slug,
                    input.name,
@@ -59,22 +60,17 @@ Result<Organization> OrgService::Create(const security::Actor& actor,
                    input.facility_type,
                    input.region,
                    FormatRfc3339(clock_.Now())};
-  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
-    auto existing = org_repo::FindBySlug(tx, org.slug);
-    if (!existing) return Fail(existing.error());
-    if (*existing) {
-      Error e{ErrorCode::kConflict, "network.slug_taken"};
-      e.Field("slug", "network.slug_taken");
-      return Fail(e);
+  TRY(db_.Write([&](store::Tx& tx) -> Result<void> {
+    if (TRY(org_repo::FindBySlug(tx, org.slug))) {
+      return Fail(
+          Error{ErrorCode::kConflict, "network.slug_taken"}.Field("slug", "network.slug_taken"));
     }
-    if (auto s = org_repo::Insert(tx, org); !s) return s;
-    if (auto s = keyring_.CreateOrgKey(tx, org.id); !s) return s;
-    security::AuditEvent entry = security::ActorEvent(actor, "org.create", "organization", org.id,
-                                                      {"slug", "name", "kind", "region"}, org.id);
-    if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
+    TRY(org_repo::Insert(tx, org));
+    TRY(keyring_.CreateOrgKey(tx, org.id));
+    TRY(audit_.Append(tx, security::ActorEvent(actor, "org.create", "organization", org.id,
+                                               {"slug", "name", "kind", "region"}, org.id)));
     return Ok();
-  });
-  if (!r) return Fail(r.error());
+  }));
   return org;
 }
 
@@ -82,32 +78,19 @@ Result<std::vector<Organization>> OrgService::List(const security::Actor& actor)
   if (!actor.is_console() && actor.user_id.empty()) {
     return Fail(ErrorCode::kUnauthenticated, "error.unauthenticated");
   }
-  std::vector<Organization> out;
-  auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
-    auto list = org_repo::List(tx);
-    if (!list) return Fail(list.error());
-    out = std::move(*list);
-    return Ok();
-  });
-  if (!r) return Fail(r.error());
-  return out;
+  return db_.ReadValue([](store::Tx& tx) { return org_repo::List(tx); });
 }
 
 Result<Organization> OrgService::Get(const security::Actor& actor, const std::string& id_or_slug) {
   if (!actor.is_console() && actor.user_id.empty()) {
     return Fail(ErrorCode::kUnauthenticated, "error.unauthenticated");
   }
-  std::optional<Organization> found;
-  auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
-    auto o = LooksLikeId(id_or_slug) ? org_repo::FindById(tx, id_or_slug)
-                                     : org_repo::FindBySlug(tx, id_or_slug);
-    if (!o) return Fail(o.error());
-    found = *o;
-    return Ok();
-  });
-  if (!r) return Fail(r.error());
-  if (!found) return Fail(ErrorCode::kNotFound, "error.not_found");
-  return *found;
+  std::optional<Organization> found = TRY(db_.ReadValue([&](store::Tx& tx) {
+    return LooksLikeId(id_or_slug) ? org_repo::FindById(tx, id_or_slug)
+                                   : org_repo::FindBySlug(tx, id_or_slug);
+  }));
+  if (!found) return Fail(NotFound());
+  return std::move(*found);
 }
 
 }  // namespace dandelion::network

@@ -11,24 +11,12 @@ namespace {
 using http::Request;
 using http::Response;
 
-boost::json::array RolesJson(const std::vector<std::string>& roles) {
-  boost::json::array out;
-  for (const auto& r : roles) out.emplace_back(r);
-  return out;
-}
-
-Response UserReply(const Request& req, const Result<UserView>& user) {
-  if (!user) return Refuse(req, user.error());
-  return Response::Json(200, UserJson(*user));
-}
-
-Response CreatedUserReply(const Request& req, const Result<CreatedUser>& created, int status) {
-  if (!created) return Refuse(req, created.error());
-  boost::json::object body = UserJson(created->user);
-  if (!created->one_time_password.empty()) {
-    body["one_time_password"] = created->one_time_password;
+boost::json::object CreatedUserJson(const CreatedUser& created) {
+  boost::json::object body = UserJson(created.user);
+  if (!created.one_time_password.empty()) {
+    body["one_time_password"] = created.one_time_password;
   }
-  return Response::Json(status, body);
+  return body;
 }
 
 // Adds POST /api/v1/organizations/{id}/users/{user_id}/<verb> for a UserService action.
@@ -39,74 +27,41 @@ void AddUserAction(http::Router& router, UserService& users, const char* verb, c
   router.Add({.method = "POST",
               .path_template = std::string("/api/v1/organizations/{id}/users/{user_id}/") + verb,
               .permission = std::string(security::perm::kUserManage),
-              .handler =
-                  [&users, action](Request& req) {
-                    return UserReply(req, (users.*action)(ActorOf(req), req.path_params["id"],
-                                                          req.path_params["user_id"]));
-                  },
+              .handler = [&users, action](Request& req) -> http::Reply {
+                return Response::Json(
+                    200, UserJson(TRY((users.*action)(ActorOf(req), req.path_params["id"],
+                                                      req.path_params["user_id"]))));
+              },
               .summary = summary,
               .tag = "users"});
 }
 
-}  // namespace
-
-boost::json::object OrgJson(const Organization& o) {
-  boost::json::object out{{"id", o.id},     {"slug", o.slug},     {"name", o.name},
-                          {"kind", o.kind}, {"region", o.region}, {"created_at", o.created_at}};
-  out["facility_type"] =
-      o.facility_type.empty() ? boost::json::value(nullptr) : boost::json::value(o.facility_type);
-  return out;
-}
-
-boost::json::object UserJson(const UserView& v) {
-  const security::Account& a = v.account;
-  return {{"id", a.id},
-          {"org_id", a.org_id},
-          {"username", a.username},
-          {"display_name", a.display_name},
-          {"roles", RolesJson(a.roles)},
-          {"totp_enabled", a.totp_enabled},
-          {"disabled", !a.disabled_at.empty()},
-          {"locked", v.locked},
-          {"password_change_required", a.password_change_required},
-          {"language", a.language},
-          {"last_active_at", FormatRfc3339(FromUnixSeconds(a.last_active_at))},
-          {"created_at", a.created_at}};
-}
-
-void AddRoutes(http::Router& router, OrgService& orgs, UserService& users) {
+void AddOrgRoutes(http::Router& router, OrgService& orgs) {
   router.Add({.method = "GET",
               .path_template = "/api/v1/organizations",
               .permission = std::string(http::kSignedIn),
-              .handler =
-                  [&orgs](Request& req) {
-                    auto list = orgs.List(ActorOf(req));
-                    if (!list) return Refuse(req, list.error());
-                    boost::json::array items;
-                    for (const auto& o : *list) items.emplace_back(OrgJson(o));
-                    return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
-                  },
+              .handler = [&orgs](Request& req) -> http::Reply {
+                boost::json::array items;
+                for (const auto& o : TRY(orgs.List(ActorOf(req)))) items.emplace_back(OrgJson(o));
+                return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+              },
               .summary = "List the network's member organizations",
               .tag = "organizations"});
   router.Add({.method = "POST",
               .path_template = "/api/v1/organizations",
               .permission = std::string(security::perm::kOrgCreate),
-              .handler =
-                  [&orgs](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    NewOrganization in;
-                    in.slug = f.String("slug", 32);
-                    in.name = f.String("name", 100);
-                    in.kind = f.String("kind", 40);
-                    in.region = f.String("region", 8);
-                    in.facility_type = f.OptString("facility_type", 40).value_or("");
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    auto org = orgs.Create(ActorOf(req), in);
-                    if (!org) return Refuse(req, org.error());
-                    return Response::Json(201, OrgJson(*org));
-                  },
+              .handler = [&orgs](Request& req) -> http::Reply {
+                NewOrganization in = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  NewOrganization in;
+                  in.slug = f.String("slug", 32);
+                  in.name = f.String("name", 100);
+                  in.kind = f.String("kind", 40);
+                  in.region = f.String("region", 8);
+                  in.facility_type = f.OptString("facility_type", 40).value_or("");
+                  return in;
+                }));
+                return Response::Json(201, OrgJson(TRY(orgs.Create(ActorOf(req), in))));
+              },
               .summary = "Add a member organization",
               .tag = "organizations",
               .json_body = true,
@@ -114,43 +69,42 @@ void AddRoutes(http::Router& router, OrgService& orgs, UserService& users) {
   router.Add({.method = "GET",
               .path_template = "/api/v1/organizations/{id}",
               .permission = std::string(http::kSignedIn),
-              .handler =
-                  [&orgs](Request& req) {
-                    auto org = orgs.Get(ActorOf(req), req.path_params["id"]);
-                    if (!org) return Refuse(req, org.error());
-                    return Response::Json(200, OrgJson(*org));
-                  },
+              .handler = [&orgs](Request& req) -> http::Reply {
+                return Response::Json(200,
+                                      OrgJson(TRY(orgs.Get(ActorOf(req), req.path_params["id"]))));
+              },
               .summary = "One member organization",
               .tag = "organizations"});
+}
+
+void AddUserRoutes(http::Router& router, UserService& users) {
   router.Add({.method = "GET",
               .path_template = "/api/v1/organizations/{id}/users",
               .permission = std::string(security::perm::kUserManage),
-              .handler =
-                  [&users](Request& req) {
-                    auto list = users.List(ActorOf(req), req.path_params["id"]);
-                    if (!list) return Refuse(req, list.error());
-                    boost::json::array items;
-                    for (const auto& u : *list) items.emplace_back(UserJson(u));
-                    return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
-                  },
+              .handler = [&users](Request& req) -> http::Reply {
+                boost::json::array items;
+                for (const auto& u : TRY(users.List(ActorOf(req), req.path_params["id"]))) {
+                  items.emplace_back(UserJson(u));
+                }
+                return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+              },
               .summary = "List an organization's users",
               .tag = "users"});
   router.Add({.method = "POST",
               .path_template = "/api/v1/organizations/{id}/users",
               .permission = std::string(security::perm::kUserManage),
-              .handler =
-                  [&users](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    NewUser in;
-                    in.username = f.String("username", 32);
-                    in.display_name = f.String("display_name", 100);
-                    in.roles = f.StringList("roles", 10, 40, true);
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    return CreatedUserReply(
-                        req, users.Create(ActorOf(req), req.path_params["id"], in), 201);
-                  },
+              .handler = [&users](Request& req) -> http::Reply {
+                NewUser in = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  NewUser in;
+                  in.username = f.String("username", 32);
+                  in.display_name = f.String("display_name", 100);
+                  in.roles = f.StringList("roles", 10, 40, true);
+                  return in;
+                }));
+                return Response::Json(
+                    201,
+                    CreatedUserJson(TRY(users.Create(ActorOf(req), req.path_params["id"], in))));
+              },
               .summary = "Add a user; the answer holds a one-time password, shown once",
               .tag = "users",
               .json_body = true,
@@ -159,26 +113,23 @@ void AddRoutes(http::Router& router, OrgService& orgs, UserService& users) {
   router.Add({.method = "GET",
               .path_template = "/api/v1/organizations/{id}/users/{user_id}",
               .permission = std::string(security::perm::kUserManage),
-              .handler =
-                  [&users](Request& req) {
-                    return UserReply(req, users.Get(ActorOf(req), req.path_params["id"],
-                                                    req.path_params["user_id"]));
-                  },
+              .handler = [&users](Request& req) -> http::Reply {
+                return Response::Json(200,
+                                      UserJson(TRY(users.Get(ActorOf(req), req.path_params["id"],
+                                                             req.path_params["user_id"]))));
+              },
               .summary = "One user",
               .tag = "users"});
   router.Add({.method = "PATCH",
               .path_template = "/api/v1/organizations/{id}/users/{user_id}",
               .permission = std::string(security::perm::kUserManage),
-              .handler =
-                  [&users](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    auto roles = f.StringList("roles", 10, 40, true);
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    return UserReply(req, users.ChangeRoles(ActorOf(req), req.path_params["id"],
-                                                            req.path_params["user_id"], roles));
-                  },
+              .handler = [&users](Request& req) -> http::Reply {
+                auto roles = TRY(ReadBody(
+                    req, [](http::FieldReader& f) { return f.StringList("roles", 10, 40, true); }));
+                return Response::Json(
+                    200, UserJson(TRY(users.ChangeRoles(ActorOf(req), req.path_params["id"],
+                                                        req.path_params["user_id"], roles))));
+              },
               .summary = "Change a user's roles",
               .tag = "users",
               .json_body = true});
@@ -191,16 +142,44 @@ void AddRoutes(http::Router& router, OrgService& orgs, UserService& users) {
   router.Add({.method = "POST",
               .path_template = "/api/v1/organizations/{id}/users/{user_id}/reset-password",
               .permission = std::string(security::perm::kUserManage),
-              .handler =
-                  [&users](Request& req) {
-                    return CreatedUserReply(req,
-                                            users.ResetPassword(ActorOf(req), req.path_params["id"],
-                                                                req.path_params["user_id"]),
-                                            200);
-                  },
+              .handler = [&users](Request& req) -> http::Reply {
+                return Response::Json(
+                    200, CreatedUserJson(TRY(users.ResetPassword(
+                             ActorOf(req), req.path_params["id"], req.path_params["user_id"]))));
+              },
               .summary = "Issue a new one-time password",
               .tag = "users",
               .offload = true});
+}
+
+}  // namespace
+
+boost::json::object OrgJson(const Organization& o) {
+  boost::json::object out{{"id", o.id},     {"slug", o.slug},     {"name", o.name},
+                          {"kind", o.kind}, {"region", o.region}, {"created_at", o.created_at}};
+  out["facility_type"] = OrNull(o.facility_type);
+  return out;
+}
+
+boost::json::object UserJson(const UserView& v) {
+  const security::Account& a = v.account;
+  return {{"id", a.id},
+          {"org_id", a.org_id},
+          {"username", a.username},
+          {"display_name", a.display_name},
+          {"roles", ListJson(a.roles)},
+          {"totp_enabled", a.totp_enabled},
+          {"disabled", !a.disabled_at.empty()},
+          {"locked", v.locked},
+          {"password_change_required", a.password_change_required},
+          {"language", a.language},
+          {"last_active_at", FormatRfc3339(FromUnixSeconds(a.last_active_at))},
+          {"created_at", a.created_at}};
+}
+
+void AddRoutes(http::Router& router, OrgService& orgs, UserService& users) {
+  AddOrgRoutes(router, orgs);
+  AddUserRoutes(router, users);
 }
 
 void RegisterNetworkMessages() {

@@ -7,6 +7,7 @@
 
 #include "core/ids.h"
 #include "modules/network/org_repo.h"
+#include "modules/service_support.h"
 #include "security/auth_service.h"
 #include "security/password.h"
 #include "security/password_policy.h"
@@ -32,8 +33,6 @@ size_t CodePoints(const std::string& s) {
   return n;
 }
 
-Failure NotFound() { return Fail(ErrorCode::kNotFound, "error.not_found"); }
-
 bool AddsDataRole(const std::vector<std::string>& before, const std::vector<std::string>& after) {
   return std::any_of(after.begin(), after.end(), [&](const std::string& r) {
     return security::IsDataRole(r) && !security::HasRole(before, r);
@@ -47,25 +46,21 @@ bool AddsDataRole(const std::vector<std::string>& before, const std::vector<std:
 Result<void> NotifyOrgAdmins(store::Tx& tx, const Actor& actor, const std::string& org_id,
                              const std::string& concerned_user_id, const std::string& kind,
                              const std::string& at) {
-  auto accounts = repo::ListByOrg(tx, org_id);
-  if (!accounts) return Fail(accounts.error());
-  for (const auto& a : *accounts) {
+  for (const auto& a : TRY(repo::ListByOrg(tx, org_id))) {
     if (!a.disabled_at.empty() || !security::HasRole(a.roles, "org_admin")) continue;
     if (a.id == actor.user_id || a.id == concerned_user_id) continue;
-    auto r = tx.Exec(
-        "INSERT INTO notifications (id, org_id, user_id, kind, case_id, actor_id, at) "
-        "VALUES (?, ?, ?, ?, NULL, ?, ?)",
-        {NewId(), org_id, a.id, kind,
-         actor.user_id.empty() ? store::Value{nullptr} : store::Value{actor.user_id}, at});
-    if (!r) return Fail(r.error());
+    TRY(
+        tx.Exec("INSERT INTO notifications (id, org_id, user_id, kind, case_id, actor_id, at) "
+                "VALUES (?, ?, ?, ?, NULL, ?, ?)",
+                {NewId(), org_id, a.id, kind,
+                 actor.user_id.empty() ? store::Value{nullptr} : store::Value{actor.user_id}, at}));
   }
   return Ok();
 }
 
 Result<UserView> View(store::Tx& tx, const Account& a, int64_t now) {
-  auto t = repo::GetThrottle(tx, "user:" + a.username);
-  if (!t) return Fail(t.error());
-  return UserView{a, t->locked_until > now};
+  security::Throttle t = TRY(repo::GetThrottle(tx, "user:" + a.username));
+  return UserView{a, t.locked_until > now};
 }
 
 }  // namespace
@@ -107,6 +102,13 @@ bool UserService::MayManageOrg(const Actor& actor, const std::string& org_id) co
   return actor.org_id == org_id || security::HasRole(actor.roles, "network_admin");
 }
 
+// Another organization's accounts are not even there for an actor who may not manage them.
+Result<void> UserService::RequireManage(const Actor& actor, const std::string& org_id) const {
+  if (MayManageOrg(actor, org_id)) return Ok();
+  if (actor.org_id == org_id) return Fail(ErrorCode::kForbidden, "error.forbidden");
+  return Fail(NotFound());
+}
+
 // What roles an actor may hand out in org_id (see the class comment).
 Result<void> UserService::CheckGrant(const Actor& actor, const std::string& org_id,
                                      const std::vector<std::string>& roles) const {
@@ -142,9 +144,7 @@ Result<void> UserService::CheckDataRoleGrant(const Actor& actor, const std::stri
 
 Result<CreatedUser> UserService::Create(const Actor& actor, const std::string& org_id,
                                         const NewUser& input) {
-  if (!MayManageOrg(actor, org_id)) {
-    return actor.org_id == org_id ? Fail(ErrorCode::kForbidden, "error.forbidden") : NotFound();
-  }
+  TRY(RequireManage(actor, org_id));
   Error e{ErrorCode::kInvalid, "error.invalid"};
   std::string username = security::NormalizeUsername(input.username);
   if (!IsUsername(username)) e.Field("username", "network.username_format");
@@ -160,10 +160,9 @@ Result<CreatedUser> UserService::Create(const Actor& actor, const std::string& o
     e.Field("password", ok.error().message_key);
   }
   if (!e.fields.empty()) return Fail(e);
-  if (auto ok = CheckGrant(actor, org_id, input.roles); !ok) return Fail(ok.error());
-  if (auto ok = CheckDataRoleGrant(actor, "", {}, input.roles); !ok) return Fail(ok.error());
-  auto hash = security::HashPassword(password);
-  if (!hash) return Fail(hash.error());
+  TRY(CheckGrant(actor, org_id, input.roles));
+  TRY(CheckDataRoleGrant(actor, "", {}, input.roles));
+  std::string hash = TRY(security::HashPassword(password));
   sodium_memzero(password.data(), password.size());
 
   const int64_t now = UnixSeconds(clock_.Now());
@@ -173,83 +172,58 @@ Result<CreatedUser> UserService::Create(const Actor& actor, const std::string& o
   a.username = username;
   a.display_name = input.display_name;
   a.roles = input.roles;
-  a.password_hash = *hash;
+  a.password_hash = hash;
   a.password_change_required = !input.password.has_value();
   a.last_active_at = now;
   a.created_at = FormatRfc3339(clock_.Now());
-  std::optional<Error> refusal;
-  auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
-    auto org = org_repo::FindById(tx, org_id);
-    if (!org) return Fail(org.error());
-    if (!*org) return NotFound();
-    auto existing = repo::FindByUsername(tx, username);
-    if (!existing) return Fail(existing.error());
-    if (*existing) {
+  TRY(db_.Write([&](store::Tx& tx) -> Result<void> {
+    if (!TRY(org_repo::FindById(tx, org_id))) return Fail(NotFound());
+    if (auto existing = TRY(repo::FindByUsername(tx, username))) {
       // Usernames are unique across the network. Saying "in use" about a name of another
       // organization would let any administrator find out who works elsewhere, so only a name
       // of her own organization (which she can list anyway) gets that answer; any other gets a
       // refusal that names no reason. The refusal is audited, so probing shows in the log.
-      bool own = actor.is_console() || (*existing)->org_id == actor.org_id;
+      bool own = actor.is_console() || existing->org_id == actor.org_id;
       std::string key = own ? "network.username_taken" : "network.username_unavailable";
-      refusal = Error{ErrorCode::kConflict, key};
-      refusal->Field("username", key);
       security::AuditEvent entry =
           security::ActorEvent(actor, "user.create", "user", "", {"username"}, org_id);
       entry.outcome = "conflict";
-      if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
-      return Ok();
+      TRY(audit_.Append(tx, entry));
+      return Fail(RecordedRefusal(Error{ErrorCode::kConflict, key}.Field("username", key)));
     }
-    if (auto s = repo::Insert(tx, a); !s) return s;
+    TRY(repo::Insert(tx, a));
     std::vector<std::string> fields = RoleChangeFields({}, a.roles);
     fields.insert(fields.begin(), "username");
     security::AuditEvent entry =
         security::ActorEvent(actor, "user.create", "user", a.id, fields, org_id);
-    if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
+    TRY(audit_.Append(tx, entry));
     // An organization learns of every administrator made from outside it, and of every data
     // role given to one of its accounts.
     if (!actor.is_console() && actor.org_id != org_id && security::HasRole(a.roles, "org_admin")) {
-      if (auto s = NotifyOrgAdmins(tx, actor, org_id, a.id, "user.org_admin_created", a.created_at);
-          !s) {
-        return s;
-      }
+      TRY(NotifyOrgAdmins(tx, actor, org_id, a.id, "user.org_admin_created", a.created_at));
     }
     if (!actor.is_console() && AddsDataRole({}, a.roles)) {
-      if (auto s = NotifyOrgAdmins(tx, actor, org_id, a.id, "user.data_role_granted", a.created_at);
-          !s) {
-        return s;
-      }
+      TRY(NotifyOrgAdmins(tx, actor, org_id, a.id, "user.data_role_granted", a.created_at));
     }
     return Ok();
-  });
-  if (!r) return Fail(r.error());
-  if (refusal) return Fail(*refusal);
+  }));
   return CreatedUser{UserView{a, false}, one_time};
 }
 
 Result<std::vector<UserView>> UserService::List(const Actor& actor, const std::string& org_id) {
-  if (!MayManageOrg(actor, org_id)) {
-    return actor.org_id == org_id ? Fail(ErrorCode::kForbidden, "error.forbidden") : NotFound();
-  }
+  TRY(RequireManage(actor, org_id));
   const int64_t now = UnixSeconds(clock_.Now());
-  std::vector<UserView> out;
-  auto r = db_.Read([&](store::Tx& tx) -> Result<void> {
-    auto org = org_repo::FindById(tx, org_id);
-    if (!org) return Fail(org.error());
-    if (!*org) return NotFound();
-    auto list = repo::ListByOrg(tx, org_id);
-    if (!list) return Fail(list.error());
+  return db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<UserView>> {
+    if (!TRY(org_repo::FindById(tx, org_id))) return Fail(NotFound());
     bool network_only = !actor.is_console() && actor.org_id != org_id;
-    for (const auto& a : *list) {
+    std::vector<UserView> out;
+    for (const auto& a : TRY(repo::ListByOrg(tx, org_id))) {
       // A network admin looking at another organization sees only its administrators.
       if (network_only && !security::HasRole(a.roles, "org_admin")) continue;
-      auto v = View(tx, a, now);
-      if (!v) return Fail(v.error());
-      out.push_back(*v);
+      out.push_back(TRY(View(tx, a, now)));
     }
-    return Ok();
+    return out;
   });
-  if (!r) return Fail(r.error());
-  return out;
 }
 
 Result<UserView> UserService::Get(const Actor& actor, const std::string& org_id,
@@ -262,36 +236,27 @@ Result<UserView> UserService::Manage(
     const std::string& action, std::vector<std::string> fields,
     const std::function<Result<void>(store::Tx&, Account&)>& change,
     const std::vector<std::string>* change_fields) {
-  if (!MayManageOrg(actor, org_id)) {
-    return actor.org_id == org_id ? Fail(ErrorCode::kForbidden, "error.forbidden") : NotFound();
-  }
+  TRY(RequireManage(actor, org_id));
   const int64_t now = UnixSeconds(clock_.Now());
-  UserView out;
-  auto work = [&](store::Tx& tx) -> Result<void> {
-    auto a = repo::FindById(tx, user_id);
-    if (!a) return Fail(a.error());
-    if (!*a || (*a)->org_id != org_id) return NotFound();
-    Account account = **a;
+  auto work = [&](store::Tx& tx) -> Result<UserView> {
+    std::optional<Account> found = TRY(repo::FindById(tx, user_id));
+    if (!found || found->org_id != org_id) return Fail(NotFound());
+    Account account = std::move(*found);
     // Network admins reach other organizations' administrators only.
     if (!actor.is_console() && actor.org_id != org_id &&
         !security::HasRole(account.roles, "org_admin")) {
-      return NotFound();
+      return Fail(NotFound());
     }
     if (change) {
-      if (auto s = change(tx, account); !s) return s;
-      security::AuditEvent entry = security::ActorEvent(
-          actor, action, "user", account.id,
-          change_fields && !change_fields->empty() ? *change_fields : fields, org_id);
-      if (auto s = audit_.Append(tx, entry); !s) return Fail(s.error());
+      TRY(change(tx, account));
+      TRY(audit_.Append(
+          tx, security::ActorEvent(
+                  actor, action, "user", account.id,
+                  change_fields && !change_fields->empty() ? *change_fields : fields, org_id)));
     }
-    auto v = View(tx, account, now);
-    if (!v) return Fail(v.error());
-    out = *v;
-    return Ok();
+    return View(tx, account, now);
   };
-  auto r = change ? db_.Write(work) : db_.Read(work);
-  if (!r) return Fail(r.error());
-  return out;
+  return change ? db_.WriteValue(work) : db_.ReadValue(work);
 }
 
 Result<UserView> UserService::ChangeRoles(const Actor& actor, const std::string& org_id,
@@ -308,17 +273,12 @@ Result<UserView> UserService::ChangeRoles(const Actor& actor, const std::string&
         ValidateRoles(roles, e);
         if (!e.fields.empty()) return Fail(e);
         // Taking a role away needs the same right as giving it.
-        if (auto ok = CheckGrant(actor, org_id, roles); !ok) return Fail(ok.error());
-        if (auto ok = CheckGrant(actor, org_id, a.roles); !ok) return Fail(ok.error());
-        if (auto ok = CheckDataRoleGrant(actor, a.id, a.roles, roles); !ok) {
-          return Fail(ok.error());
-        }
+        TRY(CheckGrant(actor, org_id, roles));
+        TRY(CheckGrant(actor, org_id, a.roles));
+        TRY(CheckDataRoleGrant(actor, a.id, a.roles, roles));
         if (!actor.is_console() && AddsDataRole(a.roles, roles)) {
-          if (auto s = NotifyOrgAdmins(tx, actor, org_id, a.id, "user.data_role_granted",
-                                       FormatRfc3339(clock_.Now()));
-              !s) {
-            return s;
-          }
+          TRY(NotifyOrgAdmins(tx, actor, org_id, a.id, "user.data_role_granted",
+                              FormatRfc3339(clock_.Now())));
         }
         fields = RoleChangeFields(a.roles, roles);
         a.roles = roles;
@@ -333,7 +293,7 @@ Result<UserView> UserService::Disable(const Actor& actor, const std::string& org
   return Manage(actor, org_id, user_id, "user.disable", {"disabled_at"},
                 [&](store::Tx& tx, Account& a) -> Result<void> {
                   if (a.disabled_at.empty()) a.disabled_at = FormatRfc3339(clock_.Now());
-                  if (auto s = repo::SetDisabled(tx, a.id, a.disabled_at); !s) return s;
+                  TRY(repo::SetDisabled(tx, a.id, a.disabled_at));
                   return repo::EndSessionsOfUser(tx, a.id, now);
                 });
 }
@@ -345,7 +305,7 @@ Result<UserView> UserService::Enable(const Actor& actor, const std::string& org_
                 [&](store::Tx& tx, Account& a) -> Result<void> {
                   a.disabled_at.clear();
                   a.last_active_at = now;
-                  if (auto s = repo::SetDisabled(tx, a.id, ""); !s) return s;
+                  TRY(repo::SetDisabled(tx, a.id, ""));
                   return repo::Touch(tx, a.id, now);
                 });
 }
@@ -365,8 +325,8 @@ Result<UserView> UserService::ResetMfa(const Actor& actor, const std::string& or
                 [&](store::Tx& tx, Account& a) -> Result<void> {
                   a.totp_enabled = false;
                   a.totp_secret.clear();
-                  if (auto s = repo::SetTotp(tx, a.id, "", 0, false); !s) return s;
-                  if (auto s = repo::ReplaceRecoveryCodes(tx, a.id, {}); !s) return s;
+                  TRY(repo::SetTotp(tx, a.id, "", 0, false));
+                  TRY(repo::ReplaceRecoveryCodes(tx, a.id, {}));
                   return repo::EndSessionsOfUser(tx, a.id, now);
                 });
 }
@@ -374,17 +334,15 @@ Result<UserView> UserService::ResetMfa(const Actor& actor, const std::string& or
 Result<CreatedUser> UserService::ResetPassword(const Actor& actor, const std::string& org_id,
                                                const std::string& user_id) {
   std::string one_time = GenerateOneTimePassword();
-  auto hash = security::HashPassword(one_time);
-  if (!hash) return Fail(hash.error());
+  std::string hash = TRY(security::HashPassword(one_time));
   const int64_t now = UnixSeconds(clock_.Now());
-  auto v = Manage(actor, org_id, user_id, "user.password_reset", {"password"},
-                  [&](store::Tx& tx, Account& a) -> Result<void> {
-                    a.password_change_required = true;
-                    if (auto s = repo::SetPasswordHash(tx, a.id, *hash, true); !s) return s;
-                    return repo::EndSessionsOfUser(tx, a.id, now);
-                  });
-  if (!v) return Fail(v.error());
-  return CreatedUser{*v, one_time};
+  UserView v = TRY(Manage(actor, org_id, user_id, "user.password_reset", {"password"},
+                          [&](store::Tx& tx, Account& a) -> Result<void> {
+                            a.password_change_required = true;
+                            TRY(repo::SetPasswordHash(tx, a.id, hash, true));
+                            return repo::EndSessionsOfUser(tx, a.id, now);
+                          }));
+  return CreatedUser{v, one_time};
 }
 
 }  // namespace dandelion::network

@@ -87,6 +87,8 @@ class UserService {
                                   const std::vector<std::string>& before,
                                   const std::vector<std::string>& after) const;
   bool MayManageOrg(const security::Actor& actor, const std::string& org_id) const;
+  // 403 in her own organization, 404 in another.
+  Result<void> RequireManage(const security::Actor& actor, const std::string& org_id) const;
 
   store::Database& db_;
   const security::AuditLog& audit_;

@@ -51,33 +51,38 @@ boost::json::object SessionJson(const security::Authenticated& auth, network::Or
   return out;
 }
 
+// What a re-authentication and a password change carry.
+struct Reauth {
+  std::string password;
+  std::optional<std::string> totp;
+};
+struct PasswordChange {
+  std::string current, replacement;
+};
+
 void AddSignInRoutes(http::Router& router, security::AuthService& auth, network::OrgService& orgs,
                      SessionRoutesOptions options) {
   router.Add({.method = "POST",
               .path_template = "/api/v1/session",
               .permission = std::string(http::kPublic),
-              .handler =
-                  [&auth, &orgs, options](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    security::SignInRequest in;
-                    in.username = f.String("username", 64);
-                    in.password = f.String("password", 256);
-                    in.totp = f.OptString("totp", 16);
-                    in.recovery_code = f.OptString("recovery_code", 32);
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    in.device_cookie = DeviceCookieOf(req);
-                    auto signed_in = auth.SignIn(in, ActorOf(req));
-                    if (!signed_in) return Refuse(req, signed_in.error());
-                    Response r =
-                        Response::Json(200, SessionJson(signed_in->auth, orgs, options.demo,
-                                                        auth.options().idle_timeout_seconds));
-                    // Two Set-Cookie headers (SetHeader would keep only one).
-                    r.headers.emplace_back("Set-Cookie", DeviceCookie(signed_in->device_cookie));
-                    r.headers.emplace_back("Set-Cookie", SessionCookie(signed_in->token));
-                    return r;
-                  },
+              .handler = [&auth, &orgs, options](Request& req) -> http::Reply {
+                security::SignInRequest in = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  security::SignInRequest in;
+                  in.username = f.String("username", 64);
+                  in.password = f.String("password", 256);
+                  in.totp = f.OptString("totp", 16);
+                  in.recovery_code = f.OptString("recovery_code", 32);
+                  return in;
+                }));
+                in.device_cookie = DeviceCookieOf(req);
+                security::SignedIn signed_in = TRY(auth.SignIn(in, ActorOf(req)));
+                Response r = Response::Json(200, SessionJson(signed_in.auth, orgs, options.demo,
+                                                             auth.options().idle_timeout_seconds));
+                // Two Set-Cookie headers (SetHeader would keep only one).
+                r.headers.emplace_back("Set-Cookie", DeviceCookie(signed_in.device_cookie));
+                r.headers.emplace_back("Set-Cookie", SessionCookie(signed_in.token));
+                return r;
+              },
               .summary = "Sign in (username, password, and a TOTP code once enrolled)",
               .tag = "session",
               .json_body = true,
@@ -85,34 +90,25 @@ void AddSignInRoutes(http::Router& router, security::AuthService& auth, network:
   router.Add({.method = "DELETE",
               .path_template = "/api/v1/session",
               .permission = std::string(security::perm::kOwnSession),
-              .handler =
-                  [&auth](Request& req) {
-                    if (auto ok = auth.SignOut(ActorOf(req)); !ok) return Refuse(req, ok.error());
-                    Response r = Response::NoContent();
-                    r.SetHeader("Set-Cookie", ExpiredCookie());
-                    return r;
-                  },
+              .handler = [&auth](Request& req) -> http::Reply {
+                TRY(auth.SignOut(ActorOf(req)));
+                Response r = Response::NoContent();
+                r.SetHeader("Set-Cookie", ExpiredCookie());
+                return r;
+              },
               .summary = "Sign out (ends the session on the server)",
               .tag = "session",
               .success_status = 204});
   router.Add({.method = "POST",
               .path_template = "/api/v1/session/reauth",
               .permission = std::string(http::kSignedIn),
-              .handler =
-                  [&auth](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    std::string password = f.String("password", 256);
-                    auto totp = f.OptString("totp", 16);
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    if (auto ok =
-                            auth.Reauthenticate(ActorOf(req), password, totp, DeviceCookieOf(req));
-                        !ok) {
-                      return Refuse(req, ok.error());
-                    }
-                    return Response::NoContent();
-                  },
+              .handler = [&auth](Request& req) -> http::Reply {
+                Reauth in = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  return Reauth{f.String("password", 256), f.OptString("totp", 16)};
+                }));
+                TRY(auth.Reauthenticate(ActorOf(req), in.password, in.totp, DeviceCookieOf(req)));
+                return Response::NoContent();
+              },
               .summary = "Confirm password (and code) again before a sensitive action",
               .tag = "session",
               .json_body = true,
@@ -125,10 +121,9 @@ void AddInstanceRoute(http::Router& router, SessionRoutesOptions options) {
   router.Add({.method = "GET",
               .path_template = "/api/v1/instance",
               .permission = std::string(http::kPublic),
-              .handler =
-                  [options](Request&) {
-                    return Response::Json(200, {{"demo", options.demo}});
-                  },
+              .handler = [options](Request&) -> http::Reply {
+                return Response::Json(200, {{"demo", options.demo}});
+              },
               .summary = "Facts about this installation for the sign-in page (demo or not)",
               .tag = "session"});
 }
@@ -138,86 +133,67 @@ void AddMeRoutes(http::Router& router, security::AuthService& auth, network::Org
   router.Add({.method = "GET",
               .path_template = "/api/v1/me",
               .permission = std::string(security::perm::kOwnSession),
-              .handler =
-                  [&auth, &orgs, options](Request& req) {
-                    auto me = auth.Authenticate(std::string(req.Cookie(kSessionCookie)));
-                    if (!me) return Refuse(req, me.error());
-                    return Response::Json(200, SessionJson(*me, orgs, options.demo,
-                                                           auth.options().idle_timeout_seconds));
-                  },
+              .handler = [&auth, &orgs, options](Request& req) -> http::Reply {
+                security::Authenticated me =
+                    TRY(auth.Authenticate(std::string(req.Cookie(kSessionCookie))));
+                return Response::Json(
+                    200, SessionJson(me, orgs, options.demo, auth.options().idle_timeout_seconds));
+              },
               .summary = "The signed-in user, roles, organization and CSRF token",
               .tag = "session"});
   router.Add({.method = "POST",
               .path_template = "/api/v1/me/totp",
               .permission = std::string(security::perm::kOwnSession),
-              .handler =
-                  [&auth](Request& req) {
-                    auto e = auth.BeginTotp(ActorOf(req));
-                    if (!e) return Refuse(req, e.error());
-                    return Response::Json(200, {{"secret", e->secret_base32},
-                                                {"otpauth_uri", e->otpauth_uri},
-                                                {"qr_svg", e->qr_svg}});
-                  },
+              .handler = [&auth](Request& req) -> http::Reply {
+                security::TotpEnrollment e = TRY(auth.BeginTotp(ActorOf(req)));
+                return Response::Json(200, {{"secret", e.secret_base32},
+                                            {"otpauth_uri", e.otpauth_uri},
+                                            {"qr_svg", e.qr_svg}});
+              },
               .summary = "Start TOTP enrolment: secret, otpauth URI and QR code (SVG)",
               .tag = "session"});
   router.Add({.method = "POST",
               .path_template = "/api/v1/me/totp/confirm",
               .permission = std::string(security::perm::kOwnSession),
-              .handler =
-                  [&auth](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    std::string code = f.String("code", 16);
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    auto codes = auth.ConfirmTotp(ActorOf(req), code);
-                    if (!codes) return Refuse(req, codes.error());
-                    boost::json::array list;
-                    for (const auto& c : *codes) list.emplace_back(c);
-                    return Response::Json(200, {{"recovery_codes", list}});
-                  },
+              .handler = [&auth](Request& req) -> http::Reply {
+                std::string code =
+                    TRY(ReadBody(req, [](http::FieldReader& f) { return f.String("code", 16); }));
+                auto codes = TRY(auth.ConfirmTotp(ActorOf(req), code));
+                return Response::Json(200, {{"recovery_codes", ListJson(codes)}});
+              },
               .summary = "Confirm TOTP enrolment with a code; returns recovery codes once",
               .tag = "session",
               .json_body = true});
-  router.Add({.method = "POST",
-              .path_template = "/api/v1/me/password",
-              .permission = std::string(security::perm::kOwnSession),
-              .handler =
-                  [&auth](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    std::string current = f.String("current_password", 256);
-                    std::string replacement = f.String("new_password", 256);
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    if (auto ok = auth.ChangePassword(ActorOf(req), current, replacement,
-                                                      DeviceCookieOf(req));
-                        !ok) {
-                      return Refuse(req, ok.error());
-                    }
-                    return Response::NoContent();
-                  },
-              .summary = "Change one's own password (ends her other sessions; wrong current "
-                         "passwords are throttled like sign-ins)",
-              .tag = "session",
-              .json_body = true,
-              .success_status = 204,
-              .offload = true});
+  router.Add(
+      {.method = "POST",
+       .path_template = "/api/v1/me/password",
+       .permission = std::string(security::perm::kOwnSession),
+       .handler = [&auth](Request& req) -> http::Reply {
+         PasswordChange in = TRY(ReadBody(req, [](http::FieldReader& f) {
+           PasswordChange in;
+           in.current = f.String("current_password", 256);
+           in.replacement = f.String("new_password", 256);
+           return in;
+         }));
+         TRY(auth.ChangePassword(ActorOf(req), in.current, in.replacement, DeviceCookieOf(req)));
+         return Response::NoContent();
+       },
+       .summary = "Change one's own password (ends her other sessions; wrong current "
+                  "passwords are throttled like sign-ins)",
+       .tag = "session",
+       .json_body = true,
+       .success_status = 204,
+       .offload = true});
   router.Add({.method = "POST",
               .path_template = "/api/v1/me/language",
               .permission = std::string(security::perm::kOwnSession),
-              .handler =
-                  [&auth](Request& req) {
-                    auto body = http::ParseJsonObject(req);
-                    if (!body) return Refuse(req, body.error());
-                    http::FieldReader f(*body);
-                    std::string language = f.Enum("language", {"ko", "en"});
-                    if (auto ok = f.Finish(); !ok) return Refuse(req, ok.error());
-                    if (auto ok = auth.SetLanguage(ActorOf(req), language); !ok) {
-                      return Refuse(req, ok.error());
-                    }
-                    return Response::NoContent();
-                  },
+              .handler = [&auth](Request& req) -> http::Reply {
+                std::string language = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  return f.Enum("language", {"ko", "en"});
+                }));
+                TRY(auth.SetLanguage(ActorOf(req), language));
+                return Response::NoContent();
+              },
               .summary = "Remember the user's language (ko or en)",
               .tag = "session",
               .json_body = true,
