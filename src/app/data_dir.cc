@@ -63,7 +63,7 @@ Result<void> BuildDataDir(const fs::path& tmp, const std::string& database_url) 
     auto pos = config_text.find(placeholder);
     config_text.replace(pos, placeholder.size(), "url = \"" + database_url + "\"");
   }
-  if (auto r = WriteFile(tmp / "config.toml", config_text); !r) return r;
+  TRY(WriteFile(tmp / "config.toml", config_text));
   fs::create_directory(tmp / "keys", ec);
   if (ec) return FileError("create keys dir", ec);
   fs::permissions(tmp / "keys", fs::perms::owner_all, ec);
@@ -144,7 +144,7 @@ Result<void> BackupDataDir(const std::string& dir, const std::string& out_file) 
     return Fail(ErrorCode::kInvalid, "error.invalid",
                 "this data dir uses PostgreSQL: back it up with pg_dump (docs/operations.md)");
   }
-  if (auto r = AuditConsoleOperation(dir, "data.backup", false); !r) return r;
+  TRY(AuditConsoleOperation(dir, "data.backup", false));
   return store::BackupSqlite(url.substr(7), out_file);
 }
 
@@ -158,7 +158,7 @@ Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file
   }
   auto lock = DataDirLock::Acquire(config->data_dir);
   if (!lock) return Fail(lock.error());
-  if (auto r = store::RestoreSqlite(from_file, url.substr(7)); !r) return r;
+  TRY(store::RestoreSqlite(from_file, url.substr(7)));
   return AuditConsoleOperation(dir, "data.restore", /*locked=*/true);
 }
 

@@ -113,7 +113,7 @@ Result<void> MarkDemo(const std::string& data_dir) {
 Result<void> FillDemo(const std::string& data_dir) {
   std::error_code ec;
   if (!std::filesystem::exists(std::filesystem::path(data_dir) / "config.toml", ec)) {
-    if (auto r = InitDataDir(data_dir, ""); !r) return r;
+    TRY(InitDataDir(data_dir, ""));
   }
   {
     auto s = Services::Open(data_dir, 1);
@@ -125,7 +125,7 @@ Result<void> FillDemo(const std::string& data_dir) {
                   data_dir + " already has organizations; demo fills only a new data dir");
     }
   }
-  if (auto r = MarkDemo(data_dir); !r) return r;
+  TRY(MarkDemo(data_dir));
   auto owned_clock = std::make_unique<DemoClock>();
   DemoClock& clock = *owned_clock;
   auto s = Services::Open(data_dir, 1, false, std::move(owned_clock));
@@ -169,7 +169,7 @@ Result<void> FillDemo(const std::string& data_dir) {
       if (role == "case_worker") team.worker = Staff(org->id, created->user.account.id, role);
       if (role == "supervisor") team.supervisor = Staff(org->id, created->user.account.id, role);
       if (role == "dispatcher") {
-        if (auto r = PutOnCall(services, org->id, created->user.account.id); !r) return r;
+        TRY(PutOnCall(services, org->id, created->user.account.id));
       }
     }
     if (DoesCaseWork(d.kind)) teams.push_back(team);

@@ -121,7 +121,7 @@ Result<void> Generate(const GenerateOptions& o) {
                                               .age_band = p.age_band,
                                               .created_at = at,
                                               .updated_at = at};
-        if (auto w = people::person_repo::Insert(tx, row); !w) return w;
+        TRY(people::person_repo::Insert(tx, row));
         auto cipher = people::PersonCipher::Create(tx, *services.keyring, p.org_id, p.id, at);
         if (!cipher) return Fail(cipher.error());
         cipher->SealInto(p, row);
@@ -132,7 +132,7 @@ Result<void> Generate(const GenerateOptions& o) {
         row.index_key_version = index->key_version;
         row.nationality = p.nationality;
         row.languages = people::JoinList(p.languages);
-        if (auto w = people::person_repo::Update(tx, row); !w) return w;
+        TRY(people::person_repo::Update(tx, row));
 
         auto number = cases::case_repo::NextNumberSeq(tx, p.org_id, year);
         if (!number) return Fail(number.error());
@@ -160,9 +160,9 @@ Result<void> Generate(const GenerateOptions& o) {
                                "(벤치) 합성 사례 요약: 주거와 의료 지원 상담 " + std::to_string(i));
         c.safety_plan = cipher->SealRecord("cases", "safety_plan", c.id, "(벤치) 안전 계획");
         if (!open) c.closure_note = cipher->SealRecord("cases", "closure_note", c.id, "(벤치)");
-        if (auto w = cases::case_repo::Insert(tx, c); !w) return w;
+        TRY(cases::case_repo::Insert(tx, c));
         const std::string& assignee = i % 1000 == 0 ? *worker : *colleague;
-        if (auto w = cases::case_repo::SetWorkers(tx, c.id, {assignee}, at); !w) return w;
+        TRY(cases::case_repo::SetWorkers(tx, c.id, {assignee}, at));
         ids << c.id << '\n';
 
         const int64_t n = o.services / o.people + (i < o.services % o.people ? 1 : 0);
@@ -186,7 +186,7 @@ Result<void> Generate(const GenerateOptions& o) {
       }
       security::AuditEvent e =
           security::ActorEvent(console, "bench.generate", "organization", org->id, {}, org->id);
-      if (auto a = services.audit->Append(tx, e); !a) return Fail(a.error());
+      TRY(services.audit->Append(tx, e));
       return Ok();
     });
     if (!r) return Fail(r.error());

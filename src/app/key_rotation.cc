@@ -135,7 +135,7 @@ Result<void> FinishInterruptedRotation(const Config& config, store::Database& db
   if (Opens(security::LoadMasterKey(next), version, wrapped)) {
     // The rotation committed: complete step 3.
     if (rename(next.c_str(), current.c_str()) != 0) return FileError("rename", next);
-    if (auto s = SyncDirectory(fs::path(current).parent_path()); !s) return s;
+    TRY(SyncDirectory(fs::path(current).parent_path()));
     std::cerr << "dandelion: finished an interrupted master key rotation (now version " << version
               << ")\n";
     return Ok();
@@ -144,7 +144,7 @@ Result<void> FinishInterruptedRotation(const Config& config, store::Database& db
   // recovery-code key): the database is on the current key.
   if (wrapped.empty() || Opens(security::LoadMasterKey(current), version, wrapped)) {
     if (unlink(next.c_str()) != 0) return FileError("unlink", next);
-    if (auto s = SyncDirectory(fs::path(current).parent_path()); !s) return s;
+    TRY(SyncDirectory(fs::path(current).parent_path()));
     std::cerr << "dandelion: rolled back an interrupted master key rotation (still version "
               << version << ")\n";
     return Ok();
@@ -201,7 +201,7 @@ Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
   // Step 1: the new key, durable before the database refers to it.
   const std::string current = s.config.MasterKeyPath();
   const std::string next = NextKeyPath(s.config);
-  if (auto created = security::CreateMasterKeyFile(next); !created) return Fail(created.error());
+  TRY(security::CreateMasterKeyFile(next));
   auto fresh = security::LoadMasterKey(next);
   if (!fresh) return Fail(fresh.error());
   security::AuditLog new_audit(*fresh, *s.clock);
@@ -219,11 +219,11 @@ Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
     report.org_keys = *count;
     security::SecretKey recovery = s.keyring->RecoveryCodeKey();
     std::string wrapped = security::WrapKey(*fresh, report.new_version, recovery, kRecoveryKeyAad);
-    if (auto p = PutSetting(tx, kRecoveryKeyAad, ToHex(wrapped)); !p) return p;
+    TRY(PutSetting(tx, kRecoveryKeyAad, ToHex(wrapped)));
     if (auto p = PutSetting(tx, "master_key_version", std::to_string(report.new_version)); !p) {
       return p;
     }
-    if (auto a = new_audit.AdoptRetiredKeys(tx, *s.audit); !a) return a;
+    TRY(new_audit.AdoptRetiredKeys(tx, *s.audit));
     security::AuditEvent e;
     e.action = "keys.rotate";
     e.entity_type = "master_key";
@@ -231,8 +231,8 @@ Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
     e.fields = {"org_keys", "recovery_code_key", "master_key_version"};
     e.request_id = "cli";
     e.remote = "cli";
-    if (auto seq = new_audit.Append(tx, e); !seq) return Fail(seq.error());
-    if (auto c = new_audit.Checkpoint(tx); !c) return Fail(c.error());
+    TRY(new_audit.Append(tx, e));
+    TRY(new_audit.Checkpoint(tx));
     return Ok();
   });
   if (!committed) {

@@ -66,7 +66,7 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
       store::Open(s->config.DatabaseUrl(), readers > 0 ? readers : s->config.database_readers);
   if (!db) return Fail(db.error());
   s->db = std::move(*db);
-  if (auto applied = store::Migrate(*s->db); !applied) return Fail(applied.error());
+  TRY(store::Migrate(*s->db));
   if (auto r = FinishInterruptedRotation(s->config, *s->db, data_dir_locked); !r)
     return Fail(r.error());
   auto master = security::LoadMasterKey(s->config.MasterKeyPath());
@@ -75,7 +75,7 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
   if (!version) return Fail(version.error());
   s->audit = std::make_unique<security::AuditLog>(*master, *s->clock);
   s->keyring = std::make_unique<security::Keyring>(std::move(*master), *version);
-  if (auto r = CheckMasterKey(*s->db, *s->keyring); !r) return Fail(r.error());
+  TRY(CheckMasterKey(*s->db, *s->keyring));
   s->Build();
   return s;
 }

@@ -61,7 +61,7 @@ Result<Request> BuildRequest(RawRequest raw) {
   }
   req.path = std::move(*path);
   if (q != std::string_view::npos) {
-    if (auto ok = ParseQuery(target.substr(q + 1), &req.query); !ok) return Fail(ok.error());
+    TRY(ParseQuery(target.substr(q + 1), &req.query));
   }
   req.target = std::move(raw.target);
   req.headers.reserve(raw.headers.size());

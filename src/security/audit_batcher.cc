@@ -65,7 +65,7 @@ void AuditBatcher::Run() {
 bool AuditBatcher::WriteBatch(const std::deque<std::pair<AuditEvent, Done>>& batch) {
   auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
     for (const auto& [event, done] : batch) {
-      if (auto s = audit_.Append(tx, event); !s) return Fail(s.error());
+      TRY(audit_.Append(tx, event));
     }
     return Ok();
   });

@@ -130,7 +130,7 @@ Result<int64_t> AuditLog::Append(store::Tx& tx, const AuditEvent& event) const {
     return Fail(u.error());
   }
   if (e.seq % kCheckpointEvery == 0) {
-    if (auto c = Checkpoint(tx); !c) return Fail(c.error());
+    TRY(Checkpoint(tx));
   }
   return e.seq;
 }

@@ -103,7 +103,7 @@ void RemoveSidecars(const std::string& path) {
 // The checks a file must pass before it may become the database.
 Result<void> Verify(const std::string& path) {
   Handle h;
-  if (auto r = OpenHandle(path, SQLITE_OPEN_READWRITE, h); !r) return r;
+  TRY(OpenHandle(path, SQLITE_OPEN_READWRITE, h));
   auto verdict = QueryText(h, "PRAGMA integrity_check");
   if (!verdict) return Fail(verdict.error());
   if (*verdict != "ok") return IoError("integrity_check: " + *verdict);
@@ -140,15 +140,15 @@ Result<void> BackupSqlite(const std::string& db_path, const std::string& out_fil
   const std::string tmp = out_file + ".tmp";
   {
     Handle src, dest;
-    if (auto r = OpenHandle(*src_path, SQLITE_OPEN_READONLY, src); !r) return r;
+    TRY(OpenHandle(*src_path, SQLITE_OPEN_READONLY, src));
     // Hold one read transaction across all steps: every page comes from the same snapshot, and
     // the server's commits meanwhile neither block us nor restart the copy.
     if (sqlite3_exec(src.db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
       return IoError("begin on " + *src_path + ": " + src.Message());
     }
-    if (auto r = QueryText(src, "SELECT count(*) FROM sqlite_master"); !r) return Fail(r.error());
-    if (auto r = CreatePrivate(tmp); !r) return r;
-    if (auto r = OpenHandle(tmp, SQLITE_OPEN_READWRITE, dest); !r) return r;
+    TRY(QueryText(src, "SELECT count(*) FROM sqlite_master"));
+    TRY(CreatePrivate(tmp));
+    TRY(OpenHandle(tmp, SQLITE_OPEN_READWRITE, dest));
     if (auto r = CopyBackup(src.db, dest.db); !r) {
       ::unlink(tmp.c_str());
       return r;
@@ -156,7 +156,7 @@ Result<void> BackupSqlite(const std::string& db_path, const std::string& out_fil
     sqlite3_exec(src.db, "COMMIT", nullptr, nullptr, nullptr);
   }
   RemoveSidecars(tmp);
-  if (auto r = FsyncPath(tmp, O_RDONLY); !r) return r;
+  TRY(FsyncPath(tmp, O_RDONLY));
   if (::rename(tmp.c_str(), out_file.c_str()) != 0) return IoError("rename to " + out_file);
   return FsyncParent(out_file);
 }
@@ -173,7 +173,7 @@ Result<void> RestoreSqlite(const std::string& from_file, const std::string& db_p
   }
   // Copy first, then verify the copy: what is checked is exactly what is put in place.
   const std::string tmp = *target + ".restore-tmp";
-  if (auto r = CreatePrivate(tmp); !r) return r;
+  TRY(CreatePrivate(tmp));
   fs::copy_file(from_file, tmp, fs::copy_options::overwrite_existing, ec);
   // copy_file copies the source's mode bits; the database stays readable by its owner only.
   if (!ec) fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write, ec);

@@ -68,7 +68,7 @@ Result<int> Migrate(Database& db, std::span<const Migration> migrations) {
   }
   if (auto r = db.ExecScript(kCreateTable); !r) {
     // Two PostgreSQL nodes creating the table at once: one loses the race; the table exists.
-    if (auto again = db.ExecScript(kCreateTable); !again) return Fail(again.error());
+    TRY(db.ExecScript(kCreateTable));
   }
   auto applied = AppliedVersions(db);
   if (!applied) return Fail(applied.error());

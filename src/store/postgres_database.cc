@@ -99,7 +99,7 @@ Result<void> PostgresDatabase::RunTransaction(bool write,
   }
   if (!begun) return begun;
   if (write) {
-    if (auto r = conn.ExecScript(kWriteLockSql); !r) return r;
+    TRY(conn.ExecScript(kWriteLockSql));
   }
   PostgresTx tx(conn);
   Result<void> result = Ok();

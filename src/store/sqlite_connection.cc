@@ -36,7 +36,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   // commit durable across power loss, which a crash must never cost survivors' records.
   std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
   if (mode == Mode::kReader) pragmas += "PRAGMA query_only=ON;";
-  if (auto r = conn->ExecScript(pragmas); !r) return Fail(r.error());
+  TRY(conn->ExecScript(pragmas));
   if (mode == Mode::kWriter && path != ":memory:") {
     // SQLite quietly keeps the old mode where WAL is impossible (e.g. some network file systems);
     // readers would then block the writer, so refuse instead.
@@ -163,14 +163,14 @@ Result<Rows> SqliteConnection::Query(std::string_view sql, const Params& params)
   auto stmt = Prepare(sql, params);
   if (!stmt) return Fail(stmt.error());
   Rows rows;
-  if (auto r = Run(*stmt, &rows); !r) return Fail(r.error());
+  TRY(Run(*stmt, &rows));
   return rows;
 }
 
 Result<int64_t> SqliteConnection::Exec(std::string_view sql, const Params& params) {
   auto stmt = Prepare(sql, params);
   if (!stmt) return Fail(stmt.error());
-  if (auto r = Run(*stmt, nullptr); !r) return Fail(r.error());
+  TRY(Run(*stmt, nullptr));
   return int64_t{sqlite3_changes64(db_)};
 }
 

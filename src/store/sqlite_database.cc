@@ -49,7 +49,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& 
 
 Result<void> SqliteDatabase::RunTransaction(SqliteConnection& conn, const char* begin,
                                             const std::function<Result<void>(Tx&)>& fn) {
-  if (auto r = conn.ExecScript(begin); !r) return r;
+  TRY(conn.ExecScript(begin));
   SqliteTx tx(conn);
   Result<void> result = Ok();
   try {

@@ -105,7 +105,7 @@ Result<void> HelpFormGuard::ConsumeToken(std::string_view token) {
   const int64_t now = UnixSeconds(clock_.Now());
   std::lock_guard lock(mu_);
   ForgetExpiredLocked(now);
-  if (auto ok = CheckLocked(*parsed, now); !ok) return ok;
+  TRY(CheckLocked(*parsed, now));
   used_.insert(parsed->nonce);
   used_by_issue_.emplace(parsed->issued_at, parsed->nonce);
   while (used_by_issue_.size() > kMaxUsedTokens) {
