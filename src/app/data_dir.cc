@@ -22,13 +22,11 @@ namespace {
 // exports and key operations are audited). A backup records itself before the copy, so the
 // copy holds its own entry; a restore records itself in the restored database.
 Result<void> AuditConsoleOperation(const std::string& dir, const char* action, bool locked) {
-  auto s = Services::Open(dir, 1, locked);
-  if (!s) return Fail(s.error());
-  Services& services = **s;
+  auto s = TRY(Services::Open(dir, 1, locked));
+  Services& services = *s;
   return services.db->Write([&](store::Tx& tx) -> Result<void> {
-    auto seq = services.audit->Append(
-        tx, security::ActorEvent(security::Actor::Console(), action, "database", ""));
-    if (!seq) return Fail(seq.error());
+    TRY(services.audit->Append(
+        tx, security::ActorEvent(security::Actor::Console(), action, "database", "")));
     return Ok();
   });
 }
@@ -70,12 +68,9 @@ Result<void> BuildDataDir(const fs::path& tmp, const std::string& database_url) 
   if (auto r = security::CreateMasterKeyFile((tmp / "keys" / "master.key").string()); !r) {
     return Fail(r.error());
   }
-  auto config = LoadConfig(tmp.string());
-  if (!config) return Fail(config.error());
-  auto db = store::Open(config->DatabaseUrl(), 1);
-  if (!db) return Fail(db.error());
-  auto applied = store::Migrate(**db);
-  if (!applied) return Fail(applied.error());
+  auto config = TRY(LoadConfig(tmp.string()));
+  auto db = TRY(store::Open(config.DatabaseUrl(), 1));
+  TRY(store::Migrate(*db));
   return Ok();
 }
 
@@ -125,21 +120,18 @@ Result<void> InitDataDir(const std::string& dir, const std::string& database_url
 }
 
 Result<int> MigrateDataDir(const std::string& dir) {
-  auto config = LoadConfig(dir);
-  if (!config) return Fail(config.error());
-  auto db = store::Open(config->DatabaseUrl(), 1);
-  if (!db) return Fail(db.error());
-  return store::Migrate(**db);
+  auto config = TRY(LoadConfig(dir));
+  auto db = TRY(store::Open(config.DatabaseUrl(), 1));
+  return store::Migrate(*db);
 }
 
 Result<void> BackupDataDir(const std::string& dir, const std::string& out_file) {
-  auto config = LoadConfig(dir);
-  if (!config) return Fail(config.error());
+  auto config = TRY(LoadConfig(dir));
   std::error_code ec;
   if (fs::exists(out_file, ec)) {
     return Fail(ErrorCode::kConflict, "error.conflict", out_file + " already exists");
   }
-  std::string url = config->DatabaseUrl();
+  std::string url = config.DatabaseUrl();
   if (!url.starts_with("sqlite:")) {
     return Fail(ErrorCode::kInvalid, "error.invalid",
                 "this data dir uses PostgreSQL: back it up with pg_dump (docs/operations.md)");
@@ -149,15 +141,13 @@ Result<void> BackupDataDir(const std::string& dir, const std::string& out_file) 
 }
 
 Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file) {
-  auto config = LoadConfig(dir);
-  if (!config) return Fail(config.error());
-  std::string url = config->DatabaseUrl();
+  auto config = TRY(LoadConfig(dir));
+  std::string url = config.DatabaseUrl();
   if (!url.starts_with("sqlite:")) {
     return Fail(ErrorCode::kInvalid, "error.invalid",
                 "this data dir uses PostgreSQL: restore it with pg_restore (docs/operations.md)");
   }
-  auto lock = DataDirLock::Acquire(config->data_dir);
-  if (!lock) return Fail(lock.error());
+  auto lock = TRY(DataDirLock::Acquire(config.data_dir));
   TRY(store::RestoreSqlite(from_file, url.substr(7)));
   return AuditConsoleOperation(dir, "data.restore", /*locked=*/true);
 }

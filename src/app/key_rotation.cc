@@ -53,18 +53,16 @@ std::optional<std::string> FromHex(const std::string& hex) {
 }
 
 Result<std::optional<std::string>> Setting(store::Tx& tx, const char* key) {
-  auto row = tx.QueryOne("SELECT value FROM kv_settings WHERE key = ?", {std::string(key)});
-  if (!row) return Fail(row.error());
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>((*row)->Text(0));
+  auto row = TRY(tx.QueryOne("SELECT value FROM kv_settings WHERE key = ?", {std::string(key)}));
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(row->Text(0));
 }
 
 Result<void> PutSetting(store::Tx& tx, const char* key, const std::string& value) {
-  auto n = tx.Exec(
-      "INSERT INTO kv_settings (key, value) VALUES (?, ?) "
-      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      {std::string(key), value});
-  if (!n) return Fail(n.error());
+  TRY(
+      tx.Exec("INSERT INTO kv_settings (key, value) VALUES (?, ?) "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+              {std::string(key), value}));
   return Ok();
 }
 
@@ -80,20 +78,16 @@ Result<std::pair<uint32_t, std::vector<Probe>>> ReadProbes(store::Database& db) 
   uint32_t version = 1;
   std::vector<Probe> probes;
   auto r = db.Read([&](store::Tx& tx) -> Result<void> {
-    auto v = Setting(tx, "master_key_version");
-    if (!v) return Fail(v.error());
-    if (*v) version = static_cast<uint32_t>(std::stoul(**v));
-    auto org = tx.QueryOne("SELECT org_id, version, wrapped FROM org_keys LIMIT 1");
-    if (!org) return Fail(org.error());
-    if (*org) {
-      probes.push_back(
-          {(*org)->BlobBytes(2),
-           security::OrgKeyAad((*org)->Text(0), static_cast<uint32_t>((*org)->Int(1)))});
+    auto v = TRY(Setting(tx, "master_key_version"));
+    if (v) version = static_cast<uint32_t>(std::stoul(*v));
+    auto org = TRY(tx.QueryOne("SELECT org_id, version, wrapped FROM org_keys LIMIT 1"));
+    if (org) {
+      probes.push_back({org->BlobBytes(2),
+                        security::OrgKeyAad(org->Text(0), static_cast<uint32_t>(org->Int(1)))});
     }
-    auto rk = Setting(tx, kRecoveryKeyAad);
-    if (!rk) return Fail(rk.error());
-    if (*rk) {
-      if (auto blob = FromHex(**rk)) probes.push_back({*blob, kRecoveryKeyAad});
+    auto rk = TRY(Setting(tx, kRecoveryKeyAad));
+    if (rk) {
+      if (auto blob = FromHex(*rk)) probes.push_back({*blob, kRecoveryKeyAad});
     }
     return Ok();
   });
@@ -129,9 +123,8 @@ Result<void> FinishInterruptedRotation(const Config& config, store::Database& db
     }
     lock.emplace(std::move(*acquired));
   }
-  auto probes = ReadProbes(db);
-  if (!probes) return Fail(probes.error());
-  const auto& [version, wrapped] = *probes;
+  auto probes = TRY(ReadProbes(db));
+  const auto& [version, wrapped] = probes;
   if (Opens(security::LoadMasterKey(next), version, wrapped)) {
     // The rotation committed: complete step 3.
     if (rename(next.c_str(), current.c_str()) != 0) return FileError("rename", next);
@@ -157,15 +150,13 @@ Result<void> FinishInterruptedRotation(const Config& config, store::Database& db
 Result<void> CheckMasterKey(store::Database& db, security::Keyring& keyring) {
   std::optional<std::string> hex;
   auto r = db.Read([&](store::Tx& tx) -> Result<void> {
-    auto v = Setting(tx, kRecoveryKeyAad);
-    if (!v) return Fail(v.error());
-    hex = *v;
+    auto v = TRY(Setting(tx, kRecoveryKeyAad));
+    hex = v;
     // Refuse a master key that does not open the database (e.g. a retired one) now, rather
     // than at the first request that needs an organization key.
-    auto org = tx.QueryOne("SELECT org_id, version FROM org_keys LIMIT 1");
-    if (!org) return Fail(org.error());
-    if (*org) {
-      auto key = keyring.OrgKeyVersion(tx, (*org)->Text(0), static_cast<uint32_t>((*org)->Int(1)));
+    auto org = TRY(tx.QueryOne("SELECT org_id, version FROM org_keys LIMIT 1"));
+    if (org) {
+      auto key = keyring.OrgKeyVersion(tx, org->Text(0), static_cast<uint32_t>(org->Int(1)));
       if (!key) return Fail(key.error());
     }
     return Ok();
@@ -183,13 +174,10 @@ Result<void> CheckMasterKey(store::Database& db, security::Keyring& keyring) {
 }
 
 Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
-  auto config = LoadConfig(data_dir);
-  if (!config) return Fail(config.error());
-  auto lock = DataDirLock::Acquire(config->data_dir);
-  if (!lock) return Fail(lock.error());
-  auto opened = Services::Open(data_dir, 1, /*data_dir_locked=*/true);
-  if (!opened) return Fail(opened.error());
-  Services& s = **opened;
+  auto config = TRY(LoadConfig(data_dir));
+  auto lock = TRY(DataDirLock::Acquire(config.data_dir));
+  auto opened = TRY(Services::Open(data_dir, 1, /*data_dir_locked=*/true));
+  Services& s = *opened;
 
   RotationReport report;
   report.old_version = s.keyring->master_version();
@@ -202,23 +190,20 @@ Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
   const std::string current = s.config.MasterKeyPath();
   const std::string next = NextKeyPath(s.config);
   TRY(security::CreateMasterKeyFile(next));
-  auto fresh = security::LoadMasterKey(next);
-  if (!fresh) return Fail(fresh.error());
-  security::AuditLog new_audit(*fresh, *s.clock);
+  auto fresh = TRY(security::LoadMasterKey(next));
+  security::AuditLog new_audit(fresh, *s.clock);
   report.new_public_key = new_audit.PublicKeyHex();
 
   // Step 2: one transaction.
   auto committed = s.db->Write([&](store::Tx& tx) -> Result<void> {
-    auto recorded = Setting(tx, "master_key_version");
-    if (!recorded) return Fail(recorded.error());
-    if (*recorded && **recorded != std::to_string(report.old_version)) {
+    auto recorded = TRY(Setting(tx, "master_key_version"));
+    if (recorded && *recorded != std::to_string(report.old_version)) {
       return Fail(ErrorCode::kConflict, "security.master_key_rotated");
     }
-    auto count = s.keyring->RewrapOrgKeys(tx, *fresh, report.new_version);
-    if (!count) return Fail(count.error());
-    report.org_keys = *count;
+    auto count = TRY(s.keyring->RewrapOrgKeys(tx, fresh, report.new_version));
+    report.org_keys = count;
     security::SecretKey recovery = s.keyring->RecoveryCodeKey();
-    std::string wrapped = security::WrapKey(*fresh, report.new_version, recovery, kRecoveryKeyAad);
+    std::string wrapped = security::WrapKey(fresh, report.new_version, recovery, kRecoveryKeyAad);
     TRY(PutSetting(tx, kRecoveryKeyAad, ToHex(wrapped)));
     if (auto p = PutSetting(tx, "master_key_version", std::to_string(report.new_version)); !p) {
       return p;

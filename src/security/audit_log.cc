@@ -101,12 +101,11 @@ Result<int64_t> AuditLog::Append(store::Tx& tx, const AuditEvent& event) const {
   if (auto n = tx.Exec("UPDATE audit_head SET seq = seq + 1 WHERE id = 1"); !n) {
     return Fail(n.error());
   }
-  auto head = tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
-  if (!head) return Fail(head.error());
-  if (!*head) return Fail(ErrorCode::kInternal, "error.internal", "audit_head row is missing");
+  auto head = TRY(tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1"));
+  if (!head) return Fail(ErrorCode::kInternal, "error.internal", "audit_head row is missing");
   AuditEntry e;
-  e.seq = (*head)->Int(0);
-  std::string prev = e.seq == 1 ? GenesisHash() : (*head)->BlobBytes(1);
+  e.seq = head->Int(0);
+  std::string prev = e.seq == 1 ? GenesisHash() : head->BlobBytes(1);
   e.at_ms = UnixMillis(clock_.Now());
   e.actor_user_id = event.actor_user_id;
   e.actor_org_id = event.actor_org_id;
@@ -118,15 +117,14 @@ Result<int64_t> AuditLog::Append(store::Tx& tx, const AuditEvent& event) const {
   e.request_id = event.request_id;
   e.remote = event.remote;
   e.fields = event.fields;
-  auto hash = ChainHash(prev, e);
-  if (!hash) return Fail(hash.error());
+  auto hash = TRY(ChainHash(prev, e));
   auto n = tx.Exec(
       std::string("INSERT INTO audit_log (") + kColumns +
           ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {e.seq, e.at_ms, e.actor_user_id, e.actor_org_id, e.org_id, e.action, e.entity_type,
-       e.entity_id, e.outcome, e.request_id, e.remote, JoinRoles(e.fields), store::Blob{*hash}});
+       e.entity_id, e.outcome, e.request_id, e.remote, JoinRoles(e.fields), store::Blob{hash}});
   if (!n) return Fail(n.error());
-  if (auto u = tx.Exec("UPDATE audit_head SET hash = ? WHERE id = 1", {store::Blob{*hash}}); !u) {
+  if (auto u = tx.Exec("UPDATE audit_head SET hash = ? WHERE id = 1", {store::Blob{hash}}); !u) {
     return Fail(u.error());
   }
   if (e.seq % kCheckpointEvery == 0) {
@@ -154,10 +152,9 @@ Result<std::vector<AuditRecord>> AuditLog::Query(store::Tx& tx, const AuditQuery
   }
   sql += " ORDER BY seq DESC LIMIT ?";
   params.emplace_back(int64_t{std::clamp(q.limit, 1, 500)});
-  auto rows = tx.Query(sql, params);
-  if (!rows) return Fail(rows.error());
+  auto rows = TRY(tx.Query(sql, params));
   std::vector<AuditRecord> out;
-  for (const auto& r : *rows) out.push_back(ToChained(r).entry);
+  for (const auto& r : rows) out.push_back(ToChained(r).entry);
   return out;
 }
 
@@ -165,13 +162,12 @@ Result<void> AuditLog::Verify(store::Tx& tx) const {
   std::string prev = GenesisHash();
   int64_t last_seq = 0;
   for (;;) {
-    auto rows = tx.Query(
+    auto rows = TRY(tx.Query(
         std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
-        {last_seq, int64_t{kVerifyBatch}});
-    if (!rows) return Fail(rows.error());
-    if (rows->empty()) break;
+        {last_seq, int64_t{kVerifyBatch}}));
+    if (rows.empty()) break;
     std::vector<ChainedAuditEntry> batch;
-    for (const auto& r : *rows) batch.push_back(ToChained(r));
+    for (const auto& r : rows) batch.push_back(ToChained(r));
     // The batch must continue the sequence: a gap means rows were deleted.
     if (batch.front().entry.seq != last_seq + 1) {
       return Broken("audit row " + std::to_string(last_seq + 1) + " is missing");
@@ -188,33 +184,29 @@ Result<void> AuditLog::Verify(store::Tx& tx) const {
     prev = batch.back().hash;
     last_seq = batch.back().entry.seq;
   }
-  auto head = tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
-  if (!head) return Fail(head.error());
-  if (*head && (*head)->Int(0) != last_seq) {
+  auto head = TRY(tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1"));
+  if (head && head->Int(0) != last_seq) {
     return Broken("audit row " + std::to_string(last_seq + 1) + " is missing (the log ends at " +
-                  std::to_string(last_seq) + ", its head says " + std::to_string((*head)->Int(0)) +
+                  std::to_string(last_seq) + ", its head says " + std::to_string(head->Int(0)) +
                   ")");
   }
-  auto checkpoints = tx.Query(
-      "SELECT seq, head_hash, at_ms, signature FROM audit_checkpoints "
-      "ORDER BY seq");
-  if (!checkpoints) return Fail(checkpoints.error());
-  auto retired = RetiredKeys(tx);
-  if (!retired) return Fail(retired.error());
-  for (const auto& c : *checkpoints) {
+  auto checkpoints =
+      TRY(tx.Query("SELECT seq, head_hash, at_ms, signature FROM audit_checkpoints "
+                   "ORDER BY seq"));
+  auto retired = TRY(RetiredKeys(tx));
+  for (const auto& c : checkpoints) {
     AuditCheckpoint cp{c.Int(0), c.BlobBytes(1), c.Int(2), signing_key_.public_key(),
                        c.BlobBytes(3)};
     bool signed_ok = VerifyCheckpoint(signing_key_.public_key(), cp).has_value();
-    for (const auto& k : *retired) {
+    for (const auto& k : retired) {
       if (signed_ok) break;
       signed_ok = cp.seq <= k.last_seq && VerifyCheckpoint(k.public_key, cp).has_value();
     }
     if (!signed_ok) {
       return Broken("checkpoint at audit row " + std::to_string(cp.seq) + " has a bad signature");
     }
-    auto row = tx.QueryOne("SELECT hash FROM audit_log WHERE seq = ?", {cp.seq});
-    if (!row) return Fail(row.error());
-    if (!*row || (*row)->BlobBytes(0) != cp.head_hash) {
+    auto row = TRY(tx.QueryOne("SELECT hash FROM audit_log WHERE seq = ?", {cp.seq}));
+    if (!row || row->BlobBytes(0) != cp.head_hash) {
       return Broken("audit row " + std::to_string(cp.seq) +
                     " differs from its signed checkpoint (the chain was rewritten)");
     }
@@ -223,36 +215,32 @@ Result<void> AuditLog::Verify(store::Tx& tx) const {
 }
 
 Result<std::string> AuditLog::Checkpoint(store::Tx& tx) const {
-  auto head = tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
-  if (!head) return Fail(head.error());
-  if (!*head || (*head)->Int(0) == 0) {
+  auto head = TRY(tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1"));
+  if (!head || head->Int(0) == 0) {
     return Fail(ErrorCode::kConflict, "security.audit_empty", "the audit log is empty");
   }
-  int64_t seq = (*head)->Int(0);
-  auto existing = tx.QueryOne(
-      "SELECT seq, head_hash, at_ms, signature FROM audit_checkpoints WHERE seq = ?", {seq});
-  if (!existing) return Fail(existing.error());
-  if (*existing) {
-    const store::Row& c = **existing;
+  int64_t seq = head->Int(0);
+  auto existing = TRY(tx.QueryOne(
+      "SELECT seq, head_hash, at_ms, signature FROM audit_checkpoints WHERE seq = ?", {seq}));
+  if (existing) {
+    const store::Row& c = *existing;
     return CheckpointText(
         {c.Int(0), c.BlobBytes(1), c.Int(2), signing_key_.public_key(), c.BlobBytes(3)});
   }
   AuditCheckpoint cp =
-      SignCheckpoint(signing_key_, seq, (*head)->BlobBytes(1), UnixMillis(clock_.Now()));
-  auto n = tx.Exec(
+      SignCheckpoint(signing_key_, seq, head->BlobBytes(1), UnixMillis(clock_.Now()));
+  TRY(tx.Exec(
       "INSERT INTO audit_checkpoints (seq, head_hash, at_ms, signature) VALUES (?, ?, ?, ?)",
-      {cp.seq, store::Blob{cp.head_hash}, cp.at_ms, store::Blob{cp.signature}});
-  if (!n) return Fail(n.error());
+      {cp.seq, store::Blob{cp.head_hash}, cp.at_ms, store::Blob{cp.signature}}));
   return CheckpointText(cp);
 }
 
 Result<std::string> AuditLog::ExportCheckpoints(store::Tx& tx) const {
-  auto rows = tx.Query(
-      "SELECT seq, head_hash, at_ms, signature FROM audit_checkpoints "
-      "ORDER BY seq");
-  if (!rows) return Fail(rows.error());
+  auto rows =
+      TRY(tx.Query("SELECT seq, head_hash, at_ms, signature FROM audit_checkpoints "
+                   "ORDER BY seq"));
   std::string out;
-  for (const auto& c : *rows) {
+  for (const auto& c : rows) {
     out += CheckpointText(
         {c.Int(0), c.BlobBytes(1), c.Int(2), signing_key_.public_key(), c.BlobBytes(3)});
     out += "\n";
@@ -261,11 +249,10 @@ Result<std::string> AuditLog::ExportCheckpoints(store::Tx& tx) const {
 }
 
 Result<std::vector<AuditLog::RetiredKey>> AuditLog::RetiredKeys(store::Tx& tx) const {
-  auto row = tx.QueryOne("SELECT value FROM kv_settings WHERE key = 'audit_retired_keys'");
-  if (!row) return Fail(row.error());
+  auto row = TRY(tx.QueryOne("SELECT value FROM kv_settings WHERE key = 'audit_retired_keys'"));
   std::vector<RetiredKey> out;
-  if (!*row) return out;
-  std::istringstream lines((*row)->Text(0));
+  if (!row) return out;
+  std::istringstream lines(row->Text(0));
   std::string key_hex, signature_hex;
   int64_t last_seq = 0;
   while (lines >> key_hex >> last_seq >> signature_hex) {
@@ -283,22 +270,19 @@ Result<std::vector<AuditLog::RetiredKey>> AuditLog::RetiredKeys(store::Tx& tx) c
 }
 
 Result<void> AuditLog::AdoptRetiredKeys(store::Tx& tx, const AuditLog& previous) const {
-  auto earlier = previous.RetiredKeys(tx);
-  if (!earlier) return Fail(earlier.error());
-  auto head = tx.QueryOne("SELECT seq FROM audit_head WHERE id = 1");
-  if (!head) return Fail(head.error());
-  earlier->push_back({previous.signing_key_.public_key(), *head ? (*head)->Int(0) : 0});
+  auto earlier = TRY(previous.RetiredKeys(tx));
+  auto head = TRY(tx.QueryOne("SELECT seq FROM audit_head WHERE id = 1"));
+  earlier.push_back({previous.signing_key_.public_key(), head ? head->Int(0) : 0});
   std::string text;
-  for (const auto& k : *earlier) {
+  for (const auto& k : earlier) {
     std::string key_hex = ToHex(k.public_key);
     text += key_hex + " " + std::to_string(k.last_seq) + " " +
             ToHex(signing_key_.Sign(EndorsementMessage(key_hex, k.last_seq))) + "\n";
   }
-  auto n = tx.Exec(
-      "INSERT INTO kv_settings (key, value) VALUES ('audit_retired_keys', ?) "
-      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      {text});
-  if (!n) return Fail(n.error());
+  TRY(
+      tx.Exec("INSERT INTO kv_settings (key, value) VALUES ('audit_retired_keys', ?) "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+              {text}));
   return Ok();
 }
 

@@ -35,20 +35,17 @@ Result<bool> TableExists(Tx& tx) {
                           "name = 'schema_migrations'"
                         : "SELECT 1 FROM information_schema.tables WHERE table_schema = "
                           "current_schema() AND table_name = 'schema_migrations'";
-  auto row = tx.QueryOne(sql);
-  if (!row) return Fail(row.error());
-  return row->has_value();
+  auto row = TRY(tx.QueryOne(sql));
+  return row.has_value();
 }
 
 Result<std::set<int64_t>> AppliedVersions(Database& db) {
   std::set<int64_t> versions;
   auto r = db.Read([&](Tx& tx) -> Result<void> {
-    auto exists = TableExists(tx);
-    if (!exists) return Fail(exists.error());
-    if (!*exists) return Ok();
-    auto rows = tx.Query("SELECT version FROM schema_migrations");
-    if (!rows) return Fail(rows.error());
-    for (const Row& row : *rows) versions.insert(row.Int(0));
+    auto exists = TRY(TableExists(tx));
+    if (!exists) return Ok();
+    auto rows = TRY(tx.Query("SELECT version FROM schema_migrations"));
+    for (const Row& row : rows) versions.insert(row.Int(0));
     return Ok();
   });
   if (!r) return Fail(r.error());
@@ -70,13 +67,12 @@ Result<int> Migrate(Database& db, std::span<const Migration> migrations) {
     // Two PostgreSQL nodes creating the table at once: one loses the race; the table exists.
     TRY(db.ExecScript(kCreateTable));
   }
-  auto applied = AppliedVersions(db);
-  if (!applied) return Fail(applied.error());
+  auto applied = TRY(AppliedVersions(db));
 
   const char* begin = db.dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE;\n" : "BEGIN;\n";
   int count = 0;
   for (const Migration& m : migrations) {
-    if (applied->contains(m.version)) continue;
+    if (applied.contains(m.version)) continue;
     // The schema_migrations row goes first: it is the lock that makes concurrent runs safe.
     std::string script =
         std::string(begin) + "INSERT INTO schema_migrations (version, name, applied_at) VALUES (" +
@@ -99,9 +95,8 @@ Result<int> Migrate(Database& db, std::span<const Migration> migrations) {
 }
 
 Result<int> SchemaVersion(Database& db) {
-  auto applied = AppliedVersions(db);
-  if (!applied) return Fail(applied.error());
-  return applied->empty() ? 0 : int(*applied->rbegin());
+  auto applied = TRY(AppliedVersions(db));
+  return applied.empty() ? 0 : int(*applied.rbegin());
 }
 
 }  // namespace dandelion::store

@@ -27,14 +27,13 @@ PersonCipher::PersonCipher(security::SecretKey key, uint32_t version, std::strin
 Result<PersonCipher> PersonCipher::Create(store::Tx& tx, security::Keyring& keyring,
                                           const std::string& org_id, const std::string& person_id,
                                           const std::string& created_at) {
-  auto org_key = keyring.CurrentOrgKey(tx, org_id);
-  if (!org_key) return Fail(org_key.error());
+  auto org_key = TRY(keyring.CurrentOrgKey(tx, org_id));
   security::SecretKey key = security::SecretKey::Random();
   person_repo::StoredPersonKey stored{
       kPersonKeyVersion,
-      security::WrapKey(*org_key->key, org_key->version, key,
+      security::WrapKey(*org_key.key, org_key.version, key,
                         security::PersonKeyAad(person_id, kPersonKeyVersion)),
-      org_key->version};
+      org_key.version};
   if (auto s = person_repo::InsertKey(tx, person_id, stored, created_at); !s)
     return Fail(s.error());
   return PersonCipher(std::move(key), kPersonKeyVersion, org_id, person_id);
@@ -42,15 +41,12 @@ Result<PersonCipher> PersonCipher::Create(store::Tx& tx, security::Keyring& keyr
 
 Result<PersonCipher> PersonCipher::Load(store::Tx& tx, security::Keyring& keyring,
                                         const std::string& org_id, const std::string& person_id) {
-  auto stored = person_repo::FindKey(tx, person_id);
-  if (!stored) return Fail(stored.error());
-  if (!*stored) return Fail(ErrorCode::kNotFound, "people.erased", "person key is gone");
-  auto parent_version = security::WrappingKeyVersion((*stored)->wrapped);
-  if (!parent_version) return Fail(parent_version.error());
-  auto org_key = keyring.OrgKeyVersion(tx, org_id, *parent_version);
-  if (!org_key) return Fail(org_key.error());
-  const auto version = static_cast<uint32_t>((*stored)->version);
-  auto key = security::UnwrapKey(*org_key->key, (*stored)->wrapped,
+  auto stored = TRY(person_repo::FindKey(tx, person_id));
+  if (!stored) return Fail(ErrorCode::kNotFound, "people.erased", "person key is gone");
+  auto parent_version = TRY(security::WrappingKeyVersion(stored->wrapped));
+  auto org_key = TRY(keyring.OrgKeyVersion(tx, org_id, parent_version));
+  const auto version = static_cast<uint32_t>(stored->version);
+  auto key = security::UnwrapKey(*org_key.key, stored->wrapped,
                                  security::PersonKeyAad(person_id, version));
   if (!key) return Fail(ErrorCode::kInternal, "error.internal", "person key does not unwrap");
   return PersonCipher(std::move(*key), version, org_id, person_id);
@@ -114,9 +110,8 @@ Result<Person> PersonCipher::OpenRow(const person_repo::StoredPerson& row) const
                             {"phone", &row.phone, &p.phone},
                             {"safe_contact", &row.safe_contact, &p.safe_contact}};
   for (const auto& c : columns) {
-    auto value = Open(c.name, *c.blob);
-    if (!value) return Fail(value.error());
-    *c.out = std::move(*value);
+    auto value = TRY(Open(c.name, *c.blob));
+    *c.out = std::move(value);
   }
   p.age_band = row.age_band;
   p.nationality = row.nationality;
@@ -130,18 +125,15 @@ Result<Person> PersonCipher::OpenRow(const person_repo::StoredPerson& row) const
 Result<PersonIndexes> IndexPerson(store::Tx& tx, security::Keyring& keyring,
                                   const std::string& org_id, std::string_view legal_name,
                                   std::string_view phone) {
-  auto org_key = keyring.CurrentOrgKey(tx, org_id);
-  if (!org_key) return Fail(org_key.error());
+  auto org_key = TRY(keyring.CurrentOrgKey(tx, org_id));
   PersonIndexes out;
-  out.key_version = org_key->version;
-  auto name = Index(*org_key->key, security::BlindIndexField::kPersonLegalName,
-                    security::FieldKind::kName, legal_name);
-  if (!name) return Fail(name.error());
-  out.legal_name = std::move(*name);
-  auto tel = Index(*org_key->key, security::BlindIndexField::kPersonPhone,
-                   security::FieldKind::kPhone, phone);
-  if (!tel) return Fail(tel.error());
-  out.phone = std::move(*tel);
+  out.key_version = org_key.version;
+  auto name = TRY(Index(*org_key.key, security::BlindIndexField::kPersonLegalName,
+                        security::FieldKind::kName, legal_name));
+  out.legal_name = std::move(name);
+  auto tel = TRY(Index(*org_key.key, security::BlindIndexField::kPersonPhone,
+                       security::FieldKind::kPhone, phone));
+  out.phone = std::move(tel);
   return out;
 }
 

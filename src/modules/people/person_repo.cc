@@ -38,60 +38,57 @@ StoredPerson ToPerson(const store::Row& r) {
 
 Result<std::vector<StoredPerson>> Select(store::Tx& tx, const std::string& where,
                                          const store::Params& params) {
-  auto rows = tx.Query(std::string("SELECT ") + kColumns + " FROM people WHERE " + where, params);
-  if (!rows) return Fail(rows.error());
+  auto rows =
+      TRY(tx.Query(std::string("SELECT ") + kColumns + " FROM people WHERE " + where, params));
   std::vector<StoredPerson> out;
-  for (const auto& r : *rows) out.push_back(ToPerson(r));
+  for (const auto& r : rows) out.push_back(ToPerson(r));
   return out;
 }
 
 }  // namespace
 
 Result<void> Insert(store::Tx& tx, const StoredPerson& p) {
-  auto n = tx.Exec(std::string("INSERT INTO people (") + kColumns +
-                       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   {p.id,
-                    p.org_id,
-                    p.code,
-                    p.code_year,
-                    p.code_seq,
-                    BlobOrNull(p.alias),
-                    BlobOrNull(p.legal_name),
-                    BlobOrNull(p.legal_name_index),
-                    BlobOrNull(p.birth_date),
-                    TextOrNull(p.age_band),
-                    BlobOrNull(p.phone),
-                    BlobOrNull(p.phone_index),
-                    BlobOrNull(p.safe_contact),
-                    TextOrNull(p.nationality),
-                    p.languages,
-                    p.categories,
-                    p.index_key_version,
-                    p.created_at,
-                    p.updated_at,
-                    TextOrNull(p.erased_at)});
-  if (!n) return Fail(n.error());
+  TRY(tx.Exec(std::string("INSERT INTO people (") + kColumns +
+                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              {p.id,
+               p.org_id,
+               p.code,
+               p.code_year,
+               p.code_seq,
+               BlobOrNull(p.alias),
+               BlobOrNull(p.legal_name),
+               BlobOrNull(p.legal_name_index),
+               BlobOrNull(p.birth_date),
+               TextOrNull(p.age_band),
+               BlobOrNull(p.phone),
+               BlobOrNull(p.phone_index),
+               BlobOrNull(p.safe_contact),
+               TextOrNull(p.nationality),
+               p.languages,
+               p.categories,
+               p.index_key_version,
+               p.created_at,
+               p.updated_at,
+               TextOrNull(p.erased_at)}));
   return Ok();
 }
 
 Result<void> Update(store::Tx& tx, const StoredPerson& p) {
-  auto n = tx.Exec(
-      "UPDATE people SET alias = ?, legal_name = ?, legal_name_index = ?, birth_date = ?, "
-      "age_band = ?, phone = ?, phone_index = ?, safe_contact = ?, nationality = ?, "
-      "languages = ?, categories = ?, index_key_version = ?, updated_at = ? WHERE id = ?",
-      {BlobOrNull(p.alias), BlobOrNull(p.legal_name), BlobOrNull(p.legal_name_index),
-       BlobOrNull(p.birth_date), TextOrNull(p.age_band), BlobOrNull(p.phone),
-       BlobOrNull(p.phone_index), BlobOrNull(p.safe_contact), TextOrNull(p.nationality),
-       p.languages, p.categories, p.index_key_version, p.updated_at, p.id});
-  if (!n) return Fail(n.error());
+  TRY(
+      tx.Exec("UPDATE people SET alias = ?, legal_name = ?, legal_name_index = ?, birth_date = ?, "
+              "age_band = ?, phone = ?, phone_index = ?, safe_contact = ?, nationality = ?, "
+              "languages = ?, categories = ?, index_key_version = ?, updated_at = ? WHERE id = ?",
+              {BlobOrNull(p.alias), BlobOrNull(p.legal_name), BlobOrNull(p.legal_name_index),
+               BlobOrNull(p.birth_date), TextOrNull(p.age_band), BlobOrNull(p.phone),
+               BlobOrNull(p.phone_index), BlobOrNull(p.safe_contact), TextOrNull(p.nationality),
+               p.languages, p.categories, p.index_key_version, p.updated_at, p.id}));
   return Ok();
 }
 
 Result<std::optional<StoredPerson>> FindById(store::Tx& tx, const std::string& id) {
-  auto found = Select(tx, "id = ?", {id});
-  if (!found) return Fail(found.error());
-  if (found->empty()) return std::optional<StoredPerson>();
-  return std::optional<StoredPerson>(std::move(found->front()));
+  auto found = TRY(Select(tx, "id = ?", {id}));
+  if (found.empty()) return std::optional<StoredPerson>();
+  return std::optional<StoredPerson>(std::move(found.front()));
 }
 
 Result<std::vector<StoredPerson>> FindByIndex(store::Tx& tx, const std::string& org_id,
@@ -185,45 +182,40 @@ Result<std::vector<StoredPerson>> List(store::Tx& tx, const std::string& org_id,
 }
 
 Result<int64_t> NextCodeSeq(store::Tx& tx, const std::string& org_id, int64_t year) {
-  auto row = tx.QueryOne(
+  auto row = TRY(tx.QueryOne(
       "SELECT COALESCE(MAX(code_seq), 0) FROM people WHERE org_id = ? AND code_year = ?",
-      {org_id, year});
-  if (!row) return Fail(row.error());
-  return (*row ? (*row)->Int(0) : 0) + 1;
+      {org_id, year}));
+  return (row ? row->Int(0) : 0) + 1;
 }
 
 Result<void> InsertKey(store::Tx& tx, const std::string& person_id, const StoredPersonKey& key,
                        const std::string& created_at) {
-  auto n = tx.Exec(
-      "INSERT INTO person_keys (person_id, version, wrapped, org_key_version, created_at) "
-      "VALUES (?, ?, ?, ?, ?)",
-      {person_id, key.version, store::Blob{key.wrapped}, key.org_key_version, created_at});
-  if (!n) return Fail(n.error());
+  TRY(
+      tx.Exec("INSERT INTO person_keys (person_id, version, wrapped, org_key_version, created_at) "
+              "VALUES (?, ?, ?, ?, ?)",
+              {person_id, key.version, store::Blob{key.wrapped}, key.org_key_version, created_at}));
   return Ok();
 }
 
 Result<std::optional<StoredPersonKey>> FindKey(store::Tx& tx, const std::string& person_id) {
-  auto row = tx.QueryOne(
-      "SELECT version, wrapped, org_key_version FROM person_keys WHERE person_id = ? "
-      "ORDER BY version DESC LIMIT 1",
-      {person_id});
-  if (!row) return Fail(row.error());
-  if (!*row) return std::optional<StoredPersonKey>();
+  auto row = TRY(
+      tx.QueryOne("SELECT version, wrapped, org_key_version FROM person_keys WHERE person_id = ? "
+                  "ORDER BY version DESC LIMIT 1",
+                  {person_id}));
+  if (!row) return std::optional<StoredPersonKey>();
   return std::optional<StoredPersonKey>(
-      StoredPersonKey{(*row)->Int(0), (*row)->BlobBytes(1), (*row)->Int(2)});
+      StoredPersonKey{row->Int(0), row->BlobBytes(1), row->Int(2)});
 }
 
 Result<void> Erase(store::Tx& tx, const std::string& person_id, const std::string& erased_at) {
   TRY(tx.Exec("DELETE FROM person_search_terms WHERE person_id = ?", {person_id}));
-  auto keys = tx.Exec("DELETE FROM person_keys WHERE person_id = ?", {person_id});
-  if (!keys) return Fail(keys.error());
-  auto n = tx.Exec(
-      "UPDATE people SET alias = NULL, legal_name = NULL, legal_name_index = NULL, "
-      "birth_date = NULL, age_band = NULL, phone = NULL, phone_index = NULL, "
-      "safe_contact = NULL, nationality = NULL, languages = '', categories = '', "
-      "index_key_version = NULL, updated_at = ?, erased_at = ? WHERE id = ?",
-      {erased_at, erased_at, person_id});
-  if (!n) return Fail(n.error());
+  TRY(tx.Exec("DELETE FROM person_keys WHERE person_id = ?", {person_id}));
+  TRY(
+      tx.Exec("UPDATE people SET alias = NULL, legal_name = NULL, legal_name_index = NULL, "
+              "birth_date = NULL, age_band = NULL, phone = NULL, phone_index = NULL, "
+              "safe_contact = NULL, nationality = NULL, languages = '', categories = '', "
+              "index_key_version = NULL, updated_at = ?, erased_at = ? WHERE id = ?",
+              {erased_at, erased_at, person_id}));
   return Ok();
 }
 
