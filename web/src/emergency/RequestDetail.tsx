@@ -17,6 +17,8 @@ import {
   type HelpRequest,
   type Outcome,
 } from '../api';
+import { languageName } from '../domain/names';
+import { currentLanguage } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import { ErrorAlert, SelectField, StatusMessage, TextAreaField, TextField } from '../ui';
 import { DateTimeField, koreaTimeToIso } from './fields';
@@ -108,7 +110,7 @@ export function RequestDetail({ request: r, onChange, onClose }: Props) {
         <dt>{t('emergency.safeContact')}</dt>
         <dd className="preserve-lines">{r.safe_contact || none}</dd>
         <dt>{t('emergency.language')}</dt>
-        <dd>{r.language || none}</dd>
+        <dd>{r.language ? languageName(r.language, currentLanguage()) : none}</dd>
         <dt>{t('emergency.escalation')}</dt>
         <dd>
           {r.escalation_level > 0
@@ -118,9 +120,9 @@ export function RequestDetail({ request: r, onChange, onClose }: Props) {
         <dt>{t('emergency.outcome')}</dt>
         <dd>{r.outcome ? t(`emergency.outcomes.${r.outcome}`) : none}</dd>
         <dt>{t('emergency.person')}</dt>
-        <dd>{r.person_id || none}</dd>
+        <dd>{r.person_id ? t('emergency.isLinked') : none}</dd>
         <dt>{t('emergency.case')}</dt>
-        <dd>{r.case_id || none}</dd>
+        <dd>{r.case_id ? t('emergency.isLinked') : none}</dd>
       </dl>
 
       <h3>{t('emergency.timeline')}</h3>
