@@ -5,28 +5,14 @@
 // org admins, dispatchers and supervisors, for dispatchers and supervisors of their own
 // organization only.
 import type { BrowserContext, Route } from 'playwright-core';
-import type { Coverage, CoverageAnswer, OnCallShift, Region } from '../../src/api';
+import {
+  REGIONS,
+  type Coverage,
+  type CoverageAnswer,
+  type OnCallShift,
+  type Region,
+} from '../../src/api';
 import type { MockState } from './mock-api';
-
-const REGIONS: readonly Region[] = [
-  'KR-11',
-  'KR-26',
-  'KR-27',
-  'KR-28',
-  'KR-29',
-  'KR-30',
-  'KR-31',
-  'KR-41',
-  'KR-42',
-  'KR-43',
-  'KR-44',
-  'KR-45',
-  'KR-46',
-  'KR-47',
-  'KR-48',
-  'KR-49',
-  'KR-50',
-];
 
 const isRegion = (r: string): r is Region => (REGIONS as readonly string[]).includes(r);
 
