@@ -122,7 +122,18 @@ int Serve(const ServeOptions& options) {
   // or before a key rotation become findable again.
   auto reindexed = people::RefreshPersonIndexes(*s.db, *s.keyring);
   if (!reindexed) return Refuse("cannot index people for search", reindexed.error());
-  if (*reindexed > 0) spdlog::info(R"({{"event":"people_reindexed","count":{}}})", *reindexed);
+  if (*reindexed > 0) {
+    // The server read names, aliases and phones to index them: on record like any other read,
+    // once, by the console, with the field names.
+    auto recorded = s.db->Write([&](store::Tx& tx) -> Result<void> {
+      TRY(s.audit->Append(
+          tx, security::ActorEvent(security::Actor::Console(), "person.reindex", "person",
+                                   std::to_string(*reindexed), {"legal_name", "alias", "phone"})));
+      return Ok();
+    });
+    if (!recorded) return Refuse("cannot record the search indexing", recorded.error());
+    spdlog::info(R"({{"event":"people_reindexed","count":{}}})", *reindexed);
+  }
 
   auto port = server.Start();
   if (!port) return Refuse("cannot listen on " + server.options().listen, port.error());

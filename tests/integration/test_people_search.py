@@ -170,6 +170,10 @@ class SearchAfterRotationTest(unittest.TestCase):
                              ["한가람"])
             self.assertEqual(names(q(a.client, "한가")), ["한가람"])
             self.assertEqual(names(q(a.client, "010-4444-5")), ["한가람"])
+            # The start-up indexing read her fields: on record, by field name only.
+            rows = sql(server, "SELECT fields FROM audit_log WHERE action = 'person.reindex'")
+            self.assertIn("legal_name", rows)
+            self.assertNotIn("한가람", rows)
         finally:
             server.cleanup()
 
