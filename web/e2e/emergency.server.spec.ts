@@ -135,7 +135,11 @@ describe.skipIf(skipReason !== null)('emergency real-server suite (build/dandeli
     await checkScreen(staff, 'server-emergency-06-found');
     await detail.getByRole('button', { name: `사례 ${kase.number}에 연결` }).click();
     await detail.getByText('당사자와 사례를 연결했습니다.').waitFor();
-    await detail.getByText(kase.id).waitFor();
+    // The detail says in words that her person and case are linked, never as raw ids.
+    for (const term of ['연결된 당사자', '연결된 사례']) {
+      const value = detail.locator(`dt:text-is("${term}") + dd`);
+      await value.getByText('연결됨', { exact: true }).waitFor();
+    }
     await staff.context.close();
   });
 });
