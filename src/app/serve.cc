@@ -11,6 +11,7 @@
 #include "app/gate.h"
 #include "app/private_files.h"
 #include "app/services.h"
+#include "app/ticker.h"
 #include "core/config.h"
 #include "http/platform_routes.h"
 #include "http/server.h"
@@ -18,12 +19,12 @@
 #include "modules/case_records/routes.h"
 #include "modules/caseload/routes.h"
 #include "modules/cases/routes.h"
-#include "modules/emergency/escalator.h"
 #include "modules/emergency/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/people_service.h"
 #include "modules/people/routes.h"
 #include "modules/probe/probe.h"
+#include "modules/referrals/routes.h"
 #include "modules/session/routes.h"
 #include "modules/supervision/routes.h"
 #include "security/password.h"
@@ -106,6 +107,7 @@ int Serve(const ServeOptions& options) {
   caseload::AddRoutes(router, *s.caseload);
   supervision::AddRoutes(router, *s.supervision);
   emergency::AddRoutes(router, *s.emergency);
+  referrals::AddRoutes(router, *s.referrals);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",
@@ -138,14 +140,20 @@ int Serve(const ServeOptions& options) {
   auto port = server.Start();
   if (!port) return Refuse("cannot listen on " + server.options().listen, port.error());
   std::string host = server.options().listen.substr(0, server.options().listen.rfind(':'));
-  // Requests whose deadline passed while the server was down escalate at once.
-  emergency::Escalator escalator(*s.emergency);
+  // Requests whose deadline passed while the server was down escalate at once; referrals nobody
+  // answered remind supervisors (a minute late at most).
+  Ticker escalator("emergency escalation", std::chrono::seconds(1),
+                   [&s] { return s.emergency->EscalateOverdue(); });
   escalator.Start();
+  Ticker reminders("referral reminders", std::chrono::seconds(s.config.test_mode ? 1 : 60),
+                   [&s] { return s.referrals->RemindOverdue(); });
+  reminders.Start();
   std::cout << "Dandelion is listening on http://" << host << ":" << *port << "/" << std::endl;
   server.Run();
   // Write the audit entries of the last reads while the server's strands still exist.
   s.audit_reads->Stop();
   escalator.Stop();
+  reminders.Stop();
   s.emergency->hub().CloseAll();
   std::cout << "Dandelion stopped." << std::endl;
   return 0;

@@ -30,6 +30,9 @@ namespace dandelion {
   X(kMethodNotAllowed,   "method_not_allowed",     405)                                          \
   X(kTimeout,            "timeout",                408) /* the client was too slow to send */    \
   X(kConflict,           "conflict",               409)                                          \
+  X(kConsentRequired,    "consent_required",       409) /* her consent does not cover what is     \
+                                                           to be shared with whom */             \
+  X(kExcluded,           "excluded",               409) /* she asked never to be sent there */   \
   X(kTooLarge,           "too_large",              413)                                          \
   X(kUnsupportedMedia,   "unsupported_media_type", 415)                                          \
   X(kRateLimited,        "rate_limited",           429) /* throttled, or a locked account */     \

@@ -70,6 +70,23 @@ auto ReadBody(const http::Request& request, Read read)
   }
 }
 
+// For routes whose fields are all optional: an empty body reads as an empty object.
+template <class Read>
+auto ReadOptionalBody(const http::Request& req, Read read)
+    -> Result<std::invoke_result_t<Read, http::FieldReader&>> {
+  if (!req.body.empty()) return ReadBody(req, read);
+  const boost::json::object empty;
+  http::FieldReader f(empty);
+  if constexpr (std::is_void_v<std::invoke_result_t<Read, http::FieldReader&>>) {
+    read(f);
+    return f.Finish();
+  } else {
+    auto value = read(f);
+    TRY(f.Finish());
+    return value;
+  }
+}
+
 // An empty text is JSON null in replies: "not recorded", not "recorded as nothing".
 inline boost::json::value OrNull(const std::string& s) {
   return s.empty() ? boost::json::value(nullptr) : boost::json::value(s);

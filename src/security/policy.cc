@@ -34,6 +34,9 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kEmergencyOnCall, {"org_admin", "dispatcher", "supervisor"}},
       // Times to acknowledge and resolve: counts and medians, no request-level data.
       {perm::kEmergencyMeasures, {"dispatcher", "supervisor", "org_admin", "network_admin"}},
+      // What an organization shows the network (services, regions, whether it takes referrals)
+      // is its administrator's to say.
+      {perm::kDirectoryEdit, {"org_admin"}},
   };
   return grants;
 }

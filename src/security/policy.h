@@ -50,6 +50,7 @@ inline constexpr std::string_view kEmergencyAct = "emergency.act";
 inline constexpr std::string_view kEmergencyCoverage = "emergency.coverage";
 inline constexpr std::string_view kEmergencyOnCall = "emergency.on_call";
 inline constexpr std::string_view kEmergencyMeasures = "emergency.measures";
+inline constexpr std::string_view kDirectoryEdit = "directory.edit";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

@@ -15,7 +15,7 @@ import http.client
 import unittest
 
 from harness import Response, Server
-from network import PASSWORD, ROLES, add_user, advance, build_network, server_now, sign_in, totp
+from network import PASSWORD, ROLES, add_org, add_user, advance, build_network, server_now, sign_in, totp
 
 USERS = "/api/v1/organizations/{id}/users"
 USER = USERS + "/{user_id}"
@@ -23,6 +23,8 @@ PERSON = "/api/v1/people/{id}"
 CASE = "/api/v1/cases/{id}"
 CASE_ROLES = ("case_worker", "supervisor")
 HELP = "/api/v1/emergency/requests/{id}"
+REFERRAL = "/api/v1/referrals/{id}"
+EXCLUSIONS = PERSON + "/exclusions"
 DISPATCH_ROLES = ("dispatcher", "supervisor")
 
 
@@ -129,6 +131,21 @@ EXPECTED = {
     ("GET", "/api/v1/emergency/on-call"): roles("org_admin", *DISPATCH_ROLES),
     ("POST", "/api/v1/emergency/on-call"): roles("org_admin", *DISPATCH_ROLES),
     ("GET", "/api/v1/emergency/measures"): roles("org_admin", "network_admin", *DISPATCH_ROLES),
+    # The network directory: every member reads it; its administrator says what it shows.
+    ("GET", "/api/v1/directory"): anyone,
+    ("GET", "/api/v1/directory/{id}"): anyone,
+    ("PUT", "/api/v1/directory/profile"): roles("org_admin"),
+    # Her exclusions: the case roles of her organization.
+    ("GET", EXCLUSIONS): own_case_roles,
+    ("POST", EXCLUSIONS): own_case_roles,
+    ("DELETE", EXCLUSIONS + "/{exclusion_id}"): own_case_roles,
+    # Referrals: the case roles of the sender or the receiver; anyone else 404.
+    ("POST", "/api/v1/referrals"): roles(*CASE_ROLES),
+    ("GET", "/api/v1/referrals"): roles(*CASE_ROLES),
+    ("GET", "/api/v1/referrals/statistics"): roles(*CASE_ROLES),
+    **{(m, REFERRAL + tail): own_case_roles for m, tail in [
+        ("GET", ""), ("GET", "/letter"), ("POST", "/accept"), ("POST", "/decline"),
+        ("POST", "/withdraw"), ("POST", "/complete")]},
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
@@ -165,6 +182,9 @@ REACHES_HER = {
     ("POST", PERSON + "/consents"): HER,
     ("GET", PERSON + "/consents"): HER,
     ("POST", "/api/v1/consents/{id}/revoke"): HER,
+    ("GET", EXCLUSIONS): HER,
+    ("POST", EXCLUSIONS): HER,
+    ("DELETE", EXCLUSIONS + "/{exclusion_id}"): HER,
     # The path names a help request, not her; linking her asks DecidePersonAccess and the
     # candidates of a request show a woman one may not reach as a stub (code only). Both are
     # tried on a restricted woman in test_emergency (docs/security.md, "Restricted survivors").
@@ -226,6 +246,12 @@ BODIES = {
     ("POST", HELP + "/police"): {"station": "x", "notified_at": "not a time"},
     ("POST", HELP + "/resolve"): {"outcome": "rescued"},
     ("POST", HELP + "/link"): {"person_id": "x"},
+    ("PUT", "/api/v1/directory/profile"): {"regions": ["KR-99"], "services": [], "languages": [],
+                                           "accepting": False, "response_days": 3},
+    ("POST", EXCLUSIONS): {"region": "KR-99"},
+    # The referrals tried are withdrawn already: every answer is 409 and nothing changes.
+    ("POST", REFERRAL + "/decline"): {"reason": "other"},
+    ("POST", REFERRAL + "/complete"): {"outcome": "successful"},
 }
 
 # Routes of one's own session: any signed-in user, never about anyone else.
@@ -247,6 +273,7 @@ def make_records(session, case_id, person_id):
                            headers={"Content-Type": "application/octet-stream"}),
         "consents": c.post(f"/api/v1/people/{person_id}/consents",
                            body={"kind": "statistics", "method": "verbal"}),
+        "exclusions": c.post(f"/api/v1/people/{person_id}/exclusions", body={"region": "KR-49"}),
     }
     ids = {}
     for kind, r in made.items():
@@ -254,6 +281,7 @@ def make_records(session, case_id, person_id):
         ids[kind] = r.json()["id"]
     assert c.post(f"/api/v1/appointments/{ids['appointments']}/cancel").status == 200
     assert c.post(f"/api/v1/consents/{ids['consents']}/revoke").status == 200
+    assert c.delete(f"/api/v1/people/{person_id}/exclusions/{ids['exclusions']}").status == 204
     return ids
 
 
@@ -331,7 +359,8 @@ class PermissionMatrixTest(unittest.TestCase):
         # their own id. The appointment is cancelled and the consent revoked already, so that
         # allowed callers get 409 and nothing changes.
         cls.record_ids = {kind: {"sec": "0" * 26} for kind in
-                          ("appointments", "legal-matters", "goals", "files", "consents")}
+                          ("appointments", "legal-matters", "goals", "files", "consents",
+                           "exclusions")}
         for slug, s in [("org-a", cls.sessions["case_worker"]), ("org-b", b_worker)]:
             for kind, record_id in make_records(s, cls.case_ids[slug],
                                                 cls.person_ids[slug]).items():
@@ -349,7 +378,35 @@ class PermissionMatrixTest(unittest.TestCase):
                               body={"outcome": "not_genuine"})
             assert r.status == 200, r.body
 
+        cls.build_referrals(b_worker, b_admin)
         cls.build_restricted_person()
+
+    @classmethod
+    def build_referrals(cls, b_worker, b_admin):
+        """A referral from A to B and one from B to C, both withdrawn at once, so that every
+        answer the matrix tries is 409 and nothing changes."""
+        add_org(cls.server, "org-c", "self_reliance_center", "KR-41", "matrix C")
+        add_user(cls.server, "org-c", "org-c-org-admin", "org_admin")
+        c_admin = sign_in(cls.server, "org-c-org-admin")
+        for admin in (b_admin, c_admin):
+            r = admin.client.request("PUT", "/api/v1/directory/profile", body={
+                "regions": ["KR-11"], "services": ["counseling"], "languages": ["ko"],
+                "accepting": True, "intake_contact": "", "response_days": 3})
+            assert r.status == 200, r.body
+        cls.referral_ids = {"sec": "0" * 26}
+        for slug, s, to in [("org-a", cls.sessions["case_worker"], b_admin.org_id),
+                            ("org-b", b_worker, c_admin.org_id)]:
+            r = s.client.post(f"/api/v1/people/{cls.person_ids[slug]}/consents", body={
+                "kind": "referral_sharing", "scope": {"org_id": to, "fields": []},
+                "method": "written"})
+            assert r.status == 201, r.body
+            r = s.client.post("/api/v1/referrals", body={
+                "case_id": cls.case_ids[slug], "to_org_id": to, "kind": "referral",
+                "services": ["counseling"], "urgency": "routine", "share": []})
+            assert r.status == 201, r.body
+            cls.referral_ids[slug] = r.json()["id"]
+            r = s.client.post(f"/api/v1/referrals/{cls.referral_ids[slug]}/withdraw")
+            assert r.status == 200, r.body
 
     @classmethod
     def build_restricted_person(cls):
@@ -387,9 +444,12 @@ class PermissionMatrixTest(unittest.TestCase):
             if path.startswith(f"/api/v1/{kind}/"):
                 return path.replace("{id}", ids[org_slug])
         if path.startswith("/api/v1/people/"):
-            return path.replace("{id}", self.person_ids[org_slug])
+            return path.replace("{id}", self.person_ids[org_slug]).replace(
+                "{exclusion_id}", self.record_ids["exclusions"][org_slug])
         if path.startswith("/api/v1/cases/"):
             return path.replace("{id}", self.case_ids[org_slug])
+        if path.startswith("/api/v1/referrals/"):
+            return path.replace("{id}", self.referral_ids[org_slug])
         if path.startswith("/api/v1/emergency/requests/"):
             return path.replace("{id}", self.help_ids[org_slug])
         return path.replace("{id}", self.org_ids[org_slug]).replace(
@@ -452,7 +512,8 @@ class PermissionMatrixTest(unittest.TestCase):
             if path.startswith(f"/api/v1/{kind}/"):
                 return path.replace("{id}", record_id)
         if path.startswith("/api/v1/people/"):
-            return path.replace("{id}", self.her["person"])
+            return path.replace("{id}", self.her["person"]).replace(
+                "{exclusion_id}", records["exclusions"])
         if path.startswith("/api/v1/cases/"):
             return path.replace("{id}", self.her["case"])
         return path + LIST_QUERIES.get((method, path), "").format(**self.her)

@@ -5,7 +5,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, person_id, kind, scope_fields, scope_org_id, method, given_at, expires_at, revoked_at, "
-    "recorded_by";
+    "recorded_by, scope_external";
 
 StoredConsent ToConsent(const store::Row& row) {
   return {.id = row.Text(0),
@@ -13,6 +13,7 @@ StoredConsent ToConsent(const store::Row& row) {
           .kind = row.Text(2),
           .scope_fields = row.Text(3),
           .scope_org_id = row.Text(4),
+          .scope_external = row.Text(10),
           .method = row.Text(5),
           .given_at = row.Text(6),
           .expires_at = row.Text(7),
@@ -23,11 +24,13 @@ StoredConsent ToConsent(const store::Row& row) {
 }  // namespace
 
 Result<void> Insert(store::Tx& tx, const StoredConsent& c) {
-  TRY(tx.Exec(
-      "INSERT INTO consents (id, person_id, org_id, kind, scope_fields, scope_org_id, "
-      "method, given_at, expires_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {c.id, c.person_id, c.org_id, c.kind, c.scope_fields, store::TextOrNull(c.scope_org_id),
-       c.method, c.given_at, store::TextOrNull(c.expires_at), c.recorded_by}));
+  TRY(
+      tx.Exec("INSERT INTO consents (id, person_id, org_id, kind, scope_fields, scope_org_id, "
+              "scope_external, method, given_at, expires_at, recorded_by) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              {c.id, c.person_id, c.org_id, c.kind, c.scope_fields,
+               store::TextOrNull(c.scope_org_id), store::TextOrNull(c.scope_external), c.method,
+               c.given_at, store::TextOrNull(c.expires_at), c.recorded_by}));
   return Ok();
 }
 

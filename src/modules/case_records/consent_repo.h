@@ -21,6 +21,7 @@ struct StoredConsent {
   std::string kind;
   std::string scope_fields;  // comma-separated
   std::string scope_org_id;
+  std::string scope_external;
   std::string method;
   std::string given_at;
   std::string expires_at;

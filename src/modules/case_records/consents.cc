@@ -3,6 +3,7 @@
 #include "modules/access/person_access.h"
 #include "modules/case_records/consent_repo.h"
 #include "modules/people/person_repo.h"
+#include "modules/referrals/referral_service.h"
 #include "security/policy.h"
 
 namespace dandelion::case_records {
@@ -16,6 +17,7 @@ Consent Open(const consent_repo::StoredConsent& row, TimePoint now) {
             .kind = row.kind,
             .scope_fields = people::SplitList(row.scope_fields),
             .scope_org_id = row.scope_org_id,
+            .scope_external = row.scope_external,
             .method = row.method,
             .given_at = row.given_at,
             .expires_at = row.expires_at,
@@ -91,6 +93,7 @@ Result<Consent> Consents::Give(const security::Actor& actor, const std::string& 
                 .kind = fields.kind,
                 .scope_fields = fields.scope_fields,
                 .scope_org_id = fields.scope_org_id,
+                .scope_external = fields.scope_external,
                 .method = fields.method,
                 .given_at = FormatRfc3339(now),
                 .expires_at = fields.expires_at ? FormatRfc3339(*fields.expires_at) : "",
@@ -102,6 +105,7 @@ Result<Consent> Consents::Give(const security::Actor& actor, const std::string& 
                                   .kind = out.kind,
                                   .scope_fields = people::JoinList(out.scope_fields),
                                   .scope_org_id = out.scope_org_id,
+                                  .scope_external = out.scope_external,
                                   .method = out.method,
                                   .given_at = out.given_at,
                                   .expires_at = out.expires_at,
@@ -110,6 +114,7 @@ Result<Consent> Consents::Give(const security::Actor& actor, const std::string& 
     std::vector<std::string> names = {"kind", "method"};
     if (!fields.scope_fields.empty()) names.emplace_back("scope.fields");
     if (!fields.scope_org_id.empty()) names.emplace_back("scope.org_id");
+    if (!fields.scope_external.empty()) names.emplace_back("scope.external");
     if (fields.expires_at) names.emplace_back("expires_at");
     auto e = security::ActorEvent(actor, "consent.create", "consent", out.id, names, org_id);
     e.outcome = outcome;
@@ -162,6 +167,8 @@ Result<Consent> Consents::Revoke(const security::Actor& actor, const std::string
                              cipher.SealRecord(kTable, "revoke_reason", id, reason),
                              actor.user_id));
     TRY(NoteOnTimelines(tx, person_id, org_id, now, id, "revoked", actor.user_id));
+    // What she no longer agrees to share must not reach a receiver that has not yet taken her.
+    TRY(referrals::WithdrawUnderRevokedConsent(tx, deps_.keyring, deps_.audit, actor, id, now));
     std::vector<std::string> names = {"revoked_at"};
     if (!reason.empty()) names.emplace_back("revoke_reason");
     auto e = security::ActorEvent(actor, "consent.revoke", "consent", id, names, org_id);

@@ -170,9 +170,13 @@ Result<void> ValidateConsent(const ConsentFields& in, TimePoint now) {
       break;
     }
   }
-  if (in.kind == "referral_sharing" && in.scope_org_id.empty()) {
-    // Sharing is always with someone: the consent names the organization it covers.
+  if (in.kind == "referral_sharing" && in.scope_org_id.empty() && Blank(in.scope_external)) {
+    // Sharing is always with someone: the consent names the organization it covers, or the
+    // party outside the network.
     e.Field("scope.org_id", "case_records.consent_needs_org");
+  }
+  if (!in.scope_org_id.empty() && !in.scope_external.empty()) {
+    e.Field("scope.external", "case_records.consent_one_receiver");
   }
   return Done(std::move(e));
 }

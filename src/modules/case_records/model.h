@@ -120,13 +120,15 @@ struct ConsentFields {
   std::string kind;
   std::vector<std::string> scope_fields;
   std::string scope_org_id;
+  // A referral outside the network: the outside party she agreed to, by name ("부산 ○○경찰서").
+  std::string scope_external;
   std::string method;
   std::optional<TimePoint> expires_at;
 };
 struct Consent {
   std::string id, person_id, kind;
   std::vector<std::string> scope_fields;
-  std::string scope_org_id, method, given_at, expires_at, revoked_at, recorded_by;
+  std::string scope_org_id, scope_external, method, given_at, expires_at, revoked_at, recorded_by;
   std::string state;  // active | expired | revoked, at the time of reading
 };
 Result<void> ValidateConsent(const ConsentFields& in, TimePoint now);

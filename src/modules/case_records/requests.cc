@@ -66,6 +66,7 @@ ConsentFields ReadConsent(http::FieldReader& f) {
     http::FieldReader s(*scope, "scope.");
     in.scope_fields = s.StringList("fields", 50, 60);
     in.scope_org_id = s.OptString("org_id", 40).value_or("");
+    in.scope_external = s.OptString("external", 200).value_or("");
     f.Absorb(s);
   }
   in.method = f.String("method", 20);

@@ -34,16 +34,4 @@ GoalFields ReadGoal(http::FieldReader& f, bool creating);
 // The query of the calendar: from and to (RFC 3339), scope me (default) or organization.
 Result<CalendarQuery> ReadCalendarQuery(const http::Request& req);
 
-// For routes whose fields are all optional: an empty body reads as an empty object.
-template <class Read>
-auto ReadOptionalBody(const http::Request& req, Read read)
-    -> Result<std::invoke_result_t<Read, http::FieldReader&>> {
-  if (!req.body.empty()) return ReadBody(req, read);
-  const boost::json::object empty;
-  http::FieldReader f(empty);
-  auto value = read(f);
-  TRY(f.Finish());
-  return value;
-}
-
 }  // namespace dandelion::case_records

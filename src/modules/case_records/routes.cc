@@ -293,6 +293,10 @@ void RegisterCaseRecordsMessages() {
        "At most 62 days can be shown at once."},
       {"case_records.expiry_past", "만료 시각은 지금보다 뒤여야 합니다.",
        "The expiry must be in the future."},
+      {"case_records.consent_one_receiver",
+       "정보 공유 동의는 한 곳만 지정합니다: 네트워크 기관이나 외부 기관 중 하나를 고르세요.",
+       "A sharing consent names one receiver: a member organization or an outside party, not "
+       "both."},
       {"case_records.consent_needs_org", "정보 공유 동의에는 받는 기관을 지정해야 합니다.",
        "A referral-sharing consent must name the receiving organization."},
       {"case_records.consent_already_revoked", "이미 철회된 동의입니다.",

@@ -203,24 +203,25 @@ Result<bool> HasBreakGlass(store::Tx& tx, const std::string& case_id, const std:
 
 Result<void> InsertNotification(store::Tx& tx, const Notification& n) {
   TRY(tx.Exec(
-      "INSERT INTO notifications (id, org_id, user_id, kind, case_id, actor_id, at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {n.id, n.org_id, n.user_id, n.kind, TextOrNull(n.case_id), TextOrNull(n.actor_id), n.at}));
+      "INSERT INTO notifications (id, org_id, user_id, kind, case_id, actor_id, at, referral_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {n.id, n.org_id, n.user_id, n.kind, TextOrNull(n.case_id), TextOrNull(n.actor_id), n.at,
+       TextOrNull(n.referral_id)}));
   return Ok();
 }
 
 Result<std::vector<Notification>> NotificationsOf(store::Tx& tx, const std::string& user_id,
                                                   int limit) {
-  store::Rows rows = TRY(
-      tx.Query("SELECT n.id, n.org_id, n.user_id, n.kind, n.case_id, n.actor_id, n.at, n.read_at, "
-               "u.display_name FROM notifications n LEFT JOIN users u ON u.id = n.actor_id "
-               "WHERE n.user_id = ? ORDER BY n.at DESC, n.id LIMIT " +
-                   std::to_string(limit),
-               {user_id}));
+  store::Rows rows = TRY(tx.Query(
+      "SELECT n.id, n.org_id, n.user_id, n.kind, n.case_id, n.actor_id, n.at, n.read_at, "
+      "u.display_name, n.referral_id FROM notifications n LEFT JOIN users u ON u.id = n.actor_id "
+      "WHERE n.user_id = ? ORDER BY n.at DESC, n.id LIMIT " +
+          std::to_string(limit),
+      {user_id}));
   std::vector<Notification> out;
   for (const auto& r : rows) {
     out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
-                   r.Text(7), r.Text(8)});
+                   r.Text(7), r.Text(8), r.Text(9)});
   }
   return out;
 }

@@ -90,7 +90,8 @@ struct Notification {
   std::string actor_id;
   std::string at;
   std::string read_at;
-  std::string actor_name;  // the actor's display name (read only)
+  std::string actor_name;   // the actor's display name (read only)
+  std::string referral_id;  // a notification about a referral names it
 };
 Result<void> InsertNotification(store::Tx& tx, const Notification& n);
 Result<std::vector<Notification>> NotificationsOf(store::Tx& tx, const std::string& user_id,

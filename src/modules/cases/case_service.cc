@@ -6,6 +6,7 @@
 #include "core/ids.h"
 #include "modules/access/person_access.h"
 #include "modules/cases/case_view.h"
+#include "modules/network/org_repo.h"
 #include "modules/people/model.h"
 #include "modules/people/person_cipher.h"
 #include "modules/people/person_repo.h"
@@ -33,10 +34,17 @@ CaseService::CaseService(store::Database& db, security::Keyring& keyring,
 Result<Case> CaseService::Open(const security::Actor& actor, const CaseFields& fields) {
   TRY(RequirePermission(actor, security::perm::kCaseWrite));
   TRY(ValidateCaseFields(fields, true));
-  network::Organization org = TRY(orgs_.Get(actor, actor.org_id));
+  return db_.WriteValue([&](store::Tx& tx) -> Result<Case> { return OpenIn(tx, actor, fields); });
+}
+
+Result<Case> CaseService::OpenIn(store::Tx& tx, const security::Actor& actor,
+                                 const CaseFields& fields) {
+  TRY(RequirePermission(actor, security::perm::kCaseWrite));
   const TimePoint now = clock_.Now();
   const std::string at = FormatRfc3339(now);
-  return db_.WriteValue([&](store::Tx& tx) -> Result<Case> {
+  auto org = TRY(network::org_repo::FindById(tx, actor.org_id));
+  if (!org) return Fail(NotFound());
+  {
     auto refuse = [&](std::string outcome, Error error) -> Result<Case> {
       security::AuditEvent e =
           security::ActorEvent(actor, "case.create", "person", *fields.person_id);
@@ -59,7 +67,7 @@ Result<Case> CaseService::Open(const security::Actor& actor, const CaseFields& f
     StoredCase c{.id = NewId(),
                  .org_id = actor.org_id,
                  .person_id = *fields.person_id,
-                 .number = FormatCaseNumber(people::CodePrefix(org.slug), year, seq),
+                 .number = FormatCaseNumber(people::CodePrefix(org->slug), year, seq),
                  .number_year = year,
                  .number_seq = seq,
                  .status = "open",
@@ -84,7 +92,7 @@ Result<Case> CaseService::Open(const security::Actor& actor, const CaseFields& f
     TRY(audit_.Append(tx, security::ActorEvent(actor, "case.create", "case", c.id, fields.Names(),
                                                actor.org_id)));
     return out;
-  });
+  }
 }
 
 Result<security::Audited<Case>> CaseService::Get(const security::Actor& actor,

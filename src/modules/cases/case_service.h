@@ -62,6 +62,9 @@ class CaseService {
   // 403 without case.write; 400 naming bad fields; 404 for a person not of the caller's
   // organization. The caller is assigned to the new case.
   Result<Case> Open(const security::Actor& actor, const CaseFields& fields);
+  // The same inside the caller's write transaction, fields already validated (a referral's
+  // acceptance opens her case at the receiver together with her record).
+  Result<Case> OpenIn(store::Tx& tx, const security::Actor& actor, const CaseFields& fields);
   // A read transaction; the case.read entry it owes travels with it (the reply waits for it).
   // A refused read is recorded before the refusal returns.
   Result<security::Audited<Case>> Get(const security::Actor& actor, const std::string& id);

@@ -67,6 +67,7 @@ boost::json::object NotificationJson(const case_repo::Notification& n) {
   return {{"id", n.id},
           {"kind", n.kind},
           {"case_id", OrNull(n.case_id)},
+          {"referral_id", OrNull(n.referral_id)},
           {"actor_id", OrNull(n.actor_id)},
           {"actor", OrNull(n.actor_name)},
           {"at", n.at},

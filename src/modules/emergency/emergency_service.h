@@ -8,9 +8,9 @@
 // as for an unknown id. A request not acknowledged by ack_due_at (the organization's limit,
 // default 10 minutes) escalates to the next covering organization not yet tried, then to the
 // secretariat, re-sealed for each; the deadline lives in the database, so escalation survives
-// restarts (escalator.h runs EscalateOverdue()). Every read and write is audited in the same
-// transaction, with field names, never values; the public form's audit entries carry no address.
-// Each committed change is announced on the organization's event streams (event_hub.h).
+// restarts (app/ticker.h runs EscalateOverdue() every second). Every read and write is audited in
+// the same transaction, with field names, never values; the public form's audit entries carry no
+// address. Each committed change is announced on the organization's event streams (event_hub.h).
 //
 // Thread-safe: state lives in the database; the form guard and hub lock their own.
 #pragma once

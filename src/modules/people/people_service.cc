@@ -5,6 +5,7 @@
 
 #include "core/ids.h"
 #include "modules/access/person_access.h"
+#include "modules/network/org_repo.h"
 #include "modules/people/person_cipher.h"
 #include "modules/people/person_repo.h"
 #include "modules/people/search_index.h"
@@ -91,19 +92,28 @@ security::AuditEvent PeopleService::Event(const security::Actor& actor, std::str
 
 Result<Person> PeopleService::Create(const security::Actor& actor, const PersonFields& fields) {
   TRY(RequirePermission(actor, security::perm::kPersonWrite));
+  TRY(ValidatePersonFields(fields, true, clock_.Now()));
+  return db_.WriteValue(
+      [&](store::Tx& tx) -> Result<Person> { return CreateIn(tx, actor, fields, ""); });
+}
+
+Result<Person> PeopleService::CreateIn(store::Tx& tx, const security::Actor& actor,
+                                       const PersonFields& fields, const std::string& age_band) {
+  TRY(RequirePermission(actor, security::perm::kPersonWrite));
   const TimePoint now = clock_.Now();
-  TRY(ValidatePersonFields(fields, true, now));
-  network::Organization org = TRY(orgs_.Get(actor, actor.org_id));
+  auto org = TRY(network::org_repo::FindById(tx, actor.org_id));
+  if (!org) return Fail(NotFound());
   Person person;
   ApplyPersonFields(fields, person);
   person.id = NewId();
   person.org_id = actor.org_id;
   person.created_at = person.updated_at = FormatRfc3339(now);
-  person.age_band = AgeBand(person.birth_date, now);
+  person.age_band =
+      person.birth_date.empty() && !age_band.empty() ? age_band : AgeBand(person.birth_date, now);
   const int year = std::stoi(person.created_at.substr(0, 4));
-  TRY(db_.Write([&](store::Tx& tx) -> Result<void> {
+  {
     const int64_t seq = TRY(person_repo::NextCodeSeq(tx, person.org_id, year));
-    person.code = FormatCode(CodePrefix(org.slug), year, seq);
+    person.code = FormatCode(CodePrefix(org->slug), year, seq);
     StoredPerson row{.id = person.id,
                      .org_id = person.org_id,
                      .code = person.code,
@@ -121,8 +131,7 @@ Result<Person> PeopleService::Create(const security::Actor& actor, const PersonF
     security::AuditEvent e = Event(actor, "person.create", person.id);
     e.fields = fields.Names();
     TRY(audit_.Append(tx, e));
-    return Ok();
-  }));
+  }
   return person;
 }
 

@@ -72,6 +72,11 @@ class PeopleService {
 
   // 403 without person.write; 400 naming bad fields. Allocates her code.
   Result<Person> Create(const security::Actor& actor, const PersonFields& fields);
+  // The same inside the caller's write transaction (a referral's acceptance registers her with
+  // her case), fields already validated. age_band stands in when she has no birth date ("" =
+  // unknown).
+  Result<Person> CreateIn(store::Tx& tx, const security::Actor& actor, const PersonFields& fields,
+                          const std::string& age_band);
   // 404 unless she is of the actor's organization (and not erased). Reads run in a read
   // transaction; the audit entry they owe travels with the value (the reply waits for it). A
   // refused read is recorded before the refusal returns.
