@@ -22,8 +22,9 @@ Result<void> UserAdd(const UserAddOptions& options);
 // Ok when the chain and its checkpoints are intact; the error's detail names the first broken
 // entry otherwise.
 // Walks the chain and its checkpoints, then compares the log with the checkpoint kept outside the
-// database (app/data_dir_checks.h). A broken or shortened log fails with a "security.audit_…"
-// key; anything else means the data dir or its database could not be opened or read.
+// database (app/data_dir_checks.h). A broken or shortened log fails with security.audit_broken
+// (or a checkpoint's own key); anything else means the data dir or its database could not be
+// opened or read.
 Result<void> AuditVerify(const std::string& data_dir);
 
 // Exit codes of the command line (docs/operations.md, "Exit codes").

@@ -176,9 +176,11 @@ int RunCli(int argc, char** argv) {
     auto r = AuditVerify(data_dir);
     // 1 only for what the log shows; a database that cannot be opened or read is not a verdict.
     if (!r) {
-      return Report(r.error(), r.error().message_key.starts_with("security.audit_")
-                                   ? kExitFailed
-                                   : kExitCannotOpen);
+      const std::string& key = r.error().message_key;
+      const bool broken = key == "security.audit_broken" ||
+                          key == "security.audit_checkpoint_invalid" ||
+                          key == "security.audit_checkpoint_malformed";
+      return Report(r.error(), broken ? kExitFailed : kExitCannotOpen);
     }
     return 0;
   }

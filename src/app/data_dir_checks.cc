@@ -12,7 +12,6 @@
 
 namespace dandelion::app {
 namespace fs = std::filesystem;
-namespace {
 
 void RegisterDataDirMessages() {
   static const bool registered = [] {
@@ -38,6 +37,8 @@ void RegisterDataDirMessages() {
   }();
   (void)registered;
 }
+
+namespace {
 
 Failure Lost(const char* key, const std::string& detail) {
   RegisterDataDirMessages();

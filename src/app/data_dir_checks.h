@@ -24,6 +24,9 @@
 
 namespace dandelion::app {
 
+// Registers the Korean/English messages of these checks (idempotent; RegisterAllMessages calls it).
+void RegisterDataDirMessages();
+
 // What OpenDataDirDatabase accepts besides a database with Dandelion's schema.
 enum class Schema {
   kRequired,          // every command but init and migrate --new-database

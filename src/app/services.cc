@@ -18,6 +18,7 @@
 namespace dandelion::app {
 
 void RegisterAllMessages() {
+  RegisterDataDirMessages();
   security::RegisterSecurityMessages();
   security::RegisterAuthMessages();
   network::RegisterNetworkMessages();

@@ -287,8 +287,9 @@ class SharedPostgresTest(unittest.TestCase):
         try:
             first.start()
             second.start()
-            readers = [EventReader(server, sign_in(server, users["org-a"]["dispatcher"]))
-                       for server in (first, second)]
+            # Sessions live in the database: one sign-in holds a stream on each server.
+            dispatcher = sign_in(first, users["org-a"]["dispatcher"])
+            readers = [EventReader(server, dispatcher) for server in (first, second)]
             for through in (first, second):
                 for reader in readers:
                     reader.events.clear()
