@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "app/data_dir_checks.h"
 #include "app/key_rotation.h"
 #include "app/services.h"
 #include "security/policy.h"
@@ -57,6 +58,7 @@ Result<void> AuditVerify(const std::string& data_dir) {
   auto r =
       services.db->Read([&](store::Tx& tx) -> Result<void> { return services.audit->Verify(tx); });
   if (!r) return r;
+  TRY(CompareWithKeptCheckpoint(services));
   std::cout << "The audit log is intact.\n";
   return Ok();
 }
@@ -66,6 +68,7 @@ Result<void> AuditCheckpoint(const std::string& data_dir) {
   if (!s) return Fail(s.error());
   auto text = (*s)->audit_reader->Checkpoint(security::Actor::Console());
   if (!text) return Fail(text.error());
+  TRY(KeepCheckpointText((*s)->config, *text));
   std::cout << *text;
   return Ok();
 }
@@ -80,6 +83,9 @@ Result<void> AuditPublicKey(const std::string& data_dir) {
 Result<void> KeysRotate(const std::string& data_dir) {
   auto r = RotateMasterKey(data_dir);
   if (!r) return Fail(r.error());
+  // The kept checkpoint was signed with the retired key: keep one signed with the new key.
+  auto s = TRY(Services::Open(data_dir, 1));
+  TRY(KeepCheckpoint(*s));
   std::cout << "Rotated the master key from version " << r->old_version << " to " << r->new_version
             << ": re-wrapped " << r->org_keys
             << " organization key(s) in one transaction and replaced keys/master.key.\n"

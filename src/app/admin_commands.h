@@ -21,7 +21,15 @@ Result<void> UserAdd(const UserAddOptions& options);
 
 // Ok when the chain and its checkpoints are intact; the error's detail names the first broken
 // entry otherwise.
+// Walks the chain and its checkpoints, then compares the log with the checkpoint kept outside the
+// database (app/data_dir_checks.h). A broken or shortened log fails with security.audit_broken
+// (or a checkpoint's own key); anything else means the data dir or its database could not be
+// opened or read.
 Result<void> AuditVerify(const std::string& data_dir);
+
+// Exit codes of the command line (docs/operations.md, "Exit codes").
+inline constexpr int kExitFailed = 1;      // the command failed; audit verify: the log is broken
+inline constexpr int kExitCannotOpen = 3;  // audit verify: data dir or database cannot be opened
 
 // Signs the audit log's head now and prints the checkpoint's text, to copy elsewhere.
 Result<void> AuditCheckpoint(const std::string& data_dir);

@@ -10,15 +10,33 @@
 namespace dandelion::app {
 namespace {
 
-// Prints a failed command's reason: the English message, then the detail for operators.
-int Report(const Error& error) {
-  std::cerr << "dandelion: " << Translate(error.message_key, Lang::kEn);
+// The console's lead for the generic messages; specific ones are printed as they are.
+std::string ConsoleMessage(const Error& error) {
+  if (error.message_key == "error.invalid") {
+    return "The configuration or the command's arguments are not valid.";
+  }
+  if (error.message_key == "error.internal") {
+    return "A database or file operation failed.";
+  }
+  if (error.message_key == "error.unavailable") {
+    return "The database cannot be used right now.";
+  }
+  if (error.message_key == "error.conflict") return "This conflicts with the data dir's state.";
+  return Translate(error.message_key, Lang::kEn);
+}
+
+// Prints a failed command's reason for the operator at the console: the English message, then
+// the detail. The generic HTTP messages speak to a web user ("quote the request id", "correct
+// the marked fields"); a console has no request id and no marked fields, so they are replaced by
+// what the failure is about.
+int Report(const Error& error, int exit_code = kExitFailed) {
+  std::cerr << "dandelion: " << ConsoleMessage(error);
   if (!error.detail.empty()) std::cerr << " — " << error.detail;
   for (const auto& [field, key] : error.fields) {
     std::cerr << "\n  " << field << ": " << Translate(key, Lang::kEn);
   }
   std::cerr << "\n";
-  return 1;
+  return exit_code;
 }
 
 }  // namespace
@@ -39,6 +57,9 @@ int RunCli(int argc, char** argv) {
 
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
   migrate->add_option("--data", data_dir, "Data dir")->required();
+  bool new_database = false;
+  migrate->add_flag("--new-database", new_database,
+                    "The database is new and empty (PostgreSQL): create Dandelion's tables in it");
 
   ServeOptions serve_options;
   auto* serve = cli.add_subcommand("serve", "Run the HTTP server until SIGTERM or Ctrl-C");
@@ -116,7 +137,9 @@ int RunCli(int argc, char** argv) {
   auto* audit = cli.add_subcommand("audit", "Check the audit log and sign checkpoints");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
-      "verify", "Walk the hash chain and checkpoints; exit 1 naming the first broken entry");
+      "verify",
+      "Walk the hash chain and checkpoints; exit 1 naming the first broken entry, 3 when the "
+      "data dir or its database cannot be opened");
   audit_verify->add_option("--data", data_dir, "Data dir")->required();
   auto* audit_checkpoint = audit->add_subcommand(
       "checkpoint", "Sign the audit log's head now and print the checkpoint to copy elsewhere");
@@ -150,7 +173,15 @@ int RunCli(int argc, char** argv) {
     return 0;
   }
   if (*audit_verify) {
-    if (auto r = AuditVerify(data_dir); !r) return Report(r.error());
+    auto r = AuditVerify(data_dir);
+    // 1 only for what the log shows; a database that cannot be opened or read is not a verdict.
+    if (!r) {
+      const std::string& key = r.error().message_key;
+      const bool broken = key == "security.audit_broken" ||
+                          key == "security.audit_checkpoint_invalid" ||
+                          key == "security.audit_checkpoint_malformed";
+      return Report(r.error(), broken ? kExitFailed : kExitCannotOpen);
+    }
     return 0;
   }
   if (*audit_checkpoint) {
@@ -171,7 +202,7 @@ int RunCli(int argc, char** argv) {
     return 0;
   }
   if (*migrate) {
-    auto r = MigrateDataDir(data_dir);
+    auto r = MigrateDataDir(data_dir, new_database);
     if (!r) return Report(r.error());
     std::cout << "Applied " << *r << " migration(s).\n";
     return 0;
@@ -184,7 +215,6 @@ int RunCli(int argc, char** argv) {
   }
   if (*restore) {
     if (auto r = RestoreDataDir(data_dir, from_file); !r) return Report(r.error());
-    std::cout << "Restored " << from_file << " into " << data_dir << "\n";
     return 0;
   }
   return 0;

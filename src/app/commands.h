@@ -13,13 +13,15 @@ namespace dandelion::app {
 // database_url: empty for SQLite in the data dir, or a PostgreSQL URL.
 Result<void> InitDataDir(const std::string& dir, const std::string& database_url);
 
-// Applies pending migrations; returns how many ran.
-Result<int> MigrateDataDir(const std::string& dir);
+// Applies pending migrations; returns how many ran. The database must hold Dandelion's schema
+// unless new_database (a new, empty PostgreSQL database for an existing data dir).
+Result<int> MigrateDataDir(const std::string& dir, bool new_database = false);
 
 // Copies the database consistently (also while a server runs) to out_file.
 Result<void> BackupDataDir(const std::string& dir, const std::string& out_file);
 
-// Replaces the data dir's database with from_file after checking it.
+// Replaces the data dir's database with from_file after checking it (file, schema version,
+// master key, audit chain), atomically, keeping the replaced one beside it; says so on stdout.
 Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file);
 
 // The one password of every demo account (published: demo data dirs hold no real data).

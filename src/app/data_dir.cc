@@ -1,11 +1,13 @@
 // init, migrate, backup and restore: the commands that manage a data dir.
 #include <sys/stat.h>
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/data_dir_checks.h"
 #include "app/data_dir_lock.h"
 #include "app/services.h"
 #include "core/config.h"
@@ -20,9 +22,9 @@ namespace {
 
 // Records a whole-database operation of the operator's console in the audit log (docs/security.md:
 // exports and key operations are audited). A backup records itself before the copy, so the
-// copy holds its own entry; a restore records itself in the restored database.
-Result<void> AuditConsoleOperation(const std::string& dir, const char* action, bool locked) {
-  auto s = TRY(Services::Open(dir, 1, locked));
+// copy holds its own entry; a restore records itself in the restored database (RestoreDataDir).
+Result<void> AuditConsoleOperation(const std::string& dir, const char* action) {
+  auto s = TRY(Services::Open(dir, 1));
   Services& services = *s;
   return services.db->Write([&](store::Tx& tx) -> Result<void> {
     TRY(services.audit->Append(
@@ -69,7 +71,8 @@ Result<void> BuildDataDir(const fs::path& tmp, const std::string& database_url) 
     return Fail(r.error());
   }
   auto config = TRY(LoadConfig(tmp.string()));
-  auto db = TRY(store::Open(config.DatabaseUrl(), 1));
+  // The one place a database is created (app/data_dir_checks.h).
+  auto db = TRY(store::Open(config.DatabaseUrl(), 1, store::Create::kYes));
   TRY(store::Migrate(*db));
   return Ok();
 }
@@ -119,9 +122,10 @@ Result<void> InitDataDir(const std::string& dir, const std::string& database_url
   return Ok();
 }
 
-Result<int> MigrateDataDir(const std::string& dir) {
+Result<int> MigrateDataDir(const std::string& dir, bool new_database) {
   auto config = TRY(LoadConfig(dir));
-  auto db = TRY(store::Open(config.DatabaseUrl(), 1));
+  auto db = TRY(
+      OpenDataDirDatabase(config, 1, new_database ? Schema::kMayBeCreatedHere : Schema::kRequired));
   return store::Migrate(*db);
 }
 
@@ -136,9 +140,55 @@ Result<void> BackupDataDir(const std::string& dir, const std::string& out_file) 
     return Fail(ErrorCode::kInvalid, "error.invalid",
                 "this data dir uses PostgreSQL: back it up with pg_dump (docs/operations.md)");
   }
-  TRY(AuditConsoleOperation(dir, "data.backup", false));
+  TRY(AuditConsoleOperation(dir, "data.backup"));
   return store::BackupSqlite(url.substr(7), out_file);
 }
+
+namespace {
+
+// UTC now as 20261202T101500Z: names the replaced database a restore keeps.
+std::string CompactUtcNow() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &utc);
+  return text;
+}
+
+// Everything a restored database must pass besides the file checks, run on the prepared copy
+// before it replaces anything: it opens as this data dir's database would (its schema is not
+// newer than this binary; older ones are migrated, in the copy), the data dir's master key opens
+// its organization keys (a backup from before a key rotation does not), and its audit chain
+// verifies. Then the restore is recorded in the copy itself, and a checkpoint of it signed.
+// Returns the checkpoint's text, to keep once the copy is in place.
+Result<std::string> CheckAndRecordRestore(const Config& config, const std::string& prepared) {
+  Config copy = config;
+  copy.database_url = "sqlite:" + prepared;
+  auto opened = Services::OpenConfigured(copy, 1, /*data_dir_locked=*/true);
+  if (!opened) {
+    Error e = opened.error();
+    if (e.message_key == "security.key_unwrap_failed") {
+      e.detail =
+          "the data dir's master key does not open this backup (was it made before a "
+          "`keys rotate`? restore it with the master key of its time): " +
+          e.detail;
+    }
+    return Fail(e);
+  }
+  Services& s = **opened;
+  std::string checkpoint;
+  TRY(s.db->Write([&](store::Tx& tx) -> Result<void> {
+    TRY(s.audit->Verify(tx));
+    TRY(s.audit->Append(
+        tx, security::ActorEvent(security::Actor::Console(), "data.restore", "database", "")));
+    checkpoint = TRY(s.audit->Checkpoint(tx));
+    return Ok();
+  }));
+  return checkpoint;
+}
+
+}  // namespace
 
 Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file) {
   auto config = TRY(LoadConfig(dir));
@@ -148,8 +198,41 @@ Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file
                 "this data dir uses PostgreSQL: restore it with pg_restore (docs/operations.md)");
   }
   auto lock = TRY(DataDirLock::Acquire(config.data_dir));
-  TRY(store::RestoreSqlite(from_file, url.substr(7)));
-  return AuditConsoleOperation(dir, "data.restore", /*locked=*/true);
+  const std::string target = url.substr(7);
+  // Everything is checked on a copy beside the database; only when all passed does one rename
+  // put it in place. Until then the database is untouched.
+  const std::string prepared = TRY(store::PrepareRestore(from_file, target));
+  auto checkpoint = CheckAndRecordRestore(config, prepared);
+  if (!checkpoint) {
+    std::error_code ec;
+    fs::remove(prepared, ec);
+    fs::remove(prepared + "-wal", ec);
+    fs::remove(prepared + "-shm", ec);
+    Error e = checkpoint.error();
+    e.detail = "restore refused, " + target + " untouched: " + e.detail;
+    return Fail(e);
+  }
+  const std::string suffix = CompactUtcNow();
+  const std::string kept = TRY(store::ReplaceWithPrepared(prepared, target, suffix));
+  // The kept audit checkpoint belongs to the replaced database: it goes with it.
+  std::error_code ec;
+  const std::string kept_checkpoint = KeptCheckpointPath(config);
+  if (fs::exists(kept_checkpoint, ec)) {
+    fs::rename(kept_checkpoint,
+               kept.empty() ? kept_checkpoint + ".replaced-" + suffix : kept + ".audit-checkpoint",
+               ec);
+  }
+  TRY(KeepCheckpointText(config, *checkpoint));
+  std::cout << "Restored " << from_file << " into " << target << ".\n";
+  if (kept.empty()) {
+    std::cout << "There was no database to replace.\n";
+  } else {
+    std::cout << "The replaced database is kept as " << kept
+              << " until you remove it (after checking the restored one).\n"
+              << "교체된 데이터베이스는 " << kept
+              << " 에 남겨 두었습니다. 복원된 데이터베이스를 확인한 뒤 지우세요.\n";
+  }
+  return Ok();
 }
 
 }  // namespace dandelion::app

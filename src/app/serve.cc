@@ -1,24 +1,26 @@
 // `dandelion serve`: the composition root. Loads the data dir, opens and migrates the database,
 // wires every module's routes into one router, and runs the HTTP server until told to stop.
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/data_dir_checks.h"
 #include "app/data_dir_lock.h"
 #include "app/gate.h"
 #include "app/private_files.h"
 #include "app/services.h"
 #include "app/ticker.h"
 #include "core/config.h"
+#include "core/json_log.h"
 #include "http/platform_routes.h"
 #include "http/server.h"
 #include "modules/audit/routes.h"
 #include "modules/case_records/routes.h"
 #include "modules/caseload/routes.h"
 #include "modules/cases/routes.h"
+#include "modules/emergency/event_relay.h"
 #include "modules/emergency/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/people_service.h"
@@ -82,13 +84,17 @@ int Serve(const ServeOptions& options) {
     return Refuse("the data dir is not private", ok.error());
   }
   // Logs are JSON lines on stderr; stdout carries only what the operator is told.
-  spdlog::set_default_logger(spdlog::stderr_logger_mt("dandelion"));
-  spdlog::set_level(spdlog::level::from_str(config->log_level));
+  UseJsonLogging(config->log_level);
   auto lock = DataDirLock::Acquire(config->data_dir);
   if (!lock) return Refuse("the data dir is in use", lock.error());
   auto services = Services::Open(options.data_dir, 0, /*data_dir_locked=*/true);
   if (!services) return Refuse("cannot open the data dir", services.error());
   Services& s = **services;
+  if (auto ok = QuickCheck(*s.db); !ok) return Refuse("the database is damaged", ok.error());
+  if (auto ok = CompareWithKeptCheckpoint(s); !ok) {
+    return Refuse("the audit log has lost entries or was replaced (see dandelion audit verify)",
+                  ok.error());
+  }
   security::PrepareDummyVerify();
 
   auto server_options = ServerOptionsFrom(s.config, options);
@@ -137,6 +143,17 @@ int Serve(const ServeOptions& options) {
     spdlog::info(R"({{"event":"people_reindexed","count":{}}})", *reindexed);
   }
 
+  // Several servers on one PostgreSQL database: every server's event streams see every change.
+  std::unique_ptr<emergency::EventRelay> relay;
+  if (s.db->dialect() == store::Dialect::kPostgres) {
+    auto started = emergency::EventRelay::Start(s.config.DatabaseUrl(), s.emergency->hub());
+    if (!started) return Refuse("cannot listen for other servers' events", started.error());
+    relay = std::move(*started);
+  }
+  if (auto kept = KeepCheckpoint(s); !kept) {
+    return Refuse("cannot keep the audit checkpoint", kept.error());
+  }
+
   auto port = server.Start();
   if (!port) return Refuse("cannot listen on " + server.options().listen, port.error());
   std::string host = server.options().listen.substr(0, server.options().listen.rfind(':'));
@@ -155,6 +172,9 @@ int Serve(const ServeOptions& options) {
   escalator.Stop();
   reminders.Stop();
   s.emergency->hub().CloseAll();
+  if (auto kept = KeepCheckpoint(s); !kept) {
+    spdlog::error("cannot keep the audit checkpoint: {}", kept.error().detail);
+  }
   std::cout << "Dandelion stopped." << std::endl;
   return 0;
 }

@@ -1,5 +1,6 @@
 #include "app/services.h"
 
+#include "app/data_dir_checks.h"
 #include "app/key_rotation.h"
 #include "modules/audit/routes.h"
 #include "modules/case_records/routes.h"
@@ -18,6 +19,7 @@
 namespace dandelion::app {
 
 void RegisterAllMessages() {
+  RegisterDataDirMessages();
   security::RegisterSecurityMessages();
   security::RegisterAuthMessages();
   network::RegisterNetworkMessages();
@@ -50,12 +52,16 @@ Result<uint32_t> MasterKeyVersion(store::Database& db) {
 Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, int readers,
                                                  bool data_dir_locked,
                                                  std::unique_ptr<Clock> clock) {
+  return OpenConfigured(TRY(LoadConfig(data_dir)), readers, data_dir_locked, std::move(clock));
+}
+
+Result<std::unique_ptr<Services>> Services::OpenConfigured(Config config, int readers,
+                                                           bool data_dir_locked,
+                                                           std::unique_ptr<Clock> clock) {
   security::EnsureSodium();
   RegisterAllMessages();
   auto s = std::make_unique<Services>();
-  auto config = LoadConfig(data_dir);
-  if (!config) return Fail(config.error());
-  s->config = std::move(*config);
+  s->config = std::move(config);
   // Test data dirs get a clock that black-box tests can move forward (session expiry, lockout).
   if (clock) {
     s->clock = std::move(clock);
@@ -64,10 +70,17 @@ Result<std::unique_ptr<Services>> Services::Open(const std::string& data_dir, in
   } else {
     s->clock = std::make_unique<SystemClock>();
   }
-  auto db =
-      store::Open(s->config.DatabaseUrl(), readers > 0 ? readers : s->config.database_readers);
-  if (!db) return Fail(db.error());
-  s->db = std::move(*db);
+  // The database must already exist: a lost one is reported, never replaced by an empty one.
+  s->db = TRY(OpenDataDirDatabase(s->config, readers > 0 ? readers : s->config.database_readers));
+  // A database written by a newer Dandelion has columns and meanings this binary does not know.
+  const int schema = TRY(store::SchemaVersion(*s->db));
+  const int known = store::EmbeddedMigrations(s->db->dialect()).back().version;
+  if (schema > known) {
+    return Fail(ErrorCode::kInvalid, "error.invalid",
+                "the database's schema is version " + std::to_string(schema) +
+                    ", newer than this binary knows (" + std::to_string(known) +
+                    "): it was written by a newer Dandelion; run that version");
+  }
   TRY(store::Migrate(*s->db));
   if (auto r = FinishInterruptedRotation(s->config, *s->db, data_dir_locked); !r)
     return Fail(r.error());

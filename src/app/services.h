@@ -54,6 +54,12 @@ struct Services {
   static Result<std::unique_ptr<Services>> Open(const std::string& data_dir, int readers = 0,
                                                 bool data_dir_locked = false,
                                                 std::unique_ptr<Clock> clock = nullptr);
+  // The same over a configuration already loaded (restore opens a backup's copy this way, with
+  // database_url pointing at it). The database must exist and hold Dandelion's schema
+  // (app/data_dir_checks.h); one written by a newer Dandelion is refused.
+  static Result<std::unique_ptr<Services>> OpenConfigured(Config config, int readers = 0,
+                                                          bool data_dir_locked = false,
+                                                          std::unique_ptr<Clock> clock = nullptr);
 
   // Builds every service over config, clock, db, keyring and audit, which must be set. Open
   // calls it once they are loaded; the unit tests' world (testing/test_world.h) calls it over an

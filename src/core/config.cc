@@ -2,9 +2,11 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <string_view>
 
 namespace dandelion {
 
@@ -134,6 +136,12 @@ Result<Config> LoadConfig(const std::string& data_dir) {
     return ConfigError(
         "max_connections, max_connections_per_address and public_help_per_minute must be at "
         "least 1");
+  }
+  // spdlog reads any other word as "off": a typo would silence every log line.
+  static constexpr std::string_view kLevels[] = {"trace", "debug", "info", "warn", "error"};
+  if (std::find(std::begin(kLevels), std::end(kLevels), config.log_level) == std::end(kLevels)) {
+    return ConfigError("log.level \"" + config.log_level +
+                       "\" is not one of trace, debug, info, warn, error (lower case)");
   }
   if (!config.metrics_token.empty() && config.metrics_token.size() < 32) {
     return ConfigError("metrics.token must be at least 32 characters (e.g. openssl rand -hex 32)");

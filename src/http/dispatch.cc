@@ -3,6 +3,8 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 #include <exception>
 #include <fstream>
 #include <sstream>
@@ -34,6 +36,27 @@ void LoadFile(Response& response, const Request& request) {
   }
   response.body = std::move(content).str();
   response.file_path.clear();
+}
+
+// A 500 or 503 tells the user to quote the request id: the log line with that id names the
+// cause (the database's message, a full disk, an exception). Details are the storage layer's
+// messages, which name tables and constraints, never field values (those are sealed or hashed
+// before they reach the database).
+void LogServerFailure(const Request& request, const Error& error) {
+  const int status = HttpStatus(error.code);
+  if (status < 500) return;
+  boost::json::object line;
+  line["event"] = "request_failed";
+  line["request_id"] = request.request_id;
+  line["route"] = request.route;
+  line["status"] = status;
+  line["cause"] = error.detail.empty() ? error.message_key : error.detail;
+  const std::string text = boost::json::serialize(line);
+  if (status == 500) {
+    spdlog::error("{}", text);
+  } else {
+    spdlog::warn("{}", text);
+  }
 }
 
 }  // namespace
@@ -75,17 +98,24 @@ Response Dispatcher::Handle(Request& request) const {
       return ErrorResponse(*refused, request.lang, request.request_id);
     }
     Reply reply = route.handler(request);
-    if (!reply) return ErrorResponse(reply.error(), request.lang, request.request_id);
+    if (!reply) {
+      LogServerFailure(request, reply.error());
+      return ErrorResponse(reply.error(), request.lang, request.request_id);
+    }
     if (!reply->file_path.empty()) LoadFile(*reply, request);
     return std::move(*reply);
   } catch (const std::exception& e) {
     // The session boundary of docs/architecture.md: log with the request id, answer without
     // internals. what() goes to the log only.
-    spdlog::error("handler exception request_id={} route={} what={}", request.request_id,
-                  request.route, e.what());
+    LogServerFailure(request, Error{ErrorCode::kInternal,
+                                    "error.internal",
+                                    {},
+                                    std::string("handler exception: ") + e.what()});
   } catch (...) {
-    spdlog::error("handler exception request_id={} route={} (not std::exception)",
-                  request.request_id, request.route);
+    LogServerFailure(
+        request,
+        Error{
+            ErrorCode::kInternal, "error.internal", {}, "handler exception (not std::exception)"});
   }
   return ErrorResponse(Error{ErrorCode::kInternal, "error.internal"}, request.lang,
                        request.request_id);

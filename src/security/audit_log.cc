@@ -235,6 +235,35 @@ Result<std::string> AuditLog::Checkpoint(store::Tx& tx) const {
   return CheckpointText(cp);
 }
 
+Result<void> AuditLog::CompareKept(store::Tx& tx, const AuditCheckpoint& kept) const {
+  bool signed_ok = VerifyCheckpoint(signing_key_.public_key(), kept).has_value();
+  if (!signed_ok) {
+    for (const auto& k : TRY(RetiredKeys(tx))) {
+      signed_ok =
+          signed_ok || (kept.seq <= k.last_seq && VerifyCheckpoint(k.public_key, kept).has_value());
+    }
+  }
+  if (!signed_ok) {
+    return Broken("the checkpoint kept outside the database (audit row " +
+                  std::to_string(kept.seq) + ") is not signed by this data dir's key");
+  }
+  auto head = TRY(tx.QueryOne("SELECT seq FROM audit_head WHERE id = 1"));
+  const int64_t last = head ? head->Int(0) : 0;
+  if (last < kept.seq) {
+    return Broken("the audit log has lost entries: it ends at row " + std::to_string(last) +
+                  ", but the checkpoint kept outside the database was signed at row " +
+                  std::to_string(kept.seq) +
+                  " (the database was replaced by an older or empty one)");
+  }
+  auto row = TRY(tx.QueryOne("SELECT hash FROM audit_log WHERE seq = ?", {kept.seq}));
+  if (!row || row->BlobBytes(0) != kept.head_hash) {
+    return Broken("audit row " + std::to_string(kept.seq) +
+                  " differs from the checkpoint kept outside the database (the log was "
+                  "rewritten or replaced)");
+  }
+  return Ok();
+}
+
 Result<std::string> AuditLog::ExportCheckpoints(store::Tx& tx) const {
   auto rows =
       TRY(tx.Query("SELECT seq, head_hash, at_ms, signature FROM audit_checkpoints "

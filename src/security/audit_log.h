@@ -76,6 +76,13 @@ class AuditLog {
   // Signs the current head and stores the checkpoint; returns its exportable text form.
   Result<std::string> Checkpoint(store::Tx& tx) const;
 
+  // Compares the log with a checkpoint kept outside the database (the data dir's copy of the
+  // last one signed): Ok when the log still holds the checkpointed row with the same hash.
+  // Otherwise kConflict "security.audit_broken" naming what was lost: entries after the log's
+  // end (the database was replaced by an older or empty one), or a rewritten row. A checkpoint
+  // not signed by this log's key (or a retired one, for its rows) is refused as well.
+  Result<void> CompareKept(store::Tx& tx, const AuditCheckpoint& kept) const;
+
   // All checkpoints as exportable text (one per line), oldest first.
   Result<std::string> ExportCheckpoints(store::Tx& tx) const;
 

@@ -155,13 +155,22 @@ Result<void> BackupSqlite(const std::string& db_path, const std::string& out_fil
     }
     sqlite3_exec(src.db, "COMMIT", nullptr, nullptr, nullptr);
   }
+  // What is written is checked as a restore would check it: a corrupt database (its pages are
+  // copied as they are) gives no backup rather than one that cannot be restored.
+  Result<void> ok = Verify(tmp);
   RemoveSidecars(tmp);
-  TRY(FsyncPath(tmp, O_RDONLY));
+  if (ok) ok = FsyncPath(tmp, O_RDONLY);
+  if (!ok) {
+    ::unlink(tmp.c_str());
+    ok.error().detail = "no backup written, the copy failed its check (" + ok.error().detail +
+                        "): the database " + *src_path + " is damaged";
+    return ok;
+  }
   if (::rename(tmp.c_str(), out_file.c_str()) != 0) return IoError("rename to " + out_file);
   return FsyncParent(out_file);
 }
 
-Result<void> RestoreSqlite(const std::string& from_file, const std::string& db_path) {
+Result<std::string> PrepareRestore(const std::string& from_file, const std::string& db_path) {
   auto target = SqlitePath(db_path, "restore");
   if (!target) return Fail(target.error());
   std::error_code ec;
@@ -183,12 +192,44 @@ Result<void> RestoreSqlite(const std::string& from_file, const std::string& db_p
   if (!ok) {
     ::unlink(tmp.c_str());
     ok.error().detail = "restore refused, " + *target + " untouched: " + ok.error().detail;
-    return ok;
+    return Fail(ok.error());
   }
-  // The old -wal belongs to the old file; left beside the new one it would be replayed into it.
+  return tmp;
+}
+
+Result<std::string> ReplaceWithPrepared(const std::string& prepared, const std::string& db_path,
+                                        const std::string& suffix) {
+  auto target = SqlitePath(db_path, "restore");
+  if (!target) return Fail(target.error());
+  std::error_code ec;
+  std::string kept;
+  if (fs::exists(*target, ec)) {
+    // The replaced database stays beside the new one, whole: its main file by a second name
+    // (a hard link, so nothing is copied and nothing can half-fail), its -wal (which may hold
+    // its latest commits) renamed to match.
+    kept = *target + ".replaced-" + suffix;
+    if (::link(target->c_str(), kept.c_str()) != 0) {
+      return IoError("restore refused, " + *target + " untouched: cannot keep it as " + kept);
+    }
+    if (fs::exists(*target + "-wal", ec) &&
+        ::rename((*target + "-wal").c_str(), (kept + "-wal").c_str()) != 0) {
+      ::unlink(kept.c_str());
+      return IoError("restore refused, " + *target + " untouched: cannot keep its -wal");
+    }
+  }
+  // A -shm or -journal belongs to the old file; beside the new one it would be misread.
   RemoveSidecars(*target);
-  if (::rename(tmp.c_str(), target->c_str()) != 0) return IoError("rename to " + *target);
-  return FsyncParent(*target);
+  if (::rename(prepared.c_str(), target->c_str()) != 0) return IoError("rename to " + *target);
+  TRY(FsyncParent(*target));
+  return kept;
+}
+
+Result<std::string> RestoreSqlite(const std::string& from_file, const std::string& db_path,
+                                  const std::string& suffix) {
+  const std::string prepared = TRY(PrepareRestore(from_file, db_path));
+  auto kept = ReplaceWithPrepared(prepared, db_path, suffix);
+  if (!kept) ::unlink(prepared.c_str());
+  return kept;
 }
 
 }  // namespace dandelion::store

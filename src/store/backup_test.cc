@@ -102,6 +102,39 @@ TEST_F(BackupTest, RestorePutsTheBackupInPlaceOfTheDatabase) {
   EXPECT_TRUE(restored->CheckIntegrity());
 }
 
+TEST_F(BackupTest, RestoreKeepsTheReplacedDatabaseWholeBesideTheNewOne) {
+  ASSERT_TRUE(BackupSqlite(path_, backup_));
+  AddRows(*db_, 2000, 2100);  // in the -wal only: the server was stopped without a checkpoint
+  auto r = RestoreSqlite(backup_, path_, "20261202T101500Z");
+  db_.reset();
+  ASSERT_TRUE(r) << r.error().detail;
+  EXPECT_EQ(*r, path_ + ".replaced-20261202T101500Z");
+  auto kept = OpenDb(*r);
+  EXPECT_EQ(CountRows(*kept), 2100);
+  EXPECT_EQ(CountRows(*OpenDb(path_)), 2000);
+}
+
+TEST_F(BackupTest, OpeningWithoutCreateRefusesAMissingFile) {
+  auto db = Open("sqlite:" + dir_.File("gone.db"), 1, Create::kNo);
+  ASSERT_FALSE(db);
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("gone.db")));
+}
+
+TEST_F(BackupTest, BackupOfADamagedDatabaseWritesNothing) {
+  db_.reset();
+  {
+    std::fstream f(path_, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(5 * 4096);
+    const std::string garbage(4 * 4096, '\x5a');
+    f.write(garbage.data(), std::streamsize(garbage.size()));
+  }
+  auto r = BackupSqlite(path_, backup_);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().detail.find("no backup written"), std::string::npos) << r.error().detail;
+  EXPECT_FALSE(std::filesystem::exists(backup_));
+  EXPECT_FALSE(std::filesystem::exists(backup_ + ".tmp"));
+}
+
 TEST_F(BackupTest, RestoreRefusesACorruptFileAndLeavesTheTargetUntouched) {
   ASSERT_TRUE(BackupSqlite(path_, backup_));
   {

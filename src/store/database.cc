@@ -8,7 +8,7 @@
 
 namespace dandelion::store {
 
-Result<std::unique_ptr<Database>> Open(const std::string& url, int readers) {
+Result<std::unique_ptr<Database>> Open(const std::string& url, int readers, Create create) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     auto db = PostgresDatabase::Open(url, readers);
     if (!db) return Fail(db.error());
@@ -19,7 +19,7 @@ Result<std::unique_ptr<Database>> Open(const std::string& url, int readers) {
     if (path.empty()) {
       return Fail(ErrorCode::kInvalid, "error.invalid", "database url has no path: " + url);
     }
-    auto db = SqliteDatabase::Open(path, readers);
+    auto db = SqliteDatabase::Open(path, readers, create);
     if (!db) return Fail(db.error());
     return std::unique_ptr<Database>(std::move(*db));
   }

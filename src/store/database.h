@@ -116,8 +116,13 @@ class Database {
   }
 };
 
+// Whether Open may create a SQLite file that does not exist. Only `dandelion init` (and tests)
+// create a database; every other command opens the one it has and refuses when it is gone.
+enum class Create { kNo, kYes };
+
 // Opens "sqlite:/path/to/file.db" or "postgresql://…" (also "postgres://…").
 // readers: SQLite reader connections or PostgreSQL pool size.
-Result<std::unique_ptr<Database>> Open(const std::string& url, int readers);
+Result<std::unique_ptr<Database>> Open(const std::string& url, int readers,
+                                       Create create = Create::kYes);
 
 }  // namespace dandelion::store

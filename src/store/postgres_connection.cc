@@ -1,5 +1,9 @@
 #include "store/postgres_connection.h"
 
+#include <spdlog/spdlog.h>
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
 #include <charconv>
 #include <cstring>
 #include <vector>
@@ -78,6 +82,11 @@ std::string FormatNumber(auto n) {
   return ec == std::errc() ? std::string(buf, end) : std::string("0");
 }
 
+void LogNotice(void* /*unused*/, const char* message) {
+  spdlog::warn(R"({{"event":"postgres_notice","message":{}}})",
+               boost::json::serialize(boost::json::value(std::string_view(message))));
+}
+
 }  // namespace
 
 Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Connect(const std::string& url) {
@@ -88,6 +97,9 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Connect(const st
     PQfinish(conn);
     return Fail(ErrorCode::kUnavailable, "error.unavailable", detail);
   }
+  // libpq prints notices and warnings to stderr itself, as multi-line text in the middle of the
+  // JSON-lines log; route them through the logger, which escapes them into one line.
+  PQsetNoticeProcessor(conn, &LogNotice, nullptr);
   std::unique_ptr<PostgresConnection> pc(new PostgresConnection(conn));
   if (auto r = pc->ExecScript(kSessionSetup); !r) {
     return Fail(r.error());

@@ -20,7 +20,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
                                                                  Mode mode) {
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-  if (mode == Mode::kWriter) flags |= SQLITE_OPEN_CREATE;
+  if (mode == Mode::kCreatingWriter || path == ":memory:") flags |= SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string detail =
@@ -37,7 +37,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
   if (mode == Mode::kReader) pragmas += "PRAGMA query_only=ON;";
   TRY(conn->ExecScript(pragmas));
-  if (mode == Mode::kWriter && path != ":memory:") {
+  if (mode != Mode::kReader && path != ":memory:") {
     // SQLite quietly keeps the old mode where WAL is impossible (e.g. some network file systems);
     // readers would then block the writer, so refuse instead.
     auto mode_rows = conn->Query("PRAGMA journal_mode=WAL", {});

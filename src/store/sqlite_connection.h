@@ -21,9 +21,10 @@ namespace dandelion::store {
 
 class SqliteConnection {
  public:
-  enum class Mode { kWriter, kReader };
+  // kCreatingWriter creates the file when it does not exist; the others fail instead.
+  enum class Mode { kCreatingWriter, kWriter, kReader };
 
-  // Opens (creating, for a writer) the file at path, or a private in-memory database when path
+  // Opens the file at path, or a private in-memory database when path
   // is ":memory:", and applies the connection pragmas (WAL, synchronous=FULL, foreign keys,
   // busy timeout; query_only for readers).
   static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path, Mode mode);

@@ -32,9 +32,12 @@ void RollBackQuietly(SqliteConnection& conn) {
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& path, int readers) {
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& path, int readers,
+                                                             Create create) {
   std::unique_ptr<SqliteDatabase> db(new SqliteDatabase());
-  auto writer = SqliteConnection::Open(path, SqliteConnection::Mode::kWriter);
+  auto writer =
+      SqliteConnection::Open(path, create == Create::kYes ? SqliteConnection::Mode::kCreatingWriter
+                                                          : SqliteConnection::Mode::kWriter);
   if (!writer) return Fail(writer.error());
   db->writer_ = std::move(*writer);
   if (path == ":memory:") return db;

@@ -24,7 +24,9 @@ namespace dandelion::store {
 class SqliteDatabase final : public Database {
  public:
   // path: a file path, or ":memory:". readers: reader connections (ignored for memory).
-  static Result<std::unique_ptr<SqliteDatabase>> Open(const std::string& path, int readers);
+  // create: kNo fails on a file that does not exist instead of creating an empty one.
+  static Result<std::unique_ptr<SqliteDatabase>> Open(const std::string& path, int readers,
+                                                      Create create = Create::kYes);
 
   Dialect dialect() const override { return Dialect::kSqlite; }
   Result<void> Write(const std::function<Result<void>(Tx&)>& fn) override;

@@ -33,6 +33,22 @@ std::shared_ptr<http::EventStream> EventHub::Subscribe(const std::string& org_id
 
 void EventHub::Publish(const std::string& org_id, const std::string& event,
                        const std::string& data) {
+  Deliver(org_id, event, data);
+  Relay relay;
+  {
+    std::lock_guard lock(mu_);
+    relay = relay_;
+  }
+  if (relay) relay(org_id, event, data);
+}
+
+void EventHub::SetRelay(Relay relay) {
+  std::lock_guard lock(mu_);
+  relay_ = std::move(relay);
+}
+
+void EventHub::Deliver(const std::string& org_id, const std::string& event,
+                       const std::string& data) {
   std::vector<std::shared_ptr<http::EventStream>> targets;
   {
     std::lock_guard lock(mu_);

@@ -10,6 +10,7 @@
 // Thread-safe.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -30,8 +31,16 @@ class EventHub {
   // A new stream of org_id's events for session_id.
   std::shared_ptr<http::EventStream> Subscribe(const std::string& org_id,
                                                const std::string& session_id);
-  // Sends event to every open stream of org_id.
+  // Sends event to every open stream of org_id, then hands it to the relay, if any.
   void Publish(const std::string& org_id, const std::string& event, const std::string& data);
+  // Sends an event that came from another server to org_id's streams here (not relayed again).
+  void Deliver(const std::string& org_id, const std::string& event, const std::string& data);
+
+  // Where Publish also sends every event: the other servers on one PostgreSQL database
+  // (event_relay.h). Empty: none.
+  using Relay = std::function<void(const std::string& org_id, const std::string& event,
+                                   const std::string& data)>;
+  void SetRelay(Relay relay);
   // Closes every stream (shutdown).
   void CloseAll();
   // Open streams of org_id (for tests and metrics).
@@ -48,6 +57,7 @@ class EventHub {
   const double heartbeat_seconds_;
   std::mutex mu_;
   std::vector<Subscriber> subscribers_;  // GUARDED_BY(mu_), oldest first
+  Relay relay_;                          // GUARDED_BY(mu_)
 };
 
 }  // namespace dandelion::emergency

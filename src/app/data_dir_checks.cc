@@ -1,0 +1,167 @@
+#include "app/data_dir_checks.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/messages.h"
+#include "security/audit_checkpoint.h"
+
+namespace dandelion::app {
+namespace fs = std::filesystem;
+
+void RegisterDataDirMessages() {
+  static const bool registered = [] {
+    static constexpr Message kMessages[] = {
+        {"error.database_missing",
+         "데이터베이스 파일이 없습니다. 새로 만들지 않았습니다. 파일을 되돌려 놓거나 "
+         "`dandelion restore`로 최근 백업을 복원하세요.",
+         "The database file is missing. No new one was created in its place: put the file back, "
+         "or restore the latest backup with `dandelion restore`."},
+        {"error.database_empty",
+         "데이터베이스가 비어 있습니다. 새로 채우지 않았습니다. 최근 백업을 "
+         "`dandelion restore`로 복원하세요.",
+         "The database is empty. It was not filled with a new one: restore the latest backup "
+         "with `dandelion restore`."},
+        {"error.database_damaged",
+         "데이터베이스 파일이 손상되었습니다. 서버를 시작하지 않았습니다. 최근 백업을 "
+         "`dandelion restore`로 복원하세요.",
+         "The database file is damaged. The server was not started: restore the latest backup "
+         "with `dandelion restore`."},
+    };
+    RegisterMessages(kMessages);
+    return true;
+  }();
+  (void)registered;
+}
+
+namespace {
+
+Failure Lost(const char* key, const std::string& detail) {
+  RegisterDataDirMessages();
+  return Fail(ErrorCode::kUnavailable, key, detail);
+}
+
+// Whether the database holds Dandelion's schema (at least one applied migration).
+Result<bool> HasSchema(store::Database& db) {
+  bool found = false;
+  TRY(db.Read([&](store::Tx& tx) -> Result<void> {
+    auto table = TRY(tx.QueryOne(
+        tx.dialect() == store::Dialect::kSqlite
+            ? "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            : "SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL"));
+    if (!table) return Ok();
+    found = TRY(tx.QueryOne("SELECT 1 FROM schema_migrations LIMIT 1")).has_value();
+    return Ok();
+  }));
+  return found;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<store::Database>> OpenDataDirDatabase(const Config& config, int readers,
+                                                             Schema schema) {
+  const std::string url = config.DatabaseUrl();
+  const std::string since =
+      " This data dir was initialized (" + config.data_dir +
+      "/config.toml); only `dandelion init` creates a database, so nothing was created.";
+  if (url.starts_with("sqlite:")) {
+    const std::string path = url.substr(7);
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+      return Lost("error.database_missing",
+                  "the database " + path + " is missing (deleted or moved)." + since +
+                      " Put the file back, or restore the latest backup: dandelion restore "
+                      "--data " +
+                      config.data_dir + " --from BACKUP");
+    }
+    if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) {
+      return Lost("error.database_empty",
+                  "the database " + path + " is empty (0 bytes)." + since +
+                      " Restore the latest backup: dandelion restore --data " + config.data_dir +
+                      " --from BACKUP");
+    }
+  }
+  auto db = TRY(store::Open(url, readers, store::Create::kNo));
+  if (!TRY(HasSchema(*db)) && schema == Schema::kRequired) {
+    return Lost("error.database_empty",
+                "the database has no Dandelion tables (it is empty, or not Dandelion's)." + since +
+                    (url.starts_with("sqlite:")
+                         ? " Restore the latest backup: dandelion restore --data " +
+                               config.data_dir + " --from BACKUP"
+                         : " Restore it with pg_restore; only for a new, empty PostgreSQL "
+                           "database run: dandelion migrate --new-database --data " +
+                               config.data_dir));
+  }
+  return db;
+}
+
+Result<void> QuickCheck(store::Database& db) {
+  if (db.dialect() != store::Dialect::kSqlite) return Ok();
+  std::string faults;
+  TRY(db.Read([&](store::Tx& tx) -> Result<void> {
+    auto rows = TRY(tx.Query("PRAGMA quick_check(5)"));
+    for (const store::Row& row : rows) {
+      if (row.Text(0) != "ok") faults += row.Text(0) + "; ";
+    }
+    return Ok();
+  }));
+  if (faults.empty()) return Ok();
+  RegisterDataDirMessages();
+  return Fail(ErrorCode::kInternal, "error.database_damaged",
+              "quick_check: " + faults +
+                  "restore the latest backup (dandelion restore), or stop and copy the file aside "
+                  "for repair");
+}
+
+std::string KeptCheckpointPath(const Config& config) {
+  return (fs::path(config.data_dir) / "audit-checkpoint.txt").string();
+}
+
+Result<void> KeepCheckpointText(const Config& config, const std::string& checkpoint_text) {
+  const std::string path = KeptCheckpointPath(config);
+  const std::string tmp = path + ".tmp";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return Fail(ErrorCode::kInternal, "error.internal", "cannot create " + tmp);
+  const bool written = ::write(fd, checkpoint_text.data(), checkpoint_text.size()) ==
+                           static_cast<ssize_t>(checkpoint_text.size()) &&
+                       ::fsync(fd) == 0;
+  ::close(fd);
+  if (!written || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return Fail(ErrorCode::kInternal, "error.internal", "cannot write " + path);
+  }
+  return Ok();
+}
+
+Result<void> KeepCheckpoint(Services& services) {
+  std::string text;
+  auto signed_now = services.db->Write([&](store::Tx& tx) -> Result<void> {
+    text = TRY(services.audit->Checkpoint(tx));
+    return Ok();
+  });
+  if (!signed_now && signed_now.error().message_key == "security.audit_empty") return Ok();
+  if (!signed_now) return signed_now;
+  return KeepCheckpointText(services.config, text);
+}
+
+Result<void> CompareWithKeptCheckpoint(Services& services) {
+  const std::string path = KeptCheckpointPath(services.config);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Ok();
+  std::stringstream text;
+  text << in.rdbuf();
+  auto kept = security::ParseCheckpointText(text.str());
+  if (!kept) {
+    Error e = kept.error();
+    e.detail = path + " is not a checkpoint: " + e.detail;
+    return Fail(e);
+  }
+  return services.db->Read(
+      [&](store::Tx& tx) -> Result<void> { return services.audit->CompareKept(tx, *kept); });
+}
+
+}  // namespace dandelion::app
