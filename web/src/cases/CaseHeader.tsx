@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { restrictCase, type Case } from '../api';
 import { hasAnyRole } from '../domain/navigation';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { LinkedReferrals } from '../referrals/LinkedReferrals';
 import { useSignedIn } from '../session';
 import { ErrorAlert } from '../ui';
 import { CloseCaseDialog, ReopenCaseDialog } from './CloseCaseDialogs';
@@ -66,8 +67,14 @@ export function CaseHeader({
         )}
       </dl>
       <SafeContact text={c.person.safe_contact} />
+      <LinkedReferrals caseId={c.id} />
       <ErrorAlert error={restrict.error} />
       <p className="actions">
+        {c.status === 'open' && (
+          <Link className="button-like" to={`/cases/${encodeURIComponent(c.id)}/refer`}>
+            {t('refer.action')}
+          </Link>
+        )}
         {supervisor && (
           <button
             type="button"

@@ -31,7 +31,7 @@ function Loading() {
   return <p role="status">{t('app.loading')}</p>;
 }
 
-function CaseRole({ children }: { children: ReactNode }) {
+export function CaseRole({ children }: { children: ReactNode }) {
   const { state } = useSession();
   if (state.status !== 'signedIn' || !hasAnyRole(state.session.user.roles, CASE_ROLES))
     return <ForbiddenPage />;

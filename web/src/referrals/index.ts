@@ -1,0 +1,9 @@
+// Referrals between members and the network directory, loaded on demand (see routes.tsx),
+// with their own styles. The cards the case screens show (waiting referrals on the home, her
+// exclusions, a case's linked referrals) are imported by those screens directly.
+import './referrals.css';
+
+export { DirectoryPage } from './DirectoryPage';
+export { ReferPage } from './ReferPage';
+export { ReferralsPage } from './ReferralsPage';
+export { ReferralDetailPage } from './ReferralDetailPage';
