@@ -46,7 +46,10 @@ export function CaseHeader({
       <dl className="facts">
         <dt>{t('cases.person')}</dt>
         <dd>
-          <Link to={`/people/${encodeURIComponent(c.person.id)}`}>{c.person.legal_name}</Link>
+          {/* A person received through a referral has a legal name only if she agreed to share it. */}
+          <Link to={`/people/${encodeURIComponent(c.person.id)}`}>
+            {c.person.legal_name || c.person.code}
+          </Link>
           {c.person.alias && <> ({c.person.alias})</>} · <code>{c.person.code}</code>
         </dd>
         <dt>{t('cases.assigned')}</dt>

@@ -70,7 +70,8 @@ export function PersonPage() {
       {!p && !person.error && <p role="status">{t('app.loading')}</p>}
       {p && (
         <>
-          <h1>{p.legal_name}</h1>
+          {/* Received through a referral, she has a legal name only if she agreed to share it. */}
+          <h1>{p.legal_name || p.alias || p.code}</h1>
           <SafeContact text={p.safe_contact} />
           <dl className="facts card">
             <dt>{t('people.code')}</dt>

@@ -158,7 +158,7 @@ export function ReferralTable({
   const { t } = useTranslation();
   return (
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table>
+      <table className="referral-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -185,15 +185,17 @@ export function ReferralTable({
                   {formatDateTime(r.sent_at)}
                 </Link>
               </th>
-              <td>{otherSide(r, t)}</td>
-              <td>{serviceNames(r.services, t)}</td>
-              <td>
+              <td data-label={direction === 'incoming' ? t('referrals.from') : t('referrals.to')}>
+                {otherSide(r, t)}
+              </td>
+              <td data-label={t('referrals.services')}>{serviceNames(r.services, t)}</td>
+              <td data-label={t('referrals.urgency')}>
                 <UrgencyText urgency={r.urgency} />
               </td>
-              <td>
+              <td data-label={t('referrals.status')}>
                 <StatusTag status={r.status} />
               </td>
-              <td>
+              <td data-label={t('referrals.due')}>
                 {r.status === 'sent' && r.answer_due_at ? formatDateTime(r.answer_due_at) : ''}
                 {r.status === 'sent' && r.overdue && (
                   <span className="tag tag-overdue">{t('referrals.overdue')}</span>
