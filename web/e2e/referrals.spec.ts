@@ -257,6 +257,8 @@ describe('referrals (mocked API)', () => {
     await alert.getByText(/아무 정보도 보내지 않았습니다/).waitFor();
     expect(referrals.referrals).toHaveLength(0);
     await checkScreen(t, 'referrals-07-consent-refused');
+    // The form reads her consents again: the revoked one is gone from the check.
+    await page.getByText(/부산 쉼터에 대한 유효한 동의가 없습니다/).waitFor();
 
     // Read again: no consent, so the form explains and links to recording one.
     await page.reload();
@@ -357,6 +359,14 @@ describe('referrals (mocked API)', () => {
     });
     // Nothing of her reached Seoul.
     expect(state.caseData.people.filter((p) => p.org_id === 'o-seoul')).toHaveLength(2);
+    // The same in English, in words.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Declined', { exact: true }).first().waitFor();
+    await page.getByText('서울여성상담소 declined. Reason: No capacity').waitFor();
+    await page
+      .getByRole('heading', { name: 'Transfer of the case — 부산 쉼터 → 서울여성상담소' })
+      .waitFor();
+    await checkScreen(t, 'referrals-14-phone-english');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
   });

@@ -277,6 +277,7 @@ export interface Notification {
   id: string;
   kind: string;
   case_id: string | null;
+  referral_id?: string | null; // referral notifications (referral_overdue…)
   at: string;
   read_at: string | null;
   actor: string | null;

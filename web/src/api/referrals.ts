@@ -58,6 +58,23 @@ export function listDirectory(
   return request<Page<DirectoryEntry>>('GET', `/api/v1/directory${q.size ? `?${q}` : ''}`);
 }
 
+// Every page of the directory (a network has tens of members, not thousands): for the lists
+// a receiver or an exclusion is chosen from, and the directory screen.
+export async function listWholeDirectory(
+  filter: DirectoryFilter = {},
+): Promise<ApiResult<Page<DirectoryEntry>>> {
+  const items: DirectoryEntry[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const r = await listDirectory(filter, cursor);
+    if (!r.ok) return r;
+    items.push(...r.data.items);
+    if (!r.data.next_cursor) break;
+    cursor = r.data.next_cursor;
+  }
+  return { ok: true, data: { items, next_cursor: null } };
+}
+
 export function getDirectoryEntry(orgId: string): Promise<ApiResult<DirectoryEntry>> {
   return request<DirectoryEntry>('GET', `/api/v1/directory/${enc(orgId)}`);
 }

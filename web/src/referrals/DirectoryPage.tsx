@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
-  listDirectory,
+  listWholeDirectory,
   REGIONS,
   SERVICE_TYPES,
   type DirectoryFilter,
@@ -27,7 +27,7 @@ export function DirectoryPage() {
   const [form, setForm] = useState<DirectoryFilter>({ accepting: true });
   const [filter, setFilter] = useState<DirectoryFilter>({ accepting: true });
   const entries = useLoad(
-    () => listDirectory({ ...filter, person_id: personId }),
+    () => listWholeDirectory({ ...filter, person_id: personId }),
     [filter, personId],
   );
   const lang = currentLanguage();

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   addExclusion,
-  listDirectory,
+  listWholeDirectory,
   listExclusions,
   REGIONS,
   removeExclusion,
@@ -25,7 +25,7 @@ const WHATS: readonly What[] = ['org', 'region'];
 export function ExclusionsCard({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const exclusions = useLoad(() => listExclusions(personId), [personId]);
-  const directory = useLoad(() => listDirectory(), []);
+  const directory = useLoad(() => listWholeDirectory(), []);
   const [what, setWhat] = useState<What>('org');
   const [orgId, setOrgId] = useState('');
   const [region, setRegion] = useState<Region | ''>('');

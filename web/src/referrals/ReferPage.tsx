@@ -11,7 +11,7 @@ import {
   EXTERNAL_KINDS,
   getCase,
   listConsents,
-  listDirectory,
+  listWholeDirectory,
   REFERRAL_KINDS,
   REFERRAL_URGENCIES,
   SERVICE_TYPES,
@@ -63,7 +63,7 @@ function ReferForm({ c }: { c: Case }) {
   const supervisor = hasAnyRole(user.roles, ['supervisor']);
   const consents = useLoad(() => listConsents(c.person_id), [c.person_id]);
   const directory = useLoad(
-    () => listDirectory({ accepting: true, person_id: c.person_id }),
+    () => listWholeDirectory({ accepting: true, person_id: c.person_id }),
     [c.person_id],
   );
   const [mode, setMode] = useState<Mode>('network');
@@ -132,7 +132,13 @@ function ReferForm({ c }: { c: Case }) {
           }
         : { ...common, external: { name: externalName.trim(), kind: externalKind } };
     const sent = await send.run(() => sendReferral(r));
-    if (sent) navigate(`/referrals/${encodeURIComponent(sent.id)}`, { state: { sent: true } });
+    if (sent) {
+      navigate(`/referrals/${encodeURIComponent(sent.id)}`, { state: { sent: true } });
+      return;
+    }
+    // Refused: her consents or exclusions may have changed since the form was read.
+    void consents.reload();
+    void directory.reload();
   }
 
   const { byField, elsewhere } = placeFieldErrors(send.error, [
