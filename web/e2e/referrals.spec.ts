@@ -134,6 +134,25 @@ function incomingOverride(): StoredReferral {
   };
 }
 
+// A referral from 수진's case in Seoul to the Busan shelter, in a given state.
+function outgoing(id: string, status: StoredReferral['status']): StoredReferral {
+  return {
+    ...incomingOverride(),
+    id,
+    kind: 'referral',
+    status,
+    from_org_id: 'o-seoul',
+    to_org_id: 'o-busan',
+    urgency: 'routine',
+    note: null,
+    person_id: 'p-1',
+    case_id: 'c-1',
+    sent_by: '정상담',
+    answered_at: status === 'accepted' ? new Date().toISOString() : null,
+    override: null,
+  };
+}
+
 describe('referrals (mocked API)', () => {
   it('a worker refers her under her consent, the receiver accepts, both see the status', async () => {
     await open();
@@ -369,5 +388,105 @@ describe('referrals (mocked API)', () => {
     await checkScreen(t, 'referrals-14-phone-english');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
+  });
+  it('the sender withdraws an unanswered referral and records the outcome of an accepted one', async () => {
+    await open();
+    referrals.referrals.push(outgoing('r-open', 'sent'), outgoing('r-done', 'accepted'));
+    await signIn('caseworker', SECRETS.caseworker);
+    await page.goto('/referrals/r-open');
+    await page.getByRole('heading', { name: '서비스 의뢰 — 서울여성상담소 → 부산 쉼터' }).waitFor();
+    await page.getByRole('button', { name: '의뢰 철회' }).click();
+    const withdraw = page.getByRole('dialog', { name: '의뢰 철회' });
+    await withdraw.getByLabel('철회 사유 (선택)').fill('본인이 서울에 머물기로 함');
+    await withdraw.getByRole('button', { name: '의뢰 철회' }).click();
+    await page.getByText('의뢰를 철회했습니다.').waitFor();
+    await page.getByText('보낸 기관이 철회했습니다. 사유: 본인이 서울에 머물기로 함').waitFor();
+    await page.getByText('철회됨', { exact: true }).first().waitFor();
+    expect(await page.getByRole('button', { name: '의뢰 철회' }).count()).toBe(0);
+
+    await page.goto('/referrals/r-done');
+    await page.getByRole('button', { name: '결과 기록' }).click();
+    const complete = page.getByRole('dialog', { name: '의뢰 결과 기록' });
+    await complete.getByRole('radio', { name: '연계 안 됨' }).check();
+    // Unsuccessful needs a reason: the server's refusal is shown beside the field.
+    await complete.getByRole('button', { name: '결과 기록' }).click();
+    await complete.getByText('필수 항목입니다.').waitFor();
+    await complete.getByLabel('이유').selectOption({ label: '본인과 연락이 안 됨' });
+    await checkScreen(t, 'referrals-15-complete');
+    await complete.getByRole('button', { name: '결과 기록' }).click();
+    await page.getByText('결과를 기록했습니다.').waitFor();
+    await page.getByText('종료했습니다. 결과: 연계 안 됨 — 본인과 연락이 안 됨').waitFor();
+    expect(referrals.referrals.find((r) => r.id === 'r-done')).toMatchObject({
+      status: 'completed',
+      outcome: 'unsuccessful',
+      outcome_reason: 'unreachable',
+    });
+  });
+
+  it('records a referral outside the network, sharing only what her consent names, with its letter', async () => {
+    await open();
+    const police = '부산 해운대경찰서 여성청소년과';
+    state.caseData.consents.push({
+      ...state.caseData.consents[0]!,
+      id: 'k-police',
+      scope: { external: police, fields: ['legal_name'] },
+    });
+    await signIn('caseworker', SECRETS.caseworker);
+    await openReferForm();
+    await page.getByRole('radio', { name: '네트워크 밖 기관 (경찰, 병원, 법률 지원 등)' }).check();
+    await page.getByLabel('받는 곳 이름').fill('해운대경찰서');
+    // Not the name her consent gives: nothing but her code can go.
+    expect(await shareBox(/^실명/).isDisabled()).toBe(true);
+    await page.getByLabel('받는 곳 이름').fill(police);
+    await shareBox(/^실명/).check();
+    await page.getByLabel('받는 곳 종류').selectOption({ label: '경찰' });
+    await page.getByRole('checkbox', { name: '수사기관 동행' }).check();
+    await checkScreen(t, 'referrals-16-external-form');
+    await page.getByRole('button', { name: '의뢰 기록하기' }).click();
+    await page
+      .getByRole('heading', {
+        name: `외부 기관 의뢰 — 서울여성상담소 → ${police} (경찰, 네트워크 밖)`,
+      })
+      .waitFor();
+    const letter = page.getByRole('link', { name: '의뢰서 PDF 열기 (인쇄용)' });
+    const id = referrals.referrals[0]!.id;
+    expect(await letter.getAttribute('href')).toBe(`/api/v1/referrals/${id}/letter`);
+    expect(referrals.referrals[0]).toMatchObject({
+      to_org_id: null,
+      external: { name: police, kind: 'police' },
+      share: ['legal_name'],
+    });
+    // Nobody answers it in Dandelion: the sender records how it went.
+    await page.getByRole('button', { name: '결과 기록' }).click();
+    const complete = page.getByRole('dialog', { name: '의뢰 결과 기록' });
+    await complete.getByRole('button', { name: '결과 기록' }).click();
+    await page.getByText('종료했습니다. 결과: 연계 성공').waitFor();
+  });
+
+  it('lets a supervisor send without consent when her life is in danger, shown on the referral', async () => {
+    await open();
+    state.caseData.consents.length = 0;
+    await signIn('supervisor', SECRETS.supervisor);
+    await openReferForm();
+    await page.getByLabel('받을 기관').selectOption({ label: '부산 쉼터' });
+    await page.getByText(/부산 쉼터에 대한 유효한 동의가 없습니다/).waitFor();
+    await page.getByRole('checkbox', { name: '긴급 구조' }).check();
+    const box = page.getByRole('group', { name: '생명이 위험한 경우 (슈퍼바이저만)' });
+    await box.getByRole('checkbox', { name: '생명 위험으로 동의 없이 의뢰합니다' }).check();
+    await page.getByRole('button', { name: '의뢰 보내기' }).click();
+    await box.getByText('생명 위험 사유를 적으세요.').waitFor();
+    await box
+      .getByLabel('생명 위험 사유')
+      .fill('가해자가 오늘 밤 찾아오겠다고 협박, 본인과 연락 두절');
+    await shareBox(/^전화번호/).check();
+    expect(await box.getByText('생명 위험 사유를 적으세요.').count()).toBe(0);
+    await checkScreen(t, 'referrals-17-override-form');
+    await page.getByRole('button', { name: '의뢰 보내기' }).click();
+    const note = page.getByRole('note', { name: '생명 위험으로 동의 없이 보낸 의뢰' });
+    await note.getByText(/윤감독 님이 .*가해자가 오늘 밤 찾아오겠다고 협박/).waitFor();
+    expect(referrals.referrals[0]).toMatchObject({
+      share: ['phone'],
+      override: { reason: '가해자가 오늘 밤 찾아오겠다고 협박, 본인과 연락 두절', by: '윤감독' },
+    });
   });
 });

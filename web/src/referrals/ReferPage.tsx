@@ -77,7 +77,8 @@ function ReferForm({ c }: { c: Case }) {
   const [overrideReason, setOverrideReason] = useState('');
   const [externalName, setExternalName] = useState('');
   const [externalKind, setExternalKind] = useState<ExternalKind>('police');
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  // Once she tried to send, what is missing is said beside each field until it is fixed.
+  const [tried, setTried] = useState(false);
   const send = useSubmission();
 
   const receivers = (directory.data?.items ?? []).filter((e) => e.org_id !== organization?.id);
@@ -118,9 +119,8 @@ function ReferForm({ c }: { c: Case }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const p = check();
-    setProblems(p);
-    if (Object.keys(p).length) return;
+    setTried(true);
+    if (Object.keys(check()).length) return;
     const common = { case_id: c.id, services, urgency, note: optional(note), share };
     const r: NewReferral =
       mode === 'network'
@@ -152,6 +152,7 @@ function ReferForm({ c }: { c: Case }) {
     'external.kind',
     'life_danger_override.reason',
   ]);
+  const problems = tried ? check() : {};
   const problem = (k: string) => problems[k] ?? byField[k];
   const personPage = `/people/${encodeURIComponent(c.person_id)}`;
   return (

@@ -62,7 +62,7 @@ export function ReferralDetailPage() {
         <>
           <h1>
             {t('referrals.detailTitle', {
-              kind: r.external ? t('refer.modeExternal') : t(`refer.kinds.${r.kind}`),
+              kind: r.external ? t('refer.externalReferral') : t(`refer.kinds.${r.kind}`),
               from: r.from_org.name,
               to: r.external
                 ? t('referrals.external', {
@@ -222,7 +222,7 @@ function Facts({ r }: { r: Referral }) {
       <dl className="facts">
         <dt>{t('referrals.kind')}</dt>
         <dd>
-          {r.external ? t('refer.modeExternal') : t(`refer.kinds.${r.kind}`)}
+          {r.external ? t('refer.externalReferral') : t(`refer.kinds.${r.kind}`)}
           {!r.external && <span className="field-hint"> — {t(`refer.kindHints.${r.kind}`)}</span>}
         </dd>
         <dt>{r.direction === 'incoming' ? t('referrals.from') : t('referrals.to')}</dt>
