@@ -1,18 +1,13 @@
 // UI-ONLY SUITE for referrals between members (the directory, referring from a case, the
 // queues, accept/decline, her exclusions) against mocks of the API (lib/mock-api.ts for the
 // session, people, consents and cases; lib/mock-referrals.ts for the directory, exclusions and
-// referrals), served from web/dist with the server's CSP.
+// referrals, answered through lib/mock-api.ts), served from web/dist with the server's CSP.
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkScreen, launch, newPage, type Launched, type TrackedPage } from './lib/browser';
 import { initialState, installMockApi, PASSWORD, SECRETS, type MockState } from './lib/mock-api';
-import {
-  initialReferrals,
-  installReferralMock,
-  type ReferralMock,
-  type StoredReferral,
-} from './lib/mock-referrals';
+import type { ReferralMock, StoredReferral } from './lib/mock-referrals';
 import { serveDist } from './lib/static-server';
 import { currentStep, totpAt } from './lib/totp';
 
@@ -64,25 +59,31 @@ async function open(width = 1280, height = 900) {
     recorded_by: 'u-cw',
     state: 'active',
   });
-  referrals = initialReferrals();
+  referrals = state.referrals;
   t = await newPage(chromium.browser, { baseURL: site.url, width, height });
   page = t.page;
   await installMockApi(t.context, state);
-  await installReferralMock(t.context, state, referrals);
 }
 
 beforeEach(() => async () => {
   await t?.context.close();
 });
 
+// A case worker or supervisor, who lands on the caseload.
 async function signIn(username: string, secret: string) {
+  await signInAs(username, secret);
+  await page.getByRole('heading', { name: '사례 관리', level: 1 }).waitFor();
+}
+
+// Anyone, wherever her home is.
+async function signInAs(username: string, secret: string) {
   await page.goto('/');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
   await page.getByLabel('인증 코드 (6자리)').fill(totpAt(secret, currentStep()));
   await page.getByRole('button', { name: '확인' }).click();
-  await page.getByRole('heading', { name: '사례 관리', level: 1 }).waitFor();
+  await page.getByRole('button', { name: '로그아웃' }).waitFor();
 }
 
 async function signOut() {
@@ -487,6 +488,45 @@ describe('referrals (mocked API)', () => {
     expect(referrals.referrals[0]).toMatchObject({
       share: ['phone'],
       override: { reason: '가해자가 오늘 밤 찾아오겠다고 협박, 본인과 연락 두절', by: '윤감독' },
+    });
+  });
+  it('lets an org admin say what the directory shows of her organization', async () => {
+    await open();
+    await signInAs('orgadmin', SECRETS.orgadmin);
+    await page
+      .getByRole('navigation', { name: '주 메뉴' })
+      .getByRole('link', { name: '네트워크 기관' })
+      .click();
+    await page.getByRole('heading', { name: '네트워크 기관 목록', level: 1 }).waitFor();
+    await page.getByRole('link', { name: '우리 기관 정보 고치기' }).click();
+    await page
+      .getByRole('heading', { name: '서울여성상담소 — 네트워크 기관 목록에 보이는 정보' })
+      .waitFor();
+    expect(await page.getByRole('checkbox', { name: '지금 의뢰를 받습니다' }).isChecked()).toBe(
+      true,
+    );
+    expect(
+      await page
+        .getByRole('group', { name: '담당 지역' })
+        .getByRole('checkbox', { name: '서울특별시' })
+        .isChecked(),
+    ).toBe(true);
+    await page.getByRole('checkbox', { name: '지금 의뢰를 받습니다' }).uncheck();
+    await page
+      .getByRole('group', { name: '담당 지역' })
+      .getByRole('checkbox', { name: '경기도' })
+      .check();
+    await page.getByLabel('일반 의뢰 응답 기한(근무일)').fill('12');
+    await page.getByRole('button', { name: '저장' }).click();
+    await page.getByText('1부터 10 사이여야 합니다.').waitFor();
+    await page.getByLabel('일반 의뢰 응답 기한(근무일)').fill('2');
+    await page.getByRole('button', { name: '저장' }).click();
+    await page.getByText('저장했습니다. 네트워크 기관 목록에 바로 보입니다.').waitFor();
+    await checkScreen(t, 'referrals-18-directory-profile');
+    expect(referrals.directory.find((e) => e.org_id === 'o-seoul')).toMatchObject({
+      accepting: false,
+      regions: ['KR-11', 'KR-41'],
+      response_days: 2,
     });
   });
 });

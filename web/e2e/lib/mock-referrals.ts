@@ -1,13 +1,13 @@
 // A stand-in for the network directory, her exclusions and referrals (docs/api-referrals.md)
-// for the UI-only suite, installed after lib/mock-api.ts (Playwright tries the latest route
-// first) and sharing its session and its people, consents and cases. Like the server: a send
+// for the UI-only suites, answered by lib/mock-api.ts after its session checks, with its
+// people, consents and cases. Like the server: a send
 // or an accept is refused with 409 consent_required unless an active referral_sharing consent
 // of hers names the receiver and covers every shared field, 409 excluded when she excluded the
 // receiver or a region it serves; the receiver sees no person or case until it accepts, and
 // then gets only the shared fields; a third organization gets 404.
 // Answers are built in the web app's API types (src/api), so a change there that the mock
 // does not follow fails the type check.
-import type { BrowserContext, Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import {
   DECLINE_REASONS,
   OUTCOME_REASONS,
@@ -15,6 +15,7 @@ import {
   SHARE_FIELDS,
   type Accepted,
   type DirectoryEntry,
+  type DirectoryProfile,
   type Exclusion,
   type NewExclusion,
   type NewExternalReferral,
@@ -124,6 +125,7 @@ const MESSAGES = {
   },
   one: { ko: '기관이나 지역 중 하나만 고르세요.', en: 'Give exactly one organization or region.' },
   not_found: { ko: '찾을 수 없습니다.', en: 'Not found.' },
+  days: { ko: '1부터 10 사이여야 합니다.', en: 'Must be between 1 and 10.' },
   forbidden: { ko: '권한이 없습니다.', en: 'Not allowed.' },
   consent_required: {
     ko: '본인의 정보 제공 동의가 없습니다.',
@@ -137,21 +139,20 @@ const MESSAGES = {
 } as const;
 type Msg = keyof typeof MESSAGES;
 
-export async function installReferralMock(
-  context: BrowserContext,
-  state: MockState,
-  m: ReferralMock,
-): Promise<void> {
-  const ours = (url: URL) =>
-    url.pathname === '/api/v1/directory' ||
-    url.pathname.startsWith('/api/v1/directory/') ||
-    url.pathname === '/api/v1/referrals' ||
-    url.pathname.startsWith('/api/v1/referrals/') ||
-    /^\/api\/v1\/people\/[^/]+\/exclusions(\/|$)/.test(url.pathname);
-  await context.route(ours, (route) => referralRoute(route, state, m));
+// Whether the request is one of the directory, exclusion or referral endpoints.
+export function isReferralPath(path: string): boolean {
+  return (
+    path === '/api/v1/directory' ||
+    path.startsWith('/api/v1/directory/') ||
+    path === '/api/v1/referrals' ||
+    path.startsWith('/api/v1/referrals/') ||
+    /^\/api\/v1\/people\/[^/]+\/exclusions(\/|$)/.test(path)
+  );
 }
 
-async function referralRoute(route: Route, state: MockState, m: ReferralMock): Promise<void> {
+// Answers a request isReferralPath accepted, for lib/mock-api.ts (after its session checks).
+export async function handleReferralApi(route: Route, state: MockState): Promise<void> {
+  const m = state.referrals;
   const req = route.request();
   const url = new URL(req.url());
   const path = url.pathname;
@@ -177,10 +178,8 @@ async function referralRoute(route: Route, state: MockState, m: ReferralMock): P
     const raw = req.postData();
     return raw ? (JSON.parse(raw) as Partial<T>) : {};
   };
-  const me = state.session ? state.accounts.find((a) => a.id === state.session!.user_id) : null;
-  if (!me) return fail(401, 'unauthenticated', 'forbidden');
-  if (method !== 'GET' && req.headers()['x-csrf-token'] !== state.session!.csrf)
-    return fail(403, 'forbidden', 'forbidden');
+  const me = state.accounts.find((a) => a.id === state.session?.user_id);
+  if (!me) return fail(404, 'not_found', 'not_found');
   const d = state.caseData;
   const caseRole = me.roles.includes('case_worker') || me.roles.includes('supervisor');
   const personOf = (id: string) => d.people.find((p) => p.id === id && p.org_id === me.org_id);
@@ -215,6 +214,23 @@ async function referralRoute(route: Route, state: MockState, m: ReferralMock): P
   if (found && method === 'GET') {
     const e = m.directory.find((x) => x.org_id === found![1]);
     return e ? json(200, e satisfies DirectoryEntry) : fail(404, 'not_found', 'not_found');
+  }
+
+  if (path === '/api/v1/directory/profile' && method === 'PUT') {
+    if (!me.roles.includes('org_admin')) return fail(403, 'forbidden', 'forbidden');
+    const own = m.directory.find((e) => e.org_id === me.org_id);
+    if (!own) return fail(404, 'not_found', 'not_found');
+    const b = body<DirectoryProfile>();
+    const fields: Record<string, Msg> = {};
+    for (const k of ['regions', 'services', 'languages'] as const)
+      if (!Array.isArray(b[k])) fields[k] = 'required';
+    if (typeof b.accepting !== 'boolean') fields.accepting = 'required';
+    if (typeof b.intake_contact !== 'string') fields.intake_contact = 'required';
+    const days = b.response_days;
+    if (!Number.isInteger(days) || days! < 1 || days! > 10) fields.response_days = 'days';
+    if (Object.keys(fields).length) return fail(400, 'invalid', 'invalid', fields);
+    Object.assign(own, b);
+    return json(200, own satisfies DirectoryEntry);
   }
 
   if (!caseRole) return fail(404, 'not_found', 'not_found');

@@ -14,7 +14,7 @@ describe('navigation by role', () => {
 
   it('shows only the modules of the user roles', () => {
     expect(navFor(['finance']).map((n) => n.key)).toEqual(['funds']);
-    expect(navFor(['org_admin']).map((n) => n.key)).toEqual(['coverage', 'users']);
+    expect(navFor(['org_admin']).map((n) => n.key)).toEqual(['coverage', 'directory', 'users']);
     expect(navFor(['dispatcher']).map((n) => n.key)).toEqual(['emergency', 'coverage']);
   });
 

@@ -30,7 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'calendar', path: '/calendar', roles: ['case_worker', 'supervisor'] },
   // Referrals to and from other members, and the network directory they are chosen from.
   { key: 'referrals', path: '/referrals', roles: ['case_worker', 'supervisor'] },
-  { key: 'directory', path: '/directory', roles: ['case_worker', 'supervisor'] },
+  { key: 'directory', path: '/directory', roles: ['case_worker', 'supervisor', 'org_admin'] },
   { key: 'supervision', path: '/supervision', roles: ['supervisor'] },
   { key: 'shelter', path: '/shelter', roles: ['shelter_staff'] },
   { key: 'funds', path: '/funds', roles: ['finance'] },

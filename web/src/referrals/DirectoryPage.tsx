@@ -3,7 +3,7 @@
 // says whether she excluded it.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   listWholeDirectory,
   REGIONS,
@@ -13,6 +13,7 @@ import {
   type ServiceType,
 } from '../api';
 import { COMMON_LANGUAGES, languageName } from '../domain/names';
+import { hasAnyRole } from '../domain/navigation';
 import { currentLanguage } from '../i18n';
 import { useSignedIn } from '../session';
 import { ErrorAlert, SelectField } from '../ui';
@@ -42,6 +43,11 @@ export function DirectoryPage() {
     <div className="page">
       <h1>{t('directory.title')}</h1>
       <p>{t('directory.intro')}</p>
+      {hasAnyRole(session.user.roles, ['org_admin']) && (
+        <p>
+          <Link to="/directory/profile">{t('directory.profileLink')}</Link>
+        </p>
+      )}
       {personId && <p className="alert alert-warning">{t('directory.forPerson')}</p>}
       <form className="card form-grid" onSubmit={search} aria-labelledby="directory-filters">
         <h2 id="directory-filters" className="field-wide">

@@ -6,6 +6,7 @@ import '../cases/cases.css';
 import './referrals.css';
 
 export { DirectoryPage } from './DirectoryPage';
+export { DirectoryProfilePage } from './DirectoryProfilePage';
 export { ReferPage } from './ReferPage';
 export { ReferralsPage } from './ReferralsPage';
 export { ReferralDetailPage } from './ReferralDetailPage';
