@@ -292,6 +292,26 @@ describe('referrals (mocked API)', () => {
     expect(referrals.referrals).toHaveLength(0);
     await page.getByRole('link', { name: '당사자 화면에서 동의 기록하기' }).first().click();
     await page.getByRole('heading', { name: '동의', level: 2 }).waitFor();
+    // She agrees again, to her alias and phone only; the form then offers exactly those.
+    const card = page.getByRole('region', { name: '동의' });
+    await card.getByLabel('동의 종류').selectOption({ label: '연계 기관에 정보 제공' });
+    await card.getByLabel('정보를 받을 기관').selectOption({ label: '부산 쉼터' });
+    const fields = card.getByRole('group', { name: '보내도 되는 항목' });
+    await fields.getByRole('checkbox', { name: '별칭' }).check();
+    await fields.getByRole('checkbox', { name: '전화번호' }).check();
+    await checkScreen(t, 'referrals-19-record-sharing-consent');
+    await card.getByRole('button', { name: '동의 기록' }).click();
+    await card.getByText('동의를 기록했습니다.').waitFor();
+    await card.getByText('— 부산 쉼터: 별칭, 전화번호').waitFor();
+    expect(state.caseData.consents.at(-1)).toMatchObject({
+      kind: 'referral_sharing',
+      scope: { org_id: 'o-busan', fields: ['alias', 'phone'] },
+    });
+    await openReferForm();
+    await page.getByLabel('받을 기관').selectOption({ label: '부산 쉼터' });
+    await page.getByText('부산 쉼터에 대한 유효한 동의가 있습니다.').waitFor();
+    expect(await shareBox(/^전화번호/).isDisabled()).toBe(false);
+    expect(await shareBox(/^안전 연락 지침/).isDisabled()).toBe(true);
   });
 
   it('keeps her exclusions on her page and marks them in the directory and the form', async () => {

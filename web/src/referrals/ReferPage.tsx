@@ -36,6 +36,7 @@ import { optional, placeFieldErrors, useSubmission } from '../cases/forms';
 import { CheckboxGroup, SubmitButton, useLoad } from '../cases/widgets';
 import { consentsFor, covered, sharingConsents, tickable, type Receiver } from './consent';
 import { DirectoryEntryCard } from './DirectoryEntryCard';
+import { shareFieldNames } from './names';
 import { RadioGroup } from './RadioGroup';
 import { refusalHint } from './refusals';
 
@@ -377,17 +378,7 @@ function ConsentCheck({
               {consents.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">{to(c)}</th>
-                  <td>
-                    {c.scope.fields?.length
-                      ? c.scope.fields
-                          .map((f) =>
-                            (SHARE_FIELDS as readonly string[]).includes(f)
-                              ? t(`refer.fields.${f as ShareField}`)
-                              : f,
-                          )
-                          .join(', ')
-                      : t('refer.consentNoFields')}
-                  </td>
+                  <td>{shareFieldNames(c.scope.fields, t)}</td>
                   <td>{c.expires_at ? formatDate(c.expires_at) : t('consents.noExpiry')}</td>
                 </tr>
               ))}

@@ -1,7 +1,15 @@
 // Referrals in words: the directory's and a referral's codes as the names the app already uses
 // (service types, regions, organization kinds, languages).
 import type { TFunction } from 'i18next';
-import type { DirectoryEntry, Language, Referral, Region, ServiceType } from '../api';
+import {
+  SHARE_FIELDS,
+  type DirectoryEntry,
+  type Language,
+  type Referral,
+  type Region,
+  type ServiceType,
+  type ShareField,
+} from '../api';
 import { languageName } from '../domain/names';
 
 export const serviceNames = (services: readonly ServiceType[], t: TFunction) =>
@@ -28,4 +36,14 @@ export function otherSide(r: Referral, t: TFunction): string {
       kind: t(`refer.externalKinds.${r.external.kind}`),
     });
   return r.to_org?.name ?? '';
+}
+
+// The fields a consent names or a referral shares, in words ("별칭, 전화번호").
+export function shareFieldNames(fields: readonly string[] | undefined, t: TFunction): string {
+  if (!fields?.length) return t('refer.consentNoFields');
+  return fields
+    .map((f) =>
+      (SHARE_FIELDS as readonly string[]).includes(f) ? t(`refer.fields.${f as ShareField}`) : f,
+    )
+    .join(', ');
 }
