@@ -442,6 +442,35 @@ describe('referrals (mocked API)', () => {
       outcome: 'unsuccessful',
       outcome_reason: 'unreachable',
     });
+    // Both, in numbers: two sent this year, one withdrawn, one completed unsuccessfully.
+    await page.getByRole('link', { name: '의뢰 목록으로' }).click();
+    const weekAgo = new Date(Date.now() + 9 * 3_600_000 - 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await page.getByLabel('시작일').fill(weekAgo);
+    await page.getByRole('button', { name: '통계 보기' }).click();
+    const stats = page.getByRole('table', { name: new RegExp(`^${weekAgo} ~ .*\\(건수\\)`) });
+    const sent = stats.getByRole('row', { name: /^보낸 의뢰/ });
+    await sent.waitFor();
+    expect(await sent.getByRole('cell').allTextContents()).toEqual([
+      '2',
+      '0',
+      '0',
+      '0',
+      '1',
+      '1',
+      '0',
+      '1',
+      expect.stringMatching(/시간$/),
+    ]);
+    expect(
+      await stats
+        .getByRole('row', { name: /^받은 의뢰/ })
+        .getByRole('cell')
+        .first()
+        .textContent(),
+    ).toBe('0');
+    await checkScreen(t, 'referrals-20-statistics');
   });
 
   it('records a referral outside the network, sharing only what her consent names, with its letter', async () => {

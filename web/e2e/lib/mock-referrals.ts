@@ -22,6 +22,8 @@ import {
   type NewNetworkReferral,
   type Page,
   type Referral,
+  type ReferralCounts,
+  type ReferralStatistics,
   type Region,
 } from '../../src/api';
 import type { CaseData } from './mock-cases';
@@ -64,6 +66,8 @@ export interface ReferralMock {
   seq: number;
 }
 
+const seoulDay = (instant: string) =>
+  new Date(Date.parse(instant) + 9 * 3_600_000).toISOString().slice(0, 10);
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function initialReferrals(): ReferralMock {
@@ -339,6 +343,45 @@ export async function handleReferralApi(route: Route, state: MockState): Promise
         share.every((f) => (k.scope.fields ?? []).includes(f)),
     );
 
+  if (path === '/api/v1/referrals/statistics' && method === 'GET') {
+    const from = url.searchParams.get('from') ?? '';
+    const to = url.searchParams.get('to') ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to))
+      return fail(400, 'invalid', 'invalid', { from: 'required', to: 'required' });
+    const counts = (direction: 'incoming' | 'outgoing'): ReferralCounts => {
+      const mine = m.referrals.filter((r) => {
+        const day = seoulDay(r.sent_at);
+        return side(r) === direction && day >= from && day <= to;
+      });
+      const tally = <K extends string>(key: (r: StoredReferral) => K | null) => {
+        const out: Partial<Record<K, number>> = {};
+        for (const r of mine) {
+          const k = key(r);
+          if (k !== null) out[k] = (out[k] ?? 0) + 1;
+        }
+        return out;
+      };
+      const hours = mine
+        .filter((r) => r.answered_at)
+        .map((r) => (Date.parse(r.answered_at!) - Date.parse(r.sent_at)) / 3_600_000)
+        .sort((a, b) => a - b);
+      const mid = Math.floor(hours.length / 2);
+      return {
+        total: mine.length,
+        by_status: tally((r) => r.status),
+        by_outcome: tally((r) => r.outcome),
+        median_hours_to_answer: hours.length
+          ? hours.length % 2
+            ? hours[mid]!
+            : (hours[mid - 1]! + hours[mid]!) / 2
+          : null,
+      };
+    };
+    return json(200, {
+      outgoing: counts('outgoing'),
+      incoming: counts('incoming'),
+    } satisfies ReferralStatistics);
+  }
   if (path === '/api/v1/referrals' && method === 'GET') {
     const direction = url.searchParams.get('direction');
     const status = url.searchParams.get('status');

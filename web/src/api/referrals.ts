@@ -58,21 +58,29 @@ export function listDirectory(
   return request<Page<DirectoryEntry>>('GET', `/api/v1/directory${q.size ? `?${q}` : ''}`);
 }
 
-// Every page of the directory (a network has tens of members, not thousands): for the lists
-// a receiver or an exclusion is chosen from, and the directory screen.
-export async function listWholeDirectory(
-  filter: DirectoryFilter = {},
-): Promise<ApiResult<Page<DirectoryEntry>>> {
-  const items: DirectoryEntry[] = [];
+// Up to `maxPages` pages of a list, followed by their cursors, as one page.
+async function collectPages<T>(
+  page: (cursor?: string) => Promise<ApiResult<Page<T>>>,
+  maxPages: number,
+): Promise<ApiResult<Page<T>>> {
+  const items: T[] = [];
   let cursor: string | undefined;
-  for (let page = 0; page < 20; page++) {
-    const r = await listDirectory(filter, cursor);
+  for (let n = 0; n < maxPages; n++) {
+    const r = await page(cursor);
     if (!r.ok) return r;
     items.push(...r.data.items);
-    if (!r.data.next_cursor) break;
+    if (!r.data.next_cursor) return { ok: true, data: { items, next_cursor: null } };
     cursor = r.data.next_cursor;
   }
-  return { ok: true, data: { items, next_cursor: null } };
+  return { ok: true, data: { items, next_cursor: cursor ?? null } };
+}
+
+// Every page of the directory (a network has tens of members, not thousands): for the lists
+// a receiver or an exclusion is chosen from, and the directory screen.
+export function listWholeDirectory(
+  filter: DirectoryFilter = {},
+): Promise<ApiResult<Page<DirectoryEntry>>> {
+  return collectPages((cursor) => listDirectory(filter, cursor), 20);
 }
 
 export function getDirectoryEntry(orgId: string): Promise<ApiResult<DirectoryEntry>> {
@@ -261,6 +269,12 @@ export function listReferrals(
   if (filter.limit) q.set('limit', String(filter.limit));
   if (cursor) q.set('cursor', cursor);
   return request<Page<Referral>>('GET', `/api/v1/referrals${q.size ? `?${q}` : ''}`);
+}
+
+// The organization's newest referrals, both directions, a few pages of them: where a case
+// page looks for the referrals it is linked through (the list has no case filter).
+export function listRecentReferrals(): Promise<ApiResult<Page<Referral>>> {
+  return collectPages((cursor) => listReferrals({ limit: 50 }, cursor), 10);
 }
 
 export function getReferral(id: string): Promise<ApiResult<Referral>> {

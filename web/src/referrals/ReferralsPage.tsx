@@ -1,5 +1,6 @@
 // Incoming and outgoing referrals, as two tabs (arrow keys move between them; the tab is in the
-// address, so the home screen can link to either), filtered by status, newest first.
+// address, so the home screen can link to either), filtered by status, newest first; below
+// them the organization's referrals in numbers.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -14,6 +15,7 @@ import { formatDateTime } from '../i18n/format';
 import { ErrorAlert, SelectField } from '../ui';
 import { useLoad } from '../cases/widgets';
 import { otherSide, serviceNames } from './names';
+import { StatisticsSection } from './StatisticsSection';
 import { StatusTag } from './StatusTag';
 
 type Direction = 'incoming' | 'outgoing';
@@ -107,6 +109,7 @@ export function ReferralsPage() {
         </div>
         <ReferralList key={`${tab}-${status ?? ''}`} direction={tab} status={status} />
       </section>
+      <StatisticsSection />
     </div>
   );
 }
