@@ -168,162 +168,169 @@ function ReferForm({ c }: { c: Case }) {
         personPage={personPage}
       />
       <ErrorAlert error={consents.error ?? directory.error} />
-      <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby="refer-form">
-        <h2 id="refer-form" className="field-wide">
-          {t('refer.action')}
-        </h2>
-        <RadioGroup
-          legend={t('refer.mode')}
-          options={MODES}
-          value={mode}
-          onChange={(m) => changeReceiver(() => setMode(m), null)}
-          label={(m) => (m === 'network' ? t('refer.modeNetwork') : t('refer.modeExternal'))}
-        />
-        {mode === 'network' ? (
-          <>
-            <SelectField
-              label={t('refer.receiver')}
-              value={toOrg}
-              onChange={(e) =>
-                changeReceiver(
-                  () => setToOrg(e.target.value),
-                  e.target.value ? { org_id: e.target.value } : null,
-                )
-              }
-              error={problem('to_org_id')}
-              hint={t('refer.receiverHint')}
-            >
-              <option value="">{t('refer.chooseReceiver')}</option>
-              {receivers.map((o) => (
-                <option key={o.org_id} value={o.org_id} disabled={o.excluded}>
-                  {o.excluded ? t('refer.receiverExcluded', { name: o.name }) : o.name}
-                </option>
-              ))}
-            </SelectField>
-            <p className="field-wide">
-              <Link to={`/directory?person=${encodeURIComponent(c.person_id)}`}>
-                {t('refer.directoryLink')}
-              </Link>
-            </p>
-            {chosen && (
-              <div className="field-wide">
-                <ReceiverConsent
-                  entry={chosen}
-                  has={forReceiver.length > 0}
-                  personPage={personPage}
-                />
-                <DirectoryEntryCard entry={chosen} headingLevel={3} />
-              </div>
-            )}
-            <RadioGroup
-              legend={t('refer.kind')}
-              options={REFERRAL_KINDS}
-              value={kind}
-              onChange={setKind}
-              label={(k) => t(`refer.kinds.${k}`)}
-              hint={(k) => t(`refer.kindHints.${k}`)}
-              error={byField.kind}
-            />
-          </>
-        ) : (
-          <>
-            <p className="field-wide field-hint">{t('refer.externalHint')}</p>
-            <TextField
-              label={t('refer.externalName')}
-              value={externalName}
-              onChange={(e) => {
-                const name = e.target.value;
-                changeReceiver(
-                  () => setExternalName(name),
-                  name.trim() ? { external: name.trim() } : null,
-                );
-              }}
-              error={problem('external.name')}
-              hint={t('refer.externalNameHint')}
-            />
-            <SelectField
-              label={t('refer.externalKind')}
-              value={externalKind}
-              onChange={(e) => setExternalKind(e.target.value as ExternalKind)}
-              error={byField['external.kind']}
-            >
-              {EXTERNAL_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`refer.externalKinds.${k}`)}
-                </option>
-              ))}
-            </SelectField>
-          </>
-        )}
-        <div className="field-wide">
-          <CheckboxGroup
-            legend={t('refer.services')}
-            name="services"
-            options={SERVICE_TYPES}
-            value={services}
-            onChange={setServices}
-            label={(s) => t(`services.types.${s}`)}
-            error={problem('services')}
+      {c.status === 'open' && (
+        <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby="refer-form">
+          <h2 id="refer-form" className="field-wide">
+            {t('refer.action')}
+          </h2>
+          <RadioGroup
+            legend={t('refer.mode')}
+            options={MODES}
+            value={mode}
+            onChange={(m) => changeReceiver(() => setMode(m), null)}
+            label={(m) => (m === 'network' ? t('refer.modeNetwork') : t('refer.modeExternal'))}
           />
-        </div>
-        <RadioGroup
-          legend={t('refer.urgency')}
-          options={REFERRAL_URGENCIES}
-          value={urgency}
-          onChange={setUrgency}
-          label={(u) => t(`refer.urgencies.${u}`)}
-          hint={(u) => t(`refer.urgencyHints.${u}`)}
-          error={byField.urgency}
-        />
-        <TextAreaField
-          wide
-          label={t('refer.note')}
-          hint={t('refer.noteHint')}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          error={byField.note}
-        />
-        {mode === 'network' && supervisor && (
-          <fieldset className="field-wide override-box">
-            <legend>{t('refer.overrideTitle')}</legend>
-            <p>{t('refer.overrideIntro')}</p>
-            <div className="checkbox">
-              <input
-                id="refer-override"
-                type="checkbox"
-                checked={override}
-                onChange={(e) => setOverride(e.target.checked)}
+          {mode === 'network' ? (
+            <>
+              <SelectField
+                label={t('refer.receiver')}
+                value={toOrg}
+                onChange={(e) =>
+                  changeReceiver(
+                    () => setToOrg(e.target.value),
+                    e.target.value ? { org_id: e.target.value } : null,
+                  )
+                }
+                error={problem('to_org_id')}
+                hint={t('refer.receiverHint')}
+              >
+                <option value="">{t('refer.chooseReceiver')}</option>
+                {receivers.map((o) => (
+                  <option key={o.org_id} value={o.org_id} disabled={o.excluded}>
+                    {o.excluded ? t('refer.receiverExcluded', { name: o.name }) : o.name}
+                  </option>
+                ))}
+              </SelectField>
+              <p className="field-wide">
+                <Link to={`/directory?person=${encodeURIComponent(c.person_id)}`}>
+                  {t('refer.directoryLink')}
+                </Link>
+              </p>
+              {chosen && (
+                <div className="field-wide">
+                  <ReceiverConsent
+                    entry={chosen}
+                    has={forReceiver.length > 0}
+                    personPage={personPage}
+                  />
+                  <DirectoryEntryCard entry={chosen} headingLevel={3} />
+                </div>
+              )}
+              <RadioGroup
+                legend={t('refer.kind')}
+                options={REFERRAL_KINDS}
+                value={kind}
+                onChange={setKind}
+                label={(k) => t(`refer.kinds.${k}`)}
+                hint={(k) => t(`refer.kindHints.${k}`)}
+                error={byField.kind}
               />
-              <label htmlFor="refer-override">{t('refer.override')}</label>
-            </div>
-            {override && (
-              <TextAreaField
-                label={t('refer.overrideReason')}
-                value={overrideReason}
-                onChange={(e) => setOverrideReason(e.target.value)}
-                error={problem('life_danger_override.reason')}
+            </>
+          ) : (
+            <>
+              <p className="field-wide field-hint">{t('refer.externalHint')}</p>
+              <TextField
+                label={t('refer.externalName')}
+                value={externalName}
+                onChange={(e) => {
+                  const name = e.target.value;
+                  changeReceiver(
+                    () => setExternalName(name),
+                    name.trim() ? { external: name.trim() } : null,
+                  );
+                }}
+                error={problem('external.name')}
+                hint={t('refer.externalNameHint')}
               />
-            )}
-          </fieldset>
-        )}
-        <ShareFields value={share} onChange={setShare} mayTick={mayTick} error={problem('share')} />
-        <div className="field-wide">
-          <ErrorAlert error={send.error} hint={refusalHint(send.error, t)} />
-          {elsewhere.length > 0 && (
-            <ul className="field-error">
-              {elsewhere.map((x) => (
-                <li key={x}>{x}</li>
-              ))}
-            </ul>
+              <SelectField
+                label={t('refer.externalKind')}
+                value={externalKind}
+                onChange={(e) => setExternalKind(e.target.value as ExternalKind)}
+                error={byField['external.kind']}
+              >
+                {EXTERNAL_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`refer.externalKinds.${k}`)}
+                  </option>
+                ))}
+              </SelectField>
+            </>
           )}
-        </div>
-        <div className="actions">
-          <SubmitButton busy={send.busy}>
-            {mode === 'network' ? t('refer.submit') : t('refer.submitExternal')}
-          </SubmitButton>
-          <Link to={`/cases/${encodeURIComponent(c.id)}`}>{t('cases.cancel')}</Link>
-        </div>
-      </form>
+          <div className="field-wide">
+            <CheckboxGroup
+              legend={t('refer.services')}
+              name="services"
+              options={SERVICE_TYPES}
+              value={services}
+              onChange={setServices}
+              label={(s) => t(`services.types.${s}`)}
+              error={problem('services')}
+            />
+          </div>
+          <RadioGroup
+            legend={t('refer.urgency')}
+            options={REFERRAL_URGENCIES}
+            value={urgency}
+            onChange={setUrgency}
+            label={(u) => t(`refer.urgencies.${u}`)}
+            hint={(u) => t(`refer.urgencyHints.${u}`)}
+            error={byField.urgency}
+          />
+          <TextAreaField
+            wide
+            label={t('refer.note')}
+            hint={t('refer.noteHint')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            error={byField.note}
+          />
+          {mode === 'network' && supervisor && (
+            <fieldset className="field-wide override-box">
+              <legend>{t('refer.overrideTitle')}</legend>
+              <p>{t('refer.overrideIntro')}</p>
+              <div className="checkbox">
+                <input
+                  id="refer-override"
+                  type="checkbox"
+                  checked={override}
+                  onChange={(e) => setOverride(e.target.checked)}
+                />
+                <label htmlFor="refer-override">{t('refer.override')}</label>
+              </div>
+              {override && (
+                <TextAreaField
+                  label={t('refer.overrideReason')}
+                  value={overrideReason}
+                  onChange={(e) => setOverrideReason(e.target.value)}
+                  error={problem('life_danger_override.reason')}
+                />
+              )}
+            </fieldset>
+          )}
+          <ShareFields
+            value={share}
+            onChange={setShare}
+            mayTick={mayTick}
+            error={problem('share')}
+          />
+          <div className="field-wide">
+            <ErrorAlert error={send.error} hint={refusalHint(send.error, t)} />
+            {elsewhere.length > 0 && (
+              <ul className="field-error">
+                {elsewhere.map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div className="actions">
+            <SubmitButton busy={send.busy}>
+              {mode === 'network' ? t('refer.submit') : t('refer.submitExternal')}
+            </SubmitButton>
+            <Link to={`/cases/${encodeURIComponent(c.id)}`}>{t('cases.cancel')}</Link>
+          </div>
+        </form>
+      )}
     </>
   );
 }

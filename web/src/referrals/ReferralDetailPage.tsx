@@ -172,7 +172,7 @@ function Actions({
         {t('referrals.decline')}
       </button>
     ),
-    !incoming && open && r.external === null && (
+    !incoming && open && (
       <button
         key="withdraw"
         type="button"
