@@ -8,6 +8,7 @@ import { hasAnyRole, homeFor, NAV_ITEMS, nextPath, type ModuleKey } from './doma
 import { ForbiddenPage, NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { CASE_NAV_KEYS, caseRoutes } from './cases/routes';
+import { referralRoutes } from './referrals/routes';
 import { SessionProvider, useSession } from './session';
 
 // Only the sign-in screen is in the initial bundle; everything behind it loads on demand.
@@ -99,6 +100,8 @@ const BUILT: readonly string[] = [
   'coverage',
   'supervision',
   'audit',
+  'referrals',
+  'directory',
 ];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
@@ -212,6 +215,7 @@ export function AppRoutes() {
           }
         />
         {caseRoutes()}
+        {referralRoutes()}
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -18,6 +18,12 @@ import type {
   TotpEnrollment,
 } from '../../src/api';
 import { handleCaseApi, initialCaseData, type CaseData } from './mock-cases';
+import {
+  handleReferralApi,
+  initialReferrals,
+  isReferralPath,
+  type ReferralMock,
+} from './mock-referrals';
 import { currentStep, totpAt } from './totp';
 
 export const PASSWORD = 'correct horse battery';
@@ -46,6 +52,7 @@ export interface MockState {
   session: { user_id: string; csrf: string; mfa_complete: boolean } | null;
   demo: boolean;
   caseData: CaseData;
+  referrals: ReferralMock;
   requests: { method: string; path: string; headers: Record<string, string> }[];
 }
 
@@ -132,6 +139,7 @@ export function initialState(): MockState {
     session: null,
     demo: true,
     caseData: initialCaseData(),
+    referrals: initialReferrals(),
     requests: [],
   };
 }
@@ -384,6 +392,7 @@ async function handle(route: Route, state: MockState): Promise<void> {
     else return fail(404, 'not_found', 'not_found');
     return json(200, userView(target));
   }
+  if (isReferralPath(path)) return handleReferralApi(route, state);
   if (await handleCaseApi({ route, url, method, lang, me }, state.caseData)) return;
   return fail(404, 'not_found', 'not_found');
 }

@@ -112,7 +112,9 @@ export interface Consent {
   id: string;
   person_id: string;
   kind: ConsentKind;
-  scope: { fields?: string[]; org_id?: string };
+  // A referral_sharing consent names either a member organization (org_id) or an outside
+  // party by its exact name (external), and the fields she agreed to share with it.
+  scope: { fields?: string[]; org_id?: string; external?: string };
   method: ConsentMethod;
   given_at: string;
   expires_at: string | null;
@@ -123,7 +125,7 @@ export interface Consent {
 
 export interface NewConsent {
   kind: ConsentKind;
-  scope: { fields?: string[]; org_id?: string };
+  scope: { fields?: string[]; org_id?: string; external?: string };
   method: ConsentMethod;
   expires_at?: string;
 }
@@ -275,6 +277,7 @@ export interface Notification {
   id: string;
   kind: string;
   case_id: string | null;
+  referral_id?: string | null; // referral notifications (referral_overdue…)
   at: string;
   read_at: string | null;
   actor: string | null;

@@ -20,6 +20,7 @@ import {
   SITUATIONS,
 } from './caseTypes';
 import { CHANNELS, OUTCOMES, REQUEST_STATUSES, STAFF_CHANNELS, URGENCIES } from './emergency';
+import { FACILITY_TYPES } from './referrals';
 import { ORG_KINDS, REGIONS, ROLES } from './types';
 import server from './vocabularies.json';
 
@@ -33,7 +34,7 @@ interface WebVocabulary {
 const WEB: Record<string, WebVocabulary | null> = {
   roles: { values: ROLES, labels: 'roles' },
   org_kinds: { values: ORG_KINDS, labels: 'orgKinds' },
-  facility_types: null,
+  facility_types: { values: FACILITY_TYPES, labels: 'directory.facilityTypes' },
   regions: { values: REGIONS, labels: 'regions' },
   person_categories: { values: PERSON_CATEGORIES, labels: 'people.category' },
   intake_channels: { values: INTAKE_CHANNELS, labels: 'cases.channels' },

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { restrictCase, type Case } from '../api';
 import { hasAnyRole } from '../domain/navigation';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { LinkedReferrals } from '../referrals/LinkedReferrals';
 import { useSignedIn } from '../session';
 import { ErrorAlert } from '../ui';
 import { CloseCaseDialog, ReopenCaseDialog } from './CloseCaseDialogs';
@@ -45,7 +46,10 @@ export function CaseHeader({
       <dl className="facts">
         <dt>{t('cases.person')}</dt>
         <dd>
-          <Link to={`/people/${encodeURIComponent(c.person.id)}`}>{c.person.legal_name}</Link>
+          {/* A person received through a referral has a legal name only if she agreed to share it. */}
+          <Link to={`/people/${encodeURIComponent(c.person.id)}`}>
+            {c.person.legal_name || c.person.code}
+          </Link>
           {c.person.alias && <> ({c.person.alias})</>} · <code>{c.person.code}</code>
         </dd>
         <dt>{t('cases.assigned')}</dt>
@@ -66,8 +70,14 @@ export function CaseHeader({
         )}
       </dl>
       <SafeContact text={c.person.safe_contact} />
+      <LinkedReferrals caseId={c.id} />
       <ErrorAlert error={restrict.error} />
       <p className="actions">
+        {c.status === 'open' && (
+          <Link className="button-like" to={`/cases/${encodeURIComponent(c.id)}/refer`}>
+            {t('refer.action')}
+          </Link>
+        )}
         {supervisor && (
           <button
             type="button"

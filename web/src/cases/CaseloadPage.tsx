@@ -1,9 +1,10 @@
 // The home of a case worker or supervisor (GET /api/v1/caseload): her open cases with the
 // highest risk first, today's and this week's appointments, and the cases nobody has been in
-// contact with for 30 days.
+// contact with for 30 days, and the referrals waiting on her organization or on a receiver.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getCaseload } from '../api';
+import { WaitingReferralsCard } from '../referrals/WaitingReferralsCard';
 import { useSignedIn } from '../session';
 import { ErrorAlert } from '../ui';
 import { AppointmentList, CaseTable } from './lists';
@@ -27,6 +28,7 @@ export function CaseloadPage() {
       <ErrorAlert error={error} />
       {!data && !error && <p role="status">{t('app.loading')}</p>}
       <NotificationsCard />
+      <WaitingReferralsCard />
       {data && (
         <>
           <section className="card" aria-labelledby="caseload-open">

@@ -15,6 +15,8 @@ import {
 } from '../api';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { ConfirmDialog, ErrorAlert, SelectField, StatusMessage, TextField } from '../ui';
+import { shareFieldNames } from '../referrals/names';
+import { SharingScopeFields, type SharingScope } from '../referrals/SharingScope';
 import { addDays, seoulMidnightUtc } from './calendar';
 import { optional, placeFieldErrors, useSubmission } from './forms';
 import { FormError, SubmitButton, useLoad } from './widgets';
@@ -26,7 +28,7 @@ export function ConsentsCard({ personId }: { personId: string }) {
   const [kind, setKind] = useState<ConsentKind>('services');
   const [method, setMethod] = useState<ConsentMethod>('verbal');
   const [expires, setExpires] = useState('');
-  const [orgId, setOrgId] = useState('');
+  const [scope, setScope] = useState<SharingScope>({});
   const [status, setStatus] = useState('');
   const [revoking, setRevoking] = useState<Consent | null>(null);
   const [reason, setReason] = useState('');
@@ -35,15 +37,24 @@ export function ConsentsCard({ personId }: { personId: string }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const scope = kind === 'referral_sharing' && orgId ? { org_id: orgId } : {};
+    // Only a referral_sharing consent has a scope: whom it names and which fields.
+    const sharing = kind === 'referral_sharing';
+    const external = scope.external?.trim();
+    const to = external ? { external } : scope.org_id ? { org_id: scope.org_id } : {};
     // A consent runs to the end of the day it expires on, Korean time.
     const expires_at = expires ? seoulMidnightUtc(addDays(expires, 1)) : undefined;
     const done = await record.run(() =>
-      recordConsent(personId, { kind, method, scope, expires_at }),
+      recordConsent(personId, {
+        kind,
+        method,
+        scope: sharing ? { ...to, fields: scope.fields ?? [] } : {},
+        expires_at,
+      }),
     );
     if (!done) return;
     setStatus(t('consents.recorded'));
     setExpires('');
+    setScope({});
     void consents.reload();
   }
 
@@ -91,8 +102,12 @@ export function ConsentsCard({ personId }: { personId: string }) {
                 <tr key={c.id}>
                   <th scope="row">
                     {t(`consents.kinds.${c.kind}`)}
-                    {c.scope.org_id && (
-                      <span className="field-hint"> — {orgName(c.scope.org_id)}</span>
+                    {c.kind === 'referral_sharing' && (
+                      <span className="field-hint">
+                        {' '}
+                        — {c.scope.external ?? orgName(c.scope.org_id)}:{' '}
+                        {shareFieldNames(c.scope.fields, t)}
+                      </span>
                     )}
                   </th>
                   <td>
@@ -140,19 +155,12 @@ export function ConsentsCard({ personId }: { personId: string }) {
           ))}
         </SelectField>
         {kind === 'referral_sharing' && (
-          <SelectField
-            label={t('consents.toOrg')}
-            value={orgId}
-            onChange={(e) => setOrgId(e.target.value)}
+          <SharingScopeFields
+            scope={scope}
+            onChange={setScope}
+            orgs={orgs.data?.items ?? []}
             error={byField.scope}
-          >
-            <option value="">{t('consents.chooseOrg')}</option>
-            {orgs.data?.items.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </SelectField>
+          />
         )}
         <SelectField
           label={t('consents.method')}

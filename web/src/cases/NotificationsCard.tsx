@@ -12,6 +12,8 @@ import { useLoad } from './widgets';
 
 function describe(n: Notification, t: TFunction): string {
   const actor = n.actor ?? t('notifications.someone');
+  if (n.kind === 'referral_overdue') return t('referrals.notifyOverdue');
+  if (n.kind.startsWith('referral')) return t('referrals.notifyOther', { actor });
   return n.kind.includes('break_glass')
     ? t('notifications.breakGlass', { actor })
     : t('notifications.other', { actor });
@@ -48,6 +50,11 @@ export function NotificationsCard() {
                 {n.case_id && (
                   <Link to={`/cases/${encodeURIComponent(n.case_id)}`}>
                     {t('notifications.openCase')}
+                  </Link>
+                )}
+                {n.referral_id && (
+                  <Link to={`/referrals/${encodeURIComponent(n.referral_id)}`}>
+                    {t('referrals.notifyOpen')}
                   </Link>
                 )}
               </p>

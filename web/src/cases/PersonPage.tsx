@@ -1,6 +1,7 @@
 // One person: how she may be contacted (first, and prominently), who she is, her cases with a
 // way to open a new one, and her consents. A person with a restricted case whom the worker may
 // not see asks her to break the glass on that case (the server names it), then reads again.
+// Below her consents, the places she must never be referred to.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -8,6 +9,7 @@ import { BREAK_GLASS_REQUIRED, getPerson, listCases, type PersonCategory } from 
 import { countryName, languageName } from '../domain/names';
 import { currentLanguage } from '../i18n';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { ExclusionsCard } from '../referrals/ExclusionsCard';
 import { ErrorAlert, StatusMessage } from '../ui';
 import { BreakGlassDialog } from './BreakGlassDialog';
 import { formatDay } from './calendar';
@@ -68,7 +70,8 @@ export function PersonPage() {
       {!p && !person.error && <p role="status">{t('app.loading')}</p>}
       {p && (
         <>
-          <h1>{p.legal_name}</h1>
+          {/* Received through a referral, she has a legal name only if she agreed to share it. */}
+          <h1>{p.legal_name || p.alias || p.code}</h1>
           <SafeContact text={p.safe_contact} />
           <dl className="facts card">
             <dt>{t('people.code')}</dt>
@@ -117,6 +120,7 @@ export function PersonPage() {
             )}
           </section>
           <ConsentsCard personId={p.id} />
+          <ExclusionsCard personId={p.id} />
         </>
       )}
     </div>

@@ -31,9 +31,16 @@ function Loading() {
   return <p role="status">{t('app.loading')}</p>;
 }
 
-function CaseRole({ children }: { children: ReactNode }) {
+// `roles`: the case roles unless a screen names others (the directory is for org admins too).
+export function CaseRole({
+  children,
+  roles = CASE_ROLES,
+}: {
+  children: ReactNode;
+  roles?: readonly Role[];
+}) {
   const { state } = useSession();
-  if (state.status !== 'signedIn' || !hasAnyRole(state.session.user.roles, CASE_ROLES))
+  if (state.status !== 'signedIn' || !hasAnyRole(state.session.user.roles, roles))
     return <ForbiddenPage />;
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }

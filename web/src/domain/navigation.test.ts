@@ -14,17 +14,25 @@ describe('navigation by role', () => {
 
   it('shows only the modules of the user roles', () => {
     expect(navFor(['finance']).map((n) => n.key)).toEqual(['funds']);
-    expect(navFor(['org_admin']).map((n) => n.key)).toEqual(['coverage', 'users']);
+    expect(navFor(['org_admin']).map((n) => n.key)).toEqual(['coverage', 'directory', 'users']);
     expect(navFor(['dispatcher']).map((n) => n.key)).toEqual(['emergency', 'coverage']);
   });
 
-  it('gives case roles their caseload, people and calendar', () => {
+  it('gives case roles their caseload, people, calendar, referrals and the directory', () => {
     expect(homeFor(['supervisor'])).toBe('/cases');
-    expect(navFor(['case_worker']).map((n) => n.key)).toEqual(['cases', 'people', 'calendar']);
+    expect(navFor(['case_worker']).map((n) => n.key)).toEqual([
+      'cases',
+      'people',
+      'calendar',
+      'referrals',
+      'directory',
+    ]);
     expect(navFor(['supervisor']).map((n) => n.key)).toEqual([
       'cases',
       'people',
       'calendar',
+      'referrals',
+      'directory',
       'supervision',
     ]);
     expect(navFor(['shelter_staff']).map((n) => n.key)).toEqual(['cases', 'shelter']);

@@ -5,7 +5,15 @@ import type { Role } from '../api';
 export type ModuleKey =
   'cases' | 'supervision' | 'shelter' | 'emergency' | 'funds' | 'advocacy' | 'statistics' | 'audit';
 
-export type NavKey = ModuleKey | 'users' | 'organizations' | 'people' | 'calendar' | 'coverage';
+export type NavKey =
+  | ModuleKey
+  | 'users'
+  | 'organizations'
+  | 'people'
+  | 'calendar'
+  | 'referrals'
+  | 'directory'
+  | 'coverage';
 
 export interface NavItem {
   key: NavKey;
@@ -20,6 +28,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'cases', path: '/cases', roles: ['case_worker', 'supervisor', 'shelter_staff'] },
   { key: 'people', path: '/people', roles: ['case_worker', 'supervisor'] },
   { key: 'calendar', path: '/calendar', roles: ['case_worker', 'supervisor'] },
+  // Referrals to and from other members, and the network directory they are chosen from.
+  { key: 'referrals', path: '/referrals', roles: ['case_worker', 'supervisor'] },
+  { key: 'directory', path: '/directory', roles: ['case_worker', 'supervisor', 'org_admin'] },
   { key: 'supervision', path: '/supervision', roles: ['supervisor'] },
   { key: 'shelter', path: '/shelter', roles: ['shelter_staff'] },
   { key: 'funds', path: '/funds', roles: ['finance'] },

@@ -10,6 +10,7 @@ import koCases from './ko/cases.json';
 import koCommon from './ko/common.json';
 import koEmergency from './ko/emergency.json';
 import koRecords from './ko/records.json';
+import koReferrals from './ko/referrals.json';
 import koSession from './ko/session.json';
 import koSupervision from './ko/supervision.json';
 import enAdmin from './en/admin.json';
@@ -19,6 +20,7 @@ import enCases from './en/cases.json';
 import enCommon from './en/common.json';
 import enEmergency from './en/emergency.json';
 import enRecords from './en/records.json';
+import enReferrals from './en/referrals.json';
 import enSession from './en/session.json';
 import enSupervision from './en/supervision.json';
 
@@ -34,6 +36,7 @@ export const AREAS = {
   emergency: area(koEmergency, enEmergency),
   cases: area(koCases, enCases),
   records: area(koRecords, enRecords),
+  referrals: area(koReferrals, enReferrals),
   calendar: area(koCalendar, enCalendar),
   supervision: area(koSupervision, enSupervision),
   audit: area(koAudit, enAudit),
@@ -49,6 +52,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.emergency[lang],
     ...AREAS.cases[lang],
     ...AREAS.records[lang],
+    ...AREAS.referrals[lang],
     ...AREAS.calendar[lang],
     ...AREAS.supervision[lang],
     ...AREAS.audit[lang],
