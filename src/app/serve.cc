@@ -25,6 +25,7 @@
 #include "modules/people/routes.h"
 #include "modules/probe/probe.h"
 #include "modules/session/routes.h"
+#include "modules/shelters/routes.h"
 #include "modules/supervision/routes.h"
 #include "security/password.h"
 
@@ -106,6 +107,7 @@ int Serve(const ServeOptions& options) {
   caseload::AddRoutes(router, *s.caseload);
   supervision::AddRoutes(router, *s.supervision);
   emergency::AddRoutes(router, *s.emergency);
+  shelters::AddRoutes(router, *s.shelters);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

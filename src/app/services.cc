@@ -7,6 +7,7 @@
 #include "modules/emergency/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
+#include "modules/shelters/routes.h"
 #include "modules/supervision/routes.h"
 #include "security/keys.h"
 #include "security/messages.h"
@@ -26,6 +27,7 @@ void RegisterAllMessages() {
   case_records::RegisterCaseRecordsMessages();
   emergency::RegisterEmergencyMessages();
   supervision::RegisterSupervisionMessages();
+  shelters::RegisterShelterMessages();
 }
 
 namespace {
@@ -99,6 +101,8 @@ void Services::Build() {
                                                                   *audit_reads, *clock);
   emergency = std::make_unique<emergency::EmergencyService>(*db, *keyring, *audit, *clock,
                                                             config.public_help_per_minute);
+  shelters =
+      std::make_unique<shelters::ShelterService>(*db, *keyring, *audit, *audit_reads, *clock);
 }
 
 }  // namespace dandelion::app

@@ -17,6 +17,7 @@
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
 #include "modules/people/people_service.h"
+#include "modules/shelters/shelter_service.h"
 #include "modules/supervision/supervision_service.h"
 #include "security/audit_batcher.h"
 #include "security/audit_log.h"
@@ -43,6 +44,7 @@ struct Services {
   std::unique_ptr<caseload::CaseloadService> caseload;
   std::unique_ptr<supervision::SupervisionService> supervision;
   std::unique_ptr<emergency::EmergencyService> emergency;
+  std::unique_ptr<shelters::ShelterService> shelters;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

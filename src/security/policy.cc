@@ -34,6 +34,14 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kEmergencyOnCall, {"org_admin", "dispatcher", "supervisor"}},
       // Times to acknowledge and resolve: counts and medians, no request-level data.
       {perm::kEmergencyMeasures, {"dispatcher", "supervisor", "org_admin", "network_admin"}},
+      // A facility's rooms and beds are set up by its staff or its administrator; its residents
+      // (the board, stays, outings, exits, follow-ups) are the shelter staff's work alone.
+      // Other organizations see free-bed counts only (GET /api/v1/network/beds, signed in).
+      {perm::kShelterRooms, {"shelter_staff", "org_admin"}},
+      {perm::kShelterRead, {"shelter_staff"}},
+      {perm::kShelterWrite, {"shelter_staff"}},
+      // The legal stay limits are the network's setting (the law changes).
+      {perm::kShelterLimits, {"network_admin"}},
   };
   return grants;
 }

@@ -26,6 +26,13 @@ HELP = "/api/v1/emergency/requests/{id}"
 DISPATCH_ROLES = ("dispatcher", "supervisor")
 
 
+STAY = "/api/v1/shelter/stays/{id}"
+BED = "/api/v1/shelter/beds/{id}"
+SHELTER_ROOMS = ("shelter_staff", "org_admin")
+# The records a shelter's routes address by id, under the path that names them.
+SHELTER_RECORDS = ("shelter/beds", "shelter/stays", "shelter/outings", "shelter/follow-ups")
+
+
 def anyone(role, scope):
     return True
 
@@ -48,6 +55,10 @@ def user_admin(list_or_create):
 
 def own_case_roles(role, scope):
     return role in CASE_ROLES and scope == "own"
+
+
+def own_shelter_staff(role, scope):
+    return role == "shelter_staff" and scope == "own"
 
 
 EXPECTED = {
@@ -129,6 +140,27 @@ EXPECTED = {
     ("GET", "/api/v1/emergency/on-call"): roles("org_admin", *DISPATCH_ROLES),
     ("POST", "/api/v1/emergency/on-call"): roles("org_admin", *DISPATCH_ROLES),
     ("GET", "/api/v1/emergency/measures"): roles("org_admin", "network_admin", *DISPATCH_ROLES),
+    # Shelters: rooms and beds are set up by the facility's staff or administrator; residents
+    # (board, home, stays, outings, follow-ups) are the shelter staff's alone, of their own
+    # organization (another's: 404). Everyone signed in sees free-bed counts and the limits.
+    ("POST", "/api/v1/shelter/rooms"): roles(*SHELTER_ROOMS),
+    ("POST", BED + "/status"): lambda role, scope: role in SHELTER_ROOMS and scope == "own",
+    ("GET", BED + "/history"): lambda role, scope: role in SHELTER_ROOMS and scope == "own",
+    ("PUT", "/api/v1/shelter/grace"): roles(*SHELTER_ROOMS),
+    ("GET", "/api/v1/shelter/board"): roles("shelter_staff"),
+    ("GET", "/api/v1/shelter/home"): roles("shelter_staff"),
+    ("GET", "/api/v1/shelter/occupancy"): roles("shelter_staff"),
+    ("POST", "/api/v1/shelter/stays"): roles("shelter_staff"),
+    ("GET", STAY): own_shelter_staff,
+    ("POST", STAY + "/move"): own_shelter_staff,
+    ("POST", STAY + "/exit"): own_shelter_staff,
+    ("POST", STAY + "/outings"): own_shelter_staff,
+    ("POST", "/api/v1/shelter/outings/{id}/return"): own_shelter_staff,
+    ("POST", "/api/v1/shelter/follow-ups/{id}"): own_shelter_staff,
+    ("GET", "/api/v1/shelter/limits"): anyone,
+    ("PUT", "/api/v1/shelter/limits"): roles("network_admin"),
+    ("GET", "/api/v1/network/beds"): anyone,
+    ("POST", "/api/v1/network/beds/holds"): roles(*DISPATCH_ROLES),
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
@@ -226,6 +258,21 @@ BODIES = {
     ("POST", HELP + "/police"): {"station": "x", "notified_at": "not a time"},
     ("POST", HELP + "/resolve"): {"outcome": "rescued"},
     ("POST", HELP + "/link"): {"person_id": "x"},
+    # Shelters: well-formed, refused after the record is found (a date before her admission,
+    # her exit or her leaving; she is already out; the bed is already in service), so nothing
+    # changes.
+    ("POST", "/api/v1/shelter/rooms"): {"name": " ", "beds": 1},
+    ("POST", BED + "/status"): {"status": "in_service"},
+    ("PUT", "/api/v1/shelter/grace"): {"minutes": 1},
+    ("POST", STAY + "/move"): {"bed_id": "0" * 26, "on": "2000-01-01"},
+    ("POST", STAY + "/exit"): {"exited_on": "2000-01-01", "reason": "completed",
+                               "destination": "family"},
+    ("POST", STAY + "/outings"): {"kind": "outing", "left_at": "2026-01-01T00:00:00Z",
+                                  "planned_return_at": "2026-01-01T01:00:00Z"},
+    ("POST", "/api/v1/shelter/outings/{id}/return"): {"returned_at": "2000-01-01T00:00:00Z"},
+    ("POST", "/api/v1/shelter/follow-ups/{id}"): {"done_on": "2000-01-01", "outcome": "stable"},
+    ("PUT", "/api/v1/shelter/limits"): {"general": {"months": 0, "extension_months": 0}},
+    ("POST", "/api/v1/network/beds/holds"): {"org_id": "x", "kind": "standard"},
 }
 
 # Routes of one's own session: any signed-in user, never about anyone else.
@@ -255,6 +302,34 @@ def make_records(session, case_id, person_id):
     assert c.post(f"/api/v1/appointments/{ids['appointments']}/cancel").status == 200
     assert c.post(f"/api/v1/consents/{ids['consents']}/revoke").status == 200
     return ids
+
+
+def make_shelter_records(staff, worker):
+    """A room with two beds, a resident who is out on an outing, and a woman who has left (with
+    her follow-ups), for the shelter routes that address records by id. Both stays began in
+    2025, so the matrix's dates of 2000 are refused after the record is found."""
+    c = staff.client
+    r = c.post("/api/v1/shelter/rooms", body={"name": "매트릭스", "beds": 2})
+    assert r.status == 201, r.body
+    beds = [b["id"] for b in r.json()["beds"]]
+    stays = []
+    for i, bed in enumerate(beds):
+        p = worker.client.post("/api/v1/people", body={"legal_name": f"입소 매트릭스 {i}"})
+        assert p.status == 201, p.body
+        s = c.post("/api/v1/shelter/stays", body={
+            "person_id": p.json()["id"], "bed_id": bed, "admitted_on": "2025-01-01"})
+        assert s.status == 201, s.body
+        stays.append(s.json()["id"])
+    o = c.post(f"/api/v1/shelter/stays/{stays[0]}/outings", body={
+        "kind": "outing", "left_at": "2025-02-01T00:00:00Z",
+        "planned_return_at": "2025-02-01T03:00:00Z"})
+    assert o.status == 201, o.body
+    e = c.post(f"/api/v1/shelter/stays/{stays[1]}/exit", body={
+        "exited_on": "2025-06-01", "reason": "completed", "destination": "family"})
+    assert e.status == 200, e.body
+    return {"shelter/beds": beds[0], "shelter/stays": stays[0],
+            "shelter/outings": o.json()["id"],
+            "shelter/follow-ups": e.json()["follow_ups"][0]["id"]}
 
 
 class PermissionMatrixTest(unittest.TestCase):
@@ -331,10 +406,16 @@ class PermissionMatrixTest(unittest.TestCase):
         # their own id. The appointment is cancelled and the consent revoked already, so that
         # allowed callers get 409 and nothing changes.
         cls.record_ids = {kind: {"sec": "0" * 26} for kind in
-                          ("appointments", "legal-matters", "goals", "files", "consents")}
+                          ("appointments", "legal-matters", "goals", "files", "consents",
+                           *SHELTER_RECORDS)}
         for slug, s in [("org-a", cls.sessions["case_worker"]), ("org-b", b_worker)]:
             for kind, record_id in make_records(s, cls.case_ids[slug],
                                                 cls.person_ids[slug]).items():
+                cls.record_ids[kind][slug] = record_id
+        b_staff = sign_in(cls.server, cls.users["org-b"]["shelter_staff"])
+        for slug, staff, worker in [("org-a", cls.sessions["shelter_staff"],
+                                     cls.sessions["case_worker"]), ("org-b", b_staff, b_worker)]:
+            for kind, record_id in make_shelter_records(staff, worker).items():
                 cls.record_ids[kind][slug] = record_id
         # A help request in A and in B, resolved at once so that the matrix's calls (acknowledge
         # takes no body) answer 409 and change nothing.

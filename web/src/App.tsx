@@ -37,6 +37,7 @@ const AuditPage = lazy(() => import('./audit').then((m) => ({ default: m.AuditPa
 const SupervisionPage = lazy(() =>
   import('./supervision').then((m) => ({ default: m.SupervisionPage })),
 );
+const ShelterPage = lazy(() => import('./shelters').then((m) => ({ default: m.ShelterPage })));
 
 export function Loading() {
   const { t } = useTranslation();
@@ -98,6 +99,7 @@ const BUILT: readonly string[] = [
   'emergency',
   'coverage',
   'supervision',
+  'shelter',
   'audit',
 ];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
@@ -157,6 +159,16 @@ export function AppRoutes() {
             <RequireRole roles={['supervisor']}>
               <Suspense fallback={<Loading />}>
                 <SupervisionPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="shelter"
+          element={
+            <RequireRole roles={['shelter_staff']}>
+              <Suspense fallback={<Loading />}>
+                <ShelterPage />
               </Suspense>
             </RequireRole>
           }

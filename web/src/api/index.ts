@@ -18,3 +18,4 @@ export * from './cases';
 export * from './caseRecords';
 export * from './supervision';
 export * from './audit';
+export * from './shelters';

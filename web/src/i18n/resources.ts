@@ -11,6 +11,7 @@ import koCommon from './ko/common.json';
 import koEmergency from './ko/emergency.json';
 import koRecords from './ko/records.json';
 import koSession from './ko/session.json';
+import koShelters from './ko/shelters.json';
 import koSupervision from './ko/supervision.json';
 import enAdmin from './en/admin.json';
 import enAudit from './en/audit.json';
@@ -20,6 +21,7 @@ import enCommon from './en/common.json';
 import enEmergency from './en/emergency.json';
 import enRecords from './en/records.json';
 import enSession from './en/session.json';
+import enShelters from './en/shelters.json';
 import enSupervision from './en/supervision.json';
 
 // One area in both languages; the English must match the Korean's shape.
@@ -36,6 +38,7 @@ export const AREAS = {
   records: area(koRecords, enRecords),
   calendar: area(koCalendar, enCalendar),
   supervision: area(koSupervision, enSupervision),
+  shelters: area(koShelters, enShelters),
   audit: area(koAudit, enAudit),
 };
 
@@ -51,6 +54,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.records[lang],
     ...AREAS.calendar[lang],
     ...AREAS.supervision[lang],
+    ...AREAS.shelters[lang],
     ...AREAS.audit[lang],
   };
 }
