@@ -119,7 +119,8 @@ class SheltersTest(unittest.TestCase):
         other = a_worker.client.post("/api/v1/people", body={"legal_name": "다른 기관"})
         r = self.admit(other.json()["id"], self.beds[1])
         self.assertEqual(r.status, 400, r.body)
-        self.assertEqual(r.json()["error"]["fields"], {"person_id": "shelter.unknown_person"})
+        self.assertEqual(r.json()["error"]["fields"],
+                         {"person_id": "이 시설에 등록된 분을 찾을 수 없습니다."})
         self.assertEqual(sql(self.server, "SELECT COUNT(*) FROM shelter_stays"), before)
 
     def test_3_the_stay_limit_follows_the_setting(self):

@@ -123,8 +123,7 @@ Result<security::Audited<Board>> ShelterService::BoardOf(const security::Actor& 
     }
     return out;
   }));
-  auto e =
-      security::ActorEvent(actor, "shelter.board", "organization", actor.org_id, {"people.alias"});
+  auto e = security::ActorEvent(actor, "shelter.board", "organization", actor.org_id, {"alias"});
   return security::Audited<Board>{std::move(board), security::PendingAudit(reads_, std::move(e))};
 }
 
@@ -142,7 +141,7 @@ Result<security::Audited<Home>> ShelterService::HomeOf(const security::Actor& ac
     return out;
   }));
   auto e = security::ActorEvent(actor, "shelter.home", "organization", actor.org_id,
-                                {"people.alias", "shelter_outings.destination"});
+                                {"alias", "outing.destination"});
   return security::Audited<Home>{std::move(home), security::PendingAudit(reads_, std::move(e))};
 }
 

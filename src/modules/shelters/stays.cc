@@ -93,8 +93,8 @@ Result<security::Audited<Stay>> ShelterService::GetStay(const security::Actor& a
     auto outs = TRY(OutingsNow(tx, actor));
     return ViewStay(tx, actor, std::move(*stored), outs, true);
   }));
-  auto e = security::ActorEvent(actor, "shelter.stay.read", "shelter_stay", id,
-                                {"people.alias", "shelter_stays.exit_note"});
+  auto e =
+      security::ActorEvent(actor, "shelter.stay.read", "shelter_stay", id, {"alias", "exit_note"});
   return security::Audited<Stay>{std::move(stay), security::PendingAudit(reads_, std::move(e))};
 }
 
