@@ -30,7 +30,8 @@ STAY = "/api/v1/shelter/stays/{id}"
 BED = "/api/v1/shelter/beds/{id}"
 SHELTER_ROOMS = ("shelter_staff", "org_admin")
 # The records a shelter's routes address by id, under the path that names them.
-SHELTER_RECORDS = ("shelter/beds", "shelter/stays", "shelter/outings", "shelter/follow-ups")
+SHELTER_RECORDS = ("shelter/beds", "shelter/stays", "shelter/outings", "shelter/follow-ups",
+                   "shelter/extensions")
 
 
 def anyone(role, scope):
@@ -157,6 +158,11 @@ EXPECTED = {
     ("POST", STAY + "/outings"): own_shelter_staff,
     ("POST", "/api/v1/shelter/outings/{id}/return"): own_shelter_staff,
     ("POST", "/api/v1/shelter/follow-ups/{id}"): own_shelter_staff,
+    ("POST", STAY + "/extensions"): own_shelter_staff,
+    # Extensions are decided by supervisors (case.supervise) of the stay's organization.
+    ("GET", "/api/v1/shelter/extensions"): roles("supervisor"),
+    ("POST", "/api/v1/shelter/extensions/{id}/decision"):
+        lambda role, scope: role == "supervisor" and scope == "own",
     ("GET", "/api/v1/shelter/limits"): anyone,
     ("PUT", "/api/v1/shelter/limits"): roles("network_admin"),
     ("GET", "/api/v1/network/beds"): anyone,
@@ -271,6 +277,9 @@ BODIES = {
                                   "planned_return_at": "2026-01-01T01:00:00Z"},
     ("POST", "/api/v1/shelter/outings/{id}/return"): {"returned_at": "2000-01-01T00:00:00Z"},
     ("POST", "/api/v1/shelter/follow-ups/{id}"): {"done_on": "2000-01-01", "outcome": "stable"},
+    ("POST", STAY + "/extensions"): {"until_on": "2000-01-01", "reason": "matrix"},
+    # The extension is refused already: 409, nothing changes.
+    ("POST", "/api/v1/shelter/extensions/{id}/decision"): {"approve": True},
     ("PUT", "/api/v1/shelter/limits"): {"general": {"months": 0, "extension_months": 0}},
     ("POST", "/api/v1/network/beds/holds"): {"org_id": "x", "kind": "standard"},
 }
@@ -304,10 +313,11 @@ def make_records(session, case_id, person_id):
     return ids
 
 
-def make_shelter_records(staff, worker):
-    """A room with two beds, a resident who is out on an outing, and a woman who has left (with
-    her follow-ups), for the shelter routes that address records by id. Both stays began in
-    2025, so the matrix's dates of 2000 are refused after the record is found."""
+def make_shelter_records(staff, worker, supervisor):
+    """A room with two beds, a resident who is out on an outing (with an extension her
+    supervisor refused), and a woman who has left (with her follow-ups), for the shelter routes
+    that address records by id. Both stays began in 2025, so the matrix's dates of 2000 are
+    refused after the record is found."""
     c = staff.client
     r = c.post("/api/v1/shelter/rooms", body={"name": "매트릭스", "beds": 2})
     assert r.status == 201, r.body
@@ -327,9 +337,16 @@ def make_shelter_records(staff, worker):
     e = c.post(f"/api/v1/shelter/stays/{stays[1]}/exit", body={
         "exited_on": "2025-06-01", "reason": "completed", "destination": "family"})
     assert e.status == 200, e.body
+    x = c.post(f"/api/v1/shelter/stays/{stays[0]}/extensions", body={
+        "until_on": "2026-06-01", "reason": "매트릭스 연장"})
+    assert x.status == 201, x.body
+    d = supervisor.client.post(f"/api/v1/shelter/extensions/{x.json()['id']}/decision",
+                               body={"approve": False})
+    assert d.status == 200, d.body
     return {"shelter/beds": beds[0], "shelter/stays": stays[0],
             "shelter/outings": o.json()["id"],
-            "shelter/follow-ups": e.json()["follow_ups"][0]["id"]}
+            "shelter/follow-ups": e.json()["follow_ups"][0]["id"],
+            "shelter/extensions": x.json()["id"]}
 
 
 class PermissionMatrixTest(unittest.TestCase):
@@ -413,9 +430,12 @@ class PermissionMatrixTest(unittest.TestCase):
                                                 cls.person_ids[slug]).items():
                 cls.record_ids[kind][slug] = record_id
         b_staff = sign_in(cls.server, cls.users["org-b"]["shelter_staff"])
-        for slug, staff, worker in [("org-a", cls.sessions["shelter_staff"],
-                                     cls.sessions["case_worker"]), ("org-b", b_staff, b_worker)]:
-            for kind, record_id in make_shelter_records(staff, worker).items():
+        b_supervisor = sign_in(cls.server, cls.users["org-b"]["supervisor"])
+        for slug, staff, worker, supervisor in [
+                ("org-a", cls.sessions["shelter_staff"], cls.sessions["case_worker"],
+                 cls.sessions["supervisor"]),
+                ("org-b", b_staff, b_worker, b_supervisor)]:
+            for kind, record_id in make_shelter_records(staff, worker, supervisor).items():
                 cls.record_ids[kind][slug] = record_id
         # A help request in A and in B, resolved at once so that the matrix's calls (acknowledge
         # takes no body) answer 409 and change nothing.

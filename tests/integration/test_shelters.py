@@ -150,6 +150,28 @@ class SheltersTest(unittest.TestCase):
         self.exit(first["id"])
         self.exit(second["id"])
 
+    def test_3b_an_extension_past_the_legal_maximum_is_refused_in_words(self):
+        r = self.admit(self.person("연장"), self.beds[1])
+        self.assertEqual(r.status, 201, r.body)
+        stay = r.json()
+        r = self.staff.client.post(f"{STAYS}/{stay['id']}/extensions", body={
+            "until_on": "2099-01-01", "reason": "자립 준비가 더 필요함"})
+        self.assertEqual(r.status, 400, r.body)
+        self.assertIn("법이 허용하는 최대 입소 기간을 넘습니다", r.json()["error"]["fields"]["until_on"])
+        r = self.staff.client.post(f"{STAYS}/{stay['id']}/extensions", body={
+            "until_on": stay["max_end_on"], "reason": "자립 준비가 더 필요함"})
+        self.assertEqual(r.status, 201, r.body)
+        supervisor = sign_in(self.server, self.users["org-b"]["supervisor"])
+        pending = supervisor.client.get("/api/v1/shelter/extensions").json()["items"]
+        self.assertEqual([p["id"] for p in pending], [r.json()["id"]])
+        self.assertEqual(pending[0]["reason"], "자립 준비가 더 필요함")
+        d = supervisor.client.post(f"/api/v1/shelter/extensions/{r.json()['id']}/decision",
+                                   body={"approve": True})
+        self.assertEqual(d.status, 200, d.body)
+        got = self.staff.client.get(f"{STAYS}/{stay['id']}").json()
+        self.assertEqual(got["planned_end_on"], stay["max_end_on"])
+        self.exit(stay["id"])
+
     def test_4_other_organizations_see_counts_only(self):
         r = self.admit(self.person("숨은별쉼터"), self.beds[1])
         self.assertEqual(r.status, 201, r.body)

@@ -115,3 +115,19 @@ CREATE TABLE shelter_bed_holds (
   released_at TEXT
 );
 CREATE INDEX shelter_bed_holds_by_bed ON shelter_bed_holds (bed_id, expires_at);
+
+-- A request to extend a stay past its planned end, with its reason (sealed under her key), and a
+-- supervisor's decision. An approved request moves the stay's planned end; never past max_end_on.
+CREATE TABLE shelter_extensions (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL REFERENCES organizations(id),
+  stay_id TEXT NOT NULL REFERENCES shelter_stays(id),
+  until_on TEXT NOT NULL,
+  reason BYTEA NOT NULL,
+  status TEXT NOT NULL,          -- pending | approved | refused
+  requested_by TEXT NOT NULL REFERENCES users(id),
+  requested_at TEXT NOT NULL,
+  decided_by TEXT REFERENCES users(id),
+  decided_at TEXT
+);
+CREATE INDEX shelter_extensions_by_org ON shelter_extensions (org_id, status);

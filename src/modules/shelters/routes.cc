@@ -82,6 +82,17 @@ boost::json::object LimitsJson(const StayLimits& limits) {
   return out;
 }
 
+boost::json::object ExtensionJson(const Extension& e) {
+  return {{"id", e.id},
+          {"stay_id", e.stay_id},
+          {"person_code", e.person_code},
+          {"until_on", e.until_on},
+          {"reason", OrNull(e.reason)},
+          {"status", e.status},
+          {"requested_at", e.requested_at},
+          {"max_end_on", e.max_end_on}};
+}
+
 template <class T>
 http::Reply AuditedJson(security::Audited<T> read, boost::json::object body) {
   Response res = Response::Json(200, std::move(body));
@@ -268,6 +279,45 @@ void AddRoutes(http::Router& router, ShelterService& shelters) {
               .json_body = true,
               .success_status = 201});
   router.Add({.method = "POST",
+              .path_template = "/api/v1/shelter/stays/{id}/extensions",
+              .permission = write,
+              .handler = [&shelters](Request& req) -> http::Reply {
+                auto [until, reason] = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  std::string until = f.Date("until_on");
+                  return std::pair(until, f.String("reason", 2000));
+                }));
+                return Response::Json(201, ExtensionJson(TRY(shelters.RequestExtension(
+                                               ActorOf(req), Id(req), until, reason))));
+              },
+              .summary = "Ask to extend her stay to until_on, with a reason; refused past the "
+                         "legal maximum",
+              .tag = "shelters",
+              .json_body = true,
+              .success_status = 201});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/shelter/extensions",
+              .permission = std::string(perm::kCaseSupervise),
+              .handler = [&shelters](Request& req) -> http::Reply {
+                auto pending = TRY(shelters.PendingExtensions(ActorOf(req)));
+                boost::json::array items;
+                for (const auto& e : pending.value) items.emplace_back(ExtensionJson(e));
+                return AuditedJson(std::move(pending), {{"items", items}});
+              },
+              .summary = "Supervisors: the extensions waiting for a decision",
+              .tag = "shelters"});
+  router.Add(
+      {.method = "POST",
+       .path_template = "/api/v1/shelter/extensions/{id}/decision",
+       .permission = std::string(perm::kCaseSupervise),
+       .handler = [&shelters](Request& req) -> http::Reply {
+         bool approve = TRY(ReadBody(req, [](http::FieldReader& f) { return f.Bool("approve"); }));
+         return Response::Json(
+             200, ExtensionJson(TRY(shelters.DecideExtension(ActorOf(req), Id(req), approve))));
+       },
+       .summary = "Supervisors: approve (the planned end moves) or refuse an extension",
+       .tag = "shelters",
+       .json_body = true});
+  router.Add({.method = "POST",
               .path_template = "/api/v1/shelter/outings/{id}/return",
               .permission = write,
               .handler = [&shelters](Request& req) -> http::Reply {
@@ -447,6 +497,15 @@ void RegisterShelterMessages() {
        "Choose from 0 to 120 months."},
       {"shelter.limit_age_range", "나이는 14세에서 30세 사이로 정하세요.",
        "Choose an age from 14 to 30."},
+      {"shelter.not_an_extension", "연장하려는 날짜가 지금의 종료 예정일보다 뒤여야 합니다.",
+       "The new end must be after the current planned end."},
+      {"shelter.past_legal_max",
+       "법이 허용하는 최대 입소 기간을 넘습니다. 입소 기록의 최대 종료일(max_end_on)까지만 연장할 "
+       "수 있습니다.",
+       "This is past the longest stay the law allows: a stay can be extended only up to its "
+       "latest end (max_end_on)."},
+      {"shelter.extension_decided", "이미 결정한 연장 요청입니다.",
+       "This extension has already been decided."},
       {"shelter.no_free_bed", "그 시설에는 지금 비어 있는 그 종류의 침대가 없습니다.",
        "That facility has no free bed of that kind now."},
   };

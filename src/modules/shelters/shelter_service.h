@@ -117,6 +117,18 @@ struct FollowUpFields {
   std::string note;
 };
 
+// A request to extend her stay, as staff and supervisors see it.
+struct Extension {
+  std::string id;
+  std::string stay_id;
+  std::string person_code;
+  std::string until_on;
+  std::string reason;  // opened
+  std::string status;  // pending | approved | refused
+  std::string requested_at;
+  std::string max_end_on;  // the latest end the law allows for her stay
+};
+
 // A dispatcher's hold on a free bed, for an emergency admission.
 struct BedHold {
   std::string id;
@@ -157,6 +169,15 @@ class ShelterService {
                            const std::string& returned_at);
   Result<shelter_repo::FollowUp> RecordFollowUp(const security::Actor& actor, const std::string& id,
                                                 const FollowUpFields& in);
+
+  // Extensions: staff ask (shelter.write) with a reason, up to the stay's legal maximum
+  // (400 shelter.past_legal_max beyond it); a supervisor (case.supervise: supervisors) lists the
+  // pending ones and decides; an approval moves the stay's planned end.
+  Result<Extension> RequestExtension(const security::Actor& actor, const std::string& stay_id,
+                                     const std::string& until_on, const std::string& reason);
+  Result<security::Audited<std::vector<Extension>>> PendingExtensions(const security::Actor& actor);
+  Result<Extension> DecideExtension(const security::Actor& actor, const std::string& id,
+                                    bool approve);
 
   // The nights the facility housed residents in a month ("YYYY-MM"), as funders count them.
   Result<int> OccupancyOf(const security::Actor& actor, const std::string& month);

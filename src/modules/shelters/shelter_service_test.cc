@@ -186,6 +186,34 @@ TEST_F(ShelterServiceTest, AHeldBedWaitsForTheHoldersAdmissionUntilTheHoldEnds) 
       staff_, {.person_id = Person("해"), .bed_id = second.bed_id, .admitted_on = Today()}));
 }
 
+TEST_F(ShelterServiceTest, AnExtensionPastTheLegalMaximumIsRefusedAndASupervisorApprovesOne) {
+  Stay s = Admit(Person("별"), room_.beds[0].id);
+  const Day today = SeoulDay(clock_.Now());
+  auto past =
+      service_->RequestExtension(staff_, s.stored.id, FormatDay(AddMonths(today, 31)), "자립 준비");
+  ASSERT_FALSE(past);
+  EXPECT_EQ(past.error().fields.at("until_on"), "shelter.past_legal_max");
+  Extension e = Must(service_->RequestExtension(staff_, s.stored.id,
+                                                FormatDay(AddMonths(today, 18)), "자립 준비"));
+  EXPECT_EQ(e.status, "pending");
+  auto supervisor = AddUser(org_, "supervisor", "supervisor");
+  auto pending = Must(service_->PendingExtensions(supervisor));
+  ASSERT_EQ(pending.value.size(), 1u);
+  EXPECT_EQ(pending.value[0].reason, "자립 준비");
+  // Another facility's supervisor cannot decide it; the staff cannot either.
+  auto elsewhere = service_->DecideExtension(AddUser(other_org_, "sup2", "supervisor"), e.id, true);
+  ASSERT_FALSE(elsewhere);
+  EXPECT_EQ(elsewhere.error().code, ErrorCode::kNotFound);
+  EXPECT_FALSE(service_->DecideExtension(staff_, e.id, true));
+  Extension approved = Must(service_->DecideExtension(supervisor, e.id, true));
+  EXPECT_EQ(approved.status, "approved");
+  auto stay = Must(service_->GetStay(staff_, s.stored.id));
+  EXPECT_EQ(stay.value.stored.planned_end_on, FormatDay(AddMonths(today, 18)));
+  auto again = service_->DecideExtension(supervisor, e.id, false);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().message_key, "shelter.extension_decided");
+}
+
 TEST_F(ShelterServiceTest, OccupancyCountsTheNightsOfTheMonth) {
   Stay s = Admit(Person("별"), room_.beds[0].id);
   const Day today = SeoulDay(clock_.Now());
