@@ -219,8 +219,7 @@ TEST_F(ShelterServiceTest, OccupancyCountsTheNightsOfTheMonth) {
   const Day today = SeoulDay(clock_.Now());
   clock_.Advance(std::chrono::hours(24 * 3));
   std::chrono::year_month_day ymd(today);
-  char month[8];
-  std::snprintf(month, sizeof month, "%04d-%02u", int(ymd.year()), unsigned(ymd.month()));
+  const std::string month = FormatDay(today).substr(0, 7);
   const int nights = Must(service_->OccupancyOf(staff_, month));
   // Three nights have passed, unless the month ended in between.
   const Day month_end =
