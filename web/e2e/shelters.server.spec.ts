@@ -12,6 +12,8 @@ const ORGS = [
 ];
 const USERS = [
   { org: 'busan-shelter', username: 'staff', display: '오쉼터', roles: 'shelter_staff' },
+  // A colleague on the same shift, whose calls set the scene through the API.
+  { org: 'busan-shelter', username: 'colleague', display: '정동료', roles: 'shelter_staff' },
   { org: 'busan-shelter', username: 'worker', display: '김상담', roles: 'case_worker' },
 ];
 
@@ -38,7 +40,7 @@ describe.skipIf(skipReason !== null)('shelters real-server suite (build/dandelio
       legal_name: '한새벽',
       alias: '새벽',
     });
-    const staff = await apiSignIn(server.url, 'staff');
+    const staff = await apiSignIn(server.url, 'colleague');
     await staff.call('POST', '/api/v1/shelter/rooms', { name: '101호', beds: 2 });
 
     const t = await newPage(chromium.browser, { baseURL: server.url });
