@@ -173,6 +173,26 @@ describe('shelter staff home (mocked API)', () => {
     const near = page.getByRole('region', { name: '기간 만료가 다가오는 입소' });
     await near.getByText('30일 이내').waitFor();
     await near.getByText(/퇴소 준비 점검/).waitFor();
+    // An extension past the legal maximum is refused in words; up to it, it is asked for.
+    await near.getByRole('button', { name: '연장 요청 새벽별' }).click();
+    const extend = page.getByRole('dialog', { name: '새벽별 입소 기간 연장 요청' });
+    await extend.getByLabel('새 종료 예정일').fill('2028-01-01');
+    await extend.getByLabel('사유 (암호화해 보관)').fill('자립 준비가 더 필요함');
+    await extend.getByRole('button', { name: '연장 요청' }).click();
+    await extend
+      .getByText(/법이 허용하는 최대 입소 기간을 넘습니다/)
+      .first()
+      .waitFor();
+    await extend.getByLabel('새 종료 예정일').fill('2027-10-01');
+    await extend.getByRole('button', { name: '연장 요청' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/연장을 요청했습니다/)
+      .waitFor();
+    expect(shelter.posts.at(-1)!.body).toEqual({
+      until_on: '2027-10-01',
+      reason: '자립 준비가 더 필요함',
+    });
     await checkScreen(t, 'shelters-06-phone');
     // Nothing but the bed board's own scrolling table is wider than the phone.
     const wide = await page.evaluate(() =>

@@ -10,6 +10,7 @@ import type {
   BoardBed,
   ExitDestination,
   ExitReason,
+  Extension,
   FollowUp,
   FollowUpOutcome,
   Outing,
@@ -76,6 +77,10 @@ const MESSAGES = {
     en: 'The return must be after she left.',
   },
   not_found: { ko: '찾을 수 없습니다.', en: 'Not found.' },
+  past_legal_max: {
+    ko: '법이 허용하는 최대 입소 기간을 넘습니다. 입소 기록의 최대 종료일(max_end_on)까지만 연장할 수 있습니다.',
+    en: 'This is past the longest stay the law allows: a stay can be extended only up to its latest end (max_end_on).',
+  },
 };
 
 const day = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
@@ -222,6 +227,22 @@ async function shelterRoute(route: Route, state: MockState, s: ShelterMock): Pro
     };
     s.outings.push(outing);
     return json(201, outing);
+  }
+  if (kind === 'stays' && action === 'extensions') {
+    const stay = open().find((x) => x.id === id);
+    if (!stay) return fail(404, 'not_found', 'not_found');
+    if (String(b.until_on) > stay.max_end_on)
+      return fail(400, 'invalid', 'invalid', { until_on: 'past_legal_max' });
+    return json(201, {
+      id: `x-${s.posts.length}`,
+      stay_id: stay.id,
+      person_code: stay.person.code,
+      until_on: String(b.until_on),
+      reason: String(b.reason),
+      status: 'pending',
+      requested_at: new Date(now).toISOString(),
+      max_end_on: stay.max_end_on,
+    } satisfies Extension);
   }
   if (kind === 'outings' && action === 'return') {
     const o = s.outings.find((x) => x.id === id && !x.returned_at);

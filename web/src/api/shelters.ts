@@ -170,3 +170,25 @@ export function recordFollowUp(
     body: input,
   });
 }
+
+export interface Extension {
+  id: string;
+  stay_id: string;
+  person_code: string;
+  until_on: string;
+  reason: string | null;
+  status: 'pending' | 'approved' | 'refused';
+  requested_at: string;
+  max_end_on: string;
+}
+
+export function requestExtension(
+  stayId: string,
+  input: { until_on: string; reason: string },
+): Promise<ApiResult<Extension>> {
+  return request<Extension>(
+    'POST',
+    `/api/v1/shelter/stays/${encodeURIComponent(stayId)}/extensions`,
+    { body: input },
+  );
+}

@@ -18,14 +18,17 @@ import { useSubmission } from '../cases/forms';
 import { useLoad } from '../cases/widgets';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { ErrorAlert, SelectField, StatusMessage } from '../ui';
-import { AdmitDialog, ExitDialog, OutingDialog, seoulToday } from './dialogs';
+import { AdmitDialog, ExitDialog, ExtensionDialog, OutingDialog, seoulToday } from './dialogs';
 import '../cases/cases.css';
 import './shelters.css';
+
+type StatusKey = 'admitted' | 'exited' | 'followUpRecorded' | 'extendRequested';
 
 type Open =
   | { kind: 'admit'; bed: BoardBed }
   | { kind: 'outing'; stay: Stay }
   | { kind: 'exit'; stay: Stay }
+  | { kind: 'extend'; stay: Stay }
   | null;
 
 function FollowUpRow({ f, onDone }: { f: FollowUp; onDone: () => void }) {
@@ -69,7 +72,10 @@ export function ShelterPage() {
   const board = useLoad(getBoard, []);
   const back = useSubmission();
   const [open, setOpen] = useState<Open>(null);
-  const [status, setStatus] = useState('');
+  // What the last action did, translated when shown (so a language switch translates it too).
+  const [status, setStatus] = useState<{ key: StatusKey; alias?: string; date?: string } | null>(
+    null,
+  );
   const reload = () => {
     void home.reload();
     void board.reload();
@@ -92,7 +98,7 @@ export function ShelterPage() {
       <p className="page-intro">{t('shelter.intro')}</p>
       {home.data && <p>{t('shelter.today', { date: formatDate(home.data.today) })}</p>}
       <ErrorAlert error={home.error ?? board.error ?? back.error} />
-      <StatusMessage text={status} />
+      <StatusMessage text={status ? t(`shelter.${status.key}`, status) : ''} />
       {overdue.length > 0 && (
         <section className="card shelter-overdue" role="alert" aria-labelledby="overdue-title">
           <h2 id="overdue-title">{t('shelter.overdueTitle')}</h2>
@@ -205,6 +211,14 @@ export function ShelterPage() {
                   })}
                 </p>
                 {s.readiness_due && <p className="muted">{t('shelter.readiness')}</p>}
+                <button
+                  type="button"
+                  className="button-secondary button-small"
+                  onClick={() => setOpen({ kind: 'extend', stay: s })}
+                >
+                  {t('shelter.extend')}
+                  <span className="visually-hidden"> {aliasOf(s)}</span>
+                </button>
               </li>
             ))}
           </ul>
@@ -222,7 +236,7 @@ export function ShelterPage() {
                 key={f.id}
                 f={f}
                 onDone={() => {
-                  setStatus(t('shelter.followUpRecorded'));
+                  setStatus({ key: 'followUpRecorded' });
                   reload();
                 }}
               />
@@ -286,12 +300,11 @@ export function ShelterPage() {
           onClose={() => setOpen(null)}
           onDone={(stay) => {
             setOpen(null);
-            setStatus(
-              t('shelter.admitted', {
-                alias: aliasOf(stay),
-                date: formatDate(stay.planned_end_on),
-              }),
-            );
+            setStatus({
+              key: 'admitted',
+              alias: aliasOf(stay),
+              date: formatDate(stay.planned_end_on),
+            });
             reload();
           }}
         />
@@ -306,13 +319,23 @@ export function ShelterPage() {
           }}
         />
       )}
+      {open?.kind === 'extend' && (
+        <ExtensionDialog
+          stay={open.stay}
+          onClose={() => setOpen(null)}
+          onDone={() => {
+            setOpen(null);
+            setStatus({ key: 'extendRequested' });
+          }}
+        />
+      )}
       {open?.kind === 'exit' && (
         <ExitDialog
           stay={open.stay}
           onClose={() => setOpen(null)}
           onDone={() => {
             setOpen(null);
-            setStatus(t('shelter.exited'));
+            setStatus({ key: 'exited' });
             reload();
           }}
         />

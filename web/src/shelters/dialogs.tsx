@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import {
   admit,
   exitStay,
+  requestExtension,
   startOuting,
   EXIT_DESTINATIONS,
   EXIT_REASONS,
@@ -258,6 +259,54 @@ export function ExitDialog({
           error={fields.note}
         />
         <Buttons busy={submit.busy} label={t('shelter.exit')} onClose={onClose} />
+      </form>
+    </Dialog>
+  );
+}
+
+export function ExtensionDialog({
+  stay,
+  onClose,
+  onDone,
+}: {
+  stay: Stay;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const submit = useSubmission();
+  const [until, setUntil] = useState(stay.max_end_on);
+  const [reason, setReason] = useState('');
+  const fields = submit.error?.fields ?? {};
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const done = await submit.run(() =>
+      requestExtension(stay.id, { until_on: until, reason: reason.trim() }),
+    );
+    if (done) onDone();
+  }
+  const alias = stay.person.alias ?? stay.person.code;
+  return (
+    <Dialog open title={t('shelter.extendFor', { alias })} onClose={onClose}>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ErrorAlert error={submit.error} />
+        <TextField
+          type="date"
+          label={t('shelter.extendUntil')}
+          hint={t('shelter.extendHint', { date: stay.max_end_on })}
+          value={until}
+          onChange={(e) => setUntil(e.target.value)}
+          error={fields.until_on}
+          required
+        />
+        <TextAreaField
+          label={t('shelter.extendReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={fields.reason}
+          required
+        />
+        <Buttons busy={submit.busy} label={t('shelter.extend')} onClose={onClose} />
       </form>
     </Dialog>
   );
