@@ -73,6 +73,7 @@ describe('shelter staff home (mocked API)', () => {
     const board = page.getByRole('table', { name: '침대 현황' });
     expect(await board.getByRole('row').count()).toBe(4);
     await page.getByText('입소 중인 분이 없습니다.').waitFor();
+    await page.getByText('이번 달 숙박 연인원: 0박 (어젯밤까지)').waitFor();
     await checkScreen(t, 'shelters-01-empty-home');
 
     // Admission: a wrong code is explained at the field; the right one admits her.

@@ -161,6 +161,19 @@ async function shelterRoute(route: Route, state: MockState, s: ShelterMock): Pro
     });
     return json(200, { today, beds } satisfies Board);
   }
+  if (method === 'GET' && path === '/api/v1/shelter/occupancy') {
+    // Nights of open and ended stays this month before today (no overnight leave in the mock).
+    const month = new URL(req.url()).searchParams.get('month') ?? '';
+    const first = Date.parse(`${month}-01`);
+    const nights = s.stays.reduce((sum, x) => {
+      const from = Math.max(Date.parse(x.admitted_on), first);
+      const end = x.exited_on
+        ? Math.max(Date.parse(x.exited_on), Date.parse(x.admitted_on) + DAY)
+        : Date.parse(today);
+      return sum + Math.max(0, Math.round((Math.min(end, Date.parse(today)) - from) / DAY));
+    }, 0);
+    return json(200, { month, nights });
+  }
   if (method === 'GET' && path === '/api/v1/shelter/home') {
     return json(200, {
       today,

@@ -192,3 +192,11 @@ export function requestExtension(
     { body: input },
   );
 }
+
+// The nights residents spent in the facility in a month ("YYYY-MM"), as funders count them.
+export function getOccupancy(month: string): Promise<ApiResult<{ month: string; nights: number }>> {
+  return request<{ month: string; nights: number }>(
+    'GET',
+    `/api/v1/shelter/occupancy?month=${encodeURIComponent(month)}`,
+  );
+}

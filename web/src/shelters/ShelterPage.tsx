@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import {
   endOuting,
   getBoard,
+  getOccupancy,
   getShelterHome,
   recordFollowUp,
   FOLLOW_UP_OUTCOMES,
@@ -70,6 +71,7 @@ export function ShelterPage() {
   const { t } = useTranslation();
   const home = useLoad(getShelterHome, []);
   const board = useLoad(getBoard, []);
+  const occupancy = useLoad(() => getOccupancy(seoulToday().slice(0, 7)), []);
   const back = useSubmission();
   const [open, setOpen] = useState<Open>(null);
   // What the last action did, translated when shown (so a language switch translates it too).
@@ -79,6 +81,7 @@ export function ShelterPage() {
   const reload = () => {
     void home.reload();
     void board.reload();
+    void occupancy.reload();
   };
   const aliasOf = (s: { person: { alias: string | null; code: string } }) =>
     s.person.alias ?? s.person.code;
@@ -97,6 +100,7 @@ export function ShelterPage() {
       <h1>{t('shelter.title')}</h1>
       <p className="page-intro">{t('shelter.intro')}</p>
       {home.data && <p>{t('shelter.today', { date: formatDate(home.data.today) })}</p>}
+      {occupancy.data && <p>{t('shelter.occupancy', { nights: occupancy.data.nights })}</p>}
       <ErrorAlert error={home.error ?? board.error ?? back.error} />
       <StatusMessage text={status ? t(`shelter.${status.key}`, status) : ''} />
       {overdue.length > 0 && (
