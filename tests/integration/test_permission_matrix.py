@@ -31,7 +31,7 @@ BED = "/api/v1/shelter/beds/{id}"
 SHELTER_ROOMS = ("shelter_staff", "org_admin")
 # The records a shelter's routes address by id, under the path that names them.
 SHELTER_RECORDS = ("shelter/beds", "shelter/stays", "shelter/outings", "shelter/follow-ups",
-                   "shelter/extensions")
+                   "shelter/extensions", "shelter/waitlist")
 
 
 def anyone(role, scope):
@@ -159,6 +159,9 @@ EXPECTED = {
     ("POST", "/api/v1/shelter/outings/{id}/return"): own_shelter_staff,
     ("POST", "/api/v1/shelter/follow-ups/{id}"): own_shelter_staff,
     ("POST", STAY + "/extensions"): own_shelter_staff,
+    ("POST", "/api/v1/shelter/waitlist"): roles("shelter_staff"),
+    ("GET", "/api/v1/shelter/waitlist"): roles("shelter_staff"),
+    ("POST", "/api/v1/shelter/waitlist/{id}/remove"): own_shelter_staff,
     # Extensions are decided by supervisors (case.supervise) of the stay's organization.
     ("GET", "/api/v1/shelter/extensions"): roles("supervisor"),
     ("POST", "/api/v1/shelter/extensions/{id}/decision"):
@@ -280,6 +283,8 @@ BODIES = {
     ("POST", STAY + "/extensions"): {"until_on": "2000-01-01", "reason": "matrix"},
     # The extension is refused already: 409, nothing changes.
     ("POST", "/api/v1/shelter/extensions/{id}/decision"): {"approve": True},
+    # She is off the waitlist already: 409, nothing changes.
+    ("POST", "/api/v1/shelter/waitlist/{id}/remove"): {"reason": "withdrawn"},
     ("PUT", "/api/v1/shelter/limits"): {"general": {"months": 0, "extension_months": 0}},
     ("POST", "/api/v1/network/beds/holds"): {"org_id": "x", "kind": "standard"},
 }
@@ -343,10 +348,17 @@ def make_shelter_records(staff, worker, supervisor):
     d = supervisor.client.post(f"/api/v1/shelter/extensions/{x.json()['id']}/decision",
                                body={"approve": False})
     assert d.status == 200, d.body
+    p = worker.client.post("/api/v1/people", body={"legal_name": "대기 매트릭스"})
+    assert p.status == 201, p.body
+    w = c.post("/api/v1/shelter/waitlist", body={
+        "person_code": p.json()["code"], "urgency": "high", "source": "referral"})
+    assert w.status == 201, w.body
+    assert c.post(f"/api/v1/shelter/waitlist/{w.json()['id']}/remove",
+                  body={"reason": "placed_elsewhere"}).status == 200
     return {"shelter/beds": beds[0], "shelter/stays": stays[0],
             "shelter/outings": o.json()["id"],
             "shelter/follow-ups": e.json()["follow_ups"][0]["id"],
-            "shelter/extensions": x.json()["id"]}
+            "shelter/extensions": x.json()["id"], "shelter/waitlist": w.json()["id"]}
 
 
 class PermissionMatrixTest(unittest.TestCase):

@@ -188,6 +188,32 @@ class SheltersTest(unittest.TestCase):
         self.assertEqual(got["planned_end_on"], stay["max_end_on"])
         self.exit(stay["id"])
 
+    def test_3c_the_waitlist_puts_the_most_urgent_first_and_admission_clears_her(self):
+        waiting = {}
+        for alias, urgency in [("대기1", "medium"), ("대기2", "critical"), ("대기3", "medium")]:
+            pid = self.person(alias)
+            r = self.staff.client.post("/api/v1/shelter/waitlist", body={
+                "person_id": pid, "urgency": urgency, "source": "rescue", "note": "쪽지-" + alias})
+            self.assertEqual(r.status, 201, r.body)
+            waiting[alias] = (pid, r.json()["id"])
+        r = self.staff.client.post("/api/v1/shelter/waitlist", body={
+            "person_id": waiting["대기1"][0], "urgency": "low", "source": "rescue"})
+        self.assertEqual(r.status, 409, r.body)
+        items = self.staff.client.get("/api/v1/shelter/waitlist").json()["items"]
+        self.assertEqual([i["person"]["alias"] for i in items], ["대기2", "대기1", "대기3"])
+        self.assertEqual(items[0]["note"], "쪽지-대기2")
+        self.assertEqual(self.a_staff.client.post(
+            f"/api/v1/shelter/waitlist/{waiting['대기3'][1]}/remove",
+            body={"reason": "withdrawn"}).status, 404)
+        r = self.admit(waiting["대기2"][0], self.beds[1])
+        self.assertEqual(r.status, 201, r.body)
+        r2 = self.staff.client.post(f"/api/v1/shelter/waitlist/{waiting['대기3'][1]}/remove",
+                                    body={"reason": "withdrawn"})
+        self.assertEqual(r2.status, 200, r2.body)
+        items = self.staff.client.get("/api/v1/shelter/waitlist").json()["items"]
+        self.assertEqual([i["person"]["alias"] for i in items], ["대기1"])
+        self.exit(r.json()["id"])
+
     def test_4_other_organizations_see_counts_only(self):
         r = self.admit(self.person("숨은별쉼터"), self.beds[1])
         self.assertEqual(r.status, 201, r.body)

@@ -131,3 +131,19 @@ CREATE TABLE shelter_extensions (
   decided_at TEXT
 );
 CREATE INDEX shelter_extensions_by_org ON shelter_extensions (org_id, status);
+
+-- Women waiting for a bed, ordered by urgency then by when they were added; a row leaves the
+-- list (kept, with why) when she is admitted, withdraws or is placed elsewhere.
+CREATE TABLE shelter_waitlist (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL REFERENCES organizations(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  urgency INTEGER NOT NULL,      -- 0 low … 3 critical
+  source TEXT NOT NULL,          -- referral | rescue | direct
+  note BYTEA,                    -- sealed under her key
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL REFERENCES users(id),
+  removed_at TEXT,
+  removed_reason TEXT            -- admitted | withdrawn | placed_elsewhere
+);
+CREATE INDEX shelter_waitlist_open ON shelter_waitlist (org_id, removed_at, urgency);

@@ -93,6 +93,15 @@ boost::json::object ExtensionJson(const Extension& e) {
           {"max_end_on", e.max_end_on}};
 }
 
+boost::json::object WaitlistJson(const WaitlistEntry& e) {
+  return {{"id", e.id},
+          {"person", {{"id", e.person_id}, {"code", e.person_code}, {"alias", OrNull(e.alias)}}},
+          {"urgency", e.urgency},
+          {"source", e.source},
+          {"note", OrNull(e.note)},
+          {"added_at", e.added_at}};
+}
+
 template <class T>
 http::Reply AuditedJson(security::Audited<T> read, boost::json::object body) {
   Response res = Response::Json(200, std::move(body));
@@ -318,6 +327,54 @@ void AddRoutes(http::Router& router, ShelterService& shelters) {
        .tag = "shelters",
        .json_body = true});
   router.Add({.method = "POST",
+              .path_template = "/api/v1/shelter/waitlist",
+              .permission = write,
+              .handler = [&shelters](Request& req) -> http::Reply {
+                struct In {
+                  std::string id, code, urgency, source, note;
+                };
+                In in = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  In in;
+                  in.id = f.OptString("person_id", 40).value_or("");
+                  in.code = f.OptString("person_code", 40).value_or("");
+                  in.urgency = f.Enum("urgency", {"low", "medium", "high", "critical"});
+                  in.source = f.Enum("source", StaySources());
+                  in.note = f.OptString("note", 2000).value_or("");
+                  return in;
+                }));
+                return Response::Json(
+                    201, WaitlistJson(TRY(shelters.AddToWaitlist(ActorOf(req), in.id, in.code,
+                                                                 in.urgency, in.source, in.note))));
+              },
+              .summary = "Put a woman of this facility on its waitlist, with her urgency",
+              .tag = "shelters",
+              .json_body = true,
+              .success_status = 201});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/shelter/waitlist",
+              .permission = read,
+              .handler = [&shelters](Request& req) -> http::Reply {
+                auto list = TRY(shelters.Waitlist(ActorOf(req)));
+                boost::json::array items;
+                for (const auto& e : list.value) items.emplace_back(WaitlistJson(e));
+                return AuditedJson(std::move(list), {{"items", items}});
+              },
+              .summary = "The waitlist: most urgent first, then the longest waiting",
+              .tag = "shelters"});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/shelter/waitlist/{id}/remove",
+              .permission = write,
+              .handler = [&shelters](Request& req) -> http::Reply {
+                std::string reason = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  return f.Enum("reason", {"withdrawn", "placed_elsewhere"});
+                }));
+                TRY(shelters.RemoveFromWaitlist(ActorOf(req), Id(req), reason));
+                return Response::Json(200, {{"id", Id(req)}, {"removed_reason", reason}});
+              },
+              .summary = "Take her off the waitlist (admission does it by itself)",
+              .tag = "shelters",
+              .json_body = true});
+  router.Add({.method = "POST",
               .path_template = "/api/v1/shelter/outings/{id}/return",
               .permission = write,
               .handler = [&shelters](Request& req) -> http::Reply {
@@ -506,6 +563,8 @@ void RegisterShelterMessages() {
        "latest end (max_end_on)."},
       {"shelter.extension_decided", "이미 결정한 연장 요청입니다.",
        "This extension has already been decided."},
+      {"shelter.already_waiting", "이미 대기 명단에 있는 분입니다.", "She is already waiting."},
+      {"shelter.not_waiting", "대기 명단에 없는 분입니다.", "She is no longer on the waitlist."},
       {"shelter.no_free_bed", "그 시설에는 지금 비어 있는 그 종류의 침대가 없습니다.",
        "That facility has no free bed of that kind now."},
   };

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/result.h"
+#include "modules/people/person_repo.h"
 #include "modules/shelters/model.h"
 #include "store/database.h"
 
@@ -16,6 +17,13 @@ inline std::string GraceKey(const std::string& org_id) { return "shelter_grace_m
 
 inline Error Invalid() { return Error{ErrorCode::kInvalid, "error.invalid"}; }
 inline Error Conflict(std::string key) { return Error{ErrorCode::kConflict, std::move(key)}; }
+
+// The person of org_id named by her id, or else her code, on record; 400 naming that field
+// (shelter.unknown_person) otherwise: another organization's woman, an unknown one and an erased
+// one answer alike.
+Result<people::person_repo::StoredPerson> ResidentPerson(store::Tx& tx, const std::string& org_id,
+                                                         const std::string& id,
+                                                         const std::string& code);
 
 // The limits in force: the network admin's setting, or the defaults when never set.
 Result<StayLimits> LoadLimits(store::Tx& tx);

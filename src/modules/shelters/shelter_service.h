@@ -129,6 +129,18 @@ struct Extension {
   std::string max_end_on;  // the latest end the law allows for her stay
 };
 
+// A woman waiting for a bed.
+struct WaitlistEntry {
+  std::string id;
+  std::string person_id;
+  std::string person_code;
+  std::string alias;    // opened
+  std::string urgency;  // low | medium | high | critical
+  std::string source;   // referral | rescue | direct
+  std::string note;     // opened
+  std::string added_at;
+};
+
 // A dispatcher's hold on a free bed, for an emergency admission.
 struct BedHold {
   std::string id;
@@ -178,6 +190,16 @@ class ShelterService {
   Result<security::Audited<std::vector<Extension>>> PendingExtensions(const security::Actor& actor);
   Result<Extension> DecideExtension(const security::Actor& actor, const std::string& id,
                                     bool approve);
+
+  // The waitlist (shelter.read to see, shelter.write to change): most urgent first, then the
+  // longest waiting. Admitting her takes her off it ("admitted").
+  Result<WaitlistEntry> AddToWaitlist(const security::Actor& actor, const std::string& person_id,
+                                      const std::string& person_code, const std::string& urgency,
+                                      const std::string& source, const std::string& note);
+  Result<security::Audited<std::vector<WaitlistEntry>>> Waitlist(const security::Actor& actor);
+  // reason: withdrawn | placed_elsewhere; 409 shelter.not_waiting when she is no longer on it.
+  Result<void> RemoveFromWaitlist(const security::Actor& actor, const std::string& id,
+                                  const std::string& reason);
 
   // The nights the facility housed residents in a month ("YYYY-MM"), as funders count them.
   Result<int> OccupancyOf(const security::Actor& actor, const std::string& month);

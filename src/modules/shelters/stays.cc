@@ -9,6 +9,26 @@
 #include "security/policy.h"
 
 namespace dandelion::shelters {
+namespace internal {
+
+Result<people::person_repo::StoredPerson> ResidentPerson(store::Tx& tx, const std::string& org_id,
+                                                         const std::string& id,
+                                                         const std::string& code) {
+  const std::string field = id.empty() ? "person_code" : "person_id";
+  std::string person_id = id;
+  if (person_id.empty()) {
+    auto found = TRY(people::person_repo::FindByCode(tx, org_id, code));
+    if (found.empty()) return Fail(Invalid().Field(field, "shelter.unknown_person"));
+    person_id = found.front().id;
+  }
+  auto row = TRY(people::person_repo::FindById(tx, person_id));
+  if (!row || row->org_id != org_id || !row->erased_at.empty()) {
+    return Fail(Invalid().Field(field, "shelter.unknown_person"));
+  }
+  return std::move(*row);
+}
+
+}  // namespace internal
 namespace {
 
 using namespace internal;
@@ -16,18 +36,6 @@ namespace perm = security::perm;
 
 constexpr std::string_view kStays = "shelter_stays";
 constexpr int kFollowUpMonths[] = {1, 3, 6};
-
-// Her person row, when she is on record in org_id; nullopt otherwise (another organization's
-// person, an unknown id and an erased woman answer alike).
-Result<std::optional<people::person_repo::StoredPerson>> OwnPerson(store::Tx& tx,
-                                                                   const std::string& org_id,
-                                                                   const std::string& id) {
-  auto row = TRY(people::person_repo::FindById(tx, id));
-  if (!row || row->org_id != org_id || !row->erased_at.empty()) {
-    return std::optional<people::person_repo::StoredPerson>();
-  }
-  return row;
-}
 
 // A date field: "" when it is valid, else records the reason on bad.
 std::optional<Day> DayField(Error& bad, std::string_view field, const std::string& text) {
@@ -120,17 +128,8 @@ Result<Stay> ShelterService::Admit(const security::Actor& actor, const AdmitFiel
   if (!bad.fields.empty()) return Fail(bad);
   const TimePoint now = clock_.Now();
   auto made = db_.WriteValue([&](store::Tx& tx) -> Result<Stay> {
-    std::string person_id = in.person_id;
-    if (person_id.empty()) {
-      auto found = TRY(people::person_repo::FindByCode(tx, actor.org_id, in.person_code));
-      if (found.empty()) return Fail(Invalid().Field("person_code", "shelter.unknown_person"));
-      person_id = found.front().id;
-    }
-    auto person = TRY(OwnPerson(tx, actor.org_id, person_id));
-    if (!person) {
-      return Fail(Invalid().Field(in.person_id.empty() ? "person_code" : "person_id",
-                                  "shelter.unknown_person"));
-    }
+    auto person = TRY(ResidentPerson(tx, actor.org_id, in.person_id, in.person_code));
+    const std::string person_id = person.id;
     auto bed = TRY(shelter_repo::FindBed(tx, actor.org_id, in.bed_id));
     if (!bed) return Fail(Invalid().Field("bed_id", "shelter.unknown_bed"));
     if (bed->status != "in_service") return Fail(Conflict("shelter.bed_unavailable"));
@@ -150,8 +149,8 @@ Result<Stay> ShelterService::Admit(const security::Actor& actor, const AdmitFiel
     // Her limit: the facility type's setting in force today. A youth limit needs her birth date.
     auto cipher = TRY(people::PersonCipher::Load(tx, keyring_, actor.org_id, person_id));
     std::optional<Day> birth;
-    if (!person->birth_date.empty()) {
-      birth = ParseDay(TRY(cipher.Open("birth_date", person->birth_date)));
+    if (!person.birth_date.empty()) {
+      birth = ParseDay(TRY(cipher.Open("birth_date", person.birth_date)));
     }
     const StayLimits limits = TRY(LoadLimits(tx));
     const std::string type = TRY(FacilityType(tx, actor.org_id));
@@ -159,7 +158,7 @@ Result<Stay> ShelterService::Admit(const security::Actor& actor, const AdmitFiel
     shelter_repo::StoredStay stay{.id = NewId(),
                                   .org_id = actor.org_id,
                                   .person_id = person_id,
-                                  .person_code = person->code,
+                                  .person_code = person.code,
                                   .bed_id = bed->id,
                                   .source = in.source,
                                   .admitted_on = FormatDay(*admitted),
@@ -169,6 +168,10 @@ Result<Stay> ShelterService::Admit(const security::Actor& actor, const AdmitFiel
                                   .created_by = actor.user_id,
                                   .created_at = FormatRfc3339(now)};
     TRY(shelter_repo::InsertStay(tx, stay));
+    TRY(
+        tx.Exec("UPDATE shelter_waitlist SET removed_at = ?, removed_reason = 'admitted' "
+                "WHERE org_id = ? AND person_id = ? AND removed_at IS NULL",
+                {stay.created_at, actor.org_id, person_id}));
     TRY(audit_.Append(tx, security::ActorEvent(actor, "shelter.stay.admit", "shelter_stay", stay.id,
                                                {"person_id", "bed_id", "admitted_on", "source",
                                                 "house_rules_agreed_on", "planned_end_on"})));
