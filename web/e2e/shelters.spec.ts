@@ -74,6 +74,9 @@ describe('shelter staff home (mocked API)', () => {
     expect(await board.getByRole('row').count()).toBe(4);
     await page.getByText('입소 중인 분이 없습니다.').waitFor();
     await page.getByText('이번 달 숙박 연인원: 0박 (어젯밤까지)').waitFor();
+    const waiting = page.getByRole('region', { name: '입소 대기 (1명)' });
+    await waiting.getByText(/새벽별 SH-2026-0008 — 긴급 구조/).waitFor();
+    await waiting.getByText('높음').waitFor();
     await checkScreen(t, 'shelters-01-empty-home');
 
     // Admission: a wrong code is explained at the field; the right one admits her.

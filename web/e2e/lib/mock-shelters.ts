@@ -18,6 +18,7 @@ import type {
   ShelterHome,
   Stay,
   StaySource,
+  WaitlistEntry,
 } from '../../src/api';
 import type { MockState } from './mock-api';
 
@@ -28,6 +29,7 @@ export interface ShelterMock {
   stays: Stay[];
   outings: Outing[];
   followUps: FollowUp[];
+  waitlist: WaitlistEntry[];
   graceMinutes: number;
   offsetMs: number;
   posts: { path: string; body: Record<string, unknown> }[];
@@ -56,6 +58,16 @@ export function initialShelter(org_id: string): ShelterMock {
     stays: [],
     outings: [],
     followUps: [],
+    waitlist: [
+      {
+        id: 'w-1',
+        person: { id: 'p-2', code: 'SH-2026-0008', alias: '새벽별' },
+        urgency: 'high',
+        source: 'rescue',
+        note: null,
+        added_at: '2026-03-01T09:30:00Z',
+      },
+    ],
     graceMinutes: 60,
     offsetMs: 0,
     posts: [],
@@ -160,6 +172,11 @@ async function shelterRoute(route: Route, state: MockState, s: ShelterMock): Pro
       return stay ? { ...b, state: 'occupied' as const, stay: view(stay) } : b;
     });
     return json(200, { today, beds } satisfies Board);
+  }
+  if (method === 'GET' && path === '/api/v1/shelter/waitlist') {
+    // Admission takes her off the list, as on the server.
+    const staying = new Set(open().map((x) => x.person.id));
+    return json(200, { items: s.waitlist.filter((w) => !staying.has(w.person.id)) });
   }
   if (method === 'GET' && path === '/api/v1/shelter/occupancy') {
     // Nights of open and ended stays this month before today (no overnight leave in the mock).

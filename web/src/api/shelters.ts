@@ -200,3 +200,18 @@ export function getOccupancy(month: string): Promise<ApiResult<{ month: string; 
     `/api/v1/shelter/occupancy?month=${encodeURIComponent(month)}`,
   );
 }
+
+export type WaitlistUrgency = 'low' | 'medium' | 'high' | 'critical';
+
+export interface WaitlistEntry {
+  id: string;
+  person: { id: string; code: string; alias: string | null };
+  urgency: WaitlistUrgency;
+  source: StaySource;
+  note: string | null;
+  added_at: string;
+}
+
+export function getWaitlist(): Promise<ApiResult<{ items: WaitlistEntry[] }>> {
+  return request<{ items: WaitlistEntry[] }>('GET', '/api/v1/shelter/waitlist');
+}

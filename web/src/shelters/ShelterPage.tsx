@@ -7,6 +7,7 @@ import {
   endOuting,
   getBoard,
   getOccupancy,
+  getWaitlist,
   getShelterHome,
   recordFollowUp,
   FOLLOW_UP_OUTCOMES,
@@ -71,6 +72,7 @@ export function ShelterPage() {
   const { t } = useTranslation();
   const home = useLoad(getShelterHome, []);
   const board = useLoad(getBoard, []);
+  const waitlist = useLoad(getWaitlist, []);
   const occupancy = useLoad(() => getOccupancy(seoulToday().slice(0, 7)), []);
   const back = useSubmission();
   const [open, setOpen] = useState<Open>(null);
@@ -82,6 +84,7 @@ export function ShelterPage() {
     void home.reload();
     void board.reload();
     void occupancy.reload();
+    void waitlist.reload();
   };
   const aliasOf = (s: { person: { alias: string | null; code: string } }) =>
     s.person.alias ?? s.person.code;
@@ -244,6 +247,31 @@ export function ShelterPage() {
                   reload();
                 }}
               />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="waitlist-title">
+        <h2 id="waitlist-title">
+          {t('shelter.waitlistTitle', { count: waitlist.data?.items.length ?? 0 })}
+        </h2>
+        {(waitlist.data?.items ?? []).length === 0 ? (
+          <p>{t('shelter.noWaitlist')}</p>
+        ) : (
+          <ul className="shelter-list">
+            {waitlist.data!.items.map((w) => (
+              <li key={w.id} className="shelter-item">
+                <p>
+                  <span className="badge">{t(`shelter.urgency.${w.urgency}`)}</span>{' '}
+                  {t('shelter.waitlistItem', {
+                    alias: w.person.alias ?? '',
+                    code: w.person.code,
+                    source: t(`shelter.source.${w.source}`),
+                    date: formatDate(w.added_at),
+                  })}
+                </p>
+              </li>
             ))}
           </ul>
         )}
