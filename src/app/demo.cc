@@ -12,6 +12,7 @@
 #include "app/admin_commands.h"
 #include "app/commands.h"
 #include "app/demo_caseload.h"
+#include "app/demo_shelters.h"
 #include "app/services.h"
 
 namespace dandelion::app {
@@ -134,6 +135,7 @@ Result<void> FillDemo(const std::string& data_dir) {
   const auto console = security::Actor::Console();
   int users = 0;
   std::vector<DemoTeam> teams;
+  std::vector<security::Actor> shelter_staff;
   std::cout << "Creating a synthetic demo network (합성 데모 네트워크를 만드는 중):\n";
   for (size_t i = 0; i < std::size(kOrgs); ++i) {
     const DemoOrg& d = kOrgs[i];
@@ -171,6 +173,9 @@ Result<void> FillDemo(const std::string& data_dir) {
       if (role == "dispatcher") {
         TRY(PutOnCall(services, org->id, created->user.account.id));
       }
+      if (role == "shelter_staff") {
+        shelter_staff.push_back(Staff(org->id, created->user.account.id, role));
+      }
     }
     if (DoesCaseWork(d.kind)) teams.push_back(team);
     std::cout << "  [" << i + 1 << "/" << std::size(kOrgs) << "] " << d.name << "\n" << std::flush;
@@ -179,9 +184,12 @@ Result<void> FillDemo(const std::string& data_dir) {
             << std::flush;
   auto caseload = FillDemoCaseload(services, clock, teams, kPeoplePerTeam);
   if (!caseload) return Fail(caseload.error());
+  std::cout << "Filling the shelters (지원시설의 입소 기록을 만드는 중):\n" << std::flush;
+  auto beds = TRY(FillDemoShelters(services, clock, shelter_staff));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
+            << beds.stays << " stays in " << beds.beds << " shelter beds\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

@@ -28,6 +28,7 @@
 #include "modules/probe/probe.h"
 #include "modules/referrals/routes.h"
 #include "modules/session/routes.h"
+#include "modules/shelters/routes.h"
 #include "modules/supervision/routes.h"
 #include "security/password.h"
 
@@ -114,6 +115,7 @@ int Serve(const ServeOptions& options) {
   supervision::AddRoutes(router, *s.supervision);
   emergency::AddRoutes(router, *s.emergency);
   referrals::AddRoutes(router, *s.referrals);
+  shelters::AddRoutes(router, *s.shelters);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

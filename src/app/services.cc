@@ -9,6 +9,7 @@
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
 #include "modules/referrals/routes.h"
+#include "modules/shelters/routes.h"
 #include "modules/supervision/routes.h"
 #include "security/keys.h"
 #include "security/messages.h"
@@ -30,6 +31,7 @@ void RegisterAllMessages() {
   emergency::RegisterEmergencyMessages();
   supervision::RegisterSupervisionMessages();
   referrals::RegisterReferralMessages();
+  shelters::RegisterShelterMessages();
 }
 
 namespace {
@@ -116,6 +118,8 @@ void Services::Build() {
                                                             config.public_help_per_minute);
   referrals =
       std::make_unique<referrals::ReferralService>(*db, *keyring, *audit, *people, *cases, *clock);
+  shelters =
+      std::make_unique<shelters::ShelterService>(*db, *keyring, *audit, *audit_reads, *clock);
 }
 
 }  // namespace dandelion::app

@@ -18,6 +18,7 @@
 #include "modules/network/user_service.h"
 #include "modules/people/people_service.h"
 #include "modules/referrals/referral_service.h"
+#include "modules/shelters/shelter_service.h"
 #include "modules/supervision/supervision_service.h"
 #include "security/audit_batcher.h"
 #include "security/audit_log.h"
@@ -45,6 +46,7 @@ struct Services {
   std::unique_ptr<supervision::SupervisionService> supervision;
   std::unique_ptr<emergency::EmergencyService> emergency;
   std::unique_ptr<referrals::ReferralService> referrals;
+  std::unique_ptr<shelters::ShelterService> shelters;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

@@ -37,6 +37,14 @@ const std::vector<PermissionGrant>& Grants() {
       // What an organization shows the network (services, regions, whether it takes referrals)
       // is its administrator's to say.
       {perm::kDirectoryEdit, {"org_admin"}},
+      // A facility's rooms and beds are set up by its staff or its administrator; its residents
+      // (the board, stays, outings, exits, follow-ups) are the shelter staff's work alone.
+      // Other organizations see free-bed counts only (GET /api/v1/network/beds, signed in).
+      {perm::kShelterRooms, {"shelter_staff", "org_admin"}},
+      {perm::kShelterRead, {"shelter_staff"}},
+      {perm::kShelterWrite, {"shelter_staff"}},
+      // The legal stay limits are the network's setting (the law changes).
+      {perm::kShelterLimits, {"network_admin"}},
   };
   return grants;
 }

@@ -51,6 +51,10 @@ inline constexpr std::string_view kEmergencyCoverage = "emergency.coverage";
 inline constexpr std::string_view kEmergencyOnCall = "emergency.on_call";
 inline constexpr std::string_view kEmergencyMeasures = "emergency.measures";
 inline constexpr std::string_view kDirectoryEdit = "directory.edit";
+inline constexpr std::string_view kShelterRooms = "shelter.rooms";
+inline constexpr std::string_view kShelterRead = "shelter.read";
+inline constexpr std::string_view kShelterWrite = "shelter.write";
+inline constexpr std::string_view kShelterLimits = "shelter.limits";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

@@ -29,7 +29,8 @@ TEST(PolicyTest, EveryRoleThatSeesSurvivorDataNeedsMfa) {
 TEST(PolicyTest, EveryRoleThatReadsRecordsIsADataRole) {
   for (auto permission :
        {perm::kPersonRead, perm::kPersonWrite, perm::kPersonErase, perm::kCaseRead,
-        perm::kCaseWrite, perm::kCaseSupervise, perm::kEmergencyRead, perm::kEmergencyAct}) {
+        perm::kCaseWrite, perm::kCaseSupervise, perm::kEmergencyRead, perm::kEmergencyAct,
+        perm::kShelterRead, perm::kShelterWrite}) {
     for (const auto& grant : AllPermissions()) {
       if (grant.permission != permission) continue;
       for (auto role : grant.roles) EXPECT_TRUE(IsDataRole(role)) << permission << " " << role;

@@ -28,6 +28,14 @@ EXCLUSIONS = PERSON + "/exclusions"
 DISPATCH_ROLES = ("dispatcher", "supervisor")
 
 
+STAY = "/api/v1/shelter/stays/{id}"
+BED = "/api/v1/shelter/beds/{id}"
+SHELTER_ROOMS = ("shelter_staff", "org_admin")
+# The records a shelter's routes address by id, under the path that names them.
+SHELTER_RECORDS = ("shelter/beds", "shelter/stays", "shelter/outings", "shelter/follow-ups",
+                   "shelter/extensions", "shelter/waitlist")
+
+
 def anyone(role, scope):
     return True
 
@@ -50,6 +58,10 @@ def user_admin(list_or_create):
 
 def own_case_roles(role, scope):
     return role in CASE_ROLES and scope == "own"
+
+
+def own_shelter_staff(role, scope):
+    return role == "shelter_staff" and scope == "own"
 
 
 EXPECTED = {
@@ -146,6 +158,35 @@ EXPECTED = {
     **{(m, REFERRAL + tail): own_case_roles for m, tail in [
         ("GET", ""), ("GET", "/letter"), ("POST", "/accept"), ("POST", "/decline"),
         ("POST", "/withdraw"), ("POST", "/complete")]},
+    # Shelters: rooms and beds are set up by the facility's staff or administrator; residents
+    # (board, home, stays, outings, follow-ups) are the shelter staff's alone, of their own
+    # organization (another's: 404). Everyone signed in sees free-bed counts and the limits.
+    ("POST", "/api/v1/shelter/rooms"): roles(*SHELTER_ROOMS),
+    ("POST", BED + "/status"): lambda role, scope: role in SHELTER_ROOMS and scope == "own",
+    ("GET", BED + "/history"): lambda role, scope: role in SHELTER_ROOMS and scope == "own",
+    ("PUT", "/api/v1/shelter/grace"): roles(*SHELTER_ROOMS),
+    ("GET", "/api/v1/shelter/board"): roles("shelter_staff"),
+    ("GET", "/api/v1/shelter/home"): roles("shelter_staff"),
+    ("GET", "/api/v1/shelter/occupancy"): roles("shelter_staff"),
+    ("POST", "/api/v1/shelter/stays"): roles("shelter_staff"),
+    ("GET", STAY): own_shelter_staff,
+    ("POST", STAY + "/move"): own_shelter_staff,
+    ("POST", STAY + "/exit"): own_shelter_staff,
+    ("POST", STAY + "/outings"): own_shelter_staff,
+    ("POST", "/api/v1/shelter/outings/{id}/return"): own_shelter_staff,
+    ("POST", "/api/v1/shelter/follow-ups/{id}"): own_shelter_staff,
+    ("POST", STAY + "/extensions"): own_shelter_staff,
+    ("POST", "/api/v1/shelter/waitlist"): roles("shelter_staff"),
+    ("GET", "/api/v1/shelter/waitlist"): roles("shelter_staff"),
+    ("POST", "/api/v1/shelter/waitlist/{id}/remove"): own_shelter_staff,
+    # Extensions are decided by supervisors (case.supervise) of the stay's organization.
+    ("GET", "/api/v1/shelter/extensions"): roles("supervisor"),
+    ("POST", "/api/v1/shelter/extensions/{id}/decision"):
+        lambda role, scope: role == "supervisor" and scope == "own",
+    ("GET", "/api/v1/shelter/limits"): anyone,
+    ("PUT", "/api/v1/shelter/limits"): roles("network_admin"),
+    ("GET", "/api/v1/network/beds"): anyone,
+    ("POST", "/api/v1/network/beds/holds"): roles(*DISPATCH_ROLES),
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
@@ -252,6 +293,26 @@ BODIES = {
     # The referrals tried are withdrawn already: every answer is 409 and nothing changes.
     ("POST", REFERRAL + "/decline"): {"reason": "other"},
     ("POST", REFERRAL + "/complete"): {"outcome": "successful"},
+    # Shelters: well-formed, refused after the record is found (a date before her admission,
+    # her exit or her leaving; she is already out; the bed is already in service), so nothing
+    # changes.
+    ("POST", "/api/v1/shelter/rooms"): {"name": " ", "beds": 1},
+    ("POST", BED + "/status"): {"status": "in_service"},
+    ("PUT", "/api/v1/shelter/grace"): {"minutes": 1},
+    ("POST", STAY + "/move"): {"bed_id": "0" * 26, "on": "2000-01-01"},
+    ("POST", STAY + "/exit"): {"exited_on": "2000-01-01", "reason": "completed",
+                               "destination": "family"},
+    ("POST", STAY + "/outings"): {"kind": "outing", "left_at": "2026-01-01T00:00:00Z",
+                                  "planned_return_at": "2026-01-01T01:00:00Z"},
+    ("POST", "/api/v1/shelter/outings/{id}/return"): {"returned_at": "2000-01-01T00:00:00Z"},
+    ("POST", "/api/v1/shelter/follow-ups/{id}"): {"done_on": "2000-01-01", "outcome": "stable"},
+    ("POST", STAY + "/extensions"): {"until_on": "2000-01-01", "reason": "matrix"},
+    # The extension is refused already: 409, nothing changes.
+    ("POST", "/api/v1/shelter/extensions/{id}/decision"): {"approve": True},
+    # She is off the waitlist already: 409, nothing changes.
+    ("POST", "/api/v1/shelter/waitlist/{id}/remove"): {"reason": "withdrawn"},
+    ("PUT", "/api/v1/shelter/limits"): {"general": {"months": 0, "extension_months": 0}},
+    ("POST", "/api/v1/network/beds/holds"): {"org_id": "x", "kind": "standard"},
 }
 
 # Routes of one's own session: any signed-in user, never about anyone else.
@@ -283,6 +344,49 @@ def make_records(session, case_id, person_id):
     assert c.post(f"/api/v1/consents/{ids['consents']}/revoke").status == 200
     assert c.delete(f"/api/v1/people/{person_id}/exclusions/{ids['exclusions']}").status == 204
     return ids
+
+
+def make_shelter_records(staff, worker, supervisor):
+    """A room with two beds, a resident who is out on an outing (with an extension her
+    supervisor refused), and a woman who has left (with her follow-ups), for the shelter routes
+    that address records by id. Both stays began in 2025, so the matrix's dates of 2000 are
+    refused after the record is found."""
+    c = staff.client
+    r = c.post("/api/v1/shelter/rooms", body={"name": "매트릭스", "beds": 2})
+    assert r.status == 201, r.body
+    beds = [b["id"] for b in r.json()["beds"]]
+    stays = []
+    for i, bed in enumerate(beds):
+        p = worker.client.post("/api/v1/people", body={"legal_name": f"입소 매트릭스 {i}"})
+        assert p.status == 201, p.body
+        s = c.post("/api/v1/shelter/stays", body={
+            "person_id": p.json()["id"], "bed_id": bed, "admitted_on": "2025-01-01"})
+        assert s.status == 201, s.body
+        stays.append(s.json()["id"])
+    o = c.post(f"/api/v1/shelter/stays/{stays[0]}/outings", body={
+        "kind": "outing", "left_at": "2025-02-01T00:00:00Z",
+        "planned_return_at": "2025-02-01T03:00:00Z"})
+    assert o.status == 201, o.body
+    e = c.post(f"/api/v1/shelter/stays/{stays[1]}/exit", body={
+        "exited_on": "2025-06-01", "reason": "completed", "destination": "family"})
+    assert e.status == 200, e.body
+    x = c.post(f"/api/v1/shelter/stays/{stays[0]}/extensions", body={
+        "until_on": "2026-06-01", "reason": "매트릭스 연장"})
+    assert x.status == 201, x.body
+    d = supervisor.client.post(f"/api/v1/shelter/extensions/{x.json()['id']}/decision",
+                               body={"approve": False})
+    assert d.status == 200, d.body
+    p = worker.client.post("/api/v1/people", body={"legal_name": "대기 매트릭스"})
+    assert p.status == 201, p.body
+    w = c.post("/api/v1/shelter/waitlist", body={
+        "person_code": p.json()["code"], "urgency": "high", "source": "referral"})
+    assert w.status == 201, w.body
+    assert c.post(f"/api/v1/shelter/waitlist/{w.json()['id']}/remove",
+                  body={"reason": "placed_elsewhere"}).status == 200
+    return {"shelter/beds": beds[0], "shelter/stays": stays[0],
+            "shelter/outings": o.json()["id"],
+            "shelter/follow-ups": e.json()["follow_ups"][0]["id"],
+            "shelter/extensions": x.json()["id"], "shelter/waitlist": w.json()["id"]}
 
 
 class PermissionMatrixTest(unittest.TestCase):
@@ -360,10 +464,18 @@ class PermissionMatrixTest(unittest.TestCase):
         # allowed callers get 409 and nothing changes.
         cls.record_ids = {kind: {"sec": "0" * 26} for kind in
                           ("appointments", "legal-matters", "goals", "files", "consents",
-                           "exclusions")}
+                           "exclusions", *SHELTER_RECORDS)}
         for slug, s in [("org-a", cls.sessions["case_worker"]), ("org-b", b_worker)]:
             for kind, record_id in make_records(s, cls.case_ids[slug],
                                                 cls.person_ids[slug]).items():
+                cls.record_ids[kind][slug] = record_id
+        b_staff = sign_in(cls.server, cls.users["org-b"]["shelter_staff"])
+        b_supervisor = sign_in(cls.server, cls.users["org-b"]["supervisor"])
+        for slug, staff, worker, supervisor in [
+                ("org-a", cls.sessions["shelter_staff"], cls.sessions["case_worker"],
+                 cls.sessions["supervisor"]),
+                ("org-b", b_staff, b_worker, b_supervisor)]:
+            for kind, record_id in make_shelter_records(staff, worker, supervisor).items():
                 cls.record_ids[kind][slug] = record_id
         # A help request in A and in B, resolved at once so that the matrix's calls (acknowledge
         # takes no body) answer 409 and change nothing.

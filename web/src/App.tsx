@@ -38,6 +38,7 @@ const AuditPage = lazy(() => import('./audit').then((m) => ({ default: m.AuditPa
 const SupervisionPage = lazy(() =>
   import('./supervision').then((m) => ({ default: m.SupervisionPage })),
 );
+const ShelterPage = lazy(() => import('./shelters').then((m) => ({ default: m.ShelterPage })));
 
 export function Loading() {
   const { t } = useTranslation();
@@ -99,6 +100,7 @@ const BUILT: readonly string[] = [
   'emergency',
   'coverage',
   'supervision',
+  'shelter',
   'audit',
   'referrals',
   'directory',
@@ -160,6 +162,16 @@ export function AppRoutes() {
             <RequireRole roles={['supervisor']}>
               <Suspense fallback={<Loading />}>
                 <SupervisionPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="shelter"
+          element={
+            <RequireRole roles={['shelter_staff']}>
+              <Suspense fallback={<Loading />}>
+                <ShelterPage />
               </Suspense>
             </RequireRole>
           }

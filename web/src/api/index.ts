@@ -19,3 +19,4 @@ export * from './caseRecords';
 export * from './supervision';
 export * from './audit';
 export * from './referrals';
+export * from './shelters';

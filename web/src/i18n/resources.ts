@@ -12,6 +12,7 @@ import koEmergency from './ko/emergency.json';
 import koRecords from './ko/records.json';
 import koReferrals from './ko/referrals.json';
 import koSession from './ko/session.json';
+import koShelters from './ko/shelters.json';
 import koSupervision from './ko/supervision.json';
 import enAdmin from './en/admin.json';
 import enAudit from './en/audit.json';
@@ -22,6 +23,7 @@ import enEmergency from './en/emergency.json';
 import enRecords from './en/records.json';
 import enReferrals from './en/referrals.json';
 import enSession from './en/session.json';
+import enShelters from './en/shelters.json';
 import enSupervision from './en/supervision.json';
 
 // One area in both languages; the English must match the Korean's shape.
@@ -39,6 +41,7 @@ export const AREAS = {
   referrals: area(koReferrals, enReferrals),
   calendar: area(koCalendar, enCalendar),
   supervision: area(koSupervision, enSupervision),
+  shelters: area(koShelters, enShelters),
   audit: area(koAudit, enAudit),
 };
 
@@ -55,6 +58,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.referrals[lang],
     ...AREAS.calendar[lang],
     ...AREAS.supervision[lang],
+    ...AREAS.shelters[lang],
     ...AREAS.audit[lang],
   };
 }

@@ -1,0 +1,2 @@
+// Shelter screens, loaded on first use.
+export { ShelterPage } from './ShelterPage';
