@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include "app/admin_commands.h"
 #include "app/commands.h"
 #include "app/demo_caseload.h"
+#include "app/demo_referrals.h"
 #include "app/demo_shelters.h"
 #include "app/services.h"
 
@@ -136,6 +138,7 @@ Result<void> FillDemo(const std::string& data_dir) {
   int users = 0;
   std::vector<DemoTeam> teams;
   std::vector<security::Actor> shelter_staff;
+  std::map<std::string, security::Actor> admins;
   std::cout << "Creating a synthetic demo network (합성 데모 네트워크를 만드는 중):\n";
   for (size_t i = 0; i < std::size(kOrgs); ++i) {
     const DemoOrg& d = kOrgs[i];
@@ -170,6 +173,7 @@ Result<void> FillDemo(const std::string& data_dir) {
       ++users;
       if (role == "case_worker") team.worker = Staff(org->id, created->user.account.id, role);
       if (role == "supervisor") team.supervisor = Staff(org->id, created->user.account.id, role);
+      if (role == "org_admin") admins[d.slug] = Staff(org->id, created->user.account.id, role);
       if (role == "dispatcher") {
         TRY(PutOnCall(services, org->id, created->user.account.id));
       }
@@ -186,10 +190,13 @@ Result<void> FillDemo(const std::string& data_dir) {
   if (!caseload) return Fail(caseload.error());
   std::cout << "Filling the shelters (지원시설의 입소 기록을 만드는 중):\n" << std::flush;
   auto beds = TRY(FillDemoShelters(services, clock, shelter_staff));
+  std::cout << "Referring between members (기관 간 의뢰를 만드는 중):\n" << std::flush;
+  const int referred = TRY(FillDemoReferrals(services, clock, teams, admins));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
             << beds.stays << " stays in " << beds.beds << " shelter beds\n"
+            << referred << " referrals between members, in every state\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

@@ -9,6 +9,7 @@
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
 #include "modules/referrals/routes.h"
+#include "modules/shelters/bed_counts.h"
 #include "modules/shelters/routes.h"
 #include "modules/supervision/routes.h"
 #include "security/keys.h"
@@ -120,6 +121,9 @@ void Services::Build() {
       std::make_unique<referrals::ReferralService>(*db, *keyring, *audit, *people, *cases, *clock);
   shelters =
       std::make_unique<shelters::ShelterService>(*db, *keyring, *audit, *audit_reads, *clock);
+  // The directory shows each shelter's free beds as the shelters' records count them now.
+  referrals->SetFreeBedCounter(
+      [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });
 }
 
 }  // namespace dandelion::app

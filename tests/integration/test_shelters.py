@@ -229,6 +229,11 @@ class SheltersTest(unittest.TestCase):
         mine = next(i for i in r.json()["items"] if i["org_id"] == self.staff.org_id)
         self.assertEqual(mine["kinds"]["standard"]["total"], 3)
         self.assertEqual(mine["free"], 2)
+        # The network directory shows the same count, and never a resident.
+        entry = self.a_dispatcher.client.get(f"/api/v1/directory/{self.staff.org_id}")
+        self.assertEqual(entry.status, 200, entry.body)
+        self.assertEqual(entry.json()["free_beds"], 2)
+        self.assertNotIn(stay["person"]["code"], entry.body.decode("utf-8"))
         self.exit(stay["id"])
 
     def test_5_an_overdue_outing_alerts_the_staff_and_destinations_are_sealed(self):
