@@ -306,8 +306,8 @@ class ReferralsTest(unittest.TestCase):
         # phone nowhere in clear in B's row.
         self.assertEqual(sql(self.server, "SELECT COUNT(*) FROM person_keys WHERE person_id = "
                                           f"'{accepted['person_id']}'"), "1")
-        self.assertEqual(sql(self.server, "SELECT legal_name IS NULL FROM people WHERE id = "
-                                          f"'{accepted['person_id']}'"), "1")
+        self.assertEqual(sql(self.server, "SELECT COUNT(*) FROM people WHERE legal_name IS NULL "
+                                          f"AND id = '{accepted['person_id']}'"), "1")
         self.assertEqual(in_clear(self.server, "people", "phone", MINJI["phone"],
                                   f"id = '{accepted['person_id']}'"), 0)
         # A second accept, a decline after it: 409.
