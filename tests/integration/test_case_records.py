@@ -397,7 +397,8 @@ class CaseRecordsTest(unittest.TestCase):
                       {"kind": "referral_sharing", "method": "written",
                        "scope": {"fields": ["legal_name", "phone"], "org_id": org_b}})
         self.assertEqual(c["state"], "active")
-        self.assertEqual(c["scope"], {"fields": ["legal_name", "phone"], "org_id": org_b})
+        self.assertEqual(c["scope"], {"fields": ["legal_name", "phone"], "org_id": org_b,
+                                      "external": None})
         r = self.a_super.client.post(f"/api/v1/consents/{c['id']}/revoke",
                                      body={"reason": "본인 요청-철회사유-4410"})
         self.assertEqual(r.status, 200, r.body)
