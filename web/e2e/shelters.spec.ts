@@ -146,6 +146,25 @@ describe('shelter staff home (mocked API)', () => {
     await page.getByText('예정된 사후관리가 없습니다.').waitFor();
     expect(shelter.followUps[0]).toMatchObject({ outcome: 'stable' });
     await checkScreen(t, 'shelters-05-follow-up-recorded');
+
+    // A new room, and a free bed taken out of service and back.
+    const rooms = page.getByRole('region', { name: '방과 침대' });
+    await rooms.getByLabel('방 이름').fill('301호');
+    await rooms.getByLabel('침대 수').selectOption('3');
+    await rooms.getByRole('button', { name: '방 추가' }).click();
+    await rooms.getByText('301호에 침대 3개를 추가했습니다.').waitFor();
+    expect(shelter.beds.filter((b) => b.room === '301호')).toHaveLength(3);
+    await rooms.getByRole('button', { name: '사용 중지 301호 2' }).click();
+    await rooms.getByText('301호 2 침대를 사용 중지했습니다.').waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '301호' })
+      .nth(1)
+      .getByText('사용 안 함')
+      .waitFor();
+    await checkScreen(t, 'shelters-06-rooms');
+    await rooms.getByRole('button', { name: '다시 사용 301호 2' }).click();
+    await rooms.getByText('301호 2 침대를 다시 사용합니다.').waitFor();
   });
 
   it('fits a phone and speaks English', async () => {

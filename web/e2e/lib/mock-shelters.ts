@@ -236,6 +236,32 @@ async function shelterRoute(route: Route, state: MockState, s: ShelterMock): Pro
     s.stays.push(stay);
     return json(201, view(stay));
   }
+  if (path === '/api/v1/shelter/rooms') {
+    const name = String(b.name ?? '').trim();
+    if (!name) return fail(400, 'invalid', 'invalid', { name: 'invalid' });
+    const kind = (b.kind as BoardBed['kind']) ?? 'standard';
+    const beds = Array.from({ length: Number(b.beds) }, (_, i) => ({
+      id: `b-${name}-${i + 1}`,
+      room_id: `r-${name}`,
+      room: name,
+      label: String(i + 1),
+      kind,
+      status: 'in_service' as const,
+      state: 'free' as const,
+      held_until: null,
+    }));
+    s.beds.push(...beds);
+    return json(201, { id: `r-${name}`, name, beds });
+  }
+  const status = path.match(/^\/api\/v1\/shelter\/beds\/([^/]+)\/status$/);
+  if (status) {
+    const bed = s.beds.find((x) => x.id === decodeURIComponent(status[1]!));
+    if (!bed) return fail(404, 'not_found', 'not_found');
+    if (open().some((x) => x.bed_id === bed.id)) return fail(409, 'conflict', 'bed_taken');
+    bed.status = b.status as BoardBed['status'];
+    bed.state = bed.status === 'in_service' ? 'free' : 'out_of_service';
+    return json(200, bed);
+  }
   const m = path.match(/^\/api\/v1\/shelter\/(stays|outings|follow-ups)\/([^/]+)(?:\/(\w+))?$/);
   if (!m) return fail(404, 'not_found', 'not_found');
   const [, kind, id, action] = m;

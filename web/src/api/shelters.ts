@@ -215,3 +215,40 @@ export interface WaitlistEntry {
 export function getWaitlist(): Promise<ApiResult<{ items: WaitlistEntry[] }>> {
   return request<{ items: WaitlistEntry[] }>('GET', '/api/v1/shelter/waitlist');
 }
+
+export interface Room {
+  id: string;
+  name: string;
+  beds: Bed[];
+}
+
+// A new room with its beds, labelled 1..beds.
+export function addRoom(input: {
+  name: string;
+  beds: number;
+  kind: BedKind;
+}): Promise<ApiResult<Room>> {
+  return request<Room>('POST', '/api/v1/shelter/rooms', { body: input });
+}
+
+export function setBedStatus(
+  bedId: string,
+  status: 'in_service' | 'out_of_service' | 'removed',
+): Promise<ApiResult<Bed>> {
+  return request<Bed>('POST', `/api/v1/shelter/beds/${encodeURIComponent(bedId)}/status`, {
+    body: { status },
+  });
+}
+
+// Supervisors: the pending extension requests of their organization, and their decision.
+export function listExtensions(): Promise<ApiResult<{ items: Extension[] }>> {
+  return request<{ items: Extension[] }>('GET', '/api/v1/shelter/extensions');
+}
+
+export function decideExtension(id: string, approve: boolean): Promise<ApiResult<Extension>> {
+  return request<Extension>(
+    'POST',
+    `/api/v1/shelter/extensions/${encodeURIComponent(id)}/decision`,
+    { body: { approve } },
+  );
+}

@@ -21,6 +21,7 @@ import { useLoad } from '../cases/widgets';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { ErrorAlert, SelectField, StatusMessage } from '../ui';
 import { AdmitDialog, ExitDialog, ExtensionDialog, OutingDialog, seoulToday } from './dialogs';
+import { RoomsSection } from './RoomsSection';
 import '../cases/cases.css';
 import './shelters.css';
 
@@ -325,6 +326,8 @@ export function ShelterPage() {
           </table>
         </div>
       </section>
+
+      <RoomsSection beds={board.data?.beds ?? []} onChange={reload} />
 
       {open?.kind === 'admit' && (
         <AdmitDialog

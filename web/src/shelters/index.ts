@@ -1,2 +1,3 @@
 // Shelter screens, loaded on first use.
 export { ShelterPage } from './ShelterPage';
+export { ExtensionsSection } from './ExtensionsSection';
