@@ -294,6 +294,7 @@ class SheltersTest(unittest.TestCase):
         hold = r.json()
         self.assertEqual(free(), before - 1)
         self.assertEqual(self.board_bed(hold["bed_id"])["state"], "held")
+        self.assertEqual(self.board_bed(hold["bed_id"])["hold_id"], hold["id"])
         r = self.admit(self.person("긴급"), hold["bed_id"])
         self.assertEqual(r.status, 409, r.body)
         self.assertEqual(r.json()["error"]["message"],

@@ -323,6 +323,16 @@ describe('dispatch board (mocked API)', () => {
     expect(await byOrg.getByRole('row').filter({ hasText: '부산 쉼터' }).textContent()).toContain(
       '4.5분',
     );
+
+    // Free shelter beds, counts only, and a 90-minute hold for the woman on her way.
+    const beds = page.getByRole('region', { name: '쉼터 빈 침대' });
+    const busan = beds.getByRole('row').filter({ hasText: '부산 쉼터' });
+    await busan.getByText('일반 3/6').waitFor();
+    await busan.getByRole('button', { name: '자녀 동반 침대 잡기 부산 쉼터' }).click();
+    await beds.getByText(/부산 쉼터의 자녀 동반 침대를 .*까지 잡아 두었습니다/).waitFor();
+    await busan.getByText('자녀 동반 0/2').waitFor();
+    expect(await busan.getByRole('button', { name: /자녀 동반/ }).count()).toBe(0);
+    await checkScreen(t, 'emergency-07-beds');
   });
 
   it('shows a flood of the help form held at the secretariat, and finds her by phone on a phone', async () => {

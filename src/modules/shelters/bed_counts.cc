@@ -42,14 +42,14 @@ Result<std::vector<FacilityBeds>> NetworkBeds(store::Tx& tx, TimePoint now) {
   return out;
 }
 
-Result<std::map<std::string, std::string>> ActiveHolds(store::Tx& tx, const std::string& org_id,
-                                                       TimePoint now) {
+Result<std::map<std::string, ActiveHold>> ActiveHolds(store::Tx& tx, const std::string& org_id,
+                                                      TimePoint now) {
   store::Rows rows =
-      TRY(tx.Query("SELECT bed_id, MAX(expires_at) FROM shelter_bed_holds WHERE org_id = ? AND "
-                   "released_at IS NULL AND expires_at > ? GROUP BY bed_id",
+      TRY(tx.Query("SELECT bed_id, id, expires_at FROM shelter_bed_holds WHERE org_id = ? AND "
+                   "released_at IS NULL AND expires_at > ? ORDER BY expires_at",
                    {org_id, FormatRfc3339(now)}));
-  std::map<std::string, std::string> out;
-  for (const auto& r : rows) out[r.Text(0)] = r.Text(1);
+  std::map<std::string, ActiveHold> out;
+  for (const auto& r : rows) out[r.Text(0)] = {r.Text(1), r.Text(2)};
   return out;
 }
 

@@ -36,8 +36,13 @@ struct FacilityBeds {
 // Every organization with beds in service, by organization id.
 Result<std::vector<FacilityBeds>> NetworkBeds(store::Tx& tx, TimePoint now);
 
-// The running holds on org_id's beds: bed id → expiry (RFC 3339).
-Result<std::map<std::string, std::string>> ActiveHolds(store::Tx& tx, const std::string& org_id,
-                                                       TimePoint now);
+// A dispatcher's running hold on a bed: the facility's staff name it at admission.
+struct ActiveHold {
+  std::string id;
+  std::string expires_at;  // RFC 3339
+};
+// The running holds on org_id's beds, by bed id (the latest one where there are several).
+Result<std::map<std::string, ActiveHold>> ActiveHolds(store::Tx& tx, const std::string& org_id,
+                                                      TimePoint now);
 
 }  // namespace dandelion::shelters

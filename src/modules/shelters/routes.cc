@@ -174,6 +174,7 @@ void AddRoutes(http::Router& router, ShelterService& shelters) {
                   boost::json::object bed = BedJson(b.bed);
                   bed["state"] = b.state;
                   bed["held_until"] = OrNull(b.held_until);
+                  bed["hold_id"] = OrNull(b.hold_id);
                   if (b.stay) bed["stay"] = StayJson(*b.stay);
                   beds.emplace_back(std::move(bed));
                 }

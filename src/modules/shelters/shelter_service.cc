@@ -117,7 +117,8 @@ Result<security::Audited<Board>> ShelterService::BoardOf(const security::Actor& 
         b.state = "out_of_service";
       } else if (auto h = holds.find(bed.id); h != holds.end()) {
         b.state = "held";
-        b.held_until = h->second;
+        b.held_until = h->second.expires_at;
+        b.hold_id = h->second.id;
       }
       out.beds.push_back(std::move(b));
     }

@@ -68,6 +68,7 @@ struct BoardBed {
   shelter_repo::Bed bed;
   std::string state;  // free | occupied | held | out_of_service
   std::string held_until;
+  std::string hold_id;  // the running hold, for the admission that uses it
   std::optional<Stay> stay;
 };
 

@@ -8,6 +8,7 @@ import type { BrowserContext, Route } from 'playwright-core';
 import type {
   Channel,
   CoverageAnswer,
+  FacilityBeds,
   FloodEvent,
   HelpRequest,
   Measures,
@@ -49,6 +50,7 @@ export interface EmergencyMock {
   submissions: Record<string, unknown>[];
   floodFrom: boolean; // the next public submission is refused with 429
   streamConnections: number;
+  beds: FacilityBeds[]; // free beds across the network, counts only
 }
 
 const MESSAGES = {
@@ -137,6 +139,15 @@ export function initialEmergency(): EmergencyMock {
     ],
     waiting: [],
     queued: [],
+    beds: [
+      {
+        org_id: 'o-busan',
+        facility_type: 'general',
+        region: 'KR-26',
+        free: 4,
+        kinds: { standard: { total: 6, free: 3 }, with_child: { total: 2, free: 1 } },
+      },
+    ],
     submissions: [],
     floodFrom: false,
     streamConnections: 0,
@@ -164,6 +175,33 @@ export async function installEmergencyMock(
 ): Promise<void> {
   await context.route('**/api/v1/public/**', (route) => publicRoute(route, e));
   await context.route('**/api/v1/emergency/**', (route) => staffRoute(route, state, e));
+  await context.route('**/api/v1/network/beds**', (route) => bedsRoute(route, e));
+}
+
+// Free beds across the network (counts only), and the dispatcher's 90-minute hold.
+function bedsRoute(route: Route, e: EmergencyMock) {
+  const req = route.request();
+  const json = (status: number, body: unknown) =>
+    route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  if (req.method() === 'POST') {
+    const body = JSON.parse(req.postData() ?? '{}') as { org_id: string; kind: 'standard' };
+    const facility = e.beds.find((f) => f.org_id === body.org_id);
+    const kind = facility?.kinds[body.kind];
+    if (!facility || !kind || kind.free === 0) {
+      return json(409, { error: { code: 'conflict', message: '빈 침대가 없습니다.' } });
+    }
+    kind.free--;
+    facility.free--;
+    const expires = new Date(Date.now() + 90 * 60_000).toISOString();
+    return json(201, {
+      id: 'h-1',
+      org_id: body.org_id,
+      bed_id: 'b-x',
+      kind: body.kind,
+      expires_at: expires,
+    });
+  }
+  return json(200, { items: e.beds });
 }
 
 function answer(route: Route) {

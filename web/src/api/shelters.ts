@@ -93,6 +93,7 @@ export interface Bed {
 export interface BoardBed extends Bed {
   state: BedState;
   held_until: string | null;
+  hold_id?: string | null; // a dispatcher's running hold on it, named at admission
   stay?: Stay;
 }
 
@@ -115,6 +116,7 @@ export interface AdmitInput {
   admitted_on: string;
   source: StaySource;
   house_rules_agreed_on: string;
+  hold_id?: string;
 }
 
 export interface OutingInput {
@@ -251,4 +253,32 @@ export function decideExtension(id: string, approve: boolean): Promise<ApiResult
     `/api/v1/shelter/extensions/${encodeURIComponent(id)}/decision`,
     { body: { approve } },
   );
+}
+
+// Free beds across the network: counts only, per facility and kind of bed.
+export interface FacilityBeds {
+  org_id: string;
+  facility_type: string;
+  region: string;
+  free: number;
+  kinds: Partial<Record<BedKind, { total: number; free: number }>>;
+}
+
+export function getNetworkBeds(): Promise<ApiResult<{ items: FacilityBeds[] }>> {
+  return request<{ items: FacilityBeds[] }>('GET', '/api/v1/network/beds');
+}
+
+export interface BedHold {
+  id: string;
+  org_id: string;
+  bed_id: string;
+  kind: BedKind;
+  expires_at: string;
+}
+
+// A dispatcher holds a free bed of that kind for 90 minutes, for a rescue on its way.
+export function holdBed(orgId: string, kind: BedKind): Promise<ApiResult<BedHold>> {
+  return request<BedHold>('POST', '/api/v1/network/beds/holds', {
+    body: { org_id: orgId, kind },
+  });
 }

@@ -18,6 +18,7 @@ import { ErrorAlert, StatusMessage } from '../ui';
 import { playArrivalChime } from './alertSound';
 import { fromRequests, mergeEvent, upsertRequest, type BoardItem } from './board';
 import { LogRequestForm } from './LogRequestForm';
+import { BedsPanel } from './BedsPanel';
 import { MeasuresPanel } from './MeasuresPanel';
 import { regionName, shortTime, urgencyName } from './names';
 import { RequestDetail } from './RequestDetail';
@@ -223,6 +224,7 @@ export function EmergencyBoard() {
           />
         )}
       </section>
+      <BedsPanel />
       <MeasuresPanel />
     </div>
   );

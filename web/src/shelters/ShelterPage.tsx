@@ -299,14 +299,22 @@ export function ShelterPage() {
                   <th scope="row">
                     {b.label} <span className="muted">{t(`shelter.kind.${b.kind}`)}</span>
                   </th>
-                  <td>{t(`shelter.state.${b.state}`)}</td>
+                  <td>
+                    {t(`shelter.state.${b.state}`)}
+                    {b.held_until && (
+                      <span className="muted">
+                        {' '}
+                        {t('shelter.heldUntil', { time: formatDateTime(b.held_until) })}
+                      </span>
+                    )}
+                  </td>
                   <td>{b.stay ? aliasOf(b.stay) : ''}</td>
                   <td>
                     {b.stay &&
                       `${formatDate(b.stay.planned_end_on)} (${t('shelter.countdown', { days: b.stay.days_to_limit })})`}
                   </td>
                   <td>
-                    {b.state === 'free' && (
+                    {(b.state === 'free' || (b.state === 'held' && b.hold_id)) && (
                       <button
                         type="button"
                         className="button-small"

@@ -63,6 +63,8 @@ export function AdmitDialog({
         admitted_on: admittedOn,
         source,
         house_rules_agreed_on: rulesOn,
+        // A bed a dispatcher held for a rescue: this admission is the one it waits for.
+        ...(bed.state === 'held' && bed.hold_id ? { hold_id: bed.hold_id } : {}),
       }),
     );
     if (stay) onDone(stay);
