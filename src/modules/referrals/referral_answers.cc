@@ -18,6 +18,24 @@ using referral_repo::StoredReferral;
 
 namespace {
 
+// A waiting referral for the side that may answer it, or the audited refusal. The state first:
+// an answered referral is answered for both sides alike (409); then the side (403).
+Result<StoredReferral> LoadWaiting(store::Tx& tx, const security::AuditLog& audit,
+                                   const security::Actor& actor, const std::string& id,
+                                   std::string_view action, std::string_view side) {
+  StoredReferral r = TRY(LoadForSide(tx, audit, actor, id, action));
+  if (r.status != "sent") {
+    return Fail(RefuseStep(tx, audit, actor, action, id, "conflict",
+                           {ErrorCode::kConflict, "referrals.not_waiting"}));
+  }
+  if (SideOf(r, actor.org_id) != side) {
+    return Fail(RefuseStep(tx, audit, actor, action, id, "denied",
+                           {ErrorCode::kForbidden, side == "incoming" ? "referrals.receiver_only"
+                                                                      : "referrals.sender_only"}));
+  }
+  return r;
+}
+
 // The sender's case, for its timeline.
 cases::CaseRef SenderCase(const StoredReferral& r) {
   return {.id = r.from_case_id, .org_id = r.from_org_id, .person_id = r.from_person_id};
@@ -81,16 +99,7 @@ Result<Accepted> ReferralService::Accept(const security::Actor& actor, const std
   const std::string at = FormatRfc3339(now);
   return db_.WriteValue([&](store::Tx& tx) -> Result<Accepted> {
     constexpr std::string_view kAction = "referral.accept";
-    StoredReferral r = TRY(LoadForSide(tx, audit_, actor, id, kAction));
-    // The state first: an answered referral is answered for both sides alike.
-    if (r.status != "sent") {
-      return Fail(RefuseStep(tx, audit_, actor, kAction, id, "conflict",
-                             {ErrorCode::kConflict, "referrals.not_waiting"}));
-    }
-    if (SideOf(r, actor.org_id) != "incoming") {
-      return Fail(RefuseStep(tx, audit_, actor, kAction, id, "denied",
-                             {ErrorCode::kForbidden, "referrals.receiver_only"}));
-    }
+    StoredReferral r = TRY(LoadWaiting(tx, audit_, actor, id, kAction, "incoming"));
     // Everything is checked again now: she may have been erased, revoked her consent or named
     // this receiver as a place she must not go since the referral was sent. Any of these
     // withdraws the referral (committed with the refusal) and nothing of her moves.
@@ -154,16 +163,7 @@ Result<Referral> ReferralService::Decline(const security::Actor& actor, const st
   const std::string at = FormatRfc3339(now);
   return db_.WriteValue([&](store::Tx& tx) -> Result<Referral> {
     constexpr std::string_view kAction = "referral.decline";
-    StoredReferral r = TRY(LoadForSide(tx, audit_, actor, id, kAction));
-    // The state first: an answered referral is answered for both sides alike.
-    if (r.status != "sent") {
-      return Fail(RefuseStep(tx, audit_, actor, kAction, id, "conflict",
-                             {ErrorCode::kConflict, "referrals.not_waiting"}));
-    }
-    if (SideOf(r, actor.org_id) != "incoming") {
-      return Fail(RefuseStep(tx, audit_, actor, kAction, id, "denied",
-                             {ErrorCode::kForbidden, "referrals.receiver_only"}));
-    }
+    StoredReferral r = TRY(LoadWaiting(tx, audit_, actor, id, kAction, "incoming"));
     r.status = "declined";
     r.answered_at = at;
     r.answered_by = actor.user_id;
@@ -186,16 +186,7 @@ Result<Referral> ReferralService::Withdraw(const security::Actor& actor, const s
   const TimePoint now = clock_.Now();
   return db_.WriteValue([&](store::Tx& tx) -> Result<Referral> {
     constexpr std::string_view kAction = "referral.withdraw";
-    StoredReferral r = TRY(LoadForSide(tx, audit_, actor, id, kAction));
-    // The state first: an answered referral is answered for both sides alike.
-    if (r.status != "sent") {
-      return Fail(RefuseStep(tx, audit_, actor, kAction, id, "conflict",
-                             {ErrorCode::kConflict, "referrals.not_waiting"}));
-    }
-    if (SideOf(r, actor.org_id) != "outgoing") {
-      return Fail(RefuseStep(tx, audit_, actor, kAction, id, "denied",
-                             {ErrorCode::kForbidden, "referrals.sender_only"}));
-    }
+    StoredReferral r = TRY(LoadWaiting(tx, audit_, actor, id, kAction, "outgoing"));
     TRY(WithdrawIn(tx, keyring_, audit_, actor, r, FormatRfc3339(now), reason));
     TRY(cases::AppendTimeline(tx, SenderCase(r), now, "referral", r.id, "withdrawn",
                               actor.user_id));
