@@ -16,6 +16,14 @@ bool ChangesState(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
+// The web app marks the reads its boards repeat on a timer; only a read may be background, so
+// every change a user makes still counts as her activity.
+security::AuthService::Activity ActivityOf(const http::Request& req) {
+  const bool background = !ChangesState(req.method) && req.Header("x-background-refresh") == "1";
+  return background ? security::AuthService::Activity::kNone
+                    : security::AuthService::Activity::kUser;
+}
+
 }  // namespace
 
 http::Gate MakeSecurityGate(security::AuthService& auth) {
@@ -23,7 +31,7 @@ http::Gate MakeSecurityGate(security::AuthService& auth) {
     if (route.permission == http::kPublic) return std::nullopt;
     std::string token(req.Cookie(session::kSessionCookie));
     if (token.empty()) return Error{ErrorCode::kUnauthenticated, "error.unauthenticated"};
-    auto auth_result = auth.Authenticate(token);
+    auto auth_result = auth.Authenticate(token, ActivityOf(req));
     if (!auth_result) return auth_result.error();
     const security::Account& account = auth_result->account;
     const security::SessionRecord& session = auth_result->session;

@@ -73,8 +73,11 @@ class AuthService {
   Result<SignedIn> SignIn(const SignInRequest& request, const Actor& meta);
 
   // Resolves a session cookie; 401 when unknown, ended, idle or past its absolute limit, or
-  // when the account was disabled.
-  Result<Authenticated> Authenticate(const std::string& token);
+  // when the account was disabled. kNone answers without counting as activity: a board reading
+  // itself again on a timer (an open screen nobody looks at must still sign out after the idle
+  // timeout), or a second look at a session the security gate has already counted.
+  enum class Activity { kUser, kNone };
+  Result<Authenticated> Authenticate(const std::string& token, Activity activity = Activity::kUser);
 
   Result<void> SignOut(const Actor& actor);
 

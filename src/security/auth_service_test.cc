@@ -107,7 +107,10 @@ TEST_F(AuthServiceTest, SignsInToASessionThatEndsWhenIdleOrSignedOut) {
   EXPECT_TRUE(auth_->Authenticate(s.token));  // and touches the session
   clock_.Advance(std::chrono::minutes(14));
   EXPECT_TRUE(auth_->Authenticate(s.token));
-  clock_.Advance(std::chrono::minutes(16));
+  // A board refreshing itself is answered but does not keep the session alive.
+  clock_.Advance(std::chrono::minutes(10));
+  EXPECT_TRUE(auth_->Authenticate(s.token, AuthService::Activity::kNone));
+  clock_.Advance(std::chrono::minutes(6));
   auto idle = auth_->Authenticate(s.token);
   ASSERT_FALSE(idle);
   EXPECT_EQ(idle.error().message_key, "security.session_expired");

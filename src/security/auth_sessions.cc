@@ -38,7 +38,7 @@ Result<SignedIn> AuthService::OpenSession(store::Tx& tx, const Account& account,
   return out;
 }
 
-Result<Authenticated> AuthService::Authenticate(const std::string& token) {
+Result<Authenticated> AuthService::Authenticate(const std::string& token, Activity activity) {
   if (token.size() != 2 * kTokenBytes) return Unauthenticated("error.unauthenticated");
   const int64_t now = UnixSeconds(clock_.Now());
   std::optional<Authenticated> found =
@@ -58,7 +58,7 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token) {
   }
   // Record activity at most once a minute: the idle timeout does not need more precision, and
   // a write per request would cost every reader the writer's attention.
-  if (now - s.last_seen_at >= 60) {
+  if (activity == Activity::kUser && now - s.last_seen_at >= 60) {
     TRY(db_.Write([&](store::Tx& tx) -> Result<void> {
       TRY(account_repo::TouchSession(tx, s.id, now));
       return account_repo::Touch(tx, out.account.id, now);

@@ -14,7 +14,7 @@ class SecurityTest(unittest.TestCase):
         add_org(cls.server, "org-a", "counseling_center", "KR-11")
         add_org(cls.server, "org-b", "counseling_center", "KR-26")
         add_user(cls.server, "org-a", "admin-a", "org_admin")
-        for name in ["worker", "locky", "replay", "idle", "absolute", "victim", "sleepy",
+        for name in ["worker", "locky", "replay", "idle", "drowsy", "absolute", "victim", "sleepy",
                      "reauth", "csrf"]:
             add_user(cls.server, "org-a", name, "case_worker")
         add_user(cls.server, "org-a", "writer", "advocate")
@@ -118,6 +118,15 @@ class SecurityTest(unittest.TestCase):
         self.assertEqual(s.client.get("/api/v1/me").status, 200)
         advance(s.client, 16 * 60)
         self.assertEqual(s.client.get("/api/v1/me").status, 401)
+
+    def test_a_board_refreshing_itself_does_not_keep_the_session_alive(self):
+        s = sign_in(self.server, "drowsy")
+        background = {"X-Background-Refresh": "1"}
+        for _ in range(3):  # 15 minutes of a board reading itself every 5 minutes, nobody there
+            advance(s.client, 5 * 60)
+            self.assertEqual(s.client.get("/api/v1/me", headers=background).status, 200)
+        advance(s.client, 60)
+        self.assertEqual(s.client.get("/api/v1/me", headers=background).status, 401)
 
     def test_sessions_end_after_twelve_hours_however_active(self):
         s = sign_in(self.server, "absolute")

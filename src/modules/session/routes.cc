@@ -134,8 +134,11 @@ void AddMeRoutes(http::Router& router, security::AuthService& auth, network::Org
               .path_template = "/api/v1/me",
               .permission = std::string(security::perm::kOwnSession),
               .handler = [&auth, &orgs, options](Request& req) -> http::Reply {
+                // The gate has already authenticated this request and counted it (or not, for
+                // a background refresh) as activity.
                 security::Authenticated me =
-                    TRY(auth.Authenticate(std::string(req.Cookie(kSessionCookie))));
+                    TRY(auth.Authenticate(std::string(req.Cookie(kSessionCookie)),
+                                          security::AuthService::Activity::kNone));
                 return Response::Json(
                     200, SessionJson(me, orgs, options.demo, auth.options().idle_timeout_seconds));
               },

@@ -187,6 +187,19 @@ describe('api client', () => {
     off();
   });
 
+  it('marks a background refresh for the server and does not count it as activity', async () => {
+    const active = vi.fn();
+    const off = onActivity(active);
+    answer(200, { items: [] });
+    await request('GET', '/api/v1/network/beds', { background: true });
+    expect(active).not.toHaveBeenCalled();
+    expect(header(calls[0]!, 'X-Background-Refresh')).toBe('1');
+    await request('GET', '/api/v1/network/beds');
+    expect(active).toHaveBeenCalledTimes(1);
+    expect(header(calls[1]!, 'X-Background-Refresh')).toBeUndefined();
+    off();
+  });
+
   it('turns an unreachable server into a network error', async () => {
     vi.stubGlobal(
       'fetch',

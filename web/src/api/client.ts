@@ -51,6 +51,9 @@ export interface RequestOptions {
   body?: unknown;
   // A 401 here is an answer (signing in), not a lost session.
   authRequest?: boolean;
+  // A read a screen repeats on a timer: the server answers it without counting it as her
+  // activity, and neither does the idle warning, so a board left open still signs out.
+  background?: boolean;
 }
 
 export async function request<T>(
@@ -64,6 +67,7 @@ export async function request<T>(
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.background) headers['X-Background-Refresh'] = '1';
 
   let response: Response;
   try {
@@ -77,7 +81,7 @@ export async function request<T>(
   } catch {
     return { ok: false, error: { status: 0, code: 'network', message: '', fields: {} } };
   }
-  activityListeners.forEach((l) => l());
+  if (!options.background) activityListeners.forEach((l) => l());
 
   const text = await response.text();
   let json: unknown = undefined;

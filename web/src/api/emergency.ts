@@ -233,8 +233,10 @@ export interface OnCallShift {
   ends_at: string;
 }
 
-export function getCoverageSettings(): Promise<ApiResult<CoverageAnswer>> {
-  return request<CoverageAnswer>('GET', '/api/v1/emergency/coverage');
+export function getCoverageSettings(
+  options: { background?: boolean } = {},
+): Promise<ApiResult<CoverageAnswer>> {
+  return request<CoverageAnswer>('GET', '/api/v1/emergency/coverage', options);
 }
 
 // org_admin: the regions her own organization covers (the answer is the network's coverage).

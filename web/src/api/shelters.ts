@@ -264,8 +264,10 @@ export interface FacilityBeds {
   kinds: Partial<Record<BedKind, { total: number; free: number }>>;
 }
 
-export function getNetworkBeds(): Promise<ApiResult<{ items: FacilityBeds[] }>> {
-  return request<{ items: FacilityBeds[] }>('GET', '/api/v1/network/beds');
+export function getNetworkBeds(
+  options: { background?: boolean } = {},
+): Promise<ApiResult<{ items: FacilityBeds[] }>> {
+  return request<{ items: FacilityBeds[] }>('GET', '/api/v1/network/beds', options);
 }
 
 export interface BedHold {

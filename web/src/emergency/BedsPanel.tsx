@@ -29,19 +29,19 @@ export function BedsPanel() {
   const [held, setHeld] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    const r = await getNetworkBeds();
+  const load = useCallback(async (background: boolean) => {
+    const r = await getNetworkBeds({ background });
     if (r.ok) {
       setBeds(r.data.items);
       setError(null);
     } else setError(r.error);
   }, []);
   useEffect(() => {
-    void load();
+    void load(false);
     void listWholeDirectory().then((d) => {
       if (d.ok) setNames(Object.fromEntries(d.data.items.map((e) => [e.org_id, e.name])));
     });
-    const timer = window.setInterval(() => void load(), REFRESH_MS);
+    const timer = window.setInterval(() => void load(true), REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [load]);
 
@@ -59,7 +59,7 @@ export function BedsPanel() {
         }),
       );
     } else setError(r.error);
-    void load();
+    void load(false);
   }
 
   const facilities = (beds ?? []).filter((f) => f.free > 0 || Object.keys(f.kinds).length > 0);
@@ -67,7 +67,11 @@ export function BedsPanel() {
     <section className="card" aria-labelledby="beds-title">
       <div className="detail-head">
         <h2 id="beds-title">{t('emergency.beds.title')}</h2>
-        <button type="button" className="button-secondary button-small" onClick={() => void load()}>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          onClick={() => void load(false)}
+        >
           {t('emergency.refresh')}
         </button>
       </div>

@@ -70,7 +70,7 @@ export function CoverageSection() {
     // Then the table and the gaps alone are read again every minute; the admin's choices in
     // the form below are left as she is editing them.
     const timer = setInterval(() => {
-      void getCoverageSettings().then((r) => {
+      void getCoverageSettings({ background: true }).then((r) => {
         if (!live || !r.ok) return;
         setItems(sorted(r.data.items));
         setGaps(r.data.gaps ?? []);
