@@ -24,6 +24,7 @@ BEDS = "/api/v1/network/beds"
 LIMITS = "/api/v1/shelter/limits"
 DESTINATION = "은하수병원-외래-7731"
 EXIT_NOTE = "새벽별-임대주택-열쇠-4420"
+READINESS_NOTE = "주민등록증-재발급-접수-5521"
 
 
 def clone(client):
@@ -281,6 +282,51 @@ class SheltersTest(unittest.TestCase):
         r = self.staff.client.post(f"/api/v1/shelter/follow-ups/{f['id']}", body={
             "done_on": self.today(), "outcome": "stable"})
         self.assertEqual(r.status, 409, r.body)
+
+    def test_5b_her_readiness_checklist_keeps_every_answer_and_refuses_bad_ones(self):
+        r = self.admit(self.person("자립준비"), self.beds[1])
+        self.assertEqual(r.status, 201, r.body)
+        stay = r.json()
+        url = f"{STAYS}/{stay['id']}/readiness"
+        page = self.staff.client.get(f"{STAYS}/{stay['id']}").json()
+        self.assertEqual([a["item"] for a in page["readiness"]],
+                         ["housing_application", "income", "savings", "id_documents",
+                          "self_reliance_referral", "legal_matters"])
+        self.assertEqual({a["status"] for a in page["readiness"]}, {"not_started"})
+        r = self.staff.client.request("PUT", f"{url}/id_documents",
+                                      body={"status": "in_progress", "note": READINESS_NOTE})
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.json()["note"], READINESS_NOTE)
+        r = self.staff.client.request("PUT", f"{url}/id_documents", body={"status": "done"})
+        self.assertEqual(r.status, 200, r.body)
+        count = f"SELECT COUNT(*) FROM shelter_readiness WHERE stay_id = '{stay['id']}'"
+        self.assertEqual(sql(self.server, count), "2")
+        stored = sql(self.server, "SELECT note FROM shelter_readiness WHERE note IS NOT NULL")
+        self.assertTrue(stored)
+        self.assertNotIn(READINESS_NOTE, stored)
+        page = self.staff.client.get(f"{STAYS}/{stay['id']}").json()
+        item = next(a for a in page["readiness"] if a["item"] == "id_documents")
+        self.assertEqual((item["status"], item["note"]), ("done", None))
+        # Bad answers name the field, in the user's language, and write nothing.
+        for path, body, field in [("income", {"status": 3}, "status"),
+                                  ("income", {}, "status"),
+                                  ("income", {"status": "finished"}, "status"),
+                                  ("income", {"status": "done", "note": "x" * 2001}, "note"),
+                                  ("lottery", {"status": "done"}, "item")]:
+            r = self.staff.client.request("PUT", f"{url}/{path}", body=body)
+            self.assertEqual(r.status, 400, (path, body, r.body))
+            self.assertIn(field, r.json()["error"]["fields"], r.body)
+        r = self.staff.client.request("PUT", f"{url}/income", raw=b"\xff\xfe",
+                                      headers={"Content-Type": "application/json"})
+        self.assertEqual(r.status, 400, r.body)
+        # Another facility's staff: like an unknown stay.
+        r = self.a_staff.client.request("PUT", f"{url}/income", body={"status": "done"})
+        self.assertEqual(r.status, 404, r.body)
+        self.assertEqual(sql(self.server, count), "2")
+        self.exit(stay["id"])
+        r = self.staff.client.request("PUT", f"{url}/income", body={"status": "done"})
+        self.assertEqual(r.status, 409, r.body)
+        self.assertEqual(sql(self.server, count), "2")
 
     def test_6_a_held_bed_waits_for_its_admission_and_frees_itself(self):
         def free():

@@ -1,6 +1,7 @@
 // REAL-SERVER SUITE for the shelter staff's home (/shelter): a counselor registers a woman; the
 // staff make a room, admit her by her code in the browser, see the overdue alert of an outing
-// whose return has passed, mark her back, and record her exit; the follow-ups are scheduled.
+// whose return has passed, mark her back, answer an item of her exit-readiness checklist, and
+// record her exit; the follow-ups are scheduled.
 // Skipped, with the reason printed, when the binary is missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn, browserSignIn } from './lib/api-session';
@@ -78,6 +79,34 @@ describe.skipIf(skipReason !== null)('shelters real-server suite (build/dandelio
     expect(notes.items.filter((n) => n.kind === 'shelter_overdue')).toHaveLength(1);
     await page.getByRole('button', { name: '돌아옴 새벽' }).click();
     await page.getByText('외출 중인 분이 없습니다.').waitFor();
+
+    // Her exit-readiness checklist: one item answered with a note, kept on the server sealed.
+    await page.getByRole('button', { name: '퇴소 준비 점검 새벽' }).click();
+    const readiness = page.getByRole('dialog', { name: '새벽 퇴소 준비 점검' });
+    const ids = readiness.getByRole('form', { name: '신분증' });
+    await ids.getByLabel('신분증 진행 상태').selectOption('in_progress');
+    await ids.getByLabel('신분증 메모 (선택)').fill('주민센터 재발급 신청');
+    await ids.getByRole('button', { name: '저장 신분증' }).click();
+    await readiness.getByRole('status').getByText('신분증: ‘진행 중’으로 기록했습니다.').waitFor();
+    await readiness.getByText('주민센터 재발급 신청').waitFor();
+    await checkScreen(t, 'shelters-server-03-readiness');
+    await readiness.getByRole('button', { name: '닫기' }).click();
+    // The same checklist on a phone: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: '퇴소 준비 점검 새벽' }).click();
+    await readiness.getByText('주민센터 재발급 신청').waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await checkScreen(t, 'shelters-server-04-readiness-phone');
+    await readiness.getByRole('button', { name: '닫기' }).click();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const answered = await staff.call<{ readiness: { item: string; status: string }[] }>(
+      'GET',
+      `/api/v1/shelter/stays/${home.residents[0]!.id}`,
+    );
+    expect(answered.readiness.find((a) => a.item === 'id_documents')?.status).toBe('in_progress');
 
     await page.getByRole('button', { name: '퇴소 새벽' }).click();
     const exit = page.getByRole('dialog', { name: '새벽 퇴소' });

@@ -81,6 +81,12 @@ std::span<const std::string_view> ReadinessItems() {
   return kItems;
 }
 
+std::span<const std::string_view> ReadinessStatuses() {
+  static constexpr std::string_view kStatuses[] = {"not_started", "in_progress", "done",
+                                                   "not_needed"};
+  return kStatuses;
+}
+
 std::string FormatLimits(const StayLimits& limits) {
   std::string out;
   for (const auto& [type, l] : limits) {

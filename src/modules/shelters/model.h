@@ -71,6 +71,8 @@ int Countdown(int days_left);
 inline constexpr int kReadinessDays = 90;
 // What the checklist asks about (docs/domain.md, "Shelters").
 std::span<const std::string_view> ReadinessItems();
+// How far each item is: not_started, in_progress, done, not_needed.
+std::span<const std::string_view> ReadinessStatuses();
 
 // Limits as stored in settings ("general:12:0:18,youth:0:19:24,…": type, months, until_age,
 // extension months) and back; nullopt for a text that is not that.

@@ -36,6 +36,13 @@ boost::json::object FollowUpJson(const shelter_repo::FollowUp& f) {
           {"due_on", f.due_on}, {"done_on", OrNull(f.done_on)}, {"outcome", OrNull(f.outcome)}};
 }
 
+boost::json::object ReadinessJson(const ReadinessAnswer& a) {
+  return {{"item", a.item},
+          {"status", a.status},
+          {"note", OrNull(a.note)},
+          {"recorded_at", OrNull(a.recorded_at)}};
+}
+
 boost::json::object StayJson(const Stay& v) {
   const auto& s = v.stored;
   boost::json::object out{
@@ -62,6 +69,11 @@ boost::json::object StayJson(const Stay& v) {
       {"out", v.out ? boost::json::value(OutingJson(*v.out)) : boost::json::value(nullptr)}};
   if (v.readiness_due)
     out["readiness_items"] = ListJson({ReadinessItems().begin(), ReadinessItems().end()});
+  if (!v.readiness.empty()) {
+    boost::json::array readiness;
+    for (const auto& a : v.readiness) readiness.emplace_back(ReadinessJson(a));
+    out["readiness"] = std::move(readiness);
+  }
   boost::json::array follow_ups;
   for (const auto& f : v.follow_ups) follow_ups.emplace_back(FollowUpJson(f));
   out["follow_ups"] = std::move(follow_ups);
@@ -288,6 +300,24 @@ void AddRoutes(http::Router& router, ShelterService& shelters) {
               .tag = "shelters",
               .json_body = true,
               .success_status = 201});
+  router.Add({.method = "PUT",
+              .path_template = "/api/v1/shelter/stays/{id}/readiness/{item}",
+              .permission = write,
+              .handler = [&shelters](Request& req) -> http::Reply {
+                ReadinessFields in = TRY(ReadBody(req, [](http::FieldReader& f) {
+                  ReadinessFields in;
+                  in.status = f.String("status", 40);
+                  in.note = f.OptString("note", 2000).value_or("");
+                  return in;
+                }));
+                return Response::Json(
+                    200, ReadinessJson(TRY(shelters.RecordReadiness(ActorOf(req), Id(req),
+                                                                    req.path_params["item"], in))));
+              },
+              .summary = "Answer one item of her exit-readiness checklist (the earlier answer "
+                         "is kept)",
+              .tag = "shelters",
+              .json_body = true});
   router.Add({.method = "POST",
               .path_template = "/api/v1/shelter/stays/{id}/extensions",
               .permission = write,

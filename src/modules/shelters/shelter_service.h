@@ -47,6 +47,19 @@ struct Outing {
   bool overdue = false;  // past the planned return by more than the facility's grace time
 };
 
+// One item of her exit-readiness checklist and where it stands.
+struct ReadinessAnswer {
+  std::string item;
+  std::string status = "not_started";  // not_started | in_progress | done | not_needed
+  std::string note;                    // opened; only on her stay's own page
+  std::string recorded_at;             // "" for an item never answered
+};
+
+struct ReadinessFields {
+  std::string status;
+  std::string note;
+};
+
 // A stay as the facility's staff see it.
 struct Stay {
   shelter_repo::StoredStay stored;  // sealed_exit_note cleared
@@ -60,6 +73,9 @@ struct Stay {
   int countdown = 0;
   // From 90 days before the planned end: the exit-readiness checklist is due.
   bool readiness_due = false;
+  // Every checklist item on her stay's own page; on lists, only while readiness_due, without
+  // notes (enough to count how many are settled).
+  std::vector<ReadinessAnswer> readiness;
   std::optional<Outing> out;                       // the outing or leave she is on now
   std::vector<shelter_repo::FollowUp> follow_ups;  // sealed_note cleared
 };
@@ -182,6 +198,11 @@ class ShelterService {
                            const std::string& returned_at);
   Result<shelter_repo::FollowUp> RecordFollowUp(const security::Actor& actor, const std::string& id,
                                                 const FollowUpFields& in);
+  // Answers one item of her exit-readiness checklist (any time during her stay: staff may start
+  // before the 90 days). The earlier answer is kept as superseded; 409 shelter.stay_ended after
+  // her exit.
+  Result<ReadinessAnswer> RecordReadiness(const security::Actor& actor, const std::string& stay_id,
+                                          const std::string& item, const ReadinessFields& in);
 
   // Extensions: staff ask (shelter.write) with a reason, up to the stay's legal maximum
   // (400 shelter.past_legal_max beyond it); a supervisor (case.supervise: supervisors) lists the
@@ -231,6 +252,10 @@ class ShelterService {
   // The outings going on now, opened; any past its grace time raises its alert once.
   Result<std::vector<Outing>> OutingsNow(store::Tx& tx, const security::Actor& actor);
   Result<int> GraceMinutes(store::Tx& tx, const std::string& org_id);
+  // Her checklist, every item in order with its current answer; notes opened when with_notes.
+  Result<std::vector<ReadinessAnswer>> ReadinessOf(store::Tx& tx, const security::Actor& actor,
+                                                   const shelter_repo::StoredStay& stay,
+                                                   bool with_notes);
   std::string Today() const;
 
   store::Database& db_;

@@ -214,6 +214,58 @@ TEST_F(ShelterServiceTest, AnExtensionPastTheLegalMaximumIsRefusedAndASupervisor
   EXPECT_EQ(again.error().message_key, "shelter.extension_decided");
 }
 
+TEST_F(ShelterServiceTest, HerReadinessChecklistKeepsEveryAnswerAndShowsTheCurrentOne) {
+  Stay s = Admit(Person("별"), room_.beds[0].id);
+  // Her own page lists every item, none answered yet; the board does not, 9 months from the end.
+  auto fresh = Must(service_->GetStay(staff_, s.stored.id));
+  ASSERT_EQ(fresh.value.readiness.size(), ReadinessItems().size());
+  EXPECT_EQ(fresh.value.readiness[0].status, "not_started");
+  EXPECT_TRUE(Must(service_->BoardOf(staff_)).value.beds[0].stay->readiness.empty());
+
+  Must(service_->RecordReadiness(staff_, s.stored.id, "housing_application",
+                                 {.status = "in_progress", .note = "LH 임대 신청서 작성 중"}));
+  ReadinessAnswer done = Must(
+      service_->RecordReadiness(staff_, s.stored.id, "housing_application", {.status = "done"}));
+  EXPECT_EQ(done.status, "done");
+  auto stay = Must(service_->GetStay(staff_, s.stored.id));
+  EXPECT_EQ(stay.value.readiness[0].item, "housing_application");
+  EXPECT_EQ(stay.value.readiness[0].status, "done");
+  EXPECT_EQ(stay.value.readiness[0].note, "");  // the current answer has no note of its own
+  // Both answers are kept; the note is sealed, never in clear.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM shelter_readiness"), 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM shelter_readiness WHERE superseded_at IS NULL"), 1);
+  EXPECT_EQ(AuditOf("shelter.readiness.record").size(), 2u);
+
+  // Nine months on, the board shows the checklist (without notes) next to her countdown.
+  clock_.Advance(std::chrono::hours(24 * 300));
+  auto board = Must(service_->BoardOf(staff_));
+  const auto& listed = board.value.beds[0].stay;
+  ASSERT_TRUE(listed && listed->readiness_due);
+  ASSERT_EQ(listed->readiness.size(), ReadinessItems().size());
+  EXPECT_EQ(listed->readiness[0].status, "done");
+
+  auto unknown = service_->RecordReadiness(staff_, s.stored.id, "lottery", {.status = "done"});
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().fields.at("item"), "field.unknown_value");
+  auto bad = service_->RecordReadiness(staff_, s.stored.id, "income", {.status = "finished"});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().fields.at("status"), "field.unknown_value");
+  auto elsewhere =
+      service_->RecordReadiness(other_staff_, s.stored.id, "income", {.status = "lottery"});
+  ASSERT_FALSE(elsewhere);
+  EXPECT_EQ(elsewhere.error().code, ErrorCode::kNotFound);
+  EXPECT_FALSE(service_->RecordReadiness(worker_, s.stored.id, "income", {.status = "done"}));
+
+  Must(service_->Exit(staff_, s.stored.id,
+                      {.exited_on = FormatDay(SeoulDay(clock_.Now())),
+                       .reason = "completed",
+                       .destination = "public_rental"}));
+  auto ended = service_->RecordReadiness(staff_, s.stored.id, "income", {.status = "done"});
+  ASSERT_FALSE(ended);
+  EXPECT_EQ(ended.error().message_key, "shelter.stay_ended");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM shelter_readiness"), 2);
+}
+
 TEST_F(ShelterServiceTest, OccupancyCountsTheNightsOfTheMonth) {
   Stay s = Admit(Person("별"), room_.beds[0].id);
   const Day today = SeoulDay(clock_.Now());

@@ -83,6 +83,9 @@ Result<Stay> ShelterService::ViewStay(store::Tx& tx, const security::Actor& acto
     s.follow_ups = TRY(shelter_repo::FollowUpsOfStay(tx, stored.id));
     for (auto& f : s.follow_ups) f.sealed_note.clear();
   }
+  if (with_history || s.readiness_due) {
+    s.readiness = TRY(ReadinessOf(tx, actor, stored, with_history));
+  }
   s.stored = std::move(stored);
   return s;
 }
@@ -101,8 +104,8 @@ Result<security::Audited<Stay>> ShelterService::GetStay(const security::Actor& a
     auto outs = TRY(OutingsNow(tx, actor));
     return ViewStay(tx, actor, std::move(*stored), outs, true);
   }));
-  auto e =
-      security::ActorEvent(actor, "shelter.stay.read", "shelter_stay", id, {"alias", "exit_note"});
+  auto e = security::ActorEvent(actor, "shelter.stay.read", "shelter_stay", id,
+                                {"alias", "exit_note", "readiness_note"});
   return security::Audited<Stay>{std::move(stay), security::PendingAudit(reads_, std::move(e))};
 }
 

@@ -31,6 +31,26 @@ export const FOLLOW_UP_OUTCOMES = [
   'unreachable',
 ] as const;
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+// Her exit-readiness checklist, in the order the server lists it.
+export const READINESS_ITEMS = [
+  'housing_application',
+  'income',
+  'savings',
+  'id_documents',
+  'self_reliance_referral',
+  'legal_matters',
+] as const;
+export type ReadinessItem = (typeof READINESS_ITEMS)[number];
+export const READINESS_STATUSES = ['not_started', 'in_progress', 'done', 'not_needed'] as const;
+export type ReadinessStatus = (typeof READINESS_STATUSES)[number];
+export interface ReadinessAnswer {
+  item: ReadinessItem;
+  status: ReadinessStatus;
+  note: string | null;
+  recorded_at: string | null;
+}
+// Settled: nothing more to do for that item before she leaves.
+export const isSettled = (a: ReadinessAnswer) => a.status === 'done' || a.status === 'not_needed';
 export type BedState = 'free' | 'occupied' | 'held' | 'out_of_service';
 export type OutingKind = 'outing' | 'overnight';
 
@@ -72,6 +92,8 @@ export interface Stay {
   countdown: 0 | 7 | 30 | 90;
   readiness_due: boolean;
   readiness_items?: string[];
+  // Every item on her stay's own page; on lists only while readiness_due.
+  readiness?: ReadinessAnswer[];
   exited_on: string | null;
   exit_reason: ExitReason | null;
   exit_destination: ExitDestination | null;
@@ -171,6 +193,22 @@ export function recordFollowUp(
   return request<FollowUp>('POST', `/api/v1/shelter/follow-ups/${encodeURIComponent(id)}`, {
     body: input,
   });
+}
+
+export function getStay(stayId: string): Promise<ApiResult<Stay>> {
+  return request<Stay>('GET', `/api/v1/shelter/stays/${encodeURIComponent(stayId)}`);
+}
+
+export function recordReadiness(
+  stayId: string,
+  item: ReadinessItem,
+  input: { status: ReadinessStatus; note?: string },
+): Promise<ApiResult<ReadinessAnswer>> {
+  return request<ReadinessAnswer>(
+    'PUT',
+    `/api/v1/shelter/stays/${encodeURIComponent(stayId)}/readiness/${item}`,
+    { body: input },
+  );
 }
 
 export interface Extension {

@@ -9,19 +9,18 @@ import {
   getOccupancy,
   getWaitlist,
   getShelterHome,
-  recordFollowUp,
-  FOLLOW_UP_OUTCOMES,
+  isSettled,
   type BoardBed,
-  type FollowUp,
-  type FollowUpOutcome,
   type Stay,
 } from '../api';
 import { useSubmission } from '../cases/forms';
 import { useLoad } from '../cases/widgets';
 import { formatDate, formatDateTime } from '../i18n/format';
-import { ErrorAlert, SelectField, StatusMessage } from '../ui';
+import { ErrorAlert, StatusMessage } from '../ui';
 import { AdmitDialog, ExitDialog, ExtensionDialog, OutingDialog, seoulToday } from './dialogs';
+import { ReadinessDialog } from './ReadinessDialog';
 import { RoomsSection } from './RoomsSection';
+import { FollowUpRow, RowButton } from './rows';
 import '../cases/cases.css';
 import './shelters.css';
 
@@ -32,42 +31,8 @@ type Open =
   | { kind: 'outing'; stay: Stay }
   | { kind: 'exit'; stay: Stay }
   | { kind: 'extend'; stay: Stay }
+  | { kind: 'readiness'; stay: Stay }
   | null;
-
-function FollowUpRow({ f, onDone }: { f: FollowUp; onDone: () => void }) {
-  const { t } = useTranslation();
-  const submit = useSubmission();
-  const [outcome, setOutcome] = useState<FollowUpOutcome>('stable');
-  async function record() {
-    const done = await submit.run(() => recordFollowUp(f.id, { done_on: seoulToday(), outcome }));
-    if (done) onDone();
-  }
-  return (
-    <li className="shelter-item">
-      <p>
-        <strong>{f.person_code}</strong>{' '}
-        {t('shelter.followUpItem', { months: f.months, date: formatDate(f.due_on) })}
-      </p>
-      <ErrorAlert error={submit.error} />
-      <div className="inline-field">
-        <SelectField
-          label={t('shelter.outcomeLabel')}
-          value={outcome}
-          onChange={(e) => setOutcome(e.target.value as FollowUpOutcome)}
-        >
-          {FOLLOW_UP_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`shelter.outcome.${o}`)}
-            </option>
-          ))}
-        </SelectField>
-        <button type="button" disabled={submit.busy} onClick={() => void record()}>
-          {t('shelter.record')}
-        </button>
-      </div>
-    </li>
-  );
-}
 
 export function ShelterPage() {
   const { t } = useTranslation();
@@ -142,23 +107,22 @@ export function ShelterPage() {
                 </p>
                 <div className="actions">
                   {!s.out && (
-                    <button
-                      type="button"
-                      className="button-secondary button-small"
+                    <RowButton
+                      label={t('shelter.outing')}
+                      who={aliasOf(s)}
                       onClick={() => setOpen({ kind: 'outing', stay: s })}
-                    >
-                      {t('shelter.outing')}
-                      <span className="visually-hidden"> {aliasOf(s)}</span>
-                    </button>
+                    />
                   )}
-                  <button
-                    type="button"
-                    className="button-secondary button-small"
+                  <RowButton
+                    label={t('shelter.readinessOpen')}
+                    who={aliasOf(s)}
+                    onClick={() => setOpen({ kind: 'readiness', stay: s })}
+                  />
+                  <RowButton
+                    label={t('shelter.exit')}
+                    who={aliasOf(s)}
                     onClick={() => setOpen({ kind: 'exit', stay: s })}
-                  >
-                    {t('shelter.exit')}
-                    <span className="visually-hidden"> {aliasOf(s)}</span>
-                  </button>
+                  />
                 </div>
               </li>
             ))}
@@ -184,15 +148,13 @@ export function ShelterPage() {
                       time: formatDateTime(o.planned_return_at),
                     })}
                   </p>
-                  <button
-                    type="button"
-                    className="button-small"
+                  <RowButton
+                    primary
+                    label={t('shelter.back')}
+                    who={alias}
                     disabled={back.busy}
                     onClick={() => void markBack(o.id)}
-                  >
-                    {t('shelter.back')}
-                    <span className="visually-hidden"> {alias}</span>
-                  </button>
+                  />
                 </li>
               );
             })}
@@ -218,15 +180,28 @@ export function ShelterPage() {
                     days: s.days_to_limit,
                   })}
                 </p>
-                {s.readiness_due && <p className="muted">{t('shelter.readiness')}</p>}
-                <button
-                  type="button"
-                  className="button-secondary button-small"
-                  onClick={() => setOpen({ kind: 'extend', stay: s })}
-                >
-                  {t('shelter.extend')}
-                  <span className="visually-hidden"> {aliasOf(s)}</span>
-                </button>
+                {s.readiness && (
+                  <p className="muted">
+                    {t('shelter.readinessProgress', {
+                      done: s.readiness.filter(isSettled).length,
+                      total: s.readiness.length,
+                    })}
+                  </p>
+                )}
+                <div className="actions">
+                  {s.readiness_due && (
+                    <RowButton
+                      label={t('shelter.readinessOpen')}
+                      who={aliasOf(s)}
+                      onClick={() => setOpen({ kind: 'readiness', stay: s })}
+                    />
+                  )}
+                  <RowButton
+                    label={t('shelter.extend')}
+                    who={aliasOf(s)}
+                    onClick={() => setOpen({ kind: 'extend', stay: s })}
+                  />
+                </div>
               </li>
             ))}
           </ul>
@@ -369,6 +344,15 @@ export function ShelterPage() {
           onDone={() => {
             setOpen(null);
             setStatus({ key: 'extendRequested' });
+          }}
+        />
+      )}
+      {open?.kind === 'readiness' && (
+        <ReadinessDialog
+          stay={open.stay}
+          onClose={() => {
+            setOpen(null);
+            reload();
           }}
         />
       )}
