@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "app/data_dir_checks.h"
 #include "app/data_dir_lock.h"
+#include "app/erasure_journal.h"
 #include "app/gate.h"
 #include "app/private_files.h"
 #include "app/services.h"
@@ -95,6 +96,18 @@ int Serve(const ServeOptions& options) {
   if (auto ok = CompareWithKeptCheckpoint(s); !ok) {
     return Refuse("the audit log has lost entries or was replaced (see dandelion audit verify)",
                   ok.error());
+  }
+  // Erasures reach older backups: each is journaled outside the database once it committed
+  // (app/erasure_journal.h); tombstones a crash left unjournaled are added now.
+  const std::string journal = ErasureJournalPath(s.config);
+  s.people->SetErasureRecorder([journal, &s](const std::string& person_id) {
+    if (auto r = AppendErasure(journal, person_id, FormatRfc3339(s.clock->Now())); !r) {
+      // The erasure itself committed; the next start-up or backup journals it from the database.
+      spdlog::error(R"({{"event":"erasure_journal_failed","cause":"{}"}})", r.error().detail);
+    }
+  });
+  if (auto synced = SyncErasureJournal(s); !synced) {
+    return Refuse("cannot keep the erasure journal", synced.error());
   }
   security::PrepareDummyVerify();
 

@@ -52,6 +52,9 @@ struct Config {
   // [log]
   std::string log_level = "info";
 
+  // [backup]: days a backup's own key is kept (app/backup_register.h); 0 = forever.
+  int64_t backup_keep_days = 35;
+
   // Paths derived from data_dir.
   std::string DatabaseUrl() const;
   std::string MasterKeyPath() const;
