@@ -44,14 +44,16 @@ int Refuse(const std::string& what, const Error& error) {
 }
 
 // The built web app: the config's web_root, else web/dist of the checkout the binary was built
-// in (build/dandelion -> ../web/dist), else ./web/dist.
+// in (build/dandelion -> ../web/dist), else share/dandelion/web beside the installed binary
+// (the Debian package: /usr/bin/dandelion -> /usr/share/dandelion/web), else ./web/dist.
 std::string FindWebRoot(const Config& config) {
   namespace fs = std::filesystem;
   if (!config.web_root.empty()) return config.web_root;
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  for (const fs::path& candidate :
-       {exe.parent_path().parent_path() / "web" / "dist", fs::current_path(ec) / "web" / "dist"}) {
+  const fs::path prefix = exe.parent_path().parent_path();
+  for (const fs::path& candidate : {prefix / "web" / "dist", prefix / "share" / "dandelion" / "web",
+                                    fs::current_path(ec) / "web" / "dist"}) {
     if (fs::exists(candidate / "index.html", ec)) return candidate.string();
   }
   return "";

@@ -162,7 +162,8 @@ std::string DefaultConfigText() {
 # handlers such as password checks (0: run those on the connection threads too).
 # io_threads = 4
 # worker_threads = 4
-# Directory of the built web app. Empty: web/dist next to the binary's checkout.
+# Directory of the built web app. Empty: web/dist next to the binary's checkout, else
+# /usr/share/dandelion/web for the Debian package's /usr/bin/dandelion.
 # web_root = ""
 # Addresses of reverse proxies whose X-Real-IP header names the visitor (sign-in throttling and
 # the public help form's flood control key on it). Behind nginx on this machine:
