@@ -28,8 +28,9 @@ Result<void> UserAdd(const UserAddOptions& options);
 Result<void> AuditVerify(const std::string& data_dir);
 
 // Exit codes of the command line (docs/operations.md, "Exit codes").
-inline constexpr int kExitFailed = 1;      // the command failed; audit verify: the log is broken
-inline constexpr int kExitCannotOpen = 3;  // audit verify: data dir or database cannot be opened
+inline constexpr int kExitFailed = 1;         // the command failed; audit verify: the log is broken
+inline constexpr int kExitCannotOpen = 3;     // audit verify: data dir or database cannot be opened
+inline constexpr int kExitBackupExpired = 4;  // restore: the backup's key is gone (expired)
 
 // Signs the audit log's head now and prints the checkpoint's text, to copy elsewhere.
 Result<void> AuditCheckpoint(const std::string& data_dir);

@@ -148,6 +148,23 @@ int RunCli(int argc, char** argv) {
       "public-key", "Print the public key that verifies checkpoints, to copy elsewhere");
   audit_public_key->add_option("--data", data_dir, "Data dir")->required();
 
+  auto* backups = cli.add_subcommand("backups", "Manage the backup register (keys of backups)");
+  backups->require_subcommand(1);
+  auto* backups_prune = backups->add_subcommand(
+      "prune",
+      "Destroy the keys of backups older than [backup] keep_days (they can no longer "
+      "be restored)");
+  backups_prune->add_option("--data", data_dir, "Data dir")->required();
+  auto* backups_list =
+      backups->add_subcommand("list", "List the backups that can be restored, with their expiry");
+  backups_list->add_option("--data", data_dir, "Data dir")->required();
+
+  auto* erasures = cli.add_subcommand("erasures", "The erasure journal (docs/operations.md)");
+  erasures->require_subcommand(1);
+  auto* erasures_reapply = erasures->add_subcommand(
+      "reapply", "Erase again everyone of the erasure journal (after pg_restore)");
+  erasures_reapply->add_option("--data", data_dir, "Data dir")->required();
+
   auto* keys = cli.add_subcommand("keys", "Manage the master key");
   keys->require_subcommand(1);
   auto* keys_rotate = keys->add_subcommand(
@@ -214,7 +231,22 @@ int RunCli(int argc, char** argv) {
     return 0;
   }
   if (*restore) {
-    if (auto r = RestoreDataDir(data_dir, from_file); !r) return Report(r.error());
+    if (auto r = RestoreDataDir(data_dir, from_file); !r) {
+      return Report(r.error(),
+                    r.error().message_key == "backup.expired" ? kExitBackupExpired : kExitFailed);
+    }
+    return 0;
+  }
+  if (*backups_prune) {
+    if (auto r = PruneBackups(data_dir); !r) return Report(r.error());
+    return 0;
+  }
+  if (*backups_list) {
+    if (auto r = ListBackupKeys(data_dir); !r) return Report(r.error());
+    return 0;
+  }
+  if (*erasures_reapply) {
+    if (auto r = ReapplyErasuresToDataDir(data_dir); !r) return Report(r.error());
     return 0;
   }
   return 0;

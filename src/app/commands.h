@@ -17,12 +17,26 @@ Result<void> InitDataDir(const std::string& dir, const std::string& database_url
 // unless new_database (a new, empty PostgreSQL database for an existing data dir).
 Result<int> MigrateDataDir(const std::string& dir, bool new_database = false);
 
-// Copies the database consistently (also while a server runs) to out_file.
+// Copies the database consistently (also while a server runs) to out_file, encrypted under a
+// key of its own kept in the data dir's backup register (app/backup_register.h); journals the
+// database's erasures first and destroys the keys of expired backups.
 Result<void> BackupDataDir(const std::string& dir, const std::string& out_file);
 
-// Replaces the data dir's database with from_file after checking it (file, schema version,
-// master key, audit chain), atomically, keeping the replaced one beside it; says so on stdout.
+// Replaces the data dir's database with from_file after checking it (its key is in the
+// register and not expired, file, schema version, master key, audit chain), re-applies the
+// erasure journal to it (app/erasure_journal.h), atomically, keeping the replaced one beside
+// it; says so on stdout. An expired backup fails with "backup.expired".
 Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file);
+
+// `backups prune`: destroys the keys of backups older than [backup] keep_days, audited.
+Result<void> PruneBackups(const std::string& dir);
+
+// `backups list`: the register's backups, with the day each expires.
+Result<void> ListBackupKeys(const std::string& dir);
+
+// `erasures reapply`: erases again every woman of the erasure journal still on record (after a
+// pg_restore, or a database put back by hand).
+Result<void> ReapplyErasuresToDataDir(const std::string& dir);
 
 // The one password of every demo account (published: demo data dirs hold no real data).
 inline constexpr const char* kDemoPassword = "minduelle-demo-2026";

@@ -5,36 +5,22 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
+#include <vector>
 
+#include "app/backup_register.h"
 #include "app/commands.h"
 #include "app/data_dir_checks.h"
 #include "app/data_dir_lock.h"
+#include "app/erasure_journal.h"
 #include "app/services.h"
+#include "core/clock.h"
 #include "core/config.h"
 #include "core/ids.h"
 #include "security/keys.h"
 #include "store/backup.h"
 #include "store/database.h"
 #include "store/migrations.h"
-
-namespace dandelion::app {
-namespace {
-
-// Records a whole-database operation of the operator's console in the audit log (docs/security.md:
-// exports and key operations are audited). A backup records itself before the copy, so the
-// copy holds its own entry; a restore records itself in the restored database (RestoreDataDir).
-Result<void> AuditConsoleOperation(const std::string& dir, const char* action) {
-  auto s = TRY(Services::Open(dir, 1));
-  Services& services = *s;
-  return services.db->Write([&](store::Tx& tx) -> Result<void> {
-    TRY(services.audit->Append(
-        tx, security::ActorEvent(security::Actor::Console(), action, "database", "")));
-    return Ok();
-  });
-}
-
-}  // namespace
-}  // namespace dandelion::app
 
 namespace dandelion::app {
 namespace fs = std::filesystem;
@@ -129,6 +115,35 @@ Result<int> MigrateDataDir(const std::string& dir, bool new_database) {
   return store::Migrate(*db);
 }
 
+namespace {
+
+TimePoint SystemNow() { return std::chrono::system_clock::now(); }
+
+std::string Day(TimePoint t) { return FormatRfc3339(t).substr(0, 10); }
+
+// Records each destroyed backup key in the audit log (key operations are audited).
+Result<void> RecordDestroyedKeys(Services& services, store::Tx& tx,
+                                 const std::vector<RegisteredBackup>& destroyed) {
+  for (const auto& backup : destroyed) {
+    TRY(services.audit->Append(
+        tx, security::ActorEvent(security::Actor::Console(), "data.backup_key_destroyed", "backup",
+                                 backup.id)));
+  }
+  return Ok();
+}
+
+void SayDestroyed(const Config& config, const std::vector<RegisteredBackup>& destroyed) {
+  for (const auto& backup : destroyed) {
+    std::cout << "Expired: destroyed the key of backup " << backup.id << " made "
+              << Day(backup.made) << " (kept " << config.backup_keep_days
+              << " days); it can no longer be opened.\n"
+              << "만료: " << Day(backup.made) << " 백업(" << backup.id
+              << ")의 키를 폐기했습니다. 더 이상 열 수 없습니다.\n";
+  }
+}
+
+}  // namespace
+
 Result<void> BackupDataDir(const std::string& dir, const std::string& out_file) {
   auto config = TRY(LoadConfig(dir));
   std::error_code ec;
@@ -140,8 +155,78 @@ Result<void> BackupDataDir(const std::string& dir, const std::string& out_file) 
     return Fail(ErrorCode::kInvalid, "error.invalid",
                 "this data dir uses PostgreSQL: back it up with pg_dump (docs/operations.md)");
   }
-  TRY(AuditConsoleOperation(dir, "data.backup"));
-  return store::BackupSqlite(url.substr(7), out_file);
+  auto opened = TRY(Services::Open(dir, 1));
+  Services& s = *opened;
+  // Every erasure the database holds is in the journal before a backup holding her key exists.
+  TRY(SyncErasureJournal(s));
+  const auto destroyed = TRY(PruneExpiredBackups(s.config, SystemNow()));
+  // The backup records itself before the copy, so the copy holds its own entry.
+  TRY(s.db->Write([&](store::Tx& tx) -> Result<void> {
+    TRY(RecordDestroyedKeys(s, tx, destroyed));
+    TRY(s.audit->Append(
+        tx, security::ActorEvent(security::Actor::Console(), "data.backup", "database", "")));
+    return Ok();
+  }));
+  SayDestroyed(s.config, destroyed);
+  // The plain copy stays in the data dir, beside the database it copies, until it is sealed.
+  const std::string plain =
+      (fs::path(s.config.data_dir) / (".backup-" + RandomHex(8) + ".db")).string();
+  auto copied = store::BackupSqlite(url.substr(7), plain);
+  Result<RegisteredBackup> sealed =
+      copied ? SealBackup(s.config, s.keyring->master_key(), s.keyring->master_version(), plain,
+                          out_file, SystemNow())
+             : Result<RegisteredBackup>(Fail(copied.error()));
+  fs::remove(plain, ec);
+  if (!sealed) return Fail(sealed.error());
+  const TimePoint expires = sealed->made + std::chrono::hours(24) * s.config.backup_keep_days;
+  std::cout << "Backup " << sealed->id << " is encrypted under its own key, kept in "
+            << BackupKeysDir(s.config) << "/"
+            << (s.config.backup_keep_days > 0
+                    ? " until " + Day(expires) + " ([backup] keep_days = " +
+                          std::to_string(s.config.backup_keep_days) + ")."
+                    : " for ever ([backup] keep_days = 0).")
+            << "\n";
+  return Ok();
+}
+
+Result<void> PruneBackups(const std::string& dir) {
+  auto opened = TRY(Services::Open(dir, 1));
+  Services& s = *opened;
+  const auto destroyed = TRY(PruneExpiredBackups(s.config, SystemNow()));
+  if (!destroyed.empty()) {
+    TRY(s.db->Write(
+        [&](store::Tx& tx) -> Result<void> { return RecordDestroyedKeys(s, tx, destroyed); }));
+  }
+  SayDestroyed(s.config, destroyed);
+  const auto kept = TRY(ListBackups(s.config));
+  std::cout << destroyed.size() << " expired backup key(s) destroyed; " << kept.size()
+            << " backup(s) can be restored.\n";
+  return Ok();
+}
+
+Result<void> ListBackupKeys(const std::string& dir) {
+  auto config = TRY(LoadConfig(dir));
+  for (const auto& backup : TRY(ListBackups(config))) {
+    std::cout << backup.id << "  made " << FormatRfc3339(backup.made);
+    if (config.backup_keep_days > 0) {
+      std::cout << "  expires "
+                << Day(backup.made + std::chrono::hours(24) * config.backup_keep_days);
+    }
+    std::cout << "\n";
+  }
+  return Ok();
+}
+
+Result<void> ReapplyErasuresToDataDir(const std::string& dir) {
+  auto opened = TRY(Services::Open(dir, 1));
+  Services& s = *opened;
+  const auto ids = TRY(ReadErasures(ErasureJournalPath(s.config)));
+  const int erased = TRY(ReapplyErasures(s, ids));
+  // Tombstones the database holds that the journal lacks (a journal lost with its machine).
+  const int journaled = TRY(SyncErasureJournal(s));
+  std::cout << "Erased again " << erased << " person(s) of the erasure journal (" << ids.size()
+            << " erasure(s) in it); " << journaled << " added to it from the database.\n";
+  return Ok();
 }
 
 namespace {
@@ -160,9 +245,17 @@ std::string CompactUtcNow() {
 // before it replaces anything: it opens as this data dir's database would (its schema is not
 // newer than this binary; older ones are migrated, in the copy), the data dir's master key opens
 // its organization keys (a backup from before a key rotation does not), and its audit chain
-// verifies. Then the restore is recorded in the copy itself, and a checkpoint of it signed.
-// Returns the checkpoint's text, to keep once the copy is in place.
-Result<std::string> CheckAndRecordRestore(const Config& config, const std::string& prepared) {
+// verifies. Then every erasure of the journal is applied again to the copy (a woman erased after
+// the backup was made stays erased), and the restore is recorded in the copy itself, and a
+// checkpoint of it signed. Returns the checkpoint's text, to keep once the copy is in place.
+struct RestoreRecord {
+  std::string checkpoint;
+  int erased_again = 0;
+};
+
+Result<RestoreRecord> CheckAndRecordRestore(const Config& config, const std::string& prepared,
+                                            const std::set<std::string>& erasures,
+                                            const std::vector<RegisteredBackup>& destroyed) {
   Config copy = config;
   copy.database_url = "sqlite:" + prepared;
   auto opened = Services::OpenConfigured(copy, 1, /*data_dir_locked=*/true);
@@ -177,15 +270,38 @@ Result<std::string> CheckAndRecordRestore(const Config& config, const std::strin
     return Fail(e);
   }
   Services& s = **opened;
-  std::string checkpoint;
+  RestoreRecord record;
+  TRY(s.db->Read([&](store::Tx& tx) -> Result<void> { return s.audit->Verify(tx); }));
+  record.erased_again = TRY(ReapplyErasures(s, erasures));
   TRY(s.db->Write([&](store::Tx& tx) -> Result<void> {
-    TRY(s.audit->Verify(tx));
+    TRY(RecordDestroyedKeys(s, tx, destroyed));
     TRY(s.audit->Append(
         tx, security::ActorEvent(security::Actor::Console(), "data.restore", "database", "")));
-    checkpoint = TRY(s.audit->Checkpoint(tx));
+    record.checkpoint = TRY(s.audit->Checkpoint(tx));
     return Ok();
   }));
-  return checkpoint;
+  return record;
+}
+
+// Journals the erasures of the database about to be replaced. It may be missing or damaged
+// (that is why one restores): then there is nothing to read, and the journal is all there is.
+void JournalLiveErasures(const Config& config) {
+  auto live = Services::OpenConfigured(config, 1, /*data_dir_locked=*/true);
+  if (!live) return;
+  if (auto added = SyncErasureJournal(**live); added && *added > 0) {
+    std::cout << "Journaled " << *added << " erasure(s) of the replaced database.\n";
+  }
+}
+
+void RemoveWithSidecars(const std::string& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
+}
+
+Failure Refused(const std::string& target, const Error& error) {
+  Error e = error;
+  e.detail = "restore refused, " + target + " untouched: " + e.detail;
+  return Fail(e);
 }
 
 }  // namespace
@@ -195,35 +311,60 @@ Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file
   std::string url = config.DatabaseUrl();
   if (!url.starts_with("sqlite:")) {
     return Fail(ErrorCode::kInvalid, "error.invalid",
-                "this data dir uses PostgreSQL: restore it with pg_restore (docs/operations.md)");
+                "this data dir uses PostgreSQL: restore it with pg_restore, then run `dandelion "
+                "erasures reapply` (docs/operations.md)");
   }
   auto lock = TRY(DataDirLock::Acquire(config.data_dir));
   const std::string target = url.substr(7);
+  // A backup past its time is never opened: expired keys are destroyed first.
+  auto destroyed = PruneExpiredBackups(config, SystemNow());
+  if (!destroyed) return Refused(target, destroyed.error());
+  SayDestroyed(config, *destroyed);
+  JournalLiveErasures(config);
+  auto erasures = ReadErasures(ErasureJournalPath(config));
+  if (!erasures) return Refused(target, erasures.error());
+  // A sealed backup is opened with its own key into a private file beside the database.
+  std::error_code ec;
+  std::string source = from_file;
+  const std::string opened_copy = target + ".restore-open";
+  const bool sealed = fs::is_regular_file(from_file, ec) && TRY(IsSealedBackup(from_file));
+  if (sealed) {
+    auto master = security::LoadMasterKey(config.MasterKeyPath());
+    if (!master) return Refused(target, master.error());
+    auto opened = OpenSealedBackup(config, *master, from_file, opened_copy);
+    if (!opened) return Refused(target, opened.error());
+    std::cout << "Opened backup " << opened->id << " made " << FormatRfc3339(opened->made) << ".\n";
+    source = opened_copy;
+  } else if (fs::is_regular_file(from_file, ec)) {
+    std::cout << "This is an unencrypted backup of an older Dandelion: it has no key of its own,\n"
+                 "so its expiry cannot be enforced. Erasures are applied to it all the same.\n";
+  }
   // Everything is checked on a copy beside the database; only when all passed does one rename
   // put it in place. Until then the database is untouched.
-  const std::string prepared = TRY(store::PrepareRestore(from_file, target));
-  auto checkpoint = CheckAndRecordRestore(config, prepared);
-  if (!checkpoint) {
-    std::error_code ec;
-    fs::remove(prepared, ec);
-    fs::remove(prepared + "-wal", ec);
-    fs::remove(prepared + "-shm", ec);
-    Error e = checkpoint.error();
-    e.detail = "restore refused, " + target + " untouched: " + e.detail;
-    return Fail(e);
+  auto prepared = store::PrepareRestore(source, target);
+  if (sealed) RemoveWithSidecars(opened_copy);
+  if (!prepared) return Fail(prepared.error());
+  auto record = CheckAndRecordRestore(config, *prepared, *erasures, *destroyed);
+  if (!record) {
+    RemoveWithSidecars(*prepared);
+    return Refused(target, record.error());
   }
   const std::string suffix = CompactUtcNow();
-  const std::string kept = TRY(store::ReplaceWithPrepared(prepared, target, suffix));
+  const std::string kept = TRY(store::ReplaceWithPrepared(*prepared, target, suffix));
   // The kept audit checkpoint belongs to the replaced database: it goes with it.
-  std::error_code ec;
   const std::string kept_checkpoint = KeptCheckpointPath(config);
   if (fs::exists(kept_checkpoint, ec)) {
     fs::rename(kept_checkpoint,
                kept.empty() ? kept_checkpoint + ".replaced-" + suffix : kept + ".audit-checkpoint",
                ec);
   }
-  TRY(KeepCheckpointText(config, *checkpoint));
+  TRY(KeepCheckpointText(config, record->checkpoint));
   std::cout << "Restored " << from_file << " into " << target << ".\n";
+  if (record->erased_again > 0) {
+    std::cout << "Erased again " << record->erased_again
+              << " person(s) erased after this backup was made (erasure journal).\n"
+              << "백업 이후 삭제된 " << record->erased_again << "명을 다시 삭제했습니다.\n";
+  }
   if (kept.empty()) {
     std::cout << "There was no database to replace.\n";
   } else {

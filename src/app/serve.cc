@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "app/data_dir_checks.h"
 #include "app/data_dir_lock.h"
+#include "app/erasure_journal.h"
 #include "app/gate.h"
 #include "app/private_files.h"
 #include "app/services.h"
@@ -43,14 +44,16 @@ int Refuse(const std::string& what, const Error& error) {
 }
 
 // The built web app: the config's web_root, else web/dist of the checkout the binary was built
-// in (build/dandelion -> ../web/dist), else ./web/dist.
+// in (build/dandelion -> ../web/dist), else share/dandelion/web beside the installed binary
+// (the Debian package: /usr/bin/dandelion -> /usr/share/dandelion/web), else ./web/dist.
 std::string FindWebRoot(const Config& config) {
   namespace fs = std::filesystem;
   if (!config.web_root.empty()) return config.web_root;
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  for (const fs::path& candidate :
-       {exe.parent_path().parent_path() / "web" / "dist", fs::current_path(ec) / "web" / "dist"}) {
+  const fs::path prefix = exe.parent_path().parent_path();
+  for (const fs::path& candidate : {prefix / "web" / "dist", prefix / "share" / "dandelion" / "web",
+                                    fs::current_path(ec) / "web" / "dist"}) {
     if (fs::exists(candidate / "index.html", ec)) return candidate.string();
   }
   return "";
@@ -95,6 +98,18 @@ int Serve(const ServeOptions& options) {
   if (auto ok = CompareWithKeptCheckpoint(s); !ok) {
     return Refuse("the audit log has lost entries or was replaced (see dandelion audit verify)",
                   ok.error());
+  }
+  // Erasures reach older backups: each is journaled outside the database once it committed
+  // (app/erasure_journal.h); tombstones a crash left unjournaled are added now.
+  const std::string journal = ErasureJournalPath(s.config);
+  s.people->SetErasureRecorder([journal, &s](const std::string& person_id) {
+    if (auto r = AppendErasure(journal, person_id, FormatRfc3339(s.clock->Now())); !r) {
+      // The erasure itself committed; the next start-up or backup journals it from the database.
+      spdlog::error(R"({{"event":"erasure_journal_failed","cause":"{}"}})", r.error().detail);
+    }
+  });
+  if (auto synced = SyncErasureJournal(s); !synced) {
+    return Refuse("cannot keep the erasure journal", synced.error());
   }
   security::PrepareDummyVerify();
 

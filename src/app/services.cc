@@ -1,5 +1,6 @@
 #include "app/services.h"
 
+#include "app/backup_register.h"
 #include "app/data_dir_checks.h"
 #include "app/key_rotation.h"
 #include "modules/audit/routes.h"
@@ -22,6 +23,7 @@ namespace dandelion::app {
 
 void RegisterAllMessages() {
   RegisterDataDirMessages();
+  RegisterBackupMessages();
   security::RegisterSecurityMessages();
   security::RegisterAuthMessages();
   network::RegisterNetworkMessages();

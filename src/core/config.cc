@@ -81,6 +81,7 @@ Result<Config> LoadConfig(const std::string& data_dir) {
       {"database", {"url", "readers"}},
       {"security", {"master_key_path", "demo", "test_mode"}},
       {"log", {"level"}},
+      {"backup", {"keep_days"}},
   };
   std::string error;
   for (const auto& [section_name, node] : root) {
@@ -126,7 +127,8 @@ Result<Config> LoadConfig(const std::string& data_dir) {
       Read(section("security"), "security", "master_key_path", &config.master_key_path, &error) &&
       Read(section("security"), "security", "demo", &config.demo, &error) &&
       Read(section("security"), "security", "test_mode", &config.test_mode, &error) &&
-      Read(section("log"), "log", "level", &config.log_level, &error);
+      Read(section("log"), "log", "level", &config.log_level, &error) &&
+      Read(section("backup"), "backup", "keep_days", &config.backup_keep_days, &error);
   if (!ok) return ConfigError(error);
   if (config.io_threads < 1 || config.worker_threads < 0 || config.database_readers < 1) {
     return ConfigError("io_threads and readers must be at least 1, worker_threads at least 0");
@@ -160,7 +162,8 @@ std::string DefaultConfigText() {
 # handlers such as password checks (0: run those on the connection threads too).
 # io_threads = 4
 # worker_threads = 4
-# Directory of the built web app. Empty: web/dist next to the binary's checkout.
+# Directory of the built web app. Empty: web/dist next to the binary's checkout, else
+# /usr/share/dandelion/web for the Debian package's /usr/bin/dandelion.
 # web_root = ""
 # Addresses of reverse proxies whose X-Real-IP header names the visitor (sign-in throttling and
 # the public help form's flood control key on it). Behind nginx on this machine:
@@ -213,6 +216,13 @@ std::string DefaultConfigText() {
 [log]
 # trace, debug, info, warn or error. Logs never contain personal data.
 # level = "info"
+
+[backup]
+# Days a backup made by `dandelion backup` can be restored. Each backup is encrypted under its
+# own key, kept in backup-keys/ in this data dir; the key of an older backup is destroyed by the
+# next `dandelion backup`, `dandelion backups prune` or `dandelion restore`, and the file can
+# then never be opened again, wherever copies of it are. 0: never destroy (not recommended).
+# keep_days = 35
 )";
 }
 

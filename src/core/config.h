@@ -20,7 +20,8 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   int io_threads = 4;      // threads serving connections; ordinary handlers run on them
   int worker_threads = 4;  // threads for CPU-heavy handlers such as password checks
-  std::string web_root;    // built web app; empty = <binary dir>/../web/dist, then ./web/dist
+  std::string web_root;    // built web app; empty = <binary dir>/../web/dist,
+                           // <binary dir>/../share/dandelion/web, then ./web/dist
   // Peers whose X-Real-IP header names the client (a reverse proxy); none by default.
   std::vector<std::string> trusted_proxies;
 
@@ -51,6 +52,9 @@ struct Config {
 
   // [log]
   std::string log_level = "info";
+
+  // [backup]: days a backup's own key is kept (app/backup_register.h); 0 = forever.
+  int64_t backup_keep_days = 35;
 
   // Paths derived from data_dir.
   std::string DatabaseUrl() const;

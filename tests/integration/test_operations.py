@@ -9,6 +9,7 @@ overwritten or copied back by hand, tables dropped under a running server.
 import http.client
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -18,12 +19,15 @@ import time
 import unittest
 
 from harness import BIN, PG_URL, Server, backend, run_cli
-from network import add_org, build_network, sign_in
+from network import (PASSWORD, add_org, advance, build_network, server_now, sign_in,
+                     totp)
 from test_audit_keys import database_url, tamper
 from test_emergency import submit
 
 EXIT_BROKEN = 1
 EXIT_CANNOT_OPEN = 3
+EXIT_BACKUP_EXPIRED = 4
+PEOPLE = "/api/v1/people"
 
 
 def db_path(server):
@@ -36,6 +40,18 @@ def serve_refusal(server):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode != 0, "serve started: " + proc.stdout
     return proc.stderr
+
+
+def plain_copy(server, out):
+    """A consistent unencrypted copy of the database, as a person copying it by hand makes."""
+    src = sqlite3.connect(db_path(server))
+    dest = sqlite3.connect(out)
+    try:
+        src.backup(dest)
+    finally:
+        src.close()
+        dest.close()
+    os.chmod(out, 0o600)
 
 
 def remove_database(server):
@@ -86,7 +102,7 @@ class LostDatabaseTest(unittest.TestCase):
 
     def test_a_database_copied_back_by_hand_has_lost_entries(self):
         old = os.path.join(self.server.tmp, "old.db")
-        run_cli("backup", "--data", self.server.data, "--out", old)
+        plain_copy(self.server, old)
         add_org(self.server, "busan", "counseling_center", "KR-26")
         run_cli("audit", "checkpoint", "--data", self.server.data)
         remove_database(self.server)
@@ -166,6 +182,10 @@ class RestoreTest(unittest.TestCase):
 
     def test_a_backup_from_a_newer_version_replaces_nothing(self):
         add_org(self.server, "busan", "counseling_center", "KR-26")
+        # A plain copy, as an older Dandelion wrote backups (restore still accepts one): the
+        # file a newer version would have written.
+        os.remove(self.backup)
+        plain_copy(self.server, self.backup)
         con = sqlite3.connect(self.backup)
         con.execute("INSERT INTO schema_migrations (version, name, applied_at) "
                     "VALUES (9999, 'from_the_future', '2030-01-01')")
@@ -188,6 +208,174 @@ class RestoreTest(unittest.TestCase):
         con.close()
         run_cli("audit", "verify", "--data", self.server.data)
         self.server.start()
+
+
+@unittest.skipIf(backend() != "sqlite", "backup and restore of PostgreSQL use pg_dump")
+class BackupErasureTest(unittest.TestCase):
+    """Each backup has its own key, kept in the data dir's register and destroyed when the
+    backup expires; the erasure journal reaches backups made before an erasure."""
+
+    def setUp(self):
+        self.server = Server()
+        users = build_network(self.server)
+        self.server.start()
+        self.worker_name = users["org-a"]["case_worker"]
+        self.super_name = users["org-a"]["supervisor"]
+        self.worker = sign_in(self.server, self.worker_name)
+        self.sup = sign_in(self.server, self.super_name)
+        self.pids = {}
+        for name in ["이지우", "박서윤"]:
+            r = self.worker.client.post(PEOPLE, body={"legal_name": name})
+            self.assertEqual(r.status, 201, r.body)
+            self.pids[name] = r.json()["id"]
+
+    def tearDown(self):
+        self.server.cleanup()
+
+    def path(self, *names):
+        return os.path.join(self.server.data, *names)
+
+    def backup(self, name):
+        out = os.path.join(self.server.tmp, name)
+        proc = run_cli("backup", "--data", self.server.data, "--out", out)
+        self.assertIn("Backup written to " + out, proc.stdout)
+        self.assertIn("its own key", proc.stdout)
+        return out
+
+    def erase(self, name):
+        advance(self.server.client(), 31)  # a fresh verification code
+        r = self.sup.client.post("/api/v1/session/reauth", body={
+            "password": PASSWORD,
+            "totp": totp(self.sup.totp_secret, server_now(self.server.client()))})
+        self.assertEqual(r.status, 204, r.body)
+        r = self.sup.client.post(f"{PEOPLE}/{self.pids[name]}/erase", body={"reason": "본인 요청"})
+        self.assertEqual(r.status, 200, r.body)
+
+    def query(self, sql):
+        con = sqlite3.connect(self.path("dandelion.db"))
+        try:
+            return con.execute(sql).fetchall()
+        finally:
+            con.close()
+
+    def on_record(self):
+        return sorted(r[0] for r in self.query("SELECT id FROM people WHERE erased_at IS NULL"))
+
+    def key_file(self, backup):
+        with open(backup, "rb") as f:
+            header = f.read(200).decode("utf-8", "replace")
+        backup_id = re.search(r"^id ([0-9a-f]{32})$", header, re.M).group(1)
+        return self.path("backup-keys", backup_id + ".key")
+
+    def age(self, backup, days):
+        """Moves the day a backup was made back, as the passing of days would."""
+        key = self.key_file(backup)
+        with open(key, encoding="utf-8") as f:
+            text = f.read()
+        made = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - days * 86400))
+        with open(key, "w", encoding="utf-8") as f:
+            f.write(re.sub(r"^made .*$", "made " + made, text, flags=re.M))
+
+    def assert_no_leftovers(self, replaced=False):
+        self.assertEqual([f for f in os.listdir(self.server.data) if ".restore-" in f
+                          or (".replaced-" in f and not replaced) or f.startswith(".backup-")],
+                         [])
+
+    def test_a_backup_is_encrypted_under_a_key_kept_only_in_the_register(self):
+        backup = self.backup("b.bin")
+        with open(backup, "rb") as f:
+            data = f.read()
+        self.assertTrue(data.startswith(b"Dandelion backup 1\n"))
+        self.assertNotIn(b"SQLite format 3", data)
+        self.assertNotIn(b"schema_migrations", data)
+        self.assertTrue(os.path.exists(self.key_file(backup)))
+        self.assertEqual(os.stat(self.key_file(backup)).st_mode & 0o777, 0o600)
+        self.assertEqual(os.stat(self.path("backup-keys")).st_mode & 0o777, 0o700)
+        listed = run_cli("backups", "list", "--data", self.server.data).stdout
+        self.assertIn(os.path.basename(self.key_file(backup))[:-4], listed)
+        self.assertIn("expires", listed)
+        self.assert_no_leftovers()
+
+    def test_a_restored_backup_does_not_bring_back_a_woman_erased_after_it(self):
+        backup = self.backup("before-erasure.bin")
+        self.erase("이지우")
+        erased = self.pids["이지우"]
+        journal = self.path("erasures.journal")
+        with open(journal, "rb") as f:
+            text = f.read()
+        self.assertIn(erased.encode(), text)
+        self.assertNotIn("이지우".encode(), text)
+        self.assertEqual(os.stat(journal).st_mode & 0o777, 0o600)
+        self.server.stop()
+        proc = run_cli("restore", "--data", self.server.data, "--from", backup)
+        self.assertIn("Erased again 1", proc.stdout)
+        self.assertEqual(self.on_record(), [self.pids["박서윤"]])
+        self.assertEqual(self.query(f"SELECT COUNT(*) FROM person_keys WHERE person_id = "
+                                    f"'{erased}'"), [(0,)])
+        self.assertEqual(self.query("SELECT legal_name FROM people WHERE id = "
+                                    f"'{erased}'"), [(None,)])
+        actions = [r[0] for r in self.query("SELECT action FROM audit_log ORDER BY seq")]
+        self.assertEqual(actions[-2:], ["person.erase_reapplied", "data.restore"])
+        run_cli("audit", "verify", "--data", self.server.data)
+        self.server.start()
+        advance(self.server.client(), 31)
+        worker = sign_in(self.server, self.worker_name, totp_secret=self.worker.totp_secret)
+        self.assertEqual(worker.client.get(f"{PEOPLE}/{erased}").status, 404)
+        self.assertEqual(worker.client.get(f"{PEOPLE}/{self.pids['박서윤']}").status, 200)
+        self.assert_no_leftovers(replaced=True)
+
+    def test_an_erasure_missing_from_the_journal_is_taken_from_the_database(self):
+        backup = self.backup("before-erasure.bin")
+        self.erase("이지우")
+        self.server.stop()
+        # As if a crash came between the erasure's commit and its journal line.
+        os.remove(self.path("erasures.journal"))
+        proc = run_cli("restore", "--data", self.server.data, "--from", backup)
+        self.assertIn("Erased again 1", proc.stdout)
+        self.assertEqual(self.on_record(), [self.pids["박서윤"]])
+        with open(self.path("erasures.journal"), encoding="utf-8") as f:
+            self.assertIn(self.pids["이지우"], f.read())
+
+    def test_an_expired_backup_cannot_be_restored_and_replaces_nothing(self):
+        backup = self.backup("old.bin")
+        self.age(backup, 36)  # [backup] keep_days = 35 by default
+        key = self.key_file(backup)
+        r = self.worker.client.post(PEOPLE, body={"legal_name": "최하은"})
+        self.assertEqual(r.status, 201, r.body)
+        before = self.on_record()
+        self.server.stop()
+        proc = run_cli("restore", "--data", self.server.data, "--from", backup, check=False)
+        self.assertEqual(proc.returncode, EXIT_BACKUP_EXPIRED, proc.stderr)
+        self.assertIn("expired", proc.stderr)
+        self.assertIn("untouched", proc.stderr)
+        self.assertIn("destroyed the key of backup", proc.stdout)
+        self.assertFalse(os.path.exists(key))
+        self.assertEqual(self.on_record(), before)
+        self.assert_no_leftovers()
+        run_cli("audit", "verify", "--data", self.server.data)
+        actions = [r[0] for r in self.query("SELECT action FROM audit_log ORDER BY seq")]
+        self.assertNotIn("data.restore", actions)
+        self.server.start()
+
+    def test_prune_and_each_backup_destroy_expired_keys_only(self):
+        old = self.backup("old.bin")
+        self.age(old, 40)
+        recent = self.backup("recent.bin")  # this backup already pruned the old one
+        self.assertFalse(os.path.exists(self.key_file(old)))
+        self.age(recent, 30)
+        proc = run_cli("backups", "prune", "--data", self.server.data)
+        self.assertIn("0 expired backup key(s) destroyed; 1 backup(s) can be restored", proc.stdout)
+        self.server.set_config("# keep_days = 35", "keep_days = 7")
+        proc = run_cli("backups", "prune", "--data", self.server.data)
+        self.assertIn("1 expired backup key(s) destroyed; 0 backup(s) can be restored", proc.stdout)
+        self.assertFalse(os.path.exists(self.key_file(recent)))
+        actions = [r[0] for r in self.query("SELECT action FROM audit_log ORDER BY seq")]
+        self.assertEqual(actions.count("data.backup_key_destroyed"), 2)
+        self.server.stop()
+        for backup in [old, recent]:
+            proc = run_cli("restore", "--data", self.server.data, "--from", backup, check=False)
+            self.assertEqual(proc.returncode, EXIT_BACKUP_EXPIRED, proc.stderr)
+        self.assertEqual(len(self.on_record()), 2)
 
 
 @unittest.skipIf(backend() != "sqlite", "damage to a SQLite file")

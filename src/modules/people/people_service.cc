@@ -206,7 +206,8 @@ Result<void> PeopleService::Erase(const security::Actor& actor, const std::strin
   TRY(RequirePermission(actor, security::perm::kPersonErase));
   TRY(auth_.RequireRecentReauth(actor));
   if (!LooksLikeId(id)) return Fail(NotFound());
-  return db_.Write([&](store::Tx& tx) -> Result<void> {
+  std::string erased;
+  auto written = db_.Write([&](store::Tx& tx) -> Result<void> {
     std::string outcome;
     StoredPerson row =
         TRY(LoadOwn(tx, audit_, actor, Event(actor, "person.erase", id), clock_.Now(), outcome));
@@ -218,8 +219,12 @@ Result<void> PeopleService::Erase(const security::Actor& actor, const std::strin
     e.fields = {"person_key",   "legal_name",  "alias",     "birth_date", "phone",
                 "safe_contact", "nationality", "languages", "categories"};
     TRY(audit_.Append(tx, e));
+    erased = row.id;
     return Ok();
   });
+  // Only once her erasure committed: the journal must never name a woman still on record.
+  if (written && !erased.empty() && erasure_recorder_) erasure_recorder_(erased);
+  return written;
 }
 
 }  // namespace dandelion::people

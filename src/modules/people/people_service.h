@@ -97,6 +97,13 @@ class PeopleService {
   Result<void> Erase(const security::Actor& actor, const std::string& id,
                      const std::string& reason);
 
+  // Called with her id after an erasure committed: the server appends it to the data dir's
+  // erasure journal (app/erasure_journal.h), which a restore re-applies to older backups. Unset
+  // in unit tests. Set once, before serving.
+  void SetErasureRecorder(std::function<void(const std::string& person_id)> recorder) {
+    erasure_recorder_ = std::move(recorder);
+  }
+
  private:
   // What a search or a list may show of a found row (people_search.cc); nullopt when match
   // rejects her decrypted record.
@@ -119,6 +126,7 @@ class PeopleService {
   const security::AuthService& auth_;
   network::OrgService& orgs_;
   const Clock& clock_;
+  std::function<void(const std::string&)> erasure_recorder_;
 };
 
 // Brings every person's blind indexes and search terms to her organization's current key version:
