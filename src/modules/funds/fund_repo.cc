@@ -140,21 +140,21 @@ Result<std::vector<RuleVersion>> Versions(store::Tx& tx, const std::string& sour
 }
 
 Result<Totals> SourceTotals(store::Tx& tx, const std::string& source_id) {
-  auto row = TRY(
-      tx.QueryOne("SELECT COALESCE(SUM(CASE WHEN e.needs_approval = 0 OR a.decision = 'approved' "
-                  "THEN e.amount ELSE 0 END), 0), "
-                  "COALESCE(SUM(CASE WHEN e.needs_approval = 1 AND a.decision IS NULL "
-                  "THEN e.amount ELSE 0 END), 0) "
-                  "FROM fund_entries e LEFT JOIN fund_entry_approvals a ON a.entry_id = e.id "
-                  "WHERE e.source_id = ?",
-                  {source_id}));
+  auto row =
+      TRY(tx.QueryOne("SELECT CAST(COALESCE(SUM(CASE WHEN e.needs_approval = 0 OR "
+                      "a.decision = 'approved' THEN e.amount ELSE 0 END), 0) AS BIGINT), "
+                      "CAST(COALESCE(SUM(CASE WHEN e.needs_approval = 1 AND a.decision IS NULL "
+                      "THEN e.amount ELSE 0 END), 0) AS BIGINT) "
+                      "FROM fund_entries e LEFT JOIN fund_entry_approvals a ON a.entry_id = e.id "
+                      "WHERE e.source_id = ?",
+                      {source_id}));
   return Totals{.paid = row->Int(0), .pending = row->Int(1)};
 }
 
 Result<std::vector<MonthTotal>> Monthly(store::Tx& tx, const std::string& source_id) {
   std::vector<MonthTotal> out;
   for (const auto& r :
-       TRY(tx.Query("SELECT SUBSTR(e.paid_on, 1, 7) AS m, e.kind, SUM(e.amount) "
+       TRY(tx.Query("SELECT SUBSTR(e.paid_on, 1, 7) AS m, e.kind, CAST(SUM(e.amount) AS BIGINT) "
                     "FROM fund_entries e LEFT JOIN fund_entry_approvals a ON a.entry_id = e.id "
                     "WHERE e.source_id = ? AND (e.needs_approval = 0 OR a.decision = 'approved') "
                     "GROUP BY SUBSTR(e.paid_on, 1, 7), e.kind ORDER BY m, e.kind",
@@ -214,7 +214,7 @@ Result<void> DecideApplication(store::Tx& tx, const Application& a) {
 
 Result<int64_t> PaidAgainst(store::Tx& tx, const std::string& application_id) {
   auto row =
-      TRY(tx.QueryOne("SELECT COALESCE(SUM(e.amount), 0) FROM fund_entries e "
+      TRY(tx.QueryOne("SELECT CAST(COALESCE(SUM(e.amount), 0) AS BIGINT) FROM fund_entries e "
                       "LEFT JOIN fund_entry_approvals a ON a.entry_id = e.id "
                       "WHERE e.application_id = ? AND " +
                           std::string(kCounts),
@@ -269,8 +269,9 @@ Result<std::vector<Entry>> PendingEntries(store::Tx& tx, const std::string& org_
 }
 
 Result<int64_t> ReversedOf(store::Tx& tx, const std::string& entry_id) {
-  auto row = TRY(tx.QueryOne("SELECT COALESCE(SUM(amount), 0) FROM fund_entries WHERE reverses = ?",
-                             {entry_id}));
+  auto row = TRY(tx.QueryOne(
+      "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM fund_entries WHERE reverses = ?",
+      {entry_id}));
   return -row->Int(0);
 }
 
