@@ -42,7 +42,7 @@ Result<std::vector<std::string>> PeopleOf(Services& services, const std::string&
 }
 
 std::string Day(int64_t year, int month, int day) {
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(year), month, day);
   return buf;
 }

@@ -227,7 +227,8 @@ Result<Application> FundService::Apply(const security::Actor& actor, const std::
   TRY(RequirePermission(actor, perm::kFundApply));
   const std::string now = Now(clock_);
   return db_.WriteValue([&](store::Tx& tx) -> Result<Application> {
-    TRY(Refused(tx, actor, person_id, "funds.application.create"));
+    const std::string action = "funds.application.create";  // the audit action
+    TRY(Refused(tx, actor, person_id, action));
     Error bad = Invalid();
     if (!IsKind(in.kind)) bad.Field("kind", "field.unknown_value");
     if (in.amount < 1 || in.amount > kMaxAmount) bad.Field("amount", "field.out_of_range");
@@ -316,7 +317,8 @@ Result<security::Audited<std::vector<Application>>> FundService::ApplicationsOf(
   TRY(RequirePermission(actor, perm::kFundRead));
   std::string outcome = "ok";
   auto items = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<Application>> {
-    outcome = TRY(Reached(tx, actor, person_id, "funds.application.list"));
+    const std::string action = "funds.application.list";  // the audit action
+    outcome = TRY(Reached(tx, actor, person_id, action));
     std::vector<Application> out;
     for (auto& a : TRY(fund_repo::ApplicationsOf(tx, person_id))) {
       out.push_back(TRY(Opened(tx, actor, std::move(a))));
@@ -352,7 +354,8 @@ Result<fund_repo::Entry> FundService::Pay(const security::Actor& actor,
   TRY(RequirePermission(actor, perm::kFundWrite));
   const std::string now = Now(clock_);
   return db_.WriteValue([&](store::Tx& tx) -> Result<fund_repo::Entry> {
-    TRY(Refused(tx, actor, person_id, "funds.disbursement.create"));
+    const std::string action = "funds.disbursement.create";  // the audit action
+    TRY(Refused(tx, actor, person_id, action));
     Error bad = Invalid();
     if (!IsKind(in.kind)) bad.Field("kind", "field.unknown_value");
     if (in.amount < 1 || in.amount > kMaxAmount) bad.Field("amount", "field.out_of_range");
@@ -501,7 +504,8 @@ Result<security::Audited<Ledger>> FundService::LedgerOf(const security::Actor& a
   TRY(RequirePermission(actor, perm::kFundRead));
   std::string outcome = "ok";
   auto ledger = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<Ledger> {
-    outcome = TRY(Reached(tx, actor, person_id, "funds.ledger.read"));
+    const std::string action = "funds.ledger.read";  // the audit action
+    outcome = TRY(Reached(tx, actor, person_id, action));
     Ledger out;
     out.entries = TRY(fund_repo::EntriesOf(tx, person_id));
     std::map<std::string, std::vector<LedgerEntry>> by_source;
