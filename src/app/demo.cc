@@ -13,6 +13,7 @@
 #include "app/admin_commands.h"
 #include "app/commands.h"
 #include "app/demo_caseload.h"
+#include "app/demo_funds.h"
 #include "app/demo_referrals.h"
 #include "app/demo_shelters.h"
 #include "app/services.h"
@@ -139,6 +140,7 @@ Result<void> FillDemo(const std::string& data_dir) {
   std::vector<DemoTeam> teams;
   std::vector<security::Actor> shelter_staff;
   std::map<std::string, security::Actor> admins;
+  std::vector<DemoFundTeam> fund_teams;
   std::cout << "Creating a synthetic demo network (합성 데모 네트워크를 만드는 중):\n";
   for (size_t i = 0; i < std::size(kOrgs); ++i) {
     const DemoOrg& d = kOrgs[i];
@@ -149,6 +151,7 @@ Result<void> FillDemo(const std::string& data_dir) {
     team.restricted_case = std::string_view(d.slug) == "seoul-counsel" ||
                            std::string_view(d.slug) == "gyeonggi-shelter";
     std::vector<std::pair<std::string, std::string>> accounts;
+    security::Actor finance_of;
     if (std::string_view(d.kind) == "secretariat") {
       // The secretariat is the last resort of every escalation: it has a dispatcher too.
       accounts = {{"network-admin", "network_admin"},
@@ -180,8 +183,15 @@ Result<void> FillDemo(const std::string& data_dir) {
       if (role == "shelter_staff") {
         shelter_staff.push_back(Staff(org->id, created->user.account.id, role));
       }
+      if (role == "finance") finance_of = Staff(org->id, created->user.account.id, role);
     }
     if (DoesCaseWork(d.kind)) teams.push_back(team);
+    if (std::string_view(d.kind) == "self_reliance_center") {
+      fund_teams.push_back({.admin = admins[d.slug],
+                            .finance = finance_of,
+                            .worker = team.worker,
+                            .supervisor = team.supervisor});
+    }
     std::cout << "  [" << i + 1 << "/" << std::size(kOrgs) << "] " << d.name << "\n" << std::flush;
   }
   std::cout << "Inventing a caseload over the past two years (지난 2년의 합성 사례를 만드는 중):\n"
@@ -192,11 +202,15 @@ Result<void> FillDemo(const std::string& data_dir) {
   auto beds = TRY(FillDemoShelters(services, clock, shelter_staff));
   std::cout << "Referring between members (기관 간 의뢰를 만드는 중):\n" << std::flush;
   const int referred = TRY(FillDemoReferrals(services, clock, teams, admins));
+  std::cout << "Keeping the support-fund ledgers (자활지원센터의 지원금 원장을 만드는 중):\n"
+            << std::flush;
+  const int fund_entries = TRY(FillDemoFunds(services, fund_teams));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
             << beds.stays << " stays in " << beds.beds << " shelter beds\n"
             << referred << " referrals between members, in every state\n"
+            << fund_entries << " support-fund payments under two cities' rules\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

@@ -23,6 +23,7 @@
 #include "modules/cases/routes.h"
 #include "modules/emergency/event_relay.h"
 #include "modules/emergency/routes.h"
+#include "modules/funds/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/people_service.h"
 #include "modules/people/routes.h"
@@ -131,6 +132,7 @@ int Serve(const ServeOptions& options) {
   emergency::AddRoutes(router, *s.emergency);
   referrals::AddRoutes(router, *s.referrals);
   shelters::AddRoutes(router, *s.shelters);
+  funds::AddRoutes(router, *s.funds);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

@@ -7,6 +7,7 @@
 #include "modules/case_records/routes.h"
 #include "modules/cases/routes.h"
 #include "modules/emergency/routes.h"
+#include "modules/funds/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
 #include "modules/referrals/routes.h"
@@ -35,6 +36,7 @@ void RegisterAllMessages() {
   supervision::RegisterSupervisionMessages();
   referrals::RegisterReferralMessages();
   shelters::RegisterShelterMessages();
+  funds::RegisterFundMessages();
 }
 
 namespace {
@@ -123,6 +125,7 @@ void Services::Build() {
       std::make_unique<referrals::ReferralService>(*db, *keyring, *audit, *people, *cases, *clock);
   shelters =
       std::make_unique<shelters::ShelterService>(*db, *keyring, *audit, *audit_reads, *clock);
+  funds = std::make_unique<funds::FundService>(*db, *keyring, *audit, *audit_reads, *clock);
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

@@ -14,6 +14,7 @@
 #include "modules/caseload/caseload.h"
 #include "modules/cases/case_service.h"
 #include "modules/emergency/emergency_service.h"
+#include "modules/funds/fund_service.h"
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
 #include "modules/people/people_service.h"
@@ -47,6 +48,7 @@ struct Services {
   std::unique_ptr<emergency::EmergencyService> emergency;
   std::unique_ptr<referrals::ReferralService> referrals;
   std::unique_ptr<shelters::ShelterService> shelters;
+  std::unique_ptr<funds::FundService> funds;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

@@ -5,6 +5,7 @@
 // a detail string for logs only — detail never reaches a client — and ids the client may act on.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <span>
 #include <string>
@@ -33,6 +34,10 @@ namespace dandelion {
   X(kConsentRequired,    "consent_required",       409) /* her consent does not cover what is     \
                                                            to be shared with whom */             \
   X(kExcluded,           "excluded",               409) /* she asked never to be sent there */   \
+  X(kRuleExceeded,       "rule_exceeded",          409) /* a fund's rule (cap, months, monthly    \
+                                                           amount) would be broken */            \
+  X(kBudgetExceeded,     "budget_exceeded",        409) /* a fund's yearly budget would be        \
+                                                           overspent */                          \
   X(kTooLarge,           "too_large",              413)                                          \
   X(kUnsupportedMedia,   "unsupported_media_type", 415)                                          \
   X(kRateLimited,        "rate_limited",           429) /* throttled, or a locked account */     \
@@ -58,6 +63,11 @@ struct Error {
   // (the audit entry of the refused attempt, nothing else) and still returns this error. Set it
   // with RecordedRefusal() where a refusal is decided, never on an error after other writes.
   bool commits = false;
+  // For rule_exceeded and budget_exceeded: which limit would be broken (a fund's "cap",
+  // "monthly", "months", "approved" or "budget") and what remains under it (whole KRW, or months
+  // for "months"), sent as "limit": {"name", "remaining"}. Amounts only, never a personal value.
+  std::string limit;
+  int64_t remaining = 0;
 
   // Adds a field reason and returns *this, so validators can chain.
   Error& Field(std::string name, std::string key) {

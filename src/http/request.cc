@@ -92,7 +92,17 @@ Response ErrorResponse(const Error& error, Lang lang, std::string_view request_i
   // An error without a key still gets a readable message: the generic one for its code.
   std::string key =
       error.message_key.empty() ? "error." + std::string(CodeName(error.code)) : error.message_key;
-  inner["message"] = Translate(key, lang);
+  std::string message = Translate(key, lang);
+  if (!error.limit.empty()) {
+    // What remains under the limit, in the message too: "… 남은 금액: 3,000,000원".
+    std::string digits = std::to_string(error.remaining < 0 ? 0 : error.remaining);
+    for (int i = int(digits.size()) - 3; i > 0; i -= 3) digits.insert(size_t(i), ",");
+    std::string tail =
+        Translate(error.limit == "months" ? "error.remaining_months" : "error.remaining_krw", lang);
+    if (auto at = tail.find("{n}"); at != std::string::npos) tail.replace(at, 3, digits);
+    message += " " + tail;
+  }
+  inner["message"] = message;
   if (!error.fields.empty()) {
     boost::json::object fields;
     for (const auto& [field, reason] : error.fields) fields[field] = Translate(reason, lang);
@@ -106,6 +116,9 @@ Response ErrorResponse(const Error& error, Lang lang, std::string_view request_i
       refs[name] = std::move(list);
     }
     inner["refs"] = std::move(refs);
+  }
+  if (!error.limit.empty()) {
+    inner["limit"] = {{"name", error.limit}, {"remaining", error.remaining}};
   }
   if (!request_id.empty()) inner["request_id"] = request_id;
   boost::json::object outer;

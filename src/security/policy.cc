@@ -45,6 +45,19 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kShelterWrite, {"shelter_staff"}},
       // The legal stay limits are the network's setting (the law changes).
       {perm::kShelterLimits, {"network_admin"}},
+      // Support funds (docs/api-funds.md). Sources and their rules are an administrator's or
+      // finance's to set; their budgets and totals (no person) are seen by whoever works with
+      // them. A woman's ledger is finance's and her case roles' to see; workers apply for her, a
+      // supervisor decides (for the committee too); finance or a supervisor pays, corrects and
+      // gives the second approval of a large payment. Finance never sees case notes or the
+      // sealed reason of an application (that needs case.read).
+      {perm::kFundSources, {"org_admin", "finance", "supervisor", "case_worker"}},
+      {perm::kFundRules, {"org_admin", "finance"}},
+      {perm::kFundRead, {"finance", "case_worker", "supervisor"}},
+      {perm::kFundApply, {"case_worker", "supervisor"}},
+      {perm::kFundDecide, {"supervisor"}},
+      {perm::kFundWrite, {"finance", "supervisor"}},
+      {perm::kFundApprove, {"finance", "supervisor"}},
   };
   return grants;
 }

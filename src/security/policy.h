@@ -55,6 +55,13 @@ inline constexpr std::string_view kShelterRooms = "shelter.rooms";
 inline constexpr std::string_view kShelterRead = "shelter.read";
 inline constexpr std::string_view kShelterWrite = "shelter.write";
 inline constexpr std::string_view kShelterLimits = "shelter.limits";
+inline constexpr std::string_view kFundSources = "fund.sources";
+inline constexpr std::string_view kFundRules = "fund.rules";
+inline constexpr std::string_view kFundRead = "fund.read";
+inline constexpr std::string_view kFundApply = "fund.apply";
+inline constexpr std::string_view kFundDecide = "fund.decide";
+inline constexpr std::string_view kFundWrite = "fund.write";
+inline constexpr std::string_view kFundApprove = "fund.approve";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

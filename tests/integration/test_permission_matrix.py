@@ -12,6 +12,7 @@ route must say whether it reaches a person (REACHES_HER).
 """
 
 import http.client
+import time
 import unittest
 
 from harness import Response, Server
@@ -34,6 +35,20 @@ SHELTER_ROOMS = ("shelter_staff", "org_admin")
 # The records a shelter's routes address by id, under the path that names them.
 SHELTER_RECORDS = ("shelter/beds", "shelter/stays", "shelter/outings", "shelter/follow-ups",
                    "shelter/extensions", "shelter/waitlist")
+
+
+FUND_SOURCES = ("org_admin", "finance", "supervisor", "case_worker")
+FUND_RULES = ("org_admin", "finance")
+FUND_READ = ("finance", "case_worker", "supervisor")
+FUND_WRITE = ("finance", "supervisor")
+FUNDING_SOURCE = "/api/v1/funding-sources/{id}"
+DISBURSEMENT = "/api/v1/disbursements/{id}"
+# The records the funds' routes address by id.
+FUND_RECORDS = ("funding-sources", "fund-applications", "disbursements")
+
+
+def own(*allowed):
+    return lambda role, scope: role in allowed and scope == "own"
 
 
 def anyone(role, scope):
@@ -188,6 +203,24 @@ EXPECTED = {
     ("PUT", "/api/v1/shelter/limits"): roles("network_admin"),
     ("GET", "/api/v1/network/beds"): anyone,
     ("POST", "/api/v1/network/beds/holds"): roles(*DISPATCH_ROLES),
+    # Support funds: sources and rules are administrators' and finance's; her ledger is
+    # finance's and her case roles'; workers apply, supervisors decide, finance and supervisors
+    # pay and approve (of their own organization; another's answers 404).
+    ("POST", "/api/v1/funding-sources"): roles(*FUND_RULES),
+    ("GET", "/api/v1/funding-sources"): roles(*FUND_SOURCES),
+    ("GET", FUNDING_SOURCE): own(*FUND_SOURCES),
+    ("PUT", FUNDING_SOURCE): own(*FUND_RULES),
+    ("GET", "/api/v1/funds/settings"): roles(*FUND_SOURCES),
+    ("PUT", "/api/v1/funds/settings"): roles(*FUND_RULES),
+    ("POST", PERSON + "/fund-applications"): own(*CASE_ROLES),
+    ("GET", PERSON + "/fund-applications"): own(*FUND_READ),
+    ("GET", "/api/v1/fund-applications"): roles("supervisor"),
+    ("POST", "/api/v1/fund-applications/{id}/decision"): own("supervisor"),
+    ("POST", PERSON + "/disbursements"): own(*FUND_WRITE),
+    ("GET", PERSON + "/disbursements"): own(*FUND_READ),
+    ("POST", DISBURSEMENT + "/reversal"): own(*FUND_WRITE),
+    ("POST", DISBURSEMENT + "/approval"): own(*FUND_WRITE),
+    ("GET", "/api/v1/disbursements/pending"): roles(*FUND_WRITE),
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
@@ -232,6 +265,11 @@ REACHES_HER = {
     # tried on a restricted woman in test_emergency (docs/security.md, "Restricted survivors").
     ("POST", HELP + "/link"): NONE,
     ("GET", HELP + "/candidates"): NONE,
+    # Her applications and her ledger.
+    ("POST", PERSON + "/fund-applications"): HER,
+    ("GET", PERSON + "/fund-applications"): HER,
+    ("POST", PERSON + "/disbursements"): HER,
+    ("GET", PERSON + "/disbursements"): HER,
 }
 RESTRICTED_PERSON = {"legal_name": "제한 매트릭스", "alias": "숨은별매트릭스",
                      "phone": "010-5555-0199", "safe_contact": "제한-연락-메모-8830"}
@@ -315,6 +353,18 @@ BODIES = {
     ("POST", "/api/v1/shelter/waitlist/{id}/remove"): {"reason": "withdrawn"},
     ("PUT", "/api/v1/shelter/limits"): {"general": {"months": 0, "extension_months": 0}},
     ("POST", "/api/v1/network/beds/holds"): {"org_id": "x", "kind": "standard"},
+    # Funds: an unknown source or a year out of range (400); the application is decided and the
+    # entry is a reversal already (409), so nothing changes.
+    ("PUT", FUNDING_SOURCE): {"name": "x", "year": 1999, "budget": 1,
+                              "rules": {"training": {"cap": 1}}},
+    ("PUT", "/api/v1/funds/settings"): {"two_person_above": -1},
+    ("POST", PERSON + "/fund-applications"): {"source_id": "0" * 26, "kind": "training",
+                                              "amount": 1, "reason": "matrix"},
+    ("POST", "/api/v1/fund-applications/{id}/decision"): {"approve": True},
+    ("POST", PERSON + "/disbursements"): {"source_id": "0" * 26, "kind": "training",
+                                         "amount": 1, "paid_on": "2026-01-01"},
+    ("POST", DISBURSEMENT + "/reversal"): {"reason": "duplicate"},
+    ("POST", DISBURSEMENT + "/approval"): {"approve": True},
 }
 
 # Routes of one's own session: any signed-in user, never about anyone else.
@@ -389,6 +439,30 @@ def make_shelter_records(staff, worker, supervisor):
             "shelter/outings": o.json()["id"],
             "shelter/follow-ups": e.json()["follow_ups"][0]["id"],
             "shelter/extensions": x.json()["id"], "shelter/waitlist": w.json()["id"]}
+
+
+def make_fund_records(admin, finance, worker, supervisor, person_id, year):
+    """A funding source, a refused application for her, and a paid entry reversed in full: the
+    matrix's calls on them answer 409 (or 400) and change nothing."""
+    r = admin.client.post("/api/v1/funding-sources", body={
+        "name": "매트릭스 재원", "year": year, "budget": 1_000_000,
+        "rules": {"training": {"cap": 1_000_000}}})
+    assert r.status == 201, r.body
+    source = r.json()["id"]
+    a = worker.client.post(f"/api/v1/people/{person_id}/fund-applications", body={
+        "source_id": source, "kind": "training", "amount": 1000, "reason": "매트릭스"})
+    assert a.status == 201, a.body
+    d = supervisor.client.post(f"/api/v1/fund-applications/{a.json()['id']}/decision",
+                               body={"approve": False})
+    assert d.status == 200, d.body
+    p = finance.client.post(f"/api/v1/people/{person_id}/disbursements", body={
+        "source_id": source, "kind": "training", "amount": 1000, "paid_on": f"{year}-01-02"})
+    assert p.status == 201, p.body
+    x = finance.client.post(f"/api/v1/disbursements/{p.json()['id']}/reversal",
+                            body={"reason": "entry_error"})
+    assert x.status == 201, x.body
+    return {"funding-sources": source, "fund-applications": a.json()["id"],
+            "disbursements": x.json()["id"]}
 
 
 class PermissionMatrixTest(unittest.TestCase):
@@ -466,7 +540,7 @@ class PermissionMatrixTest(unittest.TestCase):
         # allowed callers get 409 and nothing changes.
         cls.record_ids = {kind: {"sec": "0" * 26} for kind in
                           ("appointments", "legal-matters", "goals", "files", "consents",
-                           "exclusions", *SHELTER_RECORDS)}
+                           "exclusions", *SHELTER_RECORDS, *FUND_RECORDS)}
         for slug, s in [("org-a", cls.sessions["case_worker"]), ("org-b", b_worker)]:
             for kind, record_id in make_records(s, cls.case_ids[slug],
                                                 cls.person_ids[slug]).items():
@@ -478,6 +552,15 @@ class PermissionMatrixTest(unittest.TestCase):
                  cls.sessions["supervisor"]),
                 ("org-b", b_staff, b_worker, b_supervisor)]:
             for kind, record_id in make_shelter_records(staff, worker, supervisor).items():
+                cls.record_ids[kind][slug] = record_id
+        year = int(time.strftime("%Y", time.gmtime(server_now(cls.server.client()) + 9 * 3600)))
+        b_finance = sign_in(cls.server, cls.users["org-b"]["finance"])
+        for slug, admin, finance, worker, supervisor in [
+                ("org-a", cls.sessions["org_admin"], cls.sessions["finance"],
+                 cls.sessions["case_worker"], cls.sessions["supervisor"]),
+                ("org-b", b_admin, b_finance, b_worker, b_supervisor)]:
+            for kind, record_id in make_fund_records(admin, finance, worker, supervisor,
+                                                     cls.person_ids[slug], year).items():
                 cls.record_ids[kind][slug] = record_id
         # A help request in A and in B, resolved at once so that the matrix's calls (acknowledge
         # takes no body) answer 409 and change nothing.

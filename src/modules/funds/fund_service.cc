@@ -1,0 +1,537 @@
+#include "modules/funds/fund_service.h"
+
+#include <chrono>
+
+#include "core/ids.h"
+#include "modules/access/person_access.h"
+#include "modules/people/person_cipher.h"
+#include "modules/people/person_repo.h"
+#include "modules/service_support.h"
+#include "security/policy.h"
+
+namespace dandelion::funds {
+namespace {
+
+namespace perm = security::perm;
+
+constexpr std::string_view kApplications = "fund_applications";
+
+Error Invalid() { return Error{ErrorCode::kInvalid, "error.invalid"}; }
+Error Conflict(std::string key) { return Error{ErrorCode::kConflict, std::move(key)}; }
+
+std::string ThresholdKey(const std::string& org_id) { return "funds_two_person_above:" + org_id; }
+
+// The refusal of a payment (or an application) that breaks a limit; nothing is written.
+Error Exceeded(const Breach& b) {
+  Error e{b.limit == "budget" ? ErrorCode::kBudgetExceeded : ErrorCode::kRuleExceeded,
+          "funds.limit." + b.limit};
+  e.limit = b.limit;
+  e.remaining = b.remaining;
+  return e;
+}
+
+// She is a person of the actor's organization on record (NotFound() otherwise), and the actor
+// may reach her: finance handles every woman's money (amounts only); case roles follow her
+// restriction (access::DecidePersonAccess), so a restricted woman's ledger and applications are
+// open only to her supervisor, her assigned workers and a break-glass holder.
+Result<access::PersonDecision> Reach(store::Tx& tx, const security::Actor& actor,
+                                     const std::string& person_id, TimePoint now) {
+  if (!LooksLikeId(person_id)) return Fail(NotFound());
+  auto row = TRY(people::person_repo::FindById(tx, person_id));
+  if (!row || row->org_id != actor.org_id || !row->erased_at.empty()) return Fail(NotFound());
+  if (security::HasRole(actor.roles, "finance")) return access::PersonDecision{};
+  return access::DecidePersonAccess(tx, actor, person_id, now);
+}
+
+Error CheckSourceFields(const SourceFields& in) {
+  Error bad = Invalid();
+  if (Blank(in.name)) bad.Field("name", "field.required");
+  if (in.year < 2000 || in.year > 2100) bad.Field("year", "field.out_of_range");
+  if (in.budget < 0 || in.budget > kMaxAmount) bad.Field("budget", "field.out_of_range");
+  if (in.rules.empty()) bad.Field("rules", "funds.rules_required");
+  for (const auto& [kind, rule] : in.rules) {
+    if (auto problem = CheckRule(kind, rule); !problem.empty()) bad.Field("rules." + kind, problem);
+  }
+  return bad;
+}
+
+std::string Now(const Clock& clock) { return FormatRfc3339(clock.Now()); }
+std::string Today(const Clock& clock) {
+  return SeoulDay(
+      std::chrono::duration_cast<std::chrono::seconds>(clock.Now().time_since_epoch()).count());
+}
+
+std::vector<Entry> Counted(const std::vector<fund_repo::Entry>& entries) {
+  std::vector<Entry> out;
+  for (const auto& e : entries) {
+    if (e.Counts()) out.push_back({.kind = e.kind, .amount = e.amount, .month = e.month});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<void> FundService::Refused(store::Tx& tx, const security::Actor& actor,
+                                  const std::string& person_id, const std::string& action) {
+  auto reach = TRY(Reach(tx, actor, person_id, clock_.Now()));
+  if (reach.allowed) return Ok();
+  // The refused attempt is recorded, and nothing else is written.
+  auto e = security::ActorEvent(actor, action, "person", person_id);
+  e.outcome = reach.Outcome();
+  TRY(audit_.Append(tx, e));
+  return Fail(RecordedRefusal(access::Refusal(reach)));
+}
+
+Result<std::string> FundService::Reached(store::Tx& tx, const security::Actor& actor,
+                                         const std::string& person_id, const std::string& action) {
+  auto reach = TRY(Reach(tx, actor, person_id, clock_.Now()));
+  if (!reach.allowed) {
+    auto e = security::ActorEvent(actor, action, "person", person_id);
+    e.outcome = reach.Outcome();
+    security::PendingAudit(reads_, std::move(e)).Submit([](bool) {});
+    return Fail(access::Refusal(reach));
+  }
+  return reach.Outcome();
+}
+
+Result<SourceView> FundService::View(store::Tx& tx, fund_repo::Source source) {
+  auto totals = TRY(fund_repo::SourceTotals(tx, source.id));
+  SourceView v{.spent = totals.paid, .pending = totals.pending};
+  v.remaining = source.budget - totals.paid - totals.pending;
+  v.source = std::move(source);
+  return v;
+}
+
+Result<SourceView> FundService::CreateSource(const security::Actor& actor, const SourceFields& in) {
+  TRY(RequirePermission(actor, perm::kFundRules));
+  if (Error bad = CheckSourceFields(in); !bad.fields.empty()) return Fail(bad);
+  const std::string now = Now(clock_);
+  return db_.WriteValue([&](store::Tx& tx) -> Result<SourceView> {
+    fund_repo::Source s{.id = NewId(),
+                        .org_id = actor.org_id,
+                        .name = in.name,
+                        .year = in.year,
+                        .budget = in.budget,
+                        .version = 1,
+                        .rules = in.rules,
+                        .created_at = now};
+    TRY(fund_repo::InsertSource(tx, s, actor.user_id));
+    TRY(audit_.Append(tx, security::ActorEvent(actor, "funds.source.create", "fund_source", s.id,
+                                               {"name", "year", "budget", "rules"})));
+    return View(tx, std::move(s));
+  });
+}
+
+Result<SourceView> FundService::UpdateSource(const security::Actor& actor, const std::string& id,
+                                             const SourceFields& in) {
+  TRY(RequirePermission(actor, perm::kFundRules));
+  const std::string now = Now(clock_);
+  return db_.WriteValue([&](store::Tx& tx) -> Result<SourceView> {
+    auto s = TRY(fund_repo::FindSource(tx, actor.org_id, id, true));
+    if (!s) return Fail(NotFound());
+    if (Error bad = CheckSourceFields(in); !bad.fields.empty()) return Fail(bad);
+    auto totals = TRY(fund_repo::SourceTotals(tx, s->id));
+    if (in.budget < totals.paid + totals.pending) {
+      return Fail(Conflict("funds.budget_below_spent"));
+    }
+    if (in.year != s->year) {
+      auto any = TRY(tx.QueryOne("SELECT 1 FROM fund_entries WHERE source_id = ?", {s->id}));
+      if (any) return Fail(Conflict("funds.year_in_use"));
+    }
+    std::vector<std::string> changed;
+    if (in.name != s->name) changed.push_back("name");
+    if (in.year != s->year) changed.push_back("year");
+    if (in.budget != s->budget) changed.push_back("budget");
+    if (in.rules != s->rules) changed.push_back("rules");
+    if (changed.empty()) return View(tx, std::move(*s));
+    s->name = in.name;
+    s->year = in.year;
+    s->budget = in.budget;
+    s->rules = in.rules;
+    s->version += 1;
+    TRY(fund_repo::AddVersion(tx, *s, actor.user_id, now));
+    TRY(audit_.Append(
+        tx, security::ActorEvent(actor, "funds.source.update", "fund_source", s->id, changed)));
+    return View(tx, std::move(*s));
+  });
+}
+
+Result<std::vector<SourceView>> FundService::Sources(const security::Actor& actor) {
+  TRY(RequirePermission(actor, perm::kFundSources));
+  return db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<SourceView>> {
+    std::vector<SourceView> out;
+    for (auto& s : TRY(fund_repo::ListSources(tx, actor.org_id))) {
+      out.push_back(TRY(View(tx, std::move(s))));
+    }
+    return out;
+  });
+}
+
+Result<SourceDetail> FundService::GetSource(const security::Actor& actor, const std::string& id) {
+  TRY(RequirePermission(actor, perm::kFundSources));
+  return db_.ReadValue([&](store::Tx& tx) -> Result<SourceDetail> {
+    auto s = TRY(fund_repo::FindSource(tx, actor.org_id, id));
+    if (!s) return Fail(NotFound());
+    SourceDetail out;
+    out.versions = TRY(fund_repo::Versions(tx, s->id));
+    out.monthly = TRY(fund_repo::Monthly(tx, s->id));
+    out.view = TRY(View(tx, std::move(*s)));
+    return out;
+  });
+}
+
+Result<std::optional<int64_t>> FundService::Threshold(const security::Actor& actor) {
+  TRY(RequirePermission(actor, perm::kFundSources));
+  return db_.ReadValue([&](store::Tx& tx) -> Result<std::optional<int64_t>> {
+    auto stored = TRY(fund_repo::Setting(tx, ThresholdKey(actor.org_id)));
+    if (!stored) return std::optional<int64_t>();
+    return std::optional<int64_t>(std::stoll(*stored));
+  });
+}
+
+Result<std::optional<int64_t>> FundService::SetThreshold(const security::Actor& actor,
+                                                         std::optional<int64_t> above) {
+  TRY(RequirePermission(actor, perm::kFundRules));
+  if (above && (*above < 0 || *above > kMaxAmount)) {
+    return Fail(Invalid().Field("two_person_above", "field.out_of_range"));
+  }
+  return db_.WriteValue([&](store::Tx& tx) -> Result<std::optional<int64_t>> {
+    if (above) {
+      TRY(fund_repo::PutSetting(tx, ThresholdKey(actor.org_id), std::to_string(*above)));
+    } else {
+      TRY(fund_repo::DeleteSetting(tx, ThresholdKey(actor.org_id)));
+    }
+    TRY(audit_.Append(tx, security::ActorEvent(actor, "funds.threshold.update", "organization",
+                                               actor.org_id, {"two_person_above"})));
+    return above;
+  });
+}
+
+Result<Application> FundService::Opened(store::Tx& tx, const security::Actor& actor,
+                                        fund_repo::Application a) {
+  Application out{.paid = TRY(fund_repo::PaidAgainst(tx, a.id))};
+  // The reason is for those who may read her case, never for finance alone.
+  if (security::Allows(perm::kCaseRead, actor.roles)) {
+    auto cipher = people::PersonCipher::Load(tx, keyring_, actor.org_id, a.person_id);
+    if (cipher) {
+      out.reason = TRY(cipher->OpenRecord(kApplications, "reason", a.id, a.sealed_reason));
+    }
+  }
+  a.sealed_reason.clear();
+  out.stored = std::move(a);
+  return out;
+}
+
+Result<Application> FundService::Apply(const security::Actor& actor, const std::string& person_id,
+                                       const ApplicationFields& in) {
+  TRY(RequirePermission(actor, perm::kFundApply));
+  const std::string now = Now(clock_);
+  return db_.WriteValue([&](store::Tx& tx) -> Result<Application> {
+    const std::string action = "funds.application.create";  // the audit action
+    TRY(Refused(tx, actor, person_id, action));
+    Error bad = Invalid();
+    if (!IsKind(in.kind)) bad.Field("kind", "field.unknown_value");
+    if (in.amount < 1 || in.amount > kMaxAmount) bad.Field("amount", "field.out_of_range");
+    if (in.months < 0 || in.months > 120) bad.Field("months", "field.out_of_range");
+    if (in.children < 0 || in.children > 20) bad.Field("children", "field.out_of_range");
+    if (in.kind == kLivingCosts && in.months < 1) bad.Field("months", "field.required");
+    if (Blank(in.reason)) bad.Field("reason", "field.required");
+    if (!bad.fields.empty()) return Fail(bad);
+    auto source = LooksLikeId(in.source_id)
+                      ? TRY(fund_repo::FindSource(tx, actor.org_id, in.source_id))
+                      : std::nullopt;
+    if (!source) return Fail(Invalid().Field("source_id", "funds.unknown_source"));
+    auto rule = source->rules.find(in.kind);
+    if (rule == source->rules.end()) return Fail(Invalid().Field("kind", "funds.kind_not_covered"));
+    // What she asks for must fit the rule as it stands for her now.
+    auto hers = Counted(TRY(fund_repo::EntriesOf(tx, person_id, source->id)));
+    if (rule->second.cap) {
+      const int64_t left = *rule->second.cap - Committed(hers, in.kind);
+      if (in.amount > left) return Fail(Exceeded({"cap", std::max<int64_t>(0, left)}));
+    }
+    if (in.kind == kLivingCosts) {
+      const int64_t left = rule->second.max_months - MonthsUsed(hers);
+      if (in.months > left) return Fail(Exceeded({"months", std::max<int64_t>(0, left)}));
+    }
+    auto cipher = TRY(people::PersonCipher::Load(tx, keyring_, actor.org_id, person_id));
+    fund_repo::Application a{.id = NewId(),
+                             .org_id = actor.org_id,
+                             .person_id = person_id,
+                             .source_id = source->id,
+                             .kind = in.kind,
+                             .amount = in.amount,
+                             .months = in.months,
+                             .children = in.children,
+                             .status = "pending",
+                             .rule_version = source->version,
+                             .applied_by = actor.user_id,
+                             .applied_at = now};
+    a.sealed_reason = cipher.SealRecord(kApplications, "reason", a.id, in.reason);
+    TRY(fund_repo::InsertApplication(tx, a));
+    TRY(audit_.Append(
+        tx, security::ActorEvent(actor, "funds.application.create", "fund_application", a.id,
+                                 {"kind", "amount", "months", "children", "reason"})));
+    return Opened(tx, actor, std::move(a));
+  });
+}
+
+Result<Application> FundService::Decide(const security::Actor& actor, const std::string& id,
+                                        const DecisionFields& in) {
+  TRY(RequirePermission(actor, perm::kFundDecide));
+  const std::string now = Now(clock_);
+  const std::string today = Today(clock_);
+  return db_.WriteValue([&](store::Tx& tx) -> Result<Application> {
+    auto a = LooksLikeId(id) ? TRY(fund_repo::FindApplication(tx, actor.org_id, id)) : std::nullopt;
+    if (!a) return Fail(NotFound());
+    if (a->status != "pending") return Fail(Conflict("funds.application_decided"));
+    auto source = TRY(fund_repo::FindSource(tx, actor.org_id, a->source_id));
+    if (!source) return Fail(NotFound());
+    Error bad = Invalid();
+    if (!in.committee_on.empty() && (!IsDay(in.committee_on) || in.committee_on > today)) {
+      bad.Field("committee_on", "field.invalid_date");
+    }
+    auto rule = source->rules.find(a->kind);
+    const bool committee = rule != source->rules.end() && rule->second.committee;
+    if (committee && in.committee_on.empty()) {
+      bad.Field("committee_on", "funds.committee_date_required");
+    }
+    if (in.amount && (*in.amount < 1 || *in.amount > a->amount)) {
+      bad.Field("amount", "funds.more_than_asked");
+    }
+    if (!bad.fields.empty()) return Fail(bad);
+    a->status = in.approve ? "approved" : "refused";
+    if (in.approve) a->approved_amount = in.amount.value_or(a->amount);
+    a->committee_on = in.committee_on;
+    a->decided_by = actor.user_id;
+    a->decided_at = now;
+    TRY(fund_repo::DecideApplication(tx, *a));
+    TRY(audit_.Append(
+        tx, security::ActorEvent(actor, "funds.application.decide", "fund_application", a->id,
+                                 {"status", "approved_amount", "committee_on"})));
+    return Opened(tx, actor, std::move(*a));
+  });
+}
+
+Result<security::Audited<std::vector<Application>>> FundService::ApplicationsOf(
+    const security::Actor& actor, const std::string& person_id) {
+  TRY(RequirePermission(actor, perm::kFundRead));
+  std::string outcome = "ok";
+  auto items = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<Application>> {
+    const std::string action = "funds.application.list";  // the audit action
+    outcome = TRY(Reached(tx, actor, person_id, action));
+    std::vector<Application> out;
+    for (auto& a : TRY(fund_repo::ApplicationsOf(tx, person_id))) {
+      out.push_back(TRY(Opened(tx, actor, std::move(a))));
+    }
+    return out;
+  }));
+  std::vector<std::string> fields{"kind", "amount"};
+  if (security::Allows(perm::kCaseRead, actor.roles)) fields.push_back("reason");
+  auto e = security::ActorEvent(actor, "funds.application.list", "person", person_id, fields);
+  e.outcome = outcome;
+  return security::Audited<std::vector<Application>>{std::move(items),
+                                                     security::PendingAudit(reads_, std::move(e))};
+}
+
+Result<security::Audited<std::vector<Application>>> FundService::PendingApplications(
+    const security::Actor& actor) {
+  TRY(RequirePermission(actor, perm::kFundDecide));
+  auto items = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<Application>> {
+    std::vector<Application> out;
+    for (auto& a : TRY(fund_repo::PendingApplications(tx, actor.org_id))) {
+      out.push_back(TRY(Opened(tx, actor, std::move(a))));
+    }
+    return out;
+  }));
+  auto e = security::ActorEvent(actor, "funds.application.pending", "organization", actor.org_id,
+                                {"kind", "amount", "reason"});
+  return security::Audited<std::vector<Application>>{std::move(items),
+                                                     security::PendingAudit(reads_, std::move(e))};
+}
+
+Result<fund_repo::Entry> FundService::Pay(const security::Actor& actor,
+                                          const std::string& person_id, const PaymentFields& in) {
+  TRY(RequirePermission(actor, perm::kFundWrite));
+  const std::string now = Now(clock_);
+  return db_.WriteValue([&](store::Tx& tx) -> Result<fund_repo::Entry> {
+    const std::string action = "funds.disbursement.create";  // the audit action
+    TRY(Refused(tx, actor, person_id, action));
+    Error bad = Invalid();
+    if (!IsKind(in.kind)) bad.Field("kind", "field.unknown_value");
+    if (in.amount < 1 || in.amount > kMaxAmount) bad.Field("amount", "field.out_of_range");
+    if (!IsDay(in.paid_on)) bad.Field("paid_on", "field.invalid_date");
+    if (!in.month.empty() && !IsMonth(in.month)) bad.Field("month", "funds.bad_month");
+    if (in.children && (*in.children < 0 || *in.children > 20)) {
+      bad.Field("children", "field.out_of_range");
+    }
+    if (!in.application_id.empty() && !LooksLikeId(in.application_id)) {
+      bad.Field("application_id", "funds.unknown_application");
+    }
+    if (!bad.fields.empty()) return Fail(bad);
+    // The source row is locked until commit: payments against one budget go one at a time.
+    auto source = LooksLikeId(in.source_id)
+                      ? TRY(fund_repo::FindSource(tx, actor.org_id, in.source_id, true))
+                      : std::nullopt;
+    if (!source) return Fail(Invalid().Field("source_id", "funds.unknown_source"));
+    if (in.paid_on.substr(0, 4) != std::to_string(source->year)) {
+      return Fail(Invalid().Field("paid_on", "funds.outside_year"));
+    }
+    auto rule = source->rules.find(in.kind);
+    if (rule == source->rules.end()) return Fail(Invalid().Field("kind", "funds.kind_not_covered"));
+    Payment p{.kind = in.kind, .amount = in.amount};
+    p.month = in.kind == kLivingCosts && !in.month.empty() ? in.month : in.paid_on.substr(0, 7);
+    int64_t children = 0;
+    if (!in.application_id.empty()) {
+      auto a = TRY(fund_repo::FindApplication(tx, actor.org_id, in.application_id));
+      if (!a || a->person_id != person_id || a->source_id != source->id || a->kind != in.kind) {
+        return Fail(Invalid().Field("application_id", "funds.unknown_application"));
+      }
+      if (a->status != "approved") return Fail(Conflict("funds.application_not_approved"));
+      p.approved_left = a->approved_amount.value_or(0) - TRY(fund_repo::PaidAgainst(tx, a->id));
+      children = a->children;
+    } else if (rule->second.committee) {
+      return Fail(Conflict("funds.decision_needed"));
+    }
+    p.children = in.children.value_or(children);
+    auto hers = Counted(TRY(fund_repo::EntriesOf(tx, person_id, source->id)));
+    auto totals = TRY(fund_repo::SourceTotals(tx, source->id));
+    if (auto breach =
+            CheckPayment(rule->second, hers, source->budget, totals.paid + totals.pending, p)) {
+      return Fail(Exceeded(*breach));
+    }
+    auto threshold = TRY(fund_repo::Setting(tx, ThresholdKey(actor.org_id)));
+    fund_repo::Entry e{.id = NewId(),
+                       .org_id = actor.org_id,
+                       .person_id = person_id,
+                       .source_id = source->id,
+                       .kind = in.kind,
+                       .amount = in.amount,
+                       .paid_on = in.paid_on,
+                       .month = p.month,
+                       .children = p.children,
+                       .application_id = in.application_id,
+                       .needs_approval = threshold && in.amount > std::stoll(*threshold),
+                       .rule_version = source->version,
+                       .entered_by = actor.user_id,
+                       .entered_at = now};
+    TRY(fund_repo::InsertEntry(tx, e));
+    TRY(audit_.Append(tx, security::ActorEvent(actor, "funds.disbursement.create", "fund_entry",
+                                               e.id, {"source_id", "kind", "amount", "paid_on"})));
+    return e;
+  });
+}
+
+Result<fund_repo::Entry> FundService::Reverse(const security::Actor& actor,
+                                              const std::string& entry_id,
+                                              const std::string& reason,
+                                              std::optional<int64_t> amount) {
+  TRY(RequirePermission(actor, perm::kFundWrite));
+  const std::string now = Now(clock_);
+  const std::string today = Today(clock_);
+  return db_.WriteValue([&](store::Tx& tx) -> Result<fund_repo::Entry> {
+    auto original = LooksLikeId(entry_id) ? TRY(fund_repo::FindEntry(tx, actor.org_id, entry_id))
+                                          : std::nullopt;
+    if (!original) return Fail(NotFound());
+    bool known = false;
+    for (auto r : ReversalReasons()) known = known || r == reason;
+    if (!known)
+      return Fail(
+          Invalid().Field("reason", reason.empty() ? "field.required" : "field.unknown_value"));
+    auto source = TRY(fund_repo::FindSource(tx, actor.org_id, original->source_id, true));
+    if (!source) return Fail(NotFound());
+    if (!original->reverses.empty()) return Fail(Conflict("funds.not_reversible"));
+    if (original->Status() != "paid") return Fail(Conflict("funds.not_paid"));
+    if (reason == "clawback") {
+      auto rule = source->rules.find(original->kind);
+      if (rule == source->rules.end() || !rule->second.clawback) {
+        return Fail(Conflict("funds.no_clawback"));
+      }
+    }
+    const int64_t reversed = TRY(fund_repo::ReversedOf(tx, original->id));
+    if (reversed >= original->amount) return Fail(Conflict("funds.already_reversed"));
+    const int64_t take = amount.value_or(original->amount - reversed);
+    if (!ReversalFits(original->amount, reversed, take)) {
+      return Fail(Invalid().Field("amount", "funds.reversal_too_large"));
+    }
+    fund_repo::Entry e = *original;
+    e.id = NewId();
+    e.amount = -take;
+    e.paid_on = today;
+    e.reverses = original->id;
+    e.reversal_reason = reason;
+    e.needs_approval = false;
+    e.rule_version = source->version;
+    e.entered_by = actor.user_id;
+    e.entered_at = now;
+    e.decision.clear();
+    e.decided_by.clear();
+    e.decided_at.clear();
+    TRY(fund_repo::InsertEntry(tx, e));
+    TRY(audit_.Append(tx, security::ActorEvent(actor, "funds.disbursement.reverse", "fund_entry",
+                                               e.id, {"amount", "reason", "reverses"})));
+    return e;
+  });
+}
+
+Result<fund_repo::Entry> FundService::Approve(const security::Actor& actor,
+                                              const std::string& entry_id, bool approve) {
+  TRY(RequirePermission(actor, perm::kFundApprove));
+  const std::string now = Now(clock_);
+  return db_.WriteValue([&](store::Tx& tx) -> Result<fund_repo::Entry> {
+    auto e = LooksLikeId(entry_id) ? TRY(fund_repo::FindEntry(tx, actor.org_id, entry_id))
+                                   : std::nullopt;
+    if (!e) return Fail(NotFound());
+    TRY(fund_repo::FindSource(tx, actor.org_id, e->source_id, true));
+    if (e->Status() != "pending_approval") return Fail(Conflict("funds.not_pending"));
+    if (e->entered_by == actor.user_id) return Fail(Conflict("funds.second_person_needed"));
+    e->decision = approve ? "approved" : "rejected";
+    e->decided_by = actor.user_id;
+    e->decided_at = now;
+    TRY(fund_repo::InsertApproval(tx, e->id, e->decision, actor.user_id, now));
+    TRY(audit_.Append(tx, security::ActorEvent(actor, "funds.disbursement.approve", "fund_entry",
+                                               e->id, {"status"})));
+    return *e;
+  });
+}
+
+Result<std::vector<fund_repo::Entry>> FundService::PendingPayments(const security::Actor& actor) {
+  TRY(RequirePermission(actor, perm::kFundApprove));
+  return db_.ReadValue([&](store::Tx& tx) { return fund_repo::PendingEntries(tx, actor.org_id); });
+}
+
+Result<security::Audited<Ledger>> FundService::LedgerOf(const security::Actor& actor,
+                                                        const std::string& person_id) {
+  TRY(RequirePermission(actor, perm::kFundRead));
+  std::string outcome = "ok";
+  auto ledger = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<Ledger> {
+    const std::string action = "funds.ledger.read";  // the audit action
+    outcome = TRY(Reached(tx, actor, person_id, action));
+    Ledger out;
+    out.entries = TRY(fund_repo::EntriesOf(tx, person_id));
+    std::map<std::string, std::vector<LedgerEntry>> by_source;
+    for (const auto& e : out.entries) {
+      if (!e.Counts()) continue;
+      by_source[e.source_id].push_back(
+          {.entry = {.kind = e.kind, .amount = e.amount, .month = e.month},
+           .pending = e.Status() == "pending_approval"});
+    }
+    for (const auto& [source_id, entries] : by_source) {
+      auto source = TRY(fund_repo::FindSource(tx, actor.org_id, source_id));
+      if (!source) continue;
+      for (auto& [kind, b] : Balances(source->rules, entries)) {
+        Balance bal{.source_id = source_id, .kind = kind, .balance = b};
+        if (auto rule = source->rules.find(kind); rule != source->rules.end()) {
+          bal.cap = rule->second.cap;
+          bal.max_months = rule->second.max_months;
+        }
+        out.balances.push_back(std::move(bal));
+      }
+    }
+    return out;
+  }));
+  auto e = security::ActorEvent(actor, "funds.ledger.read", "person", person_id, {"disbursements"});
+  e.outcome = outcome;
+  return security::Audited<Ledger>{std::move(ledger), security::PendingAudit(reads_, std::move(e))};
+}
+
+}  // namespace dandelion::funds
