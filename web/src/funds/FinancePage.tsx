@@ -16,9 +16,9 @@ import {
 import { useSubmission } from '../cases/forms';
 import { useLoad } from '../cases/widgets';
 import { formatDate } from '../i18n/format';
-import { BarChart, ErrorAlert, SelectField, StatusMessage } from '../ui';
+import { ErrorAlert, SelectField, StatusMessage } from '../ui';
 import { HerMoney, useRoles, useWon } from './HerMoney';
-import { budgetShares, monthlyRows } from './money';
+import { budgetShares, monthlyRows, percentOf } from './money';
 import { SourceDialog } from './SourceDialog';
 import './funds.css';
 
@@ -91,6 +91,7 @@ function Monthly({ sources }: { sources: FundingSource[] }) {
       .filter((x) => x.paid !== 0),
   );
   const name = sources.find((s) => s.id === id)?.name ?? '';
+  const maxPaid = Math.max(1, ...flat.map((x) => x.paid));
   return (
     <section className="card" aria-labelledby="monthly-title">
       <h2 id="monthly-title">{t('fund.monthlyTitle')}</h2>
@@ -114,16 +115,18 @@ function Monthly({ sources }: { sources: FundingSource[] }) {
             <p>{t('fund.noMonthly')}</p>
           ) : (
             <>
-              <BarChart
-                title={t('fund.monthlyChart', { name })}
-                series={[t('fund.paidSeries')]}
-                rows={flat.map((x) => ({
-                  label: `${x.month} ${t(`fund.kind.${x.kind}`)}`,
-                  values: [x.paid],
-                }))}
-                format={won}
-                none="—"
-              />
+              <ul className="funds-chart" aria-label={t('fund.monthlyChart', { name })}>
+                {flat.map((x) => (
+                  <li key={`${x.month}-${x.kind}`}>
+                    <span className="funds-chart-label">
+                      {x.month} {t(`fund.kind.${x.kind}`)} <strong>{won(x.paid)}</strong>
+                    </span>
+                    <span className="funds-meter" aria-hidden="true">
+                      <span style={{ width: `${percentOf(x.paid, maxPaid)}%` }} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
               <div
                 className="table-wrap funds-table"
                 tabIndex={0}

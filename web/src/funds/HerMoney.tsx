@@ -3,7 +3,7 @@
 // decides, finance or a supervisor pays and reverses. A refused payment (over a cap, past the
 // months, beyond the budget) shows the server's words next to the form and changes nothing.
 // Only what the funds API gives is shown: finance never sees her case notes.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   applyForFunds,
@@ -444,6 +444,7 @@ function ApplyForm({
 }) {
   const { t } = useTranslation();
   const submit = useSubmission();
+  const titleId = useId();
   const sk = useSourceKind(sources);
   const [amount, setAmount] = useState('');
   const [months, setMonths] = useState('');
@@ -471,8 +472,13 @@ function ApplyForm({
     }
   }
   return (
-    <form className="funds-form" onSubmit={(e) => void onSubmit(e)} noValidate>
-      <Sub>{t('fund.her.applyTitle')}</Sub>
+    <form
+      className="funds-form"
+      aria-labelledby={titleId}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+    >
+      <Sub id={titleId}>{t('fund.her.applyTitle')}</Sub>
       <ErrorAlert error={submit.error} />
       <SourceKindFields
         sources={sources}
@@ -536,6 +542,7 @@ function PayForm({
   const { t } = useTranslation();
   const won = useWon();
   const submit = useSubmission();
+  const titleId = useId();
   const sk = useSourceKind(sources);
   const [amount, setAmount] = useState('');
   const [paidOn, setPaidOn] = useState(seoulToday());
@@ -567,8 +574,13 @@ function PayForm({
     }
   }
   return (
-    <form className="funds-form" onSubmit={(e) => void onSubmit(e)} noValidate>
-      <Sub>{t('fund.her.payTitle')}</Sub>
+    <form
+      className="funds-form"
+      aria-labelledby={titleId}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+    >
+      <Sub id={titleId}>{t('fund.her.payTitle')}</Sub>
       <ErrorAlert error={submit.error} />
       <SourceKindFields
         sources={sources}
