@@ -152,7 +152,8 @@ describe('support funds (mocked API, phone)', () => {
     await page.getByRole('heading', { name: 'Support funds', level: 1 }).waitFor();
     const monthly = page.getByRole('region', { name: 'Payments by month' });
     await monthly
-      .getByRole('img', { name: 'A시 자립지원금: payments by month and kind' })
+      .getByRole('list', { name: 'A시 자립지원금: payments by month and kind' })
+      .getByText('Living costs')
       .waitFor();
     await monthly.getByRole('cell', { name: '₩1,100,000' }).first().waitFor();
     const pendingEn = page.getByRole('region', {
