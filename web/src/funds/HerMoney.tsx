@@ -180,6 +180,8 @@ export function HerMoney({
           applications={(apps.data?.items ?? []).filter((a) => a.status === 'approved')}
           heading={Sub}
           onDone={(e) => done(e.status === 'pending_approval' ? 'pendingApproval' : 'paid')}
+          // A refused payment changed nothing: the last success no longer stands above it.
+          onRefused={() => setStatus(null)}
         />
       )}
     </section>
@@ -532,12 +534,14 @@ function PayForm({
   applications,
   heading: Sub,
   onDone,
+  onRefused,
 }: {
   personId: string;
   sources: FundingSource[];
   applications: FundApplication[];
   heading: 'h2' | 'h3';
   onDone: (e: LedgerEntry) => void;
+  onRefused: () => void;
 }) {
   const { t } = useTranslation();
   const won = useWon();
@@ -571,7 +575,7 @@ function PayForm({
     if (r) {
       setAmount('');
       onDone(r);
-    }
+    } else onRefused();
   }
   return (
     <form
