@@ -39,6 +39,8 @@ const SupervisionPage = lazy(() =>
   import('./supervision').then((m) => ({ default: m.SupervisionPage })),
 );
 const ShelterPage = lazy(() => import('./shelters').then((m) => ({ default: m.ShelterPage })));
+const FinancePage = lazy(() => import('./funds').then((m) => ({ default: m.FinancePage })));
+const FundsPersonPage = lazy(() => import('./funds').then((m) => ({ default: m.FundsPersonPage })));
 
 export function Loading() {
   const { t } = useTranslation();
@@ -101,6 +103,7 @@ const BUILT: readonly string[] = [
   'coverage',
   'supervision',
   'shelter',
+  'funds',
   'audit',
   'referrals',
   'directory',
@@ -172,6 +175,26 @@ export function AppRoutes() {
             <RequireRole roles={['shelter_staff']}>
               <Suspense fallback={<Loading />}>
                 <ShelterPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="funds"
+          element={
+            <RequireRole roles={NAV_ITEMS.find((i) => i.key === 'funds')!.roles}>
+              <Suspense fallback={<Loading />}>
+                <FinancePage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="funds/people/:personId"
+          element={
+            <RequireRole roles={['finance', 'supervisor', 'case_worker']}>
+              <Suspense fallback={<Loading />}>
+                <FundsPersonPage />
               </Suspense>
             </RequireRole>
           }

@@ -20,3 +20,4 @@ export * from './supervision';
 export * from './audit';
 export * from './referrals';
 export * from './shelters';
+export * from './funds';

@@ -9,6 +9,7 @@ import { BREAK_GLASS_REQUIRED, getPerson, listCases, type PersonCategory } from 
 import { countryName, languageName } from '../domain/names';
 import { currentLanguage } from '../i18n';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { HerMoney } from '../funds';
 import { ExclusionsCard } from '../referrals/ExclusionsCard';
 import { ErrorAlert, StatusMessage } from '../ui';
 import { BreakGlassDialog } from './BreakGlassDialog';
@@ -121,6 +122,7 @@ export function PersonPage() {
           </section>
           <ConsentsCard personId={p.id} />
           <ExclusionsCard personId={p.id} />
+          <HerMoney personId={p.id} />
         </>
       )}
     </div>

@@ -6,6 +6,7 @@ describe('navigation by role', () => {
     expect(homeFor(['dispatcher'])).toBe('/emergency');
     expect(homeFor(['org_admin'])).toBe('/admin/users');
     expect(homeFor(['network_admin'])).toBe('/admin/organizations');
+    expect(homeFor(['finance'])).toBe('/funds');
   });
 
   it('puts daily work before administration', () => {
@@ -14,7 +15,12 @@ describe('navigation by role', () => {
 
   it('shows only the modules of the user roles', () => {
     expect(navFor(['finance']).map((n) => n.key)).toEqual(['funds']);
-    expect(navFor(['org_admin']).map((n) => n.key)).toEqual(['coverage', 'directory', 'users']);
+    expect(navFor(['org_admin']).map((n) => n.key)).toEqual([
+      'coverage',
+      'directory',
+      'funds',
+      'users',
+    ]);
     expect(navFor(['dispatcher']).map((n) => n.key)).toEqual(['emergency', 'coverage']);
   });
 
@@ -34,6 +40,7 @@ describe('navigation by role', () => {
       'referrals',
       'directory',
       'supervision',
+      'funds',
     ]);
     expect(navFor(['shelter_staff']).map((n) => n.key)).toEqual(['cases', 'shelter']);
   });

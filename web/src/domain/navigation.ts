@@ -33,7 +33,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'directory', path: '/directory', roles: ['case_worker', 'supervisor', 'org_admin'] },
   { key: 'supervision', path: '/supervision', roles: ['supervisor'] },
   { key: 'shelter', path: '/shelter', roles: ['shelter_staff'] },
-  { key: 'funds', path: '/funds', roles: ['finance'] },
+  // Support funds: finance's home; org admins keep the sources, supervisors approve payments.
+  { key: 'funds', path: '/funds', roles: ['finance', 'org_admin', 'supervisor'] },
   { key: 'advocacy', path: '/advocacy', roles: ['advocate'] },
   { key: 'statistics', path: '/statistics', roles: ['researcher'] },
   { key: 'audit', path: '/audit', roles: ['auditor'] },

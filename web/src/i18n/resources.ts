@@ -9,6 +9,7 @@ import koCalendar from './ko/calendar.json';
 import koCases from './ko/cases.json';
 import koCommon from './ko/common.json';
 import koEmergency from './ko/emergency.json';
+import koFunds from './ko/funds.json';
 import koRecords from './ko/records.json';
 import koReferrals from './ko/referrals.json';
 import koSession from './ko/session.json';
@@ -20,6 +21,7 @@ import enCalendar from './en/calendar.json';
 import enCases from './en/cases.json';
 import enCommon from './en/common.json';
 import enEmergency from './en/emergency.json';
+import enFunds from './en/funds.json';
 import enRecords from './en/records.json';
 import enReferrals from './en/referrals.json';
 import enSession from './en/session.json';
@@ -43,6 +45,7 @@ export const AREAS = {
   supervision: area(koSupervision, enSupervision),
   shelters: area(koShelters, enShelters),
   audit: area(koAudit, enAudit),
+  funds: area(koFunds, enFunds),
 };
 
 // Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
@@ -60,6 +63,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.supervision[lang],
     ...AREAS.shelters[lang],
     ...AREAS.audit[lang],
+    ...AREAS.funds[lang],
   };
 }
 

@@ -10,7 +10,14 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { getInstance, getMe, onSessionLost, signOut as apiSignOut, type Session } from '../api';
+import {
+  getInstance,
+  getMe,
+  onSessionLost,
+  signOut as apiSignOut,
+  type Role,
+  type Session,
+} from '../api';
 import { changeLanguage, languageForUser } from '../i18n';
 
 export type SignedOutReason = 'idle' | 'signedOut' | undefined;
@@ -146,6 +153,13 @@ export function useSession(): SessionApi {
   if (!v) throw new Error('useSession outside SessionProvider');
   return v;
 }
+
+// The signed-in user's roles, or none: for parts that may also be drawn outside the provider.
+export function useRolesIfSignedIn(): readonly Role[] {
+  const v = useContext(Ctx);
+  return v?.state.status === 'signedIn' ? v.state.session.user.roles : NO_ROLES;
+}
+const NO_ROLES: readonly Role[] = [];
 
 // The session of a screen that is only rendered when signed in.
 export function useSignedIn(): Session {

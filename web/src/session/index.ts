@@ -1,3 +1,9 @@
 // The session feature: state, guards and the idle-timeout warning.
-export { SessionProvider, useSession, useSignedIn, type SessionState } from './SessionContext';
+export {
+  SessionProvider,
+  useSession,
+  useSignedIn,
+  useRolesIfSignedIn,
+  type SessionState,
+} from './SessionContext';
 export { IdleWarning } from './IdleWarning';

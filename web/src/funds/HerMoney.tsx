@@ -1,0 +1,654 @@
+// Her money: the support-fund applications made for one woman, her ledger and her balances by
+// source and kind, with the actions her roles allow — a worker applies for her, a supervisor
+// decides, finance or a supervisor pays and reverses. A refused payment (over a cap, past the
+// months, beyond the budget) shows the server's words next to the form and changes nothing.
+// Only what the funds API gives is shown: finance never sees her case notes.
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  applyForFunds,
+  decideFundApplication,
+  getLedger,
+  listFundApplications,
+  listFundingSources,
+  payFunds,
+  reverseEntry,
+  FUND_KINDS,
+  REVERSAL_REASONS,
+  type FundApplication,
+  type FundKind,
+  type FundingSource,
+  type LedgerEntry,
+  type ReversalReason,
+} from '../api';
+import { useSubmission, wholeNumber } from '../cases/forms';
+import { SubmitButton, useLoad } from '../cases/widgets';
+import { currentLanguage } from '../i18n';
+import { formatDate, formatWon } from '../i18n/format';
+import { seoulToday } from '../shelters/dialogs';
+import { ErrorAlert, SelectField, StatusMessage, TextAreaField, TextField } from '../ui';
+import { useRolesIfSignedIn } from '../session';
+import { percentOf, seoulMonth } from './money';
+import './funds.css';
+
+type StatusKey = 'applied' | 'approved' | 'refused' | 'paid' | 'pendingApproval' | 'reversed';
+
+const num = (s: string) => wholeNumber(s) ?? 0;
+
+// The signed-in user's roles (none while signed out).
+export const useRoles = useRolesIfSignedIn;
+
+export function useWon() {
+  const lang = currentLanguage();
+  return (n: number) => formatWon(n, lang);
+}
+
+function kindsOf(source: FundingSource | undefined): FundKind[] {
+  return source ? FUND_KINDS.filter((k) => source.rules[k] !== undefined) : [];
+}
+
+export function HerMoney({
+  personId,
+  headingLevel = 2,
+}: {
+  personId: string;
+  headingLevel?: 2 | 1;
+}) {
+  const { t } = useTranslation();
+  const won = useWon();
+  const roles = useRoles();
+  const canApply = roles.includes('case_worker') || roles.includes('supervisor');
+  const canDecide = roles.includes('supervisor');
+  const canPay = roles.includes('finance') || roles.includes('supervisor');
+  const sources = useLoad(listFundingSources, []);
+  const apps = useLoad(() => listFundApplications(personId), [personId]);
+  const ledger = useLoad(() => getLedger(personId), [personId]);
+  const [status, setStatus] = useState<StatusKey | null>(null);
+  const reload = () => {
+    void sources.reload();
+    void apps.reload();
+    void ledger.reload();
+  };
+  const done = (key: StatusKey) => {
+    setStatus(key);
+    reload();
+  };
+  const sourceList = sources.data?.items ?? [];
+  const sourceName = (id: string) => sourceList.find((s) => s.id === id)?.name ?? '';
+  const H = headingLevel === 1 ? 'h1' : 'h2';
+  const h3 = headingLevel === 1 ? 'h2' : 'h3';
+  const Sub = h3 as 'h2' | 'h3';
+  const entries = ledger.data?.entries ?? [];
+  const reversedOf = (id: string) =>
+    entries.filter((e) => e.reverses === id).reduce((s, e) => s - e.amount, 0);
+
+  return (
+    <section className="card funds-her" aria-labelledby="her-money-title">
+      <H id="her-money-title">{t('fund.her.title')}</H>
+      <StatusMessage text={status ? t(`fund.her.status.${status}`) : ''} />
+      <ErrorAlert error={sources.error ?? apps.error ?? ledger.error} />
+
+      <Sub>{t('fund.her.balancesTitle')}</Sub>
+      {(ledger.data?.balances ?? []).length === 0 ? (
+        <p>{t('fund.her.noBalances')}</p>
+      ) : (
+        <ul className="funds-list">
+          {ledger.data!.balances.map((b) => (
+            <li key={`${b.source_id}-${b.kind}`} className="funds-item">
+              <p>
+                <strong>{t(`fund.kind.${b.kind}`)}</strong>{' '}
+                <span className="muted">{sourceName(b.source_id)}</span>
+              </p>
+              <p>
+                {t('fund.her.balancePaid', { amount: won(b.net) })}
+                {b.pending > 0 && (
+                  <> · {t('fund.her.balancePending', { amount: won(b.pending) })}</>
+                )}
+                {b.reversed > 0 && (
+                  <> · {t('fund.her.balanceReversed', { amount: won(b.reversed) })}</>
+                )}
+              </p>
+              {b.cap !== null && b.remaining !== null && (
+                <>
+                  <p>
+                    {t('fund.her.balanceRemaining', { amount: won(b.remaining), cap: won(b.cap) })}
+                  </p>
+                  <Meter percent={percentOf(b.cap - b.remaining, b.cap)} />
+                </>
+              )}
+              {b.max_months > 0 && (
+                <>
+                  <p>{t('fund.her.balanceMonths', { used: b.months_used, max: b.max_months })}</p>
+                  <Meter percent={percentOf(b.months_used, b.max_months)} />
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <Sub>{t('fund.her.applicationsTitle')}</Sub>
+      {(apps.data?.items ?? []).length === 0 ? (
+        <p>{t('fund.her.noApplications')}</p>
+      ) : (
+        <ul className="funds-list">
+          {apps.data!.items.map((a) => (
+            <ApplicationItem
+              key={a.id}
+              a={a}
+              source={sourceList.find((s) => s.id === a.source_id)}
+              canDecide={canDecide}
+              onDone={done}
+            />
+          ))}
+        </ul>
+      )}
+
+      <Sub>{t('fund.her.entriesTitle')}</Sub>
+      {entries.length === 0 ? (
+        <p>{t('fund.her.noEntries')}</p>
+      ) : (
+        <ul className="funds-list">
+          {entries.map((e) => (
+            <EntryItem
+              key={e.id}
+              e={e}
+              sourceName={sourceName(e.source_id)}
+              left={e.amount - reversedOf(e.id)}
+              clawback={Boolean(
+                sourceList.find((s) => s.id === e.source_id)?.rules[e.kind]?.clawback,
+              )}
+              canReverse={canPay}
+              onDone={() => done('reversed')}
+            />
+          ))}
+        </ul>
+      )}
+
+      {canApply && (
+        <ApplyForm
+          personId={personId}
+          sources={sourceList}
+          heading={Sub}
+          onDone={() => done('applied')}
+        />
+      )}
+      {canPay && (
+        <PayForm
+          personId={personId}
+          sources={sourceList}
+          applications={(apps.data?.items ?? []).filter((a) => a.status === 'approved')}
+          heading={Sub}
+          onDone={(e) => done(e.status === 'pending_approval' ? 'pendingApproval' : 'paid')}
+          // A refused payment changed nothing: the last success no longer stands above it.
+          onRefused={() => setStatus(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+export function Meter({ percent }: { percent: number }) {
+  // The numbers are in the words beside it; the bar only draws them.
+  return (
+    <div className="funds-meter" aria-hidden="true">
+      <span style={{ width: `${percent}%` }} />
+    </div>
+  );
+}
+
+function ApplicationItem({
+  a,
+  source,
+  canDecide,
+  onDone,
+}: {
+  a: FundApplication;
+  source: FundingSource | undefined;
+  canDecide: boolean;
+  onDone: (key: StatusKey) => void;
+}) {
+  const { t } = useTranslation();
+  const won = useWon();
+  const submit = useSubmission();
+  const [amount, setAmount] = useState(String(a.amount));
+  const [committeeOn, setCommitteeOn] = useState('');
+  const committee = Boolean(source?.rules[a.kind]?.committee);
+  const fields = submit.error?.fields ?? {};
+  const label = `${t(`fund.kind.${a.kind}`)} ${won(a.amount)}`;
+  async function decide(approve: boolean) {
+    const r = await submit.run(() =>
+      decideFundApplication(
+        a.id,
+        approve
+          ? {
+              approve,
+              amount: wholeNumber(amount) ?? a.amount,
+              ...(committee && committeeOn ? { committee_on: committeeOn } : {}),
+            }
+          : { approve },
+      ),
+    );
+    if (r) onDone(approve ? 'approved' : 'refused');
+  }
+  return (
+    <li className="funds-item">
+      <p>
+        <strong>{t(`fund.kind.${a.kind}`)}</strong> {won(a.amount)}{' '}
+        <span className={`badge funds-${a.status}`}>{t(`fund.appStatus.${a.status}`)}</span>
+      </p>
+      <p className="muted">
+        {source?.name}
+        {a.kind === 'living_costs' && ` · ${t('fund.her.monthsAsked', { months: a.months })}`}
+        {a.children > 0 && ` · ${t('fund.her.childrenCount', { count: a.children })}`} ·{' '}
+        {t('fund.her.appliedOn', { date: formatDate(a.applied_at) })}
+      </p>
+      {a.status === 'approved' && a.approved_amount !== null && (
+        <p>
+          {t('fund.her.decisionApproved', { amount: won(a.approved_amount), paid: won(a.paid) })}
+          {a.committee_on &&
+            ` · ${t('fund.her.committeeOn', { date: formatDate(a.committee_on) })}`}
+        </p>
+      )}
+      {a.status === 'refused' && a.decided_at && (
+        <p>{t('fund.her.decisionRefused', { date: formatDate(a.decided_at) })}</p>
+      )}
+      {a.reason && <p>{t('fund.her.reasonShown', { reason: a.reason })}</p>}
+      {canDecide && a.status === 'pending' && (
+        <div className="funds-decide">
+          <ErrorAlert error={submit.error} />
+          <TextField
+            label={t('fund.her.approveAmount', { what: label })}
+            inputMode="numeric"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            error={fields.amount}
+          />
+          {committee && (
+            <TextField
+              type="date"
+              label={t('fund.her.committeeDate')}
+              hint={t('fund.her.committeeHint')}
+              value={committeeOn}
+              max={seoulToday()}
+              onChange={(e) => setCommitteeOn(e.target.value)}
+              error={fields.committee_on}
+              required
+            />
+          )}
+          <div className="actions">
+            <button type="button" disabled={submit.busy} onClick={() => void decide(true)}>
+              {t('fund.her.approve')}
+              <span className="visually-hidden"> {label}</span>
+            </button>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={submit.busy}
+              onClick={() => void decide(false)}
+            >
+              {t('fund.her.refuse')}
+              <span className="visually-hidden"> {label}</span>
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function EntryItem({
+  e,
+  sourceName,
+  left,
+  clawback,
+  canReverse,
+  onDone,
+}: {
+  e: LedgerEntry;
+  sourceName: string;
+  left: number;
+  clawback: boolean;
+  canReverse: boolean;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const won = useWon();
+  const submit = useSubmission();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState<ReversalReason>('entry_error');
+  const label = `${formatDate(e.paid_on)} ${t(`fund.kind.${e.kind}`)} ${won(e.amount)}`;
+  async function reverse(ev: FormEvent) {
+    ev.preventDefault();
+    const r = await submit.run(() => reverseEntry(e.id, { reason }));
+    if (r) {
+      setOpen(false);
+      onDone();
+    }
+  }
+  return (
+    <li className={e.amount < 0 ? 'funds-item funds-reversal' : 'funds-item'}>
+      <p>
+        {formatDate(e.paid_on)} · <strong>{t(`fund.kind.${e.kind}`)}</strong> {won(e.amount)}{' '}
+        <span className={`badge funds-${e.status}`}>{t(`fund.entryStatus.${e.status}`)}</span>
+      </p>
+      <p className="muted">
+        {sourceName}
+        {e.kind === 'living_costs' && e.month && ` · ${t('fund.her.forMonth', { month: e.month })}`}
+        {e.reversal_reason &&
+          ` · ${t('fund.her.reversedBecause', { reason: t(`fund.reversal.${e.reversal_reason}`) })}`}
+      </p>
+      {canReverse && e.status === 'paid' && e.amount > 0 && left > 0 && !open && (
+        <button
+          type="button"
+          className="button-secondary button-small"
+          onClick={() => setOpen(true)}
+        >
+          {t('fund.her.reverse')}
+          <span className="visually-hidden"> {label}</span>
+        </button>
+      )}
+      {open && (
+        <form className="funds-decide" onSubmit={(ev) => void reverse(ev)} noValidate>
+          <ErrorAlert error={submit.error} />
+          <SelectField
+            label={t('fund.her.reverseReason')}
+            value={reason}
+            onChange={(ev) => setReason(ev.target.value as ReversalReason)}
+          >
+            {REVERSAL_REASONS.filter((r) => r !== 'clawback' || clawback).map((r) => (
+              <option key={r} value={r}>
+                {t(`fund.reversal.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <p>{t('fund.her.reverseWhat', { amount: won(left) })}</p>
+          <div className="actions">
+            <SubmitButton busy={submit.busy}>{t('fund.her.reverseConfirm')}</SubmitButton>
+            <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
+              {t('fund.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
+
+function SourceKindFields({
+  sources,
+  sourceId,
+  kind,
+  onSource,
+  onKind,
+  fields,
+}: {
+  sources: FundingSource[];
+  sourceId: string;
+  kind: FundKind | '';
+  onSource: (id: string) => void;
+  onKind: (k: FundKind) => void;
+  fields: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const kinds = kindsOf(sources.find((s) => s.id === sourceId));
+  return (
+    <>
+      <SelectField
+        label={t('fund.her.source')}
+        value={sourceId}
+        onChange={(e) => onSource(e.target.value)}
+        error={fields.source_id}
+      >
+        {sources.map((s) => (
+          <option key={s.id} value={s.id}>
+            {t('fund.sourceName', { name: s.name, year: s.year })}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('fund.her.kind')}
+        value={kind}
+        onChange={(e) => onKind(e.target.value as FundKind)}
+        error={fields.kind}
+      >
+        {kinds.map((k) => (
+          <option key={k} value={k}>
+            {t(`fund.kind.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}
+
+// The source chosen (the first when none yet) and a kind it pays.
+function useSourceKind(sources: FundingSource[]) {
+  const [picked, setPicked] = useState('');
+  const [pickedKind, setPickedKind] = useState<FundKind | ''>('');
+  const sourceId = sources.some((s) => s.id === picked) ? picked : (sources[0]?.id ?? '');
+  const kinds = kindsOf(sources.find((s) => s.id === sourceId));
+  const kind: FundKind | '' =
+    pickedKind && kinds.includes(pickedKind) ? pickedKind : (kinds[0] ?? '');
+  return { sourceId, kind, setSource: setPicked, setKind: setPickedKind };
+}
+
+function ApplyForm({
+  personId,
+  sources,
+  heading: Sub,
+  onDone,
+}: {
+  personId: string;
+  sources: FundingSource[];
+  heading: 'h2' | 'h3';
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const submit = useSubmission();
+  const titleId = useId();
+  const sk = useSourceKind(sources);
+  const [amount, setAmount] = useState('');
+  const [months, setMonths] = useState('');
+  const [children, setChildren] = useState('0');
+  const [reason, setReason] = useState('');
+  const fields = submit.error?.fields ?? {};
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!sk.kind) return;
+    const r = await submit.run(() =>
+      applyForFunds(personId, {
+        source_id: sk.sourceId,
+        kind: sk.kind as FundKind,
+        amount: num(amount),
+        months: sk.kind === 'living_costs' ? num(months) : 0,
+        children: num(children),
+        reason: reason.trim(),
+      }),
+    );
+    if (r) {
+      setAmount('');
+      setMonths('');
+      setReason('');
+      onDone();
+    }
+  }
+  return (
+    <form
+      className="funds-form"
+      aria-labelledby={titleId}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+    >
+      <Sub id={titleId}>{t('fund.her.applyTitle')}</Sub>
+      <ErrorAlert error={submit.error} />
+      <SourceKindFields
+        sources={sources}
+        sourceId={sk.sourceId}
+        kind={sk.kind}
+        onSource={sk.setSource}
+        onKind={sk.setKind}
+        fields={fields}
+      />
+      <TextField
+        label={t('fund.her.amount')}
+        hint={t('fund.her.amountHint')}
+        inputMode="numeric"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        error={fields.amount}
+        required
+      />
+      {sk.kind === 'living_costs' && (
+        <TextField
+          label={t('fund.her.months')}
+          inputMode="numeric"
+          value={months}
+          onChange={(e) => setMonths(e.target.value)}
+          error={fields.months}
+          required
+        />
+      )}
+      <TextField
+        label={t('fund.her.children')}
+        inputMode="numeric"
+        value={children}
+        onChange={(e) => setChildren(e.target.value)}
+        error={fields.children}
+      />
+      <TextAreaField
+        label={t('fund.her.reason')}
+        hint={t('fund.her.reasonHint')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={fields.reason}
+      />
+      <SubmitButton busy={submit.busy}>{t('fund.her.applySubmit')}</SubmitButton>
+    </form>
+  );
+}
+
+function PayForm({
+  personId,
+  sources,
+  applications,
+  heading: Sub,
+  onDone,
+  onRefused,
+}: {
+  personId: string;
+  sources: FundingSource[];
+  applications: FundApplication[];
+  heading: 'h2' | 'h3';
+  onDone: (e: LedgerEntry) => void;
+  onRefused: () => void;
+}) {
+  const { t } = useTranslation();
+  const won = useWon();
+  const submit = useSubmission();
+  const titleId = useId();
+  const sk = useSourceKind(sources);
+  const [amount, setAmount] = useState('');
+  const [paidOn, setPaidOn] = useState(seoulToday());
+  const [month, setMonth] = useState(seoulMonth());
+  const [children, setChildren] = useState('');
+  const [appId, setAppId] = useState('');
+  const fitting = applications.filter((a) => a.source_id === sk.sourceId && a.kind === sk.kind);
+  const application = fitting.some((a) => a.id === appId) ? appId : (fitting[0]?.id ?? '');
+  const fields = submit.error?.fields ?? {};
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!sk.kind) return;
+    const living = sk.kind === 'living_costs';
+    const kids = wholeNumber(children);
+    const r = await submit.run(() =>
+      payFunds(personId, {
+        source_id: sk.sourceId,
+        kind: sk.kind as FundKind,
+        amount: num(amount),
+        paid_on: paidOn,
+        ...(application ? { application_id: application } : {}),
+        ...(living && month ? { month } : {}),
+        ...(living && kids !== undefined ? { children: kids } : {}),
+      }),
+    );
+    if (r) {
+      setAmount('');
+      onDone(r);
+    } else onRefused();
+  }
+  return (
+    <form
+      className="funds-form"
+      aria-labelledby={titleId}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+    >
+      <Sub id={titleId}>{t('fund.her.payTitle')}</Sub>
+      <ErrorAlert error={submit.error} />
+      <SourceKindFields
+        sources={sources}
+        sourceId={sk.sourceId}
+        kind={sk.kind}
+        onSource={sk.setSource}
+        onKind={sk.setKind}
+        fields={fields}
+      />
+      <SelectField
+        label={t('fund.her.application')}
+        value={application}
+        onChange={(e) => setAppId(e.target.value)}
+        error={fields.application_id}
+      >
+        <option value="">{t('fund.her.noApplication')}</option>
+        {fitting.map((a) => (
+          <option key={a.id} value={a.id}>
+            {t('fund.her.applicationOption', {
+              kind: t(`fund.kind.${a.kind}`),
+              amount: won(a.approved_amount ?? a.amount),
+              paid: won(a.paid),
+            })}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={t('fund.her.amount')}
+        hint={t('fund.her.amountHint')}
+        inputMode="numeric"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        error={fields.amount}
+        required
+      />
+      <TextField
+        type="date"
+        label={t('fund.her.paidOn')}
+        value={paidOn}
+        onChange={(e) => setPaidOn(e.target.value)}
+        error={fields.paid_on}
+        required
+      />
+      {sk.kind === 'living_costs' && (
+        <>
+          <TextField
+            type="month"
+            label={t('fund.her.month')}
+            hint={t('fund.her.monthHint')}
+            value={month}
+            onChange={(e) => setMonth(e.target.value)}
+            error={fields.month}
+          />
+          <TextField
+            label={t('fund.her.children')}
+            hint={t('fund.her.childrenPayHint')}
+            inputMode="numeric"
+            value={children}
+            onChange={(e) => setChildren(e.target.value)}
+            error={fields.children}
+          />
+        </>
+      )}
+      <SubmitButton busy={submit.busy}>{t('fund.her.paySubmit')}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,2 @@
+export { FinancePage, FundsPersonPage } from './FinancePage';
+export { HerMoney } from './HerMoney';

@@ -1,0 +1,102 @@
+// The pure parts of the fund screens: a source's rules as a form holds them (text per field)
+// and back, monthly totals arranged for a chart, and how much of a budget or cap is used.
+import type { FundKind, FundRules, FundingSource, KindRule, MonthlyTotal } from '../api';
+import { FUND_KINDS } from '../api';
+import { wholeNumber } from '../cases/forms';
+
+// One kind's rule as typed: amounts as text ("" = not set), flags as booleans.
+export interface RuleDraft {
+  on: boolean;
+  cap: string;
+  monthly: string;
+  max_months: string;
+  per_child: string;
+  committee: boolean;
+  clawback: boolean;
+}
+
+export type RuleDrafts = Record<FundKind, RuleDraft>;
+
+const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+export function draftsFromRules(rules: FundRules): RuleDrafts {
+  const out = {} as RuleDrafts;
+  for (const kind of FUND_KINDS) {
+    const r = rules[kind];
+    out[kind] = {
+      on: r !== undefined,
+      cap: text(r?.cap),
+      monthly: text(r?.monthly),
+      max_months: text(r?.max_months),
+      per_child: text(r?.per_child),
+      committee: r?.committee ?? false,
+      clawback: r?.clawback ?? false,
+    };
+  }
+  return out;
+}
+
+// The rules to send: only the kinds switched on; empty amounts left out (the server names a
+// required one that is missing), text that is not a whole number sent as it is so the server
+// names the field.
+export function rulesFromDrafts(drafts: RuleDrafts): FundRules {
+  const rules: FundRules = {};
+  const num = (s: string): number | string | undefined => {
+    const n = wholeNumber(s);
+    return Number.isNaN(n) ? s : n;
+  };
+  for (const kind of FUND_KINDS) {
+    const d = drafts[kind];
+    if (!d.on) continue;
+    const r: Record<string, unknown> = { committee: d.committee, clawback: d.clawback };
+    const cap = num(d.cap);
+    if (cap !== undefined) r.cap = cap;
+    if (kind === 'living_costs') {
+      for (const f of ['monthly', 'max_months', 'per_child'] as const) {
+        const v = num(d[f]);
+        if (v !== undefined) r[f] = v;
+      }
+    }
+    rules[kind] = r as KindRule;
+  }
+  return rules;
+}
+
+// Monthly totals as rows of a chart: one row per month (oldest first), one value per kind that
+// appears at all (in the order of FUND_KINDS).
+export function monthlyRows(monthly: readonly MonthlyTotal[]): {
+  kinds: FundKind[];
+  rows: { month: string; values: number[] }[];
+} {
+  const kinds = FUND_KINDS.filter((k) => monthly.some((m) => m.kind === k));
+  const months = [...new Set(monthly.map((m) => m.month))].sort();
+  return {
+    kinds,
+    rows: months.map((month) => ({
+      month,
+      values: kinds.map((k) =>
+        monthly.filter((m) => m.month === month && m.kind === k).reduce((s, m) => s + m.paid, 0),
+      ),
+    })),
+  };
+}
+
+// Percent (0..100, whole) of a whole that a part takes; 0 for an empty whole.
+export function percentOf(part: number, whole: number): number {
+  if (whole <= 0) return 0;
+  return Math.max(0, Math.min(100, Math.round((part / whole) * 100)));
+}
+
+// A source's budget split for its bar: spent, pending and remaining in percent, adding to 100.
+export function budgetShares(s: Pick<FundingSource, 'budget' | 'spent' | 'pending'>): {
+  spent: number;
+  pending: number;
+  remaining: number;
+} {
+  const spent = percentOf(s.spent, s.budget);
+  const pending = Math.min(100 - spent, percentOf(s.pending, s.budget));
+  return { spent, pending, remaining: 100 - spent - pending };
+}
+
+// "2026-03" in Korea now.
+export const seoulMonth = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 7);
