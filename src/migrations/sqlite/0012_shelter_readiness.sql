@@ -1,4 +1,4 @@
--- 0013 shelter readiness: the answers to a stay's exit-readiness checklist (housing application,
+-- 0012 shelter readiness: the answers to a stay's exit-readiness checklist (housing application,
 -- income, savings, ID documents, self-reliance referral, legal matters). Answers are kept, not
 -- overwritten: a new answer supersedes the item's current one, whose superseded_at is then set.
 -- The partial unique index allows one current answer per item, whatever the requests' timing.
