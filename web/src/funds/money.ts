@@ -3,6 +3,14 @@
 import type { FundKind, FundRules, FundingSource, KindRule, MonthlyTotal } from '../api';
 import { FUND_KINDS } from '../api';
 import { wholeNumber } from '../cases/forms';
+import { currentLanguage } from '../i18n';
+import { formatWon } from '../i18n/format';
+
+// Amounts in the user's language: "1,000,000원" or "₩1,000,000".
+export function useWon() {
+  const lang = currentLanguage();
+  return (n: number) => formatWon(n, lang);
+}
 
 // One kind's rule as typed: amounts as text ("" = not set), flags as booleans.
 export interface RuleDraft {
