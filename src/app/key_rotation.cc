@@ -16,6 +16,7 @@
 #include "app/services.h"
 #include "core/ids.h"
 #include "security/keys.h"
+#include "store/settings.h"
 
 namespace dandelion::app {
 namespace {
@@ -52,20 +53,6 @@ std::optional<std::string> FromHex(const std::string& hex) {
   return out;
 }
 
-Result<std::optional<std::string>> Setting(store::Tx& tx, const char* key) {
-  auto row = TRY(tx.QueryOne("SELECT value FROM kv_settings WHERE key = ?", {std::string(key)}));
-  if (!row) return std::optional<std::string>();
-  return std::optional<std::string>(row->Text(0));
-}
-
-Result<void> PutSetting(store::Tx& tx, const char* key, const std::string& value) {
-  TRY(
-      tx.Exec("INSERT INTO kv_settings (key, value) VALUES (?, ?) "
-              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-              {std::string(key), value}));
-  return Ok();
-}
-
 // A wrapped key in the database with the aad that names it: what tells which master key the
 // database is on.
 struct Probe {
@@ -78,14 +65,14 @@ Result<std::pair<uint32_t, std::vector<Probe>>> ReadProbes(store::Database& db) 
   uint32_t version = 1;
   std::vector<Probe> probes;
   auto r = db.Read([&](store::Tx& tx) -> Result<void> {
-    auto v = TRY(Setting(tx, "master_key_version"));
+    auto v = TRY(store::ReadSetting(tx, "master_key_version"));
     if (v) version = static_cast<uint32_t>(std::stoul(*v));
     auto org = TRY(tx.QueryOne("SELECT org_id, version, wrapped FROM org_keys LIMIT 1"));
     if (org) {
       probes.push_back({org->BlobBytes(2),
                         security::OrgKeyAad(org->Text(0), static_cast<uint32_t>(org->Int(1)))});
     }
-    auto rk = TRY(Setting(tx, kRecoveryKeyAad));
+    auto rk = TRY(store::ReadSetting(tx, kRecoveryKeyAad));
     if (rk) {
       if (auto blob = FromHex(*rk)) probes.push_back({*blob, kRecoveryKeyAad});
     }
@@ -150,7 +137,7 @@ Result<void> FinishInterruptedRotation(const Config& config, store::Database& db
 Result<void> CheckMasterKey(store::Database& db, security::Keyring& keyring) {
   std::optional<std::string> hex;
   auto r = db.Read([&](store::Tx& tx) -> Result<void> {
-    auto v = TRY(Setting(tx, kRecoveryKeyAad));
+    auto v = TRY(store::ReadSetting(tx, kRecoveryKeyAad));
     hex = v;
     // Refuse a master key that does not open the database (e.g. a retired one) now, rather
     // than at the first request that needs an organization key.
@@ -196,7 +183,7 @@ Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
 
   // Step 2: one transaction.
   auto committed = s.db->Write([&](store::Tx& tx) -> Result<void> {
-    auto recorded = TRY(Setting(tx, "master_key_version"));
+    auto recorded = TRY(store::ReadSetting(tx, "master_key_version"));
     if (recorded && *recorded != std::to_string(report.old_version)) {
       return Fail(ErrorCode::kConflict, "security.master_key_rotated");
     }
@@ -204,8 +191,9 @@ Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
     report.org_keys = count;
     security::SecretKey recovery = s.keyring->RecoveryCodeKey();
     std::string wrapped = security::WrapKey(fresh, report.new_version, recovery, kRecoveryKeyAad);
-    TRY(PutSetting(tx, kRecoveryKeyAad, ToHex(wrapped)));
-    if (auto p = PutSetting(tx, "master_key_version", std::to_string(report.new_version)); !p) {
+    TRY(store::WriteSetting(tx, kRecoveryKeyAad, ToHex(wrapped)));
+    if (auto p = store::WriteSetting(tx, "master_key_version", std::to_string(report.new_version));
+        !p) {
       return p;
     }
     TRY(new_audit.AdoptRetiredKeys(tx, *s.audit));

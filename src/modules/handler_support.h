@@ -53,6 +53,18 @@ inline std::function<void(std::function<void(bool)>)> AwaitAudit(security::Pendi
   return [owed](std::function<void(bool)> done) { owed->Submit(std::move(done)); };
 }
 
+// A 200 JSON answer to an audited read: it goes out once the read's audit entry is written.
+// read is taken by reference, so a body built from read.value in the same call is safe.
+template <class T>
+http::Response AuditedJson(security::Audited<T>&& read, boost::json::object body) {
+  http::Response res = http::Response::Json(200, std::move(body));
+  res.await_commit = AwaitAudit(std::move(read.audit));
+  return res;
+}
+
+// The {id} of the route's path.
+inline const std::string& Id(http::Request& request) { return request.path_params["id"]; }
+
 // Parses the request's JSON object body and lets read take its fields, then refuses a field it
 // did not take (http::FieldReader::Finish). The value is what read returns (nothing if void).
 template <class Read>

@@ -284,23 +284,4 @@ Result<void> InsertApproval(store::Tx& tx, const std::string& entry_id, const st
   return Ok();
 }
 
-Result<std::optional<std::string>> Setting(store::Tx& tx, const std::string& key) {
-  auto row = TRY(tx.QueryOne("SELECT value FROM kv_settings WHERE key = ?", {key}));
-  if (!row) return std::optional<std::string>();
-  return std::optional<std::string>(row->Text(0));
-}
-
-Result<void> PutSetting(store::Tx& tx, const std::string& key, const std::string& value) {
-  TRY(
-      tx.Exec("INSERT INTO kv_settings (key, value) VALUES (?, ?) "
-              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-              {key, value}));
-  return Ok();
-}
-
-Result<void> DeleteSetting(store::Tx& tx, const std::string& key) {
-  TRY(tx.Exec("DELETE FROM kv_settings WHERE key = ?", {key}));
-  return Ok();
-}
-
 }  // namespace dandelion::funds::fund_repo

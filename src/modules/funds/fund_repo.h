@@ -129,8 +129,4 @@ Result<int64_t> ReversedOf(store::Tx& tx, const std::string& entry_id);
 Result<void> InsertApproval(store::Tx& tx, const std::string& entry_id, const std::string& decision,
                             const std::string& user_id, const std::string& at);
 
-Result<std::optional<std::string>> Setting(store::Tx& tx, const std::string& key);
-Result<void> PutSetting(store::Tx& tx, const std::string& key, const std::string& value);
-Result<void> DeleteSetting(store::Tx& tx, const std::string& key);
-
 }  // namespace dandelion::funds::fund_repo

@@ -8,6 +8,7 @@
 #include "modules/people/person_repo.h"
 #include "modules/service_support.h"
 #include "security/policy.h"
+#include "store/settings.h"
 
 namespace dandelion::funds {
 namespace {
@@ -183,7 +184,7 @@ Result<SourceDetail> FundService::GetSource(const security::Actor& actor, const 
 Result<std::optional<int64_t>> FundService::Threshold(const security::Actor& actor) {
   TRY(RequirePermission(actor, perm::kFundSources));
   return db_.ReadValue([&](store::Tx& tx) -> Result<std::optional<int64_t>> {
-    auto stored = TRY(fund_repo::Setting(tx, ThresholdKey(actor.org_id)));
+    auto stored = TRY(store::ReadSetting(tx, ThresholdKey(actor.org_id)));
     if (!stored) return std::optional<int64_t>();
     return std::optional<int64_t>(std::stoll(*stored));
   });
@@ -197,9 +198,9 @@ Result<std::optional<int64_t>> FundService::SetThreshold(const security::Actor& 
   }
   return db_.WriteValue([&](store::Tx& tx) -> Result<std::optional<int64_t>> {
     if (above) {
-      TRY(fund_repo::PutSetting(tx, ThresholdKey(actor.org_id), std::to_string(*above)));
+      TRY(store::WriteSetting(tx, ThresholdKey(actor.org_id), std::to_string(*above)));
     } else {
-      TRY(fund_repo::DeleteSetting(tx, ThresholdKey(actor.org_id)));
+      TRY(store::DeleteSetting(tx, ThresholdKey(actor.org_id)));
     }
     TRY(audit_.Append(tx, security::ActorEvent(actor, "funds.threshold.update", "organization",
                                                actor.org_id, {"two_person_above"})));
@@ -399,7 +400,7 @@ Result<fund_repo::Entry> FundService::Pay(const security::Actor& actor,
             CheckPayment(rule->second, hers, source->budget, totals.paid + totals.pending, p)) {
       return Fail(Exceeded(*breach));
     }
-    auto threshold = TRY(fund_repo::Setting(tx, ThresholdKey(actor.org_id)));
+    auto threshold = TRY(store::ReadSetting(tx, ThresholdKey(actor.org_id)));
     fund_repo::Entry e{.id = NewId(),
                        .org_id = actor.org_id,
                        .person_id = person_id,

@@ -122,15 +122,6 @@ SourceFields ReadSource(http::FieldReader& f) {
   return in;
 }
 
-template <class T>
-http::Reply AuditedJson(security::Audited<T> read, boost::json::object body) {
-  Response res = Response::Json(200, std::move(body));
-  res.await_commit = AwaitAudit(std::move(read.audit));
-  return res;
-}
-
-const std::string& Id(Request& req) { return req.path_params["id"]; }
-
 }  // namespace
 
 void AddRoutes(http::Router& router, FundService& funds) {

@@ -48,13 +48,6 @@ boost::json::array SummariesJson(const std::vector<Person>& people) {
 }
 
 // The reply to a read whose audit entry the answer waits for.
-template <class T>
-Response AuditedReply(boost::json::object body, security::Audited<T>& read) {
-  Response res = Response::Json(200, std::move(body));
-  res.await_commit = AwaitAudit(std::move(read.audit));
-  return res;
-}
-
 // ?name= | ?phone= | ?code=: exact search by exactly one key.
 http::Reply SearchReply(Request& req, PeopleService& people) {
   PersonQuery query;
@@ -71,7 +64,8 @@ http::Reply SearchReply(Request& req, PeopleService& people) {
     return Fail(std::move(e));
   }
   auto found = TRY(people.Search(ActorOf(req), query));
-  return AuditedReply({{"items", SummariesJson(found.value)}, {"next_cursor", nullptr}}, found);
+  return AuditedJson(std::move(found),
+                     {{"items", SummariesJson(found.value)}, {"next_cursor", nullptr}});
 }
 
 // ?q=: the beginning of a name, alias or phone.
@@ -81,10 +75,9 @@ http::Reply FindReply(Request& req, PeopleService& people) {
     return Fail(Error{ErrorCode::kInvalid, "error.invalid"}.Field("q", "field.too_long"));
   }
   auto found = TRY(people.Find(ActorOf(req), q));
-  return AuditedReply({{"items", SummariesJson(found.value.items)},
-                       {"next_cursor", nullptr},
-                       {"more", found.value.more}},
-                      found);
+  return AuditedJson(std::move(found), {{"items", SummariesJson(found.value.items)},
+                                        {"next_cursor", nullptr},
+                                        {"more", found.value.more}});
 }
 
 // No search key: the organization's list, newest first.
@@ -100,9 +93,8 @@ http::Reply ListReply(Request& req, PeopleService& people) {
                       .open_case = req.Query("open_case"),
                       .cursor = req.Query("cursor")};
   auto listed = TRY(people.List(ActorOf(req), filter));
-  return AuditedReply({{"items", SummariesJson(listed.value.items)},
-                       {"next_cursor", OrNull(listed.value.next_cursor)}},
-                      listed);
+  return AuditedJson(std::move(listed), {{"items", SummariesJson(listed.value.items)},
+                                         {"next_cursor", OrNull(listed.value.next_cursor)}});
 }
 
 }  // namespace

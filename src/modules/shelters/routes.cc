@@ -114,15 +114,6 @@ boost::json::object WaitlistJson(const WaitlistEntry& e) {
           {"added_at", e.added_at}};
 }
 
-template <class T>
-http::Reply AuditedJson(security::Audited<T> read, boost::json::object body) {
-  Response res = Response::Json(200, std::move(body));
-  res.await_commit = AwaitAudit(std::move(read.audit));
-  return res;
-}
-
-const std::string& Id(Request& req) { return req.path_params["id"]; }
-
 }  // namespace
 
 void AddRoutes(http::Router& router, ShelterService& shelters) {

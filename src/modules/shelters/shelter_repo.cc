@@ -334,18 +334,4 @@ Result<void> Notify(store::Tx& tx, const std::string& org_id, const std::string&
   return Ok();
 }
 
-Result<std::optional<std::string>> Setting(store::Tx& tx, const std::string& key) {
-  auto row = TRY(tx.QueryOne("SELECT value FROM kv_settings WHERE key = ?", {key}));
-  if (!row) return std::optional<std::string>();
-  return std::optional<std::string>(row->Text(0));
-}
-
-Result<void> PutSetting(store::Tx& tx, const std::string& key, const std::string& value) {
-  TRY(
-      tx.Exec("INSERT INTO kv_settings (key, value) VALUES (?, ?) "
-              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-              {key, value}));
-  return Ok();
-}
-
 }  // namespace dandelion::shelters::shelter_repo

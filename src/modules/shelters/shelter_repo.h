@@ -142,8 +142,4 @@ Result<std::vector<std::string>> UsersWithRole(store::Tx& tx, const std::string&
 Result<void> Notify(store::Tx& tx, const std::string& org_id, const std::string& user_id,
                     const std::string& kind, const std::string& at);
 
-// A settings value (kv_settings); nullopt when never set.
-Result<std::optional<std::string>> Setting(store::Tx& tx, const std::string& key);
-Result<void> PutSetting(store::Tx& tx, const std::string& key, const std::string& value);
-
 }  // namespace dandelion::shelters::shelter_repo

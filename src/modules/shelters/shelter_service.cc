@@ -6,13 +6,14 @@
 #include "modules/shelters/bed_counts.h"
 #include "modules/shelters/shelter_internal.h"
 #include "security/policy.h"
+#include "store/settings.h"
 
 namespace dandelion::shelters {
 namespace internal {
 
 Result<StayLimits> LoadLimits(store::Tx& tx) {
   StayLimits limits = DefaultStayLimits();
-  auto stored = TRY(shelter_repo::Setting(tx, std::string(kLimitsKey)));
+  auto stored = TRY(store::ReadSetting(tx, kLimitsKey));
   if (stored) {
     auto parsed = ParseLimits(*stored);
     if (!parsed) return Fail(ErrorCode::kInternal, "error.internal", "unreadable stay limits");
@@ -171,7 +172,7 @@ Result<StayLimits> ShelterService::SetLimits(const security::Actor& actor,
       if (merged[type] != limit) changed.push_back(type);
       merged[type] = limit;
     }
-    TRY(shelter_repo::PutSetting(tx, std::string(kLimitsKey), FormatLimits(merged)));
+    TRY(store::WriteSetting(tx, kLimitsKey, FormatLimits(merged)));
     TRY(audit_.Append(tx, security::ActorEvent(actor, "shelter.limits.update", "setting",
                                                std::string(kLimitsKey), changed)));
     return merged;
@@ -184,7 +185,7 @@ Result<int> ShelterService::SetGraceMinutes(const security::Actor& actor, int mi
     return Fail(Invalid().Field("minutes", "shelter.grace_range"));
   }
   return db_.WriteValue([&](store::Tx& tx) -> Result<int> {
-    TRY(shelter_repo::PutSetting(tx, GraceKey(actor.org_id), std::to_string(minutes)));
+    TRY(store::WriteSetting(tx, GraceKey(actor.org_id), std::to_string(minutes)));
     TRY(audit_.Append(tx, security::ActorEvent(actor, "shelter.grace.update", "organization",
                                                actor.org_id, {"grace_minutes"})));
     return minutes;
@@ -233,7 +234,7 @@ Result<BedHold> ShelterService::Hold(const security::Actor& actor, const std::st
 }
 
 Result<int> ShelterService::GraceMinutes(store::Tx& tx, const std::string& org_id) {
-  auto stored = TRY(shelter_repo::Setting(tx, GraceKey(org_id)));
+  auto stored = TRY(store::ReadSetting(tx, GraceKey(org_id)));
   if (!stored) return kDefaultGraceMinutes;
   try {
     return std::stoi(*stored);
