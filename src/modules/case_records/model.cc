@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/korea_date.h"
 #include "http/text_util.h"
 #include "modules/service_support.h"
 
@@ -89,7 +90,7 @@ Result<void> ValidateService(const ServiceFields& in, TimePoint now) {
   CheckWord(e, "type", kServiceTypes, in.type);
   if (!RealDate(in.date)) {
     e.Field("date", "field.invalid_date");
-  } else if (in.date > FormatRfc3339(now).substr(0, 10)) {
+  } else if (in.date > KoreaDate(now)) {
     e.Field("date", "case_records.date_future");
   }
   if (in.minutes < 0) {

@@ -34,10 +34,19 @@ TEST(CaseRecordsModel, RefusesServicesInTheFutureAndDaysLongerThanADay) {
   ServiceFields s = Counseling();
   s.date = "2026-03-02";
   s.minutes = 24 * 60 + 1;
-  auto r = ValidateService(s, At("2026-03-01T23:59:00Z"));
+  // 23:59 on March 1st in Korea: March 2nd is tomorrow.
+  auto r = ValidateService(s, At("2026-03-01T14:59:00Z"));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().fields.at("date"), "case_records.date_future");
   EXPECT_EQ(r.error().fields.at("minutes"), "field.out_of_range");
+}
+
+TEST(CaseRecordsModel, TodayIsTheDayInKoreaAlsoBeforeNineInTheMorning) {
+  ServiceFields s = Counseling();
+  s.date = "2026-03-02";
+  EXPECT_TRUE(ValidateService(s, At("2026-03-01T15:00:00Z")));  // 00:00 on March 2nd in Korea
+  s.date = "2026-03-03";
+  EXPECT_FALSE(ValidateService(s, At("2026-03-02T14:59:59Z")));
 }
 
 TEST(CaseRecordsModel, MoneyPaidOutIsNotContactWithHer) {

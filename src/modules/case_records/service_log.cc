@@ -1,5 +1,6 @@
 #include "modules/case_records/service_log.h"
 
+#include "core/korea_date.h"
 #include "modules/case_records/service_repo.h"
 #include "security/policy.h"
 
@@ -18,9 +19,10 @@ std::vector<std::string> Names(const ServiceFields& f) {
   return out;
 }
 
-// When the contact happened: the service's day (its start, in UTC), or now for today's.
+// When the contact happened: the service's day (its start, in UTC), or now for today's (in
+// Korea).
 TimePoint ContactTime(const std::string& date, TimePoint now) {
-  if (date == FormatRfc3339(now).substr(0, 10)) return now;
+  if (date == KoreaDate(now)) return now;
   return WhenItHappens(date + "T00:00:00Z", now);
 }
 

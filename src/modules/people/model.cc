@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/korea_date.h"
 #include "security/normalize.h"
 
 namespace dandelion::people {
@@ -116,7 +117,7 @@ Result<void> ValidatePersonFields(const PersonFields& in, bool creating, TimePoi
     int y = 0, m = 0, d = 0;
     if (!ParseDate(*in.birth_date, &y, &m, &d)) {
       e.Field("birth_date", "field.invalid_date");
-    } else if (*in.birth_date > FormatRfc3339(today).substr(0, 10) || y < 1900) {
+    } else if (*in.birth_date > KoreaDate(today) || y < 1900) {
       e.Field("birth_date", "people.birth_date_range");
     }
   }
