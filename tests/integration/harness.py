@@ -98,6 +98,13 @@ class Client:
         conn.close()
         return Response(r.status, hdrs, payload)
 
+    def clone(self):
+        """Another connection with the same session, for requests sent at once."""
+        c = Client(self.port, self.lang)
+        c.cookies = dict(self.cookies)
+        c.csrf = self.csrf
+        return c
+
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
 

@@ -20,14 +20,6 @@ SETTINGS = "/api/v1/funds/settings"
 REASON = "임대보증금-사유-비밀-5512"
 
 
-def clone(client):
-    """Another connection with the same session, for requests sent at once."""
-    c = Client(client.port, client.lang)
-    c.cookies = dict(client.cookies)
-    c.csrf = client.csrf
-    return c
-
-
 class FundsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -361,7 +353,7 @@ class FundsTest(unittest.TestCase):
         results = [None] * len(people)
 
         def pay(i):
-            c = clone(self.finance.client)
+            c = self.finance.client.clone()
             results[i] = c.post(f"/api/v1/people/{people[i]}/disbursements", body={
                 "source_id": s["id"], "kind": "training", "amount": 1_000_000,
                 "paid_on": self.paid_on})
@@ -387,7 +379,7 @@ class FundsTest(unittest.TestCase):
         results = [None] * 6
 
         def pay(i):
-            c = clone(self.finance.client)
+            c = self.finance.client.clone()
             results[i] = c.post(f"/api/v1/people/{her}/disbursements", body={
                 "source_id": s["id"], "kind": "training", "amount": 1_000_000,
                 "paid_on": self.paid_on})

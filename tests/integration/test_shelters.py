@@ -11,7 +11,6 @@ Runs on SQLite, or on PostgreSQL with DANDELION_TEST_PG_URL set.
 import threading
 import unittest
 
-from harness import Client
 from harness import Server
 from network import advance, build_network, server_now, sign_in
 from test_people import sql
@@ -25,14 +24,6 @@ LIMITS = "/api/v1/shelter/limits"
 DESTINATION = "은하수병원-외래-7731"
 EXIT_NOTE = "새벽별-임대주택-열쇠-4420"
 READINESS_NOTE = "주민등록증-재발급-접수-5521"
-
-
-def clone(client):
-    """Another connection with the same session, for requests sent at once."""
-    c = Client(client.port, client.lang)
-    c.cookies = dict(client.cookies)
-    c.csrf = client.csrf
-    return c
 
 
 class SheltersTest(unittest.TestCase):
@@ -98,7 +89,7 @@ class SheltersTest(unittest.TestCase):
         results = [None] * len(people)
 
         def admit(i):
-            c = clone(self.staff.client)
+            c = self.staff.client.clone()
             results[i] = c.post(STAYS, body={"person_id": people[i], "bed_id": self.beds[0],
                                              "admitted_on": today})
 
