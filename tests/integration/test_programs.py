@@ -226,6 +226,27 @@ class ProgramsTest(unittest.TestCase):
             "starts_on": p["starts_on"], "capacity": 1})
         self.assertEqual(r.status, 409, r.body)
 
+    def test_a_restricted_woman_shows_by_her_code_to_a_worker_who_is_not_hers(self):
+        r = self.supervisor.client.post("/api/v1/people", body={
+            "legal_name": "제한 자립", "alias": "숨은별자립"})
+        her = self.ok(r, 201)
+        self.ok(self.supervisor.client.post("/api/v1/cases", body={
+            "person_id": her["id"], "intake_channel": "hotline", "risk_level": "high",
+            "summary": "제한", "restricted": True}), 201)
+        p = self.program()
+        # A worker who is not hers cannot enroll her; her supervisor can.
+        r = self.enroll(p["id"], her["id"])
+        self.assertEqual(r.status, 403, r.body)
+        self.assertEqual(r.json()["error"]["code"], "break_glass_required")
+        e = self.ok(self.enroll(p["id"], her["id"], who=self.supervisor), 201)
+        self.assertEqual(e["person_label"], "숨은별자립")
+        d = self.ok(self.worker.client.get(f"{PROGRAMS}/{p['id']}"))
+        self.assertEqual([x["person_label"] for x in d["enrollments"]], [her["code"]])
+        self.assertNotIn("숨은별자립", str(d))
+        r = self.worker.client.get(f"/api/v1/people/{her['id']}/self-reliance")
+        self.assertEqual(r.status, 403, r.body)
+        self.ok(self.supervisor.client.get(f"/api/v1/people/{her['id']}/self-reliance"))
+
     # -- certificates, outcomes, follow-ups ------------------------------------------------------
 
     def test_certificates_go_with_a_certificate_file_of_hers(self):
