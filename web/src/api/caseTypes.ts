@@ -476,6 +476,7 @@ export const FILE_KINDS = [
   'medical_letter',
   'legal_document',
   'id_document',
+  'certificate',
   'other',
 ] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
