@@ -13,6 +13,7 @@
 #include "modules/referrals/routes.h"
 #include "modules/shelters/bed_counts.h"
 #include "modules/shelters/routes.h"
+#include "modules/stats/routes.h"
 #include "modules/supervision/routes.h"
 #include "security/keys.h"
 #include "security/messages.h"
@@ -37,6 +38,7 @@ void RegisterAllMessages() {
   referrals::RegisterReferralMessages();
   shelters::RegisterShelterMessages();
   funds::RegisterFundMessages();
+  stats::RegisterStatsMessages();
 }
 
 namespace {
@@ -126,6 +128,7 @@ void Services::Build() {
   shelters =
       std::make_unique<shelters::ShelterService>(*db, *keyring, *audit, *audit_reads, *clock);
   funds = std::make_unique<funds::FundService>(*db, *keyring, *audit, *audit_reads, *clock);
+  stats = std::make_unique<stats::StatsService>(*db, *audit, *audit_reads, *clock);
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

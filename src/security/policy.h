@@ -62,6 +62,9 @@ inline constexpr std::string_view kFundApply = "fund.apply";
 inline constexpr std::string_view kFundDecide = "fund.decide";
 inline constexpr std::string_view kFundWrite = "fund.write";
 inline constexpr std::string_view kFundApprove = "fund.approve";
+inline constexpr std::string_view kStatsNetwork = "stats.network";
+inline constexpr std::string_view kStatsSettings = "stats.settings";
+inline constexpr std::string_view kStatsOwn = "stats.own";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.
