@@ -228,6 +228,8 @@ EXPECTED = {
     ("GET", "/api/v1/stats/settings"): roles("network_admin", "researcher"),
     ("PUT", "/api/v1/stats/settings"): roles("network_admin"),
     ("GET", "/api/v1/stats/own"): roles("org_admin", "supervisor"),
+    ("GET", "/api/v1/stats/network.csv"): roles("network_admin", "researcher"),
+    ("GET", "/api/v1/stats/own.csv"): roles("org_admin", "supervisor"),
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,

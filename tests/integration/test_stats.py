@@ -340,6 +340,33 @@ class StatsTest(unittest.TestCase):
             time.sleep(0.1)
         self.assertEqual(after, before + 2)
 
+    # -- CSV ---------------------------------------------------------------------------------------
+
+    def test_csv_exports_are_utf8_with_bom_korean_columns_and_hide_what_the_json_hides(self):
+        y = self.year
+        r = self.a_admin.client.get(f"/api/v1/stats/own.csv?{self.period}&by=quarter")
+        self.assertEqual(r.status, 200, r.body)
+        self.assertTrue(r.header("content-type").startswith("text/csv"))
+        self.assertIn("attachment", r.header("content-disposition"))
+        self.assertTrue(r.body.startswith(b"\xef\xbb\xbf"))
+        lines = r.body[3:].decode("utf-8").split("\r\n")
+        self.assertEqual(lines[:6], ["분기,서비스(건)", f"{y}-Q1,5", f"{y}-Q2,1", f"{y}-Q3,0",
+                                     f"{y}-Q4,0", "합계,6"])
+        r = self.researcher.client.get(f"/api/v1/stats/network.csv?{self.period}&by=region")
+        self.assertEqual(r.status, 200, r.body)
+        lines = r.body[3:].decode("utf-8").split("\r\n")
+        self.assertEqual(lines[0], "지역,서비스(건)")
+        self.assertIn("KR-11,<5", lines)
+        self.assertIn("KR-26,<5", lines)
+        self.assertIn("합계,9", lines)
+        for secret in self.ids:
+            self.assertNotIn(secret.encode(), r.body)
+        self.assertEqual(self.a_worker.client.get(
+            f"/api/v1/stats/network.csv?{self.period}&by=region").status, 403)
+        self.assertEqual(self.researcher.client.get(
+            f"/api/v1/stats/own.csv?{self.period}&by=region").status, 403)
+        self.assertEqual(self.a_admin.client.get("/api/v1/stats/own.csv?by=nope").status, 400)
+
     # -- who may ask, and bad questions ----------------------------------------------------------
 
     def test_roles_without_the_permission_are_refused(self):

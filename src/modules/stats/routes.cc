@@ -1,5 +1,7 @@
 #include "modules/stats/routes.h"
 
+#include <map>
+
 #include "core/messages.h"
 #include "http/field_reader.h"
 #include "modules/handler_support.h"
@@ -58,6 +60,88 @@ boost::json::object TableJson(const StatTable& t, bool network) {
   return out;
 }
 
+// Korean column names of the CSV export.
+std::string DimName(const std::string& dim) {
+  static const std::map<std::string, std::string> kNames = {
+      {"month", "월"},
+      {"quarter", "분기"},
+      {"year", "연도"},
+      {"service_type", "서비스 유형"},
+      {"region", "지역"},
+      {"org_kind", "기관 유형"},
+      {"situation", "상황(복수 응답)"},
+      {"intake_channel", "접수 경로"},
+      {"category", "대상 구분(복수 응답)"},
+      {"age_band", "연령대"},
+      {"nationality", "국적"},
+      {"legal_kind", "법률 사건 종류"},
+      {"legal_outcome", "법률 사건 결과"},
+      {"legal_status", "법률 사건 진행 상태"},
+      {"emergency_response", "구분"},
+      {"shelter_exit_destination", "퇴소 후 거처"},
+      {"shelter_nights", "구분"},
+  };
+  auto it = kNames.find(dim);
+  return it == kNames.end() ? dim : it->second;
+}
+
+std::vector<std::string> KeyColumns(const StatTable& t) {
+  if (t.by.size() == 1 && t.by[0] == "organization") return {"지역", "기관"};
+  if (t.by.size() == 1 && t.by[0] == "referral_outcome") return {"방향", "상태"};
+  if (t.by.size() == 1 && t.by[0] == "fund_source_kind") return {"재원", "지원 종류"};
+  std::vector<std::string> out;
+  for (const auto& b : t.by) out.push_back(DimName(b));
+  return out;
+}
+
+std::string UnitName(const std::string& unit) {
+  static const std::map<std::string, std::string> kUnits = {
+      {"services", "서비스(건)"},   {"people", "인원(명)"},   {"mentions", "언급(건)"},
+      {"matters", "법률 사건(건)"}, {"requests", "요청(건)"}, {"referrals", "연계(건)"},
+      {"stays", "입소(건)"},        {"nights", "수"},         {"won", "금액(원)"},
+  };
+  auto it = kUnits.find(unit);
+  return it == kUnits.end() ? unit : it->second;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// A statistics table as CSV for Excel: UTF-8 with a byte-order mark, Korean column names, "합계"
+// for a total and "<k" for a suppressed count.
+http::Response TableCsv(const StatTable& t, bool network, const std::string& name) {
+  std::string out = "\xEF\xBB\xBF";
+  std::vector<std::string> header = KeyColumns(t);
+  header.push_back(UnitName(t.unit));
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    out += (i == 0 ? "" : ",") + CsvField(header[i]);
+  }
+  out += "\r\n";
+  for (const auto& r : t.rows) {
+    for (std::size_t i = 0; i < r.key.size(); ++i) {
+      out += (i == 0 ? "" : ",") + CsvField(r.key[i].empty() ? "합계" : r.key[i]);
+    }
+    out += ",";
+    if (r.count) {
+      out += std::to_string(*r.count);
+    } else if (network) {
+      out += "<" + std::to_string(t.k);
+    }
+    out += "\r\n";
+  }
+  http::Response res = Response::Text(200, "text/csv; charset=utf-8", std::move(out));
+  res.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"" + name + "-" + t.from + "-" + t.to + ".csv\"");
+  return res;
+}
+
 }  // namespace
 
 void AddRoutes(http::Router& router, StatsService& stats) {
@@ -80,6 +164,28 @@ void AddRoutes(http::Router& router, StatsService& stats) {
               },
               .summary = "The organization's own statistics from all its records "
                          "(?from=&to=&by=&measure=)",
+              .tag = "stats"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/stats/network.csv",
+              .permission = std::string(perm::kStatsNetwork),
+              .handler = [&stats](Request& req) -> http::Reply {
+                auto read = TRY(stats.Network(ActorOf(req), QueryOf(req)));
+                http::Response res = TableCsv(read.value, true, "network-stats");
+                res.await_commit = AwaitAudit(std::move(read.audit));
+                return res;
+              },
+              .summary = "The network's statistics as CSV (UTF-8 with BOM, Korean column names)",
+              .tag = "stats"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/stats/own.csv",
+              .permission = std::string(perm::kStatsOwn),
+              .handler = [&stats](Request& req) -> http::Reply {
+                auto read = TRY(stats.Own(ActorOf(req), QueryOf(req)));
+                http::Response res = TableCsv(read.value, false, "own-stats");
+                res.await_commit = AwaitAudit(std::move(read.audit));
+                return res;
+              },
+              .summary = "The organization's own statistics as CSV (UTF-8 with BOM)",
               .tag = "stats"});
   router.Add({.method = "GET",
               .path_template = "/api/v1/stats/settings",
