@@ -32,6 +32,7 @@
 #include "modules/referrals/routes.h"
 #include "modules/session/routes.h"
 #include "modules/shelters/routes.h"
+#include "modules/stats/routes.h"
 #include "modules/supervision/routes.h"
 #include "security/password.h"
 
@@ -135,6 +136,7 @@ int Serve(const ServeOptions& options) {
   shelters::AddRoutes(router, *s.shelters);
   funds::AddRoutes(router, *s.funds);
   programs::AddRoutes(router, *s.programs);
+  stats::AddRoutes(router, *s.stats);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

@@ -14,6 +14,7 @@
 #include "modules/referrals/routes.h"
 #include "modules/shelters/bed_counts.h"
 #include "modules/shelters/routes.h"
+#include "modules/stats/routes.h"
 #include "modules/supervision/routes.h"
 #include "security/keys.h"
 #include "security/messages.h"
@@ -39,6 +40,7 @@ void RegisterAllMessages() {
   shelters::RegisterShelterMessages();
   funds::RegisterFundMessages();
   programs::RegisterProgramMessages();
+  stats::RegisterStatsMessages();
 }
 
 namespace {
@@ -130,6 +132,7 @@ void Services::Build() {
   funds = std::make_unique<funds::FundService>(*db, *keyring, *audit, *audit_reads, *clock);
   programs =
       std::make_unique<programs::ProgramService>(*db, *keyring, *audit, *audit_reads, *clock);
+  stats = std::make_unique<stats::StatsService>(*db, *audit, *audit_reads, *clock);
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

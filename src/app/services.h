@@ -21,6 +21,7 @@
 #include "modules/programs/program_service.h"
 #include "modules/referrals/referral_service.h"
 #include "modules/shelters/shelter_service.h"
+#include "modules/stats/stats_service.h"
 #include "modules/supervision/supervision_service.h"
 #include "security/audit_batcher.h"
 #include "security/audit_log.h"
@@ -51,6 +52,7 @@ struct Services {
   std::unique_ptr<shelters::ShelterService> shelters;
   std::unique_ptr<funds::FundService> funds;
   std::unique_ptr<programs::ProgramService> programs;
+  std::unique_ptr<stats::StatsService> stats;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

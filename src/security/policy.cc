@@ -66,6 +66,13 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kProgramRead, {"case_worker", "supervisor"}},
       {perm::kProgramWrite, {"case_worker", "supervisor"}},
       {perm::kSelfRelianceRead, {"case_worker", "supervisor", "finance"}},
+      // Statistics (docs/statistics.md): the network's figures, from consenting women only and
+      // with small cells hidden, are the secretariat's and researchers'; k is the network's
+      // setting. An organization's own figures (all its records, counts only) are its
+      // administrator's and supervisors'.
+      {perm::kStatsNetwork, {"network_admin", "researcher"}},
+      {perm::kStatsSettings, {"network_admin"}},
+      {perm::kStatsOwn, {"org_admin", "supervisor"}},
   };
   return grants;
 }

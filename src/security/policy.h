@@ -66,6 +66,9 @@ inline constexpr std::string_view kProgramDefine = "program.define";
 inline constexpr std::string_view kProgramRead = "program.read";
 inline constexpr std::string_view kProgramWrite = "program.write";
 inline constexpr std::string_view kSelfRelianceRead = "self_reliance.read";
+inline constexpr std::string_view kStatsNetwork = "stats.network";
+inline constexpr std::string_view kStatsSettings = "stats.settings";
+inline constexpr std::string_view kStatsOwn = "stats.own";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

@@ -241,6 +241,15 @@ EXPECTED = {
     ("POST", "/api/v1/outcome-follow-ups/{id}"): own(*CASE_ROLES),
     ("GET", "/api/v1/follow-ups"): roles(*CASE_ROLES),
     ("GET", PERSON + "/self-reliance"): own("case_worker", "supervisor", "finance"),
+    # Statistics: the network's (consenting women only, small cells hidden) are the
+    # secretariat's and researchers'; k is network_admin's; an organization's own figures are its
+    # administrator's and supervisors'. Counts only: none reaches a person.
+    ("GET", "/api/v1/stats/network"): roles("network_admin", "researcher"),
+    ("GET", "/api/v1/stats/settings"): roles("network_admin", "researcher"),
+    ("PUT", "/api/v1/stats/settings"): roles("network_admin"),
+    ("GET", "/api/v1/stats/own"): roles("org_admin", "supervisor"),
+    ("GET", "/api/v1/stats/network.csv"): roles("network_admin", "researcher"),
+    ("GET", "/api/v1/stats/own.csv"): roles("org_admin", "supervisor"),
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
@@ -383,6 +392,8 @@ BODIES = {
     ("PUT", FUNDING_SOURCE): {"name": "x", "year": 1999, "budget": 1,
                               "rules": {"training": {"cap": 1}}},
     ("PUT", "/api/v1/funds/settings"): {"two_person_above": -1},
+    # k out of range (400): the setting stays as it was.
+    ("PUT", "/api/v1/stats/settings"): {"k": 2},
     ("POST", PERSON + "/fund-applications"): {"source_id": "0" * 26, "kind": "training",
                                               "amount": 1, "reason": "matrix"},
     ("POST", "/api/v1/fund-applications/{id}/decision"): {"approve": True},

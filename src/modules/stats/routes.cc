@@ -1,0 +1,223 @@
+#include "modules/stats/routes.h"
+
+#include <map>
+
+#include "core/messages.h"
+#include "http/field_reader.h"
+#include "modules/handler_support.h"
+#include "modules/stats/model.h"
+#include "security/policy.h"
+
+namespace dandelion::stats {
+namespace {
+
+using http::Request;
+using http::Response;
+namespace perm = security::perm;
+
+StatsQuery QueryOf(const Request& req) {
+  return {.from = req.Query("from"),
+          .to = req.Query("to"),
+          .by = req.Query("by"),
+          .measure = req.Query("measure")};
+}
+
+boost::json::value Part(const std::string& s) {
+  return s.empty() ? boost::json::value(nullptr) : boost::json::value(s);
+}
+
+boost::json::value OptInt(const std::optional<std::int64_t>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+// The contract's shape: {"rows":[{"key":…,"count":N|null,"suppressed":bool}], …}. A key is a
+// value for one dimension and an array of two for two; null stands for "all" (a total).
+boost::json::object TableJson(const StatTable& t, bool network) {
+  boost::json::array rows;
+  for (const auto& r : t.rows) {
+    boost::json::value key;
+    if (r.key.size() == 1) {
+      key = Part(r.key[0]);
+    } else {
+      boost::json::array parts;
+      for (const auto& p : r.key) parts.push_back(Part(p));
+      key = std::move(parts);
+    }
+    rows.push_back(boost::json::object{
+        {"key", std::move(key)}, {"count", OptInt(r.count)}, {"suppressed", r.suppressed}});
+  }
+  boost::json::array by;
+  for (const auto& b : t.by) by.emplace_back(b);
+  boost::json::object out{{"rows", std::move(rows)}, {"from", t.from},       {"to", t.to},
+                          {"by", std::move(by)},     {"measure", t.measure}, {"unit", t.unit}};
+  if (network) out["k"] = t.k;
+  if (t.median_seconds) out["median_seconds"] = *t.median_seconds;
+  if (t.p90_seconds) out["p90_seconds"] = *t.p90_seconds;
+  if (t.median_seconds_sent || t.median_seconds_received) {
+    out["median_seconds_to_answer_sent"] = OptInt(t.median_seconds_sent);
+    out["median_seconds_to_answer_received"] = OptInt(t.median_seconds_received);
+  }
+  return out;
+}
+
+// Korean column names of the CSV export.
+std::string DimName(const std::string& dim) {
+  static const std::map<std::string, std::string> kNames = {
+      {"month", "월"},
+      {"quarter", "분기"},
+      {"year", "연도"},
+      {"service_type", "서비스 유형"},
+      {"region", "지역"},
+      {"org_kind", "기관 유형"},
+      {"situation", "상황(복수 응답)"},
+      {"intake_channel", "접수 경로"},
+      {"category", "대상 구분(복수 응답)"},
+      {"age_band", "연령대"},
+      {"nationality", "국적"},
+      {"legal_kind", "법률 사건 종류"},
+      {"legal_outcome", "법률 사건 결과"},
+      {"legal_status", "법률 사건 진행 상태"},
+      {"emergency_response", "구분"},
+      {"shelter_exit_destination", "퇴소 후 거처"},
+      {"shelter_nights", "구분"},
+  };
+  auto it = kNames.find(dim);
+  return it == kNames.end() ? dim : it->second;
+}
+
+std::vector<std::string> KeyColumns(const StatTable& t) {
+  if (t.by.size() == 1 && t.by[0] == "organization") return {"지역", "기관"};
+  if (t.by.size() == 1 && t.by[0] == "referral_outcome") return {"방향", "상태"};
+  if (t.by.size() == 1 && t.by[0] == "fund_source_kind") return {"재원", "지원 종류"};
+  std::vector<std::string> out;
+  for (const auto& b : t.by) out.push_back(DimName(b));
+  return out;
+}
+
+std::string UnitName(const std::string& unit) {
+  static const std::map<std::string, std::string> kUnits = {
+      {"services", "서비스(건)"},   {"people", "인원(명)"},   {"mentions", "언급(건)"},
+      {"matters", "법률 사건(건)"}, {"requests", "요청(건)"}, {"referrals", "연계(건)"},
+      {"stays", "입소(건)"},        {"nights", "수"},         {"won", "금액(원)"},
+  };
+  auto it = kUnits.find(unit);
+  return it == kUnits.end() ? unit : it->second;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// A statistics table as CSV for Excel: UTF-8 with a byte-order mark, Korean column names, "합계"
+// for a total and "<k" for a suppressed count.
+http::Response TableCsv(const StatTable& t, bool network, const std::string& name) {
+  std::string out = "\xEF\xBB\xBF";
+  std::vector<std::string> header = KeyColumns(t);
+  header.push_back(UnitName(t.unit));
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    out += (i == 0 ? "" : ",") + CsvField(header[i]);
+  }
+  out += "\r\n";
+  for (const auto& r : t.rows) {
+    for (std::size_t i = 0; i < r.key.size(); ++i) {
+      out += (i == 0 ? "" : ",") + CsvField(r.key[i].empty() ? "합계" : r.key[i]);
+    }
+    out += ",";
+    if (r.count) {
+      out += std::to_string(*r.count);
+    } else if (network) {
+      out += "<" + std::to_string(t.k);
+    }
+    out += "\r\n";
+  }
+  http::Response res = Response::Text(200, "text/csv; charset=utf-8", std::move(out));
+  res.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"" + name + "-" + t.from + "-" + t.to + ".csv\"");
+  return res;
+}
+
+}  // namespace
+
+void AddRoutes(http::Router& router, StatsService& stats) {
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/stats/network",
+              .permission = std::string(perm::kStatsNetwork),
+              .handler = [&stats](Request& req) -> http::Reply {
+                auto read = TRY(stats.Network(ActorOf(req), QueryOf(req)));
+                return AuditedJson(std::move(read), TableJson(read.value, true));
+              },
+              .summary = "The network's statistics from consenting women only, small cells "
+                         "suppressed (?from=&to=&by=&measure=)",
+              .tag = "stats"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/stats/own",
+              .permission = std::string(perm::kStatsOwn),
+              .handler = [&stats](Request& req) -> http::Reply {
+                auto read = TRY(stats.Own(ActorOf(req), QueryOf(req)));
+                return AuditedJson(std::move(read), TableJson(read.value, false));
+              },
+              .summary = "The organization's own statistics from all its records "
+                         "(?from=&to=&by=&measure=)",
+              .tag = "stats"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/stats/network.csv",
+              .permission = std::string(perm::kStatsNetwork),
+              .handler = [&stats](Request& req) -> http::Reply {
+                auto read = TRY(stats.Network(ActorOf(req), QueryOf(req)));
+                http::Response res = TableCsv(read.value, true, "network-stats");
+                res.await_commit = AwaitAudit(std::move(read.audit));
+                return res;
+              },
+              .summary = "The network's statistics as CSV (UTF-8 with BOM, Korean column names)",
+              .tag = "stats"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/stats/own.csv",
+              .permission = std::string(perm::kStatsOwn),
+              .handler = [&stats](Request& req) -> http::Reply {
+                auto read = TRY(stats.Own(ActorOf(req), QueryOf(req)));
+                http::Response res = TableCsv(read.value, false, "own-stats");
+                res.await_commit = AwaitAudit(std::move(read.audit));
+                return res;
+              },
+              .summary = "The organization's own statistics as CSV (UTF-8 with BOM)",
+              .tag = "stats"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/stats/settings",
+              .permission = std::string(perm::kStatsNetwork),
+              .handler = [&stats](Request& req) -> http::Reply {
+                return Response::Json(200, {{"k", TRY(stats.K(ActorOf(req)))}});
+              },
+              .summary = "The network's k: counts from 1 to k-1 are suppressed",
+              .tag = "stats"});
+  router.Add({.method = "PUT",
+              .path_template = "/api/v1/stats/settings",
+              .permission = std::string(perm::kStatsSettings),
+              .handler = [&stats](Request& req) -> http::Reply {
+                const std::int64_t k = TRY(
+                    ReadBody(req, [](http::FieldReader& f) { return f.Int("k", kMinK, kMaxK); }));
+                return Response::Json(200, {{"k", TRY(stats.SetK(ActorOf(req), k))}});
+              },
+              .summary = "Set the network's k (3..20)",
+              .tag = "stats",
+              .json_body = true});
+}
+
+void RegisterStatsMessages() {
+  static constexpr Message kMessages[] = {
+      {"stats.period_reversed", "기간의 끝이 시작보다 앞섭니다.",
+       "The period ends before it starts."},
+      {"stats.period_too_long", "기간은 10년을 넘을 수 없습니다.",
+       "A period cannot be longer than ten years."},
+      {"stats.k_out_of_range", "k는 3에서 20 사이의 정수여야 합니다.",
+       "k must be a whole number from 3 to 20."},
+  };
+  RegisterMessages(kMessages);
+}
+
+}  // namespace dandelion::stats
