@@ -132,6 +132,7 @@ describe('self-reliance programs (mocked API)', () => {
     await klass.getByRole('link', { name: '수진' }).waitFor();
     await klass.getByText('출석 1 / 1회 (100%)').first().waitFor();
     await klass.getByText('출석 0 / 1회 (0%)').waitFor();
+    await klass.getByText('수료 기준 충족 중').first().waitFor();
     await klass.getByText('아직 수료 기준 미달').waitFor();
     expect(await page.getByText('이수진').count()).toBe(0);
 
@@ -253,6 +254,7 @@ describe('self-reliance programs (mocked API)', () => {
       ],
     });
     expect(await bar.getByText('저장하지 않음').count()).toBe(0);
+    await bar.getByText('저장했습니다', { exact: true }).waitFor();
     await toEnd();
     await checkScreen(t, 'programs-08-sheet-saved');
 
@@ -275,7 +277,6 @@ describe('self-reliance programs (mocked API)', () => {
     const her = page.getByRole('region', { name: '자립 지원' });
     await her.getByRole('link', { name: '바리스타 자격증 과정' }).waitFor();
     await her.getByText('출석 2 / 2회 (100%)').waitFor();
-    await her.getByText('수료 기준 충족').waitFor();
     await her.getByRole('cell', { name: '1,200,000원' }).first().waitFor();
     await her.getByRole('button', { name: '자격증 기록' }).click();
     await her.getByLabel('자격증 이름').fill('바리스타 2급');

@@ -33,6 +33,7 @@ type StoredEnrollment = Omit<
   reason: string | null;
 };
 type StoredOutcome = ProgramOutcome & { employer: string | null; org_id: string };
+// Lists and her page never carry the employer.
 
 export interface ProgramsMock {
   org_id: string;
@@ -168,13 +169,17 @@ const WORDS = {
     en: 'The program is full. Raise the capacity or end another enrollment first.',
   },
   already: { ko: '이미 수강 중인 분입니다.', en: 'She is already enrolled.' },
+  unknown_person: {
+    ko: '이 기관에 등록된 분이 아닙니다.',
+    en: 'She is not registered with this organization.',
+  },
   not_started: {
     ko: '아직 시작하지 않은 회차입니다. 회차 당일부터 출석을 기록할 수 있습니다. 아무것도 저장하지 않았습니다.',
     en: 'This session has not started yet; attendance can be taken from its day. Nothing was saved.',
   },
   not_in_class: {
-    ko: '이 회차의 수강생이 아닌 분이 있습니다. 아무것도 저장하지 않았습니다.',
-    en: 'Someone is not in this class. Nothing was saved.',
+    ko: '이 프로그램의 수강생이 아닙니다.',
+    en: 'Not in this program’s class.',
   },
   bad_mark: {
     ko: '출석, 지각, 결석, 사유 결석 중 하나여야 합니다.',
@@ -255,7 +260,7 @@ async function programsRoute(route: Route, state: MockState, m: ProgramsMock): P
     const p = m.programs.find((x) => x.id === e.program_id)!;
     const ms = m.marks.filter((x) => x.enrollment_id === e.id && x.status !== 'excused');
     const present = ms.filter((x) => x.status === 'present' || x.status === 'late').length;
-    const rate = ms.length ? Math.round((present / ms.length) * 100) : null;
+    const rate = ms.length ? Math.floor((present * 100) / ms.length) : null;
     const { reason: _r, ...rest } = e;
     void _r;
     return {
@@ -263,7 +268,13 @@ async function programsRoute(route: Route, state: MockState, m: ProgramsMock): P
       program_name: p.name,
       person_label: label(e.person_id),
       attendance: { sessions: ms.length, present, rate },
-      passed: p.pass_rate === null || rate === null ? null : rate >= p.pass_rate,
+      // Decided when she finishes: null while active, a drop did not pass.
+      passed:
+        e.status === 'active'
+          ? null
+          : e.status === 'dropped'
+            ? false
+            : rate !== null && rate >= (p.pass_rate ?? 80),
     };
   };
   const outcomeView = (o: StoredOutcome): ProgramOutcome => {
@@ -366,7 +377,8 @@ async function programsRoute(route: Route, state: MockState, m: ProgramsMock): P
         !Number.isInteger(s.minutes) ||
         (s.minutes as number) < 1,
     );
-    if (bad >= 0) return fail(400, 'invalid', 'invalid', { [`sessions[${bad}]`]: 'required' });
+    if (bad >= 0)
+      return fail(400, 'invalid', 'invalid', { [`sessions.${bad}.starts_at`]: 'required' });
     const items = (list as { starts_at: string; minutes: number; topic?: string }[]).map(
       (s): ProgramSession => ({
         id: id('ps'),
@@ -387,10 +399,12 @@ async function programsRoute(route: Route, state: MockState, m: ProgramsMock): P
     const p = programOf(r[1]!);
     if (!p) return notFound();
     const b = body() as { person_id?: string; enrolled_on?: string };
-    if (!b.person_id || !person(b.person_id)) return notFound();
+    if (!b.person_id || !person(b.person_id))
+      return fail(400, 'invalid', 'invalid', { person_id: 'unknown_person' });
     if (!isDate(b.enrolled_on)) return fail(400, 'invalid', 'invalid', { enrolled_on: 'required' });
     const active = m.enrollments.filter((e) => e.program_id === p.id && e.status === 'active');
-    if (active.some((e) => e.person_id === b.person_id)) return fail(409, 'conflict', 'already');
+    if (active.some((e) => e.person_id === b.person_id))
+      return fail(409, 'programs.already_enrolled', 'already');
     if (active.length >= p.capacity) return fail(409, 'programs.full', 'full');
     const e: StoredEnrollment = {
       id: id('en'),
@@ -446,8 +460,9 @@ async function programsRoute(route: Route, state: MockState, m: ProgramsMock): P
     );
     for (const [i, x] of (marks as { enrollment_id: string; status: string }[]).entries()) {
       if (!ATTENDANCE_MARKS.includes(x.status as AttendanceMark))
-        return fail(400, 'invalid', 'invalid', { [`marks[${i}].status`]: 'bad_mark' });
-      if (!classIds.has(x.enrollment_id)) return fail(409, 'conflict', 'not_in_class');
+        return fail(400, 'invalid', 'invalid', { [`marks.${i}.status`]: 'bad_mark' });
+      if (!classIds.has(x.enrollment_id))
+        return fail(400, 'invalid', 'invalid', { [`marks.${i}.enrollment_id`]: 'not_in_class' });
     }
     for (const x of marks as { enrollment_id: string; status: AttendanceMark }[]) {
       const old = m.marks.find((y) => y.session_id === s.id && y.enrollment_id === x.enrollment_id);
@@ -470,7 +485,13 @@ async function programsRoute(route: Route, state: MockState, m: ProgramsMock): P
           .filter((g) =>
             state.caseData.cases.some((c) => c.id === g.case_id && c.person_id === pid),
           )
-          .map((g) => ({ id: g.id, title: g.title, target_date: g.target_date, status: g.status })),
+          .map((g) => ({
+            id: g.id,
+            case_id: g.case_id,
+            title: g.title,
+            target_date: g.target_date,
+            status: g.status,
+          })),
         money: m.money[pid] ?? [],
       };
       return json(200, answer);
@@ -508,6 +529,7 @@ async function programsRoute(route: Route, state: MockState, m: ProgramsMock): P
         job_kind: (b.job_kind as string | undefined) ?? null,
         employer_kind: (b.employer_kind as ProgramOutcome['employer_kind'] | undefined) ?? null,
         note: (b.note as string | undefined) ?? null,
+        school: (b.school as string | undefined) ?? null,
         employer: (b.employer as string | undefined) ?? null,
         follow_ups:
           b.kind === 'employment'
@@ -521,7 +543,8 @@ async function programsRoute(route: Route, state: MockState, m: ProgramsMock): P
             : [],
       };
       m.outcomes.push(o);
-      return json(201, outcomeView(o));
+      // The employer comes back once, in the answer to the one who typed it.
+      return json(201, { ...outcomeView(o), employer: o.employer });
     }
   }
   r = path.match(/^\/api\/v1\/outcome-follow-ups\/([^/]+)$/);

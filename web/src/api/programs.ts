@@ -3,6 +3,7 @@
 // outcomes with their follow-ups at 3, 6 and 12 months. A woman appears by her alias or code
 // (person_label), never by her legal name; every answer naming her is an audited read.
 import { request } from './client';
+import type { GoalStatus } from './caseTypes';
 import type { FundKind } from './funds';
 
 const enc = encodeURIComponent;
@@ -147,7 +148,10 @@ export interface ProgramOutcome {
   started_on: string;
   job_kind: string | null;
   employer_kind: EmployerKind | null;
+  school: string | null;
   note: string | null;
+  // Only in the answer to recording it (or a follow-up); never in lists or on her page.
+  employer?: string | null;
   follow_ups: OutcomeFollowUp[];
 }
 
@@ -169,12 +173,13 @@ export interface DueFollowUp {
   due_on: string;
 }
 
-// Her goals from her plan (the case goals' shape).
+// Her goals from her plan, over her cases.
 export interface SelfRelianceGoal {
   id: string;
+  case_id: string;
   title: string;
-  target_date?: string | null;
-  status?: string;
+  target_date: string | null;
+  status: GoalStatus;
 }
 
 export interface MoneyLine {

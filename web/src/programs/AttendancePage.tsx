@@ -4,7 +4,7 @@
 // a save bar that stays at the bottom of the screen with how many are marked. The whole class
 // is saved in one request, all or nothing; a refusal (a session in the future, a class that
 // changed) is shown in the server's words and nothing is saved.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ATTENDANCE_MARKS, getAttendance, saveAttendance, type AttendanceMark } from '../api';
@@ -15,6 +15,7 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { ErrorAlert, StatusMessage } from '../ui';
 import {
   countMarks,
+  errorsByRow,
   marksChanged,
   marksOf,
   marksToSend,
@@ -31,6 +32,8 @@ export function AttendancePage() {
   const [marks, setMarks] = useState<Marks>({});
   const [saved, setSaved] = useState<ReturnType<typeof countMarks> | null>(null);
   const rows = sheet.data?.marks ?? [];
+  // The marks last sent: the server names a refused one by its place ("marks.2.status").
+  const sent = useRef<ReturnType<typeof marksToSend>>([]);
   // What the server holds becomes the sheet whenever it is (re)loaded.
   useEffect(() => {
     if (sheet.data) setMarks(marksOf(sheet.data.marks));
@@ -40,6 +43,7 @@ export function AttendancePage() {
     return <NotFoundPage message={sheet.error.message || undefined} />;
   const s = sheet.data?.session;
   const count = countMarks(marks);
+  const rowErrors = errorsByRow(submit.error?.fields ?? {}, sent.current);
   const changed = marksChanged(rows, marks);
   const mark = (id: string, m: AttendanceMark) => {
     setSaved(null);
@@ -49,7 +53,8 @@ export function AttendancePage() {
   async function save(e: FormEvent) {
     e.preventDefault();
     setSaved(null);
-    const r = await submit.run(() => saveAttendance(sessionId, marksToSend(rows, marks)));
+    sent.current = marksToSend(rows, marks);
+    const r = await submit.run(() => saveAttendance(sessionId, sent.current));
     if (r) {
       sheet.setData(r);
       setSaved(countMarks(marksOf(r.marks)));
@@ -93,11 +98,23 @@ export function AttendancePage() {
             {rows.map((r) => (
               <li key={r.enrollment_id}>
                 <fieldset
-                  className={
-                    marks[r.enrollment_id] ? 'attendance-row' : 'attendance-row attendance-unmarked'
+                  className={[
+                    'attendance-row',
+                    marks[r.enrollment_id] ? '' : 'attendance-unmarked',
+                    rowErrors[r.enrollment_id] ? 'attendance-invalid' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                  aria-describedby={
+                    rowErrors[r.enrollment_id] ? `row-error-${r.enrollment_id}` : undefined
                   }
                 >
                   <legend>{r.person_label}</legend>
+                  {rowErrors[r.enrollment_id] && (
+                    <p className="field-error" id={`row-error-${r.enrollment_id}`}>
+                      {rowErrors[r.enrollment_id]}
+                    </p>
+                  )}
                   <div className="attendance-options">
                     {ATTENDANCE_MARKS.map((m) => (
                       <label key={m} className={`attendance-option mark-${m}`}>
@@ -131,6 +148,12 @@ export function AttendancePage() {
                 <span className="attendance-tally"> {t('program.sheet.tally', count.by)}</span>
                 {changed && (
                   <span className="attendance-unsaved">{t('program.sheet.unsaved')}</span>
+                )}
+                {/* Beside the button she just pressed; the status line above says it aloud. */}
+                {saved && !changed && (
+                  <span className="attendance-saved" aria-hidden="true">
+                    {t('program.sheet.savedShort')}
+                  </span>
                 )}
               </p>
               <SubmitButton busy={submit.busy}>{t('program.sheet.save')}</SubmitButton>

@@ -38,6 +38,7 @@ function OutcomeItem({ o, onDone }: { o: ProgramOutcome; onDone: () => void }) {
             .join(' · ')}
         </p>
       )}
+      {o.school && <p>{o.school}</p>}
       {o.note && <p className="muted">{o.note}</p>}
       {o.follow_ups.length > 0 && (
         <ul className="follow-up-list" aria-label={t('program.her.followUpsOf', { what: label })}>
@@ -131,7 +132,7 @@ export function HerSelfReliance({ personId }: { personId: string }) {
               <ul>
                 {d.goals.map((g) => (
                   <li key={g.id}>
-                    {g.title}
+                    {g.title} <span className="badge">{t(`goals.statuses.${g.status}`)}</span>
                     {g.target_date && (
                       <span className="muted">
                         {' '}

@@ -62,7 +62,7 @@ function ClassList({ p, onEnd }: { p: ProgramDetail; onEnd: (e: Enrollment) => v
                     {t(`program.enrollmentStatus.${e.status}`)}
                   </span>
                 </p>
-                <AttendanceLine e={e} />
+                <AttendanceLine e={e} passRate={p.pass_rate} />
                 <p className="muted">
                   {e.ended_on
                     ? t('program.enrolledFromTo', {

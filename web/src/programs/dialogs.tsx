@@ -17,8 +17,8 @@ import {
   type ProgramProvider,
   type ProgramSession,
 } from '../api';
-import { optional, useSubmission, wholeNumber } from '../cases/forms';
-import { CheckboxGroup, SubmitButton } from '../cases/widgets';
+import { optional, placeFieldErrors, useSubmission, wholeNumber } from '../cases/forms';
+import { CheckboxGroup, FormError, SubmitButton } from '../cases/widgets';
 import { formatDate } from '../i18n/format';
 import { seoulToday } from '../shelters/dialogs';
 import { Dialog, ErrorAlert, SelectField, TextAreaField, TextField } from '../ui';
@@ -211,7 +211,6 @@ export function SessionsDialog({
     minutes: wholeNumber(minutes) ?? 0,
     topic,
   });
-  const fields = submit.error?.fields ?? {};
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!plan.ok) {
@@ -236,7 +235,8 @@ export function SessionsDialog({
   return (
     <Dialog open title={t('program.sessions.title', { name: program.name })} onClose={onClose}>
       <form className="sessions-form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <ErrorAlert error={submit.error} />
+        {/* A refused session is named by its place ("sessions.3.starts_at"): listed here. */}
+        <FormError error={submit.error} elsewhere={placeFieldErrors(submit.error, []).elsewhere} />
         <fieldset>
           <legend>{t('program.sessions.mode')}</legend>
           {(['repeat', 'one'] as const).map((m) => (
@@ -287,7 +287,7 @@ export function SessionsDialog({
           hint={t('program.sessions.timeHint')}
           value={time}
           onChange={(e) => setTime(e.target.value)}
-          error={err('time') ?? fields['sessions']}
+          error={err('time')}
           required
         />
         <TextField

@@ -2,6 +2,7 @@ import type { AttendanceRow } from '../api';
 import {
   addDays,
   countMarks,
+  errorsByRow,
   expandSchedule,
   formatRate,
   koreaToUtc,
@@ -9,6 +10,7 @@ import {
   marksOf,
   marksToSend,
   markRestPresent,
+  passState,
   seoulDate,
 } from './schedule';
 
@@ -112,6 +114,31 @@ describe('rates', () => {
   });
 });
 
+describe('passState', () => {
+  const e = (
+    status: 'active' | 'completed' | 'dropped',
+    passed: boolean | null,
+    rate: number | null,
+  ) => ({
+    status,
+    passed,
+    attendance: { rate },
+  });
+  it('takes the server’s word once she has finished', () => {
+    expect(passState(e('completed', true, 90), 80)).toBe('passed');
+    expect(passState(e('completed', false, 60), 80)).toBe('failed');
+    expect(passState(e('dropped', false, 95), 80)).toBeNull();
+  });
+  it('compares her rate so far with the pass rate while she attends', () => {
+    expect(passState(e('active', null, 80), 80)).toBe('onTrack');
+    expect(passState(e('active', null, 79), 80)).toBe('behind');
+    expect(passState(e('active', null, null), 80)).toBe('pending');
+    // Her page does not know the program's pass rate.
+    expect(passState(e('active', null, 90))).toBe('pending');
+    expect(passState(e('active', null, 90), null)).toBe('pending');
+  });
+});
+
 describe('attendance marks', () => {
   const rows: AttendanceRow[] = [
     { enrollment_id: 'e1', person_label: '수진', status: null },
@@ -143,5 +170,22 @@ describe('attendance marks', () => {
   it('knows when the sheet differs from what is saved', () => {
     expect(marksChanged(rows, marksOf(rows))).toBe(false);
     expect(marksChanged(rows, { ...marksOf(rows), e1: 'present' })).toBe(true);
+  });
+});
+
+describe('errorsByRow', () => {
+  it('puts the server’s reason for a mark on the row it was sent for', () => {
+    const sent = [{ enrollment_id: 'e1' }, { enrollment_id: 'e2' }];
+    expect(
+      errorsByRow(
+        {
+          'marks.1.enrollment_id': '수강생이 아닙니다.',
+          'marks.1.status': '잘못된 표시',
+          other: 'x',
+        },
+        sent,
+      ),
+    ).toEqual({ e2: '수강생이 아닙니다. 잘못된 표시' });
+    expect(errorsByRow({ 'marks.5.status': 'x' }, sent)).toEqual({});
   });
 });

@@ -94,6 +94,25 @@ export function formatRate(rate: number | null | undefined): string {
   return `${Math.round(Math.max(0, Math.min(100, rate)))}%`;
 }
 
+// Where she stands against the pass rate. The server decides `passed` when an enrollment ends
+// (null while active; a dropped one did not pass); while active, her rate so far is compared
+// with the program's pass rate when it is known.
+export type PassState = 'passed' | 'failed' | 'onTrack' | 'behind' | 'pending';
+
+export function passState(
+  e: {
+    status: 'active' | 'completed' | 'dropped';
+    passed: boolean | null;
+    attendance: { rate: number | null };
+  },
+  passRate?: number | null,
+): PassState | null {
+  if (e.status === 'dropped') return null;
+  if (e.status === 'completed') return e.passed ? 'passed' : 'failed';
+  if (passRate === null || passRate === undefined || e.attendance.rate === null) return 'pending';
+  return e.attendance.rate >= passRate ? 'onTrack' : 'behind';
+}
+
 export type Marks = Record<string, AttendanceMark | null>;
 
 export function marksOf(rows: readonly AttendanceRow[]): Marks {
@@ -137,4 +156,19 @@ export function marksToSend(
 // Whether the marks differ from what the server holds.
 export function marksChanged(rows: readonly AttendanceRow[], marks: Marks): boolean {
   return rows.some((r) => (marks[r.enrollment_id] ?? null) !== r.status);
+}
+
+// The server's reasons for single marks ("marks.1.enrollment_id": "not in this class") placed
+// on the rows they concern.
+export function errorsByRow(
+  fields: Record<string, string>,
+  sent: readonly { enrollment_id: string }[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, why] of Object.entries(fields)) {
+    const m = /^marks[.[](\d+)/.exec(name);
+    const id = m ? sent[Number(m[1])]?.enrollment_id : undefined;
+    if (id) out[id] = out[id] ? `${out[id]} ${why}` : why;
+  }
+  return out;
 }

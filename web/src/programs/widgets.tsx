@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Enrollment, Program, ProgramStatus } from '../api';
 import { formatDate } from '../i18n/format';
 import { useOrgKindIfSignedIn } from '../session';
-import { formatRate } from './schedule';
+import { formatRate, passState } from './schedule';
 
 export const useOrgKind = useOrgKindIfSignedIn;
 
@@ -36,10 +36,28 @@ export function ProgramFacts({ p }: { p: Program }) {
   );
 }
 
-// "출석 5 / 6회 (83%) · 수료 기준 충족", or that nothing was taken for her yet.
-export function AttendanceLine({ e }: { e: Enrollment }) {
+// "출석 5 / 6회 (83%) · 수료 기준 충족 중", or that nothing was taken for her yet. `passRate`:
+// the program's, where known (not on her page).
+export function AttendanceLine({ e, passRate }: { e: Enrollment; passRate?: number | null }) {
   const { t } = useTranslation();
-  if (e.attendance.sessions === 0) return <p className="muted">{t('program.noAttendance')}</p>;
+  const state = passState(e, passRate);
+  const pass = state && state !== 'pending' && (
+    <>
+      {' · '}
+      <span
+        className={state === 'passed' || state === 'onTrack' ? 'program-passed' : 'program-not-yet'}
+      >
+        {t(`program.pass.${state}`)}
+      </span>
+    </>
+  );
+  if (e.attendance.sessions === 0)
+    return (
+      <p>
+        <span className="muted">{t('program.noAttendance')}</span>
+        {pass}
+      </p>
+    );
   return (
     <p>
       {t('program.attendance', {
@@ -47,14 +65,7 @@ export function AttendanceLine({ e }: { e: Enrollment }) {
         sessions: e.attendance.sessions,
         rate: formatRate(e.attendance.rate),
       })}
-      {' · '}
-      {e.passed === null ? (
-        <span className="muted">{t('program.passedUnknown')}</span>
-      ) : (
-        <span className={e.passed ? 'program-passed' : 'program-not-yet'}>
-          {e.passed ? t('program.passed') : t('program.notYet')}
-        </span>
-      )}
+      {pass}
     </p>
   );
 }
