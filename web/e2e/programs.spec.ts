@@ -139,8 +139,13 @@ describe('self-reliance programs (mocked API)', () => {
     // Mondays and Wednesdays for two weeks: four sessions in one request.
     await page.getByRole('button', { name: '회차 추가' }).click();
     const sessions = page.getByRole('dialog', { name: '바리스타 자격증 과정 회차 추가' });
-    await sessions.getByLabel('월', { exact: true }).check();
-    await sessions.getByLabel('수', { exact: true }).check();
+    // Every day for 30 weeks is more than one request carries: said before anything is sent.
+    for (const d of ['일', '월', '화', '수', '목', '금', '토'])
+      await sessions.getByLabel(d, { exact: true }).check();
+    await sessions.getByLabel('주 수', { exact: true }).fill('30');
+    await sessions.getByText(/한 번에 200회까지/).waitFor();
+    for (const d of ['일', '화', '목', '금', '토'])
+      await sessions.getByLabel(d, { exact: true }).uncheck();
     await sessions.getByLabel('주 수', { exact: true }).fill('2');
     await sessions.getByLabel('주제', { exact: true }).fill('라떼 아트');
     await sessions.getByText(/^4회가 만들어집니다: /).waitFor();

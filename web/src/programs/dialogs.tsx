@@ -305,7 +305,7 @@ export function SessionsDialog({
           onChange={(e) => setTopic(e.target.value)}
         />
         <p className="program-preview" aria-live="polite">
-          {err('tooMany') ?? preview}
+          {!plan.ok && plan.problem === 'tooMany' ? t('program.sessions.problem.tooMany') : preview}
         </p>
         <Buttons
           busy={submit.busy}
