@@ -14,6 +14,7 @@
 #include "app/commands.h"
 #include "app/demo_caseload.h"
 #include "app/demo_funds.h"
+#include "app/demo_programs.h"
 #include "app/demo_referrals.h"
 #include "app/demo_shelters.h"
 #include "app/services.h"
@@ -205,12 +206,16 @@ Result<void> FillDemo(const std::string& data_dir) {
   std::cout << "Keeping the support-fund ledgers (자활지원센터의 지원금 원장을 만드는 중):\n"
             << std::flush;
   const int fund_entries = TRY(FillDemoFunds(services, fund_teams));
+  std::cout << "Running self-reliance programs (자활 프로그램과 출석을 만드는 중):\n" << std::flush;
+  const auto programs = TRY(FillDemoPrograms(services, fund_teams));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
             << beds.stays << " stays in " << beds.beds << " shelter beds\n"
             << referred << " referrals between members, in every state\n"
             << fund_entries << " support-fund payments under two cities' rules\n"
+            << programs.programs << " self-reliance programs with " << programs.marks
+            << " attendance marks\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

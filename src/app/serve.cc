@@ -28,6 +28,7 @@
 #include "modules/people/people_service.h"
 #include "modules/people/routes.h"
 #include "modules/probe/probe.h"
+#include "modules/programs/routes.h"
 #include "modules/referrals/routes.h"
 #include "modules/session/routes.h"
 #include "modules/shelters/routes.h"
@@ -133,6 +134,7 @@ int Serve(const ServeOptions& options) {
   referrals::AddRoutes(router, *s.referrals);
   shelters::AddRoutes(router, *s.shelters);
   funds::AddRoutes(router, *s.funds);
+  programs::AddRoutes(router, *s.programs);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

@@ -10,6 +10,7 @@
 #include "modules/funds/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
+#include "modules/programs/routes.h"
 #include "modules/referrals/routes.h"
 #include "modules/shelters/bed_counts.h"
 #include "modules/shelters/routes.h"
@@ -37,6 +38,7 @@ void RegisterAllMessages() {
   referrals::RegisterReferralMessages();
   shelters::RegisterShelterMessages();
   funds::RegisterFundMessages();
+  programs::RegisterProgramMessages();
 }
 
 namespace {
@@ -126,6 +128,8 @@ void Services::Build() {
   shelters =
       std::make_unique<shelters::ShelterService>(*db, *keyring, *audit, *audit_reads, *clock);
   funds = std::make_unique<funds::FundService>(*db, *keyring, *audit, *audit_reads, *clock);
+  programs =
+      std::make_unique<programs::ProgramService>(*db, *keyring, *audit, *audit_reads, *clock);
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

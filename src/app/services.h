@@ -18,6 +18,7 @@
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
 #include "modules/people/people_service.h"
+#include "modules/programs/program_service.h"
 #include "modules/referrals/referral_service.h"
 #include "modules/shelters/shelter_service.h"
 #include "modules/supervision/supervision_service.h"
@@ -49,6 +50,7 @@ struct Services {
   std::unique_ptr<referrals::ReferralService> referrals;
   std::unique_ptr<shelters::ShelterService> shelters;
   std::unique_ptr<funds::FundService> funds;
+  std::unique_ptr<programs::ProgramService> programs;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

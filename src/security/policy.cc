@@ -58,6 +58,14 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kFundDecide, {"supervisor"}},
       {perm::kFundWrite, {"finance", "supervisor"}},
       {perm::kFundApprove, {"finance", "supervisor"}},
+      // Self-reliance programs (docs/api-programs.md). A program's definition names nobody: an
+      // administrator may keep it beside the case roles. Its class, attendance, her certificates,
+      // outcomes and follow-ups are the case roles' (her restriction followed). Her page's money
+      // is finance's too, and finance gets nothing else of it.
+      {perm::kProgramDefine, {"org_admin", "case_worker", "supervisor"}},
+      {perm::kProgramRead, {"case_worker", "supervisor"}},
+      {perm::kProgramWrite, {"case_worker", "supervisor"}},
+      {perm::kSelfRelianceRead, {"case_worker", "supervisor", "finance"}},
   };
   return grants;
 }

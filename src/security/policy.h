@@ -62,6 +62,10 @@ inline constexpr std::string_view kFundApply = "fund.apply";
 inline constexpr std::string_view kFundDecide = "fund.decide";
 inline constexpr std::string_view kFundWrite = "fund.write";
 inline constexpr std::string_view kFundApprove = "fund.approve";
+inline constexpr std::string_view kProgramDefine = "program.define";
+inline constexpr std::string_view kProgramRead = "program.read";
+inline constexpr std::string_view kProgramWrite = "program.write";
+inline constexpr std::string_view kSelfRelianceRead = "self_reliance.read";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

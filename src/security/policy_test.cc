@@ -31,7 +31,8 @@ TEST(PolicyTest, EveryRoleThatReadsRecordsIsADataRole) {
        {perm::kPersonRead, perm::kPersonWrite, perm::kPersonErase, perm::kCaseRead,
         perm::kCaseWrite, perm::kCaseSupervise, perm::kEmergencyRead, perm::kEmergencyAct,
         perm::kShelterRead, perm::kShelterWrite, perm::kFundRead, perm::kFundApply,
-        perm::kFundDecide, perm::kFundWrite, perm::kFundApprove}) {
+        perm::kFundDecide, perm::kFundWrite, perm::kFundApprove, perm::kProgramRead,
+        perm::kProgramWrite, perm::kSelfRelianceRead}) {
     for (const auto& grant : AllPermissions()) {
       if (grant.permission != permission) continue;
       for (auto role : grant.roles) EXPECT_TRUE(IsDataRole(role)) << permission << " " << role;

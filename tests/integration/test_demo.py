@@ -70,6 +70,7 @@ class DemoTest(unittest.TestCase):
                           [c["org_name"] for c in coverage if c["region"] == "KR-11"])
             self.check_caseload(c, data)
             self.check_generated(c, ids)
+            self.check_programs(server)
         finally:
             if server:
                 server.stop()
@@ -116,6 +117,32 @@ class DemoTest(unittest.TestCase):
                     for form in encodings(value):
                         self.assertNotIn(form, content, (name, value, form))
         self.assertTrue(code_seen, "the scan must see what the database holds")
+
+    def check_programs(self, server):
+        """The self-reliance center's programs: classes with attendance, a completed course with
+        its certificate, an employment followed up and a school entered."""
+        w = server.client()
+        r = w.post("/api/v1/session", body={"username": "seoul-selfreliance-worker",
+                                            "password": DEMO_PASSWORD})
+        self.assertEqual(r.status, 200, r.body)
+        w.csrf = r.json()["csrf_token"]
+        programs = w.get("/api/v1/programs").json()["items"]
+        self.assertEqual(len(programs), 3)
+        self.assertTrue(all(p["name"].startswith("(데모)") for p in programs))
+        self.assertEqual({p["status"] for p in programs}, {"running", "ended"})
+        barista = next(p for p in programs if "바리스타" in p["name"])
+        detail = w.get(f"/api/v1/programs/{barista['id']}").json()
+        self.assertTrue(all(s["taken"] for s in detail["session_list"]))
+        done = [e for e in detail["enrollments"] if e["status"] == "completed"]
+        self.assertEqual(len(done), 1)
+        self.assertTrue(done[0]["passed"])
+        page = w.get(f"/api/v1/people/{done[0]['person_id']}/self-reliance").json()
+        self.assertEqual(len(page["certificates"]), 1)
+        self.assertIsNotNone(page["certificates"][0]["file_id"])
+        self.assertEqual([o["kind"] for o in page["outcomes"]], ["employment"])
+        due = w.get("/api/v1/follow-ups").json()["items"]
+        self.assertEqual(len(due), 3)
+        self.assertEqual(due[0]["follow_up"]["months"], 3)
 
     def check_generated(self, c, ids_path):
         """What the generator wrote reads back decrypted, found by its blind phone index."""

@@ -44,7 +44,7 @@ constexpr std::string_view kAssessmentDomains[] = {
     "income", "education", "employment",      "family",        "immigration"};
 constexpr std::string_view kGoalStatuses[] = {"planned", "in_progress", "achieved", "dropped"};
 constexpr std::string_view kFileKinds[] = {"consent_form", "medical_letter", "legal_document",
-                                           "id_document", "other"};
+                                           "id_document",  "certificate",    "other"};
 
 Error Invalid() { return Error{ErrorCode::kInvalid, "error.invalid"}; }
 
