@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ATTENDANCE_MARKS, getAttendance, saveAttendance, type AttendanceMark } from '../api';
 import { useSubmission } from '../cases/forms';
-import { SubmitButton, useLoad } from '../cases/widgets';
+import { useLoad } from '../cases/widgets';
 import { formatDateTime } from '../i18n/format';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ErrorAlert, StatusMessage } from '../ui';
@@ -156,7 +156,10 @@ export function AttendancePage() {
                   </span>
                 )}
               </p>
-              <SubmitButton busy={submit.busy}>{t('program.sheet.save')}</SubmitButton>
+              {/* Nothing marked yet: nothing to save. */}
+              <button type="submit" disabled={submit.busy || count.marked === 0}>
+                {submit.busy ? t('cases.saving') : t('program.sheet.save')}
+              </button>
             </div>
           </form>
         </>
