@@ -8,6 +8,7 @@ import { hasAnyRole, homeFor, NAV_ITEMS, nextPath, type ModuleKey } from './doma
 import { ForbiddenPage, NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { CASE_NAV_KEYS, caseRoutes } from './cases/routes';
+import { programRoutes } from './programs/routes';
 import { referralRoutes } from './referrals/routes';
 import { SessionProvider, useSession } from './session';
 
@@ -107,6 +108,7 @@ const BUILT: readonly string[] = [
   'audit',
   'referrals',
   'directory',
+  'programs',
 ];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
@@ -251,6 +253,7 @@ export function AppRoutes() {
         />
         {caseRoutes()}
         {referralRoutes()}
+        {programRoutes()}
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getCaseload } from '../api';
+import { DueFollowUpsCard } from '../programs/DueFollowUpsCard';
 import { WaitingReferralsCard } from '../referrals/WaitingReferralsCard';
 import { useSignedIn } from '../session';
 import { ErrorAlert } from '../ui';
@@ -29,6 +30,7 @@ export function CaseloadPage() {
       {!data && !error && <p role="status">{t('app.loading')}</p>}
       <NotificationsCard />
       <WaitingReferralsCard />
+      <DueFollowUpsCard />
       {data && (
         <>
           <section className="card" aria-labelledby="caseload-open">

@@ -10,6 +10,7 @@ import { countryName, languageName } from '../domain/names';
 import { currentLanguage } from '../i18n';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { HerMoney } from '../funds';
+import { HerSelfReliance } from '../programs/HerSelfReliance';
 import { ExclusionsCard } from '../referrals/ExclusionsCard';
 import { ErrorAlert, StatusMessage } from '../ui';
 import { BreakGlassDialog } from './BreakGlassDialog';
@@ -123,6 +124,7 @@ export function PersonPage() {
           <ConsentsCard personId={p.id} />
           <ExclusionsCard personId={p.id} />
           <HerMoney personId={p.id} />
+          <HerSelfReliance personId={p.id} />
         </>
       )}
     </div>

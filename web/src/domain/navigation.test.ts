@@ -45,6 +45,20 @@ describe('navigation by role', () => {
     expect(navFor(['shelter_staff']).map((n) => n.key)).toEqual(['cases', 'shelter']);
   });
 
+  it('gives staff of a self-reliance center its programs, and no one else', () => {
+    expect(navFor(['case_worker'], 'self_reliance_center').map((n) => n.key)).toEqual([
+      'cases',
+      'people',
+      'calendar',
+      'referrals',
+      'directory',
+      'programs',
+    ]);
+    expect(navFor(['org_admin'], 'self_reliance_center').map((n) => n.key)).toContain('programs');
+    expect(navFor(['supervisor'], 'counseling_center').map((n) => n.key)).not.toContain('programs');
+    expect(navFor(['finance'], 'self_reliance_center').map((n) => n.key)).toEqual(['funds']);
+  });
+
   it('gives a user without roles the account page', () => {
     expect(homeFor([])).toBe('/account');
   });

@@ -1,6 +1,6 @@
 // What each role sees: the navigation entries and the home a user lands on. Modules that are
 // not built yet still get their place, so the layout is right from the start.
-import type { Role } from '../api';
+import type { OrgKind, Role } from '../api';
 
 export type ModuleKey =
   'cases' | 'supervision' | 'shelter' | 'emergency' | 'funds' | 'advocacy' | 'statistics' | 'audit';
@@ -13,12 +13,15 @@ export type NavKey =
   | 'calendar'
   | 'referrals'
   | 'directory'
-  | 'coverage';
+  | 'coverage'
+  | 'programs';
 
 export interface NavItem {
   key: NavKey;
   path: string;
   roles: readonly Role[];
+  // Only for organizations of these kinds (every kind when absent).
+  orgKinds?: readonly OrgKind[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -31,6 +34,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Referrals to and from other members, and the network directory they are chosen from.
   { key: 'referrals', path: '/referrals', roles: ['case_worker', 'supervisor'] },
   { key: 'directory', path: '/directory', roles: ['case_worker', 'supervisor', 'org_admin'] },
+  // Self-reliance programs: courses, placements and schooling with their attendance, run by
+  // self-reliance centers; their admins keep the programs, never her data.
+  {
+    key: 'programs',
+    path: '/programs',
+    roles: ['case_worker', 'supervisor', 'org_admin'],
+    orgKinds: ['self_reliance_center'],
+  },
   { key: 'supervision', path: '/supervision', roles: ['supervisor'] },
   { key: 'shelter', path: '/shelter', roles: ['shelter_staff'] },
   // Support funds: finance's home; org admins keep the sources, supervisors approve payments.
@@ -57,8 +68,14 @@ const HOME_ORDER: readonly [Role, string][] = [
   ['network_admin', '/admin/organizations'],
 ];
 
-export function navFor(roles: readonly Role[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.some((r) => roles.includes(r)));
+// The entries of the user's roles; an entry kept for some kinds of organization only when the
+// user's organization is of one of them.
+export function navFor(roles: readonly Role[], orgKind?: OrgKind | null): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) =>
+      item.roles.some((r) => roles.includes(r)) &&
+      (!item.orgKinds || (orgKind ? item.orgKinds.includes(orgKind) : false)),
+  );
 }
 
 export function homeFor(roles: readonly Role[]): string {

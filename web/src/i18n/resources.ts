@@ -11,6 +11,7 @@ import koCommon from './ko/common.json';
 import koEmergency from './ko/emergency.json';
 import koFunds from './ko/funds.json';
 import koRecords from './ko/records.json';
+import koPrograms from './ko/programs.json';
 import koReferrals from './ko/referrals.json';
 import koSession from './ko/session.json';
 import koShelters from './ko/shelters.json';
@@ -23,6 +24,7 @@ import enCommon from './en/common.json';
 import enEmergency from './en/emergency.json';
 import enFunds from './en/funds.json';
 import enRecords from './en/records.json';
+import enPrograms from './en/programs.json';
 import enReferrals from './en/referrals.json';
 import enSession from './en/session.json';
 import enShelters from './en/shelters.json';
@@ -46,6 +48,7 @@ export const AREAS = {
   shelters: area(koShelters, enShelters),
   audit: area(koAudit, enAudit),
   funds: area(koFunds, enFunds),
+  programs: area(koPrograms, enPrograms),
 };
 
 // Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
@@ -64,6 +67,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.shelters[lang],
     ...AREAS.audit[lang],
     ...AREAS.funds[lang],
+    ...AREAS.programs[lang],
   };
 }
 

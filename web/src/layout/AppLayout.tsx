@@ -18,7 +18,7 @@ export function AppLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
-  const items = navFor(user.roles);
+  const items = navFor(user.roles, session.organization?.kind);
 
   return (
     <div className="app-layout">

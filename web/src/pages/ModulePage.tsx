@@ -8,8 +8,8 @@ import { useSignedIn } from '../session';
 
 export function ModulePage({ module }: { module: ModuleKey }) {
   const { t } = useTranslation();
-  const { user } = useSignedIn();
-  const others = navFor(user.roles).filter((item) => item.key !== module);
+  const { user, organization } = useSignedIn();
+  const others = navFor(user.roles, organization?.kind).filter((item) => item.key !== module);
   return (
     <div className="page">
       <p className="greeting">{t('home.greeting', { name: user.display_name || user.username })}</p>

@@ -15,6 +15,7 @@ import {
   getMe,
   onSessionLost,
   signOut as apiSignOut,
+  type OrgKind,
   type Role,
   type Session,
 } from '../api';
@@ -160,6 +161,12 @@ export function useRolesIfSignedIn(): readonly Role[] {
   return v?.state.status === 'signedIn' ? v.state.session.user.roles : NO_ROLES;
 }
 const NO_ROLES: readonly Role[] = [];
+
+// The signed-in user's organization kind (null while signed out or without one).
+export function useOrgKindIfSignedIn(): OrgKind | null {
+  const v = useContext(Ctx);
+  return v?.state.status === 'signedIn' ? (v.state.session.organization?.kind ?? null) : null;
+}
 
 // The session of a screen that is only rendered when signed in.
 export function useSignedIn(): Session {

@@ -4,6 +4,7 @@ export {
   useSession,
   useSignedIn,
   useRolesIfSignedIn,
+  useOrgKindIfSignedIn,
   type SessionState,
 } from './SessionContext';
 export { IdleWarning } from './IdleWarning';

@@ -1,0 +1,4 @@
+// Self-reliance program screens, loaded on first use.
+export { ProgramsPage } from './ProgramsPage';
+export { ProgramPage } from './ProgramPage';
+export { AttendancePage } from './AttendancePage';
