@@ -21,3 +21,4 @@ export * from './audit';
 export * from './referrals';
 export * from './shelters';
 export * from './funds';
+export * from './stats';

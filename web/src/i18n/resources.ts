@@ -14,6 +14,7 @@ import koRecords from './ko/records.json';
 import koReferrals from './ko/referrals.json';
 import koSession from './ko/session.json';
 import koShelters from './ko/shelters.json';
+import koStats from './ko/stats.json';
 import koSupervision from './ko/supervision.json';
 import enAdmin from './en/admin.json';
 import enAudit from './en/audit.json';
@@ -26,6 +27,7 @@ import enRecords from './en/records.json';
 import enReferrals from './en/referrals.json';
 import enSession from './en/session.json';
 import enShelters from './en/shelters.json';
+import enStats from './en/stats.json';
 import enSupervision from './en/supervision.json';
 
 // One area in both languages; the English must match the Korean's shape.
@@ -46,6 +48,7 @@ export const AREAS = {
   shelters: area(koShelters, enShelters),
   audit: area(koAudit, enAudit),
   funds: area(koFunds, enFunds),
+  stats: area(koStats, enStats),
 };
 
 // Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
@@ -64,6 +67,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.shelters[lang],
     ...AREAS.audit[lang],
     ...AREAS.funds[lang],
+    ...AREAS.stats[lang],
   };
 }
 
