@@ -347,11 +347,11 @@ describe('UI-only suite (mocked API)', () => {
   });
 
   it('shows a role whose screens are not built yet what it can do today', async () => {
-    await signIn('researcher', SECRETS.researcher);
-    await page.getByRole('heading', { name: '통계', level: 1 }).waitFor();
+    await signIn('advocate', SECRETS.researcher);
+    await page.getByRole('heading', { name: '활동·캠페인', level: 1 }).waitFor();
     const today = page.getByRole('region', { name: '지금 할 수 있는 일' });
     await today.getByRole('link', { name: /내 계정/ }).waitFor();
-    await checkScreen(t, '13b-home-researcher');
+    await checkScreen(t, '13b-home-advocate');
     await today.getByRole('link', { name: /내 계정/ }).click();
     await page.waitForURL('**/account');
   });

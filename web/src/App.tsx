@@ -40,6 +40,7 @@ const SupervisionPage = lazy(() =>
   import('./supervision').then((m) => ({ default: m.SupervisionPage })),
 );
 const ShelterPage = lazy(() => import('./shelters').then((m) => ({ default: m.ShelterPage })));
+const StatisticsPage = lazy(() => import('./stats').then((m) => ({ default: m.StatisticsPage })));
 const FinancePage = lazy(() => import('./funds').then((m) => ({ default: m.FinancePage })));
 const FundsPersonPage = lazy(() => import('./funds').then((m) => ({ default: m.FundsPersonPage })));
 
@@ -105,6 +106,7 @@ const BUILT: readonly string[] = [
   'supervision',
   'shelter',
   'funds',
+  'statistics',
   'audit',
   'referrals',
   'directory',
@@ -177,6 +179,16 @@ export function AppRoutes() {
             <RequireRole roles={['shelter_staff']}>
               <Suspense fallback={<Loading />}>
                 <ShelterPage />
+              </Suspense>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="statistics"
+          element={
+            <RequireRole roles={NAV_ITEMS.find((i) => i.key === 'statistics')!.roles}>
+              <Suspense fallback={<Loading />}>
+                <StatisticsPage />
               </Suspense>
             </RequireRole>
           }

@@ -134,6 +134,7 @@ export function initialState(): MockState {
       account('u-cw', 'o-seoul', 'caseworker', '정상담', ['case_worker'], SECRETS.caseworker),
       account('u-sup', 'o-seoul', 'supervisor', '윤감독', ['supervisor'], SECRETS.supervisor),
       account('u-res', 'o-sec', 'researcher', '한연구', ['researcher'], SECRETS.researcher),
+      account('u-adv', 'o-sec', 'advocate', '오활동', ['advocate'], SECRETS.researcher),
       locked,
     ],
     session: null,

@@ -22,3 +22,4 @@ export * from './referrals';
 export * from './shelters';
 export * from './funds';
 export * from './programs';
+export * from './stats';

@@ -19,8 +19,10 @@ describe('navigation by role', () => {
       'coverage',
       'directory',
       'funds',
+      'statistics',
       'users',
     ]);
+    expect(navFor(['network_admin']).map((n) => n.key)).toEqual(['statistics', 'organizations']);
     expect(navFor(['dispatcher']).map((n) => n.key)).toEqual(['emergency', 'coverage']);
   });
 
@@ -41,6 +43,7 @@ describe('navigation by role', () => {
       'directory',
       'supervision',
       'funds',
+      'statistics',
     ]);
     expect(navFor(['shelter_staff']).map((n) => n.key)).toEqual(['cases', 'shelter']);
   });

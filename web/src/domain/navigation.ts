@@ -47,7 +47,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Support funds: finance's home; org admins keep the sources, supervisors approve payments.
   { key: 'funds', path: '/funds', roles: ['finance', 'org_admin', 'supervisor'] },
   { key: 'advocacy', path: '/advocacy', roles: ['advocate'] },
-  { key: 'statistics', path: '/statistics', roles: ['researcher'] },
+  // Figures only: the network's (suppressed) for the network admin and researchers, an
+  // organization's own for its admin and supervisors.
+  {
+    key: 'statistics',
+    path: '/statistics',
+    roles: ['researcher', 'network_admin', 'org_admin', 'supervisor'],
+  },
   { key: 'audit', path: '/audit', roles: ['auditor'] },
   { key: 'users', path: '/admin/users', roles: ['org_admin'] },
   { key: 'organizations', path: '/admin/organizations', roles: ['network_admin'] },

@@ -15,6 +15,7 @@ import koPrograms from './ko/programs.json';
 import koReferrals from './ko/referrals.json';
 import koSession from './ko/session.json';
 import koShelters from './ko/shelters.json';
+import koStats from './ko/stats.json';
 import koSupervision from './ko/supervision.json';
 import enAdmin from './en/admin.json';
 import enAudit from './en/audit.json';
@@ -28,6 +29,7 @@ import enPrograms from './en/programs.json';
 import enReferrals from './en/referrals.json';
 import enSession from './en/session.json';
 import enShelters from './en/shelters.json';
+import enStats from './en/stats.json';
 import enSupervision from './en/supervision.json';
 
 // One area in both languages; the English must match the Korean's shape.
@@ -49,6 +51,7 @@ export const AREAS = {
   audit: area(koAudit, enAudit),
   funds: area(koFunds, enFunds),
   programs: area(koPrograms, enPrograms),
+  stats: area(koStats, enStats),
 };
 
 // Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
@@ -68,6 +71,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.audit[lang],
     ...AREAS.funds[lang],
     ...AREAS.programs[lang],
+    ...AREAS.stats[lang],
   };
 }
 
