@@ -74,14 +74,16 @@ function OutcomeItem({ o, onDone }: { o: ProgramOutcome; onDone: () => void }) {
 export function HerSelfReliance({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const won = useWon();
-  const orgKind = useOrgKind();
-  const data = useLoad(() => getSelfReliance(personId), [personId]);
+  // Asked for only where self-reliance is the work: each answer is an audited read of her, and
+  // elsewhere her money is already on the page (HerMoney).
+  const center = useOrgKind() === 'self_reliance_center';
+  const data = useLoad(
+    () => (center ? getSelfReliance(personId) : Promise.resolve({ ok: true as const, data: null })),
+    [personId, center],
+  );
   const [done, setDone] = useState<Done | null>(null);
   const d = data.data;
-  const any =
-    d && (d.enrollments.length || d.certificates.length || d.outcomes.length || d.money.length) > 0;
-  // Shown where self-reliance is the work, and wherever she has something to show.
-  if (orgKind !== 'self_reliance_center' && !any) return null;
+  if (!center) return null;
   const after = (key: Done) => {
     setDone(key);
     void data.reload();
