@@ -48,11 +48,17 @@ export async function apiSignIn(url: string, username: string): Promise<ApiSessi
 }
 
 // First sign-in of a new user in the browser, as she would: password, TOTP enrolment with the
-// secret the server hands out (read from its answer), the recovery codes, then the app.
-export async function browserSignIn(page: Page, username: string): Promise<void> {
+// secret the server hands out (read from its answer), the recovery codes, then the app. A role
+// that sees no survivor's data (researcher, advocate) is not asked to enrol: `enrol` false.
+export async function browserSignIn(page: Page, username: string, enrol = true): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
+  if (!enrol) {
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    return;
+  }
   const enrolment = page.waitForResponse(
     (r) => r.url().endsWith('/api/v1/me/totp') && r.request().method() === 'POST',
   );

@@ -72,7 +72,8 @@ export function RegionMap({ title, rows, k, num }: Props) {
                 width={SIZE}
                 height={SIZE}
                 rx={6}
-                fill={hidden ? `url(#${hatchId})` : undefined}
+                // A style, not the fill attribute: the tile's class would win over an attribute.
+                style={hidden ? { fill: `url(#${hatchId})` } : undefined}
               />
               <text className={`tile-name${level >= 3 ? ' on-dark' : ''}`} x={SIZE / 2} y={26}>
                 {t(`stats.regionShort.${region}` as never)}

@@ -47,7 +47,7 @@ export function OneWayTable({
   const { t } = useTranslation();
   return (
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table className="stats-table">
+      <table className="stats-table stats-table-narrow">
         <caption>{caption}</caption>
         <thead>
           <tr>
