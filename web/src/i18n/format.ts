@@ -70,3 +70,6 @@ export function formatWon(amount: number, language: Language = 'ko'): string {
   const n = numberFmt.format(Math.round(amount));
   return language === 'ko' ? `${n}원` : `₩${n}`;
 }
+
+// Today in Korea (YYYY-MM-DD), as the server dates a day: a service, a stay, a period.
+export const seoulToday = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);

@@ -22,9 +22,10 @@ import { useSubmission } from '../cases/forms';
 import { SubmitButton } from '../cases/widgets';
 import { DateTimeField, koreaTimeToIso } from '../emergency/fields';
 import { Dialog, ErrorAlert, SelectField, TextAreaField, TextField } from '../ui';
+import { seoulToday } from '../i18n/format';
 
-// Today in Korea, as the server dates a facility's day.
-export const seoulToday = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+// Today in Korea, as the server dates a facility's day (kept here for the screens importing it).
+export { seoulToday };
 
 function Buttons({ busy, label, onClose }: { busy: boolean; label: string; onClose: () => void }) {
   const { t } = useTranslation();

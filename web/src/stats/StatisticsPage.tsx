@@ -13,7 +13,7 @@ import {
   type StatsScope,
 } from '../api';
 import { useLoad } from '../cases/widgets';
-import { formatDate } from '../i18n/format';
+import { formatDate, seoulToday } from '../i18n/format';
 import { hasAnyRole } from '../domain/navigation';
 import { useSignedIn } from '../session';
 import { BarChart, ErrorAlert, SelectField, TextField } from '../ui';
@@ -39,11 +39,6 @@ import './stats.css';
 const NETWORK_ROLES = ['network_admin', 'researcher'] as const;
 const OWN_ROLES = ['org_admin', 'supervisor'] as const;
 
-// Today in Korea as YYYY-MM-DD (the server counts days in Korea).
-export function koreaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
-}
-
 const num = (n: number) => new Intl.NumberFormat('ko-KR').format(n);
 
 export function StatisticsPage() {
@@ -55,7 +50,7 @@ export function StatisticsPage() {
   ];
   const [scope, setScope] = useState<StatsScope>(scopes[0] ?? 'network');
   const [preset, setPreset] = useState<Preset | 'custom'>('this_year');
-  const [period, setPeriod] = useState(() => presetPeriod('this_year', koreaToday()));
+  const [period, setPeriod] = useState(() => presetPeriod('this_year', seoulToday()));
   const [first, setFirst] = useState<Dimension>('month');
   const [second, setSecond] = useState<Dimension | ''>('');
   const [measure, setMeasure] = useState<StatsMeasure>('services');
@@ -81,7 +76,7 @@ export function StatisticsPage() {
 
   const choosePreset = (p: Preset | 'custom') => {
     setPreset(p);
-    if (p !== 'custom') setPeriod(presetPeriod(p, koreaToday()));
+    if (p !== 'custom') setPeriod(presetPeriod(p, seoulToday()));
   };
   const fresh = data && data.by.join(',') === by.join(',') ? data : null;
 
