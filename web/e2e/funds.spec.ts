@@ -185,6 +185,34 @@ describe('support funds (mocked API, phone)', () => {
     expect(funds.sources.find((s) => s.id === 'fs-a')!.rules.training!.cap).toBe(6_000_000);
     expect(funds.sources.find((s) => s.id === 'fs-a')!.version).toBe(2);
 
+    // The rule history says what the new version changed, in words.
+    await page.getByRole('button', { name: 'Rule history A시 자립지원금' }).click();
+    const history = page.getByRole('dialog', { name: 'Rule history of A시 자립지원금' });
+    await history
+      .getByText('Job training, total cap per person: ₩7,200,000 → ₩6,000,000')
+      .waitFor();
+    await history.getByText('in force').waitFor();
+    await history.getByText('Added Housing deposit to what it pays').waitFor();
+    await fitsPhone();
+    await checkScreen(t, 'funds-08-rule-history-en');
+    await history.getByRole('button', { name: 'Close' }).click();
+
+    // The two-person threshold: a word refused, then raised to 5,000,000.
+    const threshold = page.getByRole('region', { name: 'Two-person approval' });
+    await threshold.getByText(/above ₩3,000,000 is paid only once/).waitFor();
+    await threshold.getByRole('button', { name: 'Change the threshold' }).click();
+    const amount = threshold.getByLabel('Amount above which a second approval is needed (KRW)');
+    await amount.fill('five million');
+    await threshold.getByRole('button', { name: 'Save' }).click();
+    await threshold.getByText('Must be a whole amount.').waitFor();
+    expect(funds.twoPersonAbove).toBe(3_000_000);
+    await amount.fill('5,000,000');
+    await threshold.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('The two-person threshold was changed.').waitFor();
+    await threshold.getByText(/above ₩5,000,000 is paid only once/).waitFor();
+    expect(funds.twoPersonAbove).toBe(5_000_000);
+    await checkScreen(t, 'funds-09-threshold-en');
+
     // Finance opens her money from a link, and never sees the reason of the application.
     await page.goto('/funds/people/p-1');
     await page.getByRole('heading', { name: 'Support funds', level: 1 }).waitFor();

@@ -11,6 +11,7 @@ import type {
   FundApplication,
   FundKind,
   FundingSource,
+  FundingSourceDetail,
   LedgerEntry,
   MonthlyTotal,
   Role,
@@ -24,6 +25,8 @@ export interface FundsMock {
   entries: LedgerEntry[];
   twoPersonAbove: number | null;
   seq: number;
+  // Earlier versions of each source, as the server keeps them (the current one included).
+  versions: Record<string, FundingSourceDetail['versions']>;
 }
 
 const NOW = '2026-03-01T09:30:00Z';
@@ -89,6 +92,7 @@ export function initialFunds(org_id: string): FundsMock {
     ],
     twoPersonAbove: 3_000_000,
     seq: 0,
+    versions: {},
   };
 }
 
@@ -119,6 +123,16 @@ export async function installFundsMock(
     (route) => fundsRoute(route, state, f),
   );
 }
+
+const versionOf = (s: FundingSource): FundingSourceDetail['versions'][number] => ({
+  version: s.version,
+  name: s.name,
+  year: s.year,
+  budget: s.budget,
+  rules: structuredClone(s.rules),
+  created_at: s.created_at,
+  created_by: 'u-fin',
+});
 
 function counts(e: LedgerEntry) {
   return e.status === 'paid' || e.status === 'pending_approval';
@@ -247,7 +261,9 @@ async function fundsRoute(route: Route, state: MockState, f: FundsMock): Promise
     if (method === 'PUT') {
       if (!may('org_admin', 'finance')) return forbidden();
       const b = body() as Pick<FundingSource, 'name' | 'year' | 'budget' | 'rules'>;
-      Object.assign(s, b, { version: s.version + 1 });
+      const kept = (f.versions[s.id] ??= [versionOf(s)]);
+      Object.assign(s, b, { version: s.version + 1, created_at: new Date().toISOString() });
+      kept.push(versionOf(s));
       return json(200, withSums(f, s));
     }
     const totals = new Map<string, MonthlyTotal>();
@@ -260,11 +276,29 @@ async function fundsRoute(route: Route, state: MockState, f: FundsMock): Promise
     }
     return json(200, {
       ...withSums(f, s),
-      versions: [],
+      versions: f.versions[s.id] ?? [versionOf(s)],
       monthly: [...totals.values()].sort((a, b) => a.month.localeCompare(b.month)),
     });
   }
-  if (path === '/api/v1/funds/settings') return json(200, { two_person_above: f.twoPersonAbove });
+  if (path === '/api/v1/funds/settings') {
+    if (method === 'PUT') {
+      if (!may('org_admin', 'finance')) return forbidden();
+      const v = (body() as { two_person_above?: unknown }).two_person_above;
+      if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 0))
+        return json(400, {
+          error: {
+            code: 'invalid',
+            message: lang === 'ko' ? '입력을 확인하세요.' : 'Check the form.',
+            fields: {
+              two_person_above:
+                lang === 'ko' ? '0 이상의 정수(원)여야 합니다.' : 'Must be a whole amount.',
+            },
+          },
+        });
+      f.twoPersonAbove = v;
+    }
+    return json(200, { two_person_above: f.twoPersonAbove });
+  }
 
   m = path.match(/^\/api\/v1\/people\/([^/]+)\/fund-applications$/);
   if (m) {

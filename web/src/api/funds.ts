@@ -201,3 +201,14 @@ export const approvePayment = (id: string, approve: boolean) =>
   request<LedgerEntry>('POST', `/api/v1/disbursements/${encodeURIComponent(id)}/approval`, {
     body: { approve },
   });
+
+// The two-person threshold: a payment above this amount waits for a second user; null means
+// one user suffices (docs/api-funds.md, "The two-person threshold").
+export interface FundSettings {
+  two_person_above: number | null;
+}
+
+export const getFundSettings = () => request<FundSettings>('GET', '/api/v1/funds/settings');
+
+export const updateFundSettings = (body: FundSettings) =>
+  request<FundSettings>('PUT', '/api/v1/funds/settings', { body });

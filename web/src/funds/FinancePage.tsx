@@ -1,7 +1,8 @@
 // The finance home (/funds): each funding source with its budget, what is spent, waiting and
 // left (a bar per source, the numbers in words), the month's totals by kind for a chosen source
 // (a bar chart and the same numbers in a table), the payments waiting for a second person, and
-// — for org admins and finance — creating and editing a source and its rules.
+// — for org admins and finance — creating and editing a source and its rules, and the amount
+// above which a payment needs a second person. Earlier versions of a source's rules open from it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -20,19 +21,23 @@ import { ErrorAlert, SelectField, StatusMessage } from '../ui';
 import { HerMoney, useRoles } from './HerMoney';
 import { useWon } from './money';
 import { budgetShares, monthlyRows, percentOf } from './money';
+import { RuleHistoryDialog } from './RuleHistoryDialog';
 import { SourceDialog } from './SourceDialog';
+import { ThresholdCard } from './ThresholdCard';
 import './funds.css';
 
-type StatusKey = 'created' | 'updated' | 'paymentApproved' | 'paymentRejected';
+type StatusKey = 'created' | 'updated' | 'paymentApproved' | 'paymentRejected' | 'thresholdSaved';
 
 function SourceItem({
   s,
   canEdit,
   onEdit,
+  onHistory,
 }: {
   s: FundingSource;
   canEdit: boolean;
   onEdit: () => void;
+  onHistory: () => void;
 }) {
   const { t } = useTranslation();
   const won = useWon();
@@ -69,12 +74,20 @@ function SourceItem({
             .join(', '),
         })}
       </p>
-      {canEdit && (
-        <button type="button" className="button-secondary button-small" onClick={onEdit}>
-          {t('fund.edit')}
-          <span className="visually-hidden"> {s.name}</span>
-        </button>
-      )}
+      <div className="actions">
+        {canEdit && (
+          <button type="button" className="button-secondary button-small" onClick={onEdit}>
+            {t('fund.edit')}
+            <span className="visually-hidden"> {s.name}</span>
+          </button>
+        )}
+        {s.version > 1 && (
+          <button type="button" className="button-secondary button-small" onClick={onHistory}>
+            {t('fund.history.open')}
+            <span className="visually-hidden"> {s.name}</span>
+          </button>
+        )}
+      </div>
     </li>
   );
 }
@@ -229,6 +242,7 @@ export function FinancePage() {
     [canApprove],
   );
   const [editing, setEditing] = useState<FundingSource | 'new' | null>(null);
+  const [history, setHistory] = useState<FundingSource | null>(null);
   const [status, setStatus] = useState<StatusKey | null>(null);
   const list = sources.data?.items ?? [];
   const reload = () => {
@@ -254,12 +268,20 @@ export function FinancePage() {
         {sources.data && list.length === 0 && <p>{t('fund.noSources')}</p>}
         <ul className="funds-list">
           {list.map((s) => (
-            <SourceItem key={s.id} s={s} canEdit={canEdit} onEdit={() => setEditing(s)} />
+            <SourceItem
+              key={s.id}
+              s={s}
+              canEdit={canEdit}
+              onEdit={() => setEditing(s)}
+              onHistory={() => setHistory(s)}
+            />
           ))}
         </ul>
       </section>
 
       <Monthly sources={list} />
+
+      <ThresholdCard canEdit={canEdit} onSaved={() => setStatus('thresholdSaved')} />
 
       {canApprove && (
         <section className="card" aria-labelledby="pending-title">
@@ -285,6 +307,7 @@ export function FinancePage() {
         </section>
       )}
 
+      {history && <RuleHistoryDialog source={history} onClose={() => setHistory(null)} />}
       {editing && (
         <SourceDialog
           source={editing === 'new' ? null : editing}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { budgetShares, draftsFromRules, monthlyRows, percentOf, rulesFromDrafts } from './money';
+import {
+  budgetShares,
+  draftsFromRules,
+  monthlyRows,
+  percentOf,
+  ruleChanges,
+  rulesFromDrafts,
+} from './money';
 
 describe('fund rules in a form', () => {
   it('round-trips the kinds a source pays and leaves the others out', () => {
@@ -70,5 +77,47 @@ describe('shares', () => {
       pending: 10,
       remaining: 0,
     });
+  });
+});
+
+describe('what a new version of a source changed', () => {
+  const v1 = {
+    name: 'A시 자립지원금',
+    year: 2026,
+    budget: 100000000,
+    rules: {
+      housing_deposit: { cap: 7000000, committee: true, clawback: true },
+      living_costs: { monthly: 1000000, max_months: 12, per_child: 100000, cap: null },
+    },
+  };
+  it('names each changed amount or flag with its kind', () => {
+    const v2 = {
+      ...v1,
+      budget: 120000000,
+      rules: {
+        housing_deposit: { cap: 14000000, committee: true, clawback: true },
+        living_costs: { monthly: 1000000, max_months: 24, per_child: 100000, cap: null },
+      },
+    };
+    expect(ruleChanges(v1, v2)).toEqual([
+      { what: 'budget', before: 100000000, after: 120000000 },
+      { what: 'rule', kind: 'living_costs', field: 'max_months', before: 12, after: 24 },
+      { what: 'rule', kind: 'housing_deposit', field: 'cap', before: 7000000, after: 14000000 },
+    ]);
+  });
+  it('reports a kind switched on or off once, and nothing when nothing changed', () => {
+    const v2 = { ...v1, rules: { housing_deposit: v1.rules.housing_deposit, grant: { cap: 5 } } };
+    expect(ruleChanges(v1, v2)).toEqual([
+      { what: 'kindRemoved', kind: 'living_costs' },
+      { what: 'kindAdded', kind: 'grant' },
+    ]);
+    expect(ruleChanges(v1, v1)).toEqual([]);
+  });
+  it('treats a missing cap and a null cap alike', () => {
+    const v2 = {
+      ...v1,
+      rules: { ...v1.rules, living_costs: { monthly: 1000000, max_months: 12, per_child: 100000 } },
+    };
+    expect(ruleChanges(v1, v2)).toEqual([]);
   });
 });

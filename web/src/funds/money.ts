@@ -108,3 +108,59 @@ export function budgetShares(s: Pick<FundingSource, 'budget' | 'spent' | 'pendin
 
 // "2026-03" in Korea now.
 export const seoulMonth = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 7);
+
+// What one version of a source changed from the one before, field by field, so the history
+// reads as sentences ("주거 보증금 1인 총 한도: 7,000,000원 → 14,000,000원") rather than two
+// blocks of numbers to compare by eye. A kind switched on or off is one change, not six.
+export type RuleField = 'cap' | 'monthly' | 'max_months' | 'per_child' | 'committee' | 'clawback';
+export type RuleChange =
+  | { what: 'name'; before: string; after: string }
+  | { what: 'year' | 'budget'; before: number; after: number }
+  | { what: 'kindAdded' | 'kindRemoved'; kind: FundKind }
+  | {
+      what: 'rule';
+      kind: FundKind;
+      field: RuleField;
+      before: number | boolean | null;
+      after: number | boolean | null;
+    };
+
+const RULE_FIELDS: readonly RuleField[] = [
+  'cap',
+  'monthly',
+  'max_months',
+  'per_child',
+  'committee',
+  'clawback',
+];
+
+interface VersionShape {
+  name: string;
+  year: number;
+  budget: number;
+  rules: FundRules;
+}
+
+export function ruleChanges(before: VersionShape, after: VersionShape): RuleChange[] {
+  const out: RuleChange[] = [];
+  if (before.name !== after.name)
+    out.push({ what: 'name', before: before.name, after: after.name });
+  if (before.year !== after.year)
+    out.push({ what: 'year', before: before.year, after: after.year });
+  if (before.budget !== after.budget)
+    out.push({ what: 'budget', before: before.budget, after: after.budget });
+  for (const kind of FUND_KINDS) {
+    const b = before.rules[kind];
+    const a = after.rules[kind];
+    if (!b && !a) continue;
+    if (!b) out.push({ what: 'kindAdded', kind });
+    else if (!a) out.push({ what: 'kindRemoved', kind });
+    else
+      for (const field of RULE_FIELDS) {
+        const bv = b[field] ?? null;
+        const av = a[field] ?? null;
+        if (bv !== av) out.push({ what: 'rule', kind, field, before: bv, after: av });
+      }
+  }
+  return out;
+}
