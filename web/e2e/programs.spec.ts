@@ -286,10 +286,23 @@ describe('self-reliance programs (mocked API)', () => {
     await her.getByRole('button', { name: '자격증 기록' }).click();
     await her.getByLabel('자격증 이름').fill('바리스타 2급');
     await her.getByLabel('관련 프로그램').selectOption({ label: '바리스타 자격증 과정' });
+    await her.getByLabel('자격증 사본 (선택)').setInputFiles({
+      name: 'barista.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 certificate'),
+    });
     await her.getByRole('button', { name: '자격증 저장' }).click();
     await her.getByRole('status').getByText('자격증을 기록했습니다.').waitFor();
-    await her.getByText('바리스타 2급').waitFor();
-    expect(programs.certificates[0]).toMatchObject({ name: '바리스타 2급', enrollment_id: 'en-1' });
+    await her.getByText('바리스타 2급', { exact: true }).first().waitFor();
+    await her.getByRole('link', { name: '사본 내려받기 바리스타 2급' }).waitFor();
+    // The copy went to her case as a file of kind "certificate", and the certificate names it.
+    const scan = state.caseData.files.find((f) => f.name === 'barista.pdf');
+    expect(scan?.kind).toBe('certificate');
+    expect(programs.certificates[0]).toMatchObject({
+      name: '바리스타 2급',
+      enrollment_id: 'en-1',
+      file_id: scan!.id,
+    });
 
     // She started work three months and three days ago: the 3-month follow-up is overdue.
     const started = seoulDay(Date.now() - 95 * DAY);

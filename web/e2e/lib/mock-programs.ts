@@ -508,7 +508,7 @@ async function programsRoute(route: Route, state: MockState, m: ProgramsMock): P
         name: b.name as string,
         obtained_on: b.obtained_on as string,
         enrollment_id: (b.enrollment_id as string | undefined) ?? null,
-        file_id: null,
+        file_id: (b.file_id as string | undefined) ?? null,
       };
       m.certificates.push(c);
       return json(201, c);

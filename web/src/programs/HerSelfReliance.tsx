@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { getSelfReliance, type ProgramOutcome } from '../api';
+import { fileUrl, getSelfReliance, type ProgramOutcome } from '../api';
 import { useLoad } from '../cases/widgets';
 import { useWon } from '../funds/money';
 import { formatDate } from '../i18n/format';
@@ -161,6 +161,14 @@ export function HerSelfReliance({ personId }: { personId: string }) {
                   {c.enrollment_id && (
                     <p className="muted">
                       {d.enrollments.find((e) => e.id === c.enrollment_id)?.program_name}
+                    </p>
+                  )}
+                  {c.file_id && (
+                    <p>
+                      <a href={fileUrl(c.file_id)}>
+                        {t('program.her.certificateScan')}
+                        <span className="visually-hidden"> {c.name}</span>
+                      </a>
                     </p>
                   )}
                 </li>

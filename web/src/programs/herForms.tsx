@@ -1,12 +1,17 @@
-// The forms of her self-reliance section: a certificate she obtained, an outcome (a job, a
+// The forms of her self-reliance section: a certificate she obtained (with a scan of it, kept
+// encrypted among the files of her case), an outcome (a job, a
 // business started, a school entered; the employer's name is sealed under her key and never
 // shown again), and the result of a follow-up. Each opens from a button, keeps what was typed
 // when refused, and shows the server's reasons next to the fields.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   addCertificate,
   addOutcome,
+  listCases,
+  MAX_FILE_BYTES,
+  uploadFile,
+  type ApiError,
   recordOutcomeFollowUp,
   EMPLOYER_KINDS,
   FOLLOW_UP_RESULTS,
@@ -41,6 +46,17 @@ function Cancel({ onClick }: { onClick: () => void }) {
   );
 }
 
+// A certificate's scan is one of her case files (kind "certificate"): it goes to her open case
+// (the newest one when none is open) with its upload progress shown, then the certificate
+// names it. When the certificate is refused after the upload, the uploaded file is kept and
+// reused on the next try rather than uploaded twice.
+async function herCaseId(personId: string): Promise<string | null> {
+  const open = await listCases({ person_id: personId, status: 'open' });
+  if (open.ok && open.data.items[0]) return open.data.items[0].id;
+  const any = await listCases({ person_id: personId });
+  return any.ok && any.data.items[0] ? any.data.items[0].id : null;
+}
+
 export function CertificateForm({
   personId,
   enrollments,
@@ -52,29 +68,63 @@ export function CertificateForm({
 }) {
   const { t } = useTranslation();
   const titleId = useId();
+  const fileId = useId();
   const submit = useSubmission();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [obtainedOn, setObtainedOn] = useState(seoulToday());
   const [enrollmentId, setEnrollmentId] = useState('');
-  const fields = submit.error?.fields ?? {};
+  const [progress, setProgress] = useState<number | null>(null);
+  const [uploaded, setUploaded] = useState<{ file: File; id: string } | null>(null);
+  const [localError, setLocalError] = useState<ApiError | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const shown = localError ?? submit.error;
+  const fields = shown?.fields ?? {};
   if (!open) return <Opener label={t('program.her.addCertificate')} onOpen={() => setOpen(true)} />;
+  const refuse = (field: string, text: string) =>
+    setLocalError({
+      status: 400,
+      code: 'invalid',
+      message: t('program.her.checkForm'),
+      fields: { [field]: text },
+    });
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
+    setLocalError(null);
+    const file = input.current?.files?.[0];
+    if (file && file.size > MAX_FILE_BYTES) return refuse('file', t('files.tooLarge'));
+    if (!name.trim()) return refuse('name', t('errors.required'));
+    let file_id: string | undefined;
+    if (file) {
+      if (uploaded?.file === file) file_id = uploaded.id;
+      else {
+        const caseId = await herCaseId(personId);
+        if (!caseId) return refuse('file', t('program.her.noCaseForFile'));
+        setProgress(0);
+        const up = await submit.run(() => uploadFile(caseId, 'certificate', file, setProgress));
+        setProgress(null);
+        if (!up) return;
+        setUploaded({ file, id: up.id });
+        file_id = up.id;
+      }
+    }
     const r = await submit.run(() =>
       addCertificate(personId, {
         name: name.trim(),
         obtained_on: obtainedOn,
         ...(enrollmentId ? { enrollment_id: enrollmentId } : {}),
+        ...(file_id ? { file_id } : {}),
       }),
     );
     if (r) {
       setName('');
       setEnrollmentId('');
+      setUploaded(null);
       setOpen(false);
       onDone();
     }
   }
+  const fileError = fields.file ?? fields.file_id;
   return (
     <form
       className="program-form"
@@ -83,7 +133,7 @@ export function CertificateForm({
       noValidate
     >
       <h4 id={titleId}>{t('program.her.certificateTitle')}</h4>
-      <ErrorAlert error={submit.error} />
+      <ErrorAlert error={shown} />
       <TextField
         label={t('program.her.certificateName')}
         hint={t('program.her.certificateNameHint')}
@@ -114,6 +164,35 @@ export function CertificateForm({
           </option>
         ))}
       </SelectField>
+      <div className={fileError ? 'field field-invalid' : 'field'}>
+        <label htmlFor={fileId}>{t('program.her.certificateFile')}</label>
+        <span className="field-hint" id={`${fileId}-hint`}>
+          {t('program.her.certificateFileHint')}
+        </span>
+        <input
+          id={fileId}
+          ref={input}
+          type="file"
+          accept="image/*,application/pdf"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`}
+        />
+        {fileError && (
+          <span className="field-error" id={`${fileId}-error`}>
+            {fileError}
+          </span>
+        )}
+      </div>
+      {progress !== null && (
+        <p>
+          <label>
+            {t('program.her.uploading')}{' '}
+            <progress value={progress} max={1}>
+              {Math.round(progress * 100)}%
+            </progress>
+          </label>
+        </p>
+      )}
       <div className="actions">
         <SubmitButton busy={submit.busy}>{t('program.her.saveCertificate')}</SubmitButton>
         <Cancel onClick={() => setOpen(false)} />
