@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 async function open(width: number, height: number) {
-  stats = { queries: [] };
+  stats = { queries: [], exports: [], reauthed: false };
   t = await newPage(chromium.browser, { baseURL: site.url, width, height });
   page = t.page;
   await installMockApi(t.context, initialState());
@@ -82,6 +82,26 @@ describe('statistics (mocked API)', () => {
     const lastYear = new Date(Date.now() + 9 * 3_600_000).getUTCFullYear() - 1;
     await expect.poll(() => stats.queries.at(-1)!.get('from')).toBe(`${lastYear}-01-01`);
     expect(stats.queries.at(-1)!.get('to')).toBe(`${lastYear}-12-31`);
+
+    // The table as an Excel file: the password first, then the bar, then the link.
+    const panel = page.getByRole('region', { name: '파일로 내려받기' });
+    await panel.getByLabel('엑셀 (XLSX)').check();
+    await panel.getByRole('button', { name: '파일 만들기' }).click();
+    const reauth = page.getByRole('dialog', { name: '본인 확인' });
+    await reauth.getByLabel('내 비밀번호').fill(PASSWORD);
+    await reauth.getByRole('button', { name: '확인하고 계속' }).click();
+    await panel.getByRole('link', { name: '통계.xlsx 내려받기' }).waitFor();
+    expect(stats.exports).toEqual([
+      {
+        kind: 'stats.network',
+        format: 'xlsx',
+        from: `${lastYear}-01-01`,
+        to: `${lastYear}-12-31`,
+        by: 'region,service_type',
+        measure: 'services',
+      },
+    ]);
+    await checkScreen(t, 'stats-04-export-ready');
   });
 
   it('fits a phone and gives a supervisor her own organization in words', async () => {

@@ -12,6 +12,9 @@ interface Row {
 
 export interface StatsMock {
   queries: URLSearchParams[];
+  // Export jobs asked for (their bodies), and whether the password was confirmed lately.
+  exports: Record<string, unknown>[];
+  reauthed: boolean;
 }
 
 const REGIONS = [
@@ -134,7 +137,66 @@ function answer(scope: string, q: URLSearchParams): { status: number; body: unkn
   };
 }
 
+// An export job goes queued → 40 % → done in one stream of progress events, as the server's
+// would over a second or two; its file is a small CSV.
+function progressEvents(id: string, body: Record<string, unknown>): string {
+  const job = (status: string, progress: number, step: string) => ({
+    id,
+    kind: body.kind,
+    format: body.format,
+    status,
+    progress,
+    step,
+    created_at: '2026-03-01T00:00:00Z',
+    ...(status === 'done'
+      ? {
+          finished_at: '2026-03-01T00:00:02Z',
+          size: 2048,
+          file_name: `통계.${String(body.format)}`,
+        }
+      : {}),
+  });
+  return [job('queued', 0, 'queued'), job('running', 40, 'writing'), job('done', 100, 'done')]
+    .map((j) => `event: progress\ndata: ${JSON.stringify(j)}\n\n`)
+    .join('');
+}
+
+async function exportsRoute(route: Route, mock: StatsMock): Promise<void> {
+  const req = route.request();
+  const path = new URL(req.url()).pathname;
+  const json = (status: number, body: unknown) =>
+    route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  if (path === '/api/v1/session/reauth') {
+    mock.reauthed = true;
+    return route.fulfill({ status: 204 });
+  }
+  if (path === '/api/v1/exports' && req.method() === 'POST') {
+    if (!mock.reauthed)
+      return json(403, {
+        error: { code: 'reauth_required', message: '비밀번호를 다시 확인해야 합니다.' },
+      });
+    const body = req.postDataJSON() as Record<string, unknown>;
+    mock.exports.push(body);
+    return json(202, { id: `ex-${mock.exports.length}` });
+  }
+  const m = path.match(/^\/api\/v1\/exports\/([^/]+)\/events$/);
+  if (m) {
+    const body = mock.exports[Number(m[1]!.slice(3)) - 1]!;
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/event-stream',
+      body: progressEvents(m[1]!, body),
+    });
+  }
+  return json(404, { error: { code: 'not_found', message: '없습니다.' } });
+}
+
 export async function installStatsMock(context: BrowserContext, mock: StatsMock): Promise<void> {
+  await context.route(
+    (url) =>
+      url.pathname.startsWith('/api/v1/exports') || url.pathname === '/api/v1/session/reauth',
+    (route: Route) => exportsRoute(route, mock),
+  );
   await context.route(
     (url) => url.pathname.startsWith('/api/v1/stats/'),
     async (route: Route) => {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { createUser, type ApiError, type CreatedOrgUser, type Role } from '../api';
 import { Card, ErrorAlert, TextField } from '../ui';
 import { OneTimePasswordDialog } from './OneTimePasswordDialog';
-import { useReauthRetry } from './ReauthDialog';
+import { useReauthRetry } from '../session/ReauthDialog';
 import { RoleCheckboxes } from './RoleCheckboxes';
 
 interface Props {

@@ -17,7 +17,7 @@ import {
 } from '../api';
 import { OneTimePasswordDialog } from './OneTimePasswordDialog';
 import { ConfirmDialog, Dialog, ErrorAlert } from '../ui';
-import { useReauthRetry } from './ReauthDialog';
+import { useReauthRetry } from '../session/ReauthDialog';
 import { RoleCheckboxes } from './RoleCheckboxes';
 
 interface Props {

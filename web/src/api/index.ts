@@ -23,3 +23,4 @@ export * from './shelters';
 export * from './funds';
 export * from './programs';
 export * from './stats';
+export * from './exports';

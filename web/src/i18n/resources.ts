@@ -9,6 +9,7 @@ import koCalendar from './ko/calendar.json';
 import koCases from './ko/cases.json';
 import koCommon from './ko/common.json';
 import koEmergency from './ko/emergency.json';
+import koExports from './ko/exports.json';
 import koFunds from './ko/funds.json';
 import koRecords from './ko/records.json';
 import koPrograms from './ko/programs.json';
@@ -23,6 +24,7 @@ import enCalendar from './en/calendar.json';
 import enCases from './en/cases.json';
 import enCommon from './en/common.json';
 import enEmergency from './en/emergency.json';
+import enExports from './en/exports.json';
 import enFunds from './en/funds.json';
 import enRecords from './en/records.json';
 import enPrograms from './en/programs.json';
@@ -52,6 +54,7 @@ export const AREAS = {
   funds: area(koFunds, enFunds),
   programs: area(koPrograms, enPrograms),
   stats: area(koStats, enStats),
+  exports: area(koExports, enExports),
 };
 
 // Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
@@ -72,6 +75,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.funds[lang],
     ...AREAS.programs[lang],
     ...AREAS.stats[lang],
+    ...AREAS.exports[lang],
   };
 }
 

@@ -2,7 +2,8 @@
 // organization's records, all of them; the network admin and researchers see the network's,
 // only of women who consented, with small cells hidden as "<k" by the server. A period, what to
 // count by (and optionally crossed with something else), services or women; a chart where one
-// helps (a line over time, a map for regions, bars otherwise) and always the table beside it.
+// helps (a line over time, a map for regions, bars otherwise) and always the table beside it;
+// the same table as an XLSX, PDF or CSV file.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,6 +16,7 @@ import {
 import { useLoad } from '../cases/widgets';
 import { formatDate, seoulToday } from '../i18n/format';
 import { hasAnyRole } from '../domain/navigation';
+import { ExportPanel } from '../exports';
 import { useSignedIn } from '../session';
 import { BarChart, ErrorAlert, SelectField, TextField } from '../ui';
 import { durationText, keyLabel } from './labels';
@@ -180,6 +182,17 @@ export function StatisticsPage() {
         </p>
       )}
       {fresh && <Figures answer={fresh} names={names} />}
+      {fresh && (
+        <ExportPanel
+          request={{
+            kind: `stats.${scope}`,
+            from: fresh.from,
+            to: fresh.to,
+            by: fresh.by.join(','),
+            measure: fresh.measure,
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
-// Some changes need the administrator's password (and code) from the last five minutes, above all
-// giving a role that reads survivors' records. When the server answers reauth_required, this
-// dialog asks for them, confirms them with the server, and then repeats the change she made.
+// Some actions need the user's password (and code) from the last five minutes: giving a role that
+// reads survivors' records, making an export file. When the server answers reauth_required,
+// this dialog asks for them, confirms them with the server, and then repeats what she did.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REAUTH_REQUIRED, reauthenticate, type ApiError, type ApiResult } from '../api';
@@ -70,7 +70,7 @@ export function ReauthDialog({ open, onClose, onConfirmed }: Props) {
             {t('reauth.confirm')}
           </button>
           <button type="button" className="button-secondary" onClick={close}>
-            {t('users.cancel')}
+            {t('reauth.cancel')}
           </button>
         </div>
       </form>
