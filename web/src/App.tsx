@@ -9,6 +9,7 @@ import { ForbiddenPage, NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { CASE_NAV_KEYS, caseRoutes } from './cases/routes';
 import { programRoutes } from './programs/routes';
+import { reportRoutes } from './reports/routes';
 import { referralRoutes } from './referrals/routes';
 import { SessionProvider, useSession } from './session';
 
@@ -111,6 +112,7 @@ const BUILT: readonly string[] = [
   'referrals',
   'directory',
   'programs',
+  'reports',
 ];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
@@ -266,6 +268,7 @@ export function AppRoutes() {
         {caseRoutes()}
         {referralRoutes()}
         {programRoutes()}
+        {reportRoutes()}
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -24,3 +24,4 @@ export * from './funds';
 export * from './programs';
 export * from './stats';
 export * from './exports';
+export * from './reports';

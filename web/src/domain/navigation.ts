@@ -14,7 +14,8 @@ export type NavKey =
   | 'referrals'
   | 'directory'
   | 'coverage'
-  | 'programs';
+  | 'programs'
+  | 'reports';
 
 export interface NavItem {
   key: NavKey;
@@ -54,6 +55,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/statistics',
     roles: ['researcher', 'network_admin', 'org_admin', 'supervisor'],
   },
+  // Periodic reports: prepared and filed by the org admin, reviewed by supervisors; the network
+  // admin sees which members have filed.
+  { key: 'reports', path: '/reports', roles: ['org_admin', 'supervisor', 'network_admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor'] },
   { key: 'users', path: '/admin/users', roles: ['org_admin'] },
   { key: 'organizations', path: '/admin/organizations', roles: ['network_admin'] },

@@ -12,6 +12,7 @@ import koEmergency from './ko/emergency.json';
 import koExports from './ko/exports.json';
 import koFunds from './ko/funds.json';
 import koRecords from './ko/records.json';
+import koReports from './ko/reports.json';
 import koPrograms from './ko/programs.json';
 import koReferrals from './ko/referrals.json';
 import koSession from './ko/session.json';
@@ -27,6 +28,7 @@ import enEmergency from './en/emergency.json';
 import enExports from './en/exports.json';
 import enFunds from './en/funds.json';
 import enRecords from './en/records.json';
+import enReports from './en/reports.json';
 import enPrograms from './en/programs.json';
 import enReferrals from './en/referrals.json';
 import enSession from './en/session.json';
@@ -55,6 +57,7 @@ export const AREAS = {
   programs: area(koPrograms, enPrograms),
   stats: area(koStats, enStats),
   exports: area(koExports, enExports),
+  reports: area(koReports, enReports),
 };
 
 // Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
@@ -76,6 +79,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.programs[lang],
     ...AREAS.stats[lang],
     ...AREAS.exports[lang],
+    ...AREAS.reports[lang],
   };
 }
 
