@@ -20,9 +20,14 @@ describe('navigation by role', () => {
       'directory',
       'funds',
       'statistics',
+      'reports',
       'users',
     ]);
-    expect(navFor(['network_admin']).map((n) => n.key)).toEqual(['statistics', 'organizations']);
+    expect(navFor(['network_admin']).map((n) => n.key)).toEqual([
+      'statistics',
+      'reports',
+      'organizations',
+    ]);
     expect(navFor(['dispatcher']).map((n) => n.key)).toEqual(['emergency', 'coverage']);
   });
 
@@ -44,6 +49,7 @@ describe('navigation by role', () => {
       'supervision',
       'funds',
       'statistics',
+      'reports',
     ]);
     expect(navFor(['shelter_staff']).map((n) => n.key)).toEqual(['cases', 'shelter']);
   });
