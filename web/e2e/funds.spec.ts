@@ -104,6 +104,10 @@ describe('support funds (mocked API, phone)', () => {
     await signOut();
     await signIn('supervisor', SECRETS.supervisor);
     await page.goto('/people/p-1');
+    // The same support from another member this year is a sign to ask about, without its name.
+    const elsewhere = money.getByRole('note');
+    await elsewhere.getByText('다른 회원 기관의 같은 지원 기록이 있습니다').waitFor();
+    await elsewhere.getByText(/년 다른 회원 기관에서 생계비을\(를\) 받음/).waitFor();
     await money.getByRole('button', { name: '승인 생계비 1,100,000원' }).click();
     await money.getByRole('status').getByText('신청을 승인했습니다.').waitFor();
     await money.getByText('승인 금액 1,100,000원 (지급 0원)').waitFor();

@@ -359,6 +359,11 @@ async function fundsRoute(route: Route, state: MockState, f: FundsMock): Promise
       decided_by: null,
       decided_at: null,
       reason: b.reason,
+      // She also received living costs from another member this year; her consent does not
+      // let that member be named.
+      ...(pid === 'p-1' && b.kind === 'living_costs'
+        ? { elsewhere: [{ kind: b.kind, year: s.year, organization: null }] }
+        : {}),
     };
     f.applications.push(a);
     return json(201, a);

@@ -86,6 +86,16 @@ export interface FundApplication {
   decided_by: string | null;
   decided_at: string | null;
   reason?: string;
+  // Support of the same kind this year from other members for the same woman (matched by a
+  // keyed hash of her name and birth date, never by who she is); the organization is named
+  // only when her consent allows it.
+  elsewhere?: SupportElsewhere[];
+}
+
+export interface SupportElsewhere {
+  kind: FundKind;
+  year: number;
+  organization: { id: string; name: string } | null;
 }
 
 export interface ApplicationInput {

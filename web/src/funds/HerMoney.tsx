@@ -239,6 +239,30 @@ function ApplicationItem({
         <p>{t('fund.her.decisionRefused', { date: formatDate(a.decided_at) })}</p>
       )}
       {a.reason && <p>{t('fund.her.reasonShown', { reason: a.reason })}</p>}
+      {(a.elsewhere ?? []).length > 0 && (
+        <div className="funds-elsewhere" role="note">
+          <p>
+            <strong>{t('fund.her.elsewhereTitle')}</strong>
+          </p>
+          <ul>
+            {a.elsewhere!.map((x, i) => (
+              <li key={i}>
+                {x.organization
+                  ? t('fund.her.elsewhereNamed', {
+                      kind: t(`fund.kind.${x.kind}`),
+                      year: x.year,
+                      name: x.organization.name,
+                    })
+                  : t('fund.her.elsewhereUnnamed', {
+                      kind: t(`fund.kind.${x.kind}`),
+                      year: x.year,
+                    })}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t('fund.her.elsewhereHint')}</p>
+        </div>
+      )}
       {canDecide && a.status === 'pending' && (
         <div className="funds-decide">
           <ErrorAlert error={submit.error} />
