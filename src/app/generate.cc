@@ -1,5 +1,8 @@
-// `dandelion generate` (hidden, for bench/cases_bench): fills one organization of a demo or test
-// data dir with many synthetic people, their cases and services, fast enough for a benchmark.
+// `dandelion generate` (hidden, for bench/cases_bench and bench/stats_bench): fills one
+// organization of a demo or test data dir with many synthetic people, their cases and services,
+// fast enough for a benchmark. Services are spread over the three years before today and six
+// women in ten give a statistics consent, so that statistics have months, years and a network
+// share to count.
 //
 // One service call per record would commit (and fsync) a transaction per record; this writes a
 // batch of people per transaction instead, through the same repos and the same ciphers as the
@@ -17,6 +20,7 @@
 #include "app/commands.h"
 #include "app/services.h"
 #include "core/ids.h"
+#include "core/korea_date.h"
 #include "modules/cases/case_repo.h"
 #include "modules/cases/model.h"
 #include "modules/people/person_cipher.h"
@@ -165,6 +169,14 @@ Result<void> Generate(const GenerateOptions& o) {
         TRY(cases::case_repo::SetWorkers(tx, c.id, {assignee}, at));
         ids << c.id << '\n';
 
+        if (dice() % 10 < 6) {
+          auto w = tx.Exec(
+              "INSERT INTO consents (id, person_id, org_id, kind, method, given_at, recorded_by) "
+              "VALUES (?, ?, ?, 'statistics', 'written', ?, ?)",
+              {NewId(), p.id, p.org_id, at, *worker});
+          if (!w) return Fail(w.error());
+        }
+
         const int64_t n = o.services / o.people + (i < o.services % o.people ? 1 : 0);
         for (int64_t k = 0; k < n; ++k) {
           const std::string id = NewId();
@@ -176,7 +188,8 @@ Result<void> Generate(const GenerateOptions& o) {
               "outcome, notes, amount, recorded_by, created_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               {id, c.id, c.org_id, std::string(kServiceTypes[k % std::size(kServiceTypes)]),
-               at.substr(0, 10), int64_t{60}, std::string(),
+               KoreaDate(now - std::chrono::hours(24 * static_cast<int64_t>(dice() % 1095))),
+               int64_t{60}, std::string(),
                store::Blob{cipher->SealRecord("case_services", "outcome", id, outcome)},
                store::Blob{cipher->SealRecord("case_services", "notes", id, notes)},
                store::Value(nullptr), *worker, at});
