@@ -11,6 +11,7 @@ Runs on SQLite, or on PostgreSQL with DANDELION_TEST_PG_URL set.
 
 import io
 import json
+import os
 import re
 import subprocess
 import tempfile
@@ -323,6 +324,42 @@ class ExportsTest(unittest.TestCase):
             self.assertEqual(r.status, 409, r.body)
         finally:
             sql(self.server, "DELETE FROM export_jobs WHERE id LIKE 'HELD%'")
+
+    def test_zz_interrupted_jobs_fail_and_files_go_after_24_hours(self):
+        # Runs last (it restarts the server and moves the clock a day on).
+        job_id, _, _ = self.export(self.a_admin, {**self.own_query("region"), "format": "csv"})
+        stored = os.path.join(self.server.data, "exports", f"{job_id}.bin")
+        self.assertTrue(os.path.exists(stored))
+        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(server_now(self.server.client())))
+        user = sql(self.server, "SELECT id, org_id FROM users WHERE username = "
+                                f"'{self.users['org-a']['org_admin']}'").split("|")
+        sql(self.server, "INSERT INTO export_jobs (id, org_id, user_id, kind, format, params, "
+                         "status, progress, step, created_at) VALUES "
+                         f"('CRASHED', '{user[1]}', '{user[0]}', 'stats.own', 'csv', '{{}}', "
+                         f"'running', 40, 'exports.step.writing', '{now}')")
+        stray = os.path.join(self.server.data, "exports", "STRAY.work")
+        with open(stray, "wb") as f:
+            f.write(b"plaintext left by a crash")
+        self.server.kill9()
+        self.server.start()
+        # The test clock starts again from now: move it past every TOTP step already used.
+        advance(self.server.client(), 3600)
+        type(self).sign_in_all()
+        got = self.a_admin.client.get(f"{EXPORTS}/CRASHED").json()
+        self.assertEqual(got["status"], "failed")
+        self.assertEqual(got["error"], "exports.interrupted")
+        self.assertFalse(os.path.exists(stray))
+        self.assertTrue(os.path.exists(stored))
+        # A day later the job and its file are gone.
+        advance(self.server.client(), 24 * 3600 + 60)
+        type(self).sign_in_all()
+        deadline = time.time() + 10
+        while os.path.exists(stored) and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertFalse(os.path.exists(stored))
+        self.assertEqual(self.a_admin.client.get(f"{EXPORTS}/{job_id}").status, 404)
+        self.assertEqual(sql(self.server, f"SELECT COUNT(*) FROM export_jobs WHERE id = '{job_id}'"),
+                         "0")
 
 
 if __name__ == "__main__":
