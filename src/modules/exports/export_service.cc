@@ -187,7 +187,7 @@ void ExportService::Stop() {
   workers_.clear();
   std::lock_guard lock(mu_);
   for (auto& [id, streams] : followers_) {
-    for (auto& s : streams) s->Close();
+    for (auto& f : streams) f.stream->Close();
   }
   followers_.clear();
 }
@@ -262,7 +262,7 @@ Result<std::shared_ptr<http::EventStream>> ExportService::Follow(const security:
   auto stream = std::make_shared<http::EventStream>();
   {
     std::lock_guard lock(mu_);
-    followers_[id].push_back(stream);
+    followers_[id].push_back({stream});
   }
   // Read after registering: a change from now on is pushed too, so none is missed.
   auto job = TRY(Get(actor, id));
@@ -449,11 +449,14 @@ void ExportService::Publish(const ExportJob& job) {
   auto it = followers_.find(job.id);
   if (it == followers_.end()) return;
   auto& streams = it->second;
-  for (auto& s : streams) {
-    s->Push("progress", data);
-    if (Finished(job.status)) s->Close();
+  for (auto& f : streams) {
+    if (job.progress <= f.sent && !Finished(job.status)) continue;
+    f.sent = job.progress;
+    f.stream->Push("progress", data);
+    if (Finished(job.status)) f.stream->Close();
   }
-  std::erase_if(streams, [&](const auto& s) { return Finished(job.status) || s->finished(); });
+  std::erase_if(streams,
+                [&](const auto& f) { return Finished(job.status) || f.stream->finished(); });
   if (streams.empty()) followers_.erase(it);
 }
 

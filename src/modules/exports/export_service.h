@@ -140,8 +140,13 @@ class ExportService {
   std::condition_variable wake_;
   std::deque<Queued> queue_;  // GUARDED_BY(mu_)
   bool stopping_ = false;     // GUARDED_BY(mu_)
-  std::map<std::string, std::vector<std::shared_ptr<http::EventStream>>>
-      followers_;  // GUARDED_BY(mu_)
+  // Who follows a job's progress, and the progress each was last sent: a state read before a
+  // newer one was pushed is not sent after it (progress only moves forward).
+  struct Follower {
+    std::shared_ptr<http::EventStream> stream;
+    int sent = -1;
+  };
+  std::map<std::string, std::vector<Follower>> followers_;  // GUARDED_BY(mu_)
   std::vector<std::thread> workers_;
 };
 
