@@ -23,6 +23,7 @@
 #include "modules/cases/routes.h"
 #include "modules/emergency/event_relay.h"
 #include "modules/emergency/routes.h"
+#include "modules/exports/routes.h"
 #include "modules/funds/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/people_service.h"
@@ -137,6 +138,7 @@ int Serve(const ServeOptions& options) {
   funds::AddRoutes(router, *s.funds);
   programs::AddRoutes(router, *s.programs);
   stats::AddRoutes(router, *s.stats);
+  exports::AddRoutes(router, *s.exports);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",
@@ -177,6 +179,10 @@ int Serve(const ServeOptions& options) {
     return Refuse("cannot keep the audit checkpoint", kept.error());
   }
 
+  // Export jobs a stop interrupted fail, expired files go, then the workers start.
+  if (auto started = s.exports->Start(); !started) {
+    return Refuse("cannot prepare the export files", started.error());
+  }
   auto port = server.Start();
   if (!port) return Refuse("cannot listen on " + server.options().listen, port.error());
   std::string host = server.options().listen.substr(0, server.options().listen.rfind(':'));
@@ -188,12 +194,17 @@ int Serve(const ServeOptions& options) {
   Ticker reminders("referral reminders", std::chrono::seconds(s.config.test_mode ? 1 : 60),
                    [&s] { return s.referrals->RemindOverdue(); });
   reminders.Start();
+  Ticker export_purge("export purge", std::chrono::seconds(s.config.test_mode ? 1 : 300),
+                      [&s] { return s.exports->PurgeExpired(); });
+  export_purge.Start();
   std::cout << "Dandelion is listening on http://" << host << ":" << *port << "/" << std::endl;
   server.Run();
   // Write the audit entries of the last reads while the server's strands still exist.
   s.audit_reads->Stop();
   escalator.Stop();
   reminders.Stop();
+  export_purge.Stop();
+  s.exports->Stop();
   s.emergency->hub().CloseAll();
   if (auto kept = KeepCheckpoint(s); !kept) {
     spdlog::error("cannot keep the audit checkpoint: {}", kept.error().detail);

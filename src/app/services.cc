@@ -7,6 +7,7 @@
 #include "modules/case_records/routes.h"
 #include "modules/cases/routes.h"
 #include "modules/emergency/routes.h"
+#include "modules/exports/export_service.h"
 #include "modules/funds/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
@@ -41,6 +42,7 @@ void RegisterAllMessages() {
   funds::RegisterFundMessages();
   programs::RegisterProgramMessages();
   stats::RegisterStatsMessages();
+  exports::RegisterExportMessages();
 }
 
 namespace {
@@ -133,6 +135,13 @@ void Services::Build() {
   programs =
       std::make_unique<programs::ProgramService>(*db, *keyring, *audit, *audit_reads, *clock);
   stats = std::make_unique<stats::StatsService>(*db, *audit, *audit_reads, *clock);
+  exports = std::make_unique<exports::ExportService>(
+      *db, *keyring, *audit, *auth, *stats, *clock,
+      exports::ExportOptions{
+          .dir = config.data_dir.empty()
+                     ? std::filesystem::temp_directory_path() / "dandelion-exports"
+                     : std::filesystem::path(config.data_dir) / "exports",
+          .font_path = config.export_font_path});
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

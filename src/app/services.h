@@ -14,6 +14,7 @@
 #include "modules/caseload/caseload.h"
 #include "modules/cases/case_service.h"
 #include "modules/emergency/emergency_service.h"
+#include "modules/exports/export_service.h"
 #include "modules/funds/fund_service.h"
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
@@ -53,6 +54,8 @@ struct Services {
   std::unique_ptr<funds::FundService> funds;
   std::unique_ptr<programs::ProgramService> programs;
   std::unique_ptr<stats::StatsService> stats;
+  // Export jobs; serve starts its workers (ExportService::Start).
+  std::unique_ptr<exports::ExportService> exports;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

@@ -82,6 +82,7 @@ Result<Config> LoadConfig(const std::string& data_dir) {
       {"security", {"master_key_path", "demo", "test_mode"}},
       {"log", {"level"}},
       {"backup", {"keep_days"}},
+      {"exports", {"font_path"}},
   };
   std::string error;
   for (const auto& [section_name, node] : root) {
@@ -128,7 +129,8 @@ Result<Config> LoadConfig(const std::string& data_dir) {
       Read(section("security"), "security", "demo", &config.demo, &error) &&
       Read(section("security"), "security", "test_mode", &config.test_mode, &error) &&
       Read(section("log"), "log", "level", &config.log_level, &error) &&
-      Read(section("backup"), "backup", "keep_days", &config.backup_keep_days, &error);
+      Read(section("backup"), "backup", "keep_days", &config.backup_keep_days, &error) &&
+      Read(section("exports"), "exports", "font_path", &config.export_font_path, &error);
   if (!ok) return ConfigError(error);
   if (config.io_threads < 1 || config.worker_threads < 0 || config.database_readers < 1) {
     return ConfigError("io_threads and readers must be at least 1, worker_threads at least 0");
@@ -223,6 +225,11 @@ std::string DefaultConfigText() {
 # next `dandelion backup`, `dandelion backups prune` or `dandelion restore`, and the file can
 # then never be opened again, wherever copies of it are. 0: never destroy (not recommended).
 # keep_days = 35
+
+[exports]
+# The Korean TrueType font embedded in PDF exports (Debian package fonts-nanum). When it is
+# missing, a PDF export fails with a message naming the package; CSV and XLSX still work.
+# font_path = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
 )";
 }
 

@@ -53,6 +53,9 @@ struct Config {
   // [log]
   std::string log_level = "info";
 
+  // [exports]: the Korean TrueType font embedded in PDF exports (Debian package fonts-nanum).
+  std::string export_font_path = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf";
+
   // [backup]: days a backup's own key is kept (app/backup_register.h); 0 = forever.
   int64_t backup_keep_days = 35;
 

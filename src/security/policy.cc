@@ -73,6 +73,9 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kStatsNetwork, {"network_admin", "researcher"}},
       {perm::kStatsSettings, {"network_admin"}},
       {perm::kStatsOwn, {"org_admin", "supervisor"}},
+      // Export jobs (docs/api-exports.md): whoever may read some statistics may export them; the
+      // service checks the permission of the exported kind itself.
+      {perm::kExports, {"org_admin", "supervisor", "network_admin", "researcher"}},
   };
   return grants;
 }

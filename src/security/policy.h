@@ -69,6 +69,9 @@ inline constexpr std::string_view kSelfRelianceRead = "self_reliance.read";
 inline constexpr std::string_view kStatsNetwork = "stats.network";
 inline constexpr std::string_view kStatsSettings = "stats.settings";
 inline constexpr std::string_view kStatsOwn = "stats.own";
+// Export jobs; each kind needs the permission of what it exports as well (stats.own,
+// stats.network).
+inline constexpr std::string_view kExports = "exports";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

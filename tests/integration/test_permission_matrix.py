@@ -250,6 +250,12 @@ EXPECTED = {
     ("GET", "/api/v1/stats/own"): roles("org_admin", "supervisor"),
     ("GET", "/api/v1/stats/network.csv"): roles("network_admin", "researcher"),
     ("GET", "/api/v1/stats/own.csv"): roles("org_admin", "supervisor"),
+    # Export jobs: whoever reads some statistics may export them (the kind needs the permission
+    # of its statistics); a job answers only its creator, here org-a's and org-b's org_admin.
+    ("POST", "/api/v1/exports"): roles("org_admin", "supervisor", "network_admin", "researcher"),
+    ("GET", "/api/v1/exports"): roles("org_admin", "supervisor", "network_admin", "researcher"),
+    **{("GET", "/api/v1/exports/{id}" + tail): lambda role, scope: role == "org_admin"
+       and scope == "own" for tail in ("", "/events", "/file")},
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
@@ -323,7 +329,7 @@ LISTED_TO = {
 }
 
 # Routes that answer with an event stream: only the status is read, then the stream is dropped.
-STREAMING = {("GET", "/api/v1/emergency/events")}
+STREAMING = {("GET", "/api/v1/emergency/events"), ("GET", "/api/v1/exports/{id}/events")}
 
 # Bodies that are well-formed but can never succeed, so that allowed callers reach the service's
 # record-level checks and validation (400) and refused ones get 403/404, and nothing changes.
@@ -394,6 +400,7 @@ BODIES = {
     ("PUT", "/api/v1/funds/settings"): {"two_person_above": -1},
     # k out of range (400): the setting stays as it was.
     ("PUT", "/api/v1/stats/settings"): {"k": 2},
+    ("POST", "/api/v1/exports"): {"kind": "stats.own", "format": "docx", "by": "region"},
     ("POST", PERSON + "/fund-applications"): {"source_id": "0" * 26, "kind": "training",
                                               "amount": 1, "reason": "matrix"},
     ("POST", "/api/v1/fund-applications/{id}/decision"): {"approve": True},
@@ -644,6 +651,20 @@ class PermissionMatrixTest(unittest.TestCase):
             r = s.client.post(f"/api/v1/emergency/requests/{cls.help_ids[slug]}/resolve",
                               body={"outcome": "not_genuine"})
             assert r.status == 200, r.body
+
+        # An export job of each organization's org_admin (only its creator sees it).
+        advance(cls.server.client(), 31)  # a fresh TOTP step: codes are single-use
+        b_admin_body = {"password": PASSWORD}
+        if b_admin.totp_secret:
+            b_admin_body["totp"] = totp(b_admin.totp_secret, server_now(cls.server.client()))
+        r = b_admin.client.post("/api/v1/session/reauth", body=b_admin_body)
+        assert r.status == 204, r.body
+        cls.record_ids["exports"] = {"sec": "0" * 26}
+        for slug, s in [("org-a", cls.sessions["org_admin"]), ("org-b", b_admin)]:
+            r = s.client.post("/api/v1/exports", body={"kind": "stats.own", "format": "csv",
+                                                       "by": "region"})
+            assert r.status == 202, r.body
+            cls.record_ids["exports"][slug] = r.json()["id"]
 
         cls.build_referrals(b_worker, b_admin)
         cls.build_restricted_person()

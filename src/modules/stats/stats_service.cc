@@ -325,6 +325,23 @@ StatsService::StatsService(store::Database& db, const security::AuditLog& audit,
                            security::AuditBatcher& reads, const Clock& clock)
     : db_(db), audit_(audit), reads_(reads), clock_(clock) {}
 
+Result<void> StatsService::Check(const security::Actor& actor, bool network,
+                                 const StatsQuery& q) const {
+  TRY(RequirePermission(actor, network ? perm::kStatsNetwork : perm::kStatsOwn));
+  TRY(ReadPeriod(q, clock_.Now()));
+  TRY(ReadMeasure(q));
+  if (network) {
+    std::vector<std::string> two_way;
+    for (auto d : kNetworkDims) {
+      if (d != "organization") two_way.emplace_back(d);
+    }
+    TRY(ReadBy(q.by, {two_way}, {"organization"}));
+  } else {
+    TRY(ReadBy(q.by, {Strings(kOwnServiceDims), Strings(kOwnLegalDims)}, Strings(kOwnReports)));
+  }
+  return Ok();
+}
+
 Result<security::Audited<StatTable>> StatsService::Network(const security::Actor& actor,
                                                            const StatsQuery& q) {
   TRY(RequirePermission(actor, perm::kStatsNetwork));

@@ -63,6 +63,11 @@ class StatsService {
   Result<security::Audited<StatTable>> Network(const security::Actor& actor, const StatsQuery& q);
   Result<security::Audited<StatTable>> Own(const security::Actor& actor, const StatsQuery& q);
 
+  // Checks a query as Network (network true) or Own would, without counting anything: the
+  // permission and every field (400 naming from, to, by or measure). Export jobs check their
+  // query before they are queued.
+  Result<void> Check(const security::Actor& actor, bool network, const StatsQuery& q) const;
+
   Result<int> K(const security::Actor& actor);
   Result<int> SetK(const security::Actor& actor, std::int64_t k);
 
