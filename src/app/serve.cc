@@ -30,6 +30,7 @@
 #include "modules/probe/probe.h"
 #include "modules/programs/routes.h"
 #include "modules/referrals/routes.h"
+#include "modules/reports/routes.h"
 #include "modules/session/routes.h"
 #include "modules/shelters/routes.h"
 #include "modules/stats/routes.h"
@@ -137,6 +138,7 @@ int Serve(const ServeOptions& options) {
   funds::AddRoutes(router, *s.funds);
   programs::AddRoutes(router, *s.programs);
   stats::AddRoutes(router, *s.stats);
+  reports::AddRoutes(router, *s.reports);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

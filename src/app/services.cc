@@ -12,6 +12,7 @@
 #include "modules/people/routes.h"
 #include "modules/programs/routes.h"
 #include "modules/referrals/routes.h"
+#include "modules/reports/routes.h"
 #include "modules/shelters/bed_counts.h"
 #include "modules/shelters/routes.h"
 #include "modules/stats/routes.h"
@@ -41,6 +42,7 @@ void RegisterAllMessages() {
   funds::RegisterFundMessages();
   programs::RegisterProgramMessages();
   stats::RegisterStatsMessages();
+  reports::RegisterReportMessages();
 }
 
 namespace {
@@ -133,6 +135,7 @@ void Services::Build() {
   programs =
       std::make_unique<programs::ProgramService>(*db, *keyring, *audit, *audit_reads, *clock);
   stats = std::make_unique<stats::StatsService>(*db, *audit, *audit_reads, *clock);
+  reports = std::make_unique<reports::ReportService>(*db, *audit, *audit_reads, *auth, *clock);
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

@@ -73,6 +73,10 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kStatsNetwork, {"network_admin", "researcher"}},
       {perm::kStatsSettings, {"network_admin"}},
       {perm::kStatsOwn, {"org_admin", "supervisor"}},
+      {perm::kReportsRead, {"org_admin", "supervisor", "network_admin"}},
+      {perm::kReportsPrepare, {"org_admin"}},
+      {perm::kReportsReview, {"org_admin", "supervisor"}},
+      {perm::kReportsFilings, {"network_admin"}},
   };
   return grants;
 }
