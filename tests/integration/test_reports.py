@@ -129,7 +129,7 @@ class ReportsTest(unittest.TestCase):
         return r.json()
 
     def expected_year(self):
-        return {"people.served": 2, "people.new_cases": 3, "services.total": 3,
+        return {"served.people": 2, "served.new_cases": 3, "services.total": 3,
                 "services.counseling": 2, "services.medical": 1, "intake.hotline": 1,
                 "intake.walk_in": 1, "intake.police_referral": 1,
                 "legal.opened.complaint_by_her": 1, "legal.opened.prosecution_against_her": 1,
@@ -145,7 +145,7 @@ class ReportsTest(unittest.TestCase):
         self.assertEqual(report["template"], "counseling_center")
         self.assertEqual(report["period"], f"{self.last}-Q1")
         self.assertEqual(self.nonzero(report),
-                         {"people.served": 1, "services.total": 1, "services.counseling": 1})
+                         {"served.people": 1, "services.total": 1, "services.counseling": 1})
         section = report["sections"][0]
         self.assertEqual(set(section["title"]), {"ko", "en"})
         self.assertEqual(set(section["rows"][0]), {"key", "label", "unit", "value"})
@@ -162,7 +162,7 @@ class ReportsTest(unittest.TestCase):
         self.assertEqual(self.nonzero(report), self.expected_year())
         rid = report["id"]
         units = {row["key"]: row["unit"] for s in report["sections"] for row in s["rows"]}
-        self.assertEqual(units["people.served"], "people")
+        self.assertEqual(units["served.people"], "people")
         self.assertEqual(units["services.counseling"], "services")
 
         # Annotations: a draft's rows only, at most 2000 characters; "" removes.

@@ -42,7 +42,7 @@ Result<Figures> ComputeFigures(store::Tx& tx, const std::string& org, const Repo
   const store::Params times{org, start, end};
 
   // People and services.
-  out["people.served"].value =
+  out["served.people"].value =
       TRY(One(tx,
               "SELECT COUNT(DISTINCT c.person_id) FROM case_services s JOIN cases c ON c.id = "
               "s.case_id WHERE s.org_id = ? AND s.date >= ? AND s.date <= ?",
@@ -52,7 +52,7 @@ Result<Figures> ComputeFigures(store::Tx& tx, const std::string& org, const Repo
                   "SELECT type, COUNT(*) FROM case_services WHERE org_id = ? AND date >= ? AND "
                   "date <= ? GROUP BY type",
                   days));
-  out["people.new_cases"].value =
+  out["served.new_cases"].value =
       TRY(Grouped(tx, out, "intake.",
                   "SELECT intake_channel, COUNT(*) FROM cases WHERE org_id = ? AND opened_at >= ? "
                   "AND opened_at < ? GROUP BY intake_channel",
@@ -81,17 +81,17 @@ Result<Figures> ComputeFigures(store::Tx& tx, const std::string& org, const Repo
       "SELECT COUNT(*), COUNT(acknowledged_at) FROM help_requests WHERE assigned_org_id = ? AND "
       "received_at >= ? AND received_at < ?",
       times));
-  out["emergency.received"].value = emergency ? emergency->Int(0) : 0;
-  out["emergency.acknowledged"].value = emergency ? emergency->Int(1) : 0;
+  out["rescue.received"].value = emergency ? emergency->Int(0) : 0;
+  out["rescue.acknowledged"].value = emergency ? emergency->Int(1) : 0;
 
   // The shelter: admissions, who lived here, nights, exits by destination.
   auto admissions = TRY(tx.QueryOne(
       "SELECT COUNT(*), COUNT(DISTINCT person_id) FROM shelter_stays WHERE org_id = ? AND "
       "admitted_on >= ? AND admitted_on <= ?",
       days));
-  out["shelter.admissions"].value = admissions ? admissions->Int(0) : 0;
-  out["shelter.admitted_people"].value = admissions ? admissions->Int(1) : 0;
-  out["shelter.residents"].value =
+  out["stay.admissions"].value = admissions ? admissions->Int(0) : 0;
+  out["stay.admitted_people"].value = admissions ? admissions->Int(1) : 0;
+  out["stay.residents"].value =
       TRY(One(tx,
               "SELECT COUNT(DISTINCT person_id) FROM shelter_stays WHERE org_id = ? AND "
               "admitted_on <= ? AND (exited_on IS NULL OR exited_on >= ?)",
@@ -103,37 +103,37 @@ Result<Figures> ComputeFigures(store::Tx& tx, const std::string& org, const Repo
     const std::string first = "(CASE WHEN admitted_on > ? THEN admitted_on ELSE ? END)";
     const std::string last =
         "(CASE WHEN exited_on IS NOT NULL AND exited_on < ? THEN exited_on ELSE ? END)";
-    out["shelter.nights"].value = TRY(One(
+    out["stay.nights"].value = TRY(One(
         tx,
         "SELECT CAST(COALESCE(SUM(" + stats::stats_repo::DaysBetween(tx.dialect(), first, last) +
             "), 0) AS BIGINT) FROM shelter_stays WHERE org_id = ? AND admitted_on <= ? "
             "AND (exited_on IS NULL OR exited_on > ?)",
         {after, after, p.from, p.from, org, p.to, p.from}));
   }
-  out["shelter.exits"].value =
-      TRY(Grouped(tx, out, "shelter.exit.",
+  out["stay.exits"].value =
+      TRY(Grouped(tx, out, "stay.exit.",
                   "SELECT COALESCE(exit_destination, 'unknown'), COUNT(*) FROM shelter_stays "
                   "WHERE org_id = ? AND exited_on >= ? AND exited_on <= ? GROUP BY "
                   "COALESCE(exit_destination, 'unknown')",
                   days));
 
   // Self-reliance: programs, enrolments, completions, outcomes.
-  out["programs.running"].value =
+  out["program.running"].value =
       TRY(One(tx,
               "SELECT COUNT(*) FROM programs WHERE org_id = ? AND starts_on <= ? AND (ends_on IS "
               "NULL OR ends_on >= ?)",
               {org, p.to, p.from}));
-  out["programs.participants"].value =
+  out["program.participants"].value =
       TRY(One(tx,
               "SELECT COUNT(DISTINCT person_id) FROM program_enrollments WHERE org_id = ? AND "
               "enrolled_on <= ? AND (ended_on IS NULL OR ended_on >= ?)",
               {org, p.to, p.from}));
-  out["programs.enrolled"].value =
+  out["program.enrolled"].value =
       TRY(One(tx,
               "SELECT COUNT(*) FROM program_enrollments WHERE org_id = ? AND enrolled_on >= ? AND "
               "enrolled_on <= ?",
               days));
-  TRY(Grouped(tx, out, "programs.",
+  TRY(Grouped(tx, out, "program.",
               "SELECT status, COUNT(*) FROM program_enrollments WHERE org_id = ? AND status IN "
               "('completed', 'dropped') AND ended_on >= ? AND ended_on <= ? GROUP BY status",
               days));

@@ -209,8 +209,7 @@ Result<security::Audited<Report>> ReportService::Get(const security::Actor& acto
   return security::Audited<Report>{std::move(r), security::PendingAudit(reads_, std::move(e))};
 }
 
-Result<Report> ReportService::Recompute(const security::Actor& actor, const std::string& id,
-                                        const std::string& action) {
+Result<Report> ReportService::Recompute(const security::Actor& actor, const std::string& id) {
   const std::string now = FormatRfc3339(clock_.Now());
   return db_.WriteValue([&](store::Tx& tx) -> Result<Report> {
     Report r = TRY(LoadOwn(tx, actor, id));
@@ -222,14 +221,14 @@ Result<Report> ReportService::Recompute(const security::Actor& actor, const std:
         "UPDATE reports SET sections = ?, status = 'draft', reviewed_by = NULL, reviewed_at = "
         "NULL, updated_at = ? WHERE id = ?",
         {json::serialize(SectionsJson(r.sections)), now, id}));
-    TRY(audit_.Append(tx, security::ActorEvent(actor, action, "report", id, {r.period})));
+    TRY(audit_.Append(tx, security::ActorEvent(actor, "report.refresh", "report", id, {r.period})));
     return r;
   });
 }
 
 Result<Report> ReportService::Refresh(const security::Actor& actor, const std::string& id) {
   TRY(RequirePermission(actor, perm::kReportsPrepare));
-  return Recompute(actor, id, "report.refresh");
+  return Recompute(actor, id);
 }
 
 Result<Report> ReportService::Annotate(const security::Actor& actor, const std::string& id,

@@ -82,8 +82,7 @@ class ReportService {
                                                          const std::string& period);
 
  private:
-  Result<Report> Recompute(const security::Actor& actor, const std::string& id,
-                           const std::string& action);
+  Result<Report> Recompute(const security::Actor& actor, const std::string& id);
 
   store::Database& db_;
   const security::AuditLog& audit_;
