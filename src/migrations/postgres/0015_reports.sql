@@ -1,4 +1,4 @@
--- 0016 periodic reports (docs/api-reports.md): drafts filled from an organization's own data,
+-- 0015 (renumber to 0016 at merge) periodic reports (docs/api-reports.md): drafts filled from an organization's own data,
 -- reviewed, annotated, then filed as a signed snapshot that never changes.
 CREATE TABLE reports (
   id TEXT PRIMARY KEY,
@@ -25,12 +25,19 @@ CREATE INDEX reports_by_org ON reports (org_id, period, created_at);
 CREATE UNIQUE INDEX reports_one_open ON reports (org_id, period)
   WHERE status IN ('draft', 'reviewed');
 -- A filed report never changes; only its status moves from filed to superseded.
-CREATE TRIGGER reports_filed_frozen BEFORE UPDATE ON reports
-  WHEN OLD.status IN ('filed', 'superseded') AND NOT (OLD.status = 'filed' AND
-    NEW.status = 'superseded' AND NEW.snapshot IS OLD.snapshot AND
-    NEW.signature IS OLD.signature AND NEW.sections IS OLD.sections AND
-    NEW.annotations IS OLD.annotations)
-BEGIN SELECT RAISE(ABORT, 'a filed report never changes'); END;
-CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports
-  WHEN OLD.status IN ('filed', 'superseded')
-BEGIN SELECT RAISE(ABORT, 'a filed report never changes'); END;
+CREATE FUNCTION reports_filed_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.status IN ('filed', 'superseded') THEN
+    IF TG_OP = 'DELETE' OR NOT (OLD.status = 'filed' AND NEW.status = 'superseded' AND
+        NEW.snapshot IS NOT DISTINCT FROM OLD.snapshot AND
+        NEW.signature IS NOT DISTINCT FROM OLD.signature AND
+        NEW.sections IS NOT DISTINCT FROM OLD.sections AND
+        NEW.annotations IS NOT DISTINCT FROM OLD.annotations) THEN
+      RAISE EXCEPTION 'a filed report never changes';
+    END IF;
+  END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER reports_filed_frozen BEFORE UPDATE OR DELETE ON reports
+  FOR EACH ROW EXECUTE FUNCTION reports_filed_frozen();
