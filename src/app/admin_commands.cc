@@ -1,11 +1,15 @@
 // org add, user add, audit and keys: the operator's console, through the same services as HTTP.
 #include "app/admin_commands.h"
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app/data_dir_checks.h"
 #include "app/key_rotation.h"
 #include "app/services.h"
+#include "core/ids.h"
+#include "modules/reports/model.h"
 #include "security/policy.h"
 
 namespace dandelion::app {
@@ -77,6 +81,34 @@ Result<void> AuditPublicKey(const std::string& data_dir) {
   auto s = Services::Open(data_dir, 1);
   if (!s) return Fail(s.error());
   std::cout << (*s)->audit_reader->PublicKeyHex() << "\n";
+  return Ok();
+}
+
+Result<void> ReportVerify(const std::string& file, const std::string& public_key_hex,
+                          const std::string& data_dir) {
+  std::string trusted;
+  if (!public_key_hex.empty()) {
+    std::string hex = public_key_hex;
+    while (!hex.empty() && (hex.back() == '\n' || hex.back() == ' ')) hex.pop_back();
+    auto bytes = reports::ParseHex(hex);
+    if (!bytes || bytes->size() != 32) {
+      return Fail(ErrorCode::kInvalid, "report.signature_invalid",
+                  "--public-key is not 64 hex digits (32 bytes)");
+    }
+    trusted = *bytes;
+  } else {
+    auto s = Services::Open(data_dir, 1);
+    if (!s) return Fail(s.error());
+    trusted = (*s)->audit->PublicKey();
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Fail(ErrorCode::kInvalid, "report.file_malformed", "cannot read " + file);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto v = TRY(reports::VerifyFile(text.str(), trusted));
+  std::cout << "organization: " << v.org_name << " (" << v.org_id << ")\nperiod: " << v.period
+            << "\ntemplate: " << v.template_key << "\nfiled_at: " << v.filed_at
+            << "\nOK: the signature verifies / 서명이 확인되었습니다.\n";
   return Ok();
 }
 

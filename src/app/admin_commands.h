@@ -38,6 +38,13 @@ Result<void> AuditCheckpoint(const std::string& data_dir);
 // Prints the hex public key that verifies audit checkpoints, to copy elsewhere.
 Result<void> AuditPublicKey(const std::string& data_dir);
 
+// `report verify FILE`: checks a filed report's signed file (modules/reports/model.h) offline
+// against a trusted public key, given as hex or read from a data dir (never the key printed in
+// the file); prints the organization, the period and OK. Fails with report.file_malformed,
+// report.signature_invalid, or the data dir's error.
+Result<void> ReportVerify(const std::string& file, const std::string& public_key_hex,
+                          const std::string& data_dir);
+
 // Rotates the master key (app/key_rotation.h) and prints what was done and what to back up.
 Result<void> KeysRotate(const std::string& data_dir);
 

@@ -148,6 +148,23 @@ int RunCli(int argc, char** argv) {
       "public-key", "Print the public key that verifies checkpoints, to copy elsewhere");
   audit_public_key->add_option("--data", data_dir, "Data dir")->required();
 
+  auto* report = cli.add_subcommand("report", "Filed periodic reports");
+  report->require_subcommand(1);
+  std::string report_file;
+  std::string report_key;
+  auto* report_verify = report->add_subcommand(
+      "verify",
+      "Verify a filed report's signed file offline against a trusted public key (never the one "
+      "inside the file); exit 1 when it does not verify");
+  report_verify
+      ->add_option("FILE", report_file, "The signed file (GET /api/v1/reports/{id}/signed)")
+      ->required();
+  auto* report_key_option = report_verify->add_option(
+      "--public-key", report_key, "Trusted public key, hex (`dandelion audit public-key`)");
+  auto* report_data_option =
+      report_verify->add_option("--data", data_dir, "Data dir whose key to trust");
+  report_key_option->excludes(report_data_option);
+
   auto* backups = cli.add_subcommand("backups", "Manage the backup register (keys of backups)");
   backups->require_subcommand(1);
   auto* backups_prune = backups->add_subcommand(
@@ -199,6 +216,14 @@ int RunCli(int argc, char** argv) {
                           key == "security.audit_checkpoint_malformed";
       return Report(r.error(), broken ? kExitFailed : kExitCannotOpen);
     }
+    return 0;
+  }
+  if (*report_verify) {
+    if (report_key.empty() && data_dir.empty()) {
+      std::cerr << "dandelion: give --public-key HEX or --data DIR (the key to trust)\n";
+      return kExitFailed;
+    }
+    if (auto r = ReportVerify(report_file, report_key, data_dir); !r) return Report(r.error());
     return 0;
   }
   if (*audit_checkpoint) {

@@ -31,6 +31,7 @@
 #include "modules/probe/probe.h"
 #include "modules/programs/routes.h"
 #include "modules/referrals/routes.h"
+#include "modules/reports/routes.h"
 #include "modules/session/routes.h"
 #include "modules/shelters/routes.h"
 #include "modules/stats/routes.h"
@@ -139,6 +140,7 @@ int Serve(const ServeOptions& options) {
   programs::AddRoutes(router, *s.programs);
   stats::AddRoutes(router, *s.stats);
   exports::AddRoutes(router, *s.exports);
+  reports::AddRoutes(router, *s.reports);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

@@ -13,6 +13,7 @@
 #include "modules/people/routes.h"
 #include "modules/programs/routes.h"
 #include "modules/referrals/routes.h"
+#include "modules/reports/routes.h"
 #include "modules/shelters/bed_counts.h"
 #include "modules/shelters/routes.h"
 #include "modules/stats/routes.h"
@@ -43,6 +44,7 @@ void RegisterAllMessages() {
   programs::RegisterProgramMessages();
   stats::RegisterStatsMessages();
   exports::RegisterExportMessages();
+  reports::RegisterReportMessages();
 }
 
 namespace {
@@ -142,6 +144,7 @@ void Services::Build() {
                      ? std::filesystem::temp_directory_path() / "dandelion-exports"
                      : std::filesystem::path(config.data_dir) / "exports",
           .font_path = config.export_font_path});
+  reports = std::make_unique<reports::ReportService>(*db, *audit, *audit_reads, *auth, *clock);
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

@@ -21,6 +21,7 @@
 #include "modules/people/people_service.h"
 #include "modules/programs/program_service.h"
 #include "modules/referrals/referral_service.h"
+#include "modules/reports/report_service.h"
 #include "modules/shelters/shelter_service.h"
 #include "modules/stats/stats_service.h"
 #include "modules/supervision/supervision_service.h"
@@ -56,6 +57,7 @@ struct Services {
   std::unique_ptr<stats::StatsService> stats;
   // Export jobs; serve starts its workers (ExportService::Start).
   std::unique_ptr<exports::ExportService> exports;
+  std::unique_ptr<reports::ReportService> reports;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

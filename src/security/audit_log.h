@@ -89,6 +89,11 @@ class AuditLog {
   // The hex public key that verifies checkpoints, for copying elsewhere.
   std::string PublicKeyHex() const;
 
+  // Signs another document with the same key (filed reports, modules/reports/model.h); the
+  // caller's message carries its own domain tag, so it can never pass for a checkpoint.
+  std::string SignDocument(std::string_view message) const { return signing_key_.Sign(message); }
+  const std::string& PublicKey() const { return signing_key_.public_key(); }
+
   // For a master key rotation, called on the log built from the NEW master key inside the
   // rotation's transaction, before it appends anything: records previous's signing key as
   // retired at the current head, and endorses it and every key previous had retired with this

@@ -76,6 +76,10 @@ const std::vector<PermissionGrant>& Grants() {
       // Export jobs (docs/api-exports.md): whoever may read some statistics may export them; the
       // service checks the permission of the exported kind itself.
       {perm::kExports, {"org_admin", "supervisor", "network_admin", "researcher"}},
+      {perm::kReportsRead, {"org_admin", "supervisor", "network_admin"}},
+      {perm::kReportsPrepare, {"org_admin"}},
+      {perm::kReportsReview, {"org_admin", "supervisor"}},
+      {perm::kReportsFilings, {"network_admin"}},
   };
   return grants;
 }

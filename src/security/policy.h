@@ -72,6 +72,12 @@ inline constexpr std::string_view kStatsOwn = "stats.own";
 // Export jobs; each kind needs the permission of what it exports as well (stats.own,
 // stats.network).
 inline constexpr std::string_view kExports = "exports";
+// Periodic reports (docs/api-reports.md): read (a network role reads filed reports only),
+// prepare and file (org_admin), review, and the network's filing status.
+inline constexpr std::string_view kReportsRead = "reports.read";
+inline constexpr std::string_view kReportsPrepare = "reports.prepare";
+inline constexpr std::string_view kReportsReview = "reports.review";
+inline constexpr std::string_view kReportsFilings = "reports.filings";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

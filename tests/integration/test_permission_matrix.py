@@ -16,6 +16,7 @@ import time
 import unittest
 
 from harness import Response, Server
+from test_accounts import reauth
 from network import PASSWORD, ROLES, add_org, add_user, advance, build_network, server_now, sign_in, totp
 
 USERS = "/api/v1/organizations/{id}/users"
@@ -48,6 +49,15 @@ FUND_RECORDS = ("funding-sources", "fund-applications", "disbursements")
 PROGRAM_DEFINE = ("org_admin", "case_worker", "supervisor")
 # The records the programs' routes address by id.
 PROGRAM_RECORDS = ("programs", "enrollments", "program-sessions", "outcome-follow-ups")
+
+
+REPORT = "/api/v1/reports/{id}"
+
+
+def report_reader(role, scope):
+    """Its own organization's report, or for the secretariat a member's filed one."""
+    return (role in ("org_admin", "supervisor") and scope == "own") or \
+        (role == "network_admin" and scope == "other")
 
 
 def own(*allowed):
@@ -256,6 +266,19 @@ EXPECTED = {
     ("GET", "/api/v1/exports"): roles("org_admin", "supervisor", "network_admin", "researcher"),
     **{("GET", "/api/v1/exports/{id}" + tail): lambda role, scope: role == "org_admin"
        and scope == "own" for tail in ("", "/events", "/file")},
+    # Periodic reports: an organization's administrator prepares and files, its supervisors read
+    # and review; the secretariat reads every member's filed reports (the matrix's records are
+    # filed and superseded, so allowed writes answer 409 and change nothing), never a draft.
+    ("POST", "/api/v1/reports"): roles("org_admin"),
+    ("GET", "/api/v1/reports"): roles("org_admin", "supervisor", "network_admin"),
+    ("GET", "/api/v1/reports/filings"): roles("network_admin"),
+    ("GET", REPORT): report_reader,
+    ("GET", REPORT + "/signed"): report_reader,
+    ("POST", REPORT + "/refresh"): own("org_admin"),
+    ("PUT", REPORT + "/annotations"): own("org_admin"),
+    ("POST", REPORT + "/review"): own("org_admin", "supervisor"),
+    ("POST", REPORT + "/file"): own("org_admin"),
+    ("POST", REPORT + "/correction"): own("org_admin"),
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
@@ -409,6 +432,25 @@ BODIES = {
     ("POST", DISBURSEMENT + "/reversal"): {"reason": "duplicate"},
     ("POST", DISBURSEMENT + "/approval"): {"approve": True},
 }
+
+def make_superseded_report(server, admin, supervisor):
+    """A report of 2020 filed and then corrected: the superseded one, on which every write
+    answers 409 and changes nothing."""
+    r = admin.client.post("/api/v1/reports", body={"period": "2020"})
+    assert r.status == 201, r.body
+    first = r.json()["id"]
+    for report_id in [first, None]:
+        if report_id is None:
+            r = admin.client.post(f"/api/v1/reports/{first}/correction", body={})
+            assert r.status == 201, r.body
+            report_id = r.json()["id"]
+        r = supervisor.client.post(f"/api/v1/reports/{report_id}/review", body={})
+        assert r.status == 200, r.body
+        reauth(admin, server)
+        r = admin.client.post(f"/api/v1/reports/{report_id}/file", body={})
+        assert r.status == 200, r.body
+    return first
+
 
 # Routes of one's own session: any signed-in user, never about anyone else.
 OWN_SESSION = "own_session"
@@ -612,7 +654,7 @@ class PermissionMatrixTest(unittest.TestCase):
         cls.record_ids = {kind: {"sec": "0" * 26} for kind in
                           ("appointments", "legal-matters", "goals", "files", "consents",
                            "exclusions", *SHELTER_RECORDS, *FUND_RECORDS,
-                           *PROGRAM_RECORDS)}
+                           *PROGRAM_RECORDS, "reports")}
         for slug, s in [("org-a", cls.sessions["case_worker"]), ("org-b", b_worker)]:
             for kind, record_id in make_records(s, cls.case_ids[slug],
                                                 cls.person_ids[slug]).items():
@@ -639,6 +681,11 @@ class PermissionMatrixTest(unittest.TestCase):
             for kind, record_id in make_program_records(worker, cls.person_ids[slug],
                                                         now).items():
                 cls.record_ids[kind][slug] = record_id
+        for slug, admin, supervisor in [("org-a", cls.sessions["org_admin"],
+                                          cls.sessions["supervisor"]),
+                                         ("org-b", b_admin, b_supervisor)]:
+            cls.record_ids["reports"][slug] = make_superseded_report(cls.server, admin,
+                                                                     supervisor)
         # A help request in A and in B, resolved at once so that the matrix's calls (acknowledge
         # takes no body) answer 409 and change nothing.
         cls.help_ids = {"sec": "0" * 26}
