@@ -24,6 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kRecoveryKeyAad = "recovery_code_key";
+constexpr const char* kMatchKeyAad = "network_match_key";
 
 std::string NextKeyPath(const Config& config) { return config.MasterKeyPath() + ".next"; }
 
@@ -160,6 +161,31 @@ Result<void> CheckMasterKey(store::Database& db, security::Keyring& keyring) {
   return Ok();
 }
 
+Result<void> LoadMatchKey(store::Database& db, security::Keyring& keyring) {
+  std::optional<std::string> hex;
+  TRY(db.Write([&](store::Tx& tx) -> Result<void> {
+    hex = TRY(store::ReadSetting(tx, kMatchKeyAad));
+    if (hex) return Ok();
+    // The first start: a random key, wrapped by the master key. Two nodes starting at once
+    // (PostgreSQL): the first insert wins and both read what it stored.
+    security::SecretKey fresh = security::SecretKey::Random();
+    std::string wrapped =
+        security::WrapKey(keyring.master_key(), keyring.master_version(), fresh, kMatchKeyAad);
+    TRY(tx.Exec("INSERT INTO kv_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                {std::string(kMatchKeyAad), ToHex(wrapped)}));
+    hex = TRY(store::ReadSetting(tx, kMatchKeyAad));
+    return Ok();
+  }));
+  auto blob = hex ? FromHex(*hex) : std::nullopt;
+  if (!blob) {
+    return Fail(ErrorCode::kInternal, "security.key_unwrap_failed", "network_match_key not hex");
+  }
+  auto key = security::UnwrapKey(keyring.master_key(), *blob, kMatchKeyAad);
+  if (!key) return Fail(key.error());
+  keyring.SetMatchKey(std::move(*key));
+  return Ok();
+}
+
 Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
   auto config = TRY(LoadConfig(data_dir));
   auto lock = TRY(DataDirLock::Acquire(config.data_dir));
@@ -192,6 +218,12 @@ Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
     security::SecretKey recovery = s.keyring->RecoveryCodeKey();
     std::string wrapped = security::WrapKey(fresh, report.new_version, recovery, kRecoveryKeyAad);
     TRY(store::WriteSetting(tx, kRecoveryKeyAad, ToHex(wrapped)));
+    // The network match key is carried over too: stored support marks cannot be re-keyed.
+    auto match = s.keyring->MatchKey();
+    if (!match) return Fail(ErrorCode::kInternal, "security.key_unwrap_failed", "no match key");
+    TRY(store::WriteSetting(
+        tx, kMatchKeyAad,
+        ToHex(security::WrapKey(fresh, report.new_version, *match, kMatchKeyAad))));
     if (auto p = store::WriteSetting(tx, "master_key_version", std::to_string(report.new_version));
         !p) {
       return p;
@@ -201,7 +233,7 @@ Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
     e.action = "keys.rotate";
     e.entity_type = "master_key";
     e.entity_id = std::to_string(report.new_version);
-    e.fields = {"org_keys", "recovery_code_key", "master_key_version"};
+    e.fields = {"org_keys", "recovery_code_key", "network_match_key", "master_key_version"};
     e.request_id = "cli";
     e.remote = "cli";
     TRY(new_audit.Append(tx, e));

@@ -10,9 +10,9 @@
 // copy of a retired key:
 //   1. Write the new key to keys/master.key.next (0600, O_EXCL), fsync it and the directory.
 //   2. In ONE database transaction: re-wrap every organization key under the new key as
-//      version+1, carry the recovery-code key over (wrapped by the new key), record
-//      kv_settings master_key_version, endorse the retired audit signing key, append the
-//      "keys.rotate" audit entry and sign a checkpoint with the new key. Commit.
+//      version+1, carry the recovery-code key and the network match key over (wrapped by the
+//      new key), record kv_settings master_key_version, endorse the retired audit signing key,
+//      append the "keys.rotate" audit entry and sign a checkpoint with the new key. Commit.
 //   3. rename(master.key.next, master.key), which atomically retires the old key file, and
 //      fsync the directory.
 // A crash before 2 commits leaves the database on the old key: start-up deletes master.key.next.
@@ -55,5 +55,10 @@ Result<void> FinishInterruptedRotation(const Config& config, store::Database& db
 // refused at start-up), and gives keyring the recovery-code key an earlier rotation carried
 // over, if any.
 Result<void> CheckMasterKey(store::Database& db, security::Keyring& keyring);
+
+// Gives keyring the network match key (security/match_token.h), unwrapped from kv_settings
+// 'network_match_key' by the master key; at the first start, makes it (random) and stores it
+// wrapped. Rotation re-wraps it under the new master key in its one transaction.
+Result<void> LoadMatchKey(store::Database& db, security::Keyring& keyring);
 
 }  // namespace dandelion::app

@@ -106,6 +106,7 @@ Result<std::unique_ptr<Services>> Services::OpenConfigured(Config config, int re
   s->audit = std::make_unique<security::AuditLog>(*master, *s->clock);
   s->keyring = std::make_unique<security::Keyring>(std::move(*master), *version);
   TRY(CheckMasterKey(*s->db, *s->keyring));
+  TRY(LoadMatchKey(*s->db, *s->keyring));
   s->Build();
   return s;
 }

@@ -99,4 +99,12 @@ SecretKey Keyring::RecoveryCodeKey() const {
 
 void Keyring::SetRecoveryCodeKey(SecretKey key) { recovery_code_key_ = std::move(key); }
 
+std::optional<SecretKey> Keyring::MatchKey() const {
+  if (!match_key_) return std::nullopt;
+  return SecretKey::FromBytes(
+      std::string_view(reinterpret_cast<const char*>(match_key_->data()), SecretKey::kSize));
+}
+
+void Keyring::SetMatchKey(SecretKey key) { match_key_ = std::move(key); }
+
 }  // namespace dandelion::security

@@ -53,6 +53,14 @@ class Keyring {
   SecretKey RecoveryCodeKey() const;
   void SetRecoveryCodeKey(SecretKey key);
 
+  // The network match key: the server's key (not any organization's) that turns a woman's
+  // identifying data into her match token for double-support flags (security/match_token.h).
+  // Random, made at first start and stored wrapped by the master key (kv_settings
+  // 'network_match_key'), re-wrapped by each rotation (app/key_rotation.h). Empty until
+  // start-up has loaded it. Returns a copy.
+  std::optional<SecretKey> MatchKey() const;
+  void SetMatchKey(SecretKey key);
+
   const SecretKey& master_key() const { return master_; }
   uint32_t master_version() const { return master_version_; }
 
@@ -60,6 +68,7 @@ class Keyring {
   SecretKey master_;
   uint32_t master_version_;
   std::optional<SecretKey> recovery_code_key_;  // set once at start-up, before any use
+  std::optional<SecretKey> match_key_;          // set once at start-up, before any use
   std::mutex mu_;
   std::map<std::pair<std::string, uint32_t>, std::shared_ptr<const SecretKey>>
       cache_;                                // GUARDED_BY(mu_)

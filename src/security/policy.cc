@@ -58,6 +58,9 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kFundDecide, {"supervisor"}},
       {perm::kFundWrite, {"finance", "supervisor"}},
       {perm::kFundApprove, {"finance", "supervisor"}},
+      {perm::kFundDoubleSupport, {"network_admin"}},
+      {perm::kFundReceiptWrite, {"finance", "org_admin", "case_worker"}},
+      {perm::kFundReceiptRead, {"finance", "org_admin", "case_worker", "supervisor"}},
       // Self-reliance programs (docs/api-programs.md). A program's definition names nobody: an
       // administrator may keep it beside the case roles. Its class, attendance, her certificates,
       // outcomes and follow-ups are the case roles' (her restriction followed). Her page's money

@@ -45,7 +45,9 @@ FUND_WRITE = ("finance", "supervisor")
 FUNDING_SOURCE = "/api/v1/funding-sources/{id}"
 DISBURSEMENT = "/api/v1/disbursements/{id}"
 # The records the funds' routes address by id.
-FUND_RECORDS = ("funding-sources", "fund-applications", "disbursements")
+FUND_RECORDS = ("funding-sources", "fund-applications", "disbursements", "receipts")
+RECEIPT_WRITE = ("finance", "org_admin", "case_worker")
+RECEIPT_READ = (*RECEIPT_WRITE, "supervisor")
 PROGRAM_DEFINE = ("org_admin", "case_worker", "supervisor")
 # The records the programs' routes address by id.
 PROGRAM_RECORDS = ("programs", "enrollments", "program-sessions", "outcome-follow-ups")
@@ -234,6 +236,13 @@ EXPECTED = {
     ("POST", DISBURSEMENT + "/reversal"): own(*FUND_WRITE),
     ("POST", DISBURSEMENT + "/approval"): own(*FUND_WRITE),
     ("GET", "/api/v1/disbursements/pending"): roles(*FUND_WRITE),
+    # Receipts of her ledger entries (of their own organization; another's answers 404).
+    ("POST", DISBURSEMENT + "/receipts"): own(*RECEIPT_WRITE),
+    ("GET", DISBURSEMENT + "/receipts"): own(*RECEIPT_READ),
+    ("GET", "/api/v1/receipts/{id}/file"): own(*RECEIPT_READ),
+    ("POST", "/api/v1/receipts/{id}/withdrawal"): own(*RECEIPT_WRITE),
+    # Double support across members: counts for the secretariat only (no person, no record).
+    ("GET", "/api/v1/funds/double-support"): roles("network_admin"),
     # Self-reliance programs: definitions are an administrator's too; the class, attendance,
     # her certificates, outcomes and follow-ups are the case roles'; her page's money is
     # finance's too (of their own organization; another's answers 404).
@@ -431,6 +440,7 @@ BODIES = {
                                          "amount": 1, "paid_on": "2026-01-01"},
     ("POST", DISBURSEMENT + "/reversal"): {"reason": "duplicate"},
     ("POST", DISBURSEMENT + "/approval"): {"approve": True},
+    ("POST", "/api/v1/receipts/{id}/withdrawal"): {"reason": "matrix"},
 }
 
 def make_superseded_report(server, admin, supervisor):
@@ -546,8 +556,16 @@ def make_fund_records(admin, finance, worker, supervisor, person_id, year):
     x = finance.client.post(f"/api/v1/disbursements/{p.json()['id']}/reversal",
                             body={"reason": "entry_error"})
     assert x.status == 201, x.body
+    # A receipt, withdrawn already: a second withdrawal answers 409 and changes nothing.
+    rc = finance.client.request("POST", f"/api/v1/disbursements/{x.json()['id']}/receipts"
+                                "?name=m.pdf", raw=b"%PDF-1.4 matrix",
+                                headers={"Content-Type": "application/pdf"})
+    assert rc.status == 201, rc.body
+    w = finance.client.post(f"/api/v1/receipts/{rc.json()['id']}/withdrawal",
+                            body={"reason": "matrix"})
+    assert w.status == 200, w.body
     return {"funding-sources": source, "fund-applications": a.json()["id"],
-            "disbursements": x.json()["id"]}
+            "disbursements": x.json()["id"], "receipts": rc.json()["id"]}
 
 
 def make_program_records(worker, person_id, now):

@@ -284,4 +284,132 @@ Result<void> InsertApproval(store::Tx& tx, const std::string& entry_id, const st
   return Ok();
 }
 
+Result<void> InsertMark(store::Tx& tx, const Mark& m) {
+  TRY(
+      tx.Exec("INSERT INTO support_marks (entry_id, token, kind, year, org_id, amount) "
+              "VALUES (?, ?, ?, ?, ?, ?)",
+              {m.entry_id, m.token, m.kind, m.year, m.org_id, m.amount}));
+  return Ok();
+}
+
+Result<std::optional<std::string>> MarkToken(store::Tx& tx, const std::string& entry_id) {
+  auto row = TRY(tx.QueryOne("SELECT token FROM support_marks WHERE entry_id = ?", {entry_id}));
+  if (!row) return std::optional<std::string>{};
+  return std::optional<std::string>{row->Text(0)};
+}
+
+Result<std::vector<MarkElsewhere>> MarksElsewhere(store::Tx& tx, const std::string& token,
+                                                  const std::string& kind, int64_t year,
+                                                  const std::string& asking_org_id,
+                                                  const std::string& now) {
+  std::vector<MarkElsewhere> out;
+  for (const auto& r : TRY(tx.Query(
+           "SELECT m.org_id, o.name FROM support_marks m JOIN organizations o ON o.id = m.org_id "
+           "WHERE m.token = ? AND m.kind = ? AND m.year = ? AND m.org_id <> ? "
+           "GROUP BY m.org_id, o.name HAVING SUM(m.amount) > 0 ORDER BY m.org_id",
+           {token, kind, year, asking_org_id}))) {
+    MarkElsewhere e{.org_id = r.Text(0), .org_name = r.Text(1)};
+    // Her consent, recorded where she was supported, to share with the asking organization.
+    auto consent =
+        TRY(tx.QueryOne("SELECT 1 FROM support_marks m JOIN fund_entries f ON f.id = m.entry_id "
+                        "JOIN consents c ON c.person_id = f.person_id AND c.org_id = m.org_id "
+                        "WHERE m.token = ? AND m.org_id = ? AND c.kind = 'referral_sharing' "
+                        "AND c.scope_org_id = ? AND c.revoked_at IS NULL "
+                        "AND (c.expires_at IS NULL OR c.expires_at > ?) LIMIT 1",
+                        {token, e.org_id, asking_org_id, now}));
+    e.named = consent.has_value();
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, int64_t>>> DoubleSupportCounts(store::Tx& tx,
+                                                                         int64_t year) {
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (const auto& r :
+       TRY(tx.Query("SELECT kind, CAST(COUNT(*) AS BIGINT) FROM ("
+                    "  SELECT token, kind FROM ("
+                    "    SELECT token, kind, org_id FROM support_marks WHERE year = ? "
+                    "    GROUP BY token, kind, org_id HAVING SUM(amount) > 0) standing "
+                    "  GROUP BY token, kind HAVING COUNT(*) >= 2) doubled "
+                    "GROUP BY kind ORDER BY kind",
+                    {year}))) {
+    out.emplace_back(r.Text(0), r.Int(1));
+  }
+  return out;
+}
+
+Result<void> InsertReceipt(store::Tx& tx, const Receipt& r) {
+  TRY(tx.Exec(
+      "INSERT INTO fund_receipts (id, entry_id, org_id, person_id, name, content_type, size, "
+      "file_key, content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {r.id, r.entry_id, r.org_id, r.person_id, store::Blob{r.name}, r.content_type, r.size,
+       store::Blob{r.file_key}, store::Blob{r.content}, r.uploaded_by, r.uploaded_at}));
+  return Ok();
+}
+
+namespace {
+
+constexpr const char* kReceiptColumns =
+    "SELECT id, entry_id, org_id, person_id, name, content_type, size, file_key, uploaded_by, "
+    "uploaded_at, withdrawn_at ";
+
+Receipt ToReceipt(const store::Row& r) {
+  return {.id = r.Text(0),
+          .entry_id = r.Text(1),
+          .org_id = r.Text(2),
+          .person_id = r.Text(3),
+          .name = r.BlobBytes(4),
+          .content_type = r.Text(5),
+          .size = r.Int(6),
+          .file_key = r.BlobBytes(7),
+          .uploaded_by = r.Text(8),
+          .uploaded_at = r.Text(9),
+          .withdrawn_at = r.Text(10)};
+}
+
+}  // namespace
+
+Result<std::vector<Receipt>> ReceiptsOf(store::Tx& tx, const std::string& entry_id) {
+  std::vector<Receipt> out;
+  for (const auto& r : TRY(tx.Query(std::string(kReceiptColumns) +
+                                        "FROM fund_receipts WHERE entry_id = ? AND withdrawn_at "
+                                        "IS NULL ORDER BY uploaded_at, id",
+                                    {entry_id}))) {
+    out.push_back(ToReceipt(r));
+  }
+  return out;
+}
+
+Result<std::optional<Receipt>> FindReceipt(store::Tx& tx, const std::string& org_id,
+                                           const std::string& id) {
+  auto row = TRY(tx.QueryOne(
+      std::string(kReceiptColumns) + ", content FROM fund_receipts WHERE id = ? AND org_id = ?",
+      {id, org_id}));
+  if (!row) return std::optional<Receipt>();
+  Receipt r = ToReceipt(*row);
+  r.content = row->BlobBytes(11);
+  return std::optional<Receipt>(std::move(r));
+}
+
+Result<void> WithdrawReceipt(store::Tx& tx, const std::string& id, const std::string& user_id,
+                             const std::string& at, const std::string& sealed_reason) {
+  TRY(
+      tx.Exec("UPDATE fund_receipts SET withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ? "
+              "WHERE id = ? AND withdrawn_at IS NULL",
+              {at, user_id, store::Blob{sealed_reason}, id}));
+  return Ok();
+}
+
+Result<std::map<std::string, int64_t>> ReceiptCounts(store::Tx& tx, const std::string& person_id) {
+  std::map<std::string, int64_t> out;
+  for (const auto& r :
+       TRY(tx.Query("SELECT entry_id, CAST(COUNT(*) AS BIGINT) FROM fund_receipts "
+                    "WHERE person_id = ? AND withdrawn_at IS NULL GROUP BY entry_id",
+                    {person_id}))) {
+    out[r.Text(0)] = r.Int(1);
+  }
+  return out;
+}
+
 }  // namespace dandelion::funds::fund_repo

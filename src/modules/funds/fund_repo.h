@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -128,5 +129,61 @@ Result<std::vector<Entry>> PendingEntries(store::Tx& tx, const std::string& org_
 Result<int64_t> ReversedOf(store::Tx& tx, const std::string& entry_id);
 Result<void> InsertApproval(store::Tx& tx, const std::string& entry_id, const std::string& decision,
                             const std::string& user_id, const std::string& at);
+
+// ---- Support marks (double support across members; migration 0015, 0017 at merge) ----
+
+struct Mark {
+  std::string entry_id;
+  std::string token;  // her match token, hex (security/match_token.h)
+  std::string kind;
+  int64_t year = 0;
+  std::string org_id;
+  int64_t amount = 0;  // negative for a reversal
+};
+Result<void> InsertMark(store::Tx& tx, const Mark& m);
+// The token of an entry's mark, if it has one.
+Result<std::optional<std::string>> MarkToken(store::Tx& tx, const std::string& entry_id);
+
+// Another organization whose marks of token, kind and year still stand (sum above zero).
+struct MarkElsewhere {
+  std::string org_id;
+  std::string org_name;
+  // Her consent there (kind referral_sharing, active, naming asking_org_id) lets it be named.
+  bool named = false;
+};
+Result<std::vector<MarkElsewhere>> MarksElsewhere(store::Tx& tx, const std::string& token,
+                                                  const std::string& kind, int64_t year,
+                                                  const std::string& asking_org_id,
+                                                  const std::string& now);
+// Per kind, how many tokens have standing marks of year in two or more organizations.
+Result<std::vector<std::pair<std::string, int64_t>>> DoubleSupportCounts(store::Tx& tx,
+                                                                         int64_t year);
+
+// ---- Receipts (fund_receipts) ----------------------------------------------------------------
+
+struct Receipt {
+  std::string id;
+  std::string entry_id;
+  std::string org_id;
+  std::string person_id;
+  std::string name;  // sealed
+  std::string content_type;
+  int64_t size = 0;
+  std::string file_key;  // wrapped by her key
+  std::string content;   // sealed under file_key; "" in lists
+  std::string uploaded_by;
+  std::string uploaded_at;
+  std::string withdrawn_at;
+};
+Result<void> InsertReceipt(store::Tx& tx, const Receipt& r);
+// An entry's receipts not withdrawn, oldest first, without contents.
+Result<std::vector<Receipt>> ReceiptsOf(store::Tx& tx, const std::string& entry_id);
+// One receipt of the organization (withdrawn too), with its contents.
+Result<std::optional<Receipt>> FindReceipt(store::Tx& tx, const std::string& org_id,
+                                           const std::string& id);
+Result<void> WithdrawReceipt(store::Tx& tx, const std::string& id, const std::string& user_id,
+                             const std::string& at, const std::string& sealed_reason);
+// Per entry of hers, how many receipts are not withdrawn.
+Result<std::map<std::string, int64_t>> ReceiptCounts(store::Tx& tx, const std::string& person_id);
 
 }  // namespace dandelion::funds::fund_repo

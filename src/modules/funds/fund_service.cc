@@ -7,6 +7,8 @@
 #include "modules/people/person_cipher.h"
 #include "modules/people/person_repo.h"
 #include "modules/service_support.h"
+#include "modules/stats/model.h"
+#include "security/match_token.h"
 #include "security/policy.h"
 #include "store/settings.h"
 
@@ -208,9 +210,44 @@ Result<std::optional<int64_t>> FundService::SetThreshold(const security::Actor& 
   });
 }
 
+Result<std::string> FundService::TokenOf(store::Tx& tx, const std::string& org_id,
+                                         const std::string& person_id) {
+  auto key = keyring_.MatchKey();
+  if (!key) return std::string();
+  auto row = TRY(people::person_repo::FindById(tx, person_id));
+  if (!row || row->org_id != org_id || !row->erased_at.empty()) return std::string();
+  auto cipher = TRY(people::PersonCipher::Load(tx, keyring_, org_id, person_id));
+  auto person = TRY(cipher.OpenRow(*row));
+  return security::MatchToken(*key, person.legal_name, person.birth_date);
+}
+
+Result<void> FundService::MarkPaid(store::Tx& tx, const fund_repo::Entry& e, int64_t year) {
+  const std::string token = TRY(TokenOf(tx, e.org_id, e.person_id));
+  if (token.empty()) return Ok();  // no birth date: no mark, no flag possible
+  return fund_repo::InsertMark(tx, {.entry_id = e.id,
+                                    .token = token,
+                                    .kind = e.kind,
+                                    .year = year,
+                                    .org_id = e.org_id,
+                                    .amount = e.amount});
+}
+
 Result<Application> FundService::Opened(store::Tx& tx, const security::Actor& actor,
                                         fund_repo::Application a) {
   Application out{.paid = TRY(fund_repo::PaidAgainst(tx, a.id))};
+  // The double-support flag: the same woman's standing support of this kind in the source's
+  // year from other members.
+  if (auto source = TRY(fund_repo::FindSource(tx, a.org_id, a.source_id))) {
+    const std::string token = TRY(TokenOf(tx, a.org_id, a.person_id));
+    if (!token.empty()) {
+      for (auto& m :
+           TRY(fund_repo::MarksElsewhere(tx, token, a.kind, source->year, a.org_id, Now(clock_)))) {
+        Elsewhere flag{.kind = a.kind, .year = source->year};
+        if (m.named) flag.organization = std::make_pair(m.org_id, m.org_name);
+        out.elsewhere.push_back(std::move(flag));
+      }
+    }
+  }
   // The reason is for those who may read her case, never for finance alone.
   if (security::Allows(perm::kCaseRead, actor.roles)) {
     auto cipher = people::PersonCipher::Load(tx, keyring_, actor.org_id, a.person_id);
@@ -326,7 +363,7 @@ Result<security::Audited<std::vector<Application>>> FundService::ApplicationsOf(
     }
     return out;
   }));
-  std::vector<std::string> fields{"kind", "amount"};
+  std::vector<std::string> fields{"kind", "amount", "elsewhere"};
   if (security::Allows(perm::kCaseRead, actor.roles)) fields.push_back("reason");
   auto e = security::ActorEvent(actor, "funds.application.list", "person", person_id, fields);
   e.outcome = outcome;
@@ -345,7 +382,7 @@ Result<security::Audited<std::vector<Application>>> FundService::PendingApplicat
     return out;
   }));
   auto e = security::ActorEvent(actor, "funds.application.pending", "organization", actor.org_id,
-                                {"kind", "amount", "reason"});
+                                {"kind", "amount", "reason", "elsewhere"});
   return security::Audited<std::vector<Application>>{std::move(items),
                                                      security::PendingAudit(reads_, std::move(e))};
 }
@@ -416,6 +453,7 @@ Result<fund_repo::Entry> FundService::Pay(const security::Actor& actor,
                        .entered_by = actor.user_id,
                        .entered_at = now};
     TRY(fund_repo::InsertEntry(tx, e));
+    if (e.Status() == "paid") TRY(MarkPaid(tx, e, source->year));
     TRY(audit_.Append(tx, security::ActorEvent(actor, "funds.disbursement.create", "fund_entry",
                                                e.id, {"source_id", "kind", "amount", "paid_on"})));
     return e;
@@ -468,6 +506,15 @@ Result<fund_repo::Entry> FundService::Reverse(const security::Actor& actor,
     e.decided_by.clear();
     e.decided_at.clear();
     TRY(fund_repo::InsertEntry(tx, e));
+    // The reversal neutralizes what it takes back of the original's mark.
+    if (auto token = TRY(fund_repo::MarkToken(tx, original->id))) {
+      TRY(fund_repo::InsertMark(tx, {.entry_id = e.id,
+                                     .token = *token,
+                                     .kind = e.kind,
+                                     .year = source->year,
+                                     .org_id = e.org_id,
+                                     .amount = e.amount}));
+    }
     TRY(audit_.Append(tx, security::ActorEvent(actor, "funds.disbursement.reverse", "fund_entry",
                                                e.id, {"amount", "reason", "reverses"})));
     return e;
@@ -482,13 +529,15 @@ Result<fund_repo::Entry> FundService::Approve(const security::Actor& actor,
     auto e = LooksLikeId(entry_id) ? TRY(fund_repo::FindEntry(tx, actor.org_id, entry_id))
                                    : std::nullopt;
     if (!e) return Fail(NotFound());
-    TRY(fund_repo::FindSource(tx, actor.org_id, e->source_id, true));
+    auto source = TRY(fund_repo::FindSource(tx, actor.org_id, e->source_id, true));
+    if (!source) return Fail(NotFound());
     if (e->Status() != "pending_approval") return Fail(Conflict("funds.not_pending"));
     if (e->entered_by == actor.user_id) return Fail(Conflict("funds.second_person_needed"));
     e->decision = approve ? "approved" : "rejected";
     e->decided_by = actor.user_id;
     e->decided_at = now;
     TRY(fund_repo::InsertApproval(tx, e->id, e->decision, actor.user_id, now));
+    if (approve) TRY(MarkPaid(tx, *e, source->year));
     TRY(audit_.Append(tx, security::ActorEvent(actor, "funds.disbursement.approve", "fund_entry",
                                                e->id, {"status"})));
     return *e;
@@ -500,6 +549,31 @@ Result<std::vector<fund_repo::Entry>> FundService::PendingPayments(const securit
   return db_.ReadValue([&](store::Tx& tx) { return fund_repo::PendingEntries(tx, actor.org_id); });
 }
 
+Result<security::Audited<std::vector<DoubleSupportCount>>> FundService::DoubleSupport(
+    const security::Actor& actor, int64_t year) {
+  TRY(RequirePermission(actor, perm::kFundDoubleSupport));
+  if (year < 2000 || year > 2100) return Fail(Invalid().Field("year", "field.out_of_range"));
+  auto counts = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<DoubleSupportCount>> {
+    auto stored = TRY(store::ReadSetting(tx, "stats_k"));
+    const int k = stored ? stats::KFromSetting(*stored) : stats::kDefaultK;
+    std::map<std::string, int64_t> found;
+    for (const auto& [kind, n] : TRY(fund_repo::DoubleSupportCounts(tx, year))) found[kind] = n;
+    std::vector<DoubleSupportCount> out;
+    for (auto kind : Kinds()) {
+      auto it = found.find(std::string(kind));
+      const int64_t n = it == found.end() ? 0 : it->second;
+      // Zero is shown (no one); 1..k-1 is suppressed like a small statistics cell.
+      out.push_back({.kind = std::string(kind),
+                     .count = n == 0 || n >= k ? std::optional<int64_t>(n) : std::nullopt});
+    }
+    return out;
+  }));
+  auto e = security::ActorEvent(actor, "funds.double_support.read", "network", std::to_string(year),
+                                {"kind", "count"});
+  return security::Audited<std::vector<DoubleSupportCount>>{
+      std::move(counts), security::PendingAudit(reads_, std::move(e))};
+}
+
 Result<security::Audited<Ledger>> FundService::LedgerOf(const security::Actor& actor,
                                                         const std::string& person_id) {
   TRY(RequirePermission(actor, perm::kFundRead));
@@ -509,6 +583,7 @@ Result<security::Audited<Ledger>> FundService::LedgerOf(const security::Actor& a
     outcome = TRY(Reached(tx, actor, person_id, action));
     Ledger out;
     out.entries = TRY(fund_repo::EntriesOf(tx, person_id));
+    out.receipts = TRY(fund_repo::ReceiptCounts(tx, person_id));
     std::map<std::string, std::vector<LedgerEntry>> by_source;
     for (const auto& e : out.entries) {
       if (!e.Counts()) continue;

@@ -22,8 +22,10 @@
 // Thread-safe: state lives in the database.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -67,10 +69,27 @@ struct ApplicationFields {
   std::string reason;
 };
 
+// Support of the same kind in the same year from another member for (probably) the same woman
+// (her match token; docs/api-funds.md, "Double support"). The organization is named only under
+// her consent there; never the token.
+struct Elsewhere {
+  std::string kind;
+  int64_t year = 0;
+  std::optional<std::pair<std::string, std::string>> organization;  // id, name
+};
+
 struct Application {
   fund_repo::Application stored;      // sealed_reason cleared
   std::optional<std::string> reason;  // opened for callers who may read cases; else none
   int64_t paid = 0;                   // committed against it
+  std::vector<Elsewhere> elsewhere;   // the double-support flag
+};
+
+// Per kind, how many women (tokens) have standing support of a year from two or more members;
+// counts below the statistics k are suppressed (count null, suppressed true).
+struct DoubleSupportCount {
+  std::string kind;
+  std::optional<int64_t> count;
 };
 
 struct DecisionFields {
@@ -100,7 +119,28 @@ struct Balance {
 struct Ledger {
   std::vector<fund_repo::Entry> entries;
   std::vector<Balance> balances;
+  std::map<std::string, int64_t> receipts;  // per entry id: receipts not withdrawn
 };
+
+// A receipt of a ledger entry (fund_receipts), its name opened.
+struct ReceiptInfo {
+  std::string id;
+  std::string entry_id;
+  std::string file_name;
+  int64_t size = 0;
+  std::string content_type;
+  std::string uploaded_at;
+  std::string uploaded_by;
+  bool withdrawn = false;
+};
+
+struct ReceiptFile {
+  ReceiptInfo info;
+  std::string bytes;
+};
+
+// The file types a receipt may be (a photo or a PDF), checked against the bytes themselves.
+bool ReceiptTypeMatches(std::string_view content_type, std::string_view bytes);
 
 class FundService {
  public:
@@ -139,6 +179,22 @@ class FundService {
                                    bool approve);
   Result<std::vector<fund_repo::Entry>> PendingPayments(const security::Actor& actor);
 
+  // The secretariat's view of double support in a year (fund.double_support), audited.
+  Result<security::Audited<std::vector<DoubleSupportCount>>> DoubleSupport(
+      const security::Actor& actor, int64_t year);
+
+  // Receipts of a ledger entry (fund_receipts.cc): upload and withdrawal (fund.receipt.write),
+  // list and download (fund.receipt.read); each audited in the transaction that does it. Never
+  // deleted: a withdrawn receipt leaves the list and stays stored.
+  Result<ReceiptInfo> AddReceipt(const security::Actor& actor, const std::string& entry_id,
+                                 const std::string& file_name, const std::string& content_type,
+                                 const std::string& bytes);
+  Result<std::vector<ReceiptInfo>> Receipts(const security::Actor& actor,
+                                            const std::string& entry_id);
+  Result<ReceiptFile> DownloadReceipt(const security::Actor& actor, const std::string& id);
+  Result<ReceiptInfo> WithdrawReceipt(const security::Actor& actor, const std::string& id,
+                                      const std::string& reason);
+
   // Her entries and balances (fund.read), audited.
   Result<security::Audited<Ledger>> LedgerOf(const security::Actor& actor,
                                              const std::string& person_id);
@@ -152,6 +208,15 @@ class FundService {
   Result<std::string> Reached(store::Tx& tx, const security::Actor& actor,
                               const std::string& person_id, const std::string& action);
   Result<Application> Opened(store::Tx& tx, const security::Actor& actor, fund_repo::Application a);
+  // For receipts: finance and org_admin handle every woman's money papers; case roles follow
+  // her restriction. A refusal is recorded (in tx) and fails.
+  Result<void> ReachReceipts(store::Tx& tx, const security::Actor& actor,
+                             const std::string& person_id, const std::string& action);
+  // Her match token, "" when there is none (no birth date, erased).
+  Result<std::string> TokenOf(store::Tx& tx, const std::string& org_id,
+                              const std::string& person_id);
+  // The support mark of an entry that now counts as paid (none without a token).
+  Result<void> MarkPaid(store::Tx& tx, const fund_repo::Entry& e, int64_t year);
 
   store::Database& db_;
   security::Keyring& keyring_;

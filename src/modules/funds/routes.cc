@@ -1,7 +1,10 @@
 #include "modules/funds/routes.h"
 
+#include <charconv>
+
 #include "core/messages.h"
 #include "http/field_reader.h"
+#include "modules/case_records/model.h"
 #include "modules/handler_support.h"
 #include "security/policy.h"
 
@@ -65,7 +68,36 @@ boost::json::object ApplicationJson(const Application& v) {
                           {"decided_at", OrNull(a.decided_at)}};
   // Only for those who may read her case; finance never gets the key.
   if (v.reason) out["reason"] = *v.reason;
+  // The double-support flag; never her token.
+  boost::json::array elsewhere;
+  for (const auto& f : v.elsewhere) {
+    boost::json::value org = nullptr;
+    if (f.organization) {
+      org = boost::json::object{{"id", f.organization->first}, {"name", f.organization->second}};
+    }
+    elsewhere.emplace_back(
+        boost::json::object{{"kind", f.kind}, {"year", f.year}, {"organization", org}});
+  }
+  out["elsewhere"] = std::move(elsewhere);
   return out;
+}
+
+// ?year=YYYY; 0 when absent or not a number (the service answers 400).
+int64_t YearOf(const Request& req) {
+  const std::string text = req.Query("year");
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size()) return 0;
+  return v;
+}
+
+boost::json::object ReceiptJson(const ReceiptInfo& r) {
+  return {{"id", r.id},
+          {"file_name", r.file_name},
+          {"size", r.size},
+          {"content_type", r.content_type},
+          {"uploaded_at", r.uploaded_at},
+          {"uploaded_by", r.uploaded_by}};
 }
 
 boost::json::object EntryJson(const fund_repo::Entry& e) {
@@ -259,6 +291,91 @@ void AddRoutes(http::Router& router, FundService& funds) {
               .summary = "Supervisors: the applications waiting for a decision",
               .tag = "funds"});
   router.Add({.method = "POST",
+              .path_template = "/api/v1/disbursements/{id}/receipts",
+              .permission = std::string(perm::kFundReceiptWrite),
+              .handler = [&funds](Request& req) -> http::Reply {
+                // The name arrives in the query, the type in Content-Type; the body is the file
+                // itself (as a case file is uploaded). Judged once the entry is the caller's.
+                std::string type(req.Header("content-type"));
+                if (auto semi = type.find(';'); semi != std::string::npos) type.resize(semi);
+                auto stored =
+                    TRY(funds.AddReceipt(ActorOf(req), Id(req), req.Query("name"), type, req.body));
+                return http::Response::Json(201, ReceiptJson(stored));
+              },
+              .summary = "Attach a receipt to a ledger entry (raw body: a photo or PDF, at most "
+                         "10 MiB; encrypted under her key)",
+              .tag = "funds",
+              .success_status = 201,
+              .offload = true,
+              .body_limit_bytes = case_records::kMaxFileBytes});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/disbursements/{id}/receipts",
+              .permission = std::string(perm::kFundReceiptRead),
+              .handler = [&funds](Request& req) -> http::Reply {
+                boost::json::array items;
+                for (const auto& r : TRY(funds.Receipts(ActorOf(req), Id(req)))) {
+                  items.emplace_back(ReceiptJson(r));
+                }
+                return http::Response::Json(200, {{"items", items}});
+              },
+              .summary = "A ledger entry's receipts (withdrawn ones left out)",
+              .tag = "funds"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/receipts/{id}/file",
+              .permission = std::string(perm::kFundReceiptRead),
+              .handler = [&funds](Request& req) -> http::Reply {
+                ReceiptFile file = TRY(funds.DownloadReceipt(ActorOf(req), Id(req)));
+                auto res =
+                    http::Response::Text(200, "application/octet-stream", std::move(file.bytes));
+                // Always a download, never rendered in the app's origin.
+                res.SetHeader("Content-Disposition",
+                              "attachment; filename=\"" +
+                                  case_records::AsciiFileName(file.info.file_name) +
+                                  "\"; filename*=UTF-8''" +
+                                  case_records::PercentEncodeFileName(file.info.file_name));
+                return res;
+              },
+              .summary = "A receipt's contents, decrypted, as an attachment",
+              .tag = "funds",
+              .offload = true});
+  router.Add({.method = "POST",
+              .path_template = "/api/v1/receipts/{id}/withdrawal",
+              .permission = std::string(perm::kFundReceiptWrite),
+              .handler = [&funds](Request& req) -> http::Reply {
+                auto reason =
+                    ReadBody(req, [](http::FieldReader& f) { return f.String("reason", 1000); });
+                if (!reason) {
+                  // Ownership before the body: another organization's receipt answers 404
+                  // (an empty reason is refused after the ownership check, changing nothing).
+                  auto owned = funds.WithdrawReceipt(ActorOf(req), Id(req), "");
+                  if (!owned && owned.error().code != ErrorCode::kInvalid) {
+                    return Fail(owned.error());
+                  }
+                  return Fail(reason.error());
+                }
+                auto r = TRY(funds.WithdrawReceipt(ActorOf(req), Id(req), *reason));
+                return http::Response::Json(200, ReceiptJson(r));
+              },
+              .summary = "Withdraw a wrong receipt: hidden from the list, kept",
+              .tag = "funds",
+              .json_body = true});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/funds/double-support",
+              .permission = std::string(perm::kFundDoubleSupport),
+              .handler = [&funds](Request& req) -> http::Reply {
+                auto read = TRY(funds.DoubleSupport(ActorOf(req), YearOf(req)));
+                boost::json::array items;
+                for (const auto& c : read.value) {
+                  items.emplace_back(boost::json::object{
+                      {"kind", c.kind}, {"count", OptInt(c.count)}, {"suppressed", !c.count}});
+                }
+                const int64_t year = YearOf(req);
+                return AuditedJson(std::move(read), {{"year", year}, {"items", items}});
+              },
+              .summary = "Secretariat: per kind, women supported by two or more members in a "
+                         "year (small counts suppressed)",
+              .tag = "funds"});
+  router.Add({.method = "POST",
               .path_template = "/api/v1/fund-applications/{id}/decision",
               .permission = std::string(perm::kFundDecide),
               .handler = [&funds](Request& req) -> http::Reply {
@@ -315,7 +432,13 @@ void AddRoutes(http::Router& router, FundService& funds) {
                                       {"months_used", b.balance.months_used},
                                       {"max_months", b.max_months}});
                 }
-                boost::json::object body{{"entries", EntriesJson(read.value.entries)},
+                boost::json::array entries = EntriesJson(read.value.entries);
+                for (auto& v : entries) {
+                  auto& o = v.as_object();
+                  auto n = read.value.receipts.find(std::string(o.at("id").as_string()));
+                  o["receipts"] = n == read.value.receipts.end() ? 0 : n->second;
+                }
+                boost::json::object body{{"entries", std::move(entries)},
                                          {"balances", std::move(balances)}};
                 return AuditedJson(std::move(read), std::move(body));
               },
@@ -361,6 +484,13 @@ void AddRoutes(http::Router& router, FundService& funds) {
 
 void RegisterFundMessages() {
   static constexpr Message kMessages[] = {
+      {"funds.receipt_type",
+       "영수증은 사진(JPEG, PNG, WebP, HEIC) 또는 PDF 파일이어야 하며, 파일 내용이 "
+       "Content-Type과 맞아야 합니다.",
+       "A receipt must be a photo (JPEG, PNG, WebP, HEIC) or a PDF, and its contents must match "
+       "the Content-Type."},
+      {"funds.receipt_withdrawn", "이미 철회된 영수증입니다.",
+       "This receipt is already withdrawn."},
       {"funds.limit.cap", "1인 지원 한도(총액)를 넘습니다. 아무것도 기록하지 않았습니다.",
        "This goes past the cap per person. Nothing was recorded."},
       {"funds.limit.monthly", "월 지원금(자녀 가산 포함)을 넘습니다. 아무것도 기록하지 않았습니다.",

@@ -210,6 +210,11 @@ Result<std::optional<StoredPersonKey>> FindKey(store::Tx& tx, const std::string&
 Result<void> Erase(store::Tx& tx, const std::string& person_id, const std::string& erased_at) {
   TRY(tx.Exec("DELETE FROM person_search_terms WHERE person_id = ?", {person_id}));
   TRY(tx.Exec("DELETE FROM person_keys WHERE person_id = ?", {person_id}));
+  // Her double-support marks (docs/api-funds.md): her ledger rows say which.
+  TRY(
+      tx.Exec("DELETE FROM support_marks WHERE entry_id IN "
+              "(SELECT id FROM fund_entries WHERE person_id = ?)",
+              {person_id}));
   TRY(
       tx.Exec("UPDATE people SET alias = NULL, legal_name = NULL, legal_name_index = NULL, "
               "birth_date = NULL, age_band = NULL, phone = NULL, phone_index = NULL, "
