@@ -1,4 +1,4 @@
--- 0015 support marks (renumbered 0017 at merge): double support across members without
+-- 0017 support marks: double support across members without
 -- sharing who she is (api-funds.md, "Double support"; security.md, "Network match key").
 -- When a disbursement counts as paid, a
 -- mark is written: her match token (keyed BLAKE2b of her normalized legal name and birth date

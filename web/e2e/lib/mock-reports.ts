@@ -21,16 +21,26 @@ export function initialReports(): ReportsMock {
     recordsChanged: false,
     filings: [
       {
-        org_id: 'o-seoul',
-        org_name: '서울여성상담소',
+        organization: {
+          id: 'o-seoul',
+          slug: 'seoul-counseling',
+          name: '서울여성상담소',
+          kind: 'counseling_center',
+          region: 'KR-11',
+        },
         template: 'counseling_center',
         status: 'filed',
         filed_at: '2026-10-05T01:00:00Z',
         report_id: 'rp-seoul',
       },
       {
-        org_id: 'o-busan',
-        org_name: '부산 쉼터',
+        organization: {
+          id: 'o-busan',
+          slug: 'busan-shelter',
+          name: '부산 쉼터',
+          kind: 'support_facility',
+          region: 'KR-26',
+        },
         template: 'support_facility',
         status: 'not_started',
       },

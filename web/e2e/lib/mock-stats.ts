@@ -156,7 +156,11 @@ function progressEvents(id: string, body: Record<string, unknown>): string {
         }
       : {}),
   });
-  return [job('queued', 0, 'queued'), job('running', 40, 'writing'), job('done', 100, 'done')]
+  return [
+    job('queued', 0, 'exports.step.queued'),
+    job('running', 40, 'exports.step.writing'),
+    job('done', 100, 'exports.step.done'),
+  ]
     .map((j) => `event: progress\ndata: ${JSON.stringify(j)}\n\n`)
     .join('');
 }

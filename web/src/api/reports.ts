@@ -54,8 +54,7 @@ export type ReportSummary = Pick<
 export type FilingStatus = 'not_started' | 'draft' | 'filed' | 'corrected';
 
 export interface Filing {
-  org_id: string;
-  org_name: string;
+  organization: { id: string; slug: string; name: string; kind: string; region: string };
   template: ReportTemplate | null;
   status: FilingStatus;
   filed_at?: string | null;

@@ -43,10 +43,16 @@ export function ExportPanel({ request }: { request: Omit<ExportRequest, 'format'
     setBusy(false);
   }
 
-  const stepText = (step: string | undefined) =>
-    step && i18n.exists(`exports.step.${step}`)
-      ? t(`exports.step.${step}` as 'exports.step.queued')
-      : t('exports.working');
+  // The server names steps and errors by message key ("exports.step.writing",
+  // "exports.font_missing"); the screen has its own words for each.
+  const stepText = (step: string | undefined) => {
+    const key = `exports.step.${(step ?? '').replace(/^exports\.step\./, '')}`;
+    return i18n.exists(key) ? t(key as 'exports.step.queued') : t('exports.working');
+  };
+  const errorKey = (error: string | undefined) => {
+    const key = `exports.error.${(error ?? '').replace(/^exports\./, '')}`;
+    return (i18n.exists(key) ? key : 'exports.error.internal') as 'exports.error.internal';
+  };
   return (
     <section className="card export-panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('exports.title')}</h2>
@@ -84,11 +90,7 @@ export function ExportPanel({ request }: { request: Omit<ExportRequest, 'format'
               <span className="muted">{t('exports.kept')}</span>
             </p>
           ) : job?.status === 'failed' ? (
-            <p className="export-failed">
-              {i18n.exists(`exports.error.${job.error}`)
-                ? t(`exports.error.${job.error}` as 'exports.error.internal')
-                : t('exports.error.internal')}
-            </p>
+            <p className="export-failed">{t(errorKey(job.error))}</p>
           ) : (
             <label>
               {stepText(job?.step ?? job?.status)}{' '}

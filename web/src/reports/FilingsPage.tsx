@@ -62,9 +62,9 @@ export function FilingsPage() {
               </thead>
               <tbody>
                 {items.map((f) => (
-                  <tr key={f.org_id}>
+                  <tr key={f.organization.id}>
                     <th scope="row">
-                      {f.org_name}
+                      {f.organization.name}
                       {f.template && (
                         <span className="muted report-form">
                           {t(`reports.template.${f.template}`)}
@@ -83,7 +83,7 @@ export function FilingsPage() {
                           {' '}
                           <Link to={`/reports/${encodeURIComponent(f.report_id)}`}>
                             {t('reports.filings.open')}
-                            <span className="visually-hidden"> {f.org_name}</span>
+                            <span className="visually-hidden"> {f.organization.name}</span>
                           </Link>
                         </>
                       )}
