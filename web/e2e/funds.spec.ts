@@ -223,6 +223,23 @@ describe('support funds (mocked API, phone)', () => {
     await page.getByText('Approved ₩1,100,000 (₩1,100,000 paid)', { exact: true }).waitFor();
     expect(await page.getByText(/퇴소 후 자립 초기 생활비/).count()).toBe(0);
     expect(await page.getByRole('form', { name: 'Apply for support' }).count()).toBe(0);
+
+    // Finance attaches the receipt of the living costs paid: a PDF, with its progress.
+    await page
+      .getByRole('button', { name: /^Receipts \(0\)/ })
+      .first()
+      .click();
+    await page.getByText('No receipt yet.').waitFor();
+    await page.getByLabel('Receipt file').setInputFiles({
+      name: 'rent-receipt.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 receipt'),
+    });
+    await page.getByRole('button', { name: 'Upload the receipt' }).click();
+    await page.getByRole('link', { name: 'rent-receipt.pdf' }).waitFor();
+    expect(funds.receipts).toMatchObject([
+      { file_name: 'rent-receipt.pdf', type: 'application/pdf' },
+    ]);
     await fitsPhone();
     await checkScreen(t, 'funds-07-her-money-finance-en');
   }, 240_000);

@@ -25,6 +25,7 @@ export interface FundsMock {
   entries: LedgerEntry[];
   twoPersonAbove: number | null;
   seq: number;
+  receipts: { id: string; entry_id: string; file_name: string; size: number; type: string }[];
   // Earlier versions of each source, as the server keeps them (the current one included).
   versions: Record<string, FundingSourceDetail['versions']>;
 }
@@ -93,6 +94,7 @@ export function initialFunds(org_id: string): FundsMock {
     twoPersonAbove: 3_000_000,
     seq: 0,
     versions: {},
+    receipts: [],
   };
 }
 
@@ -117,7 +119,7 @@ export async function installFundsMock(
 ): Promise<void> {
   await context.route(
     (url) =>
-      /^\/api\/v1\/(funding-sources|funds|fund-applications|disbursements)(\/|$)/.test(
+      /^\/api\/v1\/(funding-sources|funds|fund-applications|disbursements|receipts)(\/|$)/.test(
         url.pathname,
       ) || /^\/api\/v1\/people\/[^/]+\/(fund-applications|disbursements)$/.test(url.pathname),
     (route) => fundsRoute(route, state, f),
@@ -279,6 +281,31 @@ async function fundsRoute(route: Route, state: MockState, f: FundsMock): Promise
       versions: f.versions[s.id] ?? [versionOf(s)],
       monthly: [...totals.values()].sort((a, b) => a.month.localeCompare(b.month)),
     });
+  }
+  const rm = path.match(/^\/api\/v1\/disbursements\/([^/]+)\/receipts$/);
+  if (rm) {
+    if (!f.entries.some((e) => e.id === rm[1])) return notFound();
+    const view = (r: FundsMock['receipts'][number]) => ({
+      id: r.id,
+      file_name: r.file_name,
+      size: r.size,
+      content_type: r.type,
+      uploaded_at: NOW,
+      uploaded_by: me.id,
+    });
+    if (method === 'POST') {
+      if (!may('finance', 'org_admin', 'case_worker')) return forbidden();
+      const r = {
+        id: id('rc'),
+        entry_id: rm[1]!,
+        file_name: new URL(req.url()).searchParams.get('name') ?? '',
+        size: req.postDataBuffer()?.length ?? 0,
+        type: req.headers()['content-type'] ?? '',
+      };
+      f.receipts.push(r);
+      return json(201, view(r));
+    }
+    return json(200, { items: f.receipts.filter((r) => r.entry_id === rm[1]).map(view) });
   }
   if (path === '/api/v1/funds/settings') {
     if (method === 'PUT') {

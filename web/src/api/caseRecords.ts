@@ -131,8 +131,30 @@ export function fileUrl(fileId: string): string {
   return `/api/v1/files/${enc(fileId)}`;
 }
 
-// Uploads the raw bytes with XMLHttpRequest, whose upload events give the progress that
+// Uploads raw bytes to url with XMLHttpRequest, whose upload events give the progress that
 // fetch cannot. onProgress gets 0..1.
+export function uploadBytes<T>(
+  url: string,
+  body: Blob,
+  contentType: string,
+  onProgress: (fraction: number) => void,
+): Promise<ApiResult<T>> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    for (const [k, v] of Object.entries(requestHeaders('POST'))) xhr.setRequestHeader(k, v);
+    xhr.setRequestHeader('Content-Type', contentType);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () =>
+      resolve(readAnswer<T>(xhr.status, xhr.responseText, xhr.getResponseHeader('X-Request-Id')));
+    xhr.onerror = () => resolve(readAnswer<T>(0, '', null));
+    xhr.send(body);
+  });
+}
+
 export function uploadFile(
   caseId: string,
   kind: FileKind,
@@ -140,20 +162,5 @@ export function uploadFile(
   onProgress: (fraction: number) => void,
 ): Promise<ApiResult<CaseFile>> {
   const url = `${onCase(caseId, 'files')}?${new URLSearchParams({ kind, name: file.name })}`;
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.withCredentials = true;
-    for (const [k, v] of Object.entries(requestHeaders('POST'))) xhr.setRequestHeader(k, v);
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () =>
-      resolve(
-        readAnswer<CaseFile>(xhr.status, xhr.responseText, xhr.getResponseHeader('X-Request-Id')),
-      );
-    xhr.onerror = () => resolve(readAnswer<CaseFile>(0, '', null));
-    xhr.send(file);
-  });
+  return uploadBytes<CaseFile>(url, file, 'application/octet-stream', onProgress);
 }

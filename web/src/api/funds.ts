@@ -2,6 +2,7 @@
 // made for a woman and their decisions, and the append-only ledger of payments and reversals.
 // Amounts are whole KRW. Finance never receives an application's reason (the server leaves it
 // out); nothing here asks for case notes.
+import { uploadBytes } from './caseRecords';
 import { request, type ApiResult } from './client';
 
 export const FUND_KINDS = [
@@ -131,6 +132,7 @@ export interface LedgerEntry {
   entered_at: string;
   approved_by: string | null;
   approved_at: string | null;
+  receipts?: number;
 }
 
 export interface Balance {
@@ -222,3 +224,42 @@ export const getFundSettings = () => request<FundSettings>('GET', '/api/v1/funds
 
 export const updateFundSettings = (body: FundSettings) =>
   request<FundSettings>('PUT', '/api/v1/funds/settings', { body });
+
+// Receipts of a ledger entry (docs/api-funds.md, "Receipts"): encrypted under her key, never
+// deleted (a wrong one is withdrawn). The upload's Content-Type is the file's own type.
+export interface Receipt {
+  id: string;
+  file_name: string;
+  size: number;
+  content_type: string;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
+export const RECEIPT_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'application/pdf',
+];
+
+const receiptsOf = (entryId: string) =>
+  `/api/v1/disbursements/${encodeURIComponent(entryId)}/receipts`;
+
+export const listReceipts = (entryId: string) =>
+  request<{ items: Receipt[] }>('GET', receiptsOf(entryId));
+
+export const uploadReceipt = (
+  entryId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+) =>
+  uploadBytes<Receipt>(
+    `${receiptsOf(entryId)}?${new URLSearchParams({ name: file.name })}`,
+    file,
+    file.type,
+    onProgress,
+  );
+
+export const receiptUrl = (id: string) => `/api/v1/receipts/${encodeURIComponent(id)}/file`;

@@ -24,6 +24,7 @@ import { seoulToday } from '../shelters/dialogs';
 import { ErrorAlert, SelectField, StatusMessage, TextField } from '../ui';
 import { useRolesIfSignedIn } from '../session';
 import { ApplyForm, PayForm } from './forms';
+import { Receipts } from './Receipts';
 import { percentOf, useWon } from './money';
 import './funds.css';
 
@@ -45,6 +46,9 @@ export function HerMoney({
   const canApply = roles.includes('case_worker') || roles.includes('supervisor');
   const canDecide = roles.includes('supervisor');
   const canPay = roles.includes('finance') || roles.includes('supervisor');
+  const canAttach = (['finance', 'org_admin', 'case_worker'] as const).some((r) =>
+    roles.includes(r),
+  );
   const sources = useLoad(listFundingSources, []);
   const apps = useLoad(() => listFundApplications(personId), [personId]);
   const ledger = useLoad(() => getLedger(personId), [personId]);
@@ -144,6 +148,7 @@ export function HerMoney({
                 sourceList.find((s) => s.id === e.source_id)?.rules[e.kind]?.clawback,
               )}
               canReverse={canPay}
+              canAttach={canAttach}
               onDone={() => done('reversed')}
             />
           ))}
@@ -312,6 +317,7 @@ function EntryItem({
   left,
   clawback,
   canReverse,
+  canAttach,
   onDone,
 }: {
   e: LedgerEntry;
@@ -319,12 +325,14 @@ function EntryItem({
   left: number;
   clawback: boolean;
   canReverse: boolean;
+  canAttach: boolean;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const won = useWon();
   const submit = useSubmission();
   const [open, setOpen] = useState(false);
+  const [showReceipts, setShowReceipts] = useState(false);
   const [reason, setReason] = useState<ReversalReason>('entry_error');
   const label = `${formatDate(e.paid_on)} ${t(`fund.kind.${e.kind}`)} ${won(e.amount)}`;
   async function reverse(ev: FormEvent) {
@@ -347,6 +355,18 @@ function EntryItem({
         {e.reversal_reason &&
           ` · ${t('fund.her.reversedBecause', { reason: t(`fund.reversal.${e.reversal_reason}`) })}`}
       </p>
+      {e.amount > 0 && (
+        <button
+          type="button"
+          className="button-secondary button-small"
+          aria-expanded={showReceipts}
+          onClick={() => setShowReceipts(!showReceipts)}
+        >
+          {t('fund.receipt.toggle', { count: e.receipts ?? 0 })}
+          <span className="visually-hidden"> {label}</span>
+        </button>
+      )}{' '}
+      {showReceipts && <Receipts entryId={e.id} canAttach={canAttach} />}
       {canReverse && e.status === 'paid' && e.amount > 0 && left > 0 && !open && (
         <button
           type="button"
