@@ -4,6 +4,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #include <charconv>
 #include <limits>
+#include <map>
 #include <optional>
 
 namespace dandelion::stats {
@@ -342,6 +343,31 @@ std::optional<Spread> SpreadOf(const std::vector<std::int64_t>& sorted) {
   const std::size_t rank = (n * 90 + 99) / 100;
   s.p90 = sorted[rank == 0 ? 0 : rank - 1];
   return s;
+}
+
+// Korean name of a dimension, as the column header of a table in a file (CSV, XLSX, PDF).
+std::string DimensionName(const std::string& dim) {
+  static const std::map<std::string, std::string> kNames = {
+      {"month", "월"},
+      {"quarter", "분기"},
+      {"year", "연도"},
+      {"service_type", "서비스 유형"},
+      {"region", "지역"},
+      {"org_kind", "기관 유형"},
+      {"situation", "상황(복수 응답)"},
+      {"intake_channel", "접수 경로"},
+      {"category", "대상 구분(복수 응답)"},
+      {"age_band", "연령대"},
+      {"nationality", "국적"},
+      {"legal_kind", "법률 사건 종류"},
+      {"legal_outcome", "법률 사건 결과"},
+      {"legal_status", "법률 사건 진행 상태"},
+      {"emergency_response", "구분"},
+      {"shelter_exit_destination", "퇴소 후 거처"},
+      {"shelter_nights", "구분"},
+  };
+  auto it = kNames.find(dim);
+  return it == kNames.end() ? dim : it->second;
 }
 
 }  // namespace dandelion::stats

@@ -95,4 +95,8 @@ struct Spread {
 };
 std::optional<Spread> SpreadOf(const std::vector<std::int64_t>& sorted);
 
+// The Korean name of a dimension ("service_type" → "서비스 유형") for the column headers of
+// exported tables; an unknown dimension is its own name.
+std::string DimensionName(const std::string& dim);
+
 }  // namespace dandelion::stats

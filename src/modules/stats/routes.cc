@@ -60,37 +60,12 @@ boost::json::object TableJson(const StatTable& t, bool network) {
   return out;
 }
 
-// Korean column names of the CSV export.
-std::string DimName(const std::string& dim) {
-  static const std::map<std::string, std::string> kNames = {
-      {"month", "월"},
-      {"quarter", "분기"},
-      {"year", "연도"},
-      {"service_type", "서비스 유형"},
-      {"region", "지역"},
-      {"org_kind", "기관 유형"},
-      {"situation", "상황(복수 응답)"},
-      {"intake_channel", "접수 경로"},
-      {"category", "대상 구분(복수 응답)"},
-      {"age_band", "연령대"},
-      {"nationality", "국적"},
-      {"legal_kind", "법률 사건 종류"},
-      {"legal_outcome", "법률 사건 결과"},
-      {"legal_status", "법률 사건 진행 상태"},
-      {"emergency_response", "구분"},
-      {"shelter_exit_destination", "퇴소 후 거처"},
-      {"shelter_nights", "구분"},
-  };
-  auto it = kNames.find(dim);
-  return it == kNames.end() ? dim : it->second;
-}
-
 std::vector<std::string> KeyColumns(const StatTable& t) {
   if (t.by.size() == 1 && t.by[0] == "organization") return {"지역", "기관"};
   if (t.by.size() == 1 && t.by[0] == "referral_outcome") return {"방향", "상태"};
   if (t.by.size() == 1 && t.by[0] == "fund_source_kind") return {"재원", "지원 종류"};
   std::vector<std::string> out;
-  for (const auto& b : t.by) out.push_back(DimName(b));
+  for (const auto& b : t.by) out.push_back(DimensionName(b));
   return out;
 }
 
