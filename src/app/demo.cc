@@ -16,6 +16,7 @@
 #include "app/demo_funds.h"
 #include "app/demo_programs.h"
 #include "app/demo_referrals.h"
+#include "app/demo_reports.h"
 #include "app/demo_shelters.h"
 #include "app/services.h"
 
@@ -208,6 +209,10 @@ Result<void> FillDemo(const std::string& data_dir) {
   const int fund_entries = TRY(FillDemoFunds(services, fund_teams));
   std::cout << "Running self-reliance programs (자활 프로그램과 출석을 만드는 중):\n" << std::flush;
   const auto programs = TRY(FillDemoPrograms(services, fund_teams));
+  std::cout << "Preparing and filing last year's reports (지난해 실적 보고서를 작성하고 제출하는 "
+               "중):\n"
+            << std::flush;
+  const auto reported = TRY(FillDemoReports(services, clock, teams, admins));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
@@ -216,6 +221,8 @@ Result<void> FillDemo(const std::string& data_dir) {
             << fund_entries << " support-fund payments under two cities' rules\n"
             << programs.programs << " self-reliance programs with " << programs.marks
             << " attendance marks\n"
+            << reported.filed << " periodic reports filed and signed, " << reported.drafts
+            << " in preparation\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"
