@@ -211,7 +211,8 @@ Result<void> FillDemo(const std::string& data_dir) {
   const int fund_entries = TRY(FillDemoFunds(services, fund_teams));
   std::cout << "Running self-reliance programs (자활 프로그램과 출석을 만드는 중):\n" << std::flush;
   const auto programs = TRY(FillDemoPrograms(services, fund_teams));
-  std::cout << "Watching laws and ordinances (법령과 조례 모니터링 자료를 만드는 중):\n" << std::flush;
+  std::cout << "Watching laws and ordinances (법령과 조례 모니터링 자료를 만드는 중):\n"
+            << std::flush;
   const int policy_items = TRY(FillDemoPolicy(services, advocate));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
