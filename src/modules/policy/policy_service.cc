@@ -135,9 +135,10 @@ Result<ItemDetail> PolicyService::CreateItem(const security::Actor& actor, const
     TRY(policy_repo::InsertItem(tx, item, actor.user_id));
     TRY(policy_repo::AppendStatus(tx, item.id, 1, item.status, item.status_on,
                                   in.status_note.value_or(""), now, actor.user_id));
-    TRY(audit_.Append(tx, security::ActorEvent(
-                              actor, "policy.item.create", "policy_item", item.id,
-                              {"kind", "jurisdiction", "title", "stance", "status", "published"})));
+    auto event =
+        security::ActorEvent(actor, "policy.item.create", "policy_item", item.id,
+                             {"kind", "jurisdiction", "title", "stance", "status", "published"});
+    TRY(audit_.Append(tx, event));
     return Detail(tx, std::move(item));
   });
 }
@@ -756,9 +757,9 @@ Result<work_repo::Task> PolicyService::UpdateTaskIn(store::Tx& tx, const securit
   } else {
     TRY(work_repo::UpdateTask(tx, t));
   }
-  TRY(audit_.Append(tx,
-                    security::ActorEvent(actor, fresh ? "policy.task.create" : "policy.task.update",
-                                         "policy_task", t.id)));
+  auto event = security::ActorEvent(actor, "policy.task.update", "policy_task", t.id);
+  if (fresh) event.action = "policy.task.create";
+  TRY(audit_.Append(tx, event));
   return t;
 }
 
@@ -817,9 +818,9 @@ Result<work_repo::Event> PolicyService::UpdateEventIn(store::Tx& tx, const secur
   } else {
     TRY(work_repo::UpdateEvent(tx, e));
   }
-  TRY(audit_.Append(
-      tx, security::ActorEvent(actor, fresh ? "policy.event.create" : "policy.event.update",
-                               "policy_event", e.id)));
+  auto event = security::ActorEvent(actor, "policy.event.update", "policy_event", e.id);
+  if (fresh) event.action = "policy.event.create";
+  TRY(audit_.Append(tx, event));
   return e;
 }
 
@@ -887,9 +888,9 @@ Result<work_repo::Submission> PolicyService::UpdateSubmissionIn(store::Tx& tx,
   } else {
     TRY(work_repo::UpdateSubmission(tx, s));
   }
-  TRY(audit_.Append(tx, security::ActorEvent(
-                            actor, fresh ? "policy.submission.create" : "policy.submission.update",
-                            "policy_submission", s.id)));
+  auto event = security::ActorEvent(actor, "policy.submission.update", "policy_submission", s.id);
+  if (fresh) event.action = "policy.submission.create";
+  TRY(audit_.Append(tx, event));
   return s;
 }
 
@@ -952,9 +953,9 @@ Result<work_repo::Statement> PolicyService::UpdateStatementIn(store::Tx& tx,
   } else {
     TRY(work_repo::UpdateStatement(tx, s));
   }
-  TRY(audit_.Append(
-      tx, security::ActorEvent(actor, fresh ? "policy.statement.create" : "policy.statement.update",
-                               "policy_statement", s.id)));
+  auto event = security::ActorEvent(actor, "policy.statement.update", "policy_statement", s.id);
+  if (fresh) event.action = "policy.statement.create";
+  TRY(audit_.Append(tx, event));
   return s;
 }
 

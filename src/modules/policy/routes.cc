@@ -281,7 +281,7 @@ Result<policy_repo::ItemFilter> ReadFilter(const Request& req) {
   f.limit = QueryInt(req, "limit", 50, 1, 500);
   if (f.limit < 0) bad.Field("limit", "field.out_of_range");
   f.offset = QueryInt(req, "cursor", 0, 0, 100000000);
-  if (f.offset < 0) bad.Field("cursor", "field.invalid");
+  if (f.offset < 0) bad.Field("cursor", "field.out_of_range");
   if (!bad.fields.empty()) return Fail(bad);
   return f;
 }
