@@ -14,6 +14,7 @@
 #include "app/commands.h"
 #include "app/demo_caseload.h"
 #include "app/demo_funds.h"
+#include "app/demo_policy.h"
 #include "app/demo_programs.h"
 #include "app/demo_referrals.h"
 #include "app/demo_reports.h"
@@ -143,6 +144,7 @@ Result<void> FillDemo(const std::string& data_dir) {
   std::vector<security::Actor> shelter_staff;
   std::map<std::string, security::Actor> admins;
   std::vector<DemoFundTeam> fund_teams;
+  security::Actor advocate;
   std::cout << "Creating a synthetic demo network (합성 데모 네트워크를 만드는 중):\n";
   for (size_t i = 0; i < std::size(kOrgs); ++i) {
     const DemoOrg& d = kOrgs[i];
@@ -186,6 +188,7 @@ Result<void> FillDemo(const std::string& data_dir) {
         shelter_staff.push_back(Staff(org->id, created->user.account.id, role));
       }
       if (role == "finance") finance_of = Staff(org->id, created->user.account.id, role);
+      if (role == "advocate") advocate = Staff(org->id, created->user.account.id, role);
     }
     if (DoesCaseWork(d.kind)) teams.push_back(team);
     if (std::string_view(d.kind) == "self_reliance_center") {
@@ -213,6 +216,9 @@ Result<void> FillDemo(const std::string& data_dir) {
                "중):\n"
             << std::flush;
   const auto reported = TRY(FillDemoReports(services, clock, teams, admins));
+  std::cout << "Watching laws and ordinances (법령과 조례 모니터링 자료를 만드는 중):\n"
+            << std::flush;
+  const int policy_items = TRY(FillDemoPolicy(services, advocate));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
@@ -223,6 +229,7 @@ Result<void> FillDemo(const std::string& data_dir) {
             << " attendance marks\n"
             << reported.filed << " periodic reports filed and signed, " << reported.drafts
             << " in preparation\n"
+            << policy_items << " laws, bills and ordinances on the policy map\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"
