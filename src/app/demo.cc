@@ -13,6 +13,7 @@
 #include "app/admin_commands.h"
 #include "app/commands.h"
 #include "app/demo_caseload.h"
+#include "app/demo_events.h"
 #include "app/demo_funds.h"
 #include "app/demo_programs.h"
 #include "app/demo_referrals.h"
@@ -141,6 +142,7 @@ Result<void> FillDemo(const std::string& data_dir) {
   std::vector<DemoTeam> teams;
   std::vector<security::Actor> shelter_staff;
   std::map<std::string, security::Actor> admins;
+  security::Actor advocate;
   std::vector<DemoFundTeam> fund_teams;
   std::cout << "Creating a synthetic demo network (합성 데모 네트워크를 만드는 중):\n";
   for (size_t i = 0; i < std::size(kOrgs); ++i) {
@@ -178,6 +180,7 @@ Result<void> FillDemo(const std::string& data_dir) {
       if (role == "case_worker") team.worker = Staff(org->id, created->user.account.id, role);
       if (role == "supervisor") team.supervisor = Staff(org->id, created->user.account.id, role);
       if (role == "org_admin") admins[d.slug] = Staff(org->id, created->user.account.id, role);
+      if (role == "advocate") advocate = Staff(org->id, created->user.account.id, role);
       if (role == "dispatcher") {
         TRY(PutOnCall(services, org->id, created->user.account.id));
       }
@@ -208,6 +211,9 @@ Result<void> FillDemo(const std::string& data_dir) {
   const int fund_entries = TRY(FillDemoFunds(services, fund_teams));
   std::cout << "Running self-reliance programs (자활 프로그램과 출석을 만드는 중):\n" << std::flush;
   const auto programs = TRY(FillDemoPrograms(services, fund_teams));
+  std::cout << "Holding this year's pilgrimage and events (올해의 순례와 행사를 만드는 중):\n"
+            << std::flush;
+  const auto events = TRY(FillDemoEvents(services, advocate, admins["gunsan-counsel"]));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
@@ -216,6 +222,8 @@ Result<void> FillDemo(const std::string& data_dir) {
             << fund_entries << " support-fund payments under two cities' rules\n"
             << programs.programs << " self-reliance programs with " << programs.marks
             << " attendance marks\n"
+            << events.events << " events with " << events.registrations << " registrations and "
+            << events.check_ins << " check-ins\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

@@ -81,6 +81,11 @@ inline constexpr std::string_view kReportsRead = "reports.read";
 inline constexpr std::string_view kReportsPrepare = "reports.prepare";
 inline constexpr std::string_view kReportsReview = "reports.review";
 inline constexpr std::string_view kReportsFilings = "reports.filings";
+// Events (docs/api-events.md): the organizing organization's own; the service checks the event
+// is the caller's organization's.
+inline constexpr std::string_view kEventRead = "event.read";
+inline constexpr std::string_view kEventWrite = "event.write";
+inline constexpr std::string_view kEventAttendees = "event.attendees";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.
