@@ -123,6 +123,13 @@ Result<void> UpdateEvent(store::Tx& tx, const StoredEvent& e) {
   return Ok();
 }
 
+Result<void> LockEvent(store::Tx& tx, const std::string& id) {
+  if (tx.dialect() == store::Dialect::kPostgres) {
+    TRY(tx.Query("SELECT id FROM events WHERE id = ? FOR UPDATE", {id}));
+  }
+  return Ok();
+}
+
 Result<std::optional<StoredEvent>> FindEvent(store::Tx& tx, const std::string& id) {
   auto found = TRY(SelectEvents(tx, "WHERE e.id = ?", {id}));
   if (found.empty()) return std::optional<StoredEvent>();
@@ -188,10 +195,11 @@ Result<void> SetStatus(store::Tx& tx, const std::string& id, const std::string& 
 }
 
 Result<void> SetCheckIn(store::Tx& tx, const StoredRegistration& r) {
-  TRY(tx.Exec(
+  const int64_t changed = TRY(tx.Exec(
       "UPDATE event_registrations SET status = ?, checked_in_at = ?, checked_in_by = ?, "
       "check_in_method = ?, check_in_key = ? WHERE id = ? AND checked_in_at IS NULL",
       {r.status, r.checked_in_at, r.checked_in_by, r.check_in_method, r.check_in_key, r.id}));
+  if (changed != 1) return Fail(ErrorCode::kConflict, "events.already_checked_in");
   return Ok();
 }
 

@@ -24,6 +24,10 @@ struct StoredEvent {
 Result<void> InsertEvent(store::Tx& tx, const StoredEvent& e);
 // Writes every field an edit may change, and updated_at.
 Result<void> UpdateEvent(store::Tx& tx, const StoredEvent& e);
+// On PostgreSQL, locks the event's row until the transaction ends: registrations, cancellations,
+// capacity changes and check-ins of one event are decided one at a time, so two last-place
+// registrations cannot both get the place (SQLite has one writer anyway).
+Result<void> LockEvent(store::Tx& tx, const std::string& id);
 Result<std::optional<StoredEvent>> FindEvent(store::Tx& tx, const std::string& id);
 // An organization's events, latest start first.
 Result<std::vector<StoredEvent>> EventsOf(store::Tx& tx, const std::string& org_id);
@@ -51,6 +55,7 @@ Result<bool> ContactTaken(store::Tx& tx, const std::string& event_id, const std:
 Result<std::vector<StoredRegistration>> RegistrationsOf(store::Tx& tx, const std::string& event_id);
 Result<void> SetStatus(store::Tx& tx, const std::string& id, const std::string& status,
                        const std::string& cancelled_at);
+// Records the check-in unless one is recorded already (then kConflict).
 Result<void> SetCheckIn(store::Tx& tx, const StoredRegistration& r);
 
 struct Counts {

@@ -188,6 +188,8 @@ Result<Event> EventService::Update(const security::Actor& actor, const std::stri
                                    const EventPatch& p) {
   TRY(RequirePermission(actor, perm::kEventWrite));
   return db_.WriteValue([&](store::Tx& tx) -> Result<Event> {
+    // Locked before it is read: two edits at once apply one after the other.
+    if (LooksLikeId(id)) TRY(event_repo::LockEvent(tx, id));
     StoredEvent e = TRY(LoadOwn(tx, actor, id));
     EventFields f = FieldsOf(e);
     std::vector<std::string> changed;
@@ -266,6 +268,7 @@ Result<event_repo::Counts> EventService::Attendance(const security::Actor& actor
 Result<Registered> EventService::Store(store::Tx& tx, const security::Actor& actor,
                                        const StoredEvent& event, const NewRegistration& input,
                                        const std::string& source) {
+  TRY(event_repo::LockEvent(tx, event.id));
   std::string index;
   if (!Blank(input.contact)) {
     index = TRY(ContactIndex(contact_key_, event.id, input.contact));
@@ -346,6 +349,7 @@ Result<Cancelled> EventService::Cancel(const security::Actor& actor, const std::
   TRY(RequirePermission(actor, perm::kEventAttendees));
   return db_.WriteValue([&](store::Tx& tx) -> Result<Cancelled> {
     auto e = TRY(LoadOwn(tx, actor, id));
+    TRY(event_repo::LockEvent(tx, e.id));
     std::optional<StoredRegistration> r;
     if (LooksLikeId(registration_id)) r = TRY(event_repo::FindRegistration(tx, registration_id));
     if (!r || r->event_id != e.id) return Fail(NotFound());
@@ -402,6 +406,7 @@ Result<CheckedIn> EventService::CheckIn(const security::Actor& actor, const std:
   const TimePoint now = clock_.Now();
   return db_.WriteValue([&](store::Tx& tx) -> Result<CheckedIn> {
     auto e = TRY(LoadOwn(tx, actor, id));
+    TRY(event_repo::LockEvent(tx, e.id));
     // A replay of a queued check-in answers what the first answered.
     if (auto done = TRY(event_repo::FindByCheckInKey(tx, e.id, in.idempotency_key))) {
       return CheckedIn{TRY(View(tx, *done)), true};
