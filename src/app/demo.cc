@@ -13,6 +13,7 @@
 #include "app/admin_commands.h"
 #include "app/commands.h"
 #include "app/demo_caseload.h"
+#include "app/demo_events.h"
 #include "app/demo_funds.h"
 #include "app/demo_policy.h"
 #include "app/demo_programs.h"
@@ -143,8 +144,8 @@ Result<void> FillDemo(const std::string& data_dir) {
   std::vector<DemoTeam> teams;
   std::vector<security::Actor> shelter_staff;
   std::map<std::string, security::Actor> admins;
-  std::vector<DemoFundTeam> fund_teams;
   security::Actor advocate;
+  std::vector<DemoFundTeam> fund_teams;
   std::cout << "Creating a synthetic demo network (합성 데모 네트워크를 만드는 중):\n";
   for (size_t i = 0; i < std::size(kOrgs); ++i) {
     const DemoOrg& d = kOrgs[i];
@@ -181,6 +182,7 @@ Result<void> FillDemo(const std::string& data_dir) {
       if (role == "case_worker") team.worker = Staff(org->id, created->user.account.id, role);
       if (role == "supervisor") team.supervisor = Staff(org->id, created->user.account.id, role);
       if (role == "org_admin") admins[d.slug] = Staff(org->id, created->user.account.id, role);
+      if (role == "advocate") advocate = Staff(org->id, created->user.account.id, role);
       if (role == "dispatcher") {
         TRY(PutOnCall(services, org->id, created->user.account.id));
       }
@@ -188,7 +190,6 @@ Result<void> FillDemo(const std::string& data_dir) {
         shelter_staff.push_back(Staff(org->id, created->user.account.id, role));
       }
       if (role == "finance") finance_of = Staff(org->id, created->user.account.id, role);
-      if (role == "advocate") advocate = Staff(org->id, created->user.account.id, role);
     }
     if (DoesCaseWork(d.kind)) teams.push_back(team);
     if (std::string_view(d.kind) == "self_reliance_center") {
@@ -219,6 +220,9 @@ Result<void> FillDemo(const std::string& data_dir) {
   std::cout << "Watching laws and ordinances (법령과 조례 모니터링 자료를 만드는 중):\n"
             << std::flush;
   const int policy_items = TRY(FillDemoPolicy(services, advocate));
+  std::cout << "Holding this year's pilgrimage and events (올해의 순례와 행사를 만드는 중):\n"
+            << std::flush;
+  const auto events = TRY(FillDemoEvents(services, advocate, admins["gunsan-counsel"]));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
@@ -230,6 +234,8 @@ Result<void> FillDemo(const std::string& data_dir) {
             << reported.filed << " periodic reports filed and signed, " << reported.drafts
             << " in preparation\n"
             << policy_items << " laws, bills and ordinances on the policy map\n"
+            << events.events << " events with " << events.registrations << " registrations and "
+            << events.check_ins << " check-ins\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

@@ -23,6 +23,7 @@
 #include "modules/cases/routes.h"
 #include "modules/emergency/event_relay.h"
 #include "modules/emergency/routes.h"
+#include "modules/events/routes.h"
 #include "modules/exports/routes.h"
 #include "modules/funds/routes.h"
 #include "modules/network/routes.h"
@@ -143,6 +144,7 @@ int Serve(const ServeOptions& options) {
   stats::AddRoutes(router, *s.stats);
   exports::AddRoutes(router, *s.exports);
   reports::AddRoutes(router, *s.reports);
+  events::AddRoutes(router, *s.events);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

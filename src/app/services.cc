@@ -7,6 +7,7 @@
 #include "modules/case_records/routes.h"
 #include "modules/cases/routes.h"
 #include "modules/emergency/routes.h"
+#include "modules/events/routes.h"
 #include "modules/exports/export_service.h"
 #include "modules/funds/routes.h"
 #include "modules/network/routes.h"
@@ -47,6 +48,7 @@ void RegisterAllMessages() {
   stats::RegisterStatsMessages();
   exports::RegisterExportMessages();
   reports::RegisterReportMessages();
+  events::RegisterEventMessages();
 }
 
 namespace {
@@ -149,6 +151,7 @@ void Services::Build() {
                      : std::filesystem::path(config.data_dir) / "exports",
           .font_path = config.export_font_path});
   reports = std::make_unique<reports::ReportService>(*db, *audit, *audit_reads, *auth, *clock);
+  events = std::make_unique<events::EventService>(*db, *keyring, *audit, *clock);
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

@@ -14,6 +14,7 @@
 #include "modules/caseload/caseload.h"
 #include "modules/cases/case_service.h"
 #include "modules/emergency/emergency_service.h"
+#include "modules/events/event_service.h"
 #include "modules/exports/export_service.h"
 #include "modules/funds/fund_service.h"
 #include "modules/network/org_service.h"
@@ -60,6 +61,7 @@ struct Services {
   // Export jobs; serve starts its workers (ExportService::Start).
   std::unique_ptr<exports::ExportService> exports;
   std::unique_ptr<reports::ReportService> reports;
+  std::unique_ptr<events::EventService> events;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

@@ -33,6 +33,17 @@ inline constexpr uint64_t kHelpFormSubkeyId = 1;
 // from each master key: after a rotation every browser is new again until its next sign-in.
 inline constexpr KdfContext kDeviceCookieContext{"DdDevCok"};
 inline constexpr uint64_t kDeviceCookieSubkeyId = 1;
+// Master key -> the key that signs the public event registration form's time tokens
+// (events/event_service.h, the help form's guard with its own key); id 1.
+inline constexpr KdfContext kEventFormContext{"DdEvtFrm"};
+inline constexpr uint64_t kEventFormSubkeyId = 1;
+// Master key -> the key of event tickets' check-in token MAC (events/model.h); id 1.
+inline constexpr KdfContext kEventTicketContext{"DdEvtTkt"};
+inline constexpr uint64_t kEventTicketSubkeyId = 1;
+// Master key -> the key of the keyed index of a registrant's contact, bound to the event
+// (duplicate detection, events/model.h); id 1.
+inline constexpr KdfContext kEventContactContext{"DdEvtIdx"};
+inline constexpr uint64_t kEventContactSubkeyId = 1;
 
 // The 32-byte subkey number id of parent in context (BLAKE2b-based crypto_kdf_derive_from_key).
 // Subkeys are independent: knowing one reveals nothing of the parent or of other subkeys.

@@ -84,6 +84,13 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kReportsReview, {"org_admin", "supervisor"}},
       {perm::kReportsFilings, {"network_admin"}},
       {perm::kPolicyEdit, {"advocate", "network_admin"}},
+      // Events (docs/api-events.md) are run by their organizing organization: the secretariat's
+      // advocates and network administrators, a member's administrator and advocates. The
+      // attendee list (names or aliases, sealed) and check-in are theirs too; every read of it
+      // is audited. Case roles have no part in it: an attendee is not a case.
+      {perm::kEventRead, {"advocate", "org_admin", "network_admin"}},
+      {perm::kEventWrite, {"advocate", "org_admin", "network_admin"}},
+      {perm::kEventAttendees, {"advocate", "org_admin", "network_admin"}},
   };
   return grants;
 }

@@ -84,6 +84,11 @@ inline constexpr std::string_view kReportsFilings = "reports.filings";
 // The policy monitor (api-policy.md): the secretariat's advocates and network admins edit;
 // reading needs only a session (signed_in), the public site reads what is published.
 inline constexpr std::string_view kPolicyEdit = "policy.edit";
+// Events (docs/api-events.md): the organizing organization's own; the service checks the event
+// is the caller's organization's.
+inline constexpr std::string_view kEventRead = "event.read";
+inline constexpr std::string_view kEventWrite = "event.write";
+inline constexpr std::string_view kEventAttendees = "event.attendees";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

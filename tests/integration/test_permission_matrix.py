@@ -61,6 +61,9 @@ POLICY_EDIT = lambda role, scope: role in ("advocate", "network_admin")  # noqa:
 POLICY_RECORDS = ("policy/items", "policy/documents", "policy/tasks", "policy/events",
                   "policy/submissions", "policy/statements")
 
+EVENT = "/api/v1/events/{id}"
+EVENT_STAFF = ("advocate", "org_admin", "network_admin")
+
 
 def report_reader(role, scope):
     """Its own organization's report, or for the secretariat a member's filed one."""
@@ -311,6 +314,17 @@ EXPECTED = {
     **{(method, POLICY + "/" + kind + tail): POLICY_EDIT
        for kind in ("tasks", "events", "submissions", "statements")
        for method, tail in (("POST", ""), ("PATCH", "/{id}"))},
+    # Events (docs/api-events.md) are their organizing organization's: its advocates and
+    # administrators (the secretariat's network admins); another's answer 404.
+    ("GET", "/api/v1/events"): roles(*EVENT_STAFF),
+    ("POST", "/api/v1/events"): roles(*EVENT_STAFF),
+    ("GET", EVENT): own(*EVENT_STAFF),
+    ("PATCH", EVENT): own(*EVENT_STAFF),
+    ("GET", EVENT + "/attendance"): own(*EVENT_STAFF),
+    ("GET", EVENT + "/registrations"): own(*EVENT_STAFF),
+    ("POST", EVENT + "/registrations"): own(*EVENT_STAFF),
+    ("POST", EVENT + "/registrations/{rid}/cancel"): own(*EVENT_STAFF),
+    ("POST", EVENT + "/check-ins"): own(*EVENT_STAFF),
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
@@ -771,6 +785,7 @@ class PermissionMatrixTest(unittest.TestCase):
             cls.record_ids["exports"][slug] = r.json()["id"]
 
         cls.build_policy_records()
+        cls.build_events()
         cls.build_referrals(b_worker, b_admin)
         cls.build_restricted_person()
 
@@ -805,6 +820,29 @@ class PermissionMatrixTest(unittest.TestCase):
             headers={"Content-Type": "application/pdf"})
         assert r.status == 201, r.body
         return r.json()["id"]
+    def build_events(cls):
+        """An event of the secretariat, A and B, each with one registration cancelled at once,
+        so that the matrix's cancel answers 409 and nothing changes."""
+        cls.event_ids, cls.event_registration_ids = {}, {}
+        starts = time.strftime("%Y-%m-%dT10:00:00+09:00",
+                               time.gmtime(server_now(cls.server.client()) + 9 * 3600 + 86400))
+        ends = starts.replace("T10:", "T12:")
+        b_advocate = sign_in(cls.server, cls.users["org-b"]["advocate"])
+        for slug, s in [("sec", cls.sessions["network_admin"]),
+                        ("org-a", cls.sessions["advocate"]), ("org-b", b_advocate)]:
+            r = s.client.post("/api/v1/events", body={
+                "kind": "forum", "title_ko": "매트릭스 " + slug, "starts_at": starts,
+                "ends_at": ends, "venue": "교육장", "region": "KR-11"})
+            assert r.status == 201, r.body
+            cls.event_ids[slug] = r.json()["id"]
+            r = s.client.post(f"/api/v1/events/{cls.event_ids[slug]}/registrations",
+                              body={"name": "매트릭스"})
+            assert r.status == 201, r.body
+            rid = r.json()["id"]
+            r = s.client.post(f"/api/v1/events/{cls.event_ids[slug]}/registrations/{rid}/cancel",
+                              body={})
+            assert r.status == 200, r.body
+            cls.event_registration_ids[slug] = rid
 
     @classmethod
     def build_referrals(cls, b_worker, b_admin):
@@ -865,6 +903,9 @@ class PermissionMatrixTest(unittest.TestCase):
         cls.server.cleanup()
 
     def fill(self, path, org_slug):
+        if path.startswith("/api/v1/events/"):
+            return path.replace("{id}", self.event_ids[org_slug]).replace(
+                "{rid}", self.event_registration_ids[org_slug])
         for kind, ids in self.record_ids.items():
             if path.startswith(f"/api/v1/{kind}/"):
                 return path.replace("{id}", ids[org_slug])

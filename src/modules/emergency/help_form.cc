@@ -25,14 +25,14 @@ bool IsHex(std::string_view s) {
 }  // namespace
 
 HelpFormGuard::HelpFormGuard(const security::SecretKey& master_key, const Clock& clock,
-                             int per_minute)
-    : key_(security::DeriveSubkey(master_key, security::kHelpFormContext,
-                                  security::kHelpFormSubkeyId)),
+                             int per_minute, FormPurpose purpose)
+    : key_(security::DeriveSubkey(master_key, *purpose.context, purpose.subkey_id)),
+      tag_(purpose.tag),
       clock_(clock),
       per_minute_(std::max(1, per_minute)) {}
 
 std::string HelpFormGuard::Sign(int64_t issued_at, std::string_view nonce) const {
-  const std::string message = "help-form:" + std::to_string(issued_at) + ":" + std::string(nonce);
+  const std::string message = tag_ + ":" + std::to_string(issued_at) + ":" + std::string(nonce);
   unsigned char mac[16];
   crypto_generichash(mac, sizeof mac, reinterpret_cast<const unsigned char*>(message.data()),
                      message.size(), key_.data(), key_.size());

@@ -31,6 +31,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "security/kdf.h"
 #include "security/keys.h"
 
 namespace dandelion::emergency {
@@ -53,10 +54,19 @@ struct FloodState {
   bool starts = false;  // this post starts the flood: raise the one alert
 };
 
+// Which form a guard protects: its tokens are signed with its own subkey of the master key
+// and tagged with its name, so a token of one public form is never accepted by another. The
+// public event registration (events/event_service.h) uses the same guard with its own purpose.
+struct FormPurpose {
+  const security::KdfContext* context = &security::kHelpFormContext;
+  uint64_t subkey_id = security::kHelpFormSubkeyId;
+  std::string_view tag = "help-form";
+};
+
 class HelpFormGuard {
  public:
   HelpFormGuard(const security::SecretKey& master_key, const Clock& clock,
-                int per_minute = kDefaultPublicPerMinute);
+                int per_minute = kDefaultPublicPerMinute, FormPurpose purpose = {});
 
   std::string IssueToken() const;
   // Ok, or 400 naming form_token: "emergency.form_token" (not ours, altered),
@@ -87,6 +97,7 @@ class HelpFormGuard {
   void ForgetExpiredLocked(int64_t now);
 
   security::SecretKey key_;
+  std::string tag_;
   const Clock& clock_;
   const int per_minute_;
   struct Bucket {
