@@ -183,7 +183,7 @@ function RegionDrill({ code, onClose }: { code: string; onClose: () => void }) {
   return (
     <section className="card policy-drill" aria-labelledby="policy-drill-title">
       <div className="policy-drill-head">
-        <h2 id="policy-drill-title">{t('policy.map.drillTitle', { region: name })}</h2>
+        <h2 id="policy-drill-title">{t('policy.map.drillHeading', { region: name })}</h2>
         <button type="button" className="button-secondary button-small" onClick={onClose}>
           {t('policy.map.close')}
         </button>
@@ -233,9 +233,9 @@ function RegionDrill({ code, onClose }: { code: string; onClose: () => void }) {
           </table>
         </div>
       )}
-      <h3>{t('policy.map.itemsTitle', { region: name })}</h3>
+      <h3 id="policy-drill-items">{t('policy.map.itemsTitle', { region: name })}</h3>
       {items.data && items.data.items.length === 0 && <p>{t('policy.map.noItems')}</p>}
-      <ul className="policy-list">
+      <ul className="policy-list" aria-labelledby="policy-drill-items">
         {(items.data?.items ?? []).map((i) => (
           <li key={i.id}>
             <Link to={`/policy/items/${encodeURIComponent(i.id)}`}>{i.title}</Link>{' '}

@@ -79,7 +79,8 @@ function ComparisonTable({ result }: { result: Comparison }) {
   const text = useScoreText();
   const criteria = new Map(result.criteria.map((c) => [c.key, c]));
   return (
-    <section className="card" aria-labelledby="policy-compare-caption">
+    <section className="card" aria-labelledby="policy-result-title">
+      <h2 id="policy-result-title">{t('policy.compare.resultTitle')}</h2>
       <div
         className="table-wrap"
         tabIndex={0}

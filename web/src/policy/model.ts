@@ -20,7 +20,7 @@ export const canEditPolicy = (roles: readonly Role[]) =>
 // The shade of a region on the map: darkest where the region's own ordinance is in force.
 export const MAP_SHADE: Record<MapStatus, number> = {
   in_force: 4,
-  municipal: 3,
+  municipal: 2,
   considering: 1,
   none: 0,
 };
