@@ -232,6 +232,11 @@ describe('policy monitor (mocked API)', () => {
     await expect
       .poll(async () => drill.getByRole('row', { name: /수원시/ }).innerText())
       .toContain('50점');
+    // The map fills the phone's width, so its squares stay readable.
+    const mapWidth = await page
+      .getByRole('group', { name: /조례 현황 지도/ })
+      .evaluate((svg) => svg.getBoundingClientRect().width);
+    expect(mapWidth).toBeGreaterThan(300);
     let width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await checkScreen(t, 'policy-07-phone-map');

@@ -62,7 +62,7 @@ const REGION_NAMES: [string, string, string][] = [
 const MUNICIPALITIES: [string, string, string, string][] = [
   ['41110', '수원시', 'Suwon', 'KR-41'],
   ['41480', '파주시', 'Paju', 'KR-41'],
-  ['45110', '전주시', 'Jeonju', 'KR-45'],
+  ['52110', '전주시', 'Jeonju', 'KR-45'],
   ['46130', '여수시', 'Yeosu', 'KR-46'],
   ['48120', '창원시', 'Changwon', 'KR-48'],
 ];
@@ -161,7 +161,7 @@ export function initialPolicy(): PolicyMock {
         ['enacted', '2019-11-05'],
       ]),
       suwon,
-      item('pi-jeonju', 'ordinance', '45110', '전주시 성매매피해자 자립지원 조례', [
+      item('pi-jeonju', 'ordinance', '52110', '전주시 성매매피해자 자립지원 조례', [
         ['enacted', '2022-04-08'],
       ]),
       item('pi-busan', 'ordinance', 'KR-26', '부산광역시 성매매피해자 자립 지원 조례안', [

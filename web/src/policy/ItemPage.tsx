@@ -81,7 +81,7 @@ export function ItemPage() {
           {i.score !== null && (
             <>
               <dt>{t('policy.items.score')}</dt>
-              <dd>{t('policy.item.scoreLine', { score: i.score })}</dd>
+              <dd>{t('policy.map.points', { score: i.score })}</dd>
             </>
           )}
           {i.external_id && (

@@ -106,7 +106,7 @@ function ComparisonTable({ result }: { result: Comparison }) {
             <tr>
               <th scope="row">{t('policy.compare.score')}</th>
               {result.items.map((i) => (
-                <td key={i.id} className="num">
+                <td key={i.id}>
                   {i.score !== null ? t('policy.map.points', { score: i.score }) : ''}
                 </td>
               ))}
