@@ -14,6 +14,7 @@
 #include "app/commands.h"
 #include "app/demo_caseload.h"
 #include "app/demo_funds.h"
+#include "app/demo_policy.h"
 #include "app/demo_programs.h"
 #include "app/demo_referrals.h"
 #include "app/demo_shelters.h"
@@ -142,6 +143,7 @@ Result<void> FillDemo(const std::string& data_dir) {
   std::vector<security::Actor> shelter_staff;
   std::map<std::string, security::Actor> admins;
   std::vector<DemoFundTeam> fund_teams;
+  security::Actor advocate;
   std::cout << "Creating a synthetic demo network (합성 데모 네트워크를 만드는 중):\n";
   for (size_t i = 0; i < std::size(kOrgs); ++i) {
     const DemoOrg& d = kOrgs[i];
@@ -185,6 +187,7 @@ Result<void> FillDemo(const std::string& data_dir) {
         shelter_staff.push_back(Staff(org->id, created->user.account.id, role));
       }
       if (role == "finance") finance_of = Staff(org->id, created->user.account.id, role);
+      if (role == "advocate") advocate = Staff(org->id, created->user.account.id, role);
     }
     if (DoesCaseWork(d.kind)) teams.push_back(team);
     if (std::string_view(d.kind) == "self_reliance_center") {
@@ -208,6 +211,8 @@ Result<void> FillDemo(const std::string& data_dir) {
   const int fund_entries = TRY(FillDemoFunds(services, fund_teams));
   std::cout << "Running self-reliance programs (자활 프로그램과 출석을 만드는 중):\n" << std::flush;
   const auto programs = TRY(FillDemoPrograms(services, fund_teams));
+  std::cout << "Watching laws and ordinances (법령과 조례 모니터링 자료를 만드는 중):\n" << std::flush;
+  const int policy_items = TRY(FillDemoPolicy(services, advocate));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
@@ -216,6 +221,7 @@ Result<void> FillDemo(const std::string& data_dir) {
             << fund_entries << " support-fund payments under two cities' rules\n"
             << programs.programs << " self-reliance programs with " << programs.marks
             << " attendance marks\n"
+            << policy_items << " laws, bills and ordinances on the policy map\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

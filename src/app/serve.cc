@@ -29,6 +29,7 @@
 #include "modules/people/people_service.h"
 #include "modules/people/routes.h"
 #include "modules/probe/probe.h"
+#include "modules/policy/routes.h"
 #include "modules/programs/routes.h"
 #include "modules/referrals/routes.h"
 #include "modules/reports/routes.h"
@@ -138,6 +139,7 @@ int Serve(const ServeOptions& options) {
   shelters::AddRoutes(router, *s.shelters);
   funds::AddRoutes(router, *s.funds);
   programs::AddRoutes(router, *s.programs);
+  policy::AddRoutes(router, *s.policy);
   stats::AddRoutes(router, *s.stats);
   exports::AddRoutes(router, *s.exports);
   reports::AddRoutes(router, *s.reports);

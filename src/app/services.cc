@@ -11,6 +11,7 @@
 #include "modules/funds/routes.h"
 #include "modules/network/routes.h"
 #include "modules/people/routes.h"
+#include "modules/policy/routes.h"
 #include "modules/programs/routes.h"
 #include "modules/referrals/routes.h"
 #include "modules/reports/routes.h"
@@ -42,6 +43,7 @@ void RegisterAllMessages() {
   shelters::RegisterShelterMessages();
   funds::RegisterFundMessages();
   programs::RegisterProgramMessages();
+  policy::RegisterPolicyMessages();
   stats::RegisterStatsMessages();
   exports::RegisterExportMessages();
   reports::RegisterReportMessages();
@@ -138,6 +140,7 @@ void Services::Build() {
   programs =
       std::make_unique<programs::ProgramService>(*db, *keyring, *audit, *audit_reads, *clock);
   stats = std::make_unique<stats::StatsService>(*db, *audit, *audit_reads, *clock);
+  policy = std::make_unique<policy::PolicyService>(*db, *audit, *clock);
   exports = std::make_unique<exports::ExportService>(
       *db, *keyring, *audit, *auth, *stats, *clock,
       exports::ExportOptions{

@@ -19,6 +19,7 @@
 #include "modules/network/org_service.h"
 #include "modules/network/user_service.h"
 #include "modules/people/people_service.h"
+#include "modules/policy/policy_service.h"
 #include "modules/programs/program_service.h"
 #include "modules/referrals/referral_service.h"
 #include "modules/reports/report_service.h"
@@ -54,6 +55,7 @@ struct Services {
   std::unique_ptr<shelters::ShelterService> shelters;
   std::unique_ptr<funds::FundService> funds;
   std::unique_ptr<programs::ProgramService> programs;
+  std::unique_ptr<policy::PolicyService> policy;
   std::unique_ptr<stats::StatsService> stats;
   // Export jobs; serve starts its workers (ExportService::Start).
   std::unique_ptr<exports::ExportService> exports;

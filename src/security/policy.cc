@@ -83,6 +83,7 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kReportsPrepare, {"org_admin"}},
       {perm::kReportsReview, {"org_admin", "supervisor"}},
       {perm::kReportsFilings, {"network_admin"}},
+      {perm::kPolicyEdit, {"advocate", "network_admin"}},
   };
   return grants;
 }

@@ -81,6 +81,9 @@ inline constexpr std::string_view kReportsRead = "reports.read";
 inline constexpr std::string_view kReportsPrepare = "reports.prepare";
 inline constexpr std::string_view kReportsReview = "reports.review";
 inline constexpr std::string_view kReportsFilings = "reports.filings";
+// The policy monitor (api-policy.md): the secretariat's advocates and network admins edit;
+// reading needs only a session (signed_in), the public site reads what is published.
+inline constexpr std::string_view kPolicyEdit = "policy.edit";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

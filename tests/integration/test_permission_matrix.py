@@ -54,6 +54,12 @@ PROGRAM_RECORDS = ("programs", "enrollments", "program-sessions", "outcome-follo
 
 
 REPORT = "/api/v1/reports/{id}"
+POLICY = "/api/v1/policy"
+# The policy monitor's records are the network's (no organization owns them): the secretariat's
+# advocates and network admins edit, everyone signed in reads, in every scope.
+POLICY_EDIT = roles("advocate", "network_admin")
+POLICY_RECORDS = ("policy/items", "policy/documents", "policy/tasks", "policy/events",
+                  "policy/submissions", "policy/statements")
 
 
 def report_reader(role, scope):
@@ -288,6 +294,23 @@ EXPECTED = {
     ("POST", REPORT + "/review"): own("org_admin", "supervisor"),
     ("POST", REPORT + "/file"): own("org_admin"),
     ("POST", REPORT + "/correction"): own("org_admin"),
+    # Policy monitor (api-policy.md).
+    **{("GET", POLICY + tail): anyone for tail in (
+        "/jurisdictions", "/items", "/items/{id}", "/documents/{id}/file", "/criteria",
+        "/compare", "/ordinance-amounts", "/map", "/map/{region}", "/timeline", "/tasks",
+        "/events", "/submissions", "/statements")},
+    ("POST", POLICY + "/items"): POLICY_EDIT,
+    ("PATCH", POLICY + "/items/{id}"): POLICY_EDIT,
+    ("POST", POLICY + "/items/{id}/status"): POLICY_EDIT,
+    ("POST", POLICY + "/items/{id}/documents"): POLICY_EDIT,
+    ("PUT", POLICY + "/items/{id}/scores"): POLICY_EDIT,
+    ("DELETE", POLICY + "/documents/{id}"): POLICY_EDIT,
+    ("POST", POLICY + "/criteria"): POLICY_EDIT,
+    ("PATCH", POLICY + "/criteria/{key}"): POLICY_EDIT,
+    ("POST", POLICY + "/import"): POLICY_EDIT,
+    **{(method, POLICY + "/" + kind + tail): POLICY_EDIT
+       for kind in ("tasks", "events", "submissions", "statements")
+       for method, tail in (("POST", ""), ("PATCH", "/{id}"))},
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
@@ -441,6 +464,22 @@ BODIES = {
     ("POST", DISBURSEMENT + "/reversal"): {"reason": "duplicate"},
     ("POST", DISBURSEMENT + "/approval"): {"approve": True},
     ("POST", "/api/v1/receipts/{id}/withdrawal"): {"reason": "matrix"},
+    # Policy monitor: every write stops at validation (an unknown vocabulary word or a missing
+    # field), and a change with nothing in it changes nothing.
+    ("POST", POLICY + "/items"): {"kind": "treaty", "jurisdiction": "KR", "title": "x",
+                                  "stance": "watch", "status": "proposed",
+                                  "status_on": "2020-01-01"},
+    ("POST", POLICY + "/items/{id}/status"): {"status": "passed", "on": "2020-01-01"},
+    ("POST", POLICY + "/items/{id}/documents"): {"title": "x", "url": "ftp://x"},
+    ("PUT", POLICY + "/items/{id}/scores"): {"scores": [{"criterion": "nope", "value": 1}]},
+    ("POST", POLICY + "/criteria"): {"key": "X", "label_ko": "x", "label_en": "x",
+                                     "kind": "yes_no"},
+    ("POST", POLICY + "/tasks"): {"title": ""},
+    ("POST", POLICY + "/events"): {"kind": "party", "title": "x", "on": "2026-01-01",
+                                   "jurisdiction": "KR"},
+    ("POST", POLICY + "/submissions"): {"kind": "letter", "title": "x",
+                                        "submitted_on": "2026-01-01"},
+    ("POST", POLICY + "/statements"): {"title_ko": "", "body_ko": ""},
 }
 
 def make_superseded_report(server, admin, supervisor):
@@ -731,8 +770,41 @@ class PermissionMatrixTest(unittest.TestCase):
             assert r.status == 202, r.body
             cls.record_ids["exports"][slug] = r.json()["id"]
 
+        cls.build_policy_records()
         cls.build_referrals(b_worker, b_admin)
         cls.build_restricted_person()
+
+    @classmethod
+    def build_policy_records(cls):
+        """One record of each kind the policy routes address; the network's, so the same id
+        answers every organization."""
+        advocate = cls.sessions["advocate"]
+        r = advocate.client.post(POLICY + "/items", body={
+            "kind": "ordinance", "jurisdiction": "KR-41", "title": "매트릭스 조례",
+            "stance": "support", "status": "enacted", "status_on": "2020-01-01"})
+        assert r.status == 201, r.body
+        item = r.json()["id"]
+        ids = {"policy/items": item, "policy/documents": cls.policy_file(item)}
+        for kind, body in [("tasks", {"title": "매트릭스"}),
+                           ("events", {"kind": "hearing", "title": "매트릭스", "on": "2026-01-01",
+                                       "jurisdiction": "KR-41"}),
+                           ("submissions", {"kind": "opinion", "title": "매트릭스",
+                                            "submitted_on": "2026-01-01"}),
+                           ("statements", {"title_ko": "매트릭스", "body_ko": "매트릭스"})]:
+            r = advocate.client.post(f"{POLICY}/{kind}", body=body)
+            assert r.status == 201, r.body
+            ids["policy/" + kind] = r.json()["id"]
+        for kind, record_id in ids.items():
+            cls.record_ids[kind] = {"sec": record_id, "org-a": record_id, "org-b": record_id}
+        cls.policy_item = item
+
+    @classmethod
+    def policy_file(cls, item):
+        r = cls.sessions["advocate"].client.post(
+            f"{POLICY}/items/{item}/documents?title=matrix&name=m.pdf", raw=b"%PDF-1.4 m",
+            headers={"Content-Type": "application/pdf"})
+        assert r.status == 201, r.body
+        return r.json()["id"]
 
     @classmethod
     def build_referrals(cls, b_worker, b_admin):
@@ -806,7 +878,8 @@ class PermissionMatrixTest(unittest.TestCase):
         if path.startswith("/api/v1/emergency/requests/"):
             return path.replace("{id}", self.help_ids[org_slug])
         return path.replace("{id}", self.org_ids[org_slug]).replace(
-            "{user_id}", self.target_ids[org_slug])
+            "{user_id}", self.target_ids[org_slug]).replace("{region}", "KR-41").replace(
+            "{key}", "living_cost")
 
     def call(self, client, method, template, path):
         if (method, template) in STREAMING:
@@ -818,6 +891,9 @@ class PermissionMatrixTest(unittest.TestCase):
             conn.close()
             return Response(r.status, {}, body)
         body = BODIES.get((method, template), {} if method in ("POST", "PATCH", "PUT") else None)
+        if (method, template) == ("DELETE", POLICY + "/documents/{id}"):
+            # Removing a document takes no body: each call removes a fresh one.
+            path = template.replace("{id}", self.policy_file(self.policy_item))
         # A checklist item no stay has: refused after her stay is found, so nothing changes.
         return client.request(method, path.replace("{item}", "matrix"), body=body)
 
