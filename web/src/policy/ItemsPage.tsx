@@ -133,7 +133,7 @@ export function ItemsPage() {
             label={t('policy.items.q')}
             type="search"
             value={draft.q}
-            maxLength={300}
+            maxLength={200}
             onChange={(e) => setDraft({ ...draft, q: e.target.value })}
           />
           <div className="actions">
