@@ -153,7 +153,7 @@ function History({
         role="region"
         aria-labelledby="policy-history-caption"
       >
-        <table className="policy-narrow">
+        <table className="policy-narrow policy-history">
           <caption id="policy-history-caption">{t('policy.history.caption')}</caption>
           <thead>
             <tr>
