@@ -73,7 +73,7 @@ function Tasks({ canEdit, onDone }: { canEdit: boolean; onDone: () => void }) {
           role="region"
           aria-labelledby="policy-tasks-caption"
         >
-          <table className="policy-narrow">
+          <table className="policy-tasks">
             <caption id="policy-tasks-caption">{t('policy.work.tasksCaption')}</caption>
             <thead>
               <tr>
