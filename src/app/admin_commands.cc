@@ -87,6 +87,8 @@ Result<void> AuditPublicKey(const std::string& data_dir) {
 Result<void> ReportVerify(const std::string& file, const std::string& public_key_hex,
                           const std::string& data_dir) {
   std::string trusted;
+  // Keys this data dir retired at a master key rotation, each good for reports filed before it.
+  std::vector<security::AuditLog::RetiredSigningKey> retired;
   if (!public_key_hex.empty()) {
     std::string hex = public_key_hex;
     while (!hex.empty() && (hex.back() == '\n' || hex.back() == ' ')) hex.pop_back();
@@ -100,15 +102,36 @@ Result<void> ReportVerify(const std::string& file, const std::string& public_key
     auto s = Services::Open(data_dir, 1);
     if (!s) return Fail(s.error());
     trusted = (*s)->audit->PublicKey();
+    retired = TRY(
+        (*s)->db->ReadValue([&](store::Tx& tx) { return (*s)->audit->RetiredSigningKeys(tx); }));
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) return Fail(ErrorCode::kInvalid, "report.file_malformed", "cannot read " + file);
   std::stringstream text;
   text << in.rdbuf();
-  auto v = TRY(reports::VerifyFile(text.str(), trusted));
-  std::cout << "organization: " << v.org_name << " (" << v.org_id << ")\nperiod: " << v.period
-            << "\ntemplate: " << v.template_key << "\nfiled_at: " << v.filed_at
-            << "\nOK: the signature verifies / 서명이 확인되었습니다.\n";
+  auto v = reports::VerifyFile(text.str(), trusted);
+  std::string by_retired;
+  for (auto k = retired.rbegin();
+       !v && v.error().code == ErrorCode::kInvalid &&
+       v.error().message_key == "report.signature_invalid" && k != retired.rend();
+       ++k) {
+    auto old = reports::VerifyFile(text.str(), k->public_key);
+    TimePoint filed;
+    // Only for what it signed while it was the key: a retired key cannot vouch for later filings.
+    if (old && ParseRfc3339(old->filed_at, &filed) && filed <= k->retired_at) {
+      v = std::move(old);
+      by_retired = FormatRfc3339(k->retired_at);
+    }
+  }
+  if (!v) return Fail(v.error());
+  std::cout << "organization: " << v->org_name << " (" << v->org_id << ")\nperiod: " << v->period
+            << "\ntemplate: " << v->template_key << "\nfiled_at: " << v->filed_at << "\n";
+  if (!by_retired.empty()) {
+    std::cout << "signed with the key retired at " << by_retired
+              << " (a master key rotation), endorsed by the current key / 마스터 키 교체 전의 "
+                 "키로 서명되었고 현재 키가 그 키를 보증합니다.\n";
+  }
+  std::cout << "OK: the signature verifies / 서명이 확인되었습니다.\n";
   return Ok();
 }
 

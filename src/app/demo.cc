@@ -17,6 +17,7 @@
 #include "app/demo_policy.h"
 #include "app/demo_programs.h"
 #include "app/demo_referrals.h"
+#include "app/demo_reports.h"
 #include "app/demo_shelters.h"
 #include "app/services.h"
 
@@ -211,7 +212,12 @@ Result<void> FillDemo(const std::string& data_dir) {
   const int fund_entries = TRY(FillDemoFunds(services, fund_teams));
   std::cout << "Running self-reliance programs (자활 프로그램과 출석을 만드는 중):\n" << std::flush;
   const auto programs = TRY(FillDemoPrograms(services, fund_teams));
-  std::cout << "Watching laws and ordinances (법령과 조례 모니터링 자료를 만드는 중):\n" << std::flush;
+  std::cout << "Preparing and filing last year's reports (지난해 실적 보고서를 작성하고 제출하는 "
+               "중):\n"
+            << std::flush;
+  const auto reported = TRY(FillDemoReports(services, clock, teams, admins));
+  std::cout << "Watching laws and ordinances (법령과 조례 모니터링 자료를 만드는 중):\n"
+            << std::flush;
   const int policy_items = TRY(FillDemoPolicy(services, advocate));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
@@ -221,6 +227,8 @@ Result<void> FillDemo(const std::string& data_dir) {
             << fund_entries << " support-fund payments under two cities' rules\n"
             << programs.programs << " self-reliance programs with " << programs.marks
             << " attendance marks\n"
+            << reported.filed << " periodic reports filed and signed, " << reported.drafts
+            << " in preparation\n"
             << policy_items << " laws, bills and ordinances on the policy map\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"

@@ -298,6 +298,16 @@ Result<std::vector<AuditLog::RetiredKey>> AuditLog::RetiredKeys(store::Tx& tx) c
   return out;
 }
 
+Result<std::vector<AuditLog::RetiredSigningKey>> AuditLog::RetiredSigningKeys(store::Tx& tx) const {
+  std::vector<RetiredSigningKey> out;
+  for (const auto& k : TRY(RetiredKeys(tx))) {
+    auto row = TRY(tx.QueryOne("SELECT at_ms FROM audit_log WHERE seq = ?", {k.last_seq}));
+    if (!row) return Broken("audit row " + std::to_string(k.last_seq) + " is missing");
+    out.push_back({k.public_key, TimePoint(std::chrono::milliseconds(row->Int(0)))});
+  }
+  return out;
+}
+
 Result<void> AuditLog::AdoptRetiredKeys(store::Tx& tx, const AuditLog& previous) const {
   auto earlier = TRY(previous.RetiredKeys(tx));
   auto head = TRY(tx.QueryOne("SELECT seq FROM audit_head WHERE id = 1"));

@@ -102,6 +102,16 @@ class AuditLog {
   // key to the last seq it may have signed, so the retired master key cannot sign new ones.
   Result<void> AdoptRetiredKeys(store::Tx& tx, const AuditLog& previous) const;
 
+  // A retired signing key (32 raw bytes) and when it stopped signing: the time of the last audit
+  // row it may have signed. Documents it signed (filed reports) were made no later than that.
+  struct RetiredSigningKey {
+    std::string public_key;
+    TimePoint retired_at;
+  };
+  // The retired keys this log's key endorses, oldest first; kConflict "security.audit_broken"
+  // when an endorsement is not by this log's key.
+  Result<std::vector<RetiredSigningKey>> RetiredSigningKeys(store::Tx& tx) const;
+
  private:
   struct RetiredKey {
     std::string public_key;  // raw 32 bytes

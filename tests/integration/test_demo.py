@@ -71,6 +71,7 @@ class DemoTest(unittest.TestCase):
             self.check_caseload(c, data)
             self.check_generated(c, ids)
             self.check_programs(server)
+            self.check_reports(server)
         finally:
             if server:
                 server.stop()
@@ -117,6 +118,30 @@ class DemoTest(unittest.TestCase):
                     for form in encodings(value):
                         self.assertNotIn(form, content, (name, value, form))
         self.assertTrue(code_seen, "the scan must see what the database holds")
+
+    def check_reports(self, server):
+        """Last year's reports: filed and signed by most members, one still a draft, one not
+        started; this quarter's draft open at the first counseling center."""
+        def admin(slug):
+            c = server.client()
+            r = c.post("/api/v1/session", body={"username": f"{slug}-admin",
+                                                "password": DEMO_PASSWORD})
+            self.assertEqual(r.status, 200, r.body)
+            c.csrf = r.json()["csrf_token"]
+            return c
+
+        def reports(slug):
+            r = admin(slug).get("/api/v1/reports")
+            self.assertEqual(r.status, 200, r.body)
+            return sorted((i["period"], i["status"]) for i in r.json()["items"])
+
+        seoul = reports("seoul-counsel")
+        # "2025" sorts before "2026-Q4": last year's filed report, then this quarter's draft.
+        self.assertEqual([s for _, s in seoul], ["filed", "draft"])
+        last = seoul[0][0]
+        self.assertEqual(reports("gyeonggi-shelter"), [(last, "filed")])
+        self.assertEqual(reports("seoul-selfreliance"), [(last, "draft")])
+        self.assertEqual(reports("busan-selfreliance"), [])
 
     def check_programs(self, server):
         """The self-reliance center's programs: classes with attendance, a completed course with

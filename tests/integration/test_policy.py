@@ -8,11 +8,13 @@ Runs on SQLite, or on PostgreSQL with DANDELION_TEST_PG_URL set.
 """
 
 import os
+import subprocess
 import time
 import unittest
 
 from harness import Server
 from network import add_user, build_network, sign_in
+from test_people import sql
 
 P = "/api/v1/policy"
 PUB = "/api/v1/public/policy"
@@ -132,6 +134,16 @@ class PolicyTest(unittest.TestCase):
         # Unpublished again: the public file is gone.
         self.ok(self.patch(self.advocate, url, {"published": False}))
         self.assertEqual(self.anon.get(f"{PUB}/documents/{f['id']}/file").status, 404)
+
+    def test_the_status_history_is_append_only_in_the_database(self):
+        it = self.item()
+        for query in [f"UPDATE policy_status_history SET status = 'enacted' "
+                      f"WHERE item_id = '{it['id']}'",
+                      f"DELETE FROM policy_status_history WHERE item_id = '{it['id']}'"]:
+            with self.assertRaises(subprocess.CalledProcessError):
+                sql(self.server, query)
+        self.assertEqual(sql(self.server, "SELECT status FROM policy_status_history "
+                                          f"WHERE item_id = '{it['id']}'"), "proposed")
 
     def test_compare_names_the_gaps(self):
         a = self.item(jurisdiction="46130", title="여수시 조례", status="enacted")

@@ -353,5 +353,54 @@ class ReportsTest(unittest.TestCase):
         self.assertEqual(self.a_super.client.get(REPORTS).status, 200)
 
 
+class VerifyAfterRotationTest(unittest.TestCase):
+    """A report filed before a master key rotation still verifies against the data dir, by the
+    retired key the new one endorses; the new key alone does not vouch for it."""
+
+    def test_a_report_filed_before_a_rotation_verifies_by_the_retired_key(self):
+        server = Server()
+        try:
+            users = build_network(server)
+            server.start()
+            admin = sign_in(server, users["org-a"]["org_admin"])
+            year = str(time.strftime("%Y", time.gmtime(server_now(admin.client) + 9 * 3600)))
+            r = admin.client.post(REPORTS, body={"period": year})
+            self.assertEqual(r.status, 201, r.body)
+            rid = r.json()["id"]
+            self.assertEqual(admin.client.post(f"{REPORTS}/{rid}/review", body={}).status, 200)
+            reauth(admin, server)
+            r = admin.client.post(f"{REPORTS}/{rid}/file", body={})
+            self.assertEqual(r.status, 200, r.body)
+            signed = admin.client.get(f"{REPORTS}/{rid}/signed")
+            path = os.path.join(server.tmp, "filed-before-rotation.json")
+            with open(path, "wb") as f:
+                f.write(signed.body)
+            old_key = run_cli("audit", "public-key", "--data", server.data).stdout.strip()
+            server.stop()
+            run_cli("keys", "rotate", "--data", server.data)
+            new_key = run_cli("audit", "public-key", "--data", server.data).stdout.strip()
+            self.assertNotEqual(new_key, old_key)
+
+            ok = run_cli("report", "verify", path, "--data", server.data, check=False)
+            self.assertEqual(ok.returncode, 0, ok.stderr)
+            self.assertIn("retired", ok.stdout)
+            self.assertIn("OK", ok.stdout)
+            ok = run_cli("report", "verify", path, "--public-key", old_key, check=False)
+            self.assertEqual(ok.returncode, 0, ok.stderr)
+            bad = run_cli("report", "verify", path, "--public-key", new_key, check=False)
+            self.assertNotEqual(bad.returncode, 0)
+            # An altered copy is refused by every key the data dir knows.
+            altered = json.loads(signed.body)
+            altered["snapshot"]["period"] = str(int(year) - 1)
+            bad_path = os.path.join(server.tmp, "altered.json")
+            with open(bad_path, "w", encoding="utf-8") as f:
+                json.dump(altered, f, ensure_ascii=False)
+            bad = run_cli("report", "verify", bad_path, "--data", server.data, check=False)
+            self.assertNotEqual(bad.returncode, 0)
+            self.assertIn("signature does not verify", bad.stderr)
+        finally:
+            server.cleanup()
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -350,14 +350,16 @@ class StatsTest(unittest.TestCase):
         self.assertIn("attachment", r.header("content-disposition"))
         self.assertTrue(r.body.startswith(b"\xef\xbb\xbf"))
         lines = r.body[3:].decode("utf-8").split("\r\n")
-        self.assertEqual(lines[:6], ["분기,서비스(건)", f"{y}-Q1,5", f"{y}-Q2,1", f"{y}-Q3,0",
-                                     f"{y}-Q4,0", "합계,6"])
+        # Values in words, as on the screen and in exports: a quarter as 분기, a region by name.
+        self.assertEqual(lines[:6], ["분기,서비스(건)", f"{y}년 1분기,5", f"{y}년 2분기,1",
+                                     f"{y}년 3분기,0", f"{y}년 4분기,0", "합계,6"])
         r = self.researcher.client.get(f"/api/v1/stats/network.csv?{self.period}&by=region")
         self.assertEqual(r.status, 200, r.body)
         lines = r.body[3:].decode("utf-8").split("\r\n")
         self.assertEqual(lines[0], "지역,서비스(건)")
-        self.assertIn("KR-11,<5", lines)
-        self.assertIn("KR-26,<5", lines)
+        self.assertIn("서울특별시,<5", lines)
+        self.assertIn("부산광역시,<5", lines)
+        self.assertNotIn("KR-11", r.body.decode("utf-8"))
         self.assertIn("합계,9", lines)
         for secret in self.ids:
             self.assertNotIn(secret.encode(), r.body)

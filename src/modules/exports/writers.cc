@@ -8,9 +8,16 @@
 #include <system_error>
 #include <vector>
 
-#include "modules/exports/labels.h"
+#include "modules/stats/labels.h"
 
 namespace dandelion::exports {
+
+using stats::KeyColumns;
+using stats::KeyLabel;
+using stats::PeriodText;
+using stats::UnitColumn;
+using stats::UnitWord;
+
 namespace {
 
 std::string CsvField(const std::string& s) {

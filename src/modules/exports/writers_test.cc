@@ -8,9 +8,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "modules/exports/labels.h"
+#include "modules/stats/labels.h"
 
 namespace dandelion::exports {
+
+using stats::KeyLabel;
+using stats::UnitColumn;
+
 namespace {
 
 const char* kFont = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf";

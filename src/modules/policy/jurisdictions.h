@@ -12,8 +12,8 @@
 namespace dandelion::policy {
 
 struct Jurisdiction {
-  std::string_view code;    // "KR", "KR-41", "41110"
-  std::string_view level;   // "nation", "region", "municipality"
+  std::string_view code;   // "KR", "KR-41", "41110"
+  std::string_view level;  // "nation", "region", "municipality"
   std::string_view ko;
   std::string_view en;
   std::string_view parent;  // "" for KR, "KR" for a region, the region for a municipality

@@ -33,11 +33,11 @@ TEST(PolicyJurisdictionsTest, TheNationSeventeenRegionsAndTheirMunicipalities) {
     }
   }
   EXPECT_EQ(regions, 17);
-  const std::map<std::string, int> expected = {
-      {"KR-11", 25}, {"KR-26", 16}, {"KR-27", 9},  {"KR-28", 10}, {"KR-29", 5},
-      {"KR-30", 5},  {"KR-31", 5},  {"KR-41", 31}, {"KR-42", 18}, {"KR-43", 11},
-      {"KR-44", 15}, {"KR-45", 14}, {"KR-46", 22}, {"KR-47", 22}, {"KR-48", 18},
-      {"KR-49", 2}};  // Sejong (KR-50) is single-tier: none
+  const std::map<std::string, int>
+      expected = {{"KR-11", 25}, {"KR-26", 16}, {"KR-27", 9},  {"KR-28", 10}, {"KR-29", 5},
+                  {"KR-30", 5},  {"KR-31", 5},  {"KR-41", 31}, {"KR-42", 18}, {"KR-43", 11},
+                  {"KR-44", 15}, {"KR-45", 14}, {"KR-46", 22}, {"KR-47", 22}, {"KR-48", 18},
+                  {"KR-49", 2}};  // Sejong (KR-50) is single-tier: none
   EXPECT_EQ(per_region, expected);
   EXPECT_EQ(Municipalities().size(), 228u);
 }

@@ -127,16 +127,16 @@ TEST(PolicyModelTest, OrdinanceRowsFromTheLocalLawList) {
   ASSERT_TRUE(layout);
   OrdinanceRow row;
   EXPECT_EQ(ReadOrdinanceRow(*layout,
-                             {"2000111", "수원시 성매매피해자 자립지원 조례", "경기도 수원시", "조례",
-                              "제정", "20211230"},
+                             {"2000111", "수원시 성매매피해자 자립지원 조례", "경기도 수원시",
+                              "조례", "제정", "20211230"},
                              row),
             std::nullopt);
   EXPECT_EQ(row.jurisdiction, "41110");
   EXPECT_EQ(row.status, "enacted");
   EXPECT_EQ(row.on, "2021-12-30");
   EXPECT_EQ(row.kind, "ordinance");
-  auto refused = ReadOrdinanceRow(
-      *layout, {"1", "x", "경기도 없는시", "조례", "제정", "20211230"}, row);
+  auto refused =
+      ReadOrdinanceRow(*layout, {"1", "x", "경기도 없는시", "조례", "제정", "20211230"}, row);
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->reason, "unknown_jurisdiction");
   refused = ReadOrdinanceRow(*layout, {"1", "x", "경기도", "조례", "제정", "2021"}, row);

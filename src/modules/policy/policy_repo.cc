@@ -72,16 +72,15 @@ Result<void> UpdateItem(store::Tx& tx, const Item& i) {
       "summary = ?, external_id = ?, published = ?, status = ?, status_on = ?, updated_at = ? "
       "WHERE id = ?",
       {i.jurisdiction, store::TextOrNull(i.region), i.title, store::TextOrNull(i.topic), i.stance,
-       store::TextOrNull(i.summary), store::TextOrNull(i.external_id),
-       int64_t{i.published ? 1 : 0}, i.status, i.status_on, i.updated_at, i.id}));
+       store::TextOrNull(i.summary), store::TextOrNull(i.external_id), int64_t{i.published ? 1 : 0},
+       i.status, i.status_on, i.updated_at, i.id}));
   return Ok();
 }
 
 Result<bool> ExternalIdTaken(store::Tx& tx, const std::string& external_id,
                              const std::string& except_id) {
-  auto row = TRY(
-      tx.QueryOne("SELECT id FROM policy_items WHERE external_id = ? AND id <> ?",
-                  {external_id, except_id}));
+  auto row = TRY(tx.QueryOne("SELECT id FROM policy_items WHERE external_id = ? AND id <> ?",
+                             {external_id, except_id}));
   return row.has_value();
 }
 
@@ -136,10 +135,10 @@ Result<std::vector<Item>> ItemsOfKinds(store::Tx& tx, const std::vector<std::str
 }
 
 Result<std::vector<HistoryEntry>> History(store::Tx& tx, const std::string& item_id) {
-  auto rows = TRY(tx.Query(
-      "SELECT seq, status, on_date, note, recorded_at FROM policy_status_history "
-      "WHERE item_id = ? ORDER BY seq",
-      {item_id}));
+  auto rows =
+      TRY(tx.Query("SELECT seq, status, on_date, note, recorded_at FROM policy_status_history "
+                   "WHERE item_id = ? ORDER BY seq",
+                   {item_id}));
   std::vector<HistoryEntry> out;
   for (const auto& r : rows) {
     out.push_back({.entry = {.seq = r.Int(0), .status = r.Text(1), .on = r.Text(2)},
@@ -150,9 +149,8 @@ Result<std::vector<HistoryEntry>> History(store::Tx& tx, const std::string& item
 }
 
 Result<void> AppendStatus(store::Tx& tx, const std::string& item_id, int64_t seq,
-                          const std::string& status, const std::string& on,
-                          const std::string& note, const std::string& now,
-                          const std::string& user_id) {
+                          const std::string& status, const std::string& on, const std::string& note,
+                          const std::string& now, const std::string& user_id) {
   TRY(tx.Exec(
       "INSERT INTO policy_status_history (item_id, seq, status, on_date, note, recorded_at, "
       "recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -161,9 +159,9 @@ Result<void> AppendStatus(store::Tx& tx, const std::string& item_id, int64_t seq
 }
 
 Result<std::vector<Criterion>> Criteria(store::Tx& tx) {
-  auto rows = TRY(tx.Query(
-      "SELECT key, label_ko, label_en, kind, position, retired FROM policy_criteria "
-      "ORDER BY position, key"));
+  auto rows =
+      TRY(tx.Query("SELECT key, label_ko, label_en, kind, position, retired FROM policy_criteria "
+                   "ORDER BY position, key"));
   std::vector<Criterion> out;
   for (const auto& r : rows) {
     out.push_back({.key = r.Text(0),
@@ -177,24 +175,24 @@ Result<std::vector<Criterion>> Criteria(store::Tx& tx) {
 }
 
 Result<void> InsertCriterion(store::Tx& tx, const Criterion& c) {
-  TRY(tx.Exec(
-      "INSERT INTO policy_criteria (key, label_ko, label_en, kind, position, retired) "
-      "VALUES (?, ?, ?, ?, ?, ?)",
-      {c.key, c.label_ko, c.label_en, c.kind, c.position, int64_t{c.retired ? 1 : 0}}));
+  TRY(
+      tx.Exec("INSERT INTO policy_criteria (key, label_ko, label_en, kind, position, retired) "
+              "VALUES (?, ?, ?, ?, ?, ?)",
+              {c.key, c.label_ko, c.label_en, c.kind, c.position, int64_t{c.retired ? 1 : 0}}));
   return Ok();
 }
 
 Result<void> UpdateCriterion(store::Tx& tx, const Criterion& c) {
-  TRY(tx.Exec(
-      "UPDATE policy_criteria SET label_ko = ?, label_en = ?, position = ?, retired = ? "
-      "WHERE key = ?",
-      {c.label_ko, c.label_en, c.position, int64_t{c.retired ? 1 : 0}, c.key}));
+  TRY(
+      tx.Exec("UPDATE policy_criteria SET label_ko = ?, label_en = ?, position = ?, retired = ? "
+              "WHERE key = ?",
+              {c.label_ko, c.label_en, c.position, int64_t{c.retired ? 1 : 0}, c.key}));
   return Ok();
 }
 
 Result<std::vector<Score>> ScoresOf(store::Tx& tx, const std::string& item_id) {
-  auto rows = TRY(tx.Query(
-      "SELECT criterion, value, note FROM policy_scores WHERE item_id = ?", {item_id}));
+  auto rows = TRY(
+      tx.Query("SELECT criterion, value, note FROM policy_scores WHERE item_id = ?", {item_id}));
   std::vector<Score> out;
   for (const auto& r : rows) {
     out.push_back({.criterion = r.Text(0), .value = r.OptInt(1), .note = r.Text(2)});
@@ -203,8 +201,8 @@ Result<std::vector<Score>> ScoresOf(store::Tx& tx, const std::string& item_id) {
 }
 
 Result<ScoreTable> AllScores(store::Tx& tx) {
-  auto rows = TRY(tx.Query(
-      "SELECT item_id, criterion, value FROM policy_scores WHERE value IS NOT NULL"));
+  auto rows =
+      TRY(tx.Query("SELECT item_id, criterion, value FROM policy_scores WHERE value IS NOT NULL"));
   ScoreTable out;
   for (const auto& r : rows) out[r.Text(0)][r.Text(1)] = r.Int(2);
   return out;
@@ -225,8 +223,8 @@ Result<void> SetScore(store::Tx& tx, const std::string& item_id, const Score& s,
 }
 
 Result<std::vector<Document>> DocumentsOf(store::Tx& tx, const std::string& item_id) {
-  auto rows = TRY(tx.Query(std::string(kDocumentColumns) + "WHERE item_id = ? ORDER BY created_at, id",
-                           {item_id}));
+  auto rows = TRY(tx.Query(
+      std::string(kDocumentColumns) + "WHERE item_id = ? ORDER BY created_at, id", {item_id}));
   std::vector<Document> out;
   for (const auto& r : rows) out.push_back(ToDocument(r));
   return out;
@@ -271,9 +269,9 @@ Result<std::map<std::string, Known, std::less<>>> KnownByExternalId(store::Tx& t
     out[r.Text(1)] = Known{.id = r.Text(0), .title = r.Text(2), .topic = r.Text(3)};
     by_id[r.Text(0)] = r.Text(1);
   }
-  auto rows = TRY(tx.Query(
-      "SELECT h.item_id, h.seq, h.status, h.on_date FROM policy_status_history h "
-      "JOIN policy_items i ON i.id = h.item_id WHERE i.external_id IS NOT NULL"));
+  auto rows =
+      TRY(tx.Query("SELECT h.item_id, h.seq, h.status, h.on_date FROM policy_status_history h "
+                   "JOIN policy_items i ON i.id = h.item_id WHERE i.external_id IS NOT NULL"));
   for (const auto& r : rows) {
     auto it = by_id.find(r.Text(0));
     if (it == by_id.end()) continue;

@@ -1,4 +1,4 @@
-// The policy monitor's SQL (tables: src/migrations/*/0018_policy.sql). Network-wide records: no
+// The policy monitor's SQL (tables: src/migrations/*/0019_policy.sql). Network-wide records: no
 // organization column, no sealed field.
 #pragma once
 
@@ -80,9 +80,8 @@ Result<std::vector<Item>> ItemsOfKinds(store::Tx& tx, const std::vector<std::str
 
 Result<std::vector<HistoryEntry>> History(store::Tx& tx, const std::string& item_id);
 Result<void> AppendStatus(store::Tx& tx, const std::string& item_id, int64_t seq,
-                          const std::string& status, const std::string& on,
-                          const std::string& note, const std::string& now,
-                          const std::string& user_id);
+                          const std::string& status, const std::string& on, const std::string& note,
+                          const std::string& now, const std::string& user_id);
 
 Result<std::vector<Criterion>> Criteria(store::Tx& tx);
 Result<void> InsertCriterion(store::Tx& tx, const Criterion& c);

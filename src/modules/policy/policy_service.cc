@@ -135,9 +135,10 @@ Result<ItemDetail> PolicyService::CreateItem(const security::Actor& actor, const
     TRY(policy_repo::InsertItem(tx, item, actor.user_id));
     TRY(policy_repo::AppendStatus(tx, item.id, 1, item.status, item.status_on,
                                   in.status_note.value_or(""), now, actor.user_id));
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "policy.item.create", "policy_item", item.id,
-                                               {"kind", "jurisdiction", "title", "stance",
-                                                "status", "published"})));
+    auto event =
+        security::ActorEvent(actor, "policy.item.create", "policy_item", item.id,
+                             {"kind", "jurisdiction", "title", "stance", "status", "published"});
+    TRY(audit_.Append(tx, event));
     return Detail(tx, std::move(item));
   });
 }
@@ -186,8 +187,8 @@ Result<ItemDetail> PolicyService::UpdateItem(const security::Actor& actor, const
     if (in.published) item->published = *in.published;
     item->updated_at = now;
     TRY(policy_repo::UpdateItem(tx, *item));
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "policy.item.update", "policy_item",
-                                               item->id, changed)));
+    TRY(audit_.Append(
+        tx, security::ActorEvent(actor, "policy.item.update", "policy_item", item->id, changed)));
     return Detail(tx, std::move(*item));
   });
 }
@@ -216,8 +217,8 @@ Result<ItemDetail> PolicyService::AddStatus(const security::Actor& actor, const 
     item->status_on = current->on;
     item->updated_at = now;
     TRY(policy_repo::UpdateItem(tx, *item));
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "policy.status.add", "policy_item",
-                                               item->id, {"status", "on"})));
+    TRY(audit_.Append(tx, security::ActorEvent(actor, "policy.status.add", "policy_item", item->id,
+                                               {"status", "on"})));
     return Detail(tx, std::move(*item));
   });
 }
@@ -279,12 +280,9 @@ Result<policy_repo::Document> PolicyService::AddLink(const security::Actor& acto
   });
 }
 
-Result<policy_repo::Document> PolicyService::AddFile(const security::Actor& actor,
-                                                     const std::string& item_id,
-                                                     const std::string& title,
-                                                     const std::string& name,
-                                                     const std::string& content_type,
-                                                     std::string content) {
+Result<policy_repo::Document> PolicyService::AddFile(
+    const security::Actor& actor, const std::string& item_id, const std::string& title,
+    const std::string& name, const std::string& content_type, std::string content) {
   TRY(RequirePermission(actor, perm::kPolicyEdit));
   if (content.size() > kMaxFileBytes) return Fail(ErrorCode::kTooLarge, "error.too_large");
   Error bad = Invalid();
@@ -319,8 +317,8 @@ Result<void> PolicyService::RemoveDocument(const security::Actor& actor, const s
     auto d = LooksLikeId(id) ? TRY(policy_repo::FindDocument(tx, id)) : std::nullopt;
     if (!d) return Fail(NotFound());
     TRY(policy_repo::DeleteDocument(tx, d->id));
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "policy.document.remove", "policy_document",
-                                               d->id)));
+    TRY(audit_.Append(
+        tx, security::ActorEvent(actor, "policy.document.remove", "policy_document", d->id)));
     return Ok();
   });
 }
@@ -374,9 +372,9 @@ Result<Criterion> PolicyService::CreateCriterion(const security::Actor& actor,
     c.retired = false;
     if (c.position == 0) c.position = last + 10;
     TRY(policy_repo::InsertCriterion(tx, c));
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "policy.criterion.create",
-                                               "policy_criterion", c.key,
-                                               {"label_ko", "label_en", "kind", "position"})));
+    TRY(audit_.Append(
+        tx, security::ActorEvent(actor, "policy.criterion.create", "policy_criterion", c.key,
+                                 {"label_ko", "label_en", "kind", "position"})));
     return c;
   });
 }
@@ -409,8 +407,8 @@ Result<Criterion> PolicyService::UpdateCriterion(const security::Actor& actor,
     if (position) found->position = *position;
     if (retired) found->retired = *retired;
     TRY(policy_repo::UpdateCriterion(tx, *found));
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "policy.criterion.update",
-                                               "policy_criterion", found->key, changed)));
+    TRY(audit_.Append(tx, security::ActorEvent(actor, "policy.criterion.update", "policy_criterion",
+                                               found->key, changed)));
     return *found;
   });
 }
@@ -457,8 +455,8 @@ Result<ItemDetail> PolicyService::SetScores(const security::Actor& actor,
       TRY(policy_repo::SetScore(tx, item->id, next, now, actor.user_id));
       changed.push_back(s.criterion);
     }
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "policy.score.set", "policy_item", item->id,
-                                               changed)));
+    TRY(audit_.Append(
+        tx, security::ActorEvent(actor, "policy.score.set", "policy_item", item->id, changed)));
     return Detail(tx, std::move(*item));
   });
 }
@@ -534,10 +532,10 @@ Result<std::vector<MapOrdinance>> PolicyService::MapInput(store::Tx& tx, bool pu
   std::vector<MapOrdinance> out;
   for (const auto& item : TRY(policy_repo::ItemsOfKinds(tx, {"ordinance"}, publicly))) {
     auto it = scores.find(item.id);
-    out.push_back({.jurisdiction = item.jurisdiction,
-                   .status = item.status,
-                   .score = Score(criteria, it == scores.end() ? decltype(it->second){}
-                                                                : it->second)});
+    out.push_back(
+        {.jurisdiction = item.jurisdiction,
+         .status = item.status,
+         .score = Score(criteria, it == scores.end() ? decltype(it->second){} : it->second)});
   }
   return out;
 }
@@ -550,8 +548,8 @@ Result<std::vector<MapCell>> PolicyService::Map(const security::Actor& actor, bo
   });
 }
 
-Result<RegionView> PolicyService::RegionMap(const security::Actor& actor,
-                                            const std::string& region, bool publicly) {
+Result<RegionView> PolicyService::RegionMap(const security::Actor& actor, const std::string& region,
+                                            bool publicly) {
   if (!publicly) TRY(RequireSignedIn(actor));
   const Jurisdiction* j = FindJurisdiction(region);
   if (!j || j->level != "region") return Fail(NotFound());
@@ -587,8 +585,8 @@ Result<ImportReport> PolicyService::Import(const security::Actor& actor, std::st
   TRY(RequirePermission(actor, perm::kPolicyEdit));
   auto records = ParseCsv(csv);
   if (records.empty() || !records.front().error.empty()) {
-    return Fail(Invalid().Field("file", records.empty() ? "policy.import.empty"
-                                                         : "policy.import.bad_header"));
+    return Fail(Invalid().Field(
+        "file", records.empty() ? "policy.import.empty" : "policy.import.bad_header"));
   }
   std::vector<std::string> missing;
   auto layout = ReadOrdinanceHeader(records.front().fields, missing);
@@ -603,8 +601,9 @@ Result<ImportReport> PolicyService::Import(const security::Actor& actor, std::st
       const CsvRecord& rec = records[r];
       ++report.rows;
       if (!rec.error.empty()) {
-        report.refused.push_back({rec.row, "malformed",
-                                  rec.error == "utf8" ? "policy.import.utf8" : "policy.import.quote"});
+        report.refused.push_back(
+            {rec.row, "malformed",
+             rec.error == "utf8" ? "policy.import.utf8" : "policy.import.quote"});
         continue;
       }
       if (rec.fields.size() != width) {
@@ -635,8 +634,7 @@ Result<ImportReport> PolicyService::Import(const security::Actor& actor, std::st
                                .created_at = now,
                                .updated_at = now};
         TRY(policy_repo::InsertItem(tx, item, actor.user_id));
-        TRY(policy_repo::AppendStatus(tx, item.id, 1, row.status, row.on, "", now,
-                                      actor.user_id));
+        TRY(policy_repo::AppendStatus(tx, item.id, 1, row.status, row.on, "", now, actor.user_id));
         ++report.created;
         continue;
       }
@@ -759,9 +757,9 @@ Result<work_repo::Task> PolicyService::UpdateTaskIn(store::Tx& tx, const securit
   } else {
     TRY(work_repo::UpdateTask(tx, t));
   }
-  TRY(audit_.Append(tx, security::ActorEvent(actor, fresh ? "policy.task.create"
-                                                          : "policy.task.update",
-                                             "policy_task", t.id)));
+  auto event = security::ActorEvent(actor, "policy.task.update", "policy_task", t.id);
+  if (fresh) event.action = "policy.task.create";
+  TRY(audit_.Append(tx, event));
   return t;
 }
 
@@ -783,8 +781,7 @@ Result<work_repo::Event> PolicyService::CreateEvent(const security::Actor& actor
 }
 
 Result<work_repo::Event> PolicyService::UpdateEvent(const security::Actor& actor,
-                                                    const std::string& id,
-                                                    const EventFields& in) {
+                                                    const std::string& id, const EventFields& in) {
   TRY(RequirePermission(actor, perm::kPolicyEdit));
   return db_.WriteValue([&](store::Tx& tx) -> Result<work_repo::Event> {
     auto e = LooksLikeId(id) ? TRY(work_repo::FindEvent(tx, id)) : std::nullopt;
@@ -793,8 +790,7 @@ Result<work_repo::Event> PolicyService::UpdateEvent(const security::Actor& actor
   });
 }
 
-Result<work_repo::Event> PolicyService::UpdateEventIn(store::Tx& tx,
-                                                      const security::Actor& actor,
+Result<work_repo::Event> PolicyService::UpdateEventIn(store::Tx& tx, const security::Actor& actor,
                                                       work_repo::Event e, const EventFields& in,
                                                       bool fresh) {
   Error bad = Invalid();
@@ -822,9 +818,9 @@ Result<work_repo::Event> PolicyService::UpdateEventIn(store::Tx& tx,
   } else {
     TRY(work_repo::UpdateEvent(tx, e));
   }
-  TRY(audit_.Append(tx, security::ActorEvent(actor, fresh ? "policy.event.create"
-                                                          : "policy.event.update",
-                                             "policy_event", e.id)));
+  auto event = security::ActorEvent(actor, "policy.event.update", "policy_event", e.id);
+  if (fresh) event.action = "policy.event.create";
+  TRY(audit_.Append(tx, event));
   return e;
 }
 
@@ -892,14 +888,14 @@ Result<work_repo::Submission> PolicyService::UpdateSubmissionIn(store::Tx& tx,
   } else {
     TRY(work_repo::UpdateSubmission(tx, s));
   }
-  TRY(audit_.Append(tx, security::ActorEvent(actor, fresh ? "policy.submission.create"
-                                                          : "policy.submission.update",
-                                             "policy_submission", s.id)));
+  auto event = security::ActorEvent(actor, "policy.submission.update", "policy_submission", s.id);
+  if (fresh) event.action = "policy.submission.create";
+  TRY(audit_.Append(tx, event));
   return s;
 }
 
-Result<std::vector<work_repo::Submission>> PolicyService::Submissions(
-    const security::Actor& actor, const std::string& item_id) {
+Result<std::vector<work_repo::Submission>> PolicyService::Submissions(const security::Actor& actor,
+                                                                      const std::string& item_id) {
   TRY(RequireSignedIn(actor));
   return db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<work_repo::Submission>> {
     return work_repo::Submissions(tx, item_id);
@@ -911,8 +907,8 @@ Result<work_repo::Statement> PolicyService::CreateStatement(const security::Acto
   TRY(RequirePermission(actor, perm::kPolicyEdit));
   const std::string now = Now();
   return db_.WriteValue([&](store::Tx& tx) -> Result<work_repo::Statement> {
-    return UpdateStatementIn(tx, actor,
-                             {.id = NewId(), .created_at = now, .updated_at = now}, in, true);
+    return UpdateStatementIn(tx, actor, {.id = NewId(), .created_at = now, .updated_at = now}, in,
+                             true);
   });
 }
 
@@ -957,9 +953,9 @@ Result<work_repo::Statement> PolicyService::UpdateStatementIn(store::Tx& tx,
   } else {
     TRY(work_repo::UpdateStatement(tx, s));
   }
-  TRY(audit_.Append(tx, security::ActorEvent(actor, fresh ? "policy.statement.create"
-                                                          : "policy.statement.update",
-                                             "policy_statement", s.id)));
+  auto event = security::ActorEvent(actor, "policy.statement.update", "policy_statement", s.id);
+  if (fresh) event.action = "policy.statement.create";
+  TRY(audit_.Append(tx, event));
   return s;
 }
 

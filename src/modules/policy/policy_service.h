@@ -31,8 +31,8 @@ struct ItemDetail {
   ItemView view;
   std::vector<policy_repo::HistoryEntry> history;
   std::vector<policy_repo::Document> documents;
-  std::vector<Criterion> criteria;            // active ones (ordinances only)
-  std::vector<policy_repo::Score> scores;     // one per active criterion (ordinances only)
+  std::vector<Criterion> criteria;         // active ones (ordinances only)
+  std::vector<policy_repo::Score> scores;  // one per active criterion (ordinances only)
 };
 
 // A new item (every field) or a change (only what is set).
@@ -163,8 +163,8 @@ class PolicyService {
   Result<work_repo::Task> CreateTask(const security::Actor& actor, const TaskFields& in);
   Result<work_repo::Task> UpdateTask(const security::Actor& actor, const std::string& id,
                                      const TaskFields& in);
-  Result<std::vector<work_repo::Task>> Tasks(const security::Actor& actor,
-                                             std::optional<bool> done, bool mine);
+  Result<std::vector<work_repo::Task>> Tasks(const security::Actor& actor, std::optional<bool> done,
+                                             bool mine);
   Result<work_repo::Event> CreateEvent(const security::Actor& actor, const EventFields& in);
   Result<work_repo::Event> UpdateEvent(const security::Actor& actor, const std::string& id,
                                        const EventFields& in);
@@ -173,16 +173,14 @@ class PolicyService {
   Result<work_repo::Submission> CreateSubmission(const security::Actor& actor,
                                                  const SubmissionFields& in);
   Result<work_repo::Submission> UpdateSubmission(const security::Actor& actor,
-                                                 const std::string& id,
-                                                 const SubmissionFields& in);
+                                                 const std::string& id, const SubmissionFields& in);
   Result<std::vector<work_repo::Submission>> Submissions(const security::Actor& actor,
                                                          const std::string& item_id);
   Result<work_repo::Statement> CreateStatement(const security::Actor& actor,
                                                const StatementFields& in);
-  Result<work_repo::Statement> UpdateStatement(const security::Actor& actor,
-                                               const std::string& id, const StatementFields& in);
-  Result<std::vector<work_repo::Statement>> Statements(const security::Actor& actor,
-                                                       bool publicly);
+  Result<work_repo::Statement> UpdateStatement(const security::Actor& actor, const std::string& id,
+                                               const StatementFields& in);
+  Result<std::vector<work_repo::Statement>> Statements(const security::Actor& actor, bool publicly);
   // Existence checks of work records (404 otherwise), before a body is read.
   Result<void> WorkExists(const security::Actor& actor, std::string_view what,
                           const std::string& id);
@@ -191,8 +189,7 @@ class PolicyService {
   Result<ItemDetail> Detail(store::Tx& tx, policy_repo::Item item);
   Result<std::optional<int64_t>> ScoreOf(store::Tx& tx, const policy_repo::Item& item);
   Result<std::vector<MapOrdinance>> MapInput(store::Tx& tx, bool publicly);
-  Result<void> CheckItemRef(store::Tx& tx, const std::optional<std::string>& item_id,
-                            Error& bad);
+  Result<void> CheckItemRef(store::Tx& tx, const std::optional<std::string>& item_id, Error& bad);
   std::string Now() const;
   Result<work_repo::Task> UpdateTaskIn(store::Tx& tx, const security::Actor& actor,
                                        work_repo::Task t, const TaskFields& in, bool fresh);
@@ -202,8 +199,8 @@ class PolicyService {
                                                    work_repo::Submission s,
                                                    const SubmissionFields& in, bool fresh);
   Result<work_repo::Statement> UpdateStatementIn(store::Tx& tx, const security::Actor& actor,
-                                                 work_repo::Statement s,
-                                                 const StatementFields& in, bool fresh);
+                                                 work_repo::Statement s, const StatementFields& in,
+                                                 bool fresh);
 
   store::Database& db_;
   const security::AuditLog& audit_;

@@ -61,8 +61,8 @@ json::object DocumentJson(const policy_repo::Document& d) {
   if (!d.content_type.empty()) {
     file = json::object{{"name", d.file_name}, {"type", d.content_type}, {"size", d.size}};
   }
-  return {{"id", d.id},       {"item_id", d.item_id}, {"title", d.title},
-          {"url", OrNull(d.url)}, {"file", file},     {"created_at", d.created_at}};
+  return {{"id", d.id},           {"item_id", d.item_id}, {"title", d.title},
+          {"url", OrNull(d.url)}, {"file", file},         {"created_at", d.created_at}};
 }
 
 json::object DetailJson(const ItemDetail& d) {
@@ -154,9 +154,15 @@ json::object TaskJson(const work_repo::Task& t) {
   if (!t.assignee_id.empty()) {
     assignee = json::object{{"id", t.assignee_id}, {"username", t.assignee_username}};
   }
-  return {{"id", t.id},         {"title", t.title},           {"item_id", OrNull(t.item_id)},
-          {"assignee", assignee}, {"due_on", OrNull(t.due_on)}, {"done", t.done},
-          {"done_at", OrNull(t.done_at)}, {"note", OrNull(t.note)}, {"created_at", t.created_at}};
+  return {{"id", t.id},
+          {"title", t.title},
+          {"item_id", OrNull(t.item_id)},
+          {"assignee", assignee},
+          {"due_on", OrNull(t.due_on)},
+          {"done", t.done},
+          {"done_at", OrNull(t.done_at)},
+          {"note", OrNull(t.note)},
+          {"created_at", t.created_at}};
 }
 
 json::object EventJson(const work_repo::Event& e) {
@@ -275,7 +281,7 @@ Result<policy_repo::ItemFilter> ReadFilter(const Request& req) {
   f.limit = QueryInt(req, "limit", 50, 1, 500);
   if (f.limit < 0) bad.Field("limit", "field.out_of_range");
   f.offset = QueryInt(req, "cursor", 0, 0, 100000000);
-  if (f.offset < 0) bad.Field("cursor", "field.invalid");
+  if (f.offset < 0) bad.Field("cursor", "field.out_of_range");
   if (!bad.fields.empty()) return Fail(bad);
   return f;
 }
@@ -385,22 +391,20 @@ Response FileResponse(DocumentFile file) {
 }
 
 void AddItemRoutes(http::Router& router, PolicyService& policy) {
-  router.Add({.method = "GET",
-              .path_template = "/api/v1/policy/jurisdictions",
-              .permission = kRead,
-              .handler = [](Request&) -> http::Reply {
-                return Response::Json(200, JurisdictionsJson());
-              },
-              .summary = "The nation, the 17 regions and their municipalities (compiled in)",
-              .tag = "policy"});
-  router.Add({.method = "GET",
-              .path_template = "/api/v1/public/policy/jurisdictions",
-              .permission = kAnyone,
-              .handler = [](Request&) -> http::Reply {
-                return Response::Json(200, JurisdictionsJson());
-              },
-              .summary = "The jurisdictions, for the public map",
-              .tag = "policy"});
+  router.Add(
+      {.method = "GET",
+       .path_template = "/api/v1/policy/jurisdictions",
+       .permission = kRead,
+       .handler = [](Request&) -> http::Reply { return Response::Json(200, JurisdictionsJson()); },
+       .summary = "The nation, the 17 regions and their municipalities (compiled in)",
+       .tag = "policy"});
+  router.Add(
+      {.method = "GET",
+       .path_template = "/api/v1/public/policy/jurisdictions",
+       .permission = kAnyone,
+       .handler = [](Request&) -> http::Reply { return Response::Json(200, JurisdictionsJson()); },
+       .summary = "The jurisdictions, for the public map",
+       .tag = "policy"});
   router.Add({.method = "POST",
               .path_template = "/api/v1/policy/items",
               .permission = kEdit,
@@ -422,9 +426,9 @@ void AddItemRoutes(http::Router& router, PolicyService& policy) {
                 auto list = TRY(policy.ListItems(ActorOf(req), filter));
                 const bool more = static_cast<int64_t>(list.size()) == filter.limit;
                 json::object out = Items(list, ItemJson);
-                out["next_cursor"] = more ? json::value(std::to_string(filter.offset +
-                                                                       filter.limit))
-                                          : json::value(nullptr);
+                out["next_cursor"] = more
+                                         ? json::value(std::to_string(filter.offset + filter.limit))
+                                         : json::value(nullptr);
                 return Response::Json(200, out);
               },
               .summary = "Policy items (?kind, region, jurisdiction, status, published, q, limit, "
@@ -446,8 +450,7 @@ void AddItemRoutes(http::Router& router, PolicyService& policy) {
                 TRY(policy.ItemExists(actor, Id(req)));
                 ItemFields in =
                     TRY(ReadBody(req, [](http::FieldReader& f) { return ReadItem(f, false); }));
-                return Response::Json(200,
-                                      DetailJson(TRY(policy.UpdateItem(actor, Id(req), in))));
+                return Response::Json(200, DetailJson(TRY(policy.UpdateItem(actor, Id(req), in))));
               },
               .summary = "Change an item's title, topic, stance, summary, jurisdiction, external "
                          "id or published flag",
@@ -470,8 +473,8 @@ void AddItemRoutes(http::Router& router, PolicyService& policy) {
                   return in;
                 }));
                 return Response::Json(
-                    201, DetailJson(TRY(policy.AddStatus(actor, Id(req), in.status, in.on,
-                                                         in.note))));
+                    201,
+                    DetailJson(TRY(policy.AddStatus(actor, Id(req), in.status, in.on, in.note))));
               },
               .summary = "Append a status to an item's history (append-only)",
               .tag = "policy",
@@ -493,10 +496,9 @@ void AddItemRoutes(http::Router& router, PolicyService& policy) {
                   return Response::Json(
                       201, DocumentJson(TRY(policy.AddLink(actor, Id(req), title, url))));
                 }
-                return Response::Json(
-                    201, DocumentJson(TRY(policy.AddFile(actor, Id(req), req.Query("title"),
-                                                         req.Query("name"), type,
-                                                         std::move(req.body)))));
+                return Response::Json(201, DocumentJson(TRY(policy.AddFile(
+                                               actor, Id(req), req.Query("title"),
+                                               req.Query("name"), type, std::move(req.body)))));
               },
               .summary = "Attach a link (JSON {title, url}) or a public document file (raw body, "
                          "?title=&name=, at most 10 MiB)",
@@ -582,10 +584,9 @@ void AddScoreRoutes(http::Router& router, PolicyService& policy) {
                   in.retired = f.OptBool("retired");
                   return in;
                 }));
-                return Response::Json(
-                    200, CriterionJson(TRY(policy.UpdateCriterion(
-                             ActorOf(req), req.path_params["key"], in.label_ko, in.label_en,
-                             in.position, in.retired))));
+                return Response::Json(200, CriterionJson(TRY(policy.UpdateCriterion(
+                                               ActorOf(req), req.path_params["key"], in.label_ko,
+                                               in.label_en, in.position, in.retired))));
               },
               .summary = "Relabel, reorder or retire a criterion (never deleted)",
               .tag = "policy",
@@ -640,8 +641,7 @@ void AddScoreRoutes(http::Router& router, PolicyService& policy) {
                   }
                   return out;
                 }));
-                return Response::Json(200,
-                                      DetailJson(TRY(policy.SetScores(actor, Id(req), in))));
+                return Response::Json(200, DetailJson(TRY(policy.SetScores(actor, Id(req), in))));
               },
               .summary = "Score an ordinance against the criteria (the given ones; others kept)",
               .tag = "policy",
@@ -802,10 +802,9 @@ void AddWorkRoutes(http::Router& router, PolicyService& policy) {
   AddWork<TaskFields, work_repo::Task>(router, policy, "/api/v1/policy/tasks", "task", ReadTask,
                                        &PolicyService::CreateTask, &PolicyService::UpdateTask,
                                        TaskJson, "a monitoring task");
-  AddWork<EventFields, work_repo::Event>(router, policy, "/api/v1/policy/events", "event",
-                                         ReadEvent, &PolicyService::CreateEvent,
-                                         &PolicyService::UpdateEvent, EventJson,
-                                         "a hearing or council session on the calendar");
+  AddWork<EventFields, work_repo::Event>(
+      router, policy, "/api/v1/policy/events", "event", ReadEvent, &PolicyService::CreateEvent,
+      &PolicyService::UpdateEvent, EventJson, "a hearing or council session on the calendar");
   AddWork<SubmissionFields, work_repo::Submission>(
       router, policy, "/api/v1/policy/submissions", "submission", ReadSubmission,
       &PolicyService::CreateSubmission, &PolicyService::UpdateSubmission, SubmissionJson,

@@ -176,8 +176,8 @@ Result<void> InsertSubmission(store::Tx& tx, const Submission& s, const std::str
       "response_on, response_summary, created_at, created_by) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {s.id, s.kind, TextOrNull(s.item_id), s.title, TextOrNull(s.addressee), s.submitted_on,
-       TextOrNull(s.body), TextOrNull(s.response_on), TextOrNull(s.response_summary),
-       s.created_at, TextOrNull(user_id)}));
+       TextOrNull(s.body), TextOrNull(s.response_on), TextOrNull(s.response_summary), s.created_at,
+       TextOrNull(user_id)}));
   return Ok();
 }
 
@@ -206,13 +206,13 @@ Result<std::vector<Submission>> Submissions(store::Tx& tx, const std::string& it
 }
 
 Result<void> InsertStatement(store::Tx& tx, const Statement& s, const std::string& user_id) {
-  TRY(tx.Exec(
-      "INSERT INTO policy_statements (id, title_ko, title_en, body_ko, body_en, item_id, "
-      "published, published_at, created_at, created_by, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {s.id, s.title_ko, TextOrNull(s.title_en), s.body_ko, TextOrNull(s.body_en),
-       TextOrNull(s.item_id), int64_t{s.published ? 1 : 0}, TextOrNull(s.published_at),
-       s.created_at, TextOrNull(user_id), s.updated_at}));
+  TRY(
+      tx.Exec("INSERT INTO policy_statements (id, title_ko, title_en, body_ko, body_en, item_id, "
+              "published, published_at, created_at, created_by, updated_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              {s.id, s.title_ko, TextOrNull(s.title_en), s.body_ko, TextOrNull(s.body_en),
+               TextOrNull(s.item_id), int64_t{s.published ? 1 : 0}, TextOrNull(s.published_at),
+               s.created_at, TextOrNull(user_id), s.updated_at}));
   return Ok();
 }
 
@@ -237,10 +237,10 @@ Result<std::vector<Statement>> Statements(store::Tx& tx, bool published_only) {
 }
 
 Result<std::optional<std::string>> SecretariatUsername(store::Tx& tx, const std::string& user_id) {
-  auto row = TRY(tx.QueryOne(
-      "SELECT u.username, u.roles FROM users u JOIN organizations o ON o.id = u.org_id "
-      "WHERE u.id = ? AND u.disabled_at IS NULL AND o.kind = 'secretariat'",
-      {user_id}));
+  auto row = TRY(
+      tx.QueryOne("SELECT u.username, u.roles FROM users u JOIN organizations o ON o.id = u.org_id "
+                  "WHERE u.id = ? AND u.disabled_at IS NULL AND o.kind = 'secretariat'",
+                  {user_id}));
   if (!row) return std::optional<std::string>();
   const auto roles = security::SplitRoles(row->Text(1));
   if (!security::HasRole(roles, "advocate") && !security::HasRole(roles, "network_admin")) {

@@ -1,10 +1,9 @@
 #include "modules/stats/routes.h"
 
-#include <map>
-
 #include "core/messages.h"
 #include "http/field_reader.h"
 #include "modules/handler_support.h"
+#include "modules/stats/labels.h"
 #include "modules/stats/model.h"
 #include "security/policy.h"
 
@@ -60,25 +59,6 @@ boost::json::object TableJson(const StatTable& t, bool network) {
   return out;
 }
 
-std::vector<std::string> KeyColumns(const StatTable& t) {
-  if (t.by.size() == 1 && t.by[0] == "organization") return {"지역", "기관"};
-  if (t.by.size() == 1 && t.by[0] == "referral_outcome") return {"방향", "상태"};
-  if (t.by.size() == 1 && t.by[0] == "fund_source_kind") return {"재원", "지원 종류"};
-  std::vector<std::string> out;
-  for (const auto& b : t.by) out.push_back(DimensionName(b));
-  return out;
-}
-
-std::string UnitName(const std::string& unit) {
-  static const std::map<std::string, std::string> kUnits = {
-      {"services", "서비스(건)"},   {"people", "인원(명)"},   {"mentions", "언급(건)"},
-      {"matters", "법률 사건(건)"}, {"requests", "요청(건)"}, {"referrals", "연계(건)"},
-      {"stays", "입소(건)"},        {"nights", "수"},         {"won", "금액(원)"},
-  };
-  auto it = kUnits.find(unit);
-  return it == kUnits.end() ? unit : it->second;
-}
-
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -89,19 +69,19 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
-// A statistics table as CSV for Excel: UTF-8 with a byte-order mark, Korean column names, "합계"
-// for a total and "<k" for a suppressed count.
+// A statistics table as CSV for Excel: UTF-8 with a byte-order mark, Korean column names and
+// values in words (서울특별시, not KR-11), "합계" for a total and "<k" for a suppressed count.
 http::Response TableCsv(const StatTable& t, bool network, const std::string& name) {
   std::string out = "\xEF\xBB\xBF";
   std::vector<std::string> header = KeyColumns(t);
-  header.push_back(UnitName(t.unit));
+  header.push_back(UnitColumn(t.unit));
   for (std::size_t i = 0; i < header.size(); ++i) {
     out += (i == 0 ? "" : ",") + CsvField(header[i]);
   }
   out += "\r\n";
   for (const auto& r : t.rows) {
     for (std::size_t i = 0; i < r.key.size(); ++i) {
-      out += (i == 0 ? "" : ",") + CsvField(r.key[i].empty() ? "합계" : r.key[i]);
+      out += (i == 0 ? "" : ",") + CsvField(KeyLabel(t, i, r.key[i]));
     }
     out += ",";
     if (r.count) {

@@ -1,5 +1,7 @@
 #include "modules/stats/stats_repo.h"
 
+#include <cctype>
+
 namespace dandelion::stats::stats_repo {
 namespace {
 
@@ -15,6 +17,34 @@ std::string TagPattern(const std::string& tag) {
 
 }  // namespace
 
+bool Uses(std::string_view sql, std::string_view alias) {
+  const std::string dotted = std::string(alias) + ".";
+  for (std::size_t at = sql.find(dotted); at != std::string_view::npos;
+       at = sql.find(dotted, at + 1)) {
+    if (at == 0) return true;
+    const char before = sql[at - 1];
+    if (!std::isalnum(static_cast<unsigned char>(before)) && before != '_') return true;
+  }
+  return false;
+}
+
+std::string FromFor(const Subject& subject, const std::vector<std::string>& texts) {
+  // Later joins may use earlier ones (people through cases): decide from the last to the first.
+  std::vector<bool> needed(subject.joins.size(), false);
+  for (std::size_t j = subject.joins.size(); j-- > 0;) {
+    const std::string& alias = subject.joins[j].alias;
+    for (const auto& t : texts) needed[j] = needed[j] || Uses(t, alias);
+    for (std::size_t later = j + 1; later < subject.joins.size(); ++later) {
+      needed[j] = needed[j] || (needed[later] && Uses(subject.joins[later].clause, alias));
+    }
+  }
+  std::string from = subject.from;
+  for (std::size_t j = 0; j < subject.joins.size(); ++j) {
+    if (needed[j]) from += " " + subject.joins[j].clause;
+  }
+  return from;
+}
+
 Result<Counts> Count(store::Tx& tx, const Subject& subject, const std::vector<Dim>& dims) {
   std::vector<std::size_t> grouped;
   const Dim* tagged = nullptr;
@@ -29,25 +59,29 @@ Result<Counts> Count(store::Tx& tx, const Subject& subject, const std::vector<Di
   }
   std::string select;
   std::string group_by;
+  std::vector<std::string> texts{subject.where, subject.counted};
+  for (const auto& d : dims) texts.push_back(d.expr);
   for (std::size_t g = 0; g < grouped.size(); ++g) {
     const std::string name = "g" + std::to_string(g);
     select += dims[grouped[g]].expr + " AS " + name + ", ";
     group_by += (g == 0 ? " GROUP BY " : ", ") + dims[grouped[g]].expr;
   }
   store::Params params;
+  const std::string counted = subject.counted_is_row ? "1" : subject.counted;
+  const std::string count = subject.counted_is_row ? "COUNT(" : "COUNT(DISTINCT ";
   if (tagged == nullptr) {
-    select += "COUNT(DISTINCT " + subject.counted + ")";
+    select += count + counted + ")";
   } else {
     for (std::size_t t = 0; t < tagged->tags.size(); ++t) {
       if (t > 0) select += ", ";
-      select += "COUNT(DISTINCT CASE WHEN (',' || " + tagged->expr +
-                " || ',') LIKE ? ESCAPE '\\' THEN " + subject.counted + " END)";
+      select += count + "CASE WHEN (',' || " + tagged->expr + " || ',') LIKE ? ESCAPE '\\' THEN " +
+                counted + " END)";
       params.emplace_back(TagPattern(tagged->tags[t]));
     }
   }
   for (const auto& p : subject.params) params.push_back(p);
-  const std::string sql =
-      "SELECT " + select + " FROM " + subject.from + " WHERE " + subject.where + group_by;
+  const std::string sql = "SELECT " + select + " FROM " + FromFor(subject, texts) + " WHERE " +
+                          subject.where + group_by;
   Counts out;
   for (const auto& row : TRY(tx.Query(sql, params))) {
     std::vector<std::string> key;

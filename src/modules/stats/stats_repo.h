@@ -21,14 +21,32 @@ struct Dim {
   std::vector<std::string> tags;  // non-empty: a multi-choice field
 };
 
-// What is counted: FROM … WHERE … with its parameters, and the counted expression (a record's
-// id for 건, a person's id for 명, counted distinct).
+// A table joined to the counted one only when a query needs it: a join read for every counted
+// row costs more than the count itself (docs/performance.md, "Statistics").
+struct Join {
+  std::string alias;   // "c"
+  std::string clause;  // "JOIN cases c ON c.id = s.case_id"
+};
+
+// What is counted: FROM the counted table, the joins it may need, WHERE … with its parameters
+// (on the counted table, or a sub-select of its own aliases), and the counted expression: a
+// record's id for 건, a person's id for 명.
 struct Subject {
-  std::string from;
+  std::string from;  // "case_services s"
+  std::vector<Join> joins;
   std::string where;
   store::Params params;
   std::string counted;
+  // The counted expression is unique per row of `from` (its id), and every join is many to one:
+  // a plain COUNT, and the counts of a table add up to its margins.
+  bool counted_is_row = false;
 };
+
+// Whether an SQL text refers to a column of the alias ("c." not preceded by a name character).
+bool Uses(std::string_view sql, std::string_view alias);
+
+// FROM … with exactly the joins the given texts use, and the joins those joins use.
+std::string FromFor(const Subject& subject, const std::vector<std::string>& texts);
 
 // Counts keyed by each dimension's value, in the order of dims. No dims: one key, {}.
 using Counts = std::map<std::vector<std::string>, std::int64_t>;

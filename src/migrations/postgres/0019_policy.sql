@@ -1,4 +1,4 @@
--- 0018 policy monitor (docs/api-policy.md): laws, decrees, local ordinances, bills, budget items,
+-- 0019 policy monitor (docs/api-policy.md): laws, decrees, local ordinances, bills, budget items,
 -- guidelines and rulings the network watches, network-wide (no organization owns them). Not
 -- survivors' data: nothing here names a woman. Jurisdictions are compiled into the server
 -- (src/modules/policy/jurisdictions.cc); `jurisdiction` holds their codes, `region` the

@@ -1,11 +1,11 @@
-#include "modules/exports/labels.h"
+#include "modules/stats/labels.h"
 
 #include <map>
 #include <tuple>
 
 #include "modules/stats/model.h"
 
-namespace dandelion::exports {
+namespace dandelion::stats {
 namespace {
 
 // {dimension, value, label}; dimension "" holds words shared by several tables.
@@ -136,7 +136,7 @@ std::string Trim0(const std::string& s) {
 
 }  // namespace
 
-std::vector<std::string> KeyColumns(const stats::StatTable& t) {
+std::vector<std::string> KeyColumns(const StatTable& t) {
   if (t.by.size() == 1 && t.by[0] == "organization") return {"지역", "기관"};
   if (t.by.size() == 1 && t.by[0] == "referral_outcome") return {"방향", "상태"};
   if (t.by.size() == 1 && t.by[0] == "fund_source_kind") return {"재원", "지원 종류"};
@@ -163,7 +163,7 @@ std::string UnitWord(const std::string& unit) {
   return "건";
 }
 
-std::string KeyLabel(const stats::StatTable& t, std::size_t part, const std::string& value) {
+std::string KeyLabel(const StatTable& t, std::size_t part, const std::string& value) {
   if (value.empty()) return "합계";
   // The dimension whose value this part is.
   std::string dim;
@@ -195,6 +195,6 @@ std::string KeyLabel(const stats::StatTable& t, std::size_t part, const std::str
   return value;
 }
 
-std::string PeriodText(const stats::StatTable& t) { return t.from + " ~ " + t.to; }
+std::string PeriodText(const StatTable& t) { return t.from + " ~ " + t.to; }
 
-}  // namespace dandelion::exports
+}  // namespace dandelion::stats
