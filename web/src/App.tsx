@@ -9,6 +9,7 @@ import { ForbiddenPage, NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { CASE_NAV_KEYS, caseRoutes } from './cases/routes';
 import { programRoutes } from './programs/routes';
+import { policyRoutes } from './policy/routes';
 import { reportRoutes } from './reports/routes';
 import { referralRoutes } from './referrals/routes';
 import { SessionProvider, useSession } from './session';
@@ -113,6 +114,7 @@ const BUILT: readonly string[] = [
   'directory',
   'programs',
   'reports',
+  'policy',
 ];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
@@ -269,6 +271,7 @@ export function AppRoutes() {
         {referralRoutes()}
         {programRoutes()}
         {reportRoutes()}
+        {policyRoutes()}
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -25,3 +25,4 @@ export * from './programs';
 export * from './stats';
 export * from './exports';
 export * from './reports';
+export * from './policy';

@@ -14,21 +14,23 @@ describe('navigation by role', () => {
   });
 
   it('shows only the modules of the user roles', () => {
-    expect(navFor(['finance']).map((n) => n.key)).toEqual(['funds']);
+    expect(navFor(['finance']).map((n) => n.key)).toEqual(['funds', 'policy']);
     expect(navFor(['org_admin']).map((n) => n.key)).toEqual([
       'coverage',
       'directory',
       'funds',
       'statistics',
       'reports',
+      'policy',
       'users',
     ]);
     expect(navFor(['network_admin']).map((n) => n.key)).toEqual([
       'statistics',
       'reports',
+      'policy',
       'organizations',
     ]);
-    expect(navFor(['dispatcher']).map((n) => n.key)).toEqual(['emergency', 'coverage']);
+    expect(navFor(['dispatcher']).map((n) => n.key)).toEqual(['emergency', 'coverage', 'policy']);
   });
 
   it('gives case roles their caseload, people, calendar, referrals and the directory', () => {
@@ -39,6 +41,7 @@ describe('navigation by role', () => {
       'calendar',
       'referrals',
       'directory',
+      'policy',
     ]);
     expect(navFor(['supervisor']).map((n) => n.key)).toEqual([
       'cases',
@@ -50,8 +53,9 @@ describe('navigation by role', () => {
       'funds',
       'statistics',
       'reports',
+      'policy',
     ]);
-    expect(navFor(['shelter_staff']).map((n) => n.key)).toEqual(['cases', 'shelter']);
+    expect(navFor(['shelter_staff']).map((n) => n.key)).toEqual(['cases', 'shelter', 'policy']);
   });
 
   it('gives staff of a self-reliance center its programs, and no one else', () => {
@@ -62,10 +66,19 @@ describe('navigation by role', () => {
       'referrals',
       'directory',
       'programs',
+      'policy',
     ]);
     expect(navFor(['org_admin'], 'self_reliance_center').map((n) => n.key)).toContain('programs');
     expect(navFor(['supervisor'], 'counseling_center').map((n) => n.key)).not.toContain('programs');
-    expect(navFor(['finance'], 'self_reliance_center').map((n) => n.key)).toEqual(['funds']);
+    expect(navFor(['finance'], 'self_reliance_center').map((n) => n.key)).toEqual([
+      'funds',
+      'policy',
+    ]);
+  });
+
+  it('shows the policy monitor to every role', () => {
+    for (const role of ['auditor', 'researcher', 'advocate', 'case_worker'] as const)
+      expect(navFor([role]).map((n) => n.key)).toContain('policy');
   });
 
   it('gives a user without roles the account page', () => {

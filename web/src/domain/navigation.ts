@@ -1,6 +1,6 @@
 // What each role sees: the navigation entries and the home a user lands on. Modules that are
 // not built yet still get their place, so the layout is right from the start.
-import type { OrgKind, Role } from '../api';
+import { ROLES, type OrgKind, type Role } from '../api';
 
 export type ModuleKey =
   'cases' | 'supervision' | 'shelter' | 'emergency' | 'funds' | 'advocacy' | 'statistics' | 'audit';
@@ -15,7 +15,8 @@ export type NavKey =
   | 'directory'
   | 'coverage'
   | 'programs'
-  | 'reports';
+  | 'reports'
+  | 'policy';
 
 export interface NavItem {
   key: NavKey;
@@ -58,6 +59,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Periodic reports: prepared and filed by the org admin, reviewed by supervisors; the network
   // admin sees which members have filed.
   { key: 'reports', path: '/reports', roles: ['org_admin', 'supervisor', 'network_admin'] },
+  // The policy monitor: laws and ordinances, their scorecard and map; everyone signed in reads,
+  // advocates and the network admin edit (policy/model.ts, EDITOR_ROLES).
+  { key: 'policy', path: '/policy', roles: ROLES },
   { key: 'audit', path: '/audit', roles: ['auditor'] },
   { key: 'users', path: '/admin/users', roles: ['org_admin'] },
   { key: 'organizations', path: '/admin/organizations', roles: ['network_admin'] },

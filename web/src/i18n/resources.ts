@@ -13,6 +13,7 @@ import koExports from './ko/exports.json';
 import koFunds from './ko/funds.json';
 import koRecords from './ko/records.json';
 import koReports from './ko/reports.json';
+import koPolicy from './ko/policy.json';
 import koPrograms from './ko/programs.json';
 import koReferrals from './ko/referrals.json';
 import koSession from './ko/session.json';
@@ -29,6 +30,7 @@ import enExports from './en/exports.json';
 import enFunds from './en/funds.json';
 import enRecords from './en/records.json';
 import enReports from './en/reports.json';
+import enPolicy from './en/policy.json';
 import enPrograms from './en/programs.json';
 import enReferrals from './en/referrals.json';
 import enSession from './en/session.json';
@@ -58,6 +60,7 @@ export const AREAS = {
   stats: area(koStats, enStats),
   exports: area(koExports, enExports),
   reports: area(koReports, enReports),
+  policy: area(koPolicy, enPolicy),
 };
 
 // Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
@@ -80,6 +83,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.stats[lang],
     ...AREAS.exports[lang],
     ...AREAS.reports[lang],
+    ...AREAS.policy[lang],
   };
 }
 

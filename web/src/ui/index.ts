@@ -7,3 +7,4 @@ export { ConfirmDialog } from './ConfirmDialog';
 export { Card } from './Card';
 export { ErrorBoundary } from './ErrorBoundary';
 export { BarChart, type BarRow } from './BarChart';
+export { TileMap, type Tile } from './TileMap';
