@@ -820,6 +820,8 @@ class PermissionMatrixTest(unittest.TestCase):
             headers={"Content-Type": "application/pdf"})
         assert r.status == 201, r.body
         return r.json()["id"]
+
+    @classmethod
     def build_events(cls):
         """An event of the secretariat, A and B, each with one registration cancelled at once,
         so that the matrix's cancel answers 409 and nothing changes."""
