@@ -146,6 +146,10 @@ class EventsTest(unittest.TestCase):
         status, _, body = public_request(self.server.port, "GET", PUBLIC, source="127.0.2.9")
         mine = next(x for x in json.loads(body)["events"] if x["id"] == e["id"])
         self.assertEqual((mine["places_left"], mine["availability"]), (0, "waitlist"))
+        # The public shape: the event and its places, the organizer by name only, no counts.
+        self.assertEqual(set(mine["organizer"]), {"name"})
+        for staff_only in ("counts", "capacity", "published", "campaign_id", "created_at"):
+            self.assertNotIn(staff_only, mine)
         # A larger capacity promotes the next one.
         r = self.adv.client.request("PATCH", f"{EVENTS}/{e['id']}", body={"capacity": 3})
         self.assertEqual(r.status, 200, r.body)

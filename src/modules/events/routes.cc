@@ -38,8 +38,9 @@ std::string DateOf(const std::string& at) {
   return KoreaDate(t);
 }
 
-boost::json::object EventJson(const Event& v) {
-  const auto& e = v.stored;
+// What anyone may see of an event: the public list shows this and its places; staff see it with
+// the event's running details. Nothing about who registered.
+boost::json::object SharedEventJson(const event_repo::StoredEvent& e) {
   return {{"id", e.id},
           {"kind", e.kind},
           {"title_ko", e.title_ko},
@@ -51,33 +52,28 @@ boost::json::object EventJson(const Event& v) {
           {"date", DateOf(e.starts_at)},
           {"venue", e.venue},
           {"region", e.region},
-          {"capacity", CapacityJson(e.capacity)},
-          {"registration_open", e.registration_open},
-          {"published", e.published},
-          {"campaign_id", OrNull(e.campaign_id)},
-          {"organizer", {{"id", e.org_id}, {"name", e.org_name}}},
-          {"counts", CountsJson(v.counts)},
-          {"created_at", e.created_at},
-          {"updated_at", e.updated_at}};
+          {"registration_open", e.registration_open}};
+}
+
+boost::json::object EventJson(const Event& v) {
+  const auto& e = v.stored;
+  boost::json::object out = SharedEventJson(e);
+  out["capacity"] = CapacityJson(e.capacity);
+  out["published"] = e.published;
+  out["campaign_id"] = OrNull(e.campaign_id);
+  out["organizer"] = {{"id", e.org_id}, {"name", e.org_name}};
+  out["counts"] = CountsJson(v.counts);
+  out["created_at"] = e.created_at;
+  out["updated_at"] = e.updated_at;
+  return out;
 }
 
 boost::json::object PublicEventJson(const PublicEvent& p) {
-  const auto& e = p.stored;
-  return {{"id", e.id},
-          {"kind", e.kind},
-          {"title_ko", e.title_ko},
-          {"title_en", e.title_en},
-          {"description_ko", e.description_ko},
-          {"description_en", e.description_en},
-          {"starts_at", e.starts_at},
-          {"ends_at", e.ends_at},
-          {"date", DateOf(e.starts_at)},
-          {"venue", e.venue},
-          {"region", e.region},
-          {"organizer", {{"name", e.org_name}}},
-          {"registration_open", e.registration_open},
-          {"places_left", CapacityJson(p.places_left)},
-          {"availability", p.availability}};
+  boost::json::object out = SharedEventJson(p.stored);
+  out["organizer"] = {{"name", p.stored.org_name}};
+  out["places_left"] = CapacityJson(p.places_left);
+  out["availability"] = p.availability;
+  return out;
 }
 
 boost::json::object RegistrationJson(const Registration& v) {
