@@ -36,6 +36,7 @@
 #include "modules/reports/routes.h"
 #include "modules/session/routes.h"
 #include "modules/shelters/routes.h"
+#include "modules/site/routes.h"
 #include "modules/stats/routes.h"
 #include "modules/supervision/routes.h"
 #include "security/password.h"
@@ -145,6 +146,7 @@ int Serve(const ServeOptions& options) {
   exports::AddRoutes(router, *s.exports);
   reports::AddRoutes(router, *s.reports);
   events::AddRoutes(router, *s.events);
+  site::AddRoutes(router, *s.site);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

@@ -152,6 +152,7 @@ void Services::Build() {
           .font_path = config.export_font_path});
   reports = std::make_unique<reports::ReportService>(*db, *audit, *audit_reads, *auth, *clock);
   events = std::make_unique<events::EventService>(*db, *keyring, *audit, *clock);
+  site = std::make_unique<site::PublicSite>(*events, *policy, *orgs, *clock);
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

@@ -25,6 +25,7 @@
 #include "modules/referrals/referral_service.h"
 #include "modules/reports/report_service.h"
 #include "modules/shelters/shelter_service.h"
+#include "modules/site/site_service.h"
 #include "modules/stats/stats_service.h"
 #include "modules/supervision/supervision_service.h"
 #include "security/audit_batcher.h"
@@ -62,6 +63,8 @@ struct Services {
   std::unique_ptr<exports::ExportService> exports;
   std::unique_ptr<reports::ReportService> reports;
   std::unique_ptr<events::EventService> events;
+  // The public site, made of what the modules above publish.
+  std::unique_ptr<site::PublicSite> site;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

@@ -76,23 +76,8 @@ void AddPlatformRoutes(Router& router, const Metrics& metrics, const PlatformOpt
               .summary = "This API's OpenAPI 3.1 document",
               .tag = "platform"});
 
+  // `/` is the network's public site (modules/site), whether or not the web app is built.
   auto files = std::make_shared<StaticFiles>(options.web_root);
-  if (!files->has_index()) {
-    router.Add({.method = "GET",
-                .path_template = "/",
-                .permission = std::string(kPublic),
-                .handler =
-                    [](Request&) {
-                      return Response::Json(
-                          200,
-                          boost::json::object{{"service", "dandelion"},
-                                              {"note",
-                                               "The web app is not built here; the API is under "
-                                               "/api/v1/ and described at /api/v1/openapi.json."}});
-                    },
-                .summary = "Service note (when no web app is installed)",
-                .tag = "platform"});
-  }
   router.SetFallback({.method = "GET",
                       .path_template = "static",
                       .permission = std::string(kPublic),

@@ -81,6 +81,20 @@ Result<std::vector<Organization>> OrgService::List(const security::Actor& actor)
   return db_.ReadValue([](store::Tx& tx) { return org_repo::List(tx); });
 }
 
+Result<std::vector<Organization>> OrgService::PublicDirectory() {
+  auto all = TRY(db_.ReadValue([](store::Tx& tx) { return org_repo::List(tx); }));
+  std::vector<Organization> out;
+  for (auto& o : all) {
+    if (o.kind == "secretariat") continue;
+    if (o.kind == "support_facility") {
+      out.push_back({.id = "", .slug = "", .name = "", .kind = o.kind, .region = ""});
+      continue;
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 Result<Organization> OrgService::Get(const security::Actor& actor, const std::string& id_or_slug) {
   if (!actor.is_console() && actor.user_id.empty()) {
     return Fail(ErrorCode::kUnauthenticated, "error.unauthenticated");

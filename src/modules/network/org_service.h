@@ -36,6 +36,10 @@ class OrgService {
   // 400 naming bad fields, 403 without org.create, 409 for a slug in use.
   Result<Organization> Create(const security::Actor& actor, const NewOrganization& input);
   Result<std::vector<Organization>> List(const security::Actor& actor);
+  // The public site's directory (no session): every member but the secretariat, by name, kind
+  // and region, except that a support facility (a shelter) comes without its name or region:
+  // where women live is never published, so the site can only count them.
+  Result<std::vector<Organization>> PublicDirectory();
   // By id or slug; 404 when absent.
   Result<Organization> Get(const security::Actor& actor, const std::string& id_or_slug);
 
