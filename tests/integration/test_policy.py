@@ -19,6 +19,8 @@ from test_people import sql
 P = "/api/v1/policy"
 PUB = "/api/v1/public/policy"
 SAMPLE = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "policy-import-sample.csv")
+BILLS = os.path.join(os.path.dirname(__file__), "..", "..", "docs",
+                     "policy-import-bills-sample.csv")
 HEADER = "자치법규ID,자치법규명,지자체기관명,자치법규종류,제개정구분명,공포일자\n"
 
 
@@ -345,6 +347,47 @@ class PolicyTest(unittest.TestCase):
         self.assertEqual(self.csv("a,b\n1,2\n").status, 400)
         self.assertEqual(self.csv("").status, 400)
         self.assertEqual(self.csv(HEADER, self.researcher).status, 403)
+
+    def test_bills_import_with_their_history_idempotently(self):
+        with open(BILLS, encoding="utf-8") as f:
+            sample = f.read()
+
+        def bills(text, layout="bills"):
+            return self.advocate.client.post(P + f"/import?layout={layout}",
+                                             raw=text.encode("utf-8"),
+                                             headers={"Content-Type": "text/csv"})
+        r = self.ok(bills(sample))
+        self.assertEqual((r["created"], r["refused"]), (4, []))
+        self.assertEqual(self.ok(bills(sample))["result"], "unchanged")
+        listed = self.ok(self.worker.client.get(P + "/items?kind=bill&jurisdiction=KR"))["items"]
+        by_id = {x["external_id"]: x for x in listed}
+        self.assertEqual({k: by_id[k]["status"] for k in ["2200101", "2200102", "2200103"]},
+                         {"2200101": "under_review", "2200102": "rejected",
+                          "2200103": "enacted"})
+        detail = self.ok(self.worker.client.get(f"{P}/items/{by_id['2200102']['id']}"))
+        self.assertEqual([(h["status"], h["on"]) for h in detail["history"]],
+                         [("proposed", "2024-06-11"), ("under_review", "2024-06-12"),
+                          ("rejected", "2024-11-26")])
+        self.assertEqual(detail["topic"], "여성가족위원회")
+        # The committee decides later: only the new entry is appended.
+        header = sample.splitlines()[0] + "\n"
+        r = self.ok(bills(header + "2200101,성매매알선 등 행위의 처벌에 관한 법률 일부개정법률안,"
+                                   "의원,(예시) 의원 등 12인,20240603,법제사법위원회,20240604,"
+                                   "20250320,수정가결\n"))
+        self.assertEqual((r["updated"], r["created"]), (1, 0))
+        detail = self.ok(self.worker.client.get(f"{P}/items/{by_id['2200101']['id']}"))
+        self.assertEqual((detail["status"], len(detail["history"])), ("enacted", 3))
+        # Refused rows name why; a file without the bill columns, or an unknown layout: 400.
+        r = self.ok(bills(header +
+                          "2200201,법안,의원,x,20240603,,,,\n"            # row 2: fine
+                          "2200202,법안,의원,x,20240603,,,20240701,\n"     # 3: date, no result
+                          "2200203,법안,의원,x,20240603,,,20240701,보류\n"  # 4: unknown result
+                          "2200204,법안,의원,x,2024-13-01,,,,\n"))        # 5: bad date
+        self.assertEqual({x["row"]: x["reason"] for x in r["refused"]},
+                         {3: "malformed", 4: "malformed", 5: "malformed"})
+        self.assertEqual(r["created"], 1)
+        self.assertEqual(bills("자치법규ID,자치법규명\n1,x\n").status, 400)
+        self.assertEqual(bills(sample, layout="laws").status, 400)
 
     def test_ten_thousand_rows_import_quickly_and_idempotently(self):
         places = ["경기도 수원시", "경기도 파주시", "전라남도 여수시", "경상남도 창원시", "서울특별시 마포구"]

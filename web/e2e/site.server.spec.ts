@@ -29,8 +29,18 @@ if (skipReason) console.warn(`\n[site real-server suite] SKIPPED: ${skipReason}\
 function decodeQr(svg: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'dandelion-qr-'));
   writeFileSync(join(dir, 'ticket.svg'), svg);
-  execFileSync('rsvg-convert', ['-w', '400', '-b', 'white', '-o', join(dir, 'ticket.png'), join(dir, 'ticket.svg')]);
-  return execFileSync('zbarimg', ['--raw', '-q', join(dir, 'ticket.png')], { encoding: 'utf8' }).trim();
+  execFileSync('rsvg-convert', [
+    '-w',
+    '400',
+    '-b',
+    'white',
+    '-o',
+    join(dir, 'ticket.png'),
+    join(dir, 'ticket.svg'),
+  ]);
+  return execFileSync('zbarimg', ['--raw', '-q', join(dir, 'ticket.png')], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 describe.skipIf(skipReason !== null)('public site real-server suite (build/dandelion)', () => {

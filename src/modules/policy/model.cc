@@ -17,6 +17,8 @@ constexpr std::string_view kEventKinds[] = {"hearing", "council_session", "commi
                                             "other"};
 constexpr std::string_view kSubmissionKinds[] = {"recommendation", "submission", "opinion"};
 
+}  // namespace
+
 std::string Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r\n");
   if (b == std::string_view::npos) return "";
@@ -28,8 +30,6 @@ const std::string& At(const std::vector<std::string>& fields, int i) {
   static const std::string kEmpty;
   return i < 0 || static_cast<size_t>(i) >= fields.size() ? kEmpty : fields[i];
 }
-
-}  // namespace
 
 std::span<const std::string_view> ItemKinds() { return kKinds; }
 std::span<const std::string_view> Stances() { return kStances; }
@@ -335,8 +335,7 @@ std::optional<OrdinanceLayout> ReadOrdinanceHeader(const std::vector<std::string
 }
 
 std::optional<RowRefusal> ReadOrdinanceRow(const OrdinanceLayout& l,
-                                           const std::vector<std::string>& fields,
-                                           OrdinanceRow& out) {
+                                           const std::vector<std::string>& fields, ImportRow& out) {
   out.external_id = Trim(At(fields, l.id));
   out.title = Trim(At(fields, l.title));
   if (out.external_id.empty() || out.external_id.size() > 100) {
@@ -354,18 +353,19 @@ std::optional<RowRefusal> ReadOrdinanceRow(const OrdinanceLayout& l,
     return RowRefusal{"malformed", "policy.import.bad_kind"};
   }
   const std::string change = Trim(At(fields, l.change));
+  std::string status;
   if (change == "제정") {
-    out.status = "enacted";
+    status = "enacted";
   } else if (change == "일부개정" || change == "전부개정" || change == "타법개정") {
-    out.status = "amended";
+    status = "amended";
   } else if (change == "폐지" || change == "타법폐지") {
-    out.status = "repealed";
+    status = "repealed";
   } else {
     return RowRefusal{"malformed", "policy.import.bad_change"};
   }
   auto day = ParseDay(At(fields, l.promulgated));
   if (!day) return RowRefusal{"malformed", "policy.import.bad_date"};
-  out.on = *day;
+  out.statuses = {{.status = status, .on = *day}};
   out.topic = Trim(At(fields, l.field));
   if (out.topic.size() > 300) out.topic.clear();
   auto j = JurisdictionByName(At(fields, l.government));

@@ -100,16 +100,35 @@ bool ValidUtf8(std::string_view s);
 // not a real date.
 std::optional<std::string> ParseDay(std::string_view text);
 
-// One row of the local-ordinance list (자치법규 목록).
-struct OrdinanceRow {
+// A row of an open-data list, as an item: its key, what it is, and the status entries it
+// brings, oldest first (an ordinance row one; a bill row its proposal, its referral to committee
+// and its decision, as far as they happened).
+struct DatedStatus {
+  std::string status;
+  std::string on;
+};
+struct ImportRow {
   std::string external_id;
   std::string title;
   std::string jurisdiction;
-  std::string kind;    // ordinance, guideline
-  std::string status;  // enacted, amended, repealed
-  std::string on;
+  std::string kind;  // ordinance, guideline, bill
+  std::vector<DatedStatus> statuses;
   std::string topic;
 };
+
+// The row, or the refusal reason ("malformed", "unknown_jurisdiction") with a detail key.
+struct RowRefusal {
+  std::string reason;
+  std::string message_key;
+};
+
+// A CSV field without surrounding blanks; a column index that may be absent (-1) or past the
+// row's end reads as "".
+std::string Trim(std::string_view s);
+const std::string& At(const std::vector<std::string>& fields, int i);
+
+// -- the local-ordinance list (자치법규 목록, 국가법령정보센터)
+// --------------------------------------
 
 struct OrdinanceLayout {
   int id = -1, title = -1, government = -1, kind = -1, change = -1, promulgated = -1,
@@ -119,13 +138,23 @@ struct OrdinanceLayout {
 // The layout from the header; nullopt and the missing column names otherwise.
 std::optional<OrdinanceLayout> ReadOrdinanceHeader(const std::vector<std::string>& header,
                                                    std::vector<std::string>& missing);
-// The row, or the refusal reason ("malformed", "unknown_jurisdiction") with a detail key.
-struct RowRefusal {
-  std::string reason;
-  std::string message_key;
-};
 std::optional<RowRefusal> ReadOrdinanceRow(const OrdinanceLayout& layout,
-                                           const std::vector<std::string>& fields,
-                                           OrdinanceRow& out);
+                                           const std::vector<std::string>& fields, ImportRow& out);
+
+// -- the National Assembly's bill list (의안 목록, 의안정보시스템)
+// ------------------------------------
+
+struct BillLayout {
+  int id = -1, title = -1, proposed = -1, committee = -1, referred = -1, decided = -1, result = -1;
+};
+
+// 의안번호, 의안명 and 제안일자 are required; 소관위원회, 소관위회부일, 의결일자 and
+// 의결결과 (or 처리결과) are read when present.
+std::optional<BillLayout> ReadBillHeader(const std::vector<std::string>& header,
+                                         std::vector<std::string>& missing);
+// A bill of the nation (KR): proposed on 제안일자; under review on 소관위회부일; enacted (가결) or
+// rejected (부결, 폐기, 철회) on 의결일자. A decision needs both its date and its result.
+std::optional<RowRefusal> ReadBillRow(const BillLayout& layout,
+                                      const std::vector<std::string>& fields, ImportRow& out);
 
 }  // namespace dandelion::policy

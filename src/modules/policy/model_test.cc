@@ -125,15 +125,16 @@ TEST(PolicyModelTest, OrdinanceRowsFromTheLocalLawList) {
       {"자치법규ID", "자치법규명", "지자체기관명", "자치법규종류", "제개정구분명", "공포일자"},
       missing);
   ASSERT_TRUE(layout);
-  OrdinanceRow row;
+  ImportRow row;
   EXPECT_EQ(ReadOrdinanceRow(*layout,
                              {"2000111", "수원시 성매매피해자 자립지원 조례", "경기도 수원시",
                               "조례", "제정", "20211230"},
                              row),
             std::nullopt);
   EXPECT_EQ(row.jurisdiction, "41110");
-  EXPECT_EQ(row.status, "enacted");
-  EXPECT_EQ(row.on, "2021-12-30");
+  ASSERT_EQ(row.statuses.size(), 1u);
+  EXPECT_EQ(row.statuses[0].status, "enacted");
+  EXPECT_EQ(row.statuses[0].on, "2021-12-30");
   EXPECT_EQ(row.kind, "ordinance");
   auto refused =
       ReadOrdinanceRow(*layout, {"1", "x", "경기도 없는시", "조례", "제정", "20211230"}, row);
@@ -148,6 +149,53 @@ TEST(PolicyModelTest, OrdinanceRowsFromTheLocalLawList) {
   missing.clear();
   EXPECT_FALSE(ReadOrdinanceHeader({"자치법규ID", "자치법규명"}, missing));
   EXPECT_EQ(missing.size(), 3u);
+}
+
+TEST(PolicyModelTest, BillRowsFromTheAssemblyList) {
+  std::vector<std::string> missing;
+  auto layout = ReadBillHeader({"의안번호", "의안명", "제안자구분", "제안일자", "소관위원회",
+                                "소관위회부일", "의결일자", "의결결과"},
+                               missing);
+  ASSERT_TRUE(layout);
+  ImportRow row;
+  EXPECT_EQ(ReadBillRow(*layout,
+                        {"2200123", "성매매피해자보호법 일부개정법률안", "의원", "2024-06-10",
+                         "여성가족위원회", "20240611", "", ""},
+                        row),
+            std::nullopt);
+  EXPECT_EQ(row.kind, "bill");
+  EXPECT_EQ(row.jurisdiction, "KR");
+  EXPECT_EQ(row.topic, "여성가족위원회");
+  ASSERT_EQ(row.statuses.size(), 2u);
+  EXPECT_EQ(row.statuses[0].status, "proposed");
+  EXPECT_EQ(row.statuses[1].status, "under_review");
+  EXPECT_EQ(row.statuses[1].on, "2024-06-11");
+  EXPECT_EQ(
+      ReadBillRow(*layout, {"2200124", "x", "정부", "20240610", "", "", "20241128", "대안반영폐기"},
+                  row),
+      std::nullopt);
+  ASSERT_EQ(row.statuses.size(), 2u);
+  EXPECT_EQ(row.statuses[1].status, "rejected");
+  EXPECT_EQ(ReadBillRow(*layout,
+                        {"2200125", "x", "의원", "20240610", "", "", "20241128", "수정가결"}, row),
+            std::nullopt);
+  EXPECT_EQ(row.statuses.back().status, "enacted");
+  // A decision needs its date and its result; dates keep their order; results are known words.
+  auto refused = ReadBillRow(*layout, {"1", "x", "의원", "20240610", "", "", "20241128", ""}, row);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->message_key, "policy.import.bill_decision");
+  refused = ReadBillRow(*layout, {"1", "x", "의원", "20240610", "", "20240601", "", ""}, row);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->message_key, "policy.import.bill_bad_date");
+  refused = ReadBillRow(*layout, {"1", "x", "의원", "20240610", "", "", "20241128", "보류"}, row);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->message_key, "policy.import.bill_result");
+  refused = ReadBillRow(*layout, {"", "x", "의원", "20240610", "", "", "", ""}, row);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->reason, "malformed");
+  missing.clear();
+  EXPECT_FALSE(ReadBillHeader({"의안명"}, missing));
+  EXPECT_EQ(missing, (std::vector<std::string>{"의안번호", "제안일자"}));
 }
 
 }  // namespace

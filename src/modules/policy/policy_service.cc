@@ -1,6 +1,7 @@
 #include "modules/policy/policy_service.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "core/ids.h"
@@ -566,16 +567,31 @@ Result<std::vector<TimelineEntry>> PolicyService::Timeline(const security::Actor
 
 // -- import --------------------------------------------------------------------------------------
 
-Result<ImportReport> PolicyService::Import(const security::Actor& actor, std::string_view csv) {
+Result<ImportReport> PolicyService::Import(const security::Actor& actor, std::string_view csv,
+                                           std::string_view layout) {
   TRY(RequirePermission(actor, perm::kPolicyEdit));
+  if (layout != "ordinances" && layout != "bills") {
+    return Fail(Invalid().Field("layout", "field.unknown_value"));
+  }
   auto records = ParseCsv(csv);
   if (records.empty() || !records.front().error.empty()) {
     return Fail(Invalid().Field(
         "file", records.empty() ? "policy.import.empty" : "policy.import.bad_header"));
   }
+  // One reader per layout: the row as an item with its status entries, or why it is refused.
   std::vector<std::string> missing;
-  auto layout = ReadOrdinanceHeader(records.front().fields, missing);
-  if (!layout) return Fail(Invalid().Field("file", "policy.import.missing_columns"));
+  std::function<std::optional<RowRefusal>(const std::vector<std::string>&, ImportRow&)> read;
+  if (layout == "bills") {
+    auto l = ReadBillHeader(records.front().fields, missing);
+    if (!l) return Fail(Invalid().Field("file", "policy.import.missing_bill_columns"));
+    read = [l = *l](const auto& fields, ImportRow& row) { return ReadBillRow(l, fields, row); };
+  } else {
+    auto l = ReadOrdinanceHeader(records.front().fields, missing);
+    if (!l) return Fail(Invalid().Field("file", "policy.import.missing_columns"));
+    read = [l = *l](const auto& fields, ImportRow& row) {
+      return ReadOrdinanceRow(l, fields, row);
+    };
+  }
   const size_t width = records.front().fields.size();
   const std::string now = Now();
   return db_.WriteValue([&](store::Tx& tx) -> Result<ImportReport> {
@@ -595,8 +611,8 @@ Result<ImportReport> PolicyService::Import(const security::Actor& actor, std::st
         report.refused.push_back({rec.row, "malformed", "policy.import.field_count"});
         continue;
       }
-      OrdinanceRow row;
-      if (auto refusal = ReadOrdinanceRow(*layout, rec.fields, row)) {
+      ImportRow row;
+      if (auto refusal = read(rec.fields, row)) {
         report.refused.push_back({rec.row, refusal->reason, refusal->message_key});
         continue;
       }
@@ -606,6 +622,7 @@ Result<ImportReport> PolicyService::Import(const security::Actor& actor, std::st
       }
       auto it = known.find(row.external_id);
       if (it == known.end()) {
+        const DatedStatus& last = row.statuses.back();
         policy_repo::Item item{.id = NewId(),
                                .kind = row.kind,
                                .jurisdiction = row.jurisdiction,
@@ -614,29 +631,39 @@ Result<ImportReport> PolicyService::Import(const security::Actor& actor, std::st
                                .topic = row.topic,
                                .stance = "watch",
                                .external_id = row.external_id,
-                               .status = row.status,
-                               .status_on = row.on,
+                               .status = last.status,
+                               .status_on = last.on,
                                .created_at = now,
                                .updated_at = now};
         TRY(policy_repo::InsertItem(tx, item, actor.user_id));
-        TRY(policy_repo::AppendStatus(tx, item.id, 1, row.status, row.on, "", now, actor.user_id));
+        int seq = 0;
+        for (const auto& st : row.statuses) {
+          TRY(policy_repo::AppendStatus(tx, item.id, ++seq, st.status, st.on, "", now,
+                                        actor.user_id));
+        }
         ++report.created;
         continue;
       }
       policy_repo::Known& k = it->second;
-      const bool has_entry = std::any_of(k.history.begin(), k.history.end(), [&](const auto& e) {
-        return e.status == row.status && e.on == row.on;
-      });
+      std::vector<DatedStatus> fresh;
+      for (const auto& st : row.statuses) {
+        const bool has = std::any_of(k.history.begin(), k.history.end(), [&](const auto& e) {
+          return e.status == st.status && e.on == st.on;
+        });
+        if (!has) fresh.push_back(st);
+      }
       const bool same_text = k.title == row.title && (row.topic.empty() || k.topic == row.topic);
-      if (has_entry && same_text) {
+      if (fresh.empty() && same_text) {
         ++report.unchanged;
         continue;
       }
       auto item = TRY(policy_repo::FindItem(tx, k.id));
-      if (!has_entry) {
-        k.history.push_back({.seq = ++k.last_seq, .status = row.status, .on = row.on});
-        TRY(policy_repo::AppendStatus(tx, k.id, k.last_seq, row.status, row.on, "", now,
+      for (const auto& st : fresh) {
+        k.history.push_back({.seq = ++k.last_seq, .status = st.status, .on = st.on});
+        TRY(policy_repo::AppendStatus(tx, k.id, k.last_seq, st.status, st.on, "", now,
                                       actor.user_id));
+      }
+      if (!fresh.empty()) {
         auto current = CurrentStatus(k.history);
         item->status = current->status;
         item->status_on = current->on;

@@ -156,8 +156,9 @@ class PolicyService {
                                bool publicly);
   Result<std::vector<TimelineEntry>> Timeline(const security::Actor& actor, bool publicly);
 
-  // Import of the local-ordinance list (자치법규 목록).
-  Result<ImportReport> Import(const security::Actor& actor, std::string_view csv);
+  // Import of an open-data list: layout "ordinances" (자치법규 목록) or "bills" (의안 목록).
+  Result<ImportReport> Import(const security::Actor& actor, std::string_view csv,
+                              std::string_view layout = "ordinances");
 
   // Work.
   Result<work_repo::Task> CreateTask(const security::Actor& actor, const TaskFields& in);

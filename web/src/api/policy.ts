@@ -341,11 +341,15 @@ export const getRegionDetail = (region: string) =>
 export const getPolicyTimeline = () =>
   request<{ items: PolicyTimelineEntry[] }>('GET', `${P}/timeline`);
 
+// Which open-data list a file is: local laws (자치법규 목록) or the Assembly's bills (의안 목록).
+export type ImportLayout = 'ordinances' | 'bills';
+
 export function importPolicyCsv(
   file: Blob,
+  layout: ImportLayout,
   onProgress: (fraction: number) => void,
 ): Promise<ApiResult<ImportReport>> {
-  return uploadBytes<ImportReport>(`${P}/import?layout=ordinances`, file, 'text/csv', onProgress);
+  return uploadBytes<ImportReport>(`${P}/import?layout=${layout}`, file, 'text/csv', onProgress);
 }
 
 export const listTasks = (params: { done?: 'true' | 'false'; assignee?: string } = {}) =>

@@ -1,9 +1,15 @@
-// /policy/import (editors): a CSV list of local ordinances uploaded with its progress, then the
-// server's report — rows accepted (new or updated), unchanged and refused, each refused row by
-// its number with the reason in words and the server's detail.
+// /policy/import (editors): a CSV list of local laws or of the Assembly's bills uploaded with its
+// progress, then the server's report — rows accepted (new or updated), unchanged and refused,
+// each refused row by its number with the reason in words and the server's detail.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importPolicyCsv, MAX_IMPORT_BYTES, type ApiError, type ImportReport } from '../api';
+import {
+  importPolicyCsv,
+  MAX_IMPORT_BYTES,
+  type ApiError,
+  type ImportLayout,
+  type ImportReport,
+} from '../api';
 import { useSubmission } from '../cases/forms';
 import { ErrorAlert } from '../ui';
 import { importSummary } from './model';
@@ -18,6 +24,7 @@ export function ImportPage() {
   const [progress, setProgress] = useState<number | null>(null);
   const [localError, setLocalError] = useState<ApiError | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [layout, setLayout] = useState<ImportLayout>('ordinances');
 
   async function upload(e: FormEvent) {
     e.preventDefault();
@@ -29,7 +36,7 @@ export function ImportPage() {
     if (file.size > MAX_IMPORT_BYTES) return refuse(t('policy.import.tooLarge'));
     setReport(null);
     setProgress(0);
-    const r = await submit.run(() => importPolicyCsv(file, setProgress));
+    const r = await submit.run(() => importPolicyCsv(file, layout, setProgress));
     setProgress(null);
     if (r) setReport(r);
   }
@@ -39,6 +46,23 @@ export function ImportPage() {
       <p className="page-intro">{t('policy.import.intro')}</p>
       <form className="card" onSubmit={(e) => void upload(e)} noValidate>
         <ErrorAlert error={localError ?? submit.error} />
+        <fieldset className="field">
+          <legend>{t('policy.import.layout')}</legend>
+          {(['ordinances', 'bills'] as const).map((l) => (
+            <label key={l} className="choice">
+              <input
+                type="radio"
+                name="layout"
+                value={l}
+                checked={layout === l}
+                onChange={() => setLayout(l)}
+              />{' '}
+              {t(
+                l === 'ordinances' ? 'policy.import.layoutOrdinances' : 'policy.import.layoutBills',
+              )}
+            </label>
+          ))}
+        </fieldset>
         <div className="field">
           <label htmlFor={inputId}>{t('policy.import.file')}</label>
           <input id={inputId} ref={input} type="file" accept=".csv,text/csv" />
