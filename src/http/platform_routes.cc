@@ -93,11 +93,13 @@ void AddPlatformRoutes(Router& router, const Metrics& metrics, const PlatformOpt
                 .summary = "Service note (when no web app is installed)",
                 .tag = "platform"});
   }
+  // The web app under /app/, the help page at /help, 308 from the app's former paths; `/` is the
+  // public site's (registered by it), never the fallback's.
   router.SetFallback({.method = "GET",
                       .path_template = "static",
                       .permission = std::string(kPublic),
                       .handler = [files](Request& request) { return files->Serve(request); },
-                      .summary = "The web app's files",
+                      .summary = "The web app's files (/app/) and the help page (/help)",
                       .tag = "platform"});
 }
 

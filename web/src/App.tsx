@@ -282,7 +282,8 @@ export function AppRoutes() {
 export function App() {
   return (
     <SessionProvider>
-      <BrowserRouter>
+      {/* The app is served under /app/ (docs/architecture.md); routes below are relative to it. */}
+      <BrowserRouter basename="/app">
         <AppRoutes />
       </BrowserRouter>
     </SessionProvider>
