@@ -37,8 +37,10 @@ function decodeTicket(svg: string): string {
       join(dir, 'ticket.png'),
       join(dir, 'ticket.svg'),
     ]);
+    // zbarimg's stderr only grumbles about D-Bus on a machine without it.
     return execFileSync('zbarimg', ['--raw', '-q', join(dir, 'ticket.png')], {
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();
   } finally {
     rmSync(dir, { recursive: true, force: true });
