@@ -4,7 +4,9 @@
 // and decoded with zbarimg, as a phone's camera would read it; on a 390 px phone the advocate
 // types the decoded code into the check-in screen (as a hardware scanner does) and sees her
 // checked in under her alias, never her name; a second try shows the double check-in with the
-// time of the first. Skipped, with the reason printed, when the binary or the tools are missing.
+// time of the first. Then a second woman's ticket is shown to the phone's camera (Chromium's fake
+// camera, fed with a video of her QR) and the screen reads it and checks her in. Skipped, with
+// the reason printed, when the binary or the tools are missing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +49,37 @@ function decodeTicket(svg: string): string {
   }
 }
 
+// The ticket as a camera would film it: a one-frame YUV4MPEG2 video (Chromium's fake camera
+// loops it) of the QR's modules, read from the SVG's path ("M<x>,<y>h<n>v1h-<n>z" per run of dark
+// modules), drawn large and centred on white.
+function ticketVideo(svg: string, file: string): void {
+  const size = Number(/viewBox="0 0 (\d+) /.exec(svg)![1]);
+  const d = /<path[^>]* d="([^"]+)"/.exec(svg)![1]!;
+  const W = 640;
+  const H = 480;
+  const scale = Math.floor(400 / size);
+  const x0 = Math.floor((W - size * scale) / 2);
+  const y0 = Math.floor((H - size * scale) / 2);
+  const luma = Buffer.alloc(W * H, 235);
+  for (const m of d.matchAll(/M(\d+),(\d+)h(\d+)v1h-\d+z/g)) {
+    const [x, y, run] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    for (let py = 0; py < scale; py++) {
+      const row = (y0 + y * scale + py) * W + x0 + x * scale;
+      luma.fill(16, row, row + run * scale);
+    }
+  }
+  const chroma = Buffer.alloc((W / 2) * (H / 2), 128);
+  writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\nFRAME\n`),
+      luma,
+      chroma,
+      chroma,
+    ]),
+  );
+}
+
 describe.skipIf(skipReason !== null)('events real-server suite (build/dandelion)', () => {
   let server: RealServer;
   let chromium: Launched;
@@ -58,6 +91,33 @@ describe.skipIf(skipReason !== null)('events real-server suite (build/dandelion)
     await chromium?.close();
     await server?.stop();
   });
+
+  let eventId = '';
+  const base = () => server.url.replace('localhost', '127.0.0.1');
+
+  // The public registers without an account: the list gives a form token (at least 2 s old when
+  // used, used once), the registration answers her reference and her QR ticket.
+  async function registerPublicly(name: string, contact: string, alias: string) {
+    const list = (await (await fetch(`${base()}/api/v1/public/events`)).json()) as {
+      events: { id: string }[];
+      form_token: string;
+    };
+    expect(list.events.map((e) => e.id)).toContain(eventId);
+    await new Promise((r) => setTimeout(r, 2_200));
+    const answer = await fetch(`${base()}/api/v1/public/events/${eventId}/registrations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name,
+        contact,
+        alias,
+        photo_consent: false,
+        form_token: list.form_token,
+      }),
+    });
+    expect(answer.status).toBe(201);
+    return (await answer.json()) as { reference: string; ticket_qr_svg: string };
+  }
 
   it('checks in on a phone a woman registered under an alias, by her decoded QR, once', async () => {
     const adv = await apiSignIn(server.url, 'adv');
@@ -74,32 +134,10 @@ describe.skipIf(skipReason !== null)('events real-server suite (build/dandelion)
       registration_open: true,
       published: true,
     });
-
-    // The public registers without an account: the list gives a form token (at least 2 s old
-    // when used), the registration answers her reference and her QR ticket.
-    const base = server.url.replace('localhost', '127.0.0.1');
-    const list = (await (await fetch(`${base}/api/v1/public/events`)).json()) as {
-      events: { id: string }[];
-      form_token: string;
-    };
-    expect(list.events.map((e) => e.id)).toContain(event.id);
-    await new Promise((r) => setTimeout(r, 2_200));
-    const answer = await fetch(`${base}/api/v1/public/events/${event.id}/registrations`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        name: '박서연',
-        contact: '010-2345-6789',
-        alias: '민들레',
-        photo_consent: false,
-        form_token: list.form_token,
-      }),
-    });
-    expect(answer.status).toBe(201);
-    const ticket = (await answer.json()) as { reference: string; ticket_qr_svg: string };
+    eventId = event.id;
+    const ticket = await registerPublicly('박서연', '010-2345-6789', '민들레');
     const code = decodeTicket(ticket.ticket_qr_svg);
     expect(code).toMatch(new RegExp(`^DDEV1\\.${event.id}\\.`));
-
     const phone = await newPage(chromium.browser, { baseURL: server.url, width: 390, height: 844 });
     const page = phone.page;
     await browserSignIn(page, 'adv', false);
@@ -132,5 +170,34 @@ describe.skipIf(skipReason !== null)('events real-server suite (build/dandelion)
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await phone.context.close();
+  });
+
+  it('reads a ticket shown to the phone camera and checks her in', async () => {
+    expect(eventId).not.toBe('');
+    const ticket = await registerPublicly('최하늘', 'sky@example.org', '');
+    const dir = mkdtempSync(join(tmpdir(), 'dandelion-camera-'));
+    const video = join(dir, 'ticket.y4m');
+    ticketVideo(ticket.ticket_qr_svg, video);
+    const camera = await launch([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const phone = await newPage(camera.browser, { baseURL: server.url, width: 390, height: 844 });
+      const page = phone.page;
+      await browserSignIn(page, 'adv', false);
+      await page.goto(`/app/events/${eventId}/check-in`);
+      await page.getByText('입장 1명 / 참가 확정 2명').waitFor();
+      await page.getByRole('button', { name: '카메라로 QR 읽기' }).click();
+      await page.getByText('최하늘 님 입장을 확인했습니다.').waitFor({ timeout: 30_000 });
+      await page.getByText('입장 2명 / 참가 확정 2명').waitFor();
+      await page.getByRole('button', { name: '카메라 끄기' }).click();
+      await checkScreen(phone, 'events-server-03-camera');
+      await phone.context.close();
+    } finally {
+      await camera.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
