@@ -96,6 +96,20 @@ describe('events (mocked API)', () => {
     expect(created.kind).toBe('policy_workshop');
     expect(created.capacity).toBe(80);
     expect(created.published).toBe(true);
+    // Edited: the capacity removed (no limit) and taken off the public site, times kept.
+    await page.getByRole('link', { name: '행사 수정' }).click();
+    await page.getByRole('heading', { name: '행사 수정', level: 1 }).waitFor();
+    await expect(page.getByLabel('시작 (한국 시간)').inputValue()).resolves.toBe(
+      '2030-05-20T14:00',
+    );
+    await page.getByLabel('정원').fill('');
+    await page.getByLabel('누리집에 공개하기').uncheck();
+    await page.getByRole('button', { name: '저장' }).click();
+    await page.getByText('행사를 저장했습니다.').waitFor();
+    expect(created.capacity).toBeNull();
+    expect(created.published).toBe(false);
+    expect(created.starts_at).toBe('2030-05-20T05:00:00Z');
+    await page.getByText('비공개 · 신청 받는 중').waitFor();
     await page.getByRole('link', { name: '행사 목록' }).click();
     await upcoming.getByRole('link', { name: '탈성매매 자립 지원 정책 토론회' }).waitFor();
 

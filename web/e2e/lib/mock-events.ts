@@ -196,6 +196,10 @@ async function eventsRoute(route: Route, m: EventsMock): Promise<void> {
   if (sub === '' && method === 'GET') return json(200, withCounts(m, e));
   if (sub === '' && method === 'PATCH') {
     Object.assign(e, body);
+    // Answers are UTC, whatever offset the request gave.
+    for (const k of ['starts_at', 'ends_at'] as const)
+      if (typeof body[k] === 'string')
+        e[k] = new Date(String(body[k])).toISOString().replace('.000', '');
     return json(200, withCounts(m, e));
   }
   if (sub === '/attendance')
