@@ -1,7 +1,9 @@
 // Vite build of the web app. The output (web/dist) is served by `dandelion serve` under a strict
 // CSP (no 'unsafe-inline'), so the build must emit no inline script or style: no module-preload
 // polyfill, CSS as files. Two pages: the staff app (index.html) and the public help page
-// (help.html), which shares no code with the app so it stays small.
+// (help.html), which shares no code with the app so it stays small. The app lives under /app/
+// (`/` and `/en/` are the network's public site, rendered by the server): every built URL starts
+// with /app/, the help page's assets included, though the page itself is still served at /help.
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -14,13 +16,14 @@ const helpPage: Plugin = {
     server.middlewares.use((req, _res, next) => {
       const [path, query] = (req.url ?? '').split('?');
       if (path === '/help' || path?.startsWith('/help/'))
-        req.url = `/help.html${query ? `?${query}` : ''}`;
+        req.url = `/app/help.html${query ? `?${query}` : ''}`;
       next();
     });
   },
 };
 
 export default defineConfig({
+  base: '/app/',
   plugins: [react(), helpPage],
   build: {
     outDir: 'dist',

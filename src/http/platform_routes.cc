@@ -78,11 +78,12 @@ void AddPlatformRoutes(Router& router, const Metrics& metrics, const PlatformOpt
 
   // `/` is the network's public site (modules/site), whether or not the web app is built.
   auto files = std::make_shared<StaticFiles>(options.web_root);
+  // The web app under /app/, the help page at /help, 308 from the app's former paths.
   router.SetFallback({.method = "GET",
                       .path_template = "static",
                       .permission = std::string(kPublic),
                       .handler = [files](Request& request) { return files->Serve(request); },
-                      .summary = "The web app's files",
+                      .summary = "The web app's files (/app/) and the help page (/help)",
                       .tag = "platform"});
 }
 

@@ -126,7 +126,8 @@ TEST(PlatformRoutesTest, WithoutAWebAppAppPathsAndApiMissesAre404) {
   Router r;
   Metrics m;
   AddPlatformRoutes(r, m, {.web_root = "/nonexistent"});
-  EXPECT_EQ(Get(r, "/cases/1").status, 404);
+  EXPECT_EQ(Get(r, "/app/cases/1").status, 404);
+  EXPECT_EQ(Get(r, "/").status, 404);  // the public site registers `/`, not the platform
   Response api = Get(r, "/api/v1/nothing");
   EXPECT_EQ(api.status, 404);
   EXPECT_NE(api.body.find("\"not_found\""), std::string::npos);
@@ -158,25 +159,61 @@ class StaticFilesTest : public ::testing::Test {
 };
 
 TEST_F(StaticFilesTest, ServesFilesWithTypesAndCaching) {
-  Response js = Get(router_, "/assets/app-1a2b.js");
+  Response js = Get(router_, "/app/assets/app-1a2b.js");
   EXPECT_EQ(js.status, 200);
   EXPECT_EQ(js.body, "console.log(1)");
   EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
   EXPECT_EQ(js.Header("Cache-Control"), "public, max-age=31536000, immutable");
-  Response index = Get(router_, "/");
-  EXPECT_EQ(index.content_type, "text/html; charset=utf-8");
-  EXPECT_EQ(index.Header("Cache-Control"), "no-cache");
+  for (const char* path : {"/app", "/app/", "/app/index.html"}) {
+    Response index = Get(router_, path);
+    EXPECT_EQ(index.status, 200) << path;
+    EXPECT_NE(index.body.find("민들레"), std::string::npos) << path;
+    EXPECT_EQ(index.content_type, "text/html; charset=utf-8") << path;
+    EXPECT_EQ(index.Header("Cache-Control"), "no-cache") << path;
+  }
 }
 
 TEST_F(StaticFilesTest, FallsBackToIndexForClientRoutesButNotForAssets) {
-  Response spa = Get(router_, "/cases/123/notes");
-  EXPECT_EQ(spa.status, 200);
-  EXPECT_NE(spa.body.find("민들레"), std::string::npos);
-  EXPECT_EQ(Get(router_, "/assets/missing.js").status, 404);
+  for (const char* path : {"/app/cases/123/notes", "/app/sign-in", "/app/help"}) {
+    Response spa = Get(router_, path);
+    EXPECT_EQ(spa.status, 200) << path;
+    EXPECT_NE(spa.body.find("민들레"), std::string::npos) << path;
+  }
+  EXPECT_EQ(Get(router_, "/app/assets/missing.js").status, 404);
   EXPECT_EQ(Get(router_, "/api/v1/missing").status, 404);
 }
 
-TEST_F(StaticFilesTest, ASeparatePageOfTheBuildOwnsItsPaths) {
+TEST_F(StaticFilesTest, TheAppIsOnlyUnderAppAndTheRootIsNotItsToAnswer) {
+  // `/` and `/en/` are the public site's; the fallback serves no app outside /app/.
+  for (const char* path :
+       {"/", "/en/", "/index.html", "/assets/app-1a2b.js", "/appendix", "/apps/x", "/nothing"}) {
+    Response r = Get(router_, path);
+    EXPECT_EQ(r.status, 404) << path;
+    EXPECT_EQ(r.body.find("민들레"), std::string::npos) << path;
+  }
+}
+
+TEST_F(StaticFilesTest, FormerPathsOfTheAppMoveToTheSamePathUnderApp) {
+  Response signIn = Get(router_, "/sign-in");
+  EXPECT_EQ(signIn.status, 308);
+  EXPECT_EQ(signIn.Header("Location"), "/app/sign-in");
+  Response deep = Get(router_, "/calendar?view=week&date=2026-12-03");
+  EXPECT_EQ(deep.status, 308);
+  EXPECT_EQ(deep.Header("Location"), "/app/calendar?view=week&date=2026-12-03");
+  for (const char* path : {"/cases", "/cases/c-1/notes", "/people/new", "/emergency/coverage",
+                           "/admin/organizations/o-1/users", "/policy/items/x", "/account"}) {
+    Response r = Get(router_, path);
+    EXPECT_EQ(r.status, 308) << path;
+    EXPECT_EQ(r.Header("Location"), std::string("/app") + path) << path;
+  }
+  EXPECT_TRUE(IsFormerAppRoute("/funds/people/p-1"));
+  EXPECT_FALSE(IsFormerAppRoute("/app/funds"));
+  EXPECT_FALSE(IsFormerAppRoute("/casesx"));
+  EXPECT_FALSE(IsFormerAppRoute("/"));
+  EXPECT_FALSE(IsFormerAppRoute(""));
+}
+
+TEST_F(StaticFilesTest, TheHelpPageKeepsItsPaths) {
   for (const char* path : {"/help", "/help/en", "/help/th"}) {
     Response help = Get(router_, path);
     EXPECT_EQ(help.status, 200) << path;
@@ -184,15 +221,17 @@ TEST_F(StaticFilesTest, ASeparatePageOfTheBuildOwnsItsPaths) {
     EXPECT_TRUE(help.Header("Set-Cookie").empty());
     EXPECT_EQ(help.Header("Cache-Control"), "no-store") << path;
   }
-  EXPECT_NE(Get(router_, "/helpers").body.find("민들레"), std::string::npos);
+  EXPECT_EQ(Get(router_, "/helpers").status, 404);
+  EXPECT_EQ(Get(router_, "/app/help.html").Header("Cache-Control"), "no-store");
 }
 
 TEST_F(StaticFilesTest, NeverServesHiddenFilesOrAnythingOutsideTheRoot) {
   EXPECT_EQ(Get(router_, "/.env").status, 404);
-  EXPECT_EQ(Get(router_, "/link.txt").body.find("outside"), std::string::npos);
+  EXPECT_EQ(Get(router_, "/app/.env").status, 404);
+  EXPECT_EQ(Get(router_, "/app/link.txt").body.find("outside"), std::string::npos);
   StaticFiles files(root_.string());
   Request req;
-  req.path = "/../outside.txt";
+  req.path = "/app/../outside.txt";
   EXPECT_EQ(files.Serve(req).body.find("outside"), std::string::npos);
 }
 

@@ -1,5 +1,6 @@
 #include "http/static_files.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -79,29 +80,38 @@ bool StaticFiles::has_index() const {
 }
 
 Response StaticFiles::Serve(const Request& request) const {
-  if (root_.empty()) return NotFound(request);
   std::string_view path = request.path;
   // The request layer already refused "." and ".." segments and NULs; hidden files (".env",
   // ".git") are refused here as well, and Resolve() confines the rest to the root.
   if (path.find("/.") != std::string_view::npos || path.find('\\') != std::string_view::npos) {
     return NotFound(request);
   }
-  std::string_view relative = path.substr(path.find_first_not_of('/') == std::string_view::npos
-                                              ? path.size()
-                                              : path.find_first_not_of('/'));
-  bool asset = path.starts_with("/assets/");
-  std::string file = relative.empty() ? std::string() : Resolve(root_, relative);
-  if (file.empty()) {
-    if (asset) return NotFound(request);
-    // A separate page of the build owns its paths: /help and /help/en are help.html (the light
-    // public help page, not the app). Anything else is a client-side route of the SPA.
-    std::string_view first = relative.substr(0, relative.find('/'));
-    if (!first.empty() && first.find('.') == std::string_view::npos) {
-      file = Resolve(root_, std::string(first) + ".html");
-    }
-    if (file.empty()) file = Resolve(root_, "index.html");
-    if (file.empty()) return NotFound(request);
+  if (IsFormerAppRoute(path)) {
+    // The same path and query under /app/, as received (still percent-encoded).
+    std::string_view target = request.target;
+    size_t query = target.find('?');
+    Response moved = Response::Text(308, "text/plain; charset=utf-8", "");
+    moved.SetHeader("Location",
+                    "/app" + request.raw_path +
+                        std::string(query == std::string_view::npos ? std::string_view()
+                                                                    : target.substr(query)));
+    return moved;
   }
+  if (root_.empty()) return NotFound(request);
+  std::string file;
+  bool asset = false;
+  if (path == "/help" || path.starts_with("/help/")) {
+    // The light public help page owns /help and /help/en, /help/th…; it is not the app.
+    file = Resolve(root_, "help.html");
+  } else if (path == "/app" || path.starts_with("/app/")) {
+    std::string_view relative =
+        path.substr(std::min(path.size(), std::string_view("/app/").size()));
+    while (relative.starts_with('/')) relative.remove_prefix(1);
+    asset = relative.starts_with("assets/");
+    if (!relative.empty()) file = Resolve(root_, relative);
+    if (file.empty() && !asset) file = Resolve(root_, "index.html");  // a client-side route
+  }
+  if (file.empty()) return NotFound(request);
   Response response;
   response.content_type = std::string(ContentTypeFor(file));
   response.file_path = file;
@@ -111,6 +121,23 @@ Response StaticFiles::Serve(const Request& request) const {
                                                   : asset ? kImmutable
                                                           : kRevalidate));
   return response;
+}
+
+bool IsFormerAppRoute(std::string_view path) {
+  // The top-level routes of web/src/App.tsx (and its routes.tsx files) before the move.
+  static constexpr std::string_view kRoutes[] = {
+      "sign-in",  "change-password", "enrol",     "account",  "emergency",   "cases",   "people",
+      "calendar", "referrals",       "directory", "programs", "supervision", "shelter", "funds",
+      "advocacy", "statistics",      "reports",   "policy",   "audit",       "admin",
+  };
+  if (!path.starts_with('/')) return false;
+  std::string_view first =
+      path.substr(1, path.find('/', 1) == std::string_view::npos ? std::string_view::npos
+                                                                 : path.find('/', 1) - 1);
+  for (std::string_view route : kRoutes) {
+    if (first == route) return true;
+  }
+  return false;
 }
 
 }  // namespace dandelion::http

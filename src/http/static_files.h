@@ -1,6 +1,7 @@
-// Serving the built web app (web/dist) from a directory: files with their content types,
-// long-lived caching for content-hashed assets, and the single-page app's fallback.
-// Thread-safe: holds only the root path.
+// Serving the built web app (web/dist) from a directory under /app/: files with their content
+// types, long-lived caching for content-hashed assets, and the single-page app's fallback. The
+// root path `/` belongs to the network's public site, not to this. Thread-safe: holds only the
+// root path.
 #pragma once
 
 #include <string>
@@ -18,15 +19,22 @@ class StaticFiles {
   // True when the directory holds an index.html (the web app is built).
   bool has_index() const;
 
-  // The answer to a GET/HEAD of request.path: the file (as a file_path response), or for paths
-  // that are not files the page named by their first segment if the build has one ("/help/en"
-  // -> help.html), else index.html (client-side routes), or 404 for missing files
-  // under /assets/ and for hidden files, never anything outside the root (symlinks included).
+  // The answer to a GET/HEAD of request.path:
+  // - `/app` and `/app/<file>`: the file of the build (as a file_path response); for paths that
+  //   are not files, index.html (client-side routes), except under /app/assets/ (404);
+  // - `/help` and `/help/...`: the public help page, help.html, never cached;
+  // - a former top-level route of the app (`/sign-in`, `/cases/...`): 308 to the same path
+  //   under /app/, so old bookmarks keep working;
+  // - anything else, hidden files, and anything outside the root (symlinks included): 404.
   Response Serve(const Request& request) const;
 
  private:
   std::string root_;
 };
+
+// True when the first segment of path was a top-level route of the app before it moved under
+// /app/ ("/cases/1" -> true, "/app/cases" -> false).
+bool IsFormerAppRoute(std::string_view path);
 
 // The Content-Type for a file name by its extension; application/octet-stream if unknown.
 std::string_view ContentTypeFor(std::string_view file_name);

@@ -68,7 +68,9 @@ describe.skipIf(skipReason !== null)('calendar real-server suite (build/dandelio
       ['month', 'list'],
       ['week', 'grid'],
     ]) {
-      await page.goto(`/calendar?view=${view}&scope=organization&display=${display}&date=${day}`);
+      await page.goto(
+        `/app/calendar?view=${view}&scope=organization&display=${display}&date=${day}`,
+      );
       await page.getByText(kase.number).first().waitFor();
       await page.getByText('열람 제한 사례').first().waitFor();
       expect(await page.getByText('제한된 분').count()).toBe(0);

@@ -52,7 +52,7 @@ beforeEach(async () => {
 });
 
 async function signIn(username: string, secret: string) {
-  await page.goto('/');
+  await page.goto('/app/');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();

@@ -47,7 +47,7 @@ if (skipReason) console.warn(`\n[emergency real-server suite] SKIPPED: ${skipRea
 // First sign-in of a new user: password, then TOTP enrolment with the secret the server hands
 // out (read from its answer), then the recovery codes.
 async function signInAndEnrol(page: Page, username: string): Promise<void> {
-  await page.goto('/sign-in');
+  await page.goto('/app/sign-in');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   const enrolment = page.waitForResponse(
@@ -59,7 +59,7 @@ async function signInAndEnrol(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: '등록 확인' }).click();
   await page.getByRole('checkbox').check();
   await page.getByRole('button', { name: '계속' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/enrol'));
+  await page.waitForURL((u) => !u.pathname.startsWith('/app/enrol'));
 }
 
 describe.skipIf(skipReason !== null)('emergency real-server suite (build/dandelion)', () => {
@@ -75,7 +75,7 @@ describe.skipIf(skipReason !== null)('emergency real-server suite (build/dandeli
   it('shows a request sent through /help live on the dispatcher board, and acknowledges it', async () => {
     const staff: TrackedPage = await newPage(chromium.browser, { baseURL: server!.url });
     await signInAndEnrol(staff.page, 'dispatcher');
-    await staff.page.goto('/emergency');
+    await staff.page.goto('/app/emergency');
     await staff.page.getByRole('heading', { name: '긴급 구조 요청' }).waitFor();
     await staff.page.getByText('실시간 연결됨').waitFor();
     await checkScreen(staff, 'server-emergency-01-board');

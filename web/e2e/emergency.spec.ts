@@ -210,7 +210,7 @@ describe('public help page (mocked API)', () => {
 });
 
 async function signInDispatcher() {
-  await page.goto('/sign-in');
+  await page.goto('/app/sign-in');
   await page.getByLabel('아이디').fill('dispatcher');
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();

@@ -57,7 +57,7 @@ describe.skipIf(skipReason !== null)('funds real-server suite (build/dandelion)'
     // The worker applies for her.
     const w = await newPage(chromium.browser, { baseURL: server.url, width: 390, height: 844 });
     await browserSignIn(w.page, 'worker');
-    await w.page.goto(`/people/${person.id}`);
+    await w.page.goto(`/app/people/${person.id}`);
     const wMoney = w.page.getByRole('region', { name: '지원금' });
     await wMoney.getByText('신청한 지원금이 없습니다.').waitFor();
     await wMoney.getByLabel('지원 항목').selectOption('living_costs');
@@ -73,7 +73,7 @@ describe.skipIf(skipReason !== null)('funds real-server suite (build/dandelion)'
     // The supervisor approves it.
     const s = await newPage(chromium.browser, { baseURL: server.url, width: 390, height: 844 });
     await browserSignIn(s.page, 'boss');
-    await s.page.goto(`/people/${person.id}`);
+    await s.page.goto(`/app/people/${person.id}`);
     const sMoney = s.page.getByRole('region', { name: '지원금' });
     await sMoney.getByRole('button', { name: '승인 생계비 1,000,000원' }).click();
     await sMoney.getByRole('status').getByText('신청을 승인했습니다.').waitFor();
@@ -87,7 +87,7 @@ describe.skipIf(skipReason !== null)('funds real-server suite (build/dandelion)'
     await f.page.getByRole('heading', { name: '지원금 원장', level: 1 }).waitFor();
     await f.page.getByText('A시 자립지원금', { exact: false }).first().waitFor();
     await checkScreen(f, 'funds-server-03-finance-home');
-    await f.page.goto(`/funds/people/${person.id}`);
+    await f.page.goto(`/app/funds/people/${person.id}`);
     const pay = f.page.getByRole('form', { name: '지급 기록' });
     await pay.getByLabel('재원').selectOption(source.id);
     await pay.getByLabel('지원 항목').selectOption('living_costs');

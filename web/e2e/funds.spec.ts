@@ -54,13 +54,13 @@ async function open() {
 }
 
 async function signIn(username: string, secret: string) {
-  await page.goto('/');
+  await page.goto('/app/');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
   await page.getByLabel('인증 코드 (6자리)').fill(totpAt(secret, currentStep()));
   await page.getByRole('button', { name: '확인' }).click();
-  await page.waitForURL((u) => u.pathname !== '/sign-in' && u.pathname !== '/');
+  await page.waitForURL((u) => u.pathname !== '/app/sign-in' && u.pathname !== '/app/');
 }
 
 async function signOut() {
@@ -80,7 +80,7 @@ describe('support funds (mocked API, phone)', () => {
     await open();
     // The worker applies for 12 months of living costs with one child.
     await signIn('caseworker', SECRETS.caseworker);
-    await page.goto('/people/p-1');
+    await page.goto('/app/people/p-1');
     const money = page.getByRole('region', { name: '지원금' });
     await money.getByText('신청한 지원금이 없습니다.').waitFor();
     await money.getByLabel('재원').selectOption('fs-a');
@@ -103,7 +103,7 @@ describe('support funds (mocked API, phone)', () => {
     // The supervisor approves it and pays this month's living costs.
     await signOut();
     await signIn('supervisor', SECRETS.supervisor);
-    await page.goto('/people/p-1');
+    await page.goto('/app/people/p-1');
     // The same support from another member this year is a sign to ask about, without its name.
     const elsewhere = money.getByRole('note');
     await elsewhere.getByText('다른 회원 기관의 같은 지원 기록이 있습니다').waitFor();
@@ -138,7 +138,7 @@ describe('support funds (mocked API, phone)', () => {
     await checkScreen(t, 'funds-03-over-cap');
 
     // Her own entry waits for someone else: the supervisor is refused with the server's words.
-    await page.goto('/funds');
+    await page.goto('/app/funds');
     await page.getByRole('heading', { name: '지원금 원장', level: 1 }).waitFor();
     const waiting = page.getByRole('region', { name: '두 번째 승인을 기다리는 지급' });
     await waiting.getByRole('button', { name: '지급 승인 주거 보증금 5,000,000원' }).click();
@@ -218,7 +218,7 @@ describe('support funds (mocked API, phone)', () => {
     await checkScreen(t, 'funds-09-threshold-en');
 
     // Finance opens her money from a link, and never sees the reason of the application.
-    await page.goto('/funds/people/p-1');
+    await page.goto('/app/funds/people/p-1');
     await page.getByRole('heading', { name: 'Support funds', level: 1 }).waitFor();
     await page.getByText('Approved ₩1,100,000 (₩1,100,000 paid)', { exact: true }).waitFor();
     expect(await page.getByText(/퇴소 후 자립 초기 생활비/).count()).toBe(0);

@@ -56,7 +56,7 @@ describe.skipIf(skipReason !== null)('policy real-server suite (build/dandelion)
       ),
     ]);
     const upload = async () => {
-      await page.goto('/policy/import');
+      await page.goto('/app/policy/import');
       await page.getByLabel('CSV 파일 (20MB까지)').setInputFiles({
         name: 'ordinances.csv',
         mimeType: 'text/csv',
@@ -76,7 +76,7 @@ describe.skipIf(skipReason !== null)('policy real-server suite (build/dandelion)
     await page.getByText(/이미 모두 들어와 있어 바뀐 것이 없습니다/).waitFor();
 
     // The map: Gyeonggi's own ordinance is in force, not yet scored.
-    await page.goto('/policy');
+    await page.goto('/app/policy');
     const gyeonggi = page.locator('tr[data-region="KR-41"]');
     await expect.poll(() => gyeonggi.innerText()).toContain('광역 조례 시행 중');
     await expect(gyeonggi.innerText()).resolves.toContain('0점');
@@ -105,7 +105,7 @@ describe.skipIf(skipReason !== null)('policy real-server suite (build/dandelion)
     await page.getByText('평가 점수: 30점').first().waitFor();
     await checkScreen(a, 'policy-server-02-scored');
 
-    await page.goto('/policy');
+    await page.goto('/app/policy');
     await expect.poll(() => gyeonggi.innerText()).toContain('30점');
     await page
       .getByRole('group', { name: /조례 현황 지도/ })
@@ -113,7 +113,7 @@ describe.skipIf(skipReason !== null)('policy real-server suite (build/dandelion)
       .waitFor();
 
     // Publish the drafted statement; the public sees it.
-    await page.goto('/policy/work');
+    await page.goto('/app/policy/work');
     await page.getByRole('button', { name: /공개하기$/ }).click();
     await page
       .getByRole('alertdialog', { name: '성명서를 공개할까요?' })
@@ -133,7 +133,7 @@ describe.skipIf(skipReason !== null)('policy real-server suite (build/dandelion)
     // A member's case worker reads on a phone: the same figures, nothing to edit.
     const r = await newPage(chromium.browser, { baseURL: server.url, width: 390, height: 844 });
     await browserSignIn(r.page, 'reader');
-    await r.page.goto('/policy');
+    await r.page.goto('/app/policy');
     await expect
       .poll(() => r.page.locator('tr[data-region="KR-41"]').innerText())
       .toContain('30점');

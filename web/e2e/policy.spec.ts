@@ -41,13 +41,13 @@ async function open(width: number, height: number) {
 }
 
 async function signIn(username: string, secret: string) {
-  await page.goto('/');
+  await page.goto('/app/');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
   await page.getByLabel('인증 코드 (6자리)').fill(totpAt(secret, currentStep()));
   await page.getByRole('button', { name: '확인' }).click();
-  await page.waitForURL((u) => u.pathname !== '/sign-in' && u.pathname !== '/');
+  await page.waitForURL((u) => u.pathname !== '/app/sign-in' && u.pathname !== '/app/');
 }
 
 const regionRow = (code: string) => page.locator(`tr[data-region="${code}"]`);
@@ -215,7 +215,7 @@ describe('policy monitor (mocked API)', () => {
   it('fits a phone: score, see the municipality change, publish; a reader sees no controls', async () => {
     await open(390, 844);
     await signIn('advocate', SECRETS.researcher);
-    await page.goto('/policy/items/pi-suwon');
+    await page.goto('/app/policy/items/pi-suwon');
     await page.getByRole('heading', { name: '조례 평가표' }).waitFor();
     await page.getByRole('button', { name: '평가하기' }).click();
     await page
@@ -227,7 +227,7 @@ describe('policy monitor (mocked API)', () => {
     await page.getByText('평가 점수: 50점').first().waitFor();
     await checkScreen(t, 'policy-06-phone-item');
 
-    await page.goto('/policy?region=KR-41');
+    await page.goto('/app/policy?region=KR-41');
     const drill = page.getByRole('table', { name: '경기도의 시·군·구' });
     await expect
       .poll(async () => drill.getByRole('row', { name: /수원시/ }).innerText())
@@ -241,7 +241,7 @@ describe('policy monitor (mocked API)', () => {
     expect(width).toBeLessThanOrEqual(390);
     await checkScreen(t, 'policy-07-phone-map');
 
-    await page.goto('/policy/work');
+    await page.goto('/app/policy/work');
     await page.getByRole('button', { name: /공개하기$/ }).click();
     await page
       .getByRole('alertdialog', { name: '성명서를 공개할까요?' })
@@ -255,7 +255,7 @@ describe('policy monitor (mocked API)', () => {
     // A case worker reads the same screens; nothing to edit, and no import.
     await page.getByRole('button', { name: '로그아웃' }).click();
     await signIn('caseworker', SECRETS.caseworker);
-    await page.goto('/policy/items/pi-gg');
+    await page.goto('/app/policy/items/pi-gg');
     await page.getByRole('heading', { name: '조례 평가표' }).waitFor();
     await page.getByText('읽기 전용입니다.', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: '평가하기' }).count()).toBe(0);

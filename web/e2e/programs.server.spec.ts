@@ -129,7 +129,7 @@ describe.skipIf(skipReason !== null)('programs real-server suite (build/dandelio
     });
 
     // Her page: the course with her rate; her job with its follow-ups.
-    await page.goto(`/people/${women[0]!.id}`);
+    await page.goto(`/app/people/${women[0]!.id}`);
     const her = page.getByRole('region', { name: '자립 지원' });
     await her.getByRole('link', { name: '바리스타 자격증 과정' }).waitFor();
     await her.getByText('출석 1 / 1회 (100%)').waitFor();

@@ -67,13 +67,13 @@ async function open(width: number, height: number) {
 }
 
 async function signIn(username: string, secret: string) {
-  await page.goto('/');
+  await page.goto('/app/');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
   await page.getByLabel('인증 코드 (6자리)').fill(totpAt(secret, currentStep()));
   await page.getByRole('button', { name: '확인' }).click();
-  await page.waitForURL((u) => u.pathname !== '/sign-in' && u.pathname !== '/');
+  await page.waitForURL((u) => u.pathname !== '/app/sign-in' && u.pathname !== '/app/');
 }
 
 // The save bar sticks to the bottom of the screen; a full-page picture is taken from the end
@@ -209,7 +209,7 @@ describe('self-reliance programs (mocked API)', () => {
       { source_id: 'fs-a', source_name: 'A시 자립지원금', kind: 'training', paid: 1_200_000 },
     ];
     await signIn('caseworker', SECRETS.caseworker);
-    await page.goto('/programs/pg-barista');
+    await page.goto('/app/programs/pg-barista');
     await page
       .getByRole('link', { name: /^출석 부르기 .*10:00/ })
       .first()
@@ -264,7 +264,7 @@ describe('self-reliance programs (mocked API)', () => {
     await checkScreen(t, 'programs-08-sheet-saved');
 
     // Next week's session is refused in words, and nothing is saved.
-    await page.goto('/programs/pg-barista/sessions/ps-next');
+    await page.goto('/app/programs/pg-barista/sessions/ps-next');
     await page.getByRole('heading', { name: '출석부', level: 1 }).waitFor();
     await page.getByRole('button', { name: '모두 출석' }).click();
     await bar.getByRole('button', { name: '출석 저장' }).click();
@@ -278,7 +278,7 @@ describe('self-reliance programs (mocked API)', () => {
     await checkScreen(t, 'programs-09-sheet-future');
 
     // Her page: the course with her rate, a certificate, a job with its follow-ups, her money.
-    await page.goto('/people/p-1');
+    await page.goto('/app/people/p-1');
     const her = page.getByRole('region', { name: '자립 지원' });
     await her.getByRole('link', { name: '바리스타 자격증 과정' }).waitFor();
     await her.getByText('출석 2 / 2회 (100%)').waitFor();
@@ -325,7 +325,7 @@ describe('self-reliance programs (mocked API)', () => {
     await her.screenshot({ path: join(SCREENSHOTS, 'programs-10b-her-section.png') });
 
     // The caseload home lists the follow-up due; recording it clears the list.
-    await page.goto('/cases');
+    await page.goto('/app/cases');
     const due = page.getByRole('region', { name: /다가온 취업 사후 확인 \(\d\)/ });
     await due.getByRole('link', { name: '수진' }).waitFor();
     await due.getByText(/기한 지남/).waitFor();

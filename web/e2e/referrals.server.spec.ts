@@ -88,7 +88,7 @@ describe.skipIf(skipReason !== null)('referrals real-server suite (build/dandeli
     // Seoul refers her from her case.
     const seoul = await newPage(chromium.browser, { baseURL: server.url });
     await browserSignIn(seoul.page, 'seoulworker');
-    await seoul.page.goto(`/cases/${kase.id}`);
+    await seoul.page.goto(`/app/cases/${kase.id}`);
     await seoul.page.getByRole('link', { name: '의뢰하기' }).click();
     await seoul.page.getByRole('heading', { name: `의뢰하기 — 사례 ${kase.number}` }).waitFor();
     await seoul.page
@@ -139,7 +139,7 @@ describe.skipIf(skipReason !== null)('referrals real-server suite (build/dandeli
     // Seoul sees "accepted" on the referral and on her case.
     await seoul.page.reload();
     await seoul.page.getByText('수락됨', { exact: true }).first().waitFor();
-    await seoul.page.goto(`/cases/${kase.id}`);
+    await seoul.page.goto(`/app/cases/${kase.id}`);
     await seoul.page.getByText('보낸 의뢰: 부산 쉼터 — 수락됨').waitFor();
     await checkScreen(seoul, 'server-referrals-04-sender-case');
     await seoul.context.close();

@@ -77,7 +77,7 @@ async function signIn(username: string, secret: string) {
 
 // Anyone, wherever her home is.
 async function signInAs(username: string, secret: string) {
-  await page.goto('/');
+  await page.goto('/app/');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
@@ -93,7 +93,7 @@ async function signOut() {
 
 // The referral form of 수진's case, opened from the case page.
 async function openReferForm() {
-  await page.goto('/cases/c-1');
+  await page.goto('/app/cases/c-1');
   await page.getByRole('heading', { name: '사례 SEOU-C-2026-0001' }).waitFor();
   await page.getByRole('link', { name: '의뢰하기' }).click();
   await page.getByRole('heading', { name: '의뢰하기 — 사례 SEOU-C-2026-0001' }).waitFor();
@@ -256,7 +256,7 @@ describe('referrals (mocked API)', () => {
       .getByText('수락됨')
       .waitFor();
     await checkScreen(t, 'referrals-06-outgoing-accepted');
-    await page.goto('/cases/c-1');
+    await page.goto('/app/cases/c-1');
     await page.getByText('보낸 의뢰: 부산 쉼터 — 수락됨').waitFor();
   });
 
@@ -317,7 +317,7 @@ describe('referrals (mocked API)', () => {
   it('keeps her exclusions on her page and marks them in the directory and the form', async () => {
     await open();
     await signIn('caseworker', SECRETS.caseworker);
-    await page.goto('/people/p-1');
+    await page.goto('/app/people/p-1');
     const card = page.getByRole('region', { name: '보내지 말 곳 (본인 요청)' });
     await card.getByText('본인이 제외한 기관이나 지역이 없습니다.').waitFor();
     await card.getByRole('radio', { name: '지역' }).check();
@@ -349,7 +349,7 @@ describe('referrals (mocked API)', () => {
     await checkScreen(t, 'referrals-09-directory');
 
     // Removed when she wishes it.
-    await page.goto('/people/p-1');
+    await page.goto('/app/people/p-1');
     await card.getByRole('button', { name: /삭제 지역: 경상남도/ }).click();
     await page
       .getByRole('alertdialog', { name: '보내지 말 곳 삭제' })
@@ -366,7 +366,7 @@ describe('referrals (mocked API)', () => {
     const waiting = page.getByRole('region', { name: '기다리는 의뢰' });
     await waiting.getByText('답해야 할 받은 의뢰 1건').first().waitFor();
     await checkScreen(t, 'referrals-10-phone-home');
-    await page.goto('/referrals');
+    await page.goto('/app/referrals');
     await page.getByRole('tab', { name: '받은 의뢰', selected: true }).waitFor();
     // Arrow keys move between the tabs.
     await page.getByRole('tab', { name: '받은 의뢰' }).focus();
@@ -414,7 +414,7 @@ describe('referrals (mocked API)', () => {
     await open();
     referrals.referrals.push(outgoing('r-open', 'sent'), outgoing('r-done', 'accepted'));
     await signIn('caseworker', SECRETS.caseworker);
-    await page.goto('/referrals/r-open');
+    await page.goto('/app/referrals/r-open');
     await page.getByRole('heading', { name: '서비스 의뢰 — 서울여성상담소 → 부산 쉼터' }).waitFor();
     await page.getByRole('button', { name: '의뢰 철회' }).click();
     const withdraw = page.getByRole('dialog', { name: '의뢰 철회' });
@@ -425,7 +425,7 @@ describe('referrals (mocked API)', () => {
     await page.getByText('철회됨', { exact: true }).first().waitFor();
     expect(await page.getByRole('button', { name: '의뢰 철회' }).count()).toBe(0);
 
-    await page.goto('/referrals/r-done');
+    await page.goto('/app/referrals/r-done');
     await page.getByRole('button', { name: '결과 기록' }).click();
     const complete = page.getByRole('dialog', { name: '의뢰 결과 기록' });
     await complete.getByRole('radio', { name: '연계 안 됨' }).check();

@@ -40,13 +40,13 @@ async function open(width: number, height: number) {
 }
 
 async function signIn(username: string, secret: string) {
-  await page.goto('/');
+  await page.goto('/app/');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
   await page.getByLabel('인증 코드 (6자리)').fill(totpAt(secret, currentStep()));
   await page.getByRole('button', { name: '확인' }).click();
-  await page.waitForURL((u) => u.pathname !== '/sign-in' && u.pathname !== '/');
+  await page.waitForURL((u) => u.pathname !== '/app/sign-in' && u.pathname !== '/app/');
 }
 
 describe('periodic reports (mocked API)', () => {
@@ -112,7 +112,7 @@ describe('periodic reports (mocked API)', () => {
   it('shows the network admin which members have filed, on a phone', async () => {
     await open(390, 844);
     await signIn('netadmin', SECRETS.netadmin);
-    await page.goto('/reports');
+    await page.goto('/app/reports');
     await page.getByRole('heading', { name: '회원 기관 보고 현황', level: 1 }).waitFor();
     await page.getByRole('heading', { name: /2곳 중 1곳 제출/ }).waitFor();
     const table = page.getByRole('table', { name: /회원 기관별 보고 현황/ });

@@ -100,7 +100,7 @@ async function enrol(t: TrackedPage, username: string, screenshots = false): Pro
   if (screenshots) await checkScreen(t, 'server-02-recovery-codes');
   await page.getByRole('checkbox').check();
   await page.getByRole('button', { name: /계속|Continue/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/enrol'));
+  await page.waitForURL((u) => !u.pathname.startsWith('/app/enrol'));
 }
 
 async function replacePassword(page: Page, current: string, replacement: string): Promise<void> {
@@ -109,13 +109,13 @@ async function replacePassword(page: Page, current: string, replacement: string)
   await page.getByLabel('새 비밀번호', { exact: true }).fill(replacement);
   await page.getByLabel('새 비밀번호 확인').fill(replacement);
   await page.getByRole('button', { name: '비밀번호 바꾸기' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/change-password'));
+  await page.waitForURL((u) => !u.pathname.startsWith('/app/change-password'));
 }
 
 // Signs in through the UI, answering the TOTP step or enrolling as the server asks.
 async function signIn(t: TrackedPage, username: string, password = PASSWORD): Promise<void> {
   const { page } = t;
-  await page.goto('/sign-in');
+  await page.goto('/app/sign-in');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(password);
   const answer = page.waitForResponse(
@@ -129,7 +129,7 @@ async function signIn(t: TrackedPage, username: string, password = PASSWORD): Pr
   ) {
     await page.getByLabel('인증 코드 (6자리)').fill(await nextCode(username));
     await page.getByRole('button', { name: '확인' }).click();
-    await page.waitForURL((u) => u.pathname !== '/sign-in');
+    await page.waitForURL((u) => u.pathname !== '/app/sign-in');
     return;
   }
   expect(r.status(), `sign-in of ${username}`).toBe(200);
@@ -139,7 +139,7 @@ async function signIn(t: TrackedPage, username: string, password = PASSWORD): Pr
   };
   if (body.password_change_required) await replacePassword(page, password, PASSWORD);
   if (body.mfa_enrollment_required) await enrol(t, username);
-  await page.waitForURL((u) => u.pathname !== '/sign-in');
+  await page.waitForURL((u) => u.pathname !== '/app/sign-in');
 }
 
 describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () => {
@@ -162,7 +162,7 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
   it('serves the sign-in screen under its CSP, usable fast', async () => {
     const { t, page, close } = await fresh();
     await measureFirstUsable(page);
-    const response = await page.goto('/');
+    const response = await page.goto('/app/');
     const ms = await firstUsableMs(page);
     expect(response!.headers()['content-security-policy']).toContain("default-src 'self'");
     expect(response!.headers()['content-security-policy']).not.toContain('unsafe-inline');
@@ -173,14 +173,22 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       JSON.stringify({ first_usable_ms: Math.round(ms) }) + '\n',
     );
     // Client-side routes fall back to index.html.
-    const deep = await page.goto('/admin/users');
+    const deep = await page.goto('/app/admin/users');
     expect(deep!.status()).toBe(200);
+    // An old bookmark from before the app moved under /app/ still opens it (308).
+    const old = await page.goto('/admin/users?x=1');
+    expect(old!.request().redirectedFrom()?.url()).toMatch(/\/admin\/users\?x=1$/);
+    expect(new URL(page.url()).pathname).toBe('/app/admin/users');
+    expect(new URL(page.url()).search).toBe('?x=1');
+    // `/` is the public site's, never the app.
+    const root = await fetch(`${server!.url.replace('localhost', '127.0.0.1')}/`);
+    expect(await root.text()).not.toContain('id="root"');
     await close();
   });
 
   it('enrols TOTP at first sign-in, then signs in with a TOTP code', async () => {
     const { t, page, close } = await fresh();
-    await page.goto('/sign-in');
+    await page.goto('/app/sign-in');
     await page.getByLabel('아이디').fill('counselor');
     await page.getByLabel('비밀번호').fill(PASSWORD);
     await page.getByRole('button', { name: '로그인' }).click();
@@ -203,7 +211,7 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
 
   it('shows a helpful message for a wrong password', async () => {
     const { t, page, close } = await fresh();
-    await page.goto('/sign-in');
+    await page.goto('/app/sign-in');
     await page.getByLabel('아이디').fill('netadmin');
     await page.getByLabel('비밀번호').fill('not-the-password-1');
     await page.getByRole('button', { name: '로그인' }).click();
@@ -240,7 +248,7 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
     await close();
 
     const second = await fresh();
-    await second.page.goto('/sign-in');
+    await second.page.goto('/app/sign-in');
     await second.page.getByLabel('아이디').fill('choi');
     await second.page.getByLabel('비밀번호').fill(oneTime);
     await second.page.getByRole('button', { name: '로그인' }).click();
@@ -285,7 +293,7 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       busan,
     );
     expect([403, 404]).toContain(status);
-    await page.goto(`/admin/organizations/${busan}/users`);
+    await page.goto(`/app/admin/organizations/${busan}/users`);
     await page.getByText('다른 기관의 사용자는 관리할 수 없습니다.').waitFor();
     await checkScreen(t, 'server-09-refused');
     await close();
@@ -315,7 +323,7 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       await checkScreen(t, 'server-12-caseload');
 
       // Register a person; the server names the missing field.
-      await page.goto('/people/new');
+      await page.goto('/app/people/new');
       await page.getByRole('button', { name: '등록' }).click();
       await expect.poll(() => page.getByLabel('실명').getAttribute('aria-invalid')).toBe('true');
       await page.getByLabel('실명').fill('김하늘');
@@ -334,7 +342,7 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       await checkScreen(t, 'server-13-person');
 
       // The list shows her alias; the beginning of her alias or phone finds her.
-      await page.goto('/people');
+      await page.goto('/app/people');
       await page.getByRole('link', { name: '하늘', exact: true }).waitFor();
       await checkScreen(t, 'server-13b-people-list');
       await page.getByLabel('이름·별칭·전화번호·코드').fill('010-1234-5');
@@ -405,7 +413,7 @@ describe.skipIf(skipReason !== null)('real-server suite (build/dandelion)', () =
       await checkScreen(t, 'server-17-case-closed');
 
       // The appointment is in her week on the calendar.
-      await page.goto(`/calendar?view=week&scope=me&display=list&date=${tomorrow}`);
+      await page.goto(`/app/calendar?view=week&scope=me&display=list&date=${tomorrow}`);
       await page.getByRole('listitem').filter({ hasText: '마음치료센터' }).waitFor();
       await close();
     },

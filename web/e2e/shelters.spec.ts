@@ -53,7 +53,7 @@ beforeEach(() => async () => {
 });
 
 async function signIn() {
-  await page.goto('/');
+  await page.goto('/app/');
   await page.getByLabel('아이디').fill('shelterstaff');
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();

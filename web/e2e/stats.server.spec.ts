@@ -66,7 +66,7 @@ describe.skipIf(skipReason !== null)('statistics real-server suite (build/dandel
   it('gives a supervisor her own figures exactly and a researcher the network with small cells hidden', async () => {
     const s = await newPage(chromium.browser, { baseURL: server.url });
     await browserSignIn(s.page, 'sup');
-    await s.page.goto('/statistics');
+    await s.page.goto('/app/statistics');
     const own = s.page.getByRole('table', { name: /월별/ });
     await own.waitFor();
     await expect.poll(() => own.locator('tfoot td').innerText()).toBe('4');

@@ -40,7 +40,7 @@ async function open(width: number, height: number) {
 }
 
 async function signIn(username: string, secret: string) {
-  await page.goto('/');
+  await page.goto('/app/');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
@@ -107,7 +107,7 @@ describe('statistics (mocked API)', () => {
   it('fits a phone and gives a supervisor her own organization in words', async () => {
     await open(390, 844);
     await signIn('supervisor', SECRETS.supervisor);
-    await page.goto('/statistics');
+    await page.goto('/app/statistics');
     await page.getByRole('heading', { name: '통계', level: 1 }).waitFor();
     await page.getByRole('table', { name: /월별/ }).waitFor();
     // Her own organization's figures: nothing hidden, and no scope choice to make.

@@ -54,7 +54,7 @@ beforeEach(async () => {
 });
 
 async function signIn(username: string, secret?: string) {
-  await page.goto('/');
+  await page.goto('/app/');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
@@ -72,12 +72,12 @@ describe('UI-only suite (mocked API)', () => {
       const fresh = await newPage(chromium.browser, { baseURL: site.url });
       await installMockApi(fresh.context, initialState());
       await measureFirstUsable(fresh.page);
-      await fresh.page.goto('/');
+      await fresh.page.goto('/app/');
       loads.push(await firstUsableMs(fresh.page));
       await fresh.context.close();
     }
     const ms = [...loads].sort((a, b) => a - b)[2]!;
-    await page.goto('/');
+    await page.goto('/app/');
     await expect.poll(() => page.getByRole('heading', { name: '로그인' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('합성 데모 데이터입니다').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
@@ -103,7 +103,7 @@ describe('UI-only suite (mocked API)', () => {
   });
 
   it('explains a wrong password and a locked account', async () => {
-    await page.goto('/sign-in');
+    await page.goto('/app/sign-in');
     await page.getByLabel('아이디').fill('orgadmin');
     await page.getByLabel('비밀번호').fill('wrong password');
     await page.getByRole('button', { name: '로그인' }).click();
@@ -123,7 +123,7 @@ describe('UI-only suite (mocked API)', () => {
   });
 
   it('signs in with the TOTP step, by keyboard only', async () => {
-    await page.goto('/');
+    await page.goto('/app/');
     await page.getByLabel('아이디').waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
@@ -139,7 +139,7 @@ describe('UI-only suite (mocked API)', () => {
     await page.keyboard.type(totpAt(SECRETS.orgadmin, currentStep()));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: '서울여성상담소 사용자 관리' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/admin/users');
+    expect(new URL(page.url()).pathname).toBe('/app/admin/users');
   });
 
   it('enrols TOTP on first sign-in and shows the recovery codes once', async () => {
@@ -282,7 +282,7 @@ describe('UI-only suite (mocked API)', () => {
       password: 'Tmp-4fG7-kP2q-9xWz',
       password_change_required: true,
     });
-    await page.goto('/sign-in');
+    await page.goto('/app/sign-in');
     await page.getByLabel('아이디').fill('choi');
     await page.getByLabel('비밀번호').fill('Tmp-4fG7-kP2q-9xWz');
     await page.getByRole('button', { name: '로그인' }).click();
@@ -304,10 +304,10 @@ describe('UI-only suite (mocked API)', () => {
   it("refuses an org admin another organization's page", async () => {
     await signIn('orgadmin', SECRETS.orgadmin);
     await page.getByRole('heading', { name: '서울여성상담소 사용자 관리' }).waitFor();
-    await page.goto('/admin/organizations/o-busan/users');
+    await page.goto('/app/admin/organizations/o-busan/users');
     await page.getByText('다른 기관의 사용자는 관리할 수 없습니다.').waitFor();
     await checkScreen(t, '11-refused-other-org');
-    await page.goto('/admin/organizations');
+    await page.goto('/app/admin/organizations');
     await page.getByRole('heading', { name: '이 화면을 볼 권한이 없습니다.' }).waitFor();
     // And the navigation never offered it.
     expect(
@@ -342,7 +342,7 @@ describe('UI-only suite (mocked API)', () => {
   it('sends each role to its own home', async () => {
     await signIn('dispatcher', SECRETS.dispatcher);
     await page.getByRole('heading', { name: '긴급 구조 요청' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/emergency');
+    expect(new URL(page.url()).pathname).toBe('/app/emergency');
     await checkScreen(t, '13-home-dispatcher');
   });
 
@@ -404,7 +404,7 @@ describe('UI-only suite (mocked API)', () => {
     ]);
     await page.clock.fastForward('15:05');
     await page.getByText('오랫동안 사용하지 않아 안전을 위해 로그아웃되었습니다.').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(new URL(page.url()).pathname).toBe('/app/sign-in');
   });
 
   it('works on a 360 px phone', async () => {
@@ -423,7 +423,7 @@ describe('UI-only suite (mocked API)', () => {
     await page.getByRole('link', { name: '내 계정' }).click();
     await page.getByRole('heading', { name: '내 계정' }).waitFor();
     await checkScreen(t, '17-phone-account');
-    await page.goto('/sign-in');
+    await page.goto('/app/sign-in');
   });
 });
 
@@ -623,7 +623,7 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await checkScreen(t, 'c10-case-timeline');
 
     // The calendar: week grid, list, and month.
-    await page.goto(`/calendar?view=week&scope=me&display=grid&date=${tomorrow}`);
+    await page.goto(`/app/calendar?view=week&scope=me&display=grid&date=${tomorrow}`);
     await page.getByRole('heading', { name: '일정', exact: true }).waitFor();
     const week = page.getByRole('table');
     await week.getByRole('link', { name: '10:30 치료 · SEOU-C-2026-0003' }).waitFor();
@@ -653,7 +653,7 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
   it('asks for a reason before opening a restricted case, and says it is audited', async () => {
     await signIn('caseworker', SECRETS.caseworker);
     await page.getByRole('heading', { name: '사례 관리' }).waitFor();
-    await page.goto('/cases/c-2');
+    await page.goto('/app/cases/c-2');
     const dialog = page.getByRole('alertdialog', { name: '열람 제한 사례 열기' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('감사 기록에 남고');
@@ -668,7 +668,7 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     expect(state.caseData.glass).toEqual(['u-cw:c-2']);
 
     // Another organization's case is simply not found.
-    await page.goto('/cases/c-3');
+    await page.goto('/app/cases/c-3');
     await page.getByRole('heading', { name: '페이지를 찾을 수 없습니다.' }).waitFor();
 
     // The supervisor is told, and may lift the restriction.
@@ -682,7 +682,7 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: '열람 제한 해제' }).click();
     await page.getByText('열람 제한을 해제했습니다.').waitFor();
     expect(state.caseData.cases.find((c) => c.id === 'c-2')!.restricted).toBe(false);
-    await page.goto('/cases');
+    await page.goto('/app/cases');
     await page
       .getByRole('region', { name: '새 알림 (1)' })
       .getByRole('button', { name: /읽음으로 표시/ })
@@ -705,7 +705,7 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
       .getByRole('note', { name: 'Safe contact:' })
       .waitFor();
     await checkScreen(t, 'c22-caseload-english');
-    await page.goto('/cases/c-1/services');
+    await page.goto('/app/cases/c-1/services');
     await page.getByRole('heading', { name: 'Case SEOU-C-2026-0001' }).waitFor();
     await page.getByLabel('Type of service').selectOption({ label: 'Counseling' });
     await page.getByLabel('Minutes').fill('30');
@@ -728,7 +728,7 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
       ['/cases/c-1/services', '서비스 기록하기', 'c20-phone-case'],
       ['/calendar?view=month', '일정', 'c21-phone-calendar'],
     ] as const) {
-      await page.goto(path);
+      await page.goto(`/app${path}`);
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();
       if (path.startsWith('/calendar')) await page.getByRole('table').waitFor();
       const overflow = await page.evaluate(
@@ -743,7 +743,7 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await signIn('caseworker', SECRETS.caseworker);
     await page.getByRole('heading', { name: '사례 관리' }).waitFor();
 
-    await page.goto('/cases/c-1/assessment');
+    await page.goto('/app/cases/c-1/assessment');
     await page.getByRole('heading', { name: '새 욕구 사정' }).waitFor();
     await page
       .getByRole('group', { name: '주거' })
@@ -766,7 +766,7 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     expect(state.caseData.assessments[0]).toMatchObject({ ratings: { housing: 3, debt: 4 } });
     await checkScreen(t, 'c15-case-assessment');
 
-    await page.goto('/cases/c-1/plan');
+    await page.goto('/app/cases/c-1/plan');
     await page.getByLabel('목표', { exact: true }).fill('임대주택 입주');
     await page.getByRole('button', { name: '목표 추가' }).click();
     await page.getByRole('rowheader', { name: '임대주택 입주' }).waitFor();
@@ -775,7 +775,7 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     expect(state.caseData.goals[0]).toMatchObject({ status: 'in_progress' });
     await checkScreen(t, 'c16-case-plan');
 
-    await page.goto('/cases/c-1/legal');
+    await page.goto('/app/cases/c-1/legal');
     await page.getByLabel('사건 종류').selectOption('civil_debt');
     await page.getByLabel('사건 번호').fill('2026가단1234');
     await page.getByRole('button', { name: '사건 추가' }).click();
@@ -802,7 +802,7 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     expect(state.caseData.legal[0]!.status).toBe('trial');
     await checkScreen(t, 'c17-case-legal');
 
-    await page.goto('/cases/c-1/files');
+    await page.goto('/app/cases/c-1/files');
     await page.getByLabel('파일 종류').selectOption({ label: '동의서' });
     await page.getByLabel('파일', { exact: true }).setInputFiles({
       name: '동의서-스캔.pdf',

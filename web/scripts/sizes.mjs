@@ -12,7 +12,7 @@ const dist = new URL('../dist/', import.meta.url).pathname;
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const helpHtml = readFileSync(join(dist, 'help.html'), 'utf8');
 const initial = new Set(
-  [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]),
+  [...html.matchAll(/(?:src|href)="\/app\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]),
 );
 const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -24,6 +24,11 @@ for (const f of readdirSync(join(dist, 'assets')).sort()) {
   const isInitial = initial.has(path);
   if (isInitial && f.endsWith('.js')) total += size;
   console.log(`${isInitial ? 'initial' : 'lazy   '}  ${kb(size).padStart(9)} gzip  ${path}`);
+}
+// The app is built for /app/ (vite base): a page naming no script there was built otherwise.
+if (initial.size === 0) {
+  console.error('dist/index.html names no script under /app/assets/: is vite base /app/?');
+  process.exit(1);
 }
 console.log(`initial JavaScript: ${kb(total)} gzipped (budget ${kb(BUDGET)})`);
 for (const [name, page] of [
@@ -39,7 +44,9 @@ for (const [name, page] of [
     process.exit(1);
   }
 }
-const helpFiles = [...helpHtml.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const helpFiles = [...helpHtml.matchAll(/(?:src|href)="\/app\/(assets\/[^"]+\.js)"/g)].map(
+  (m) => m[1],
+);
 const helpTotal = helpFiles.reduce((sum, f) => sum + gz(f), 0);
 console.log(`help page JavaScript: ${kb(helpTotal)} gzipped (budget ${kb(HELP_BUDGET)})`);
 if (helpFiles.some((f) => initial.has(f))) {

@@ -10,6 +10,7 @@ import { SignInPage } from './pages/SignInPage';
 import { CASE_NAV_KEYS, caseRoutes } from './cases/routes';
 import { programRoutes } from './programs/routes';
 import { policyRoutes } from './policy/routes';
+import { eventRoutes } from './events/routes';
 import { reportRoutes } from './reports/routes';
 import { referralRoutes } from './referrals/routes';
 import { SessionProvider, useSession } from './session';
@@ -115,6 +116,7 @@ const BUILT: readonly string[] = [
   'programs',
   'reports',
   'policy',
+  'events',
 ];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
@@ -272,6 +274,7 @@ export function AppRoutes() {
         {programRoutes()}
         {reportRoutes()}
         {policyRoutes()}
+        {eventRoutes()}
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
@@ -282,7 +285,8 @@ export function AppRoutes() {
 export function App() {
   return (
     <SessionProvider>
-      <BrowserRouter>
+      {/* The app is served under /app/ (docs/architecture.md); routes below are relative to it. */}
+      <BrowserRouter basename="/app">
         <AppRoutes />
       </BrowserRouter>
     </SessionProvider>

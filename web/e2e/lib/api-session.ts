@@ -51,12 +51,12 @@ export async function apiSignIn(url: string, username: string): Promise<ApiSessi
 // secret the server hands out (read from its answer), the recovery codes, then the app. A role
 // that sees no survivor's data (researcher, advocate) is not asked to enrol: `enrol` false.
 export async function browserSignIn(page: Page, username: string, enrol = true): Promise<void> {
-  await page.goto('/sign-in');
+  await page.goto('/app/sign-in');
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   if (!enrol) {
     await page.getByRole('button', { name: '로그인' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    await page.waitForURL((u) => !u.pathname.startsWith('/app/sign-in'));
     return;
   }
   const enrolment = page.waitForResponse(
@@ -68,5 +68,5 @@ export async function browserSignIn(page: Page, username: string, enrol = true):
   await page.getByRole('button', { name: '등록 확인' }).click();
   await page.getByRole('checkbox').check();
   await page.getByRole('button', { name: '계속' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/enrol'));
+  await page.waitForURL((u) => !u.pathname.startsWith('/app/enrol'));
 }

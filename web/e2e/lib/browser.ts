@@ -20,7 +20,8 @@ export interface Launched {
 
 // playwright-core gives every launch a fresh temporary profile (its own --user-data-dir) and
 // deletes it on close.
-export async function launch(): Promise<Launched> {
+// extraArgs: more Chromium switches, e.g. a fake camera fed from a file.
+export async function launch(extraArgs: readonly string[] = []): Promise<Launched> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -36,6 +37,7 @@ export async function launch(): Promise<Launched> {
       // The app is served on localhost (a secure context, so the __Host- cookie works); make
       // sure that means IPv4 where the servers listen.
       '--host-resolver-rules=MAP localhost 127.0.0.1',
+      ...extraArgs,
     ],
   });
   return {

@@ -1,6 +1,7 @@
 // Starts the real `build/dandelion` for the browser tests: a temporary data dir made by
 // `dandelion init`, organizations and users made by the command line, `dandelion serve` on a
-// free port (serving web/dist). Stopped and deleted afterwards.
+// free port (serving web/dist: the app under /app/, the help page at /help). Stopped and deleted
+// afterwards. Pages go to `${url}/app/...`.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,6 +14,7 @@ export const BIN =
 export const PASSWORD = 'Dandelion-e2e-Passw0rd!';
 
 export interface RealServer {
+  // The origin (no path): the app is at `${url}/app/`, the help page at `${url}/help`.
   url: string;
   data: string;
   stop: () => Promise<void>;

@@ -1,6 +1,7 @@
-// Serves web/dist the way `dandelion serve` does — the same security headers and CSP, the
-// public help page at /help (and /help/en, /help/th…), the single-page-app fallback to
-// index.html — for the UI-only suite, whose API is mocked.
+// Serves web/dist the way `dandelion serve` does — the same security headers and CSP, the app
+// under /app/ with the single-page-app fallback to index.html, the public help page at /help
+// (and /help/en, /help/th…), 308 from the app's former paths, 404 for anything else — for the
+// UI-only suite, whose API is mocked.
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -18,6 +19,30 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+// The app's top-level routes before it moved under /app/ (as src/http/static_files.cc).
+const FORMER_ROUTES = [
+  'sign-in',
+  'change-password',
+  'enrol',
+  'account',
+  'emergency',
+  'cases',
+  'people',
+  'calendar',
+  'referrals',
+  'directory',
+  'programs',
+  'supervision',
+  'shelter',
+  'funds',
+  'advocacy',
+  'statistics',
+  'reports',
+  'policy',
+  'audit',
+  'admin',
+];
+
 export async function serveDist(
   root: string,
 ): Promise<{ url: string; close: () => Promise<void> }> {
@@ -34,13 +59,22 @@ export async function serveDist(
       return;
     }
     const help = path === '/help' || path.startsWith('/help/');
-    let file = join(root, help ? 'help.html' : path);
+    const inApp = path === '/app' || path.startsWith('/app/');
+    if (!help && !inApp) {
+      const first = path.split('/')[1] ?? '';
+      if (FORMER_ROUTES.includes(first)) {
+        const query = new URL(req.url ?? '/', 'http://x').search;
+        res.writeHead(308, { ...headers, Location: `/app${path}${query}` }).end();
+      } else res.writeHead(404, headers).end();
+      return;
+    }
+    let file = join(root, help ? 'help.html' : path.slice('/app'.length));
     const isFile = await stat(file).then(
       (s) => s.isFile(),
       () => false,
     );
     if (!isFile) {
-      if (path.startsWith('/assets/') || path.startsWith('/api/')) {
+      if (path.startsWith('/app/assets/')) {
         res.writeHead(404, headers).end();
         return;
       }

@@ -26,3 +26,4 @@ export * from './stats';
 export * from './exports';
 export * from './reports';
 export * from './policy';
+export * from './events';

@@ -22,14 +22,17 @@ describe('navigation by role', () => {
       'statistics',
       'reports',
       'policy',
+      'events',
       'users',
     ]);
     expect(navFor(['network_admin']).map((n) => n.key)).toEqual([
       'statistics',
       'reports',
       'policy',
+      'events',
       'organizations',
     ]);
+    expect(navFor(['advocate']).map((n) => n.key)).toEqual(['advocacy', 'policy', 'events']);
     expect(navFor(['dispatcher']).map((n) => n.key)).toEqual(['emergency', 'coverage', 'policy']);
   });
 

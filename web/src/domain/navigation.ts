@@ -16,7 +16,8 @@ export type NavKey =
   | 'coverage'
   | 'programs'
   | 'reports'
-  | 'policy';
+  | 'policy'
+  | 'events';
 
 export interface NavItem {
   key: NavKey;
@@ -62,6 +63,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // The policy monitor: laws and ordinances, their scorecard and map; everyone signed in reads,
   // advocates and the network admin edit (policy/model.ts, EDITOR_ROLES).
   { key: 'policy', path: '/policy', roles: ROLES },
+  // Events with public registration and check-in at the door: the organizing organization's
+  // advocates and admins (event.read, docs/security.md).
+  { key: 'events', path: '/events', roles: ['advocate', 'org_admin', 'network_admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor'] },
   { key: 'users', path: '/admin/users', roles: ['org_admin'] },
   { key: 'organizations', path: '/admin/organizations', roles: ['network_admin'] },

@@ -9,6 +9,7 @@ import koCalendar from './ko/calendar.json';
 import koCases from './ko/cases.json';
 import koCommon from './ko/common.json';
 import koEmergency from './ko/emergency.json';
+import koEvents from './ko/events.json';
 import koExports from './ko/exports.json';
 import koFunds from './ko/funds.json';
 import koRecords from './ko/records.json';
@@ -26,6 +27,7 @@ import enCalendar from './en/calendar.json';
 import enCases from './en/cases.json';
 import enCommon from './en/common.json';
 import enEmergency from './en/emergency.json';
+import enEvents from './en/events.json';
 import enExports from './en/exports.json';
 import enFunds from './en/funds.json';
 import enRecords from './en/records.json';
@@ -61,6 +63,7 @@ export const AREAS = {
   exports: area(koExports, enExports),
   reports: area(koReports, enReports),
   policy: area(koPolicy, enPolicy),
+  events: area(koEvents, enEvents),
 };
 
 // Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
@@ -84,6 +87,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.exports[lang],
     ...AREAS.reports[lang],
     ...AREAS.policy[lang],
+    ...AREAS.events[lang],
   };
 }
 
