@@ -12,6 +12,7 @@
 
 #include "app/admin_commands.h"
 #include "app/commands.h"
+#include "app/demo_campaigns.h"
 #include "app/demo_caseload.h"
 #include "app/demo_events.h"
 #include "app/demo_funds.h"
@@ -223,6 +224,10 @@ Result<void> FillDemo(const std::string& data_dir) {
   std::cout << "Holding this year's pilgrimage and events (올해의 순례와 행사를 만드는 중):\n"
             << std::flush;
   const auto events = TRY(FillDemoEvents(services, advocate, admins["gunsan-counsel"]));
+  std::cout << "Walking the pilgrimage's route with partners (순례 경로와 협력 단체를 만드는 중):\n"
+            << std::flush;
+  const auto campaigns =
+      TRY(FillDemoCampaigns(services, advocate, admins["gunsan-counsel"].org_id));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
@@ -236,6 +241,8 @@ Result<void> FillDemo(const std::string& data_dir) {
             << policy_items << " laws, bills and ordinances on the policy map\n"
             << events.events << " events with " << events.registrations << " registrations and "
             << events.check_ins << " check-ins\n"
+            << campaigns.campaigns << " campaigns with " << campaigns.stops << " stops, "
+            << campaigns.partners << " partners\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

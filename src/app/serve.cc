@@ -18,6 +18,7 @@
 #include "http/platform_routes.h"
 #include "http/server.h"
 #include "modules/audit/routes.h"
+#include "modules/campaigns/routes.h"
 #include "modules/case_records/routes.h"
 #include "modules/caseload/routes.h"
 #include "modules/cases/routes.h"
@@ -146,6 +147,8 @@ int Serve(const ServeOptions& options) {
   exports::AddRoutes(router, *s.exports);
   reports::AddRoutes(router, *s.reports);
   events::AddRoutes(router, *s.events);
+  campaigns::AddRoutes(router, *s.campaigns);
+  campaigns::AddPartnerRoutes(router, *s.campaigns);
   site::AddRoutes(router, *s.site);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",

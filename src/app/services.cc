@@ -4,6 +4,7 @@
 #include "app/data_dir_checks.h"
 #include "app/key_rotation.h"
 #include "modules/audit/routes.h"
+#include "modules/campaigns/routes.h"
 #include "modules/case_records/routes.h"
 #include "modules/cases/routes.h"
 #include "modules/emergency/routes.h"
@@ -49,6 +50,7 @@ void RegisterAllMessages() {
   exports::RegisterExportMessages();
   reports::RegisterReportMessages();
   events::RegisterEventMessages();
+  campaigns::RegisterCampaignMessages();
 }
 
 namespace {
@@ -152,6 +154,13 @@ void Services::Build() {
           .font_path = config.export_font_path});
   reports = std::make_unique<reports::ReportService>(*db, *audit, *audit_reads, *auth, *clock);
   events = std::make_unique<events::EventService>(*db, *keyring, *audit, *clock);
+  campaigns = std::make_unique<campaigns::CampaignService>(*db, *keyring, *audit, *clock);
+  // An event's campaign_id is set only by someone who may edit both, when they belong together.
+  events->SetCampaignLinkCheck([this](store::Tx& tx, const security::Actor& actor,
+                                      const std::string& event_org_id,
+                                      const std::string& campaign_id) {
+    return campaigns->CheckEventLink(tx, actor, event_org_id, campaign_id);
+  });
   site = std::make_unique<site::PublicSite>(*events, *policy, *orgs, *clock);
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(

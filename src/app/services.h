@@ -10,6 +10,7 @@
 #include "core/config.h"
 #include "core/result.h"
 #include "modules/audit/audit_service.h"
+#include "modules/campaigns/campaign_service.h"
 #include "modules/case_records/case_records.h"
 #include "modules/caseload/caseload.h"
 #include "modules/cases/case_service.h"
@@ -63,6 +64,7 @@ struct Services {
   std::unique_ptr<exports::ExportService> exports;
   std::unique_ptr<reports::ReportService> reports;
   std::unique_ptr<events::EventService> events;
+  std::unique_ptr<campaigns::CampaignService> campaigns;
   // The public site, made of what the modules above publish.
   std::unique_ptr<site::PublicSite> site;
 

@@ -91,6 +91,18 @@ const std::vector<PermissionGrant>& Grants() {
       {perm::kEventRead, {"advocate", "org_admin", "network_admin"}},
       {perm::kEventWrite, {"advocate", "org_admin", "network_admin"}},
       {perm::kEventAttendees, {"advocate", "org_admin", "network_admin"}},
+      // Campaigns and partners (docs/api-campaigns.md): everyone signed in reads those of her
+      // organization (the secretariat's staff: all); the organization's administrator and
+      // advocates edit its own, the secretariat's advocates and network administrators edit
+      // everything (the service checks which). Partners' contacts only to those who may edit.
+      {perm::kCampaignRead,
+       {"network_admin", "org_admin", "case_worker", "supervisor", "shelter_staff", "dispatcher",
+        "finance", "advocate", "researcher", "auditor"}},
+      {perm::kCampaignWrite, {"advocate", "org_admin", "network_admin"}},
+      {perm::kPartnerRead,
+       {"network_admin", "org_admin", "case_worker", "supervisor", "shelter_staff", "dispatcher",
+        "finance", "advocate", "researcher", "auditor"}},
+      {perm::kPartnerWrite, {"advocate", "org_admin", "network_admin"}},
   };
   return grants;
 }

@@ -89,6 +89,12 @@ inline constexpr std::string_view kPolicyEdit = "policy.edit";
 inline constexpr std::string_view kEventRead = "event.read";
 inline constexpr std::string_view kEventWrite = "event.write";
 inline constexpr std::string_view kEventAttendees = "event.attendees";
+// Campaigns and partners (docs/api-campaigns.md): the service checks the record is one the
+// caller may see (her organization's, or any for the secretariat) or edit.
+inline constexpr std::string_view kCampaignRead = "campaign.read";
+inline constexpr std::string_view kCampaignWrite = "campaign.write";
+inline constexpr std::string_view kPartnerRead = "partner.read";
+inline constexpr std::string_view kPartnerWrite = "partner.write";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

@@ -64,6 +64,28 @@ POLICY_RECORDS = ("policy/items", "policy/documents", "policy/tasks", "policy/ev
 EVENT = "/api/v1/events/{id}"
 EVENT_STAFF = ("advocate", "org_admin", "network_admin")
 
+CAMPAIGN = "/api/v1/campaigns/{id}"
+PARTNER = "/api/v1/partners/{id}"
+# Campaigns and partners (api-campaigns.md) are their organization's: everyone of it reads, its
+# advocates and administrators edit; the secretariat's staff see every organization's and its
+# advocates and network admins edit them (the matrix's network admin is the secretariat's).
+SEES = lambda role, scope: scope == "own" or role == "network_admin"  # noqa: E731
+EDITS = lambda role, scope: role in EVENT_STAFF and (  # noqa: E731
+    scope == "own" or role == "network_admin")
+# The sub-records the campaign and partner routes address, and how a fresh one is made (a
+# removal takes a fresh one each call, made by the secretariat's network admin).
+SUB_RECORDS = {
+    "{sid}": ("/stops", lambda today, n: {"date": today, "region": "KR-11", "city": "서울",
+                                         "venue": f"matrix-{n}", "activities": ["rally"]}),
+    "{mid}": ("/materials", lambda today, n: {"title": f"matrix-{n}",
+                                             "url": "https://example.org/m"}),
+    "{pid}": ("/press", lambda today, n: {"date": today, "outlet": "matrix", "title": f"m-{n}",
+                                         "url": "https://example.org/p"}),
+    "{cid}": ("/contacts", lambda today, n: {"name": f"matrix-{n}", "phone": "010-0000-0000"}),
+    "{aid}": ("/agreements", lambda today, n: {"title": f"matrix-{n}", "signed_on": today}),
+}
+ALLIANCE_BODY = lambda today, n: {"name": f"matrix-{n}", "since": today}  # noqa: E731
+
 
 def report_reader(role, scope):
     """Its own organization's report, or for the secretariat a member's filed one."""
@@ -325,6 +347,38 @@ EXPECTED = {
     ("POST", EVENT + "/registrations"): own(*EVENT_STAFF),
     ("POST", EVENT + "/registrations/{rid}/cancel"): own(*EVENT_STAFF),
     ("POST", EVENT + "/check-ins"): own(*EVENT_STAFF),
+    ("GET", EVENT + "/co-organizers"): own(*EVENT_STAFF),
+    ("POST", EVENT + "/co-organizers"): own(*EVENT_STAFF),
+    ("DELETE", EVENT + "/co-organizers/{partner_id}"): own(*EVENT_STAFF),
+    ("GET", "/api/v1/campaigns"): anyone,
+    ("POST", "/api/v1/campaigns"): roles(*EVENT_STAFF),
+    ("GET", CAMPAIGN): SEES,
+    ("PATCH", CAMPAIGN): EDITS,
+    ("POST", CAMPAIGN + "/stops"): EDITS,
+    ("PATCH", CAMPAIGN + "/stops/{sid}"): EDITS,
+    ("DELETE", CAMPAIGN + "/stops/{sid}"): EDITS,
+    ("PUT", CAMPAIGN + "/route"): EDITS,
+    ("POST", CAMPAIGN + "/events"): EDITS,
+    ("DELETE", CAMPAIGN + "/events/{event_id}"): EDITS,
+    ("POST", CAMPAIGN + "/materials"): EDITS,
+    ("DELETE", CAMPAIGN + "/materials/{mid}"): EDITS,
+    ("GET", CAMPAIGN + "/materials/{mid}/file"): SEES,
+    ("POST", CAMPAIGN + "/press"): EDITS,
+    ("DELETE", CAMPAIGN + "/press/{pid}"): EDITS,
+    ("GET", "/api/v1/partners"): anyone,
+    ("POST", "/api/v1/partners"): roles(*EVENT_STAFF),
+    ("GET", PARTNER): SEES,
+    ("PATCH", PARTNER): EDITS,
+    ("GET", PARTNER + "/contacts"): EDITS,
+    ("POST", PARTNER + "/contacts"): EDITS,
+    ("DELETE", PARTNER + "/contacts/{cid}"): EDITS,
+    ("POST", PARTNER + "/alliances"): EDITS,
+    ("DELETE", PARTNER + "/alliances/{aid}"): EDITS,
+    ("POST", PARTNER + "/agreements"): EDITS,
+    ("PUT", PARTNER + "/agreements/{aid}/file"): EDITS,
+    ("GET", PARTNER + "/agreements/{aid}/file"): SEES,
+    ("DELETE", PARTNER + "/agreements/{aid}"): EDITS,
+    ("POST", PARTNER + "/interactions"): EDITS,
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
@@ -786,6 +840,7 @@ class PermissionMatrixTest(unittest.TestCase):
 
         cls.build_policy_records()
         cls.build_events()
+        cls.build_campaigns()
         cls.build_referrals(b_worker, b_admin)
         cls.build_restricted_person()
 
@@ -845,6 +900,79 @@ class PermissionMatrixTest(unittest.TestCase):
                               body={})
             assert r.status == 200, r.body
             cls.event_registration_ids[slug] = rid
+
+    @classmethod
+    def build_campaigns(cls):
+        """A campaign and a partner of the secretariat, A and B, each with a stop, a material
+        file and an agreement with its file, for the routes that address them."""
+        cls.today = time.strftime("%Y-%m-%d",
+                                  time.gmtime(server_now(cls.server.client()) + 9 * 3600))
+        cls.made = 0
+        cls.record_ids["campaigns"], cls.record_ids["partners"] = {}, {}
+        cls.sub_ids = {}
+        b_advocate = sign_in(cls.server, cls.users["org-b"]["advocate"])
+        for slug, s in [("sec", cls.sessions["network_admin"]),
+                        ("org-a", cls.sessions["advocate"]), ("org-b", b_advocate)]:
+            r = s.client.post("/api/v1/campaigns", body={
+                "title_ko": "매트릭스 " + slug, "starts_on": cls.today, "ends_on": cls.today})
+            assert r.status == 201, r.body
+            campaign = r.json()["id"]
+            r = s.client.post("/api/v1/partners", body={"kind": "press", "name_ko": "매트릭스"})
+            assert r.status == 201, r.body
+            partner = r.json()["id"]
+            cls.record_ids["campaigns"][slug] = campaign
+            cls.record_ids["partners"][slug] = partner
+            ids = {"{sid}": cls.make_sub(s, f"/api/v1/campaigns/{campaign}", "{sid}")}
+            r = s.client.post(f"/api/v1/campaigns/{campaign}/materials?title=m&name=m.txt",
+                              raw=b"matrix", headers={"Content-Type": "text/plain"})
+            assert r.status == 201, r.body
+            ids["{mid}"] = r.json()["id"]
+            ids["{aid}"] = cls.make_sub(s, f"/api/v1/partners/{partner}", "{aid}")
+            r = s.client.request("PUT", f"/api/v1/partners/{partner}/agreements/{ids['{aid}']}"
+                                 "/file?name=a.txt", raw=b"matrix",
+                                 headers={"Content-Type": "text/plain"})
+            assert r.status == 200, r.body
+            cls.sub_ids[campaign] = ids
+            cls.sub_ids[partner] = ids
+
+    @classmethod
+    def make_sub(cls, session, base, placeholder):
+        """A fresh sub-record under base (a campaign's or a partner's path); its id."""
+        cls.made += 1
+        if placeholder == "{aid}" and "/alliances/" in base:
+            base = base.split("/alliances/")[0]
+        tail, body = SUB_RECORDS[placeholder]
+        r = session.client.post(base + tail, body=body(cls.today, cls.made))
+        assert r.status == 201, r.body
+        if placeholder == "{sid}":
+            return next(s["id"] for s in r.json()["stops"]
+                        if s["venue"] == f"matrix-{cls.made}")
+        return r.json()["id"]
+
+    def fill_subs(self, method, template, path):
+        """The sub-record placeholders of a campaign's or partner's path: a fresh record for a
+        removal, else the record made with the campaign or partner; unknown ids elsewhere."""
+        parts = path.split("/")
+        if len(parts) < 5 or parts[3] not in ("campaigns", "partners") or "{" not in path:
+            return path.replace("{event_id}", "0" * 26).replace("{partner_id}", "0" * 26)
+        base = "/".join(parts[:5])
+        admin = self.sessions["network_admin"]
+        for placeholder in ("{sid}", "{mid}", "{pid}", "{cid}", "{aid}"):
+            if placeholder not in path:
+                continue
+            if method == "DELETE":
+                if template.endswith("/alliances/{aid}"):
+                    type(self).made += 1
+                    r = admin.client.post(base + "/alliances",
+                                          body=ALLIANCE_BODY(self.today, self.made))
+                    assert r.status == 201, r.body
+                    value = r.json()["id"]
+                else:
+                    value = type(self).make_sub(admin, base, placeholder)
+            else:
+                value = self.sub_ids.get(parts[4], {}).get(placeholder, "0" * 26)
+            path = path.replace(placeholder, value)
+        return path.replace("{event_id}", "0" * 26)
 
     @classmethod
     def build_referrals(cls, b_worker, b_admin):
@@ -933,6 +1061,7 @@ class PermissionMatrixTest(unittest.TestCase):
             body = r.read() if r.status != 200 else b""
             conn.close()
             return Response(r.status, {}, body)
+        path = self.fill_subs(method, template, path)
         body = BODIES.get((method, template), {} if method in ("POST", "PATCH", "PUT") else None)
         if (method, template) == ("DELETE", POLICY + "/documents/{id}"):
             # Removing a document takes no body: each call removes a fresh one.

@@ -176,6 +176,9 @@ Result<Event> EventService::Create(const security::Actor& actor, const EventFiel
                   .created_by = actor.user_id,
                   .updated_at = now};
     Apply(fields, e);
+    if (!e.campaign_id.empty() && campaign_link_) {
+      TRY(campaign_link_(tx, actor, e.org_id, e.campaign_id));
+    }
     TRY(event_repo::InsertEvent(tx, e));
     TRY(audit_.Append(tx, security::ActorEvent(actor, "event.create", "event", e.id,
                                                {"kind", "title", "time", "venue", "capacity"})));
@@ -218,6 +221,10 @@ Result<Event> EventService::Update(const security::Actor& actor, const std::stri
     }
     if (Error err = CheckEvent(f); !err.fields.empty()) return Fail(err);
     if (!changed.empty()) {
+      if (p.campaign_id && !p.campaign_id->empty() && *p.campaign_id != e.campaign_id &&
+          campaign_link_) {
+        TRY(campaign_link_(tx, actor, e.org_id, *p.campaign_id));
+      }
       Apply(f, e);
       e.updated_at = Fmt(clock_.Now());
       TRY(event_repo::UpdateEvent(tx, e));

@@ -18,6 +18,7 @@
 // Thread-safe: state lives in the database (the form guard locks its own).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -132,6 +133,13 @@ class EventService {
   Result<Registered> RegisterPublic(const std::string& event_id, const PublicRegistration& form,
                                     const std::string& request_id);
 
+  // Who may link an event to a campaign (campaigns::CampaignService::CheckEventLink, wired by
+  // app/services.cc): checked whenever an event's campaign_id is set to a campaign.
+  using CampaignLinkCheck =
+      std::function<Result<void>(store::Tx&, const security::Actor&,
+                                 const std::string& event_org_id, const std::string& campaign_id)>;
+  void SetCampaignLinkCheck(CampaignLinkCheck check) { campaign_link_ = std::move(check); }
+
   // The check-in token of a registration (for the demo and tests).
   std::string TicketTokenOf(const std::string& event_id, const std::string& reference) const {
     return TicketToken(ticket_key_, event_id, reference);
@@ -155,6 +163,7 @@ class EventService {
   security::SecretKey ticket_key_;
   security::SecretKey contact_key_;
   emergency::HelpFormGuard guard_;
+  CampaignLinkCheck campaign_link_;
 };
 
 }  // namespace dandelion::events
