@@ -20,6 +20,7 @@
 #include "app/demo_referrals.h"
 #include "app/demo_reports.h"
 #include "app/demo_shelters.h"
+#include "app/demo_training.h"
 #include "app/services.h"
 
 namespace dandelion::app {
@@ -223,6 +224,8 @@ Result<void> FillDemo(const std::string& data_dir) {
   std::cout << "Holding this year's pilgrimage and events (올해의 순례와 행사를 만드는 중):\n"
             << std::flush;
   const auto events = TRY(FillDemoEvents(services, advocate, admins["gunsan-counsel"]));
+  std::cout << "Training new activists (신입 활동가 교육과 수료증을 만드는 중):\n" << std::flush;
+  const auto trained = TRY(FillDemoTraining(services, advocate));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
@@ -236,6 +239,9 @@ Result<void> FillDemo(const std::string& data_dir) {
             << policy_items << " laws, bills and ordinances on the policy map\n"
             << events.events << " events with " << events.registrations << " registrations and "
             << events.check_ins << " check-ins\n"
+            << trained.courses << " activist training course with " << trained.sessions
+            << " sessions, " << trained.trainees << " trainees and " << trained.certificates
+            << " certificate issued\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

@@ -38,6 +38,7 @@
 #include "modules/shelters/routes.h"
 #include "modules/stats/routes.h"
 #include "modules/supervision/routes.h"
+#include "modules/training/routes.h"
 #include "security/password.h"
 
 namespace dandelion::app {
@@ -145,6 +146,7 @@ int Serve(const ServeOptions& options) {
   exports::AddRoutes(router, *s.exports);
   reports::AddRoutes(router, *s.reports);
   events::AddRoutes(router, *s.events);
+  training::AddRoutes(router, *s.training);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

@@ -20,6 +20,7 @@
 #include "modules/shelters/routes.h"
 #include "modules/stats/routes.h"
 #include "modules/supervision/routes.h"
+#include "modules/training/routes.h"
 #include "security/keys.h"
 #include "security/messages.h"
 #include "security/password.h"
@@ -49,6 +50,7 @@ void RegisterAllMessages() {
   exports::RegisterExportMessages();
   reports::RegisterReportMessages();
   events::RegisterEventMessages();
+  training::RegisterTrainingMessages();
 }
 
 namespace {
@@ -152,6 +154,10 @@ void Services::Build() {
           .font_path = config.export_font_path});
   reports = std::make_unique<reports::ReportService>(*db, *audit, *audit_reads, *auth, *clock);
   events = std::make_unique<events::EventService>(*db, *keyring, *audit, *clock);
+  training = std::make_unique<training::TrainingService>(
+      *db, *keyring, *audit, *clock,
+      training::TrainingOptions{.font_path = config.export_font_path,
+                                .public_url = config.PublicUrl()});
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

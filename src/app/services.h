@@ -27,6 +27,7 @@
 #include "modules/shelters/shelter_service.h"
 #include "modules/stats/stats_service.h"
 #include "modules/supervision/supervision_service.h"
+#include "modules/training/training_service.h"
 #include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/auth_service.h"
@@ -62,6 +63,7 @@ struct Services {
   std::unique_ptr<exports::ExportService> exports;
   std::unique_ptr<reports::ReportService> reports;
   std::unique_ptr<events::EventService> events;
+  std::unique_ptr<training::TrainingService> training;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

@@ -89,6 +89,10 @@ inline constexpr std::string_view kPolicyEdit = "policy.edit";
 inline constexpr std::string_view kEventRead = "event.read";
 inline constexpr std::string_view kEventWrite = "event.write";
 inline constexpr std::string_view kEventAttendees = "event.attendees";
+// Activist training (docs/api-training.md): the organizing organization's own, as events; the
+// service checks the course is the caller's organization's. Reading includes the certificate PDF.
+inline constexpr std::string_view kTrainingRead = "training.read";
+inline constexpr std::string_view kTrainingWrite = "training.write";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.
