@@ -198,7 +198,7 @@ class TrainingTest(unittest.TestCase):
                 f.write(r.body)
             text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True,
                                   check=True).stdout.decode("utf-8")
-            for expected in ("수 료 증", HOLDER, "신입 활동가 양성 과정", "Course for new activists",
+            for expected in ("수료증", HOLDER, "신입 활동가 양성 과정", "Course for new activists",
                              "2026년 3월 2일 ~ 2026년 3월 6일", "전국연대 사무국", cert["code"],
                              "증서 번호"):
                 self.assertIn(expected, text)
@@ -301,8 +301,11 @@ class TrainingTest(unittest.TestCase):
         # Not JSON, and a body over the limit.
         r = c.request("POST", COURSES, raw=b"{not json", headers={"Content-Type": "application/json"})
         self.assertEqual(r.status, 400, r.body)
-        r = c.post(COURSES, body={"title_ko": "x", "description_ko": "가" * 2_000_000})
-        self.assertIn(r.status, (400, 413), r.body[:200])
+        try:
+            r = c.post(COURSES, body={"title_ko": "x", "description_ko": "가" * 2_000_000})
+            self.assertIn(r.status, (400, 413), r.body[:200])
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # refused before the whole body was sent
         # A certificate for a trainee who attended nothing; unknown ids.
         r = c.post(f"{path}/enrollments/{her['id']}/certificate", body={})
         self.assertEqual(r.status, 409, r.body)
