@@ -21,6 +21,7 @@
 #include "app/demo_referrals.h"
 #include "app/demo_reports.h"
 #include "app/demo_shelters.h"
+#include "app/demo_training.h"
 #include "app/services.h"
 
 namespace dandelion::app {
@@ -228,6 +229,8 @@ Result<void> FillDemo(const std::string& data_dir) {
             << std::flush;
   const auto campaigns =
       TRY(FillDemoCampaigns(services, advocate, admins["gunsan-counsel"].org_id));
+  std::cout << "Training new activists (신입 활동가 교육과 수료증을 만드는 중):\n" << std::flush;
+  const auto trained = TRY(FillDemoTraining(services, advocate));
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
@@ -243,6 +246,9 @@ Result<void> FillDemo(const std::string& data_dir) {
             << events.check_ins << " check-ins\n"
             << campaigns.campaigns << " campaigns with " << campaigns.stops << " stops, "
             << campaigns.partners << " partners\n"
+            << trained.courses << " activist training course with " << trained.sessions
+            << " sessions, " << trained.trainees << " trainees and " << trained.certificates
+            << " certificate issued\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

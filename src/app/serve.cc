@@ -40,6 +40,7 @@
 #include "modules/site/routes.h"
 #include "modules/stats/routes.h"
 #include "modules/supervision/routes.h"
+#include "modules/training/routes.h"
 #include "security/password.h"
 
 namespace dandelion::app {
@@ -150,6 +151,7 @@ int Serve(const ServeOptions& options) {
   campaigns::AddRoutes(router, *s.campaigns);
   campaigns::AddPartnerRoutes(router, *s.campaigns);
   site::AddRoutes(router, *s.site);
+  training::AddRoutes(router, *s.training);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

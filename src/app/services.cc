@@ -21,6 +21,7 @@
 #include "modules/shelters/routes.h"
 #include "modules/stats/routes.h"
 #include "modules/supervision/routes.h"
+#include "modules/training/routes.h"
 #include "security/keys.h"
 #include "security/messages.h"
 #include "security/password.h"
@@ -51,6 +52,7 @@ void RegisterAllMessages() {
   reports::RegisterReportMessages();
   events::RegisterEventMessages();
   campaigns::RegisterCampaignMessages();
+  training::RegisterTrainingMessages();
 }
 
 namespace {
@@ -162,6 +164,10 @@ void Services::Build() {
     return campaigns->CheckEventLink(tx, actor, event_org_id, campaign_id);
   });
   site = std::make_unique<site::PublicSite>(*events, *policy, *orgs, *clock);
+  training = std::make_unique<training::TrainingService>(
+      *db, *keyring, *audit, *clock,
+      training::TrainingOptions{.font_path = config.export_font_path,
+                                .public_url = config.PublicUrl()});
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

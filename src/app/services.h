@@ -29,6 +29,7 @@
 #include "modules/site/site_service.h"
 #include "modules/stats/stats_service.h"
 #include "modules/supervision/supervision_service.h"
+#include "modules/training/training_service.h"
 #include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/auth_service.h"
@@ -67,6 +68,7 @@ struct Services {
   std::unique_ptr<campaigns::CampaignService> campaigns;
   // The public site, made of what the modules above publish.
   std::unique_ptr<site::PublicSite> site;
+  std::unique_ptr<training::TrainingService> training;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

@@ -21,6 +21,12 @@ std::string Config::MasterKeyPath() const {
   return (std::filesystem::path(data_dir) / "keys" / "master.key").string();
 }
 
+std::string Config::PublicUrl() const {
+  std::string url = public_url.empty() ? "http://" + listen : public_url;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
 namespace {
 
 Failure ConfigError(std::string detail) {
@@ -72,7 +78,8 @@ Result<Config> LoadConfig(const std::string& data_dir) {
     return ConfigError(std::string(e.description()));
   }
   static const std::map<std::string, std::set<std::string>> kKnown = {
-      {"server", {"listen", "io_threads", "worker_threads", "web_root", "trusted_proxies"}},
+      {"server",
+       {"listen", "io_threads", "worker_threads", "web_root", "trusted_proxies", "public_url"}},
       {"limits",
        {"body_limit_bytes", "header_limit_bytes", "header_timeout_seconds", "body_timeout_seconds",
         "keepalive_timeout_seconds", "anonymous_body_limit_bytes", "max_connections",
@@ -107,6 +114,7 @@ Result<Config> LoadConfig(const std::string& data_dir) {
       Read(section("server"), "server", "worker_threads", &config.worker_threads, &error) &&
       Read(section("server"), "server", "web_root", &config.web_root, &error) &&
       Read(section("server"), "server", "trusted_proxies", &config.trusted_proxies, &error) &&
+      Read(section("server"), "server", "public_url", &config.public_url, &error) &&
       Read(section("limits"), "limits", "body_limit_bytes", &config.body_limit_bytes, &error) &&
       Read(section("limits"), "limits", "header_limit_bytes", &config.header_limit_bytes, &error) &&
       Read(section("limits"), "limits", "header_timeout_seconds", &config.header_timeout_seconds,
@@ -141,6 +149,13 @@ Result<Config> LoadConfig(const std::string& data_dir) {
         "max_connections, max_connections_per_address and public_help_per_minute must be at "
         "least 1");
   }
+  if (!config.public_url.empty() &&
+      ((!config.public_url.starts_with("https://") && !config.public_url.starts_with("http://")) ||
+       config.public_url.find_first_of(" \t\r\n\"<>\\?#") != std::string::npos)) {
+    return ConfigError(
+        "server.public_url must be an http:// or https:// address without spaces, "
+        "query or fragment (e.g. \"https://dandelion.example.kr\")");
+  }
   // spdlog reads any other word as "off": a typo would silence every log line.
   static constexpr std::string_view kLevels[] = {"trace", "debug", "info", "warn", "error"};
   if (std::find(std::begin(kLevels), std::end(kLevels), config.log_level) == std::end(kLevels)) {
@@ -172,6 +187,10 @@ std::string DefaultConfigText() {
 #   trusted_proxies = ["127.0.0.1", "::1"]
 # Empty: the header is ignored and every connection is its TCP peer.
 # trusted_proxies = []
+# The address the public reaches this server at, printed into documents that link back to it (a
+# training certificate's verification URL and its QR code), e.g. "https://dandelion.example.kr".
+# Empty: "http://" followed by listen, which is right only on a test machine.
+# public_url = ""
 
 [limits]
 # Largest JSON body accepted, in bytes (1 MiB).

@@ -24,6 +24,10 @@ struct Config {
                            // <binary dir>/../share/dandelion/web, then ./web/dist
   // Peers whose X-Real-IP header names the client (a reverse proxy); none by default.
   std::vector<std::string> trusted_proxies;
+  // The address the public reaches this server at (no trailing slash), printed into documents
+  // that link back to it: a training certificate's verification URL and QR code. Empty:
+  // "http://" + listen, right only on a test machine.
+  std::string public_url;
 
   // [limits]
   size_t body_limit_bytes = 1 << 20;  // JSON bodies
@@ -62,6 +66,8 @@ struct Config {
   // Paths derived from data_dir.
   std::string DatabaseUrl() const;
   std::string MasterKeyPath() const;
+  // public_url, or "http://" + listen when it is empty; without a trailing slash.
+  std::string PublicUrl() const;
 };
 
 // Reads <data_dir>/config.toml. Errors name the offending key.

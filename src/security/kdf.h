@@ -44,6 +44,9 @@ inline constexpr uint64_t kEventTicketSubkeyId = 1;
 // (duplicate detection, events/model.h); id 1.
 inline constexpr KdfContext kEventContactContext{"DdEvtIdx"};
 inline constexpr uint64_t kEventContactSubkeyId = 1;
+// Master key -> the key of the MAC in training certificates' codes (training/model.h); id 1.
+inline constexpr KdfContext kCertificateCodeContext{"DdTrnCrt"};
+inline constexpr uint64_t kCertificateCodeSubkeyId = 1;
 
 // The 32-byte subkey number id of parent in context (BLAKE2b-based crypto_kdf_derive_from_key).
 // Subkeys are independent: knowing one reveals nothing of the parent or of other subkeys.

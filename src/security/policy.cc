@@ -103,6 +103,11 @@ const std::vector<PermissionGrant>& Grants() {
        {"network_admin", "org_admin", "case_worker", "supervisor", "shelter_staff", "dispatcher",
         "finance", "advocate", "researcher", "auditor"}},
       {perm::kPartnerWrite, {"advocate", "org_admin", "network_admin"}},
+      // Activist training (docs/api-training.md) is run like events by its organizing
+      // organization. A trainee is an activist, not a case: the case roles have no part in it.
+      // Reading a trainee's name (the list, one trainee, her certificate's PDF) is audited.
+      {perm::kTrainingRead, {"advocate", "org_admin", "network_admin"}},
+      {perm::kTrainingWrite, {"advocate", "org_admin", "network_admin"}},
   };
   return grants;
 }

@@ -95,6 +95,10 @@ inline constexpr std::string_view kCampaignRead = "campaign.read";
 inline constexpr std::string_view kCampaignWrite = "campaign.write";
 inline constexpr std::string_view kPartnerRead = "partner.read";
 inline constexpr std::string_view kPartnerWrite = "partner.write";
+// Activist training (docs/api-training.md): the organizing organization's own, as events; the
+// service checks the course is the caller's organization's. Reading includes the certificate PDF.
+inline constexpr std::string_view kTrainingRead = "training.read";
+inline constexpr std::string_view kTrainingWrite = "training.write";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

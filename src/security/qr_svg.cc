@@ -7,7 +7,7 @@
 namespace dandelion::security {
 namespace {
 
-constexpr int kQuietZone = 4;  // modules of white border the QR standard requires
+constexpr int kQuietZone = kQrQuietZone;  // modules of white border the QR standard requires
 
 struct QrFree {
   void operator()(QRcode* code) const { QRcode_free(code); }
@@ -15,7 +15,7 @@ struct QrFree {
 
 }  // namespace
 
-Result<std::string> QrSvg(std::string_view text) {
+Result<QrModules> QrMatrix(std::string_view text) {
   if (text.find('\0') != std::string_view::npos) {
     return Fail(ErrorCode::kInternal, "security.qr_failed", "QR text contains NUL");
   }
@@ -26,18 +26,27 @@ Result<std::string> QrSvg(std::string_view text) {
     return Fail(ErrorCode::kInternal, "security.qr_failed",
                 "QRcode_encodeString failed for " + std::to_string(text.size()) + " bytes");
   }
-  const int width = code->width;
+  QrModules out;
+  out.width = code->width;
+  out.dark.resize(static_cast<size_t>(code->width * code->width));
+  for (size_t i = 0; i < out.dark.size(); ++i) out.dark[i] = code->data[i] & 1;
+  return out;
+}
+
+Result<std::string> QrSvg(std::string_view text) {
+  const QrModules code = TRY(QrMatrix(text));
+  const int width = code.width;
   const int size = width + 2 * kQuietZone;
   std::string path;
   // One rectangle per horizontal run of dark modules keeps the path short.
   for (int y = 0; y < width; ++y) {
     for (int x = 0; x < width;) {
-      if (!(code->data[y * width + x] & 1)) {
+      if (!code.Dark(x, y)) {
         ++x;
         continue;
       }
       int run = 1;
-      while (x + run < width && (code->data[y * width + x + run] & 1)) ++run;
+      while (x + run < width && code.Dark(x + run, y)) ++run;
       path += "M" + std::to_string(x + kQuietZone) + "," + std::to_string(y + kQuietZone) + "h" +
               std::to_string(run) + "v1h-" + std::to_string(run) + "z";
       x += run;

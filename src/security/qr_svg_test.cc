@@ -37,5 +37,19 @@ TEST(QrSvgTest, RefusesTextThatCannotBeEncoded) {
   EXPECT_FALSE(QrSvg(std::string("a\0b", 3)));
 }
 
+TEST(QrSvgTest, TheMatrixIsTheSymbolTheSvgDraws) {
+  auto m = QrMatrix("hello");
+  ASSERT_TRUE(m);
+  ASSERT_EQ(m->width, 21);
+  ASSERT_EQ(m->dark.size(), 21u * 21u);
+  // The finder patterns: dark corners and a light ring inside them.
+  EXPECT_TRUE(m->Dark(0, 0));
+  EXPECT_TRUE(m->Dark(20, 0));
+  EXPECT_TRUE(m->Dark(0, 20));
+  EXPECT_FALSE(m->Dark(1, 1));
+  EXPECT_TRUE(m->Dark(3, 3));
+  EXPECT_FALSE(QrMatrix(std::string("a\0b", 3)));
+}
+
 }  // namespace
 }  // namespace dandelion::security

@@ -63,6 +63,8 @@ POLICY_RECORDS = ("policy/items", "policy/documents", "policy/tasks", "policy/ev
 
 EVENT = "/api/v1/events/{id}"
 EVENT_STAFF = ("advocate", "org_admin", "network_admin")
+TRAINING = "/api/v1/training/courses/{id}"
+TRAINEE = TRAINING + "/enrollments/{eid}"
 
 CAMPAIGN = "/api/v1/campaigns/{id}"
 PARTNER = "/api/v1/partners/{id}"
@@ -379,6 +381,18 @@ EXPECTED = {
     ("GET", PARTNER + "/agreements/{aid}/file"): SEES,
     ("DELETE", PARTNER + "/agreements/{aid}"): EDITS,
     ("POST", PARTNER + "/interactions"): EDITS,
+    # Activist training (docs/api-training.md) is run like events by its organizing
+    # organization; a trainee is not a case.
+    ("GET", "/api/v1/training/courses"): roles(*EVENT_STAFF),
+    ("POST", "/api/v1/training/courses"): roles(*EVENT_STAFF),
+    **{(m, TRAINING + tail): own(*EVENT_STAFF) for m, tail in [
+        ("GET", ""), ("PATCH", ""), ("POST", "/modules"), ("PATCH", "/modules/{mid}"),
+        ("POST", "/sessions"), ("PATCH", "/sessions/{sid}"),
+        ("POST", "/sessions/{sid}/attendance"), ("GET", "/enrollments"),
+        ("POST", "/enrollments")]},
+    **{(m, TRAINEE + tail): own(*EVENT_STAFF) for m, tail in [
+        ("GET", ""), ("POST", "/certificate"), ("POST", "/certificate/revoke"),
+        ("GET", "/certificate/pdf")]},
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,
@@ -841,6 +855,7 @@ class PermissionMatrixTest(unittest.TestCase):
         cls.build_policy_records()
         cls.build_events()
         cls.build_campaigns()
+        cls.build_training()
         cls.build_referrals(b_worker, b_admin)
         cls.build_restricted_person()
 
@@ -975,6 +990,40 @@ class PermissionMatrixTest(unittest.TestCase):
         return path.replace("{event_id}", "0" * 26)
 
     @classmethod
+    def build_training(cls):
+        """A course of the secretariat, A and B, each with a module, a session and a trainee
+        who attended it and whose certificate was issued and revoked at once, so that the
+        matrix's issue, revoke and PDF answer 409 and nothing changes (its empty bodies stop at
+        validation, its empty changes change nothing)."""
+        cls.training_ids = {}
+        b_advocate = sign_in(cls.server, cls.users["org-b"]["advocate"])
+        for slug, s in [("sec", cls.sessions["network_admin"]),
+                        ("org-a", cls.sessions["advocate"]), ("org-b", b_advocate)]:
+            c = s.client
+            r = c.post("/api/v1/training/courses", body={"title_ko": "매트릭스 " + slug})
+            assert r.status == 201, r.body
+            course = f"/api/v1/training/courses/{r.json()['id']}"
+            ids = {"{id}": r.json()["id"]}
+            r = c.post(course + "/modules", body={"title_ko": "매트릭스"})
+            assert r.status == 201, r.body
+            ids["{mid}"] = r.json()["id"]
+            r = c.post(course + "/sessions", body={
+                "starts_at": "2026-01-05T10:00:00+09:00", "ends_at": "2026-01-05T12:00:00+09:00",
+                "venue": "교육장", "module_id": ids["{mid}"]})
+            assert r.status == 201, r.body
+            ids["{sid}"] = r.json()["id"]
+            r = c.post(course + "/enrollments", body={"name": "매트릭스"})
+            assert r.status == 201, r.body
+            ids["{eid}"] = r.json()["id"]
+            r = c.post(f"{course}/sessions/{ids['{sid}']}/attendance", body={
+                "marks": [{"enrollment_id": ids["{eid}"], "status": "present"}]})
+            assert r.status == 200, r.body
+            for tail in ("", "/revoke"):
+                r = c.post(f"{course}/enrollments/{ids['{eid}']}/certificate{tail}", body={})
+                assert r.status in (200, 201), r.body
+            cls.training_ids[slug] = ids
+
+    @classmethod
     def build_referrals(cls, b_worker, b_admin):
         """A referral from A to B and one from B to C, both withdrawn at once, so that every
         answer the matrix tries is 409 and nothing changes."""
@@ -1033,6 +1082,10 @@ class PermissionMatrixTest(unittest.TestCase):
         cls.server.cleanup()
 
     def fill(self, path, org_slug):
+        if path.startswith("/api/v1/training/courses/"):
+            for name, value in self.training_ids[org_slug].items():
+                path = path.replace(name, value)
+            return path
         if path.startswith("/api/v1/events/"):
             return path.replace("{id}", self.event_ids[org_slug]).replace(
                 "{rid}", self.event_registration_ids[org_slug])

@@ -1,6 +1,5 @@
 #include "modules/exports/writers.h"
 
-#include <hpdf.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -8,6 +7,7 @@
 #include <system_error>
 #include <vector>
 
+#include "modules/exports/korean_pdf.h"
 #include "modules/stats/labels.h"
 
 namespace dandelion::exports {
@@ -48,12 +48,6 @@ std::string TitleLine(const Document& doc) {
   return doc.title + " · " + PeriodText(doc.table) + " · 단위: " + UnitWord(doc.table.unit);
 }
 
-Error WriteFailed(std::string detail) {
-  Error e{ErrorCode::kInternal, "exports.write_failed"};
-  e.detail = std::move(detail);
-  return e;
-}
-
 // The bars of the chart: the one-dimension totals (a one-way table's rows; a two-way table's
 // row totals), suppressed ones left out.
 struct Bar {
@@ -72,20 +66,6 @@ std::vector<Bar> Bars(const Document& doc) {
     }
   }
   return out;
-}
-
-// libharu reports errors through a callback: the first one is kept and checked after each step.
-struct HaruError {
-  HPDF_STATUS code = 0;
-  HPDF_STATUS detail = 0;
-};
-
-void OnHaruError(HPDF_STATUS code, HPDF_STATUS detail, void* data) {
-  auto* e = static_cast<HaruError*>(data);
-  if (e->code == 0) {
-    e->code = code;
-    e->detail = detail;
-  }
 }
 
 constexpr float kPageW = 595.276f;  // A4 in points
@@ -229,29 +209,9 @@ Result<void> WriteXlsx(const Document& doc, const std::filesystem::path& path) {
 
 Result<void> WritePdf(const Document& doc, const std::filesystem::path& font_path,
                       const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(font_path, ec)) {
-    return Fail(ErrorCode::kInternal, "exports.font_missing",
-                font_path.string() +
-                    " is missing (install the Debian package fonts-nanum, or "
-                    "set exports.font_path in config.toml)");
-  }
-  HaruError err;
-  HPDF_Doc pdf = HPDF_New(OnHaruError, &err);
-  if (!pdf) return Fail(WriteFailed("pdf: out of memory"));
-  struct Free {
-    HPDF_Doc d;
-    ~Free() { HPDF_Free(d); }
-  } free_pdf{pdf};
-  HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings(pdf);
-  HPDF_SetCurrentEncoder(pdf, "UTF-8");
-  const char* name = HPDF_LoadTTFontFromFile(pdf, font_path.c_str(), HPDF_TRUE);
-  HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : nullptr;
-  if (!font || err.code != 0) {
-    return Fail(WriteFailed("pdf: cannot load the font " + font_path.string() + " (error " +
-                            std::to_string(err.code) + ")"));
-  }
+  auto korean = TRY(KoreanPdf::Open(font_path));
+  HPDF_Doc pdf = korean->doc();
+  HPDF_Font font = korean->font();
 
   // Pages: the table (its header repeated on each), then the chart.
   const auto& rows = doc.table.rows;
@@ -308,9 +268,9 @@ Result<void> WritePdf(const Document& doc, const std::filesystem::path& font_pat
       out.Text(kPageW - kMargin - out.Width(value, 9), y, 9, value);
       y -= kRowH;
     }
-    if (err.code != 0) break;
+    if (korean->failed()) break;
   }
-  if (!bars.empty() && err.code == 0) {
+  if (!bars.empty() && !korean->failed()) {
     const std::int64_t max = std::max_element(bars.begin(), bars.end(), [](auto& a, auto& b) {
                                return a.value < b.value;
                              })->value;
@@ -331,13 +291,7 @@ Result<void> WritePdf(const Document& doc, const std::filesystem::path& font_pat
       out.Text(kMargin + label_w + w + 4, y, 8, std::to_string(bars[i].value));
     }
   }
-  if (err.code != 0) {
-    return Fail(WriteFailed("pdf: libharu error " + std::to_string(err.code) + "/" +
-                            std::to_string(err.detail)));
-  }
-  if (HPDF_SaveToFile(pdf, path.c_str()) != HPDF_OK || err.code != 0) {
-    return Fail(WriteFailed("pdf: cannot save " + path.string()));
-  }
+  TRY(korean->SaveToFile(path));
   return Ok();
 }
 
