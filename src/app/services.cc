@@ -163,11 +163,11 @@ void Services::Build() {
                                       const std::string& campaign_id) {
     return campaigns->CheckEventLink(tx, actor, event_org_id, campaign_id);
   });
-  site = std::make_unique<site::PublicSite>(*events, *policy, *orgs, *clock);
   training = std::make_unique<training::TrainingService>(
       *db, *keyring, *audit, *clock,
       training::TrainingOptions{.font_path = config.export_font_path,
                                 .public_url = config.PublicUrl()});
+  site = std::make_unique<site::PublicSite>(*events, *policy, *orgs, *campaigns, *training, *clock);
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

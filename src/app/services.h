@@ -66,9 +66,9 @@ struct Services {
   std::unique_ptr<reports::ReportService> reports;
   std::unique_ptr<events::EventService> events;
   std::unique_ptr<campaigns::CampaignService> campaigns;
+  std::unique_ptr<training::TrainingService> training;
   // The public site, made of what the modules above publish.
   std::unique_ptr<site::PublicSite> site;
-  std::unique_ptr<training::TrainingService> training;
 
   // Loads the config and master key, opens and migrates the database, builds the services.
   // readers: database connections for reading (the CLI needs one). Finishes a master key

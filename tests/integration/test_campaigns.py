@@ -302,6 +302,22 @@ class CampaignsTest(unittest.TestCase):
         self.assertEqual(status, 404)
         status, _, _ = anonymous(self.server.port, f"{PUBLIC}/{hidden['id']}")
         self.assertEqual(status, 404)
+        # The public site's pages agree: the campaign and its hosts, nothing hidden or personal.
+        advance(self.server.client(), 3)  # past the site's seconds of caching
+        status, headers, body = anonymous(self.server.port, f"/campaigns/{shown['id']}")
+        self.assertEqual(status, 200, body[:300])
+        self.assertNotIn("set-cookie", headers)
+        page = body.decode("utf-8")
+        self.assertIn("공개-캠페인-제목", page)
+        self.assertIn("맞이하는 곳: 공개이름-협력단체", page)
+        for secret in (CONTACT_NAME, CONTACT_PHONE, "internal", "p.txt"):
+            self.assertNotIn(secret, page)
+        status, _, body = anonymous(self.server.port, "/")
+        home = body.decode("utf-8")
+        self.assertIn("공개-캠페인-제목", home)
+        self.assertNotIn("비공개-캠페인-제목", home)
+        status, _, _ = anonymous(self.server.port, f"/campaigns/{hidden['id']}")
+        self.assertEqual(status, 404)
 
     # -- partners --------------------------------------------------------------------------------
 

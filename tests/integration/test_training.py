@@ -222,6 +222,18 @@ class TrainingTest(unittest.TestCase):
         self.assertEqual(self.verify(cert["code"], "en")["course"], "Course for new activists")
         # Typed without dashes, in lower case.
         self.assertTrue(self.verify(cert["code"].replace("-", "").lower())["valid"])
+        # The page the QR code opens, on the public site: valid, the course, no name, no cookie.
+        for lang, words in [("", "유효한 수료증입니다."), ("/en", "This certificate is valid.")]:
+            status, headers, page = public_get(self.server.port,
+                                               f"{lang}/certificates/{cert['code']}")
+            page = page.decode("utf-8")
+            self.assertEqual(status, 200, page[:300])
+            self.assertNotIn("set-cookie", headers)
+            self.assertIn(words, page)
+            self.assertNotIn(HOLDER, page)
+        status, _, page = public_get(self.server.port, "/certificates/ABCD-EFGH-JKMN-PQRS-TUVW")
+        self.assertEqual(status, 200)
+        self.assertIn("확인할 수 없는 수료증입니다.", page.decode("utf-8"))
 
     def test_forged_altered_and_revoked_codes_are_not_valid(self):
         path, her, cert = self.passed_with_certificate()

@@ -56,6 +56,10 @@ button{font-size:1.05rem;padding:.6rem 1.4rem;margin-top:1rem;background:#1a4f8a
 .ticket{background:#fff;border:2px dashed var(--accent);border-radius:.5rem;padding:1rem;max-width:22rem}
 .ticket svg{width:100%;height:auto;max-width:16rem;display:block;margin:0 auto}
 .ref{font-size:1.6rem;font-weight:700;letter-spacing:.1em;text-align:center;margin:.5rem 0}
+ol.route{padding-left:1.4rem;display:grid;gap:.6rem}
+.route .done{border-left:5px solid #1b5e20}
+progress{width:10rem;height:1rem;vertical-align:middle}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
 footer{border-top:1px solid var(--line);padding:1rem 0 2rem;font-size:.9rem;color:var(--muted)}
 )css";
 

@@ -196,6 +196,10 @@ std::string HomePage(Lang l, const HomeData& data) {
   h += Pick(l, "전국연대 소개", "About the network");
   h += "</h2>";
   h += AboutHtml(l);
+  h += "</section><section aria-labelledby=\"campaigns\"><h2 id=\"campaigns\">";
+  h += Pick(l, "캠페인", "Campaigns");
+  h += "</h2>";
+  CampaignCards(h, l, data.campaigns);
   h += "</section><section aria-labelledby=\"events\"><h2 id=\"events\">";
   h += Pick(l, "다가오는 행사", "Upcoming events");
   h += "</h2>";

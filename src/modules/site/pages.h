@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/messages.h"
+#include "modules/campaigns/campaign_service.h"
 #include "modules/events/event_service.h"
 #include "modules/network/model.h"
 #include "modules/policy/model.h"
@@ -24,6 +25,7 @@ struct HomeData {
   std::vector<policy::work_repo::Statement> statements;  // published, newest first
   std::vector<policy::MapCell> map;                      // the 17 regions
   std::vector<network::Organization> members;            // the whole network
+  std::vector<campaigns::PublicCampaign> campaigns;      // published, without their routes
 };
 
 std::string HomePage(Lang lang, const HomeData& data);
@@ -31,6 +33,16 @@ std::string MapPage(Lang lang, const std::vector<policy::MapCell>& map);
 std::string StatementsPage(Lang lang, const std::vector<policy::work_repo::Statement>& list);
 std::string StatementPage(Lang lang, const policy::work_repo::Statement& statement);
 std::string NotFoundPage(Lang lang);
+
+// A campaign with its route of stops, linked events, press coverage and materials.
+std::string CampaignPage(Lang lang, const campaigns::PublicCampaign& campaign);
+// The campaigns' cards on the home page.
+void CampaignCards(std::string& html, Lang lang,
+                   const std::vector<campaigns::PublicCampaign>& list);
+// What the QR on a training certificate leads to: valid or not, the course and the day. Never a
+// name.
+std::string CertificatePage(Lang lang, std::string_view code, bool valid, std::string_view course,
+                            std::string_view issued_on);
 
 // The registration form as she filled it, and what was wrong with it (field -> message key).
 struct RegistrationForm {

@@ -85,6 +85,45 @@ TEST(SitePagesTest, TicketShowsReferenceAndCode) {
   EXPECT_NE(page.find("waiting list"), std::string::npos);
 }
 
+TEST(SitePagesTest, CampaignShowsItsRouteWithHostsAndProgress) {
+  campaigns::PublicCampaign c;
+  c.id = "c1";
+  c.title_ko = "제22회 민들레순례";
+  c.starts_on = "2026-09-01";
+  c.ends_on = "2026-10-31";
+  c.organizer_name = "전국연대 사무국";
+  c.themes = {"memorial"};
+  c.progress = {.stops_total = 2, .stops_done = 1, .next_stop_on = "2026-10-03"};
+  c.stops.push_back({.position = 1,
+                     .date = "2026-09-19",
+                     .region = "KR-11",
+                     .city = "영등포",
+                     .venue = "집결지 앞",
+                     .host = campaigns::PublicHost{"member", "서울 상담소"},
+                     .activities = {"rally", "vigil"},
+                     .done = true});
+  c.stops.push_back(
+      {.position = 2, .date = "2026-10-03", .region = "KR-45", .city = "군산", .event_id = "e1"});
+  std::string ko = CampaignPage(Lang::kKo, c);
+  EXPECT_NE(ko.find("2026년 9월 19일 · 서울특별시 영등포"), std::string::npos);
+  EXPECT_NE(ko.find("맞이하는 곳: 서울 상담소"), std::string::npos);
+  EXPECT_NE(ko.find("촛불 문화제"), std::string::npos);
+  EXPECT_NE(ko.find("경유지 2곳 중 1곳을 지났습니다"), std::string::npos);
+  EXPECT_NE(ko.find("<progress max=\"2\" value=\"1\">"), std::string::npos);
+  EXPECT_NE(ko.find("href=\"/events/e1\""), std::string::npos);
+  EXPECT_NE(CampaignPage(Lang::kEn, c).find("1 of 2 stops done"), std::string::npos);
+}
+
+TEST(SitePagesTest, CertificatePageNamesNoOne) {
+  std::string valid =
+      CertificatePage(Lang::kKo, "ABCD-EFGH", true, "신입 활동가 기본 교육", "2026-11-20");
+  EXPECT_NE(valid.find("유효한 수료증입니다."), std::string::npos);
+  EXPECT_NE(valid.find("2026년 11월 20일"), std::string::npos);
+  std::string invalid = CertificatePage(Lang::kEn, "<x>", false, "", "");
+  EXPECT_NE(invalid.find("cannot be confirmed"), std::string::npos);
+  EXPECT_EQ(invalid.find("<x>"), std::string::npos);
+}
+
 TEST(SiteFormTest, ParsesAFormPost) {
   RegistrationForm form;
   std::string token;

@@ -112,6 +112,16 @@ void AddRoutes(http::Router& router, PublicSite& site) {
       [&site, page](Lang l, Request& r) { return page(site.Statement(l, r.path_params["id"])); },
       "A published statement");
   Both(
+      router, "campaigns/{id}",
+      [&site, page](Lang l, Request& r) { return page(site.Campaign(l, r.path_params["id"])); },
+      "A published campaign with its route");
+  Both(
+      router, "certificates/{code}",
+      [&site, page](Lang l, Request& r) {
+        return page(site.Certificate(l, r.path_params["code"]));
+      },
+      "Whether a training certificate is valid (its QR code leads here)");
+  Both(
       router, "events/{id}",
       [&site, page](Lang l, Request& r) { return page(site.Event(l, r.path_params["id"])); },
       "A published event and its registration form");

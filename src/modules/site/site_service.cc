@@ -17,8 +17,14 @@ int Index(Lang lang) { return lang == Lang::kEn ? 1 : 0; }
 }  // namespace
 
 PublicSite::PublicSite(events::EventService& events, policy::PolicyService& policy,
-                       network::OrgService& orgs, const Clock& clock)
-    : events_(events), policy_(policy), orgs_(orgs), clock_(clock) {}
+                       network::OrgService& orgs, campaigns::CampaignService& campaigns,
+                       training::TrainingService& training, const Clock& clock)
+    : events_(events),
+      policy_(policy),
+      orgs_(orgs),
+      campaigns_(campaigns),
+      training_(training),
+      clock_(clock) {}
 
 Result<std::shared_ptr<const PublicSite::Snapshot>> PublicSite::Current() {
   const TimePoint now = clock_.Now();
@@ -32,6 +38,7 @@ Result<std::shared_ptr<const PublicSite::Snapshot>> PublicSite::Current() {
   s->data.statements = TRY(policy_.Statements(anyone, true));
   s->data.map = TRY(policy_.Map(anyone, true));
   s->data.members = TRY(orgs_.PublicDirectory());
+  s->data.campaigns = TRY(campaigns_.PublicCampaigns());
   for (Lang lang : {Lang::kKo, Lang::kEn}) {
     const int i = Index(lang);
     s->home[i] = std::make_shared<const std::string>(HomePage(lang, s->data));
@@ -61,6 +68,21 @@ Result<Page> PublicSite::Statement(Lang lang, const std::string& id) {
     if (st.id == id) return Page{200, StatementPage(lang, st)};
   }
   return NotFound(lang);
+}
+
+Result<Page> PublicSite::Campaign(Lang lang, const std::string& id) {
+  auto c = campaigns_.PublicCampaignOf(id);
+  if (!c) {
+    if (c.error().code == ErrorCode::kNotFound) return NotFound(lang);
+    return std::unexpected(c.error());
+  }
+  return Page{200, CampaignPage(lang, *c)};
+}
+
+Result<Page> PublicSite::Certificate(Lang lang, const std::string& code) {
+  auto v = TRY(training_.Verify(code));
+  const std::string& course = lang == Lang::kEn && !v.course_en.empty() ? v.course_en : v.course_ko;
+  return Page{200, CertificatePage(lang, code, v.valid, course, v.issued_on)};
 }
 
 std::string PublicSite::WithToken(const std::string& page) const {

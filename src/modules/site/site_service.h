@@ -1,7 +1,8 @@
 // PublicSite: the one door to the network's public site (`GET /` and `/en/`, docs/site.md).
 //
-// It reads only what the modules publish for anyone (published upcoming events, published
-// statements, the published policy map, the public directory of members) and renders it as
+// It reads only what the modules publish for anyone (published upcoming events and campaigns,
+// published statements, the published policy map, the public directory of members, whether a
+// certificate is valid) and renders it as
 // HTML without script. What it holds between requests is that public content and the pages
 // made from it, for a couple of seconds (kFreshFor): a busy day (a campaign in the news) is
 // served from memory, and an edit shows within that time. Nothing personal is ever in it:
@@ -19,10 +20,12 @@
 #include "core/clock.h"
 #include "core/messages.h"
 #include "core/result.h"
+#include "modules/campaigns/campaign_service.h"
 #include "modules/events/event_service.h"
 #include "modules/network/org_service.h"
 #include "modules/policy/policy_service.h"
 #include "modules/site/pages.h"
+#include "modules/training/training_service.h"
 
 namespace dandelion::site {
 
@@ -37,12 +40,17 @@ struct Page {
 class PublicSite {
  public:
   PublicSite(events::EventService& events, policy::PolicyService& policy, network::OrgService& orgs,
+             campaigns::CampaignService& campaigns, training::TrainingService& training,
              const Clock& clock);
 
   Result<std::shared_ptr<const std::string>> Home(Lang lang);
   Result<std::shared_ptr<const std::string>> Map(Lang lang);
   Result<std::shared_ptr<const std::string>> Statements(Lang lang);
   Result<Page> Statement(Lang lang, const std::string& id);
+  // A published campaign with its route, or 404.
+  Result<Page> Campaign(Lang lang, const std::string& id);
+  // What a training certificate's QR code opens: valid or not, never who holds it.
+  Result<Page> Certificate(Lang lang, const std::string& code);
   // The event's page with a fresh registration form token, or 404.
   Result<Page> Event(Lang lang, const std::string& id);
   // A registration from the page's form: the ticket (201), or the form again with what to
@@ -64,6 +72,8 @@ class PublicSite {
   events::EventService& events_;
   policy::PolicyService& policy_;
   network::OrgService& orgs_;
+  campaigns::CampaignService& campaigns_;
+  training::TrainingService& training_;
   const Clock& clock_;
   std::mutex mutex_;
   std::shared_ptr<const Snapshot> snapshot_;

@@ -24,6 +24,26 @@ constexpr Word kEventKinds[] = {
     {"training_session", "교육", "Training"},
 };
 
+constexpr Word kThemes[] = {
+    {"curbing_demand", "성구매 수요 차단", "Curbing demand"},
+    {"punishing_pimps", "알선업자 처벌", "Punishing pimps"},
+    {"decriminalizing_women", "성매매 여성 비범죄화", "Decriminalizing women"},
+    {"exit_support", "탈성매매 지원", "Support for exiting"},
+    {"memorial", "추모", "Memorial"},
+    {"public_awareness", "대중 인식", "Public awareness"},
+    {"local_ordinances", "지역 조례", "Local ordinances"},
+    {"anti_trafficking", "인신매매 반대", "Against trafficking"},
+};
+
+constexpr Word kActivities[] = {
+    {"rally", "집회", "Rally"},
+    {"vigil", "촛불 문화제", "Vigil"},
+    {"press_conference", "기자회견", "Press conference"},
+    {"forum", "포럼", "Forum"},
+    {"march", "행진", "March"},
+    {"memorial", "추모제", "Memorial"},
+};
+
 constexpr Word kRegionShort[] = {
     {"KR-11", "서울", "Seoul"},    {"KR-26", "부산", "Busan"},    {"KR-27", "대구", "Daegu"},
     {"KR-28", "인천", "Incheon"},  {"KR-29", "광주", "Gwangju"},  {"KR-30", "대전", "Daejeon"},
@@ -83,6 +103,12 @@ std::string_view OrgKindWord(Lang lang, std::string_view kind) {
     if (k.code == kind) return Pick(lang, k.ko, k.en);
   }
   return kind;
+}
+
+std::string_view ThemeWord(Lang lang, std::string_view theme) { return Find(kThemes, lang, theme); }
+
+std::string_view ActivityWord(Lang lang, std::string_view activity) {
+  return Find(kActivities, lang, activity);
 }
 
 std::string AvailabilityWords(Lang lang, const events::PublicEvent& e) {

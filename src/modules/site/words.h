@@ -16,6 +16,8 @@ std::string_view RegionShort(Lang lang, std::string_view code);  // "서울" / "
 std::string_view MapStatusWord(Lang lang, std::string_view status);
 std::string_view MapStatusShort(Lang lang, std::string_view status);  // fits a map tile
 std::string_view OrgKindWord(Lang lang, std::string_view kind);
+std::string_view ThemeWord(Lang lang, std::string_view theme);        // a campaign's theme
+std::string_view ActivityWord(Lang lang, std::string_view activity);  // at a campaign's stop
 // "자리 12개 남음", "정원이 찼습니다: 대기자로 신청할 수 있습니다", "신청 마감".
 std::string AvailabilityWords(Lang lang, const events::PublicEvent& event);
 
