@@ -1,8 +1,6 @@
 // An event's public page with its registration form, and the ticket page after registering.
 // The form is plain HTML that posts to the page's own address: it works without script, on any
 // phone, and with a screen reader; errors come back on the same form with her entries kept.
-#include <algorithm>
-
 #include "modules/events/model.h"
 #include "modules/site/html.h"
 #include "modules/site/pages.h"
@@ -57,13 +55,7 @@ void Details(std::string& h, Lang l, const events::PublicEvent& e) {
        Esc(AvailabilityWords(l, e)) + "</dd></dl>";
   const std::string& description =
       l == Lang::kEn && !s.description_en.empty() ? s.description_en : s.description_ko;
-  size_t start = 0;
-  while (start < description.size()) {
-    size_t end = std::min(description.find('\n', start), description.size());
-    if (end > start)
-      h += "<p>" + Esc(std::string_view(description).substr(start, end - start)) + "</p>";
-    start = end + 1;
-  }
+  h += Paragraphs(description);
 }
 
 }  // namespace

@@ -110,6 +110,20 @@ std::string Esc(std::string_view text) {
   return out;
 }
 
+std::string Paragraphs(std::string_view text) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    std::string_view line =
+        text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+    if (!line.empty() && line != "\r") out += "<p>" + Esc(line) + "</p>";
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string Path(Lang lang, std::string_view rest) {
   return std::string(lang == Lang::kEn ? "/en/" : "/") + std::string(rest);
 }

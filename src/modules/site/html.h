@@ -21,6 +21,9 @@ inline std::string_view Pick(Lang lang, std::string_view ko, std::string_view en
   return lang == Lang::kEn ? en : ko;
 }
 
+// Plain text as paragraphs, one per non-empty line, escaped.
+std::string Paragraphs(std::string_view text);
+
 // A page's path in a language: Path(kEn, "events/7") = "/en/events/7", Path(kKo, "") = "/".
 std::string Path(Lang lang, std::string_view rest);
 

@@ -40,20 +40,6 @@ constexpr std::array<Tile, 17> kTiles{{
 
 constexpr std::array<std::string_view, 4> kStatuses{"in_force", "municipal", "considering", "none"};
 
-std::string Paragraphs(std::string_view text) {
-  std::string out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    std::string_view line =
-        text.substr(start, end == std::string_view::npos ? text.npos : end - start);
-    if (!line.empty() && line != "\r") out += "<p>" + Esc(line) + "</p>";
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
-
 std::string_view Title(Lang lang, std::string_view ko, std::string_view en) {
   return lang == Lang::kEn && !en.empty() ? en : ko;
 }
