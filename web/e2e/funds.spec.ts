@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkScreen, launch, newPage, type Launched, type TrackedPage } from './lib/browser';
 import { initialState, installMockApi, PASSWORD, SECRETS, type MockState } from './lib/mock-api';
-import { initialFunds, installFundsMock, type FundsMock } from './lib/mock-funds';
+import { initialFunds, installFundsMock, ORDINANCE, type FundsMock } from './lib/mock-funds';
 import { serveDist } from './lib/static-server';
 import { currentStep, totpAt } from './lib/totp';
 
@@ -179,6 +179,24 @@ describe('support funds (mocked API, phone)', () => {
       .getByRole('group', { name: 'Job training' })
       .getByLabel('Cap per woman (KRW)')
       .fill('6000000');
+    // The ordinance in force in Seoul, in words, fills living costs and the housing deposit.
+    const ordinance = dialog.getByRole('region', { name: 'Ordinance amounts in Seoul' });
+    await ordinance.getByText('Living-cost support months: 24 months').waitFor();
+    await ordinance.getByText('Housing support amount: ₩7,000,000').waitFor();
+    await ordinance.getByRole('button', { name: `Fill the rules from ${ORDINANCE.title}` }).click();
+    await ordinance
+      .getByRole('status')
+      .getByText(/are in the rules/)
+      .waitFor();
+    const living = dialog.getByRole('group', { name: 'Living costs' });
+    await expect(living.getByLabel('Monthly amount (KRW)').inputValue()).resolves.toBe('1000000');
+    await expect(living.getByLabel('Most months paid').inputValue()).resolves.toBe('24');
+    await expect(
+      dialog
+        .getByRole('group', { name: 'Housing deposit' })
+        .getByLabel('Cap per woman (KRW)')
+        .inputValue(),
+    ).resolves.toBe('7000000');
     await fitsPhone();
     await checkScreen(t, 'funds-06-source-form-en');
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -187,6 +205,7 @@ describe('support funds (mocked API, phone)', () => {
       .getByText(/Funding source updated/)
       .waitFor();
     expect(funds.sources.find((s) => s.id === 'fs-a')!.rules.training!.cap).toBe(6_000_000);
+    expect(funds.sources.find((s) => s.id === 'fs-a')!.rules.housing_deposit!.cap).toBe(7_000_000);
     expect(funds.sources.find((s) => s.id === 'fs-a')!.version).toBe(2);
 
     // The rule history says what the new version changed, in words.

@@ -124,7 +124,45 @@ export async function installFundsMock(
       ) || /^\/api\/v1\/people\/[^/]+\/(fund-applications|disbursements)$/.test(url.pathname),
     (route) => fundsRoute(route, state, f),
   );
+  // The source form offers the amounts of ordinances in force where the organization works.
+  await context.route('**/api/v1/policy/ordinance-amounts?*', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        region: new URL(route.request().url()).searchParams.get('region'),
+        items: [ORDINANCE],
+      }),
+    }),
+  );
+  await context.route('**/api/v1/policy/criteria', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(CRITERIA) }),
+  );
 }
+
+export const ORDINANCE = {
+  id: 'pi-seoul',
+  title: '서울특별시 성매매피해자 등의 자립 지원 조례',
+  jurisdiction: 'KR-11',
+  jurisdiction_name: '서울특별시',
+  amounts: { living_cost_amount: 1_000_000, living_cost_months: 24, housing_amount: 7_000_000 },
+};
+
+const criterion = (key: string, ko: string, en: string, kind: string, position: number) => ({
+  key,
+  label_ko: ko,
+  label_en: en,
+  kind,
+  position,
+  retired: false,
+});
+const CRITERIA = {
+  items: [
+    criterion('living_cost_amount', '생계비 지원 금액', 'Living-cost support amount', 'amount', 1),
+    criterion('living_cost_months', '생계비 지원 기간', 'Living-cost support months', 'months', 2),
+    criterion('housing_amount', '주거 지원 금액', 'Housing support amount', 'amount', 3),
+  ],
+};
 
 const versionOf = (s: FundingSource): FundingSourceDetail['versions'][number] => ({
   version: s.version,

@@ -413,3 +413,21 @@ export const updateStatement = (
   id: string,
   body: Partial<Pick<Statement, 'title_ko' | 'title_en' | 'body_ko' | 'body_en' | 'published'>>,
 ) => request<Statement>('PATCH', `${P}/statements/${enc(id)}`, { body });
+
+// The KRW amounts and months of the ordinances in force in a region and its municipalities, keyed
+// by scorecard criterion (living_cost_amount, living_cost_months, housing_amount,
+// self_reliance_grant, and any amount criterion the network adds): what a member's funding rules
+// can start from where it operates.
+export interface OrdinanceAmounts {
+  id: string;
+  title: string;
+  jurisdiction: string;
+  jurisdiction_name: string;
+  amounts: Record<string, number>;
+}
+
+export const getOrdinanceAmounts = (region: string) =>
+  request<{ region: string; items: OrdinanceAmounts[] }>(
+    'GET',
+    `${P}/ordinance-amounts?${new URLSearchParams({ region })}`,
+  );

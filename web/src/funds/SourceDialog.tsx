@@ -1,7 +1,8 @@
 // Creating or editing a funding source: its name, year and budget, and one rule per kind it
 // pays (cap; for living costs the monthly amount, the most months and the amount per child;
 // whether a committee decides; whether fraud is clawed back). Editing makes a new version of
-// the rules; the old one is kept by the server.
+// the rules; the old one is kept by the server. The amounts of the local ordinances where the
+// organization works are offered as a starting point.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,6 +16,8 @@ import { placeFieldErrors, useSubmission, wholeNumber } from '../cases/forms';
 import { SubmitButton } from '../cases/widgets';
 import { Dialog, ErrorAlert, TextField } from '../ui';
 import { draftsFromRules, rulesFromDrafts, type RuleDraft, type RuleDrafts } from './money';
+import { applyOrdinance } from './ordinance';
+import { OrdinanceAmounts } from './OrdinanceAmounts';
 
 const FIELDS = ['name', 'year', 'budget', ...FUND_KINDS.map((k) => `rules.${k}`)];
 
@@ -81,6 +84,7 @@ export function SourceDialog({
           error={byField.budget}
           required
         />
+        <OrdinanceAmounts onUse={(amounts) => setDrafts((d) => applyOrdinance(d, amounts))} />
         {FUND_KINDS.map((kind) => {
           const d = drafts[kind];
           const kindName = t(`fund.kind.${kind}`);
