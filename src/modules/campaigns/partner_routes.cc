@@ -1,4 +1,5 @@
 // Partners' routes, and the co-organizers of events (docs/api-campaigns.md, "Partners").
+#include "http/attachment.h"
 #include "modules/campaigns/route_parts.h"
 #include "modules/campaigns/routes.h"
 #include "modules/handler_support.h"
@@ -259,9 +260,9 @@ void AddPartnerRoutes(http::Router& router, CampaignService& campaigns) {
               .handler = [&campaigns](Request& req) -> http::Reply {
                 const auto actor = ActorOf(req);
                 TRY(campaigns.CheckPartner(actor, Id(req), true));
-                auto a = TRY(
-                    campaigns.SetAgreementFile(actor, Id(req), Param(req, "aid"), req.Query("name"),
-                                               route_parts::ContentType(req), std::move(req.body)));
+                auto a = TRY(campaigns.SetAgreementFile(actor, Id(req), Param(req, "aid"),
+                                                        req.Query("name"), http::MediaType(req),
+                                                        std::move(req.body)));
                 return Response::Json(200, AgreementJson(a, campaigns.Today()));
               },
               .summary = "Attach the signed agreement's file (raw body, ?name=, at most 10 MiB)",
@@ -273,7 +274,7 @@ void AddPartnerRoutes(http::Router& router, CampaignService& campaigns) {
               .permission = read,
               .handler = [&campaigns](Request& req) -> http::Reply {
                 auto f = TRY(campaigns.AgreementContent(ActorOf(req), Id(req), Param(req, "aid")));
-                return route_parts::FileResponse(f.agreement.file_name, std::move(f.content));
+                return http::Attachment(f.agreement.file_name, std::move(f.content));
               },
               .summary = "An agreement's file, as an attachment",
               .tag = tag,

@@ -2,6 +2,7 @@
 
 #include "core/korea_date.h"
 #include "core/messages.h"
+#include "http/attachment.h"
 #include "modules/campaigns/route_parts.h"
 #include "modules/handler_support.h"
 #include "security/policy.h"
@@ -371,7 +372,7 @@ void AddRoutes(http::Router& router, CampaignService& campaigns) {
                 const auto actor = ActorOf(req);
                 TRY(campaigns.CheckCampaign(actor, Id(req), true));
                 NewMaterial m;
-                const std::string type = route_parts::ContentType(req);
+                const std::string type = http::MediaType(req);
                 if (type == "application/json") {
                   m = TRY(ReadBody(req, [](http::FieldReader& f) {
                     NewMaterial in;
@@ -411,7 +412,7 @@ void AddRoutes(http::Router& router, CampaignService& campaigns) {
               .permission = read,
               .handler = [&campaigns](Request& req) -> http::Reply {
                 auto f = TRY(campaigns.MaterialContent(ActorOf(req), Id(req), Param(req, "mid")));
-                return route_parts::FileResponse(f.material.file_name, std::move(f.content));
+                return http::Attachment(f.material.file_name, std::move(f.content));
               },
               .summary = "A material's file, as an attachment",
               .tag = tag,
@@ -477,7 +478,7 @@ void AddRoutes(http::Router& router, CampaignService& campaigns) {
               .permission = std::string(http::kPublic),
               .handler = [&campaigns](Request& req) -> http::Reply {
                 auto f = TRY(campaigns.PublicMaterial(Id(req), Param(req, "mid")));
-                return route_parts::FileResponse(f.material.file_name, std::move(f.content));
+                return http::Attachment(f.material.file_name, std::move(f.content));
               },
               .summary = "A public material's file of a published campaign",
               .tag = tag,

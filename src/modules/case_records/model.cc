@@ -248,33 +248,4 @@ Result<void> ValidateFile(std::string_view kind, std::string_view name, size_t s
   return Done(std::move(e));
 }
 
-std::string AsciiFileName(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '.' || c == '-' || c == '_' || c == ' ';
-    out += safe ? c : '_';
-  }
-  if (out.empty() || out.front() == '.') out.insert(out.begin(), '_');
-  return out;
-}
-
-std::string PercentEncodeFileName(std::string_view name) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char c : name) {
-    auto u = static_cast<unsigned char>(c);
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                       c == '.' || c == '-' || c == '_';
-    if (plain) {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[u >> 4];
-      out += kHex[u & 0xF];
-    }
-  }
-  return out;
-}
-
 }  // namespace dandelion::case_records

@@ -166,10 +166,5 @@ struct FileInfo {
 };
 // A file name as given: no path, no control characters, not "." or "..".
 Result<void> ValidateFile(std::string_view kind, std::string_view name, size_t size);
-// The name for a Content-Disposition header: ASCII letters, digits, '.', '-', '_' and spaces
-// kept, anything else '_' (the UTF-8 name travels separately, percent-encoded).
-std::string AsciiFileName(std::string_view name);
-// RFC 5987 percent-encoding of a UTF-8 name for filename*.
-std::string PercentEncodeFileName(std::string_view name);
 
 }  // namespace dandelion::case_records

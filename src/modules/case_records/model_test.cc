@@ -156,13 +156,5 @@ TEST(CaseRecordsModel, FileNamesCarryNoPath) {
             "case_records.file_too_large");
 }
 
-TEST(CaseRecordsModel, DownloadNamesAreSafeInAHeader) {
-  EXPECT_EQ(AsciiFileName("letter.pdf"), "letter.pdf");
-  EXPECT_EQ(AsciiFileName("a\"b;c.pdf"), "a_b_c.pdf");
-  EXPECT_EQ(AsciiFileName(".hidden"), "_.hidden");
-  EXPECT_EQ(AsciiFileName("진단서.pdf"), "_________.pdf");
-  EXPECT_EQ(PercentEncodeFileName("진 a.pdf"), "%EC%A7%84%20a.pdf");
-}
-
 }  // namespace
 }  // namespace dandelion::case_records

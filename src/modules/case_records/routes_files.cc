@@ -1,5 +1,6 @@
 // The routes of a case's files: a raw body upload (the bytes, not JSON: no base64 inflation of
 // a 10 MiB scan) and a download served as an attachment, never rendered by the browser.
+#include "http/attachment.h"
 #include "modules/case_records/json.h"
 #include "modules/case_records/routes.h"
 #include "modules/handler_support.h"
@@ -37,13 +38,7 @@ void AddFileRoutes(http::Router& router, Attachments& files) {
               .permission = std::string(security::perm::kCaseRead),
               .handler = [&files](http::Request& req) -> http::Reply {
                 FileContent file = TRY(files.Download(ActorOf(req), req.path_params["id"]));
-                auto res =
-                    http::Response::Text(200, "application/octet-stream", std::move(file.bytes));
-                // Always a download: a scan must never be rendered in the app's origin.
-                res.SetHeader("Content-Disposition",
-                              "attachment; filename=\"" + AsciiFileName(file.info.name) +
-                                  "\"; filename*=UTF-8''" + PercentEncodeFileName(file.info.name));
-                return res;
+                return http::Attachment(file.info.name, std::move(file.bytes));
               },
               .summary = "A file's contents, decrypted, as an attachment",
               .tag = "case_records",

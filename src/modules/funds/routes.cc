@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/messages.h"
+#include "http/attachment.h"
 #include "http/field_reader.h"
 #include "modules/case_records/model.h"
 #include "modules/handler_support.h"
@@ -296,10 +297,8 @@ void AddRoutes(http::Router& router, FundService& funds) {
               .handler = [&funds](Request& req) -> http::Reply {
                 // The name arrives in the query, the type in Content-Type; the body is the file
                 // itself (as a case file is uploaded). Judged once the entry is the caller's.
-                std::string type(req.Header("content-type"));
-                if (auto semi = type.find(';'); semi != std::string::npos) type.resize(semi);
-                auto stored =
-                    TRY(funds.AddReceipt(ActorOf(req), Id(req), req.Query("name"), type, req.body));
+                auto stored = TRY(funds.AddReceipt(ActorOf(req), Id(req), req.Query("name"),
+                                                   http::MediaType(req), req.body));
                 return http::Response::Json(201, ReceiptJson(stored));
               },
               .summary = "Attach a receipt to a ledger entry (raw body: a photo or PDF, at most "
@@ -325,15 +324,7 @@ void AddRoutes(http::Router& router, FundService& funds) {
               .permission = std::string(perm::kFundReceiptRead),
               .handler = [&funds](Request& req) -> http::Reply {
                 ReceiptFile file = TRY(funds.DownloadReceipt(ActorOf(req), Id(req)));
-                auto res =
-                    http::Response::Text(200, "application/octet-stream", std::move(file.bytes));
-                // Always a download, never rendered in the app's origin.
-                res.SetHeader("Content-Disposition",
-                              "attachment; filename=\"" +
-                                  case_records::AsciiFileName(file.info.file_name) +
-                                  "\"; filename*=UTF-8''" +
-                                  case_records::PercentEncodeFileName(file.info.file_name));
-                return res;
+                return http::Attachment(file.info.file_name, std::move(file.bytes));
               },
               .summary = "A receipt's contents, decrypted, as an attachment",
               .tag = "funds",

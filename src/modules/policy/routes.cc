@@ -3,6 +3,7 @@
 
 #include "modules/policy/routes.h"
 
+#include "http/attachment.h"
 #include "modules/handler_support.h"
 #include "modules/policy/wire.h"
 
@@ -13,6 +14,10 @@ using http::Response;
 using namespace wire;  // the shapes and readers these routes answer with
 
 namespace {
+
+Response DocumentAttachment(DocumentFile file) {
+  return http::Attachment(file.document.file_name, std::move(file.content));
+}
 
 void AddItemRoutes(http::Router& router, PolicyService& policy) {
   router.Add(
@@ -110,7 +115,7 @@ void AddItemRoutes(http::Router& router, PolicyService& policy) {
               .handler = [&policy](Request& req) -> http::Reply {
                 const auto actor = ActorOf(req);
                 TRY(policy.ItemExists(actor, Id(req)));
-                const std::string type = ContentType(req);
+                const std::string type = http::MediaType(req);
                 if (type == "application/json") {
                   auto [title, url] = TRY(ReadBody(req, [](http::FieldReader& f) {
                     std::string title = f.String("title", 300);
@@ -144,7 +149,7 @@ void AddItemRoutes(http::Router& router, PolicyService& policy) {
               .path_template = "/api/v1/policy/documents/{id}/file",
               .permission = kRead,
               .handler = [&policy](Request& req) -> http::Reply {
-                return FileResponse(TRY(policy.File(ActorOf(req), Id(req), false)));
+                return DocumentAttachment(TRY(policy.File(ActorOf(req), Id(req), false)));
               },
               .summary = "A document's file, as an attachment",
               .tag = "policy",
@@ -153,7 +158,7 @@ void AddItemRoutes(http::Router& router, PolicyService& policy) {
               .path_template = "/api/v1/public/policy/documents/{id}/file",
               .permission = kAnyone,
               .handler = [&policy](Request& req) -> http::Reply {
-                return FileResponse(TRY(policy.File(ActorOf(req), Id(req), true)));
+                return DocumentAttachment(TRY(policy.File(ActorOf(req), Id(req), true)));
               },
               .summary = "A published item's document file",
               .tag = "policy",

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <charconv>
 
-#include "modules/case_records/model.h"
 #include "modules/handler_support.h"
 #include "modules/policy/jurisdictions.h"
 
@@ -355,24 +354,6 @@ StatementFields ReadStatement(http::FieldReader& f, bool fresh) {
   in.item_id = Text(f, "item_id", 40);
   in.published = f.OptBool("published");
   return in;
-}
-
-std::string ContentType(const Request& req) {
-  std::string type(req.Header("content-type"));
-  if (auto semi = type.find(';'); semi != std::string::npos) type.resize(semi);
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return type;
-}
-
-Response FileResponse(DocumentFile file) {
-  auto res = Response::Text(200, "application/octet-stream", std::move(file.content));
-  res.SetHeader("Content-Disposition",
-                "attachment; filename=\"" + case_records::AsciiFileName(file.document.file_name) +
-                    "\"; filename*=UTF-8''" +
-                    case_records::PercentEncodeFileName(file.document.file_name));
-  return res;
 }
 
 }  // namespace dandelion::policy::wire

@@ -57,9 +57,6 @@ TaskFields ReadTask(http::FieldReader& f, bool fresh);
 EventFields ReadEvent(http::FieldReader& f, bool fresh);
 SubmissionFields ReadSubmission(http::FieldReader& f, bool fresh);
 StatementFields ReadStatement(http::FieldReader& f, bool fresh);
-// The request's media type, lower-case, without parameters.
-std::string ContentType(const http::Request& req);
-http::Response FileResponse(DocumentFile file);
 
 }  // namespace dandelion::policy::wire
 
