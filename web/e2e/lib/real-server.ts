@@ -93,6 +93,11 @@ export async function startRealServer(orgs: OrgSpec[], users: UserSpec[]): Promi
       `${PASSWORD}\n`,
     );
   }
+  return serve(tmp, data);
+}
+
+// `dandelion serve` on a free port over the data dir in tmp; stopping deletes tmp.
+async function serve(tmp: string, data: string): Promise<RealServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     BIN,
@@ -129,6 +134,18 @@ export async function startRealServer(orgs: OrgSpec[], users: UserSpec[]): Promi
       rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+// The demo network (`dandelion demo`: synthetic organizations, users sharing DEMO_PASSWORD,
+// this year's pilgrimage, events, a training course…) served like startRealServer's. Making it
+// hashes some fifty passwords, so it takes most of a minute.
+export const DEMO_PASSWORD = 'minduelle-demo-2026';
+
+export async function startDemoServer(): Promise<RealServer> {
+  const tmp = mkdtempSync(join(tmpdir(), 'dandelion-e2e-demo-'));
+  const data = join(tmp, 'data');
+  run(['demo', '--data', data]);
+  return serve(tmp, data);
 }
 
 // The session endpoint is being built; until it answers, the suite is skipped.

@@ -42,8 +42,10 @@ export function TraineesSection({
       .join(', ');
 
   // The server's 409 in words: what she attended against what the rule needs, and the modules.
+  // (The server answers the code `conflict` with these refs; docs/api-training.md names it
+  // `training.not_passed`: either is read.)
   function explain(e: ApiError): ApiError {
-    if (e.code !== 'training.not_passed') return e;
+    if (e.status !== 409 || (e.code !== 'training.not_passed' && !e.refs?.needed)) return e;
     const present = e.refs?.present?.[0] ?? '0';
     const needed = e.refs?.needed?.[0] ?? '?';
     const missing = e.refs?.missing_modules ?? [];
