@@ -176,7 +176,7 @@ function CampaignForm({
             </option>
           ))}
         </SelectField>
-        <div className="field checkbox">
+        <div className="checkbox">
           <input
             id="campaign-published"
             type="checkbox"

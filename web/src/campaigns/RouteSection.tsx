@@ -16,7 +16,7 @@ import { useSubmission } from '../cases/forms';
 import { useRegionName } from '../events/words';
 import { formatDate } from '../i18n/format';
 import { ConfirmDialog, ErrorAlert, StatusMessage } from '../ui';
-import { moveStop } from './model';
+import { moveStop, placeWords } from './model';
 import { StopForm, type HostChoices } from './StopForm';
 import { campaignTitle } from './words';
 
@@ -91,7 +91,7 @@ export function RouteSection({
               </span>
             </div>
             <p className="route-line">
-              {formatDate(s.date)} · {region(s.region)} {s.city} · {s.venue}
+              {formatDate(s.date)} · {placeWords(region(s.region), s.city)} · {s.venue}
             </p>
             <p className="route-line">
               {s.activities.map((a) => t(`campaigns.activity.${a}`)).join(', ')}

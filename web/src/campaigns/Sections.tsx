@@ -201,7 +201,7 @@ function PublicBox({ value, onChange }: { value: boolean; onChange: (v: boolean)
   const { t } = useTranslation();
   const id = useId();
   return (
-    <div className="field checkbox">
+    <div className="checkbox">
       <input id={id} type="checkbox" checked={value} onChange={(e) => onChange(e.target.checked)} />
       <label htmlFor={id}>{t('campaigns.materials.makePublic')}</label>
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canWriteCampaigns, isDay, moveStop, pick, progressShare } from './model';
+import { canWriteCampaigns, isDay, moveStop, pick, placeWords, progressShare } from './model';
 
 describe('campaign rules', () => {
   it('knows who may write', () => {
@@ -36,5 +36,11 @@ describe('campaign rules', () => {
     expect(isDay('2026-04-01')).toBe(true);
     expect(isDay('2026-02-30')).toBe(false);
     expect(isDay('2026-4-1')).toBe(false);
+  });
+
+  it('names a place without saying the region twice', () => {
+    expect(placeWords('서울특별시', '서울특별시')).toBe('서울특별시');
+    expect(placeWords('전북특별자치도', '군산시')).toBe('전북특별자치도 군산시');
+    expect(placeWords('부산광역시', '')).toBe('부산광역시');
   });
 });

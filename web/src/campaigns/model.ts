@@ -40,3 +40,11 @@ export function isDay(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
+
+// A stop's place in words: the region's name and the city, once when the city is the region
+// itself ("서울특별시", not "서울특별시 서울특별시").
+export function placeWords(regionName: string, city: string): string {
+  const c = city.trim();
+  if (!c) return regionName;
+  return c === regionName || c.startsWith(regionName) ? c : `${regionName} ${c}`;
+}

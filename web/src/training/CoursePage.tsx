@@ -151,7 +151,8 @@ function ModulesSection({ course, onDone }: { course: CourseDetail; onDone: () =
                 onChange={(e) => void flip(m.id, e.target.checked)}
               />
               <label htmlFor={`module-required-${m.id}`}>
-                {t('training.modules.requiredNamed', { title: moduleTitle(m) })}
+                <span className="visually-hidden">{moduleTitle(m)}: </span>
+                {t('training.modules.requiredShort')}
               </label>
             </div>
           </li>
@@ -175,7 +176,7 @@ function ModulesSection({ course, onDone }: { course: CourseDetail; onDone: () =
             error={byField.title_en}
             onChange={(e) => setTitleEn(e.target.value)}
           />
-          <div className="field checkbox">
+          <div className="checkbox">
             <input
               id="module-new-required"
               type="checkbox"

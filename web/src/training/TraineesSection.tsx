@@ -152,7 +152,7 @@ export function TraineesSection({
                 {state === 'issued' && (
                   <>
                     <a
-                      className="campaign-link-button campaign-link-secondary"
+                      className="link-button-small"
                       href={certificatePdfUrl(course.id, e.id)}
                       download={`certificate-${e.certificate!.code}.pdf`}
                       aria-label={t('training.cert.downloadNamed', { name: e.name })}
