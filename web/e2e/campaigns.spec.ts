@@ -111,7 +111,7 @@ describe('campaigns and partners (mocked API)', () => {
     await checkScreen(t, 'campaigns-03-page');
 
     // Reordered with the keyboard: the same day may swap; focus stays on the moved stop.
-    await page.getByRole('button', { name: '4번째 일정 광주광역시을(를) 한 칸 위로' }).focus();
+    await page.getByRole('button', { name: '4번째 일정(광주광역시) 위로 옮기기' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('광주광역시 일정을 3번째로 옮겼습니다.').waitFor();
     expect(last('PUT', /\/route$/)!.body).toEqual({
