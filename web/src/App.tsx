@@ -11,6 +11,8 @@ import { CASE_NAV_KEYS, caseRoutes } from './cases/routes';
 import { programRoutes } from './programs/routes';
 import { policyRoutes } from './policy/routes';
 import { eventRoutes } from './events/routes';
+import { campaignRoutes } from './campaigns/routes';
+import { trainingRoutes } from './training/routes';
 import { reportRoutes } from './reports/routes';
 import { referralRoutes } from './referrals/routes';
 import { SessionProvider, useSession } from './session';
@@ -117,6 +119,9 @@ const BUILT: readonly string[] = [
   'reports',
   'policy',
   'events',
+  'campaigns',
+  'partners',
+  'training',
 ];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
@@ -275,6 +280,8 @@ export function AppRoutes() {
         {reportRoutes()}
         {policyRoutes()}
         {eventRoutes()}
+        {campaignRoutes()}
+        {trainingRoutes()}
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

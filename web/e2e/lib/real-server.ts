@@ -2,7 +2,7 @@
 // `dandelion init`, organizations and users made by the command line, `dandelion serve` on a
 // free port (serving web/dist: the app under /app/, the help page at /help). Stopped and deleted
 // afterwards. Pages go to `${url}/app/...`.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -93,6 +93,11 @@ export async function startRealServer(orgs: OrgSpec[], users: UserSpec[]): Promi
       `${PASSWORD}\n`,
     );
   }
+  return serve(tmp, data);
+}
+
+// `dandelion serve` on a free port over the data dir in tmp; stopping deletes tmp.
+async function serve(tmp: string, data: string): Promise<RealServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     BIN,
@@ -129,6 +134,23 @@ export async function startRealServer(orgs: OrgSpec[], users: UserSpec[]): Promi
       rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+// The demo network (`dandelion demo`: synthetic organizations, users sharing DEMO_PASSWORD,
+// this year's pilgrimage, events, a training course…) served like startRealServer's. Making it
+// hashes some fifty passwords, so it takes most of a minute.
+export const DEMO_PASSWORD = 'minduelle-demo-2026';
+
+export async function startDemoServer(): Promise<RealServer> {
+  const tmp = mkdtempSync(join(tmpdir(), 'dandelion-e2e-demo-'));
+  const data = join(tmp, 'data');
+  // Asynchronously: a minute of a blocked event loop would starve the test runner's own messages.
+  await new Promise<void>((resolve, reject) =>
+    execFile(BIN, ['demo', '--data', data], { maxBuffer: 16 << 20 }, (error) =>
+      error ? reject(error) : resolve(),
+    ),
+  );
+  return serve(tmp, data);
 }
 
 // The session endpoint is being built; until it answers, the suite is skipped.

@@ -27,3 +27,6 @@ export * from './exports';
 export * from './reports';
 export * from './policy';
 export * from './events';
+export * from './campaigns';
+export * from './partners';
+export * from './training';

@@ -14,7 +14,12 @@ describe('navigation by role', () => {
   });
 
   it('shows only the modules of the user roles', () => {
-    expect(navFor(['finance']).map((n) => n.key)).toEqual(['funds', 'policy']);
+    expect(navFor(['finance']).map((n) => n.key)).toEqual([
+      'funds',
+      'policy',
+      'campaigns',
+      'partners',
+    ]);
     expect(navFor(['org_admin']).map((n) => n.key)).toEqual([
       'coverage',
       'directory',
@@ -23,6 +28,9 @@ describe('navigation by role', () => {
       'reports',
       'policy',
       'events',
+      'campaigns',
+      'partners',
+      'training',
       'users',
     ]);
     expect(navFor(['network_admin']).map((n) => n.key)).toEqual([
@@ -30,10 +38,26 @@ describe('navigation by role', () => {
       'reports',
       'policy',
       'events',
+      'campaigns',
+      'partners',
+      'training',
       'organizations',
     ]);
-    expect(navFor(['advocate']).map((n) => n.key)).toEqual(['advocacy', 'policy', 'events']);
-    expect(navFor(['dispatcher']).map((n) => n.key)).toEqual(['emergency', 'coverage', 'policy']);
+    expect(navFor(['advocate']).map((n) => n.key)).toEqual([
+      'advocacy',
+      'policy',
+      'events',
+      'campaigns',
+      'partners',
+      'training',
+    ]);
+    expect(navFor(['dispatcher']).map((n) => n.key)).toEqual([
+      'emergency',
+      'coverage',
+      'policy',
+      'campaigns',
+      'partners',
+    ]);
   });
 
   it('gives case roles their caseload, people, calendar, referrals and the directory', () => {
@@ -45,6 +69,8 @@ describe('navigation by role', () => {
       'referrals',
       'directory',
       'policy',
+      'campaigns',
+      'partners',
     ]);
     expect(navFor(['supervisor']).map((n) => n.key)).toEqual([
       'cases',
@@ -57,8 +83,16 @@ describe('navigation by role', () => {
       'statistics',
       'reports',
       'policy',
+      'campaigns',
+      'partners',
     ]);
-    expect(navFor(['shelter_staff']).map((n) => n.key)).toEqual(['cases', 'shelter', 'policy']);
+    expect(navFor(['shelter_staff']).map((n) => n.key)).toEqual([
+      'cases',
+      'shelter',
+      'policy',
+      'campaigns',
+      'partners',
+    ]);
   });
 
   it('gives staff of a self-reliance center its programs, and no one else', () => {
@@ -70,18 +104,33 @@ describe('navigation by role', () => {
       'directory',
       'programs',
       'policy',
+      'campaigns',
+      'partners',
     ]);
     expect(navFor(['org_admin'], 'self_reliance_center').map((n) => n.key)).toContain('programs');
     expect(navFor(['supervisor'], 'counseling_center').map((n) => n.key)).not.toContain('programs');
     expect(navFor(['finance'], 'self_reliance_center').map((n) => n.key)).toEqual([
       'funds',
       'policy',
+      'campaigns',
+      'partners',
     ]);
   });
 
   it('shows the policy monitor to every role', () => {
     for (const role of ['auditor', 'researcher', 'advocate', 'case_worker'] as const)
       expect(navFor([role]).map((n) => n.key)).toContain('policy');
+  });
+
+  it('shows campaigns and partners to every role, training to advocates and admins', () => {
+    for (const role of ['auditor', 'researcher', 'case_worker', 'finance'] as const) {
+      expect(navFor([role]).map((n) => n.key)).toEqual(
+        expect.arrayContaining(['campaigns', 'partners']),
+      );
+      expect(navFor([role]).map((n) => n.key)).not.toContain('training');
+    }
+    for (const role of ['advocate', 'org_admin', 'network_admin'] as const)
+      expect(navFor([role]).map((n) => n.key)).toContain('training');
   });
 
   it('gives a user without roles the account page', () => {

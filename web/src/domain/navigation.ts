@@ -17,7 +17,10 @@ export type NavKey =
   | 'programs'
   | 'reports'
   | 'policy'
-  | 'events';
+  | 'events'
+  | 'campaigns'
+  | 'partners'
+  | 'training';
 
 export interface NavItem {
   key: NavKey;
@@ -66,6 +69,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Events with public registration and check-in at the door: the organizing organization's
   // advocates and admins (event.read, docs/security.md).
   { key: 'events', path: '/events', roles: ['advocate', 'org_admin', 'network_admin'] },
+  // Campaigns (the pilgrimage's route…) and partner organizations: everyone signed in reads
+  // (campaign.read, partner.read); advocates and admins edit. Activist training: the organizing
+  // organization's advocates and admins (training.read, docs/security.md).
+  { key: 'campaigns', path: '/campaigns', roles: ROLES },
+  { key: 'partners', path: '/partners', roles: ROLES },
+  { key: 'training', path: '/training', roles: ['advocate', 'org_admin', 'network_admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor'] },
   { key: 'users', path: '/admin/users', roles: ['org_admin'] },
   { key: 'organizations', path: '/admin/organizations', roles: ['network_admin'] },

@@ -10,6 +10,9 @@ import koCases from './ko/cases.json';
 import koCommon from './ko/common.json';
 import koEmergency from './ko/emergency.json';
 import koEvents from './ko/events.json';
+import koTraining from './ko/training.json';
+import koPartners from './ko/partners.json';
+import koCampaigns from './ko/campaigns.json';
 import koExports from './ko/exports.json';
 import koFunds from './ko/funds.json';
 import koRecords from './ko/records.json';
@@ -28,6 +31,9 @@ import enCases from './en/cases.json';
 import enCommon from './en/common.json';
 import enEmergency from './en/emergency.json';
 import enEvents from './en/events.json';
+import enTraining from './en/training.json';
+import enPartners from './en/partners.json';
+import enCampaigns from './en/campaigns.json';
 import enExports from './en/exports.json';
 import enFunds from './en/funds.json';
 import enRecords from './en/records.json';
@@ -64,6 +70,9 @@ export const AREAS = {
   reports: area(koReports, enReports),
   policy: area(koPolicy, enPolicy),
   events: area(koEvents, enEvents),
+  training: area(koTraining, enTraining),
+  partners: area(koPartners, enPartners),
+  campaigns: area(koCampaigns, enCampaigns),
 };
 
 // Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
@@ -88,6 +97,9 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.reports[lang],
     ...AREAS.policy[lang],
     ...AREAS.events[lang],
+    ...AREAS.training[lang],
+    ...AREAS.partners[lang],
+    ...AREAS.campaigns[lang],
   };
 }
 

@@ -1,0 +1,3 @@
+export { CampaignsPage } from './CampaignsPage';
+export { NewCampaignPage, EditCampaignPage } from './CampaignFormPage';
+export { CampaignPage } from './CampaignPage';

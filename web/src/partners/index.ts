@@ -1,0 +1,3 @@
+export { PartnersPage } from './PartnersPage';
+export { NewPartnerPage, EditPartnerPage } from './PartnerFormPage';
+export { PartnerPage } from './PartnerPage';

@@ -1,0 +1,3 @@
+export { CoursesPage } from './CoursesPage';
+export { NewCoursePage, EditCoursePage } from './CourseFormPage';
+export { CoursePage } from './CoursePage';
