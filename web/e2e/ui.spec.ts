@@ -17,6 +17,7 @@ import {
   type Launched,
   type TrackedPage,
 } from './lib/browser';
+import { initialAdvocacy, installAdvocacyMock } from './lib/mock-advocacy';
 import { initialState, installMockApi, PASSWORD, SECRETS, type MockState } from './lib/mock-api';
 import { SAFE_CONTACT } from './lib/mock-cases';
 import { serveDist } from './lib/static-server';
@@ -346,14 +347,15 @@ describe('UI-only suite (mocked API)', () => {
     await checkScreen(t, '13-home-dispatcher');
   });
 
-  it('shows a role whose screens are not built yet what it can do today', async () => {
+  it('sends the advocate to the campaigns, from her former home too', async () => {
+    await installAdvocacyMock(t.context, initialAdvocacy());
     await signIn('advocate', SECRETS.researcher);
-    await page.getByRole('heading', { name: '활동·캠페인', level: 1 }).waitFor();
-    const today = page.getByRole('region', { name: '지금 할 수 있는 일' });
-    await today.getByRole('link', { name: /내 계정/ }).waitFor();
+    await page.getByRole('heading', { name: '캠페인', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/campaigns');
     await checkScreen(t, '13b-home-advocate');
-    await today.getByRole('link', { name: /내 계정/ }).click();
-    await page.waitForURL('**/account');
+    await page.goto('/app/advocacy');
+    await page.getByRole('heading', { name: '캠페인', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/campaigns');
   });
 
   it('switches to English, remembers it for the user, and asks the server in English', async () => {

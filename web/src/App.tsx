@@ -153,6 +153,8 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Home />} />
+        {/* The advocate's former home: her work now starts from the campaigns. */}
+        <Route path="advocacy" element={<Navigate to="/campaigns" replace />} />
         {MODULES.map((m) => (
           <Route
             key={m.key}

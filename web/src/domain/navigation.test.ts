@@ -44,7 +44,6 @@ describe('navigation by role', () => {
       'organizations',
     ]);
     expect(navFor(['advocate']).map((n) => n.key)).toEqual([
-      'advocacy',
       'policy',
       'events',
       'campaigns',

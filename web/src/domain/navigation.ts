@@ -3,7 +3,7 @@
 import { ROLES, type OrgKind, type Role } from '../api';
 
 export type ModuleKey =
-  'cases' | 'supervision' | 'shelter' | 'emergency' | 'funds' | 'advocacy' | 'statistics' | 'audit';
+  'cases' | 'supervision' | 'shelter' | 'emergency' | 'funds' | 'statistics' | 'audit';
 
 export type NavKey =
   | ModuleKey
@@ -52,7 +52,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'shelter', path: '/shelter', roles: ['shelter_staff'] },
   // Support funds: finance's home; org admins keep the sources, supervisors approve payments.
   { key: 'funds', path: '/funds', roles: ['finance', 'org_admin', 'supervisor'] },
-  { key: 'advocacy', path: '/advocacy', roles: ['advocate'] },
   // Figures only: the network's (suppressed) for the network admin and researchers, an
   // organization's own for its admin and supervisors.
   {
@@ -88,7 +87,8 @@ const HOME_ORDER: readonly [Role, string][] = [
   ['supervisor', '/cases'],
   ['shelter_staff', '/shelter'],
   ['finance', '/funds'],
-  ['advocate', '/advocacy'],
+  // An advocate's work starts from the campaigns (the pilgrimage's route, its events).
+  ['advocate', '/campaigns'],
   ['researcher', '/statistics'],
   ['auditor', '/audit'],
   ['org_admin', '/admin/users'],
