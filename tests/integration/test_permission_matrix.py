@@ -402,7 +402,7 @@ EXPECTED = {
     # facility, the secretariat) reaches any of it — their org_admin gets 404, the others 403.
     # The network's own roles are proven in test_survivors.py.
     **{(m, "/api/v1/survivors" + p): NOBODY for m, p in [
-        ("GET", "/settings"), ("PUT", "/settings"), ("GET", "/groups"), ("POST", "/groups"),
+        ("GET", "/settings"), ("PUT", "/settings"), ("GET", "/stats"), ("GET", "/groups"), ("POST", "/groups"),
         ("PATCH", "/groups/{id}"), ("GET", "/members"), ("POST", "/members"),
         ("GET", "/members/{id}"), ("PATCH", "/members/{id}"), ("DELETE", "/members/{id}"),
         ("PUT", "/members/{id}/account"), ("GET", "/me"), ("PATCH", "/me/contact"),

@@ -32,6 +32,17 @@ StatementPatch ReadStatement(http::FieldReader& f, bool create) {
 
 boost::json::object Items(boost::json::array items) { return {{"items", std::move(items)}}; }
 
+boost::json::object CountsJson(const CountTable& t) {
+  boost::json::array rows;
+  for (size_t i = 0; i < t.keys.size(); ++i) {
+    rows.push_back(boost::json::object{
+        {"key", t.keys[i]},
+        {"count", t.counts[i] ? boost::json::value(*t.counts[i]) : boost::json::value(nullptr)}});
+  }
+  return {{"rows", std::move(rows)},
+          {"total", t.total ? boost::json::value(*t.total) : boost::json::value(nullptr)}};
+}
+
 }  // namespace
 
 void AddNetworkRoutes(http::Router& router, SurvivorService& sv) {
@@ -133,6 +144,18 @@ void AddNetworkRoutes(http::Router& router, SurvivorService& sv) {
               .tag = tag,
               .json_body = true,
               .success_status = 201});
+  router.Add({.method = "GET",
+              .path_template = base + "/stats",
+              .permission = read,
+              .handler = [&sv](Request& req) -> http::Reply {
+                auto c = TRY(sv.Counts(ActorOf(req)));
+                return Response::Json(200, {{"k", c.k},
+                                            {"peer_support", CountsJson(c.peer_support)},
+                                            {"members", CountsJson(c.members)}});
+              },
+              .summary = "The network's figures: peer support by region, members by group "
+                         "(counts only, small cells hidden)",
+              .tag = tag});
   const std::string statements = base + "/statements";
   const std::string statement = statements + "/{id}";
   router.Add({.method = "GET",

@@ -15,6 +15,7 @@
 // Thread-safe: state lives in the database.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,6 +99,18 @@ struct PublicStatement {
   int signatures = 0;
 };
 
+// A one-way table of counts; nullopt where small-cell suppression hides a count.
+struct CountTable {
+  std::vector<std::string> keys;
+  std::vector<std::optional<std::int64_t>> counts;
+  std::optional<std::int64_t> total;
+};
+struct NetworkCounts {
+  int k = 0;
+  CountTable peer_support;  // peer-support services by region
+  CountTable members;       // current members by group
+};
+
 class SurvivorService {
  public:
   SurvivorService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
@@ -149,6 +162,9 @@ class SurvivorService {
   Result<std::pair<std::string, std::string>> SetMyContact(const security::Actor& actor,
                                                            std::optional<std::string> contact,
                                                            std::optional<std::string> safe);
+
+  // The network's figures, counts only, suppressed at the statistics' k (coordinators).
+  Result<NetworkCounts> Counts(const security::Actor& actor);
 
   // The public site: published statements whose live count meets their network's minimum.
   Result<std::vector<PublicStatement>> PublicStatements();
