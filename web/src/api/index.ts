@@ -27,3 +27,4 @@ export * from './exports';
 export * from './reports';
 export * from './policy';
 export * from './events';
+export * from './survivors';
