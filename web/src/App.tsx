@@ -11,6 +11,7 @@ import { CASE_NAV_KEYS, caseRoutes } from './cases/routes';
 import { programRoutes } from './programs/routes';
 import { policyRoutes } from './policy/routes';
 import { eventRoutes } from './events/routes';
+import { survivorRoutes } from './survivors/routes';
 import { reportRoutes } from './reports/routes';
 import { referralRoutes } from './referrals/routes';
 import { SessionProvider, useSession } from './session';
@@ -117,6 +118,7 @@ const BUILT: readonly string[] = [
   'reports',
   'policy',
   'events',
+  'survivors',
 ];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
@@ -275,6 +277,7 @@ export function AppRoutes() {
         {reportRoutes()}
         {policyRoutes()}
         {eventRoutes()}
+        {survivorRoutes()}
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

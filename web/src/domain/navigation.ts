@@ -17,7 +17,8 @@ export type NavKey =
   | 'programs'
   | 'reports'
   | 'policy'
-  | 'events';
+  | 'events'
+  | 'survivors';
 
 export interface NavItem {
   key: NavKey;
@@ -66,6 +67,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Events with public registration and check-in at the door: the organizing organization's
   // advocates and admins (event.read, docs/security.md).
   { key: 'events', path: '/events', roles: ['advocate', 'org_admin', 'network_admin'] },
+  // The survivors' network's own screens: members by alias, groups, peer support, statements
+  // (survivor.read, docs/api-survivors.md); only in a survivors' network, narrowed by her role
+  // in it.
+  {
+    key: 'survivors',
+    path: '/survivors',
+    roles: ['survivor_member', 'org_admin'],
+    orgKinds: ['survivor_network'],
+  },
   { key: 'audit', path: '/audit', roles: ['auditor'] },
   { key: 'users', path: '/admin/users', roles: ['org_admin'] },
   { key: 'organizations', path: '/admin/organizations', roles: ['network_admin'] },
@@ -82,6 +92,8 @@ const HOME_ORDER: readonly [Role, string][] = [
   ['advocate', '/advocacy'],
   ['researcher', '/statistics'],
   ['auditor', '/audit'],
+  // A member account that opens the staff app (a facilitator, a coordinator): her network.
+  ['survivor_member', '/survivors'],
   ['org_admin', '/admin/users'],
   ['network_admin', '/admin/organizations'],
 ];

@@ -21,6 +21,7 @@ import koSession from './ko/session.json';
 import koShelters from './ko/shelters.json';
 import koStats from './ko/stats.json';
 import koSupervision from './ko/supervision.json';
+import koSurvivors from './ko/survivors.json';
 import enAdmin from './en/admin.json';
 import enAudit from './en/audit.json';
 import enCalendar from './en/calendar.json';
@@ -39,6 +40,7 @@ import enSession from './en/session.json';
 import enShelters from './en/shelters.json';
 import enStats from './en/stats.json';
 import enSupervision from './en/supervision.json';
+import enSurvivors from './en/survivors.json';
 
 // One area in both languages; the English must match the Korean's shape.
 function area<T extends object>(ko: T, en: NoInfer<T>): { ko: T; en: T } {
@@ -64,6 +66,7 @@ export const AREAS = {
   reports: area(koReports, enReports),
   policy: area(koPolicy, enPolicy),
   events: area(koEvents, enEvents),
+  survivors: area(koSurvivors, enSurvivors),
 };
 
 // Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
@@ -88,6 +91,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.reports[lang],
     ...AREAS.policy[lang],
     ...AREAS.events[lang],
+    ...AREAS.survivors[lang],
   };
 }
 
