@@ -128,14 +128,15 @@ export function MyPage({
           <section className="notes-card" aria-labelledby="notes-gathering">
             <h2 id="notes-gathering">{s.gatheringTitle}</h2>
             {data.gathering ? (
-              <dl>
-                <dt className="visually-hidden">{s.topic}</dt>
-                <dd className="notes-strong">{titleIn(data.gathering, lang)}</dd>
-                <dt>{s.when}</dt>
-                <dd>{koreaTime(data.gathering.starts_at, lang)}</dd>
-                <dt>{s.where}</dt>
-                <dd>{data.gathering.venue}</dd>
-              </dl>
+              <>
+                <p className="notes-strong">{titleIn(data.gathering, lang)}</p>
+                <dl>
+                  <dt>{s.when}</dt>
+                  <dd>{koreaTime(data.gathering.starts_at, lang)}</dd>
+                  <dt>{s.where}</dt>
+                  <dd>{data.gathering.venue}</dd>
+                </dl>
+              </>
             ) : (
               <p>{s.noGathering}</p>
             )}

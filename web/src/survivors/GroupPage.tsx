@@ -203,12 +203,16 @@ function AttendanceDialog({
   const members = useLoad(() => listMembers(groupId), [groupId]);
   const attendance = useLoad(() => getMeetingAttendance(meeting.id), [meeting.id]);
   const [error, setError] = useState<ApiError | null>(null);
+  // A box ticked shows at once; the server's answer then replaces it.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
   const present = new Set((attendance.data?.items ?? []).map((i) => i.member_id));
   const when = formatDateTime(meeting.starts_at);
   async function toggle(memberId: string, on: boolean) {
+    setPending((p) => ({ ...p, [memberId]: on }));
     const r = on
       ? await markAttended(meeting.id, memberId)
       : await unmarkAttended(meeting.id, memberId);
+    setPending(({ [memberId]: _, ...rest }) => rest);
     if (!r.ok) return setError(r.error);
     setError(null);
     attendance.setData(r.data as MeetingAttendance);
@@ -225,7 +229,7 @@ function AttendanceDialog({
           <label key={m.id} className="check-row">
             <input
               type="checkbox"
-              checked={present.has(m.id)}
+              checked={pending[m.id] ?? present.has(m.id)}
               disabled={!attendance.data}
               onChange={(e) => void toggle(m.id, e.target.checked)}
             />
