@@ -60,7 +60,7 @@ async function signIn(username: string, secret: string) {
 }
 
 describe('survivors’ network staff screens (mocked API)', () => {
-  it('lets a coordinator keep members by alias, groups, peer support and statements', async () => {
+  it('lets a coordinator keep members by alias: admit by vouching, her contact on request, erase', async () => {
     await open(1280, 900);
     await signIn('moongchi-admin', SECRETS.orgadmin);
     await page.getByRole('navigation').getByRole('link', { name: '당사자 네트워크' }).click();
@@ -112,9 +112,13 @@ describe('survivors’ network staff screens (mocked API)', () => {
     await page.getByText('회원 한 명을 지웠습니다. 되돌릴 수 없습니다.').waitFor();
     expect(admitted.status).toBe('erased');
     await expect(list.innerText()).resolves.not.toContain('민들레씨');
+  });
 
+  it('lets a coordinator plan meetings, take attendance, read peer support and publish statements', async () => {
+    await open(1280, 900);
+    await signIn('moongchi-admin', SECRETS.orgadmin);
+    await page.goto('/app/survivors/groups');
     // Groups, a meeting planned, attendance by alias.
-    await page.getByRole('link', { name: '자조 모임' }).click();
     await page
       .getByRole('table', { name: '자조 모임 목록' })
       .getByRole('link', { name: '서울 자조모임' })

@@ -259,7 +259,7 @@ async function handle(route: Route, state: MockState, m: SurvivorsMock): Promise
     route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
   const notFound = () => json(404, ERR('not_found', '찾을 수 없습니다.'));
   const roleRequired = () =>
-    json(403, ERR('survivor_role_required', '당사자 네트워크에서 이 일을 할 역할이 없습니다.'));
+    json(403, ERR('forbidden', '당사자 네트워크에서 이 일을 할 역할이 없습니다.'));
   const body = (method !== 'GET' && req.postData() ? req.postDataJSON() : {}) as Record<
     string,
     unknown
@@ -274,8 +274,7 @@ async function handle(route: Route, state: MockState, m: SurvivorsMock): Promise
     return json(403, ERR('csrf', '보안 토큰이 맞지 않습니다.'));
   const self = m.members.find((x) => x.status === 'active' && x.account_user_id === account.id);
   const admin = account.roles.includes('org_admin');
-  if (!admin && !self)
-    return json(403, ERR('survivor_not_linked', '회원 정보와 이어지지 않은 계정입니다.'));
+  if (!admin && !self) return json(403, ERR('forbidden', '회원 정보와 이어지지 않은 계정입니다.'));
   const coordinator = admin || Boolean(self?.roles.includes('coordinator'));
   const facilitates = (groupId: string) =>
     coordinator || Boolean(self?.roles.includes('facilitator') && self.group.id === groupId);
@@ -387,9 +386,12 @@ async function handle(route: Route, state: MockState, m: SurvivorsMock): Promise
     if (!body.alias)
       return json(400, ERR('invalid', '입력한 내용을 확인하세요.', { alias: '필수 항목입니다.' }));
     if (m.members.some((x) => x.status === 'active' && x.alias === body.alias))
-      return json(409, ERR('survivor_alias_taken', '이미 쓰이는 별칭입니다.'));
+      return json(409, ERR('conflict', '이미 쓰이는 별칭입니다.'));
     let voucher = self && !coordinator ? self : undefined;
-    if (coordinator) {
+    const founding = !m.members.some(
+      (x) => x.status === 'active' && x.group.id === groupId && x.roles.includes('facilitator'),
+    );
+    if (coordinator && !founding) {
       voucher = m.members.find(
         (x) =>
           x.id === body.vouched_by &&
@@ -399,7 +401,7 @@ async function handle(route: Route, state: MockState, m: SurvivorsMock): Promise
       );
       if (!voucher)
         return json(
-          422,
+          400,
           ERR('invalid', '입력한 내용을 확인하세요.', {
             vouched_by: '그 모임의 진행자만 보증할 수 있습니다.',
           }),
@@ -547,7 +549,7 @@ async function handle(route: Route, state: MockState, m: SurvivorsMock): Promise
     if (!s) return notFound();
     if (!coordinator) return roleRequired();
     if (step[2] === 'publish' && s.signers.size < m.minimum)
-      return json(409, ERR('statement_below_minimum', '서명이 최소 인원에 못 미칩니다.'));
+      return json(409, ERR('conflict', '서명이 최소 인원에 못 미칩니다.'));
     s.status = step[2] === 'open' ? 'open' : step[2] === 'publish' ? 'published' : 'closed';
     if (s.status === 'published') s.published_at = new Date().toISOString();
     return json(200, statementView(m, s, self?.id ?? null));

@@ -164,11 +164,6 @@ export interface MyContact {
   safe_contact: string | null;
 }
 
-// The error codes the screens answer in their own words.
-export const SURVIVOR_ROLE_REQUIRED = 'survivor_role_required';
-export const SURVIVOR_NOT_LINKED = 'survivor_not_linked';
-export const STATEMENT_BELOW_MINIMUM = 'statement_below_minimum';
-
 const S = '/api/v1/survivors';
 const enc = encodeURIComponent;
 

@@ -174,7 +174,6 @@ function nextPhase(session: Session): Phase {
 
 export function errorWords(error: ApiError, s: NotesStrings): string {
   if (error.code === 'network') return s.network;
-  if (error.code === 'survivor_not_linked') return s.notLinked;
   if (error.message) return error.message;
   return s.failed;
 }

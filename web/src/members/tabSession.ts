@@ -8,7 +8,7 @@
 //   sign in again;
 // - quick exit signs out the same way before it leaves.
 // What does not hold, stated in docs/web-survivors.md: a browser killed by the phone's system
-// sends nothing; the server's 10-minute idle limit ends that session.
+// sends nothing; the server's 15-minute idle limit ends that session.
 import { currentCsrfToken } from '../api/client';
 
 const MARKER = 'notes.tab';

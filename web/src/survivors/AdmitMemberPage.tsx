@@ -54,7 +54,7 @@ function AdmitForm({ rights }: { rights: NetworkRights }) {
     const body: NewMember = { alias: alias.trim(), group_id: groupId, joined_on: joinedOn };
     if (rights.coordinator) {
       body.roles = roles;
-      body.vouched_by = voucher;
+      if (voucher) body.vouched_by = voucher;
     }
     if (legalName.trim()) body.legal_name = legalName.trim();
     if (contact.trim()) body.contact = contact.trim();
@@ -119,7 +119,9 @@ function AdmitForm({ rights }: { rights: NetworkRights }) {
         {rights.coordinator ? (
           <>
             {group && group.facilitators.length === 0 ? (
-              <p className="alert alert-warning">{t('survivors.admit.noVoucher')}</p>
+              // A group without a facilitator yet is founded by a coordinator: its first
+              // members are admitted without a voucher (audited as founding).
+              <p className="alert alert-warning">{t('survivors.admit.founding')}</p>
             ) : (
               <SelectField
                 label={t('survivors.admit.vouchedBy')}

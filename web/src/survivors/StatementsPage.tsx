@@ -8,7 +8,6 @@ import {
   draftStatement,
   getSurvivorSettings,
   listNetworkStatements,
-  STATEMENT_BELOW_MINIMUM,
   statementStep,
   updateSurvivorSettings,
   type ApiError,
@@ -32,7 +31,9 @@ export function StatementsPage() {
     setRefusal('');
     const r = await statementStep(s.id, to);
     if (!r.ok) {
-      if (r.error.code === STATEMENT_BELOW_MINIMUM) {
+      // 409 on publishing an open statement: its signatures are below the minimum (the server
+      // publishes nothing); said in our words with the numbers.
+      if (to === 'publish' && r.error.status === 409 && s.signatures < s.minimum) {
         setError(null);
         setRefusal(t('survivors.statements.belowMinimum', { n: s.signatures, min: s.minimum }));
       } else setError(r.error);

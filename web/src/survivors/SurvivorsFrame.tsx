@@ -56,7 +56,7 @@ export function SurvivorsFrame({
   );
 }
 
-// A refusal by network role, in words (the server's 403 survivor_role_required says the same).
+// A refusal by network role, in words (the server's 403 says the same).
 export function NoNetworkRole() {
   const { t } = useTranslation();
   return <p className="alert alert-warning">{t('survivors.noRole')}</p>;
