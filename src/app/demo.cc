@@ -21,6 +21,7 @@
 #include "app/demo_referrals.h"
 #include "app/demo_reports.h"
 #include "app/demo_shelters.h"
+#include "app/demo_survivors.h"
 #include "app/demo_training.h"
 #include "app/services.h"
 
@@ -231,6 +232,10 @@ Result<void> FillDemo(const std::string& data_dir) {
       TRY(FillDemoCampaigns(services, advocate, admins["gunsan-counsel"].org_id));
   std::cout << "Training new activists (신입 활동가 교육과 수료증을 만드는 중):\n" << std::flush;
   const auto trained = TRY(FillDemoTraining(services, advocate));
+  std::cout << "Gathering the survivors' network (당사자 네트워크의 모임과 성명을 만드는 중):\n"
+            << std::flush;
+  const auto network = TRY(FillDemoSurvivors(services, admins["survivors"]));
+  users += network.accounts;
   std::cout << "\n"
             << caseload->people << " synthetic survivors (" << caseload->writes
             << " records), each marked (데모)\n"
@@ -249,6 +254,9 @@ Result<void> FillDemo(const std::string& data_dir) {
             << trained.courses << " activist training course with " << trained.sessions
             << " sessions, " << trained.trainees << " trainees and " << trained.certificates
             << " certificate issued\n"
+            << network.members << " members of the survivors' network in " << network.groups
+            << " groups, " << network.meetings << " meetings, " << network.statements
+            << " statements\n"
             << users << " demo accounts share the password: " << kDemoPassword << "\n"
             << "  e.g. secretariat-network-admin, seoul-counsel-admin, seoul-counsel-worker,\n"
             << "       gyeonggi-shelter-shelter-staff, seoul-counsel-dispatcher\n"

@@ -40,6 +40,7 @@
 #include "modules/site/routes.h"
 #include "modules/stats/routes.h"
 #include "modules/supervision/routes.h"
+#include "modules/survivors/routes.h"
 #include "modules/training/routes.h"
 #include "security/password.h"
 
@@ -152,6 +153,7 @@ int Serve(const ServeOptions& options) {
   campaigns::AddPartnerRoutes(router, *s.campaigns);
   site::AddRoutes(router, *s.site);
   training::AddRoutes(router, *s.training);
+  survivors::AddRoutes(router, *s.survivors);
   server.metrics().AddGauge(
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",

@@ -21,6 +21,7 @@
 #include "modules/shelters/routes.h"
 #include "modules/stats/routes.h"
 #include "modules/supervision/routes.h"
+#include "modules/survivors/routes.h"
 #include "modules/training/routes.h"
 #include "security/keys.h"
 #include "security/messages.h"
@@ -53,6 +54,7 @@ void RegisterAllMessages() {
   events::RegisterEventMessages();
   campaigns::RegisterCampaignMessages();
   training::RegisterTrainingMessages();
+  survivors::RegisterSurvivorMessages();
 }
 
 namespace {
@@ -167,7 +169,9 @@ void Services::Build() {
       *db, *keyring, *audit, *clock,
       training::TrainingOptions{.font_path = config.export_font_path,
                                 .public_url = config.PublicUrl()});
+  survivors = std::make_unique<survivors::SurvivorService>(*db, *keyring, *audit, *clock);
   site = std::make_unique<site::PublicSite>(*events, *policy, *orgs, *campaigns, *training, *clock);
+  site->SetSurvivors(survivors.get());
   // The directory shows each shelter's free beds as the shelters' records count them now.
   referrals->SetFreeBedCounter(
       [this](store::Tx& tx) { return shelters::FreeBedCounts(tx, clock->Now()); });

@@ -29,6 +29,7 @@
 #include "modules/site/site_service.h"
 #include "modules/stats/stats_service.h"
 #include "modules/supervision/supervision_service.h"
+#include "modules/survivors/survivor_service.h"
 #include "modules/training/training_service.h"
 #include "security/audit_batcher.h"
 #include "security/audit_log.h"
@@ -67,6 +68,7 @@ struct Services {
   std::unique_ptr<events::EventService> events;
   std::unique_ptr<campaigns::CampaignService> campaigns;
   std::unique_ptr<training::TrainingService> training;
+  std::unique_ptr<survivors::SurvivorService> survivors;
   // The public site, made of what the modules above publish.
   std::unique_ptr<site::PublicSite> site;
 

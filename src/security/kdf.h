@@ -47,6 +47,13 @@ inline constexpr uint64_t kEventContactSubkeyId = 1;
 // Master key -> the key of the MAC in training certificates' codes (training/model.h); id 1.
 inline constexpr KdfContext kCertificateCodeContext{"DdTrnCrt"};
 inline constexpr uint64_t kCertificateCodeSubkeyId = 1;
+// Organization key (of a survivor_network organization) -> the key that wraps each member's own
+// key (survivors/member_keys.h); id 1. A branch no person record uses: members are never people.
+inline constexpr KdfContext kSurvivorMemberContext{"DdSrvMbr"};
+inline constexpr uint64_t kSurvivorMemberSubkeyId = 1;
+// Organization key -> the network's own key for meeting places and peer-support notes; id 1.
+inline constexpr KdfContext kSurvivorNetworkContext{"DdSrvNet"};
+inline constexpr uint64_t kSurvivorNetworkSubkeyId = 1;
 
 // The 32-byte subkey number id of parent in context (BLAKE2b-based crypto_kdf_derive_from_key).
 // Subkeys are independent: knowing one reveals nothing of the parent or of other subkeys.

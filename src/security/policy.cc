@@ -108,6 +108,11 @@ const std::vector<PermissionGrant>& Grants() {
       // Reading a trainee's name (the list, one trainee, her certificate's PDF) is audited.
       {perm::kTrainingRead, {"advocate", "org_admin", "network_admin"}},
       {perm::kTrainingWrite, {"advocate", "org_admin", "network_admin"}},
+      // The survivors' network: its members' own accounts and its administrator; every other
+      // organization's account is refused by the service (404), the secretariat's at the gate.
+      {perm::kSurvivorSelf, {"survivor_member"}},
+      {perm::kSurvivorRead, {"survivor_member", "org_admin"}},
+      {perm::kSurvivorWrite, {"survivor_member", "org_admin"}},
   };
   return grants;
 }
@@ -122,7 +127,11 @@ bool IsDataRole(std::string_view role) {
   return std::find(std::begin(kDataRoles), std::end(kDataRoles), role) != std::end(kDataRoles);
 }
 
-bool RoleNeedsMfa(std::string_view role) { return role != "advocate" && role != "researcher"; }
+// A survivor_member account sees only her own network's records, never a case; TOTP is optional
+// for her (a second factor she cannot keep on a watched phone must not lock her out).
+bool RoleNeedsMfa(std::string_view role) {
+  return role != "advocate" && role != "researcher" && role != "survivor_member";
+}
 
 bool AnyRoleNeedsMfa(std::span<const std::string> roles) {
   return std::any_of(roles.begin(), roles.end(), [](const auto& r) { return RoleNeedsMfa(r); });

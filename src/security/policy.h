@@ -15,8 +15,8 @@ namespace dandelion::security {
 
 // The roles of docs/domain.md, as stored and sent.
 inline constexpr std::string_view kRoles[] = {
-    "network_admin", "org_admin", "case_worker", "supervisor", "shelter_staff",
-    "dispatcher",    "finance",   "advocate",    "researcher", "auditor",
+    "network_admin", "org_admin", "case_worker", "supervisor", "shelter_staff",   "dispatcher",
+    "finance",       "advocate",  "researcher",  "auditor",    "survivor_member",
 };
 
 bool IsRole(std::string_view role);
@@ -99,6 +99,12 @@ inline constexpr std::string_view kPartnerWrite = "partner.write";
 // service checks the course is the caller's organization's. Reading includes the certificate PDF.
 inline constexpr std::string_view kTrainingRead = "training.read";
 inline constexpr std::string_view kTrainingWrite = "training.write";
+// The survivors' network (docs/api-survivors.md): only inside an organization of kind
+// survivor_network; the service narrows by the caller's network roles (member, facilitator,
+// peer_supporter, coordinator; the organization's org_admin counts as coordinator).
+inline constexpr std::string_view kSurvivorSelf = "survivor.self";
+inline constexpr std::string_view kSurvivorRead = "survivor.read";
+inline constexpr std::string_view kSurvivorWrite = "survivor.write";
 }  // namespace perm
 
 // True when any of roles grants permission. Unknown permissions grant nothing.

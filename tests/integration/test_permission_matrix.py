@@ -103,6 +103,10 @@ def anyone(role, scope):
     return True
 
 
+def NOBODY(role, scope):
+    return False
+
+
 def roles(*allowed):
     return lambda role, scope: role in allowed
 
@@ -393,6 +397,23 @@ EXPECTED = {
     **{(m, TRAINEE + tail): own(*EVENT_STAFF) for m, tail in [
         ("GET", ""), ("POST", "/certificate"), ("POST", "/certificate/revoke"),
         ("GET", "/certificate/pdf")]},
+    # The survivors' network (docs/api-survivors.md) exists only inside a survivor_network
+    # organization: no role of the matrix's organizations (a counseling center, a support
+    # facility, the secretariat) reaches any of it — their org_admin gets 404, the others 403.
+    # The network's own roles are proven in test_survivors.py.
+    **{(m, "/api/v1/survivors" + p): NOBODY for m, p in [
+        ("GET", "/settings"), ("PUT", "/settings"), ("GET", "/groups"), ("POST", "/groups"),
+        ("PATCH", "/groups/{id}"), ("GET", "/members"), ("POST", "/members"),
+        ("GET", "/members/{id}"), ("PATCH", "/members/{id}"), ("DELETE", "/members/{id}"),
+        ("PUT", "/members/{id}/account"), ("GET", "/me"), ("PATCH", "/me/contact"),
+        ("GET", "/groups/{id}/meetings"), ("POST", "/groups/{id}/meetings"),
+        ("PATCH", "/meetings/{id}"), ("GET", "/meetings/{id}/attendance"),
+        ("PUT", "/meetings/{id}/attendance/{member_id}"),
+        ("DELETE", "/meetings/{id}/attendance/{member_id}"), ("GET", "/peer-contacts"),
+        ("POST", "/peer-contacts"), ("GET", "/statements"), ("POST", "/statements"),
+        ("PATCH", "/statements/{id}"), ("POST", "/statements/{id}/open"),
+        ("POST", "/statements/{id}/publish"), ("POST", "/statements/{id}/close"),
+        ("PUT", "/statements/{id}/signature"), ("DELETE", "/statements/{id}/signature")]},
 }
 
 # The restricted-person dimension: does a route reach a person? HER: it addresses her (her id,

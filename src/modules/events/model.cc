@@ -35,6 +35,7 @@ Error ValidateEvent(const EventFields& f) {
   Error e{ErrorCode::kInvalid, "error.invalid"};
   if (!Contains(kKinds, f.kind)) e.Field("kind", "field.unknown_value");
   if (Blank(f.title_ko)) e.Field("title_ko", "field.required");
+  if (f.kind == kGatheringKind && f.published) e.Field("published", "events.gathering_private");
   if (Blank(f.venue)) e.Field("venue", "field.required");
   if (!network::IsRegion(f.region)) e.Field("region", "field.unknown_value");
   if (f.ends_at <= f.starts_at) {

@@ -14,9 +14,17 @@
 
 namespace dandelion::events {
 
-inline constexpr std::string_view kKinds[] = {
-    "forum",           "policy_workshop",  "panel",           "rally", "memorial",
-    "pilgrimage_stop", "press_conference", "training_session"};
+inline constexpr std::string_view kKinds[] = {"forum",
+                                              "policy_workshop",
+                                              "panel",
+                                              "rally",
+                                              "memorial",
+                                              "pilgrimage_stop",
+                                              "press_conference",
+                                              "training_session",
+                                              "gathering"};
+// A survivors' network's yearly gathering (docs/api-survivors.md): private, never published.
+inline constexpr std::string_view kGatheringKind = "gathering";
 inline constexpr std::string_view kRoles[] = {"attendee", "speaker", "host", "volunteer", "press"};
 inline constexpr int kMaxCapacity = 100000;
 inline constexpr int64_t kMaxEventSeconds = 14 * 24 * 3600;

@@ -51,6 +51,12 @@ TEST(ValidateEvent, AcceptsAGoodEventAndNamesEachWrongField) {
   f = Good();
   f.ends_at = f.starts_at + std::chrono::hours(24 * 15);
   EXPECT_EQ(ValidateEvent(f).fields.at("ends_at"), "events.too_long");
+  f.ends_at = f.starts_at + std::chrono::hours(2);
+  f.kind = "gathering";
+  f.published = true;
+  EXPECT_EQ(ValidateEvent(f).fields.at("published"), "events.gathering_private");
+  f.published = false;
+  EXPECT_EQ(ValidateEvent(f).fields.count("published"), 0u);
   f.capacity.reset();  // no limit
   f.ends_at = f.starts_at + std::chrono::hours(2);
   EXPECT_TRUE(ValidateEvent(f).fields.empty());

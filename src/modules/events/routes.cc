@@ -335,6 +335,8 @@ void RegisterEventMessages() {
       {"events.ends_before_start", "끝나는 시각이 시작 시각보다 늦어야 합니다.",
        "The end must be after the start."},
       {"events.too_long", "행사는 14일을 넘을 수 없습니다.", "An event cannot last over 14 days."},
+      {"events.gathering_private", "전국 모임은 공개할 수 없습니다.",
+       "A gathering is never published."},
       {"events.bad_token", "이 QR 표는 이 행사의 것이 아니거나 바뀌었습니다.",
        "This QR ticket is not valid or has been altered."},
       {"events.bad_reference", "신청 번호의 형식이 맞지 않습니다 (예: ABCD-2345).",

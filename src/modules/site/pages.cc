@@ -241,7 +241,8 @@ std::string MapPage(Lang l, const std::vector<policy::MapCell>& map) {
                       .body = std::move(h)});
 }
 
-std::string StatementsPage(Lang l, const std::vector<policy::work_repo::Statement>& list) {
+std::string StatementsPage(Lang l, const std::vector<policy::work_repo::Statement>& list,
+                           const std::string& extra) {
   std::string h = "<h1>";
   h += Pick(l, "성명서", "Statements");
   h += "</h1>";
@@ -256,6 +257,7 @@ std::string StatementsPage(Lang l, const std::vector<policy::work_repo::Statemen
          "</a> <span class=\"muted\">" + Esc(Day(l, s.published_at)) + "</span></li>";
   }
   h += "</ul>";
+  h += extra;
   return RenderFrame({.lang = l,
                       .title = std::string(Pick(l, "성명서", "Statements")),
                       .rest = "statements",

@@ -30,7 +30,9 @@ struct HomeData {
 
 std::string HomePage(Lang lang, const HomeData& data);
 std::string MapPage(Lang lang, const std::vector<policy::MapCell>& map);
-std::string StatementsPage(Lang lang, const std::vector<policy::work_repo::Statement>& list);
+// extra: more HTML after the list (the survivors' network's statements), "" for none.
+std::string StatementsPage(Lang lang, const std::vector<policy::work_repo::Statement>& list,
+                           const std::string& extra = "");
 std::string StatementPage(Lang lang, const policy::work_repo::Statement& statement);
 std::string NotFoundPage(Lang lang);
 

@@ -2,6 +2,7 @@
 
 #include "modules/events/model.h"
 #include "modules/service_support.h"
+#include "modules/site/survivor_pages.h"
 
 namespace dandelion::site {
 
@@ -9,6 +10,7 @@ namespace dandelion::site {
 struct PublicSite::Snapshot {
   TimePoint taken;
   HomeData data;
+  std::vector<survivors::PublicStatement> network_statements;
   std::shared_ptr<const std::string> home[2], map[2], statements[2];
 };
 
@@ -39,12 +41,13 @@ Result<std::shared_ptr<const PublicSite::Snapshot>> PublicSite::Current() {
   s->data.map = TRY(policy_.Map(anyone, true));
   s->data.members = TRY(orgs_.PublicDirectory());
   s->data.campaigns = TRY(campaigns_.PublicCampaigns());
+  if (survivors_) s->network_statements = TRY(survivors_->PublicStatements());
   for (Lang lang : {Lang::kKo, Lang::kEn}) {
     const int i = Index(lang);
     s->home[i] = std::make_shared<const std::string>(HomePage(lang, s->data));
     s->map[i] = std::make_shared<const std::string>(MapPage(lang, s->data.map));
-    s->statements[i] =
-        std::make_shared<const std::string>(StatementsPage(lang, s->data.statements));
+    s->statements[i] = std::make_shared<const std::string>(StatementsPage(
+        lang, s->data.statements, SurvivorStatementsSection(lang, s->network_statements)));
   }
   snapshot_ = s;
   return snapshot_;
@@ -66,6 +69,9 @@ Result<Page> PublicSite::Statement(Lang lang, const std::string& id) {
   auto s = TRY(Current());
   for (const auto& st : s->data.statements) {
     if (st.id == id) return Page{200, StatementPage(lang, st)};
+  }
+  for (const auto& st : s->network_statements) {
+    if (st.id == id) return Page{200, SurvivorStatementPage(lang, st)};
   }
   return NotFound(lang);
 }

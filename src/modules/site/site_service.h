@@ -25,6 +25,7 @@
 #include "modules/network/org_service.h"
 #include "modules/policy/policy_service.h"
 #include "modules/site/pages.h"
+#include "modules/survivors/survivor_service.h"
 #include "modules/training/training_service.h"
 
 namespace dandelion::site {
@@ -47,6 +48,9 @@ class PublicSite {
   Result<std::shared_ptr<const std::string>> Map(Lang lang);
   Result<std::shared_ptr<const std::string>> Statements(Lang lang);
   Result<Page> Statement(Lang lang, const std::string& id);
+  // The survivors' network's statements are shown only while their live signature count meets
+  // the network's minimum, checked at each rebuild (kFreshFor) — a count, never a name.
+  void SetSurvivors(survivors::SurvivorService* survivors) { survivors_ = survivors; }
   // A published campaign with its route, or 404.
   Result<Page> Campaign(Lang lang, const std::string& id);
   // What a training certificate's QR code opens: valid or not, never who holds it.
@@ -74,6 +78,7 @@ class PublicSite {
   network::OrgService& orgs_;
   campaigns::CampaignService& campaigns_;
   training::TrainingService& training_;
+  survivors::SurvivorService* survivors_ = nullptr;
   const Clock& clock_;
   std::mutex mutex_;
   std::shared_ptr<const Snapshot> snapshot_;
