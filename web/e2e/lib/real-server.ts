@@ -93,6 +93,21 @@ export async function startRealServer(orgs: OrgSpec[], users: UserSpec[]): Promi
       `${PASSWORD}\n`,
     );
   }
+  return serve(tmp, data);
+}
+
+// The password of every account `dandelion demo` makes (src/app/commands.h kDemoPassword).
+export const DEMO_PASSWORD = 'minduelle-demo-2026';
+
+// A data dir filled by `dandelion demo` (the synthetic network with its demo accounts), served.
+export async function startDemoServer(): Promise<RealServer> {
+  const tmp = mkdtempSync(join(tmpdir(), 'dandelion-e2e-demo-'));
+  const data = join(tmp, 'data');
+  run(['demo', '--data', data]);
+  return serve(tmp, data);
+}
+
+async function serve(tmp: string, data: string): Promise<RealServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     BIN,
