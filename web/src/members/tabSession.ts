@@ -9,7 +9,7 @@
 // - quick exit signs out the same way before it leaves.
 // What does not hold, stated in docs/web-survivors.md: a browser killed by the phone's system
 // sends nothing; the server's 15-minute idle limit ends that session.
-import { currentCsrfToken } from '../api/client';
+import { currentCsrfToken, setCsrfToken } from '../api/client';
 
 const MARKER = 'notes.tab';
 
@@ -45,6 +45,7 @@ export function clearTabMarker(): void {
 export function signOutAsTheTabGoes(): void {
   const token = currentCsrfToken();
   if (!token) return;
+  setCsrfToken(null); // sent once, whether quick exit or pagehide comes first
   try {
     void fetch('/api/v1/session', {
       method: 'DELETE',
