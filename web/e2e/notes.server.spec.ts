@@ -21,19 +21,29 @@ if (skipReason) console.warn(`\n[notes real-server suite] SKIPPED: ${skipReason}
 
 let server: RealServer;
 let chromium: Launched;
+// A binary built before the survivors' network has no such routes: said, and skipped.
+let routesMissing = false;
 
 beforeAll(async () => {
   if (skipReason) return;
   server = await startDemoServer();
+  const openapi = await fetch(
+    `${server.url.replace('localhost', '127.0.0.1')}/api/v1/openapi.json`,
+  );
+  routesMissing = !(await openapi.text()).includes('/api/v1/survivors/me');
+  if (routesMissing)
+    console.warn('\n[notes real-server suite] SKIPPED: the binary has no survivors routes\n');
   chromium = await launch();
-});
+  // `dandelion demo` fills a whole synthetic network first: give it time on a busy machine.
+}, 300_000);
 afterAll(async () => {
   await chromium?.close();
   await server?.stop();
 });
 
 describe.skipIf(skipReason)('a member’s own page (real server, demo network)', () => {
-  it('signs in, sees her next meeting, signs a statement and quick-exits on a phone', async () => {
+  it('signs in, sees her next meeting, signs a statement and quick-exits on a phone', async (ctx) => {
+    if (routesMissing) return ctx.skip();
     const t: TrackedPage = await newPage(chromium.browser, {
       baseURL: server.url,
       width: 390,

@@ -2,7 +2,7 @@
 // `dandelion init`, organizations and users made by the command line, `dandelion serve` on a
 // free port (serving web/dist: the app under /app/, the help page at /help). Stopped and deleted
 // afterwards. Pages go to `${url}/app/...`.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -103,7 +103,13 @@ export const DEMO_PASSWORD = 'minduelle-demo-2026';
 export async function startDemoServer(): Promise<RealServer> {
   const tmp = mkdtempSync(join(tmpdir(), 'dandelion-e2e-demo-'));
   const data = join(tmp, 'data');
-  run(['demo', '--data', data]);
+  // Asynchronously: filling the demo network takes a while, and a blocked worker loses its
+  // connection to the test runner.
+  await new Promise<void>((resolve, reject) =>
+    execFile(BIN, ['demo', '--data', data], { maxBuffer: 16 * 1024 * 1024 }, (error) =>
+      error ? reject(error) : resolve(),
+    ),
+  );
   return serve(tmp, data);
 }
 
