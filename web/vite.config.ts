@@ -1,7 +1,8 @@
 // Vite build of the web app. The output (web/dist) is served by `dandelion serve` under a strict
 // CSP (no 'unsafe-inline'), so the build must emit no inline script or style: no module-preload
-// polyfill, CSS as files. Two pages: the staff app (index.html) and the public help page
-// (help.html), which shares no code with the app so it stays small. The app lives under /app/
+// polyfill, CSS as files. Three pages: the staff app (index.html), the public help page
+// (help.html), which shares no code with the app so it stays small, and a survivors' network
+// member's own page (notes.html, served at /notes under a neutral title). The app lives under /app/
 // (`/` and `/en/` are the network's public site, rendered by the server): every built URL starts
 // with /app/, the help page's assets included, though the page itself is still served at /help.
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,8 @@ const helpPage: Plugin = {
       const [path, query] = (req.url ?? '').split('?');
       if (path === '/help' || path?.startsWith('/help/'))
         req.url = `/app/help.html${query ? `?${query}` : ''}`;
+      // A member's own page (src/members/), under a neutral name.
+      if (path === '/notes' || path === '/notes/') req.url = '/app/notes.html';
       next();
     });
   },
@@ -36,6 +39,7 @@ export default defineConfig({
       input: {
         app: fileURLToPath(new URL('index.html', import.meta.url)),
         help: fileURLToPath(new URL('help.html', import.meta.url)),
+        notes: fileURLToPath(new URL('notes.html', import.meta.url)),
       },
     },
   },

@@ -140,6 +140,7 @@ class StaticFilesTest : public ::testing::Test {
     fs::create_directories(root_ / "assets");
     Write(root_ / "index.html", "<!doctype html><title>민들레</title>");
     Write(root_ / "help.html", "<!doctype html><title>도움 요청</title>");
+    Write(root_ / "notes.html", "<!doctype html><title>메모</title>");
     Write(root_ / "assets" / "app-1a2b.js", "console.log(1)");
     Write(root_ / ".env", "SECRET=1");
     Write(root_.parent_path() / "outside.txt", "outside");
@@ -223,6 +224,19 @@ TEST_F(StaticFilesTest, TheHelpPageKeepsItsPaths) {
   }
   EXPECT_EQ(Get(router_, "/helpers").status, 404);
   EXPECT_EQ(Get(router_, "/app/help.html").Header("Cache-Control"), "no-store");
+}
+
+TEST_F(StaticFilesTest, AMembersPageIsServedUnderANeutralNameAndNeverCached) {
+  for (const char* path : {"/notes", "/notes/"}) {
+    Response notes = Get(router_, path);
+    EXPECT_EQ(notes.status, 200) << path;
+    EXPECT_NE(notes.body.find("메모"), std::string::npos) << path;
+    EXPECT_TRUE(notes.Header("Set-Cookie").empty());
+    EXPECT_EQ(notes.Header("Cache-Control"), "no-store") << path;
+  }
+  EXPECT_EQ(Get(router_, "/notes/x").status, 404);
+  EXPECT_EQ(Get(router_, "/notesx").status, 404);
+  EXPECT_EQ(Get(router_, "/app/notes.html").Header("Cache-Control"), "no-store");
 }
 
 TEST_F(StaticFilesTest, NeverServesHiddenFilesOrAnythingOutsideTheRoot) {

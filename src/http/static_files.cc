@@ -103,6 +103,9 @@ Response StaticFiles::Serve(const Request& request) const {
   if (path == "/help" || path.starts_with("/help/")) {
     // The light public help page owns /help and /help/en, /help/th…; it is not the app.
     file = Resolve(root_, "help.html");
+  } else if (path == "/notes" || path == "/notes/") {
+    // A survivors' network member's own page, under a neutral name (docs/web-survivors.md).
+    file = Resolve(root_, "notes.html");
   } else if (path == "/app" || path.starts_with("/app/")) {
     std::string_view relative =
         path.substr(std::min(path.size(), std::string_view("/app/").size()));
@@ -115,8 +118,8 @@ Response StaticFiles::Serve(const Request& request) const {
   Response response;
   response.content_type = std::string(ContentTypeFor(file));
   response.file_path = file;
-  // A woman on a shared device: the public help page is never kept in a cache.
-  const bool help = file.ends_with("/help.html");
+  // A woman on a shared device: the help page and a member's page are never kept in a cache.
+  const bool help = file.ends_with("/help.html") || file.ends_with("/notes.html");
   response.SetHeader("Cache-Control", std::string(help    ? "no-store"
                                                   : asset ? kImmutable
                                                           : kRevalidate));

@@ -23,6 +23,8 @@ class StaticFiles {
   // - `/app` and `/app/<file>`: the file of the build (as a file_path response); for paths that
   //   are not files, index.html (client-side routes), except under /app/assets/ (404);
   // - `/help` and `/help/...`: the public help page, help.html, never cached;
+  // - `/notes`: a survivors' network member's own page, notes.html (a neutral name and title,
+  //   for a shared or watched phone), never cached;
   // - a former top-level route of the app (`/sign-in`, `/cases/...`): 308 to the same path
   //   under /app/, so old bookmarks keep working;
   // - anything else, hidden files, and anything outside the root (symlinks included): 404.

@@ -13,6 +13,7 @@ import { policyRoutes } from './policy/routes';
 import { eventRoutes } from './events/routes';
 import { campaignRoutes } from './campaigns/routes';
 import { trainingRoutes } from './training/routes';
+import { survivorRoutes } from './survivors/routes';
 import { reportRoutes } from './reports/routes';
 import { referralRoutes } from './referrals/routes';
 import { SessionProvider, useSession } from './session';
@@ -122,6 +123,7 @@ const BUILT: readonly string[] = [
   'campaigns',
   'partners',
   'training',
+  'survivors',
 ];
 const MODULES = NAV_ITEMS.filter((i) => !BUILT.includes(i.key) && !CASE_NAV_KEYS.includes(i.key));
 
@@ -284,6 +286,7 @@ export function AppRoutes() {
         {eventRoutes()}
         {campaignRoutes()}
         {trainingRoutes()}
+        {survivorRoutes()}
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,6 +1,6 @@
 // Serves web/dist the way `dandelion serve` does — the same security headers and CSP, the app
 // under /app/ with the single-page-app fallback to index.html, the public help page at /help
-// (and /help/en, /help/th…), 308 from the app's former paths, 404 for anything else — for the
+// (and /help/en, /help/th…), a member's own page at /notes, 308 from the app's former paths, 404 for anything else — for the
 // UI-only suite, whose API is mocked.
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -59,8 +59,9 @@ export async function serveDist(
       return;
     }
     const help = path === '/help' || path.startsWith('/help/');
+    const notes = path === '/notes' || path === '/notes/';
     const inApp = path === '/app' || path.startsWith('/app/');
-    if (!help && !inApp) {
+    if (!help && !notes && !inApp) {
       const first = path.split('/')[1] ?? '';
       if (FORMER_ROUTES.includes(first)) {
         const query = new URL(req.url ?? '/', 'http://x').search;
@@ -68,7 +69,7 @@ export async function serveDist(
       } else res.writeHead(404, headers).end();
       return;
     }
-    let file = join(root, help ? 'help.html' : path.slice('/app'.length));
+    let file = join(root, help ? 'help.html' : notes ? 'notes.html' : path.slice('/app'.length));
     const isFile = await stat(file).then(
       (s) => s.isFile(),
       () => false,

@@ -28,6 +28,12 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+// The token, for the one request that cannot go through request(): a sign-out sent with
+// keepalive while the page is going away (src/members/tabSession.ts).
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 export function setApiLanguage(lang: string): void {
   language = lang;
 }

@@ -14,6 +14,8 @@ export const NETWORK_EVENT_KINDS = [
   'pilgrimage_stop',
   'press_conference',
   'training_session',
+  // A survivors' network's yearly gathering: private, never published (docs/api-survivors.md).
+  'gathering',
 ] as const;
 export type NetworkEventKind = (typeof NETWORK_EVENT_KINDS)[number];
 

@@ -30,3 +30,4 @@ export * from './events';
 export * from './campaigns';
 export * from './partners';
 export * from './training';
+export * from './survivors';

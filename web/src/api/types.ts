@@ -12,6 +12,8 @@ export const ROLES = [
   'auditor',
   'org_admin',
   'network_admin',
+  // A member of the survivors' network with an account of her own (docs/api-survivors.md).
+  'survivor_member',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -20,7 +20,8 @@ export type NavKey =
   | 'events'
   | 'campaigns'
   | 'partners'
-  | 'training';
+  | 'training'
+  | 'survivors';
 
 export interface NavItem {
   key: NavKey;
@@ -74,6 +75,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'campaigns', path: '/campaigns', roles: ROLES },
   { key: 'partners', path: '/partners', roles: ROLES },
   { key: 'training', path: '/training', roles: ['advocate', 'org_admin', 'network_admin'] },
+  // The survivors' network's own screens: members by alias, groups, peer support, statements
+  // (survivor.read, docs/api-survivors.md); only in a survivors' network, narrowed by her role
+  // in it.
+  {
+    key: 'survivors',
+    path: '/survivors',
+    roles: ['survivor_member', 'org_admin'],
+    orgKinds: ['survivor_network'],
+  },
   { key: 'audit', path: '/audit', roles: ['auditor'] },
   { key: 'users', path: '/admin/users', roles: ['org_admin'] },
   { key: 'organizations', path: '/admin/organizations', roles: ['network_admin'] },
@@ -91,6 +101,8 @@ const HOME_ORDER: readonly [Role, string][] = [
   ['advocate', '/campaigns'],
   ['researcher', '/statistics'],
   ['auditor', '/audit'],
+  // A member account that opens the staff app (a facilitator, a coordinator): her network.
+  ['survivor_member', '/survivors'],
   ['org_admin', '/admin/users'],
   ['network_admin', '/admin/organizations'],
 ];

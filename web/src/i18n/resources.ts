@@ -24,6 +24,7 @@ import koSession from './ko/session.json';
 import koShelters from './ko/shelters.json';
 import koStats from './ko/stats.json';
 import koSupervision from './ko/supervision.json';
+import koSurvivors from './ko/survivors.json';
 import enAdmin from './en/admin.json';
 import enAudit from './en/audit.json';
 import enCalendar from './en/calendar.json';
@@ -45,6 +46,7 @@ import enSession from './en/session.json';
 import enShelters from './en/shelters.json';
 import enStats from './en/stats.json';
 import enSupervision from './en/supervision.json';
+import enSurvivors from './en/survivors.json';
 
 // One area in both languages; the English must match the Korean's shape.
 function area<T extends object>(ko: T, en: NoInfer<T>): { ko: T; en: T } {
@@ -73,6 +75,7 @@ export const AREAS = {
   training: area(koTraining, enTraining),
   partners: area(koPartners, enPartners),
   campaigns: area(koCampaigns, enCampaigns),
+  survivors: area(koSurvivors, enSurvivors),
 };
 
 // Both languages' areas merged into one namespace. Each section (`cases`, `people`…) lives in
@@ -100,6 +103,7 @@ function merged(lang: 'ko' | 'en') {
     ...AREAS.training[lang],
     ...AREAS.partners[lang],
     ...AREAS.campaigns[lang],
+    ...AREAS.survivors[lang],
   };
 }
 
