@@ -41,6 +41,13 @@ export default defineConfig({
         help: fileURLToPath(new URL('help.html', import.meta.url)),
         notes: fileURLToPath(new URL('notes.html', import.meta.url)),
       },
+      output: {
+        // The member's page preloads chunks it shares with the staff app (the survivors' API
+        // client…). A chunk named after the network would name it in notes.html, where anyone
+        // viewing the page's source would see it: such chunks get a neutral name.
+        chunkFileNames: (chunk) =>
+          /surviv|member/i.test(chunk.name) ? 'assets/n-[hash].js' : 'assets/[name]-[hash].js',
+      },
     },
   },
   server: {
