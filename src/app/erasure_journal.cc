@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/ids.h"
 #include "modules/people/person_repo.h"
+#include "modules/survivors/survivor_repo.h"
 #include "security/actor.h"
 
 namespace dandelion::app {
@@ -65,8 +66,9 @@ Result<int> SyncErasureJournal(Services& services) {
   const auto known = TRY(ReadErasures(path));
   store::Rows rows;
   TRY(services.db->Read([&](store::Tx& tx) -> Result<void> {
-    rows =
-        TRY(tx.Query("SELECT id, erased_at FROM people WHERE erased_at IS NOT NULL ORDER BY id"));
+    rows = TRY(tx.Query(
+        "SELECT id, erased_at FROM people WHERE erased_at IS NOT NULL UNION ALL SELECT id, "
+        "erased_at FROM survivor_members WHERE status = 'erased' ORDER BY 1"));
     return Ok();
   }));
   int added = 0;
@@ -85,16 +87,27 @@ Result<int> ReapplyErasures(Services& services, const std::set<std::string>& ids
     erased = 0;
     const std::string now = FormatRfc3339(services.clock->Now());
     for (const auto& id : ids) {
-      auto row =
-          TRY(tx.QueryOne("SELECT org_id FROM people WHERE id = ? AND erased_at IS NULL", {id}));
-      if (!row) continue;
-      TRY(people::person_repo::Erase(tx, id, now));
-      security::AuditEvent e = security::ActorEvent(
-          security::Actor::Console(), "person.erase_reapplied", "person", id, {}, row->Text(0));
-      e.fields = {"person_key",   "legal_name",  "alias",     "birth_date", "phone",
-                  "safe_contact", "nationality", "languages", "categories"};
-      TRY(services.audit->Append(tx, e));
-      ++erased;
+      if (auto person = TRY(
+              tx.QueryOne("SELECT org_id FROM people WHERE id = ? AND erased_at IS NULL", {id}))) {
+        TRY(people::person_repo::Erase(tx, id, now));
+        security::AuditEvent e =
+            security::ActorEvent(security::Actor::Console(), "person.erase_reapplied", "person", id,
+                                 {}, person->Text(0));
+        e.fields = {"person_key",   "legal_name",  "alias",     "birth_date", "phone",
+                    "safe_contact", "nationality", "languages", "categories"};
+        TRY(services.audit->Append(tx, e));
+        ++erased;
+      } else if (auto member = TRY(tx.QueryOne(
+                     "SELECT org_id FROM survivor_members WHERE id = ? AND status = 'active'",
+                     {id}))) {
+        // A member of the survivors' network: erased exactly as SurvivorService::Erase does.
+        TRY(survivors::repo::EraseMember(tx, id, now));
+        TRY(services.audit->Append(
+            tx, security::ActorEvent(security::Actor::Console(), "survivor.member.erase_reapplied",
+                                     "survivor_member", id, {"key", "sealed_fields", "signatures"},
+                                     member->Text(0))));
+        ++erased;
+      }
     }
     return Ok();
   }));

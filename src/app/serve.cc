@@ -113,12 +113,14 @@ int Serve(const ServeOptions& options) {
   // Erasures reach older backups: each is journaled outside the database once it committed
   // (app/erasure_journal.h); tombstones a crash left unjournaled are added now.
   const std::string journal = ErasureJournalPath(s.config);
-  s.people->SetErasureRecorder([journal, &s](const std::string& person_id) {
-    if (auto r = AppendErasure(journal, person_id, FormatRfc3339(s.clock->Now())); !r) {
+  auto journal_erasure = [journal, &s](const std::string& id) {
+    if (auto r = AppendErasure(journal, id, FormatRfc3339(s.clock->Now())); !r) {
       // The erasure itself committed; the next start-up or backup journals it from the database.
       spdlog::error(R"({{"event":"erasure_journal_failed","cause":"{}"}})", r.error().detail);
     }
-  });
+  };
+  s.people->SetErasureRecorder(journal_erasure);
+  s.survivors->SetErasureRecorder(journal_erasure);
   if (auto synced = SyncErasureJournal(s); !synced) {
     return Refuse("cannot keep the erasure journal", synced.error());
   }

@@ -19,8 +19,8 @@ import time
 import unittest
 
 from harness import BIN, PG_URL, Server, backend, run_cli
-from network import (PASSWORD, add_org, advance, build_network, server_now, sign_in,
-                     totp)
+from network import (PASSWORD, add_org, add_user, advance, build_network, server_now,
+                     sign_in, totp)
 from test_audit_keys import database_url, tamper
 from test_emergency import submit
 
@@ -323,6 +323,45 @@ class BackupErasureTest(unittest.TestCase):
         self.assertEqual(worker.client.get(f"{PEOPLE}/{erased}").status, 404)
         self.assertEqual(worker.client.get(f"{PEOPLE}/{self.pids['박서윤']}").status, 200)
         self.assert_no_leftovers(replaced=True)
+
+    def test_a_restored_backup_does_not_bring_back_a_member_who_left_after_it(self):
+        # A survivors' network member is no person, but her leaving reaches older backups the
+        # same way: her id in the journal, her key destroyed again by the restore.
+        self.server.stop()
+        add_org(self.server, "survivors", "survivor_network", "KR-11")
+        add_user(self.server, "survivors", "sv-admin", "org_admin")
+        self.server.start()
+        admin = sign_in(self.server, "sv-admin").client
+        r = admin.post("/api/v1/survivors/groups", body={"name": "서울 모임", "region": "KR-11"})
+        self.assertEqual(r.status, 201, r.body)
+        group = r.json()["id"]
+        members = {}
+        for alias in ("들꽃", "바람"):
+            r = admin.post("/api/v1/survivors/members", body={
+                "alias": alias, "group_id": group, "contact": "010-2222-3333"})
+            self.assertEqual(r.status, 201, r.body)
+            members[alias] = r.json()["id"]
+        backup = self.backup("before-she-left.bin")
+        left = members["들꽃"]
+        r = admin.request("DELETE", f"/api/v1/survivors/members/{left}")
+        self.assertEqual(r.status, 200, r.body)
+        with open(self.path("erasures.journal"), encoding="utf-8") as f:
+            journal = f.read()
+        self.assertIn(left, journal)
+        self.assertNotIn("들꽃", journal)
+        self.server.stop()
+        proc = run_cli("restore", "--data", self.server.data, "--from", backup)
+        self.assertIn("Erased again 1", proc.stdout)
+        self.assertEqual(self.query("SELECT COUNT(*) FROM survivor_member_keys WHERE member_id = "
+                                    f"'{left}'"), [(0,)])
+        self.assertEqual(self.query(f"SELECT status, alias, contact FROM survivor_members WHERE "
+                                    f"id = '{left}'"), [("erased", "", None)])
+        self.assertEqual(self.query("SELECT status FROM survivor_members WHERE id = "
+                                    f"'{members['바람']}'"), [("active",)])
+        actions = [r[0] for r in self.query("SELECT action FROM audit_log ORDER BY seq")]
+        self.assertEqual(actions[-2:], ["survivor.member.erase_reapplied", "data.restore"])
+        run_cli("audit", "verify", "--data", self.server.data)
+        self.server.start()
 
     def test_an_erasure_missing_from_the_journal_is_taken_from_the_database(self):
         backup = self.backup("before-erasure.bin")

@@ -331,15 +331,20 @@ Result<Member> SurvivorService::LinkAccount(const security::Actor& actor, const 
 
 Result<void> SurvivorService::Erase(const security::Actor& actor, const std::string& id) {
   TRY(RequirePermission(actor, perm::kSurvivorWrite));
-  return db_.Write([&](store::Tx& tx) -> Result<void> {
+  std::string erased;
+  TRY(db_.Write([&](store::Tx& tx) -> Result<void> {
     Caller c = TRY(CallerOf(tx, actor));
     StoredMember m = TRY(LoadMember(tx, actor, id));
     if (!IsCoordinator(c)) return Fail(RoleRefused());
     TRY(repo::EraseMember(tx, m.id, FormatRfc3339(clock_.Now())));
     TRY(audit_.Append(tx, security::ActorEvent(actor, "survivor.member.erase", "survivor_member",
                                                m.id, {"key", "sealed_fields", "signatures"})));
+    erased = m.id;
     return Ok();
-  });
+  }));
+  // Only once her erasure committed: the journal must never name a member still on record.
+  if (erasure_recorder_) erasure_recorder_(erased);
+  return Ok();
 }
 
 }  // namespace dandelion::survivors

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -136,6 +137,12 @@ class SurvivorService {
   Result<Member> LinkAccount(const security::Actor& actor, const std::string& id,
                              const std::string& user_id);
   Result<void> Erase(const security::Actor& actor, const std::string& id);
+  // Called with her id after her erasure committed: the server appends it to the data dir's
+  // erasure journal (app/erasure_journal.h), which a restore re-applies to older backups, as for
+  // people. Unset in unit tests. Set once, before serving.
+  void SetErasureRecorder(std::function<void(const std::string& member_id)> recorder) {
+    erasure_recorder_ = std::move(recorder);
+  }
 
   Result<std::vector<Meeting>> Meetings(const security::Actor& actor, const std::string& group);
   Result<Meeting> AddMeeting(const security::Actor& actor, const std::string& group,
@@ -192,6 +199,7 @@ class SurvivorService {
   security::Keyring& keyring_;
   const security::AuditLog& audit_;
   const Clock& clock_;
+  std::function<void(const std::string&)> erasure_recorder_;
 };
 
 // The refusal of a caller whose network role does not allow what she asks.
