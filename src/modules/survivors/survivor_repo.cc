@@ -1,27 +1,15 @@
 #include "modules/survivors/survivor_repo.h"
 
+#include "store/select.h"
+
 namespace dandelion::survivors::repo {
 namespace {
 
 using store::BlobOrNull;
 using store::TextOrNull;
 
-template <class T, class Convert>
-Result<std::vector<T>> Select(store::Tx& tx, const std::string& sql, const store::Params& params,
-                              Convert convert) {
-  store::Rows rows = TRY(tx.Query(sql, params));
-  std::vector<T> out;
-  for (const auto& row : rows) out.push_back(convert(row));
-  return out;
-}
-
-template <class T, class Convert>
-Result<std::optional<T>> SelectOne(store::Tx& tx, const std::string& sql,
-                                   const store::Params& params, Convert convert) {
-  auto found = TRY(Select<T>(tx, sql, params, convert));
-  if (found.empty()) return std::optional<T>();
-  return std::optional<T>(std::move(found.front()));
-}
+using store::Select;
+using store::SelectOne;
 
 Result<int> Count(store::Tx& tx, const std::string& sql, const store::Params& params) {
   auto row = TRY(tx.QueryOne(sql, params));

@@ -1,5 +1,7 @@
 #include "modules/training/training_repo.h"
 
+#include "store/select.h"
+
 namespace dandelion::training::repo {
 namespace {
 
@@ -98,22 +100,8 @@ StoredCertificate ToCertificate(const store::Row& row) {
           .revoked_by = row.Text(9)};
 }
 
-template <class T, class Convert>
-Result<std::vector<T>> Select(store::Tx& tx, const std::string& sql, const store::Params& params,
-                              Convert convert) {
-  store::Rows rows = TRY(tx.Query(sql, params));
-  std::vector<T> out;
-  for (const auto& row : rows) out.push_back(convert(row));
-  return out;
-}
-
-template <class T, class Convert>
-Result<std::optional<T>> SelectOne(store::Tx& tx, const std::string& sql,
-                                   const store::Params& params, Convert convert) {
-  auto found = TRY(Select<T>(tx, sql, params, convert));
-  if (found.empty()) return std::optional<T>();
-  return std::optional<T>(std::move(found.front()));
-}
+using store::Select;
+using store::SelectOne;
 
 }  // namespace
 
