@@ -56,6 +56,12 @@ def stored_values(server, table, where):
     return values
 
 
+def keyed(table):
+    """A statistics table's counts by key, a key always a tuple (a one-way key is a string)."""
+    return {tuple(row["key"]) if isinstance(row["key"], list) else (row["key"],): row["count"]
+            for row in table["rows"]}
+
+
 class SurvivorsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -388,6 +394,44 @@ class SurvivorsTest(unittest.TestCase):
         members = {row["key"]: row["count"] for row in stats["members"]["rows"]}
         self.assertIsNone(members["부산 모임"])  # one member: hidden
         self.assertNotIn("진행자달", r.body.decode() if isinstance(r.body, bytes) else r.body)
+
+    def test_peer_contacts_are_peer_support_services_in_the_statistics(self):
+        """The network's statistics count a peer contact as a `peer_support` service of the
+        survivors' organization (its region, its kind), never as a woman; alone in a month it is
+        a small cell and hidden; the organization's own figures show it unhidden."""
+        researcher = sign_in(self.server, self.users["org-a"]["researcher"])
+
+        def network(by, period="from=2026-03-01&to=2026-03-31", measure="services"):
+            r = researcher.client.get(f"/api/v1/stats/network?{period}&by={by}&measure={measure}")
+            self.assertEqual(r.status, 200, r.body)
+            return keyed(r.json())
+
+        self.assertEqual(network("service_type")[("peer_support",)], 0)
+        body = {"date": "2026-03-10", "region": "KR-26", "mode": "phone", "minutes": 40}
+        for _ in range(6):
+            r = self.c("sv-peer").post(BASE + "/peer-contacts", body=body)
+            self.assertEqual(r.status, 201, r.body)
+        self.assertEqual(network("service_type")[("peer_support",)], 6)
+        self.assertEqual(network("month")[("2026-03",)], 6)
+        self.assertEqual(network("org_kind")[("survivor_network",)], 6)
+        by_org = network("organization")
+        self.assertEqual(by_org[("KR-11", "survivors")], 6)  # the organization's region
+        by_region = network("region,service_type")
+        self.assertEqual(by_region[("KR-11", "peer_support")], 6)
+        self.assertEqual(by_region[("KR-26", "peer_support")], 0)
+        self.assertEqual(network("service_type", measure="people")[("peer_support",)], 0)
+        # One contact alone in April is a small cell.
+        r = self.c("sv-peer").post(BASE + "/peer-contacts", body={**body, "date": "2026-04-02"})
+        self.assertEqual(r.status, 201, r.body)
+        april = network("service_type", period="from=2026-04-01&to=2026-04-30")
+        self.assertIsNone(april[("peer_support",)])
+        # The survivors' network's own figures, unhidden.
+        r = self.admin.client.get("/api/v1/stats/own?from=2026-03-01&to=2026-04-30"
+                                  "&by=service_type")
+        self.assertEqual(r.status, 200, r.body)
+        own = keyed(r.json())
+        self.assertEqual(own[("peer_support",)], 7)
+        self.assertEqual(own[("counseling",)], 0)
 
     # -- other organizations -------------------------------------------------------------------
 

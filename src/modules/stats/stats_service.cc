@@ -145,6 +145,57 @@ Subject ServicesSubject(const std::string& measure, store::Dialect dialect) {
       .counted_is_row = measure != "people"};
 }
 
+// Peer-support contacts of the survivors' network (survivor_peer_contacts pc): `peer_support`
+// services with no case, no person and so no consent to ask for; counted as numbers only. They
+// carry a date and their organization; a case's and a woman's fields are unknown for them, and a
+// multi-choice field has no tag. Only services count them: there is no woman to count once.
+Dim PeerDim(const std::string& name, const Dim& service) {
+  if (In(kTimeDims, name))
+    return {.name = name, .expr = TimeExpr(name, "pc.contact_date"), .tags = {}};
+  // A text cast, not a bare literal: PostgreSQL refuses to GROUP BY a string constant.
+  if (name == "service_type")
+    return {.name = name, .expr = "CAST('peer_support' AS TEXT)", .tags = {}};
+  if (name == "region" || name == "org_kind" || name == "organization") return service;
+  if (!service.tags.empty()) return {.name = name, .expr = "''", .tags = service.tags};
+  return {.name = name, .expr = "'unknown'", .tags = {}};
+}
+
+// What a table counts: services, and peer-support contacts beside them when services (not women)
+// are counted. Each source names its own expression for every dimension; their counts are added
+// before anything is suppressed.
+struct Source {
+  Subject subject;
+  bool peer = false;
+};
+
+std::vector<Source> ServiceSources(const std::string& measure, Subject services,
+                                   const std::string& peer_where, store::Params peer_params) {
+  std::vector<Source> out{{.subject = std::move(services), .peer = false}};
+  if (measure != "services") return out;
+  out.push_back({.subject = Subject{.from = "survivor_peer_contacts pc",
+                                    .joins = {{"o", "JOIN organizations o ON o.id = pc.org_id"}},
+                                    .where = peer_where,
+                                    .params = std::move(peer_params),
+                                    .counted = "pc.id",
+                                    .counted_is_row = true},
+                 .peer = true});
+  return out;
+}
+
+// The counts of every source, added.
+Result<stats_repo::Counts> CountAll(store::Tx& tx, const std::vector<Source>& sources,
+                                    const std::vector<Dim>& dims) {
+  stats_repo::Counts out;
+  for (const auto& source : sources) {
+    std::vector<Dim> own = dims;
+    if (source.peer) {
+      for (auto& d : own) d = PeerDim(d.name, d);
+    }
+    for (const auto& [key, n] : TRY(stats_repo::Count(tx, source.subject, own))) out[key] += n;
+  }
+  return out;
+}
+
 // The keys of a dimension: the ones always shown, then the observed others in order.
 std::vector<std::string> KeysOf(const DimDef& d, const stats_repo::Counts& counts,
                                 std::size_t position) {
@@ -171,8 +222,9 @@ struct Built {
 // Whether a table's margins are the sums of its cells: records counted once each and no
 // multi-choice dimension. People (counted distinct) and mentions are not: their margins are
 // counted by queries of their own.
-bool Additive(const Subject& subject, const std::vector<DimDef>& defs) {
-  return subject.counted_is_row &&
+bool Additive(const std::vector<Source>& sources, const std::vector<DimDef>& defs) {
+  return std::all_of(sources.begin(), sources.end(),
+                     [](const Source& s) { return s.subject.counted_is_row; }) &&
          std::all_of(defs.begin(), defs.end(), [](const DimDef& d) { return d.dim.tags.empty(); });
 }
 
@@ -187,12 +239,13 @@ stats_repo::Counts SumTo(const stats_repo::Counts& cells, std::vector<std::size_
   return out;
 }
 
-Result<Built> BuildTable(store::Tx& tx, const Subject& subject, const std::vector<DimDef>& defs) {
+Result<Built> BuildTable(store::Tx& tx, const std::vector<Source>& sources,
+                         const std::vector<DimDef>& defs) {
   Built out;
-  const bool additive = Additive(subject, defs);
+  const bool additive = Additive(sources, defs);
   if (defs.size() == 1) {
-    const auto cells = TRY(stats_repo::Count(tx, subject, {defs[0].dim}));
-    const auto grand = additive ? SumTo(cells, {}) : TRY(stats_repo::Count(tx, subject, {}));
+    const auto cells = TRY(CountAll(tx, sources, {defs[0].dim}));
+    const auto grand = additive ? SumTo(cells, {}) : TRY(CountAll(tx, sources, {}));
     const auto keys = KeysOf(defs[0], cells, 0);
     std::vector<std::int64_t> parts;
     for (const auto& k : keys) {
@@ -204,12 +257,10 @@ Result<Built> BuildTable(store::Tx& tx, const Subject& subject, const std::vecto
     out.rows.push_back({.key = {""}, .count = out.table.counts.back()});
     return out;
   }
-  const auto cells = TRY(stats_repo::Count(tx, subject, {defs[0].dim, defs[1].dim}));
-  const auto grand = additive ? SumTo(cells, {}) : TRY(stats_repo::Count(tx, subject, {}));
-  const auto rows =
-      additive ? SumTo(cells, {0}) : TRY(stats_repo::Count(tx, subject, {defs[0].dim}));
-  const auto cols =
-      additive ? SumTo(cells, {1}) : TRY(stats_repo::Count(tx, subject, {defs[1].dim}));
+  const auto cells = TRY(CountAll(tx, sources, {defs[0].dim, defs[1].dim}));
+  const auto grand = additive ? SumTo(cells, {}) : TRY(CountAll(tx, sources, {}));
+  const auto rows = additive ? SumTo(cells, {0}) : TRY(CountAll(tx, sources, {defs[0].dim}));
+  const auto cols = additive ? SumTo(cells, {1}) : TRY(CountAll(tx, sources, {defs[1].dim}));
   const auto row_keys = KeysOf(defs[0], rows, 0);
   const auto col_keys = KeysOf(defs[1], cols, 0);
   const TwoWayIndex at{.rows = row_keys.size(), .cols = col_keys.size()};
@@ -239,13 +290,13 @@ Result<Built> BuildTable(store::Tx& tx, const Subject& subject, const std::vecto
 }
 
 // Network rows: every organization under its region, each region's total, the grand total.
-Result<Built> BuildOrganizations(store::Tx& tx, const Subject& subject) {
+Result<Built> BuildOrganizations(store::Tx& tx, const std::vector<Source>& sources) {
   const Dim region{.name = "region", .expr = "o.region", .tags = {}};
   const Dim slug{.name = "organization", .expr = "o.slug", .tags = {}};
-  const auto cells = TRY(stats_repo::Count(tx, subject, {region, slug}));
-  const bool additive = subject.counted_is_row;
-  const auto totals = additive ? SumTo(cells, {0}) : TRY(stats_repo::Count(tx, subject, {region}));
-  const auto grand = additive ? SumTo(cells, {}) : TRY(stats_repo::Count(tx, subject, {}));
+  const auto cells = TRY(CountAll(tx, sources, {region, slug}));
+  const bool additive = Additive(sources, {});
+  const auto totals = additive ? SumTo(cells, {0}) : TRY(CountAll(tx, sources, {region}));
+  const auto grand = additive ? SumTo(cells, {}) : TRY(CountAll(tx, sources, {}));
   std::vector<std::pair<std::string, std::vector<std::string>>> regions;
   for (const auto& row :
        TRY(tx.Query("SELECT region, slug FROM organizations ORDER BY region, slug"))) {
@@ -407,15 +458,18 @@ Result<security::Audited<StatTable>> StatsService::Network(const security::Actor
       "sk.person_id FROM consents sk WHERE sk.kind = 'statistics' AND sk.given_at <= ? AND "
       "sk.revoked_at IS NULL AND (sk.expires_at IS NULL OR sk.expires_at > ?)))";
   subject.params = {period.from, period.to, at, at};
+  const auto sources =
+      ServiceSources(measure, std::move(subject), "pc.contact_date >= ? AND pc.contact_date <= ?",
+                     {period.from, period.to});
   auto table = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<StatTable> {
     const int k = TRY(ReadK(tx));
     Built built;
     if (by[0] == "organization") {
-      built = TRY(BuildOrganizations(tx, subject));
+      built = TRY(BuildOrganizations(tx, sources));
     } else {
       std::vector<DimDef> defs;
       for (const auto& name : by) defs.push_back(ServiceDim(name, period));
-      built = TRY(BuildTable(tx, subject, defs));
+      built = TRY(BuildTable(tx, sources, defs));
     }
     Hide(built, k);
     return StatTable{.from = period.from,
@@ -458,9 +512,13 @@ Result<security::Audited<StatTable>> StatsService::Own(const security::Actor& ac
       Subject subject = ServicesSubject(measure, db_.dialect());
       subject.where = "s.org_id = ? AND s.date >= ? AND s.date <= ?";
       subject.params = {org, period.from, period.to};
+      const auto sources =
+          ServiceSources(measure, std::move(subject),
+                         "pc.org_id = ? AND pc.contact_date >= ? AND pc.contact_date <= ?",
+                         {org, period.from, period.to});
       std::vector<DimDef> defs;
       for (const auto& name : by) defs.push_back(ServiceDim(name, period));
-      out.rows = TRY(BuildTable(tx, subject, defs)).rows;
+      out.rows = TRY(BuildTable(tx, sources, defs)).rows;
       out.unit = Mentions(by) ? "mentions" : measure;
     } else if (In(kOwnLegalDims, by[0])) {
       Subject subject{.from = "legal_matters l",
@@ -471,7 +529,7 @@ Result<security::Audited<StatTable>> StatsService::Own(const security::Actor& ac
                       .counted_is_row = measure != "people"};
       std::vector<DimDef> defs;
       for (const auto& name : by) defs.push_back(LegalDim(name));
-      out.rows = TRY(BuildTable(tx, subject, defs)).rows;
+      out.rows = TRY(BuildTable(tx, {{.subject = std::move(subject), .peer = false}}, defs)).rows;
       out.unit = measure == "people" ? "people" : "matters";
     } else if (by[0] == "emergency_response") {
       const store::Params p{org, start, end};
