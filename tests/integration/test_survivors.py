@@ -13,7 +13,7 @@ import re
 import unittest
 
 from harness import Server, backend
-from network import add_org, add_user, advance, build_network, sign_in
+from network import PASSWORD, add_org, add_user, advance, build_network, sign_in
 from test_people import sql
 
 BASE = "/api/v1/survivors"
@@ -245,7 +245,14 @@ class SurvivorsTest(unittest.TestCase):
         self.assertEqual(st["signatures"], 0)
         r = self.c("sv-fac").get(f"{BASE}/meetings/{meeting}/attendance")
         self.assertEqual(r.json(), {"items": [], "anonymous": 1, "count": 1})
-        self.assertEqual(leaving.client.get(BASE + "/me").status, 403)
+        # Her sign-in went with her: its session ended, the account disabled.
+        self.assertEqual(leaving.client.get("/api/v1/me").status, 401)
+        r = self.server.client().post("/api/v1/session", body={
+            "username": "sv-leaving", "password": PASSWORD})
+        self.assertNotEqual(r.status, 200, r.body)
+        self.assertEqual(sql(self.server, "SELECT disabled_at IS NOT NULL FROM users WHERE id = "
+                                          f"'{leaving.user_id}'").lower() in ("1", "t", "true"),
+                         True)
 
     # -- statements and the public site --------------------------------------------------------
 
