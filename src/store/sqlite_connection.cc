@@ -1,6 +1,7 @@
 #include "store/sqlite_connection.h"
 
 #include <cctype>
+#include <mutex>
 
 namespace dandelion::store {
 namespace {
@@ -18,6 +19,12 @@ bool OnlyWhitespace(const char* p) {
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                  Mode mode) {
+  // SQLite counts every allocation it makes under one process-wide mutex unless told not to;
+  // under concurrent reads that mutex showed in the profile (docs/performance.md). Nothing here
+  // reads SQLite's memory statistics. The setting only takes before SQLite initializes itself,
+  // which the first open does; a later call answers SQLITE_MISUSE and changes nothing.
+  static std::once_flag memstatus_off;
+  std::call_once(memstatus_off, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (mode == Mode::kCreatingWriter || path == ":memory:") flags |= SQLITE_OPEN_CREATE;
@@ -35,7 +42,9 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   // WAL lets readers keep their snapshot while the writer commits; synchronous=FULL makes every
   // commit durable across power loss, which a crash must never cost survivors' records.
   std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
-  if (mode == Mode::kReader) pragmas += "PRAGMA query_only=ON;";
+  if (mode == Mode::kReader) {
+    pragmas += "PRAGMA query_only=ON; PRAGMA cache_size=-16384;";
+  }
   TRY(conn->ExecScript(pragmas));
   if (mode != Mode::kReader && path != ":memory:") {
     // SQLite quietly keeps the old mode where WAL is impossible (e.g. some network file systems);

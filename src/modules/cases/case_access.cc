@@ -59,7 +59,7 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
     }
     ref.access = Access::kBreakGlass;
   }
-  return CaseDecision{.ref = std::move(ref)};
+  return CaseDecision{.ref = std::move(ref), .row = std::move(found)};
 }
 
 Result<CaseRef> LoadCase(store::Tx& tx, const security::AuditLog& audit,

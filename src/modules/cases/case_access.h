@@ -19,6 +19,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "modules/cases/case_repo.h"
 #include "modules/people/person_cipher.h"
 #include "security/actor.h"
 #include "security/audit_log.h"
@@ -46,6 +47,8 @@ struct CaseRef {
 // it; otherwise refusal and outcome ("not_found", "break_glass_required") for the audit entry.
 struct CaseDecision {
   std::optional<CaseRef> ref;
+  // The case as read to decide, beside ref: a reader of the whole case need not read it again.
+  std::optional<case_repo::StoredCase> row;
   std::optional<Error> refusal;
   std::string outcome;
 };
