@@ -101,11 +101,13 @@ Result<int> ReapplyErasures(Services& services, const std::set<std::string>& ids
                      "SELECT org_id FROM survivor_members WHERE id = ? AND status = 'active'",
                      {id}))) {
         // A member of the survivors' network: erased exactly as SurvivorService::Erase does.
-        TRY(survivors::repo::EraseMember(tx, id, now));
+        const std::string account =
+            TRY(survivors::repo::EraseMember(tx, id, services.clock->Now()));
+        std::vector<std::string> fields{"key", "sealed_fields", "signatures"};
+        if (!account.empty()) fields.emplace_back("account");
         TRY(services.audit->Append(
             tx, security::ActorEvent(security::Actor::Console(), "survivor.member.erase_reapplied",
-                                     "survivor_member", id, {"key", "sealed_fields", "signatures"},
-                                     member->Text(0))));
+                                     "survivor_member", id, fields, member->Text(0))));
         ++erased;
       }
     }

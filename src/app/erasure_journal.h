@@ -15,7 +15,8 @@
 // A restore re-applies the journal to the restored copy before it is put in place
 // (ReapplyErasures): every woman of the journal still on record in the backup is erased again,
 // exactly as PeopleService::Erase (or SurvivorService::Erase for a member) erases (her key row
-// deleted, descriptive columns blanked, tombstone kept), and audited as "person.erase_reapplied"
+// deleted, descriptive columns blanked, tombstone kept; a member's sign-in account closed again),
+// and audited as "person.erase_reapplied"
 // or "survivor.member.erase_reapplied". A restore never brings an erased woman back. After a
 // pg_restore, `dandelion erasures reapply` does the same (docs/operations).
 //

@@ -330,8 +330,10 @@ class BackupErasureTest(unittest.TestCase):
         self.server.stop()
         add_org(self.server, "survivors", "survivor_network", "KR-11")
         add_user(self.server, "survivors", "sv-admin", "org_admin")
+        add_user(self.server, "survivors", "sv-wildflower", "survivor_member")
         self.server.start()
         admin = sign_in(self.server, "sv-admin").client
+        her_account = sign_in(self.server, "sv-wildflower").user_id
         r = admin.post("/api/v1/survivors/groups", body={"name": "서울 모임", "region": "KR-11"})
         self.assertEqual(r.status, 201, r.body)
         group = r.json()["id"]
@@ -341,6 +343,9 @@ class BackupErasureTest(unittest.TestCase):
                 "alias": alias, "group_id": group, "contact": "010-2222-3333"})
             self.assertEqual(r.status, 201, r.body)
             members[alias] = r.json()["id"]
+        r = admin.request("PUT", f"/api/v1/survivors/members/{members['들꽃']}/account",
+                          body={"user_id": her_account})
+        self.assertEqual(r.status, 200, r.body)
         backup = self.backup("before-she-left.bin")
         left = members["들꽃"]
         r = admin.request("DELETE", f"/api/v1/survivors/members/{left}")
@@ -358,6 +363,9 @@ class BackupErasureTest(unittest.TestCase):
                                     f"id = '{left}'"), [("erased", "", None)])
         self.assertEqual(self.query("SELECT status FROM survivor_members WHERE id = "
                                     f"'{members['바람']}'"), [("active",)])
+        # The backup held her account open and linked; the restore closed it again.
+        self.assertEqual(self.query("SELECT disabled_at IS NOT NULL FROM users WHERE id = "
+                                    f"'{her_account}'"), [(1,)])
         actions = [r[0] for r in self.query("SELECT action FROM audit_log ORDER BY seq")]
         self.assertEqual(actions[-2:], ["survivor.member.erase_reapplied", "data.restore"])
         run_cli("audit", "verify", "--data", self.server.data)

@@ -8,7 +8,6 @@
 #include "modules/service_support.h"
 #include "modules/survivors/member_keys.h"
 #include "modules/survivors/survivor_service.h"
-#include "security/account_repo.h"
 #include "security/policy.h"
 
 namespace dandelion::survivors {
@@ -337,17 +336,11 @@ Result<void> SurvivorService::Erase(const security::Actor& actor, const std::str
     Caller c = TRY(CallerOf(tx, actor));
     StoredMember m = TRY(LoadMember(tx, actor, id));
     if (!IsCoordinator(c)) return Fail(RoleRefused());
-    const TimePoint now = clock_.Now();
-    TRY(repo::EraseMember(tx, m.id, FormatRfc3339(now)));
+    const std::string account = TRY(repo::EraseMember(tx, m.id, clock_.Now()));
     TRY(audit_.Append(tx, security::ActorEvent(actor, "survivor.member.erase", "survivor_member",
                                                m.id, {"key", "sealed_fields", "signatures"})));
-    // Her own sign-in goes with her: an account left open would still let whoever holds her
-    // phone in, and its name may say who she is. It is disabled (an administrator may delete
-    // it) and every session of it ends now, in the same transaction.
-    if (!m.user_id.empty()) {
-      TRY(security::account_repo::SetDisabled(tx, m.user_id, FormatRfc3339(now)));
-      TRY(security::account_repo::EndSessionsOfUser(tx, m.user_id, UnixSeconds(now)));
-      TRY(audit_.Append(tx, security::ActorEvent(actor, "user.disable", "user", m.user_id,
+    if (!account.empty()) {
+      TRY(audit_.Append(tx, security::ActorEvent(actor, "user.disable", "user", account,
                                                  {"disabled_at", "sessions"})));
     }
     erased = m.id;

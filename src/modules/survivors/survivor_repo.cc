@@ -1,5 +1,6 @@
 #include "modules/survivors/survivor_repo.h"
 
+#include "security/account_repo.h"
 #include "store/select.h"
 
 namespace dandelion::survivors::repo {
@@ -182,7 +183,13 @@ Result<std::string> MemberKey(store::Tx& tx, const std::string& member_id) {
   return row ? row->BlobBytes(0) : std::string();
 }
 
-Result<void> EraseMember(store::Tx& tx, const std::string& member_id, const std::string& now) {
+Result<std::string> EraseMember(store::Tx& tx, const std::string& member_id, TimePoint now) {
+  auto linked = TRY(tx.QueryOne("SELECT user_id FROM survivor_members WHERE id = ?", {member_id}));
+  const std::string user_id = linked && !linked->IsNull(0) ? linked->Text(0) : "";
+  if (!user_id.empty()) {
+    TRY(security::account_repo::SetDisabled(tx, user_id, FormatRfc3339(now)));
+    TRY(security::account_repo::EndSessionsOfUser(tx, user_id, UnixSeconds(now)));
+  }
   TRY(tx.Exec("DELETE FROM survivor_member_keys WHERE member_id = ?", {member_id}));
   TRY(
       tx.Exec("UPDATE survivor_meetings SET anonymous_count = anonymous_count + 1 WHERE id IN "
@@ -196,8 +203,8 @@ Result<void> EraseMember(store::Tx& tx, const std::string& member_id, const std:
       tx.Exec("UPDATE survivor_members SET alias = '', legal_name = NULL, contact = NULL, "
               "safe_contact = NULL, user_id = NULL, vouched_by = NULL, status = 'erased', "
               "erased_at = ? WHERE id = ?",
-              {now, member_id}));
-  return Ok();
+              {FormatRfc3339(now), member_id}));
+  return user_id;
 }
 
 // ---- Meetings -----------------------------------------------------------------------------------

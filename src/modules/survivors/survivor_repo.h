@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/result.h"
 #include "store/database.h"
 
@@ -66,8 +67,11 @@ Result<void> InsertMemberKey(store::Tx& tx, const std::string& member_id,
                              const std::string& wrapped);
 Result<std::string> MemberKey(store::Tx& tx, const std::string& member_id);  // "" when gone
 // Erasure: her wrapped key, sealed fields, alias, account link and signatures go; her attendance
-// becomes an anonymous count on each meeting.
-Result<void> EraseMember(store::Tx& tx, const std::string& member_id, const std::string& now);
+// becomes an anonymous count on each meeting; her linked sign-in account is disabled and its
+// sessions end (an account left open would let whoever holds her phone in, and its name may say
+// who she is). Returns that account's id, "" when none was linked, for the caller's audit entry.
+// The one erasure: the service's and a restore's re-application alike.
+Result<std::string> EraseMember(store::Tx& tx, const std::string& member_id, TimePoint now);
 
 Result<void> InsertMeeting(store::Tx& tx, const StoredMeeting& m);
 Result<void> UpdateMeeting(store::Tx& tx, const StoredMeeting& m);
