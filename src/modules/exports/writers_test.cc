@@ -121,13 +121,13 @@ TEST(Pdf, KoreanTextIsInTheFileAndPagesRepeatTheHeader) {
                      .unit = "services"};
   for (int m = 1; m <= 12; ++m) {
     for (const char* s : {"counseling", "medical", "legal_assistance", "education"}) {
-      char key[8];
+      char key[24];  // room for any int: GCC checks the format, not the loop bound
       std::snprintf(key, sizeof key, "2026-%02d", m);
       t.rows.push_back({.key = {key, s}, .count = m});
     }
   }
   for (int m = 1; m <= 12; ++m) {
-    char key[8];
+    char key[24];  // room for any int: GCC checks the format, not the loop bound
     std::snprintf(key, sizeof key, "2026-%02d", m);
     t.rows.push_back({.key = {key, ""}, .count = 4 * m});
   }
