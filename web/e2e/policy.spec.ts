@@ -119,9 +119,10 @@ describe('policy monitor (mocked API)', () => {
       fraud_clawback: '없음',
     });
     const scores = page.getByRole('table', { name: '항목별 평가' });
-    await expect(
-      scores.locator('tr[data-criterion="living_cost_amount"]').innerText(),
-    ).resolves.toContain('900,000원');
+    // Polled: the table shows the old scores until the saved ones arrive.
+    await expect
+      .poll(() => scores.locator('tr[data-criterion="living_cost_amount"]').innerText())
+      .toContain('900,000원');
     await expect(
       scores.locator('tr[data-criterion="living_cost_months"]').innerText(),
     ).resolves.toContain('12개월');
