@@ -107,17 +107,55 @@ Result<int64_t> NextNumberSeq(store::Tx& tx, const std::string& org_id, int64_t 
   return (row ? row->Int(0) : 0) + 1;
 }
 
-Result<std::vector<StoredCase>> List(store::Tx& tx, const ListFilter& f) {
+// kColumns of the cases table named c.
+const std::string& CaseColumnsOfC() {
+  static const std::string qualified = [] {
+    std::string out = "c.";
+    for (const char* p = kColumns; *p != '\0'; ++p) {
+      out += *p;
+      if (*p == ' ') out += "c.";
+    }
+    return out;
+  }();
+  return qualified;
+}
+
+// Her row's columns a list shows and her newest wrapped key, after the case's columns.
+constexpr const char* kListedPersonColumns =
+    ", CASE WHEN p.id IS NULL OR p.erased_at IS NOT NULL THEN 1 ELSE 0 END, p.code, p.legal_name, "
+    "p.alias, p.safe_contact, k.version, k.wrapped, k.org_key_version";
+constexpr const char* kListedPersonJoins =
+    " LEFT JOIN people p ON p.id = c.person_id LEFT JOIN person_keys k ON k.person_id = "
+    "c.person_id AND k.version = (SELECT MAX(version) FROM person_keys WHERE person_id = "
+    "c.person_id)";
+
+ListedCase ToListedCase(const store::Row& r) {
+  constexpr size_t kFirst = 22;  // the columns of kColumns come first
+  ListedCase out{.c = ToCase(r),
+                 .person_erased = r.Int(kFirst) != 0,
+                 .person_code = r.Text(kFirst + 1),
+                 .legal_name = r.BlobBytes(kFirst + 2),
+                 .alias = r.BlobBytes(kFirst + 3),
+                 .safe_contact = r.BlobBytes(kFirst + 4)};
+  if (!r.IsNull(kFirst + 5)) {
+    out.key = people::person_repo::StoredPersonKey{r.Int(kFirst + 5), r.BlobBytes(kFirst + 6),
+                                                   r.Int(kFirst + 7)};
+  }
+  return out;
+}
+
+Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& f) {
   // One's own caseload starts from one's assignments (a handful) rather than from every case of
   // the organization; the organization's list walks cases_by_org_status, riskiest first.
   // (SQLite's CROSS JOIN keeps that join order; PostgreSQL's planner finds it by itself and has
   // no CROSS JOIN ... ON.)
   const std::string join = tx.dialect() == store::Dialect::kSqlite ? " CROSS JOIN " : " JOIN ";
-  std::string sql = std::string("SELECT ") + kColumns +
-                    (f.assigned_to.empty() ? std::string(" FROM cases c WHERE c.org_id = ?")
-                                           : " FROM case_workers w" + join +
-                                                 "cases c ON c.id = w.case_id "
-                                                 "WHERE w.user_id = ? AND c.org_id = ?");
+  std::string sql =
+      "SELECT " + CaseColumnsOfC() + kListedPersonColumns +
+      (f.assigned_to.empty() ? std::string(" FROM cases c")
+                             : " FROM case_workers w" + join + "cases c ON c.id = w.case_id") +
+      kListedPersonJoins +
+      (f.assigned_to.empty() ? " WHERE c.org_id = ?" : " WHERE w.user_id = ? AND c.org_id = ?");
   store::Params params;
   if (!f.assigned_to.empty()) params.emplace_back(f.assigned_to);
   params.emplace_back(f.org_id);
@@ -144,9 +182,9 @@ Result<std::vector<StoredCase>> List(store::Tx& tx, const ListFilter& f) {
   }
   sql += " ORDER BY c.risk_rank DESC, c.opened_at DESC, c.number LIMIT " + std::to_string(f.limit);
   store::Rows rows = TRY(tx.Query(sql, params));
-  std::vector<StoredCase> out;
+  std::vector<ListedCase> out;
   out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(ToCase(r));
+  for (const auto& r : rows) out.push_back(ToListedCase(r));
   return out;
 }
 

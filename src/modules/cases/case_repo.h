@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "modules/people/person_repo.h"
 #include "store/database.h"
 
 namespace dandelion::cases::case_repo {
@@ -57,8 +58,19 @@ struct ListFilter {
   std::string risk_level;        // "" = any
   int limit = 200;
 };
+// A listed case with what the list shows of her person, read in the same statement: a list of
+// a hundred cases is one query, not three more per case (docs/performance.md, "The caseload").
+struct ListedCase {
+  StoredCase c;
+  bool person_erased = false;  // her row is a tombstone (or gone): the case is not listed
+  std::string person_code;
+  std::string legal_name;  // sealed, as stored
+  std::string alias;
+  std::string safe_contact;
+  std::optional<people::person_repo::StoredPersonKey> key;  // her newest key, wrapped
+};
 // Cases of filter.org_id, riskiest first, then most recently opened.
-Result<std::vector<StoredCase>> List(store::Tx& tx, const ListFilter& filter);
+Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& filter);
 
 // user id → display name of each case's workers.
 Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> WorkersOf(

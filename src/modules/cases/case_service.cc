@@ -161,14 +161,17 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
                                  .unassigned = query.worker == "none",
                                  .risk_level = query.risk_level,
                                  .limit = kMaxListed};
-    std::vector<StoredCase> rows = TRY(case_repo::List(tx, filter));
+    std::vector<case_repo::ListedCase> rows = TRY(case_repo::List(tx, filter));
     std::vector<std::string> ids;
-    for (const auto& c : rows) ids.push_back(c.id);
+    for (const auto& listed : rows) ids.push_back(listed.c.id);
     auto workers = TRY(case_repo::WorkersOf(tx, ids));
     PersonView people(tx, keyring_);
     std::map<std::string, access::PersonDecision> reach;  // by person, once per list
     std::vector<Case> out;
-    for (const auto& c : rows) {
+    for (const auto& listed : rows) {
+      if (listed.person_erased) continue;
+      const StoredCase& c = listed.c;
+      people.Know(listed);
       auto& mine = workers[c.id];
       const bool assigned = std::any_of(mine.begin(), mine.end(),
                                         [&](const auto& w) { return w.first == actor.user_id; });
@@ -190,7 +193,6 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
         readable = it->second.allowed;
         if (it->second.access == access::PersonAccess::kBreakGlass) access = Access::kBreakGlass;
       }
-      if (TRY(case_repo::PersonErased(tx, c.person_id))) continue;
       out.push_back(
           TRY(View(people, c, Workers(mine), readable ? AccessName(access) : "", readable)));
     }

@@ -115,6 +115,49 @@ TEST_F(CaseServiceTest, ErasingHerMakesHerCasesUnknown) {
   EXPECT_TRUE(listed->value.empty());
 }
 
+// A list reads each case's person in the same statement as the case (case_repo::List): each
+// case must show its own person, a person with two cases both, and an erased person none.
+TEST_F(CaseServiceTest, ListShowsEachCaseWithItsOwnPerson) {
+  people::PersonFields jiwoo;
+  jiwoo.legal_name = "이지우";
+  jiwoo.alias = "지우";
+  const std::string second = testing::Must(people_->Create(worker_, jiwoo)).id;
+  ASSERT_TRUE(cases_->Open(worker_, Intake()));
+  ASSERT_TRUE(cases_->Open(worker_, Intake()));
+  CaseFields hers = Intake();
+  hers.person_id = second;
+  hers.summary = "온라인 착취";
+  ASSERT_TRUE(cases_->Open(worker_, hers));
+
+  auto listed = cases_->List(worker_, {});
+  ASSERT_TRUE(listed) << listed.error().detail;
+  ASSERT_EQ(listed->value.size(), 3u);
+  int minji = 0;
+  for (const Case& c : listed->value) {
+    EXPECT_EQ(c.access, "assigned");
+    if (c.person.id == person_) {
+      ++minji;
+      EXPECT_EQ(c.person.legal_name, "김민지");
+      EXPECT_EQ(c.person.safe_contact, "문자 남기지 말 것");
+      EXPECT_EQ(c.summary, "선불금 채무");
+    } else {
+      EXPECT_EQ(c.person.id, second);
+      EXPECT_EQ(c.person.legal_name, "이지우");
+      EXPECT_EQ(c.person.alias, "지우");
+      EXPECT_EQ(c.summary, "온라인 착취");
+    }
+  }
+  EXPECT_EQ(minji, 2);
+
+  security::Actor supervisor = supervisor_;
+  supervisor.reauth_at = UnixSeconds(clock_.Now());
+  ASSERT_TRUE(people_->Erase(supervisor, second, "본인 요청"));
+  auto after = cases_->List(worker_, {});
+  ASSERT_TRUE(after);
+  ASSERT_EQ(after->value.size(), 2u);
+  for (const Case& c : after->value) EXPECT_EQ(c.person.id, person_);
+}
+
 TEST_F(CaseServiceTest, ClosedCasesRefuseASecondClosureAndReopenWithAReason) {
   auto c = cases_->Open(worker_, Intake());
   ASSERT_TRUE(c);

@@ -9,20 +9,35 @@ Result<const people::PersonCipher*> PersonView::Cipher(const std::string& org_id
                                                        const std::string& person_id) {
   auto it = ciphers_.find(person_id);
   if (it == ciphers_.end()) {
-    people::PersonCipher cipher = TRY(people::PersonCipher::Load(tx_, keyring_, org_id, person_id));
+    auto known = known_.find(person_id);
+    people::PersonCipher cipher =
+        known == known_.end() ? TRY(people::PersonCipher::Load(tx_, keyring_, org_id, person_id))
+                              : TRY(people::PersonCipher::Unwrap(tx_, keyring_, org_id, person_id,
+                                                                 known->second->key));
     it = ciphers_.emplace(person_id, std::move(cipher)).first;
   }
   return &it->second;
 }
 
 Result<CasePerson> PersonView::Person(const std::string& org_id, const std::string& person_id) {
-  auto row = TRY(people::person_repo::FindById(tx_, person_id));
-  if (!row) return Fail(NotFound());
+  case_repo::ListedCase read;  // her columns, when no list read them already
+  const case_repo::ListedCase* listed = nullptr;
+  if (auto known = known_.find(person_id); known != known_.end()) {
+    listed = known->second;
+  } else {
+    auto row = TRY(people::person_repo::FindById(tx_, person_id));
+    if (!row) return Fail(NotFound());
+    read.person_code = row->code;
+    read.legal_name = std::move(row->legal_name);
+    read.alias = std::move(row->alias);
+    read.safe_contact = std::move(row->safe_contact);
+    listed = &read;
+  }
   const people::PersonCipher* cipher = TRY(Cipher(org_id, person_id));
-  CasePerson p{.id = person_id, .code = row->code};
-  auto name = cipher->Open("legal_name", row->legal_name);
-  auto alias = cipher->Open("alias", row->alias);
-  auto safe = cipher->Open("safe_contact", row->safe_contact);
+  CasePerson p{.id = person_id, .code = listed->person_code};
+  auto name = cipher->Open("legal_name", listed->legal_name);
+  auto alias = cipher->Open("alias", listed->alias);
+  auto safe = cipher->Open("safe_contact", listed->safe_contact);
   if (!name || !alias || !safe) return Fail(ErrorCode::kInternal, "error.internal");
   p.legal_name = std::move(*name);
   p.alias = std::move(*alias);

@@ -29,11 +29,15 @@ class PersonView {
   Result<const people::PersonCipher*> Cipher(const std::string& org_id,
                                              const std::string& person_id);
   Result<CasePerson> Person(const std::string& org_id, const std::string& person_id);
+  // What a list already read of her: Cipher and Person use it instead of querying again. The
+  // listed case must outlive this view.
+  void Know(const case_repo::ListedCase& listed) { known_[listed.c.person_id] = &listed; }
 
  private:
   store::Tx& tx_;
   security::Keyring& keyring_;
   std::map<std::string, people::PersonCipher> ciphers_;
+  std::map<std::string, const case_repo::ListedCase*> known_;
 };
 
 // (user id, display name) rows as workers.

@@ -41,7 +41,12 @@ Result<PersonCipher> PersonCipher::Create(store::Tx& tx, security::Keyring& keyr
 
 Result<PersonCipher> PersonCipher::Load(store::Tx& tx, security::Keyring& keyring,
                                         const std::string& org_id, const std::string& person_id) {
-  auto stored = TRY(person_repo::FindKey(tx, person_id));
+  return Unwrap(tx, keyring, org_id, person_id, TRY(person_repo::FindKey(tx, person_id)));
+}
+
+Result<PersonCipher> PersonCipher::Unwrap(
+    store::Tx& tx, security::Keyring& keyring, const std::string& org_id,
+    const std::string& person_id, const std::optional<person_repo::StoredPersonKey>& stored) {
   if (!stored) return Fail(ErrorCode::kNotFound, "people.erased", "person key is gone");
   auto parent_version = TRY(security::WrappingKeyVersion(stored->wrapped));
   auto org_key = TRY(keyring.OrgKeyVersion(tx, org_id, parent_version));

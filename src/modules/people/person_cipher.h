@@ -36,6 +36,10 @@ class PersonCipher {
   // Unwraps her stored key; kNotFound "people.erased" when it is gone.
   static Result<PersonCipher> Load(store::Tx& tx, security::Keyring& keyring,
                                    const std::string& org_id, const std::string& person_id);
+  // The same from her stored key as the caller already read it (a list reads it with her row).
+  static Result<PersonCipher> Unwrap(store::Tx& tx, security::Keyring& keyring,
+                                     const std::string& org_id, const std::string& person_id,
+                                     const std::optional<person_repo::StoredPersonKey>& stored);
 
   // The blob for a field's value; "" (stored as NULL) for an empty value.
   std::string Seal(std::string_view column, std::string_view value) const;
