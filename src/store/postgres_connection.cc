@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <charconv>
@@ -112,6 +113,7 @@ PostgresConnection::~PostgresConnection() { PQfinish(conn_); }
 Result<void> PostgresConnection::EnsureConnected() {
   if (PQstatus(conn_) == CONNECTION_OK) return Ok();
   PQreset(conn_);
+  prepared_.clear();  // a new server session knows none of them
   if (PQstatus(conn_) != CONNECTION_OK) {
     return Fail(ErrorCode::kUnavailable, "error.unavailable",
                 std::string("postgres reconnect: ") + PQerrorMessage(conn_));
@@ -164,8 +166,16 @@ Result<PGresult*> PostgresConnection::Run(std::string_view sql, const Params& pa
     values[i] = storage[i].data();
     lengths[i] = int(storage[i].size());
   }
-  PGresult* res = PQexecParams(conn_, text.c_str(), int(n), types.data(), values.data(),
-                               lengths.data(), formats.data(), 0);
+  // The key tells apart calls whose parameters have other types (a null where a number was):
+  // each is prepared with exactly the types PQexecParams would have sent.
+  std::string key = text;
+  key += '\0';
+  for (Oid t : types) key += std::to_string(t) + ",";
+  const std::string name = TRY(Prepared(key, text, types));
+  PGresult* res = name.empty() ? PQexecParams(conn_, text.c_str(), int(n), types.data(),
+                                              values.data(), lengths.data(), formats.data(), 0)
+                               : PQexecPrepared(conn_, name.c_str(), int(n), values.data(),
+                                                lengths.data(), formats.data(), 0);
   const ExecStatusType status = res != nullptr ? PQresultStatus(res) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     Error error = MakeError(res, text);
@@ -173,6 +183,26 @@ Result<PGresult*> PostgresConnection::Run(std::string_view sql, const Params& pa
     return Fail(std::move(error));
   }
   return res;
+}
+
+Result<std::string> PostgresConnection::Prepared(const std::string& key, const std::string& text,
+                                                 const std::vector<Oid>& types) {
+  if (auto it = prepared_.find(key); it != prepared_.end()) return it->second;
+  if (prepared_.size() >= kMaxPrepared) return std::string();
+  std::string name = "dandelion_" + std::to_string(next_prepared_++);
+  ResultPtr res(PQprepare(conn_, name.c_str(), text.c_str(), int(types.size()), types.data()));
+  const ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK) return Fail(MakeError(res.get(), text));
+  prepared_.emplace(key, name);
+  return name;
+}
+
+void PostgresConnection::ForgetPrepared() {
+  if (prepared_.empty()) return;
+  prepared_.clear();
+  // Outside a failed transaction DEALLOCATE always succeeds; inside one the statements stay
+  // prepared under names that are never used again, which is harmless.
+  ResultPtr(PQexec(conn_, "DEALLOCATE ALL"));
 }
 
 Result<Rows> PostgresConnection::Query(std::string_view sql, const Params& params) {
@@ -203,6 +233,15 @@ Result<int64_t> PostgresConnection::Exec(std::string_view sql, const Params& par
 
 Result<void> PostgresConnection::ExecScript(std::string_view sql) {
   const std::string text(sql);
+  // A script other than transaction control (or the write lock's SELECT) may change tables, as
+  // migrations do, and a prepared statement whose result columns changed would then fail:
+  // forget them first.
+  static constexpr std::string_view kControl[] = {"BEGIN",     "COMMIT",  "ROLLBACK", "SET ",
+                                                  "SAVEPOINT", "RELEASE", "SELECT "};
+  if (std::none_of(std::begin(kControl), std::end(kControl),
+                   [&](std::string_view c) { return sql.starts_with(c); })) {
+    ForgetPrepared();
+  }
   ResultPtr res(PQexec(conn_, text.c_str()));
   const ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
   Result<void> result = Ok();

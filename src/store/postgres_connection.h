@@ -1,6 +1,10 @@
 // PostgresConnection: one libpq connection, with Value <-> PostgreSQL conversion.
 //
-// Parameters go out with PQexecParams: Blob as binary bytea, int64 as int8 and double as float8
+// Each statement is prepared once per connection (by its text and its parameters' types) and
+// executed by name after that: PostgreSQL then parses and plans it once instead of on every
+// call, which was most of the server's work for a case read (docs/performance.md). A connection
+// keeps at most kMaxPrepared of them; past that, statements go out unnamed as before.
+// Parameters go out as: Blob as binary bytea, int64 as int8 and double as float8
 // (text form, shortest round-trip digits), strings as untyped text so the server infers the
 // column's type. Results come back in text form and are decoded by column type: integers and
 // booleans to int64, float4/float8 to double, bytea (hex output) to Blob, all else to string
@@ -16,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "store/database.h"
 
@@ -43,14 +48,26 @@ class PostgresConnection {
   // True when a statement failed in the open transaction, which now accepts only ROLLBACK.
   bool Aborted() const { return PQtransactionStatus(conn_) == PQTRANS_INERROR; }
 
+  static constexpr size_t kMaxPrepared = 512;
+  // How many statements this connection has prepared (for tests).
+  size_t PreparedCount() const { return prepared_.size(); }
+
  private:
   explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
 
   // Executes and checks a statement; on success returns the result for the caller to read.
   Result<PGresult*> Run(std::string_view sql, const Params& params);
+  // The name of the statement prepared for key (its text and parameter types), preparing it
+  // now if need be; "" when none may be (the connection keeps kMaxPrepared already).
+  Result<std::string> Prepared(const std::string& key, const std::string& text,
+                               const std::vector<Oid>& types);
+  // Forgets every prepared statement (after a reconnect, or a script that may change tables).
+  void ForgetPrepared();
   Error MakeError(const PGresult* res, std::string_view what) const;
 
   PGconn* conn_;
+  std::unordered_map<std::string, std::string> prepared_;  // text + types -> statement name
+  size_t next_prepared_ = 0;
 };
 
 }  // namespace dandelion::store

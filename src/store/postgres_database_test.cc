@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/postgres_connection.h"
 #include "store/test_backends.h"
 
 namespace dandelion::store {
@@ -44,6 +45,50 @@ TEST_P(PostgresDatabaseTest, ReportsAnUnreachableServerAsUnavailable) {
   auto db = Open("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", 2);
   ASSERT_FALSE(db);
   EXPECT_EQ(db.error().code, ErrorCode::kUnavailable);
+}
+
+// Statements are prepared once per connection and run by name: the same text with other
+// parameter types (a null where a number was) is a statement of its own, a table changed by a
+// script does not break a statement prepared before it, and past the limit statements still run.
+TEST_P(PostgresDatabaseTest, PreparesEachStatementOncePerConnection) {
+  auto conn = PostgresConnection::Connect(url_);
+  ASSERT_TRUE(conn) << conn.error().detail;
+  PostgresConnection& c = **conn;
+  ASSERT_TRUE(c.ExecScript("CREATE TABLE p (id TEXT PRIMARY KEY, n INTEGER, b BYTEA)"));
+  const std::string insert = "INSERT INTO p (id, n, b) VALUES (?, ?, ?)";
+  ASSERT_TRUE(c.Exec(insert, {std::string("a"), int64_t{1}, Blob{std::string("\0x", 2)}}));
+  ASSERT_TRUE(c.Exec(insert, {std::string("b"), int64_t{2}, nullptr}));
+  ASSERT_TRUE(c.Exec(insert, {std::string("c"), nullptr, nullptr}));
+  EXPECT_EQ(c.PreparedCount(), 3u);  // three signatures of one text
+  for (int i = 0; i < 3; ++i) {
+    auto rows = c.Query("SELECT n, b FROM p WHERE id = ?", {std::string("a")});
+    ASSERT_TRUE(rows) << rows.error().detail;
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ((*rows)[0].Int(0), 1);
+    EXPECT_EQ((*rows)[0].BlobBytes(1), std::string("\0x", 2));
+  }
+  EXPECT_EQ(c.PreparedCount(), 4u);
+
+  // A script that changes the table's columns: the statements are forgotten and prepared anew.
+  ASSERT_TRUE(c.ExecScript("ALTER TABLE p ALTER COLUMN n TYPE TEXT"));
+  EXPECT_EQ(c.PreparedCount(), 0u);
+  auto changed = c.Query("SELECT n, b FROM p WHERE id = ?", {std::string("b")});
+  ASSERT_TRUE(changed) << changed.error().detail;
+  EXPECT_EQ((*changed)[0].Text(0), "2");
+
+  // A statement that does not prepare is an error like any other, and prepares nothing.
+  auto wrong = c.Query("SELECT nope FROM p WHERE id = ?", {std::string("a")});
+  ASSERT_FALSE(wrong);
+  EXPECT_EQ(wrong.error().code, ErrorCode::kInternal);
+  EXPECT_EQ(c.PreparedCount(), 1u);
+
+  // Past the limit, distinct statements go out unnamed and still answer.
+  for (size_t i = 0; i < PostgresConnection::kMaxPrepared + 5; ++i) {
+    auto rows = c.Query("SELECT " + std::to_string(i) + " FROM p WHERE id = ?", {std::string("c")});
+    ASSERT_TRUE(rows) << rows.error().detail;
+    EXPECT_EQ((*rows)[0].Int(0), static_cast<int64_t>(i));
+  }
+  EXPECT_EQ(c.PreparedCount(), PostgresConnection::kMaxPrepared);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PostgresDatabaseTest, ::testing::Values(Backend::kPostgres),
