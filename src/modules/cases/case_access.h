@@ -47,8 +47,9 @@ struct CaseRef {
 // it; otherwise refusal and outcome ("not_found", "break_glass_required") for the audit entry.
 struct CaseDecision {
   std::optional<CaseRef> ref;
-  // The case as read to decide, beside ref: a reader of the whole case need not read it again.
-  std::optional<case_repo::StoredCase> row;
+  // The case and her person as read to decide, beside ref: a reader of the whole case need not
+  // read them again.
+  std::optional<case_repo::ListedCase> row;
   std::optional<Error> refusal;
   std::string outcome;
 };

@@ -188,6 +188,20 @@ Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& f) {
   return out;
 }
 
+Result<std::optional<CaseForCaller>> FindForCaller(store::Tx& tx, const std::string& id,
+                                                   const std::string& user_id) {
+  auto row = TRY(tx.QueryOne(
+      "SELECT " + CaseColumnsOfC() + kListedPersonColumns +
+          ", CASE WHEN EXISTS (SELECT 1 FROM case_workers WHERE case_id = c.id AND user_id = ?) "
+          "THEN 1 ELSE 0 END FROM cases c" +
+          kListedPersonJoins + " WHERE c.id = ?",
+      {user_id, id}));
+  if (!row) return std::optional<CaseForCaller>();
+  constexpr size_t kAssigned = 30;  // after the case's 22 columns and the person's 8
+  return std::optional<CaseForCaller>(
+      CaseForCaller{.listed = ToListedCase(*row), .assigned = row->Int(kAssigned) != 0});
+}
+
 Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> WorkersOf(
     store::Tx& tx, const std::vector<std::string>& case_ids) {
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> out;
@@ -205,12 +219,6 @@ Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> 
     for (const auto& r : rows) out[r.Text(0)].emplace_back(r.Text(1), r.Text(2));
   }
   return out;
-}
-
-Result<bool> IsAssigned(store::Tx& tx, const std::string& case_id, const std::string& user_id) {
-  auto row = TRY(tx.QueryOne("SELECT 1 FROM case_workers WHERE case_id = ? AND user_id = ?",
-                             {case_id, user_id}));
-  return row.has_value();
 }
 
 Result<void> SetWorkers(store::Tx& tx, const std::string& case_id,

@@ -72,10 +72,18 @@ struct ListedCase {
 // Cases of filter.org_id, riskiest first, then most recently opened.
 Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& filter);
 
+// One case as CaseAccess decides on it: the case, her person's columns and key (as listed), and
+// whether user_id works the case, in one statement instead of four.
+struct CaseForCaller {
+  ListedCase listed;
+  bool assigned = false;
+};
+Result<std::optional<CaseForCaller>> FindForCaller(store::Tx& tx, const std::string& id,
+                                                   const std::string& user_id);
+
 // user id → display name of each case's workers.
 Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> WorkersOf(
     store::Tx& tx, const std::vector<std::string>& case_ids);
-Result<bool> IsAssigned(store::Tx& tx, const std::string& case_id, const std::string& user_id);
 // Replaces the case's workers.
 Result<void> SetWorkers(store::Tx& tx, const std::string& case_id,
                         const std::vector<std::string>& user_ids, const std::string& at);

@@ -111,8 +111,9 @@ Result<security::Audited<Case>> CaseService::Get(const security::Actor& actor,
     }
     std::vector<Worker> workers = TRY(WorkersOf(tx, id));
     PersonView people(tx, keyring_);
+    people.Know(*decision.row);
     Case out = TRY(
-        View(people, *decision.row, std::move(workers), AccessName(decision.ref->access), true));
+        View(people, decision.row->c, std::move(workers), AccessName(decision.ref->access), true));
     if (decision.ref->access == Access::kBreakGlass) e.outcome = "break_glass";
     return out;
   });
