@@ -1,6 +1,7 @@
 #include "security/account_repo.h"
 
 #include "security/policy.h"
+#include "store/select.h"
 
 namespace dandelion::security::account_repo {
 namespace {
@@ -10,23 +11,24 @@ constexpr const char* kAccountColumns =
     "totp_enabled, totp_last_step, disabled_at, language, last_active_at, created_at, "
     "password_change_required";
 
-Account ToAccount(const store::Row& r) {
+// The account in the row's columns from `at` on (kAccountColumns' order).
+Account ToAccount(const store::Row& r, size_t at = 0) {
   Account a;
-  a.id = r.Text(0);
-  a.org_id = r.Text(1);
-  a.username = r.Text(2);
-  a.display_name = r.Text(3);
-  a.roles = SplitRoles(r.Text(4));
-  a.password_hash = r.Text(5);
-  a.totp_secret = r.BlobBytes(6);
-  a.totp_key_version = static_cast<uint32_t>(r.Int(7));
-  a.totp_enabled = r.Int(8) != 0;
-  a.totp_last_step = r.Int(9);
-  a.disabled_at = r.Text(10);
-  a.language = r.Text(11);
-  a.last_active_at = r.Int(12);
-  a.created_at = r.Text(13);
-  a.password_change_required = r.Int(14) != 0;
+  a.id = r.Text(at + 0);
+  a.org_id = r.Text(at + 1);
+  a.username = r.Text(at + 2);
+  a.display_name = r.Text(at + 3);
+  a.roles = SplitRoles(r.Text(at + 4));
+  a.password_hash = r.Text(at + 5);
+  a.totp_secret = r.BlobBytes(at + 6);
+  a.totp_key_version = static_cast<uint32_t>(r.Int(at + 7));
+  a.totp_enabled = r.Int(at + 8) != 0;
+  a.totp_last_step = r.Int(at + 9);
+  a.disabled_at = r.Text(at + 10);
+  a.language = r.Text(at + 11);
+  a.last_active_at = r.Int(at + 12);
+  a.created_at = r.Text(at + 13);
+  a.password_change_required = r.Int(at + 14) != 0;
   return a;
 }
 
@@ -140,15 +142,19 @@ Result<void> InsertSession(store::Tx& tx, const SessionRecord& s, const std::str
                s.created_at, s.last_seen_at});
 }
 
-Result<std::optional<SessionRecord>> FindSession(store::Tx& tx, const std::string& token_hash) {
-  std::optional<store::Row> row = TRY(tx.QueryOne(
-      "SELECT id, user_id, csrf_token, mfa_complete, created_at, last_seen_at, reauth_at, "
-      "ended_at FROM sessions WHERE token_hash = ?",
-      {store::Blob{token_hash}}));
-  if (!row) return std::optional<SessionRecord>();
+Result<std::optional<SessionAndAccount>> FindSession(store::Tx& tx, const std::string& token_hash) {
+  static const std::string sql =
+      "SELECT s.id, s.user_id, s.csrf_token, s.mfa_complete, s.created_at, s.last_seen_at, "
+      "s.reauth_at, s.ended_at, " +
+      store::Qualified(kAccountColumns, "u") +
+      " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
+  std::optional<store::Row> row = TRY(tx.QueryOne(sql, {store::Blob{token_hash}}));
+  if (!row) return std::optional<SessionAndAccount>();
   const store::Row& r = *row;
-  return std::optional<SessionRecord>(SessionRecord{r.Text(0), r.Text(1), r.Text(2), r.Int(3) != 0,
-                                                    r.Int(4), r.Int(5), r.Int(6), r.Int(7)});
+  return std::optional<SessionAndAccount>(
+      SessionAndAccount{.session = SessionRecord{r.Text(0), r.Text(1), r.Text(2), r.Int(3) != 0,
+                                                 r.Int(4), r.Int(5), r.Int(6), r.Int(7)},
+                        .account = ToAccount(r, 8)});
 }
 
 Result<void> TouchSession(store::Tx& tx, const std::string& id, int64_t now) {

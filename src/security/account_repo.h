@@ -74,7 +74,12 @@ Result<bool> UseRecoveryCode(store::Tx& tx, const std::string& user_id, const st
                              const std::string& at);
 
 Result<void> InsertSession(store::Tx& tx, const SessionRecord& s, const std::string& token_hash);
-Result<std::optional<SessionRecord>> FindSession(store::Tx& tx, const std::string& token_hash);
+// The session of token_hash and its account, in one statement (every request asks).
+struct SessionAndAccount {
+  SessionRecord session;
+  Account account;
+};
+Result<std::optional<SessionAndAccount>> FindSession(store::Tx& tx, const std::string& token_hash);
 Result<void> TouchSession(store::Tx& tx, const std::string& id, int64_t now);
 Result<void> SetSessionMfaComplete(store::Tx& tx, const std::string& id);
 Result<void> SetSessionReauth(store::Tx& tx, const std::string& id, int64_t now);

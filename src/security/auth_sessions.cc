@@ -43,11 +43,11 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token, Activi
   const int64_t now = UnixSeconds(clock_.Now());
   std::optional<Authenticated> found =
       TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::optional<Authenticated>> {
-        std::optional<SessionRecord> session = TRY(account_repo::FindSession(tx, TokenHash(token)));
-        if (!session) return std::nullopt;
-        std::optional<Account> account = TRY(account_repo::FindById(tx, session->user_id));
-        if (!account) return std::nullopt;
-        return Authenticated{.session = std::move(*session), .account = std::move(*account)};
+        // The session and its account in one statement: every request asks.
+        auto found = TRY(account_repo::FindSession(tx, TokenHash(token)));
+        if (!found) return std::nullopt;
+        return Authenticated{.session = std::move(found->session),
+                             .account = std::move(found->account)};
       }));
   if (!found) return Unauthenticated("security.session_expired");
   Authenticated& out = *found;

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,6 +30,18 @@ Result<std::optional<T>> SelectOne(Tx& tx, const std::string& sql, const Params&
   auto found = TRY(Select<T>(tx, sql, params, convert));
   if (found.empty()) return std::optional<T>();
   return std::optional<T>(std::move(found.front()));
+}
+
+// A repo's column list "a, b, c" as "t.a, t.b, t.c", for the same columns inside a join.
+inline std::string Qualified(std::string_view columns, std::string_view table) {
+  std::string out;
+  out.reserve(columns.size() * 2);
+  out.append(table).append(".");
+  for (char ch : columns) {
+    out += ch;
+    if (ch == ' ') out.append(table).append(".");
+  }
+  return out;
 }
 
 }  // namespace dandelion::store

@@ -1,6 +1,7 @@
 #include "modules/cases/case_repo.h"
 
 #include "modules/cases/model.h"
+#include "store/select.h"
 
 namespace dandelion::cases::case_repo {
 namespace {
@@ -109,14 +110,7 @@ Result<int64_t> NextNumberSeq(store::Tx& tx, const std::string& org_id, int64_t 
 
 // kColumns of the cases table named c.
 const std::string& CaseColumnsOfC() {
-  static const std::string qualified = [] {
-    std::string out = "c.";
-    for (const char* p = kColumns; *p != '\0'; ++p) {
-      out += *p;
-      if (*p == ' ') out += "c.";
-    }
-    return out;
-  }();
+  static const std::string qualified = store::Qualified(kColumns, "c");
   return qualified;
 }
 
