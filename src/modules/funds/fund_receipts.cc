@@ -9,6 +9,7 @@
 #include "modules/access/person_access.h"
 #include "modules/case_records/model.h"
 #include "modules/funds/fund_service.h"
+#include "modules/funds/fund_support.h"
 #include "modules/people/person_cipher.h"
 #include "modules/people/person_repo.h"
 #include "modules/service_support.h"
@@ -22,7 +23,7 @@ namespace perm = security::perm;
 
 constexpr std::string_view kReceipts = "fund_receipts";
 
-Error Invalid() { return Error{ErrorCode::kInvalid, "error.invalid"}; }
+using internal::Invalid;
 
 bool StartsWith(std::string_view bytes, std::string_view prefix) {
   return bytes.substr(0, prefix.size()) == prefix;

@@ -148,7 +148,7 @@ class FundService {
               security::AuditBatcher& reads, const Clock& clock)
       : db_(db), keyring_(keyring), audit_(audit), reads_(reads), clock_(clock) {}
 
-  // Sources (fund.rules to change, fund.sources to read).
+  // Sources (fund_sources.cc; fund.rules to change, fund.sources to read).
   Result<SourceView> CreateSource(const security::Actor& actor, const SourceFields& in);
   Result<SourceView> UpdateSource(const security::Actor& actor, const std::string& id,
                                   const SourceFields& in);
