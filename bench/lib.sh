@@ -3,9 +3,14 @@
 # wrk runs read into "requests/s p99_ms", and replacing a section of docs/performance.md.
 # The caller sets `work` (mktemp -d), `connections` and `duration` before using them.
 
+# (Each step ends in `|| true`: under `set -e` a failing last command of an && list, such as
+# `wait` answering the killed server's status, would end the trap before the scratch dir goes.)
 bench_cleanup() {
-  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+  if [[ -n "${server_pid:-}" ]]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  if [[ -f "$work/nginx.pid" ]]; then kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 

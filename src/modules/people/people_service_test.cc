@@ -6,6 +6,7 @@
 #include <string>
 
 #include "modules/people/person_cipher.h"
+#include "modules/people/search_index.h"
 #include "testing/test_world.h"
 
 namespace dandelion::people {
@@ -135,6 +136,38 @@ TEST_F(PeopleServiceTest, FindsByNamePhoneAndCodeWithinTheOrganization) {
   ASSERT_EQ(searches.size(), 4u);
   EXPECT_EQ(searches[0].entity_id, "");
   EXPECT_EQ(searches[0].fields, std::vector<std::string>{"name"});
+}
+
+// A first start indexes, batch by batch, everyone whose search terms are missing (people
+// written by `dandelion generate`, or older than the organization's current key). Many batches,
+// two organizations mixed in id order: each person once, every one of them, and then found.
+TEST_F(PeopleServiceTest, RefreshIndexesEveryoneLaggingAcrossBatches) {
+  constexpr int kPeople = 450;  // more than two batches
+  std::string last_a;
+  for (int i = 0; i < kPeople; ++i) {
+    PersonFields f;
+    f.legal_name = "이름" + std::to_string(i);
+    f.phone = "010-5000-" + std::to_string(1000 + i);
+    const std::string org = i % 3 == 0 ? org_b_ : org_a_;
+    auto p = people_->Create(Worker(org), f);
+    ASSERT_TRUE(p) << p.error().detail;
+    if (org == org_a_) last_a = p->id;
+  }
+  ASSERT_TRUE(db_->ExecScript(
+      "DELETE FROM person_search_terms; UPDATE people SET search_key_version = NULL"));
+  auto refreshed = RefreshPersonIndexes(*db_, *keyring_);
+  ASSERT_TRUE(refreshed) << refreshed.error().detail;
+  EXPECT_EQ(*refreshed, kPeople);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM people WHERE search_key_version IS NULL"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(DISTINCT person_id) FROM person_search_terms"), kPeople);
+  auto again = RefreshPersonIndexes(*db_, *keyring_);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, 0);
+  auto found = people_->Search(Worker(org_a_), {PersonQuery::Key::kPhone, "010-5000-1449"});
+  ASSERT_TRUE(found) << found.error().detail;
+  ASSERT_TRUE(found->audit.Wait());
+  ASSERT_EQ(found->value.size(), 1u);
+  EXPECT_EQ(found->value.front().id, last_a);
 }
 
 TEST_F(PeopleServiceTest, RefusesBadValuesAndWritesNothing) {

@@ -135,13 +135,20 @@ Result<std::vector<StoredPerson>> FindByTerm(store::Tx& tx, const std::string& o
 }
 
 Result<std::vector<StoredPerson>> NeedingIndex(store::Tx& tx, const std::string& org_id,
-                                               int64_t key_version, int limit) {
+                                               int64_t key_version, const std::string& after_id,
+                                               int limit) {
+  // The walk must follow the primary key from after_id. SQLite would rather take an index on
+  // org_id and sort all of the organization's people for every batch; a unary + on org_id
+  // (SQLite's way to say "not this index") keeps it on the key. PostgreSQL has no unary + for
+  // text and finds the key by itself.
+  const char* org = tx.dialect() == store::Dialect::kSqlite ? "+org_id" : "org_id";
   return Select(tx,
-                "org_id = ? AND erased_at IS NULL AND (search_key_version IS NULL OR "
-                "search_key_version <> ? OR index_key_version IS NULL OR "
-                "index_key_version <> ?) LIMIT " +
+                std::string("id > ? AND ") + org +
+                    " = ? AND erased_at IS NULL AND (search_key_version IS NULL OR "
+                    "search_key_version <> ? OR index_key_version IS NULL OR "
+                    "index_key_version <> ?) ORDER BY id LIMIT " +
                     std::to_string(limit),
-                {org_id, key_version, key_version});
+                {after_id, org_id, key_version, key_version});
 }
 
 Result<std::vector<std::string>> OrgsWithPeople(store::Tx& tx) {

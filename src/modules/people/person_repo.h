@@ -66,9 +66,13 @@ Result<void> ReplaceSearchTerms(store::Tx& tx, const std::string& person_id,
 Result<std::vector<StoredPerson>> FindByTerm(store::Tx& tx, const std::string& org_id,
                                              const std::string& tag, int64_t key_version,
                                              int limit);
-// People of org_id whose indexes or terms do not derive from key_version (or who have none yet).
+// People of org_id whose indexes or terms do not derive from key_version (or who have none yet),
+// in id order after after_id ("" for the first): a caller walking them batch by batch passes the
+// last id it had, so each batch starts where the last ended instead of walking the people
+// already done again (which made a first start at a million people take hours).
 Result<std::vector<StoredPerson>> NeedingIndex(store::Tx& tx, const std::string& org_id,
-                                               int64_t key_version, int limit);
+                                               int64_t key_version, const std::string& after_id,
+                                               int limit);
 // The organizations with people on record.
 Result<std::vector<std::string>> OrgsWithPeople(store::Tx& tx);
 

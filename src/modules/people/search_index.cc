@@ -32,13 +32,16 @@ Result<int> RefreshPersonIndexes(store::Database& db, security::Keyring& keyring
       }));
   int refreshed = 0;
   for (const auto& org_id : orgs) {
-    // A batch per transaction, so the writer is never held long; each batch re-reads what still
-    // lags, so the loop ends when nothing does.
+    // A batch per transaction, so the writer is never held long; each batch goes on from the
+    // last person of the one before (in id order), so the loop ends at the last who lags.
+    std::string after_id;
     for (;;) {
+      std::string last;  // set by the transaction that commits
       const int done = TRY(db.WriteValue([&](store::Tx& tx) -> Result<int> {
         security::OrgKey org_key = TRY(keyring.CurrentOrgKey(tx, org_id));
         std::vector<person_repo::StoredPerson> rows =
-            TRY(person_repo::NeedingIndex(tx, org_id, org_key.version, kRefreshBatch));
+            TRY(person_repo::NeedingIndex(tx, org_id, org_key.version, after_id, kRefreshBatch));
+        last = rows.empty() ? after_id : rows.back().id;
         for (auto& row : rows) {
           PersonCipher cipher = TRY(PersonCipher::Load(tx, keyring, org_id, row.id));
           Person person = TRY(cipher.OpenRow(row));
@@ -47,6 +50,7 @@ Result<int> RefreshPersonIndexes(store::Database& db, security::Keyring& keyring
         return static_cast<int>(rows.size());
       }));
       refreshed += done;
+      after_id = last;
       if (done < kRefreshBatch) break;
     }
   }
