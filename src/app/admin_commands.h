@@ -35,6 +35,10 @@ inline constexpr int kExitBackupExpired = 4;  // restore: the backup's key is go
 // Signs the audit log's head now and prints the checkpoint's text, to copy elsewhere.
 Result<void> AuditCheckpoint(const std::string& data_dir);
 
+// Files the read entries waiting in the audit journal (SQLite: security/audit_journal.h) into the
+// audit log now, for a reader of the log outside Dandelion; the server files them every second.
+Result<void> AuditFlush(const std::string& data_dir);
+
 // Prints the hex public key that verifies audit checkpoints, to copy elsewhere.
 Result<void> AuditPublicKey(const std::string& data_dir);
 

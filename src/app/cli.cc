@@ -144,6 +144,11 @@ int RunCli(int argc, char** argv) {
   auto* audit_checkpoint = audit->add_subcommand(
       "checkpoint", "Sign the audit log's head now and print the checkpoint to copy elsewhere");
   audit_checkpoint->add_option("--data", data_dir, "Data dir")->required();
+  auto* audit_flush = audit->add_subcommand(
+      "flush",
+      "File the reads' entries waiting in the audit journal into the audit log now (SQLite; "
+      "the server does it every second)");
+  audit_flush->add_option("--data", data_dir, "Data dir")->required();
   auto* audit_public_key = audit->add_subcommand(
       "public-key", "Print the public key that verifies checkpoints, to copy elsewhere");
   audit_public_key->add_option("--data", data_dir, "Data dir")->required();
@@ -228,6 +233,10 @@ int RunCli(int argc, char** argv) {
   }
   if (*audit_checkpoint) {
     if (auto r = AuditCheckpoint(data_dir); !r) return Report(r.error());
+    return 0;
+  }
+  if (*audit_flush) {
+    if (auto r = AuditFlush(data_dir); !r) return Report(r.error());
     return 0;
   }
   if (*audit_public_key) {

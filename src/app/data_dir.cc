@@ -17,6 +17,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/ids.h"
+#include "security/audit_journal.h"
 #include "security/keys.h"
 #include "store/backup.h"
 #include "store/database.h"
@@ -345,6 +346,8 @@ Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file
   if (sealed) RemoveWithSidecars(opened_copy);
   if (!prepared) return Fail(prepared.error());
   auto record = CheckAndRecordRestore(config, *prepared, *erasures, *destroyed);
+  // Opening the copy made an (empty) audit journal beside it; the database's own stays.
+  RemoveWithSidecars(security::AuditJournal::PathFor(*prepared));
   if (!record) {
     RemoveWithSidecars(*prepared);
     return Refused(target, record.error());

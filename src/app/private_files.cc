@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/messages.h"
+#include "security/audit_journal.h"
 
 namespace dandelion::app {
 namespace fs = std::filesystem;
@@ -41,8 +42,10 @@ Result<void> CheckDataDirPrivate(const Config& config) {
   const std::string url = config.DatabaseUrl();
   if (url.starts_with("sqlite:")) {
     const std::string db = url.substr(std::string_view("sqlite:").size());
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-      items.push_back({db + suffix, false});
+    for (const std::string& file : {db, security::AuditJournal::PathFor(db)}) {
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        items.push_back({file + suffix, false});
+    }
   }
   for (const auto& item : items) {
     std::error_code ec;

@@ -114,6 +114,13 @@ Result<std::unique_ptr<Services>> Services::OpenConfigured(Config config, int re
   auto version = MasterKeyVersion(*s->db);
   if (!version) return Fail(version.error());
   s->audit = std::make_unique<security::AuditLog>(*master, *s->clock);
+  const std::string url = s->config.DatabaseUrl();
+  if (url.starts_with("sqlite:")) {
+    s->audit_journal =
+        TRY(security::AuditJournal::Open(security::AuditJournal::PathFor(url.substr(7))));
+    // Entries a stopped or crashed process left in the journal are filed before anything else.
+    TRY(s->audit_journal->FileInto(*s->db, *s->audit));
+  }
   s->keyring = std::make_unique<security::Keyring>(std::move(*master), *version);
   TRY(CheckMasterKey(*s->db, *s->keyring));
   TRY(LoadMatchKey(*s->db, *s->keyring));
@@ -127,8 +134,8 @@ void Services::Build() {
   auth = std::make_unique<security::AuthService>(*db, *keyring, *audit, *clock, auth_options);
   orgs = std::make_unique<network::OrgService>(*db, *keyring, *audit, *clock);
   users = std::make_unique<network::UserService>(*db, *audit, *auth, *clock);
-  audit_reader = std::make_unique<audit::AuditService>(*db, *audit, *orgs, *auth);
-  audit_reads = std::make_unique<security::AuditBatcher>(*db, *audit);
+  audit_reads = std::make_unique<security::AuditBatcher>(*db, *audit, audit_journal.get());
+  audit_reader = std::make_unique<audit::AuditService>(*db, *audit, *audit_reads, *orgs, *auth);
   people = std::make_unique<people::PeopleService>(*db, *keyring, *audit, *audit_reads, *auth,
                                                    *orgs, *clock);
   cases = std::make_unique<cases::CaseService>(*db, *keyring, *audit, *audit_reads, *orgs, *clock);

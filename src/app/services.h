@@ -32,6 +32,7 @@
 #include "modules/survivors/survivor_service.h"
 #include "modules/training/training_service.h"
 #include "security/audit_batcher.h"
+#include "security/audit_journal.h"
 #include "security/audit_log.h"
 #include "security/auth_service.h"
 #include "security/keyring.h"
@@ -45,6 +46,8 @@ struct Services {
   std::unique_ptr<store::Database> db;
   std::unique_ptr<security::Keyring> keyring;
   std::unique_ptr<security::AuditLog> audit;
+  // SQLite only: where reads' entries become durable before they are filed into the chain.
+  std::unique_ptr<security::AuditJournal> audit_journal;
   std::unique_ptr<security::AuditBatcher> audit_reads;  // group commit of reads' entries
   std::unique_ptr<security::AuthService> auth;
   std::unique_ptr<network::OrgService> orgs;

@@ -1,11 +1,15 @@
 #include "security/audit_batcher.h"
 
+#include <spdlog/spdlog.h>
+
 #include <future>
 
 namespace dandelion::security {
 
-AuditBatcher::AuditBatcher(store::Database& db, const AuditLog& audit)
-    : db_(db), audit_(audit), thread_([this] { Run(); }) {}
+AuditBatcher::AuditBatcher(store::Database& db, const AuditLog& audit, AuditJournal* journal)
+    : db_(db), audit_(audit), journal_(journal), thread_([this] { Run(); }) {
+  if (journal_ != nullptr) filer_ = std::thread([this] { RunFiler(); });
+}
 
 AuditBatcher::~AuditBatcher() { Stop(); }
 
@@ -20,7 +24,7 @@ void AuditBatcher::Submit(AuditEvent event, Done done) {
   }
   std::deque<std::pair<AuditEvent, Done>> one;
   one.emplace_back(std::move(event), std::move(done));
-  const bool ok = WriteBatch(one);
+  const bool ok = WriteBatch(one, false);
   if (one.front().second) one.front().second(ok);
 }
 
@@ -38,8 +42,36 @@ void AuditBatcher::Stop() {
     if (stopping_) return;
     stopping_ = true;
     wake_.notify_one();
+    filer_wake_.notify_one();
   }
   if (thread_.joinable()) thread_.join();
+  if (filer_.joinable()) filer_.join();
+  // What the last groups put in the journal joins the chain before the process goes.
+  FileJournalOrLog();
+}
+
+void AuditBatcher::FileJournalOrLog() {
+  // A failure leaves the entries durable in the journal; the next filing tries again.
+  if (auto r = FileJournal(); !r) {
+    spdlog::error("audit journal not filed into the audit log: {}", r.error().detail);
+  }
+}
+
+Result<void> AuditBatcher::FileJournal() {
+  if (journal_ == nullptr) return Ok();
+  TRY(journal_->FileInto(db_, audit_));
+  return Ok();
+}
+
+void AuditBatcher::RunFiler() {
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    filer_wake_.wait_for(lock, kFileEvery, [this] { return stopping_; });
+    if (stopping_) return;
+    lock.unlock();
+    FileJournalOrLog();
+    lock.lock();
+  }
 }
 
 void AuditBatcher::Run() {
@@ -55,14 +87,23 @@ void AuditBatcher::Run() {
         queue_.pop_front();
       }
     }
-    const bool ok = WriteBatch(batch);
+    const bool ok = WriteBatch(batch, journal_ != nullptr);
     for (auto& [event, done] : batch) {
       if (done) done(ok);
     }
   }
 }
 
-bool AuditBatcher::WriteBatch(const std::deque<std::pair<AuditEvent, Done>>& batch) {
+bool AuditBatcher::WriteBatch(const std::deque<std::pair<AuditEvent, Done>>& batch,
+                              bool into_journal) {
+  if (into_journal) {
+    // The time of the read, not of its filing into the chain.
+    const int64_t now = audit_.NowMillis();
+    std::vector<FiledAuditEvent> events;
+    events.reserve(batch.size());
+    for (const auto& [event, done] : batch) events.push_back({event, now});
+    return journal_->Append(events).has_value();
+  }
   auto r = db_.Write([&](store::Tx& tx) -> Result<void> {
     for (const auto& [event, done] : batch) {
       TRY(audit_.Append(tx, event));

@@ -10,9 +10,15 @@
 //
 // Writes keep appending their entries inside their own transaction (AuditLog::Append).
 //
+// On SQLite the groups go to an AuditJournal instead of the database file (why: audit_journal.h),
+// and a second thread files the journal into the chain once a second; FileJournal() files it at
+// once, for every reader of the audit log. Without a journal (PostgreSQL, tests in memory) the
+// groups are appended to the chain directly.
+//
 // Thread-safe. Stop() (or the destructor) writes what is queued and then ends the thread.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -21,6 +27,7 @@
 #include <utility>
 
 #include "core/result.h"
+#include "security/audit_journal.h"
 #include "security/audit_log.h"
 #include "store/database.h"
 
@@ -31,7 +38,8 @@ class AuditBatcher {
   // Called once, from the batcher's thread: true when the entry is committed.
   using Done = std::function<void(bool committed)>;
 
-  AuditBatcher(store::Database& db, const AuditLog& audit);
+  // journal: where groups become durable first (may be null: straight into the chain).
+  AuditBatcher(store::Database& db, const AuditLog& audit, AuditJournal* journal = nullptr);
   ~AuditBatcher();
   AuditBatcher(const AuditBatcher&) = delete;
   AuditBatcher& operator=(const AuditBatcher&) = delete;
@@ -41,23 +49,33 @@ class AuditBatcher {
   void Submit(AuditEvent event, Done done);
   // Submits and waits.
   Result<void> AppendAndWait(AuditEvent event);
-  // Writes what is queued and ends the thread.
+  // Writes what is queued, files the journal and ends the threads.
   void Stop();
+  // Files every journaled entry into the chain now (Ok at once without a journal). Called before
+  // anything reads the audit log.
+  Result<void> FileJournal();
 
   // The most entries one transaction takes.
   static constexpr size_t kMaxBatch = 512;
+  // How often the journal is filed into the chain.
+  static constexpr std::chrono::milliseconds kFileEvery{1000};
 
  private:
   void Run();
-  bool WriteBatch(const std::deque<std::pair<AuditEvent, Done>>& batch);
+  void RunFiler();
+  void FileJournalOrLog();
+  bool WriteBatch(const std::deque<std::pair<AuditEvent, Done>>& batch, bool into_journal);
 
   store::Database& db_;
   const AuditLog& audit_;
+  AuditJournal* journal_;
   std::mutex mu_;
   std::condition_variable wake_;
+  std::condition_variable filer_wake_;
   std::deque<std::pair<AuditEvent, Done>> queue_;
   bool stopping_ = false;
   std::thread thread_;
+  std::thread filer_;  // only with a journal
 };
 
 // An audit entry a read owes: the service builds it, the reply carries it, and the entry is

@@ -95,42 +95,64 @@ AuditLog::AuditLog(const SecretKey& master_key, const Clock& clock)
 
 std::string AuditLog::PublicKeyHex() const { return ToHex(signing_key_.public_key()); }
 
+int64_t AuditLog::NowMillis() const { return UnixMillis(clock_.Now()); }
+
 Result<int64_t> AuditLog::Append(store::Tx& tx, const AuditEvent& event) const {
+  const FiledAuditEvent one{event, NowMillis()};
+  return AppendFiled(tx, std::span(&one, 1));
+}
+
+Result<int64_t> AuditLog::AppendFiled(store::Tx& tx,
+                                      std::span<const FiledAuditEvent> events) const {
+  if (events.empty()) return int64_t{0};
   // Bumping the head first takes its row lock (PostgreSQL) before the previous hash is read, so
   // two transactions appending at once are serialized instead of both chaining from one hash.
-  if (auto n = tx.Exec("UPDATE audit_head SET seq = seq + 1 WHERE id = 1"); !n) {
+  if (auto n = tx.Exec("UPDATE audit_head SET seq = seq + ? WHERE id = 1",
+                       {static_cast<int64_t>(events.size())});
+      !n) {
     return Fail(n.error());
   }
   auto head = TRY(tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1"));
   if (!head) return Fail(ErrorCode::kInternal, "error.internal", "audit_head row is missing");
-  AuditEntry e;
-  e.seq = head->Int(0);
-  std::string prev = e.seq == 1 ? GenesisHash() : head->BlobBytes(1);
-  e.at_ms = UnixMillis(clock_.Now());
-  e.actor_user_id = event.actor_user_id;
-  e.actor_org_id = event.actor_org_id;
-  e.org_id = event.org_id;
-  e.action = event.action;
-  e.entity_type = event.entity_type;
-  e.entity_id = event.entity_id;
-  e.outcome = event.outcome;
-  e.request_id = event.request_id;
-  e.remote = event.remote;
-  e.fields = event.fields;
-  auto hash = TRY(ChainHash(prev, e));
-  auto n = tx.Exec(
-      std::string("INSERT INTO audit_log (") + kColumns +
-          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {e.seq, e.at_ms, e.actor_user_id, e.actor_org_id, e.org_id, e.action, e.entity_type,
-       e.entity_id, e.outcome, e.request_id, e.remote, JoinRoles(e.fields), store::Blob{hash}});
-  if (!n) return Fail(n.error());
-  if (auto u = tx.Exec("UPDATE audit_head SET hash = ? WHERE id = 1", {store::Blob{hash}}); !u) {
-    return Fail(u.error());
+  const int64_t first = head->Int(0) - static_cast<int64_t>(events.size()) + 1;
+  std::string prev = head->BlobBytes(1);
+  for (size_t i = 0; i < events.size(); ++i) {
+    const AuditEvent& event = events[i].event;
+    AuditEntry e;
+    e.seq = first + static_cast<int64_t>(i);
+    if (e.seq == 1) prev = GenesisHash();
+    e.at_ms = events[i].at_ms;
+    e.actor_user_id = event.actor_user_id;
+    e.actor_org_id = event.actor_org_id;
+    e.org_id = event.org_id;
+    e.action = event.action;
+    e.entity_type = event.entity_type;
+    e.entity_id = event.entity_id;
+    e.outcome = event.outcome;
+    e.request_id = event.request_id;
+    e.remote = event.remote;
+    e.fields = event.fields;
+    auto hash = TRY(ChainHash(prev, e));
+    auto n = tx.Exec(
+        std::string("INSERT INTO audit_log (") + kColumns +
+            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {e.seq, e.at_ms, e.actor_user_id, e.actor_org_id, e.org_id, e.action, e.entity_type,
+         e.entity_id, e.outcome, e.request_id, e.remote, JoinRoles(e.fields), store::Blob{hash}});
+    if (!n) return Fail(n.error());
+    prev = std::move(hash);
+    // A checkpoint signs the head, so the head must name this row first.
+    if (e.seq % kCheckpointEvery == 0 || i + 1 == events.size()) {
+      if (auto u = tx.Exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",
+                           {e.seq, store::Blob{prev}});
+          !u) {
+        return Fail(u.error());
+      }
+    }
+    if (e.seq % kCheckpointEvery == 0) {
+      TRY(Checkpoint(tx));
+    }
   }
-  if (e.seq % kCheckpointEvery == 0) {
-    TRY(Checkpoint(tx));
-  }
-  return e.seq;
+  return head->Int(0);
 }
 
 Result<std::vector<AuditRecord>> AuditLog::Query(store::Tx& tx, const AuditQuery& q) const {

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,13 @@ struct AuditEvent {
   std::vector<std::string> fields;  // names of fields touched, never their values
   std::string request_id;
   std::string remote;  // client address
+};
+
+// An event with the time it happened, for entries filed into the chain later than they were
+// made durable (security/audit_journal.h): the chain keeps that time, not the filing time.
+struct FiledAuditEvent {
+  AuditEvent event;
+  int64_t at_ms = 0;  // Unix time in milliseconds, UTC
 };
 
 // The event of actor's action on one entity of org_id (the actor's own organization when empty):
@@ -65,6 +73,13 @@ class AuditLog {
 
   // Appends event inside tx; returns its sequence number.
   Result<int64_t> Append(store::Tx& tx, const AuditEvent& event) const;
+
+  // Appends events inside tx in their order, each with its own time; one read and one update
+  // of the head for the lot. Returns the last sequence number (0 when events is empty).
+  Result<int64_t> AppendFiled(store::Tx& tx, std::span<const FiledAuditEvent> events) const;
+
+  // Now on this log's clock, as entries store it.
+  int64_t NowMillis() const;
 
   // Newest first.
   Result<std::vector<AuditRecord>> Query(store::Tx& tx, const AuditQuery& query) const;

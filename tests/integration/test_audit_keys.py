@@ -16,7 +16,7 @@ import struct
 import subprocess
 import unittest
 
-from harness import BIN, Server, backend, run_cli
+from harness import BIN, Server, backend, flush_audit, run_cli
 from network import PASSWORD, add_org, add_user, advance, server_now, sign_in, totp
 
 
@@ -28,6 +28,7 @@ def database_url(server):
 
 def tamper(server, sql, triggers_off=True, check=True):
     """Runs sql against the server's database, with the audit log's triggers off unless told."""
+    flush_audit(server.data, sql)
     if backend() == "sqlite":
         prefix = ("DROP TRIGGER IF EXISTS audit_log_no_update; "
                   "DROP TRIGGER IF EXISTS audit_log_no_delete; ") if triggers_off else ""
@@ -47,6 +48,7 @@ def verify(server):
 
 def scalar(server, sql):
     """The first column of the first row of sql, as text."""
+    flush_audit(server.data, sql)
     if backend() == "sqlite":
         with sqlite3.connect(os.path.join(server.data, "dandelion.db")) as db:
             return str(db.execute(sql).fetchone()[0])

@@ -6,7 +6,7 @@ import stat
 import tempfile
 import unittest
 
-from harness import Server, backend, run_cli
+from harness import Server, backend, flush_audit, run_cli
 
 
 class InitTest(unittest.TestCase):
@@ -80,6 +80,7 @@ class BackupRestoreTest(unittest.TestCase):
             self.assertEqual(c.get(f"/api/v1/test/probe-writes/{later}").status, 404)
             # Both operations are in the audit log, and the restored chain is intact.
             import subprocess
+            flush_audit(server.data)
             actions = subprocess.run(
                 ["sqlite3", os.path.join(server.data, "dandelion.db"),
                  "SELECT action FROM audit_log WHERE actor_user_id = '' AND entity_type = "

@@ -18,7 +18,7 @@ import threading
 import time
 import unittest
 
-from harness import BIN, PG_URL, Server, backend, run_cli
+from harness import BIN, PG_URL, Server, backend, flush_audit, run_cli
 from network import (PASSWORD, add_org, add_user, advance, build_network, server_now,
                      sign_in, totp)
 from test_audit_keys import database_url, tamper
@@ -252,6 +252,7 @@ class BackupErasureTest(unittest.TestCase):
         self.assertEqual(r.status, 200, r.body)
 
     def query(self, sql):
+        flush_audit(self.server.data, sql)
         con = sqlite3.connect(self.path("dandelion.db"))
         try:
             return con.execute(sql).fetchall()

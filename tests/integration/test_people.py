@@ -11,10 +11,11 @@ import json
 import os
 import re
 import subprocess
+import threading
 import unicodedata
 import unittest
 
-from harness import Server, backend, run_cli
+from harness import Server, backend, flush_audit, run_cli
 from network import PASSWORD, advance, build_network, server_now, sign_in, totp
 
 PEOPLE = "/api/v1/people"
@@ -40,6 +41,7 @@ def database_url(server):
 
 def sql(server, query):
     """Runs a query against the server's database; returns its output as text."""
+    flush_audit(server.data, query)
     if backend() == "sqlite":
         cmd = ["sqlite3", os.path.join(server.data, "dandelion.db"), query]
     else:
@@ -254,6 +256,45 @@ class PeopleTest(unittest.TestCase):
                                           "erased_at IS NOT NULL"), "1")
         r = self.a_super.client.post(f"{PEOPLE}/{pid}/erase", body={"reason": "again"})
         self.assertEqual(r.status, 404, r.body)
+
+
+class ReadAuditDurabilityTest(unittest.TestCase):
+    def test_every_answered_read_is_in_the_audit_log_after_kill_9(self):
+        # On SQLite a read's entry is durable in the audit journal before the reply, and filed
+        # into the chain within a second: a server killed in between files it when it starts.
+        server = Server()
+        try:
+            users = build_network(server)
+            server.start()
+            worker = sign_in(server, users["org-a"]["case_worker"])
+            r = worker.client.post(PEOPLE, body=MINJI)
+            self.assertEqual(r.status, 201, r.body)
+            pid = r.json()["id"]
+            answered = []
+            lock = threading.Lock()
+
+            def read():
+                client = worker.client.clone()
+                for _ in range(20):
+                    if client.get(f"{PEOPLE}/{pid}").status == 200:
+                        with lock:
+                            answered.append(pid)
+
+            threads = [threading.Thread(target=read) for _ in range(3)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            server.kill9()
+            self.assertEqual(len(answered), 60)
+            server.start()
+            reads = int(sql(server, "SELECT COUNT(*) FROM audit_log WHERE action = 'person.read' "
+                                    f"AND entity_id = '{pid}'"))
+            self.assertEqual(reads, 60)
+            server.stop()
+            run_cli("audit", "verify", "--data", server.data)
+        finally:
+            server.cleanup()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@
 #include "core/result.h"
 #include "modules/network/org_service.h"
 #include "security/actor.h"
+#include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/auth_service.h"
 #include "store/database.h"
@@ -50,8 +51,9 @@ struct ChainStatus {
 
 class AuditService {
  public:
-  AuditService(store::Database& db, const security::AuditLog& audit, network::OrgService& orgs,
-               const security::AuthService& auth);
+  // reads: its journal is filed into the chain before every read of the log.
+  AuditService(store::Database& db, const security::AuditLog& audit, security::AuditBatcher& reads,
+               network::OrgService& orgs, const security::AuthService& auth);
 
   // 403 unless the actor is an auditor (or the console); scoped to her organization unless it
   // is the secretariat.
@@ -79,6 +81,7 @@ class AuditService {
 
   store::Database& db_;
   const security::AuditLog& audit_;
+  security::AuditBatcher& reads_;
   network::OrgService& orgs_;
   const security::AuthService& auth_;
 };
