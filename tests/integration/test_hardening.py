@@ -202,7 +202,8 @@ class FilesOnDiskTest(unittest.TestCase):
         for root, dirs, files in os.walk(self.server.data):
             paths += [os.path.join(root, n) for n in dirs + files]
         if backend() == "sqlite":
-            for suffix in ["", "-wal", "-shm"]:
+            # The database, and the audit journal of reads (security/audit_journal.h).
+            for suffix in ["", "-wal", "-shm", "-audit", "-audit-wal", "-audit-shm"]:
                 self.assertIn(os.path.join(self.server.data, "dandelion.db" + suffix), paths)
         self.assertIn(os.path.join(self.server.data, "keys", "master.key"), paths)
         self.private_everywhere(paths)
@@ -217,6 +218,9 @@ class FilesOnDiskTest(unittest.TestCase):
         targets = [self.server.data, os.path.join(self.server.data, "keys")]
         if backend() == "sqlite":
             targets.append(os.path.join(self.server.data, "dandelion.db"))
+            self.server.start()  # the audit journal is made when the data dir is first served
+            self.server.stop()
+            targets.append(os.path.join(self.server.data, "dandelion.db-audit"))
         for target in targets:
             original = mode(target)
             os.chmod(target, original | 0o044)
