@@ -48,7 +48,7 @@ Result<void> FillDemo(const std::string& data_dir);
 struct GenerateOptions {
   std::string data_dir;
   std::string org_slug;
-  std::string worker;     // username: carries one case in a thousand
+  std::string worker;     // username: carries about a hundred open cases, whatever the size
   std::string colleague;  // username: carries the rest
   int64_t people = 1000;
   int64_t services = 10000;

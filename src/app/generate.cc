@@ -95,6 +95,7 @@ Result<void> Generate(const GenerateOptions& o) {
   const auto started = std::chrono::steady_clock::now();
   const std::string prefix = people::CodePrefix(org->slug);
   int64_t written_services = 0;
+  const int64_t her_stride = std::max<int64_t>(1, o.people / 100);
   for (int64_t first = 0; first < o.people; first += o.batch) {
     const int64_t count = std::min(o.batch, o.people - first);
     auto r = services.db->Write([&](store::Tx& tx) -> Result<void> {
@@ -140,9 +141,11 @@ Result<void> Generate(const GenerateOptions& o) {
 
         auto number = cases::case_repo::NextNumberSeq(tx, p.org_id, year);
         if (!number) return Fail(number.error());
-        // Most cases closed, as in a long-lived organization; the worker carries one in a
-        // thousand, her colleague the rest.
-        const bool open = dice() % 100 < 30 || i % 1000 == 0;
+        // Most cases closed, as in a long-lived organization. The worker carries about a hundred
+        // open cases whatever the size, as a case worker does (a larger network has more
+        // workers, not a heavier load on each); her colleague carries the rest.
+        const bool hers = i % her_stride == 0;
+        const bool open = dice() % 100 < 30 || hers;
         cases::case_repo::StoredCase c{
             .id = NewId(),
             .org_id = p.org_id,
@@ -165,7 +168,7 @@ Result<void> Generate(const GenerateOptions& o) {
         c.safety_plan = cipher->SealRecord("cases", "safety_plan", c.id, "(벤치) 안전 계획");
         if (!open) c.closure_note = cipher->SealRecord("cases", "closure_note", c.id, "(벤치)");
         TRY(cases::case_repo::Insert(tx, c));
-        const std::string& assignee = i % 1000 == 0 ? *worker : *colleague;
+        const std::string& assignee = hers ? *worker : *colleague;
         TRY(cases::case_repo::SetWorkers(tx, c.id, {assignee}, at));
         ids << c.id << '\n';
 
