@@ -47,7 +47,7 @@ class Dispatcher {
 // security headers of docs/security.md, and Cache-Control: no-store under /api/.
 void ApplyStandardHeaders(Response& response, std::string_view path, std::string_view request_id);
 
-// 16 random hex characters.
+// 16 hex characters, unique and unpredictable (a keyed hash of a per-thread counter).
 std::string NewRequestId();
 
 }  // namespace dandelion::http

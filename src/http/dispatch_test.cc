@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <mutex>
+#include <set>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include "http/wire.h"
 
@@ -123,6 +127,26 @@ TEST(StandardHeadersTest, ApiResponsesAreNeverCachedEvenIfAHandlerAsks) {
   asset.SetHeader("Cache-Control", "public, max-age=31536000, immutable");
   ApplyStandardHeaders(asset, "/assets/a.js", "id");
   EXPECT_EQ(asset.Header("Cache-Control"), "public, max-age=31536000, immutable");
+}
+
+TEST(RequestIdTest, SixteenHexCharactersNeverRepeatedAcrossThreads) {
+  std::mutex mu;
+  std::set<std::string> seen;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      std::vector<std::string> mine;
+      for (int i = 0; i < 5000; ++i) mine.push_back(NewRequestId());
+      std::lock_guard lock(mu);
+      seen.insert(mine.begin(), mine.end());
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(seen.size(), 20000u);  // each thread counts from 1 under a key of its own
+  for (const auto& id : seen) {
+    ASSERT_EQ(id.size(), 16u);
+    ASSERT_EQ(id.find_first_not_of("0123456789abcdef"), std::string::npos) << id;
+  }
 }
 
 }  // namespace

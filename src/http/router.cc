@@ -68,8 +68,25 @@ void Router::Add(Route route) {
     for (const std::string& s : segments_[i]) other += IsParam(s) ? "/{}" : "/" + s;
     if (other == shape) Die("duplicate route", route);
   }
+  if (segments.size() > 64) Die("more than 64 segments", route);
+  uint64_t mask = 0;
+  for (size_t k = 0; k < segments.size(); ++k) {
+    if (!IsParam(segments[k])) mask |= uint64_t{1} << (63 - k);
+  }
+  by_length_[segments.size()].push_back(routes_.size());
+  literal_masks_.push_back(mask);
   routes_.push_back(std::move(route));
   segments_.push_back(std::move(segments));
+}
+
+bool Router::Fits(size_t i, const std::vector<std::string>& segments) const {
+  const auto& tmpl = segments_[i];
+  const uint64_t mask = literal_masks_[i];
+  for (size_t k = 0; k < tmpl.size(); ++k) {
+    const bool literal = (mask >> (63 - k)) & 1;
+    if (literal ? tmpl[k] != segments[k] : segments[k].empty()) return false;
+  }
+  return true;
 }
 
 void Router::SetFallback(Route route) { fallback_ = std::move(route); }
@@ -79,48 +96,31 @@ Match Router::Find(std::string_view method, std::string_view path) const {
   auto segments = DecodeSegments(path);
   if (!segments) return match;
 
+  auto bucket = by_length_.find(segments->size());
   // Among the routes whose template fits, the best has a literal at the first position where
   // they differ: so "/cases/new" beats "/cases/{id}" whatever the order they were added in.
-  auto fits = [&](size_t i, std::vector<bool>* literal) {
-    const auto& tmpl = segments_[i];
-    if (tmpl.size() != segments->size()) return false;
-    literal->assign(tmpl.size(), false);
-    for (size_t k = 0; k < tmpl.size(); ++k) {
-      if (IsParam(tmpl[k])) {
-        if ((*segments)[k].empty()) return false;
-      } else if (tmpl[k] != (*segments)[k]) {
-        return false;
-      } else {
-        (*literal)[k] = true;
-      }
-    }
-    return true;
-  };
-  auto best_for = [&](std::string_view m) -> const Route* {
-    const Route* best = nullptr;
-    std::vector<bool> best_literal, literal;
-    for (size_t i = 0; i < routes_.size(); ++i) {
-      if (!fits(i, &literal)) continue;
+  auto best_for = [&](std::string_view m) -> std::optional<size_t> {
+    std::optional<size_t> best;
+    if (bucket == by_length_.end()) return best;
+    for (size_t i : bucket->second) {
+      if (!Fits(i, *segments)) continue;
       if (routes_[i].method != m) {
         match.path_known = true;
         continue;
       }
-      if (best == nullptr || literal > best_literal) {
-        best = &routes_[i];
-        best_literal = literal;
-      }
+      if (!best || literal_masks_[i] > literal_masks_[*best]) best = i;
     }
     return best;
   };
 
-  const Route* route = best_for(method);
-  if (route == nullptr && method == "HEAD") route = best_for("GET");
-  if (route != nullptr) {
-    match.route = route;
+  std::optional<size_t> best = best_for(method);
+  if (!best && method == "HEAD") best = best_for("GET");
+  if (best) {
+    match.route = &routes_[*best];
     match.path_known = false;
-    std::vector<std::string> tmpl = SplitPath(route->path_template);
+    const auto& tmpl = segments_[*best];
     for (size_t k = 0; k < tmpl.size(); ++k) {
-      if (IsParam(tmpl[k])) {
+      if (!((literal_masks_[*best] >> (63 - k)) & 1)) {
         match.params[tmpl[k].substr(1, tmpl[k].size() - 2)] = (*segments)[k];
       }
     }
@@ -136,14 +136,10 @@ std::vector<std::string> Router::AllowedMethods(std::string_view path) const {
   std::vector<std::string> out;
   auto segments = DecodeSegments(path);
   if (!segments) return out;
-  for (size_t i = 0; i < routes_.size(); ++i) {
-    const auto& tmpl = segments_[i];
-    if (tmpl.size() != segments->size()) continue;
-    bool ok = true;
-    for (size_t k = 0; k < tmpl.size() && ok; ++k) {
-      ok = IsParam(tmpl[k]) ? !(*segments)[k].empty() : tmpl[k] == (*segments)[k];
-    }
-    if (ok) out.push_back(routes_[i].method);
+  auto bucket = by_length_.find(segments->size());
+  if (bucket == by_length_.end()) return out;
+  for (size_t i : bucket->second) {
+    if (Fits(i, *segments)) out.push_back(routes_[i].method);
   }
   return out;
 }

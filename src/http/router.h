@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.h"
@@ -101,7 +102,15 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  // Whether routes_[i]'s template fits these decoded segments (of its own length).
+  bool Fits(size_t i, const std::vector<std::string>& segments) const;
+
   std::vector<std::vector<std::string>> segments_;  // routes_[i]'s template, split on '/'
+  // Which of routes_[i]'s segments are literal, as bits from the most significant down: two
+  // masks compared as numbers compare at their first differing position, where a literal wins.
+  std::vector<uint64_t> literal_masks_;
+  // The routes by their number of segments: a request is compared with those of its length only.
+  std::unordered_map<size_t, std::vector<size_t>> by_length_;
   std::optional<Route> fallback_;
   std::vector<std::string> hidden_prefixes_;
 };

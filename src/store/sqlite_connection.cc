@@ -1,5 +1,7 @@
 #include "store/sqlite_connection.h"
 
+#include <sys/mman.h>
+
 #include <cctype>
 #include <mutex>
 
@@ -7,6 +9,48 @@ namespace dandelion::store {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+
+// A reader keeps up to 8 MB of pages (cache_size below): 4, 8, 16 and 32 MB measured the same
+// for random case reads at 100,000 people and 4 MB halved the caseload (docs/performance.md).
+// The pool holds four readers' caches, the writer's and the audit journal's default 2 MB each,
+// in slots of one 4 KB page each.
+constexpr int kReaderCacheKiB = 8192;
+constexpr int kPoolPages = 4 * (kReaderCacheKiB / 4) + 2000;
+constexpr int kPageBytes = 4096;
+
+// SQLite's process-wide settings, made once before it initializes itself (which the first open
+// does; later calls answer SQLITE_MISUSE and change nothing).
+//
+// Memory statistics off: SQLite counted every allocation under one process-wide mutex, and
+// under concurrent reads that mutex showed in the profile (docs/performance.md). Nothing here
+// reads them.
+//
+// Pages in a pool of fixed slots instead of malloc: a reader's whole cache is emptied whenever
+// the database file changed since its last read (the audit journal is filed into it once a
+// second), and refilling it from malloc freed and took back tens of megabytes a second. The
+// allocator kept what was freed, so the server grew to 235 MB at 100,000 people, and each refill
+// took page faults. SQLite links every slot when it initializes, so the pool (about 43 MB) is
+// resident from the start: a fixed cost instead of a growing one. Pages that do not fit (a
+// larger page size, more readers than four) come from malloc as before.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    int header = 0;
+    if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) return;
+    // Slots 8-byte aligned, as SQLite requires.
+    const size_t slot = (static_cast<size_t>(kPageBytes + header) + 7) & ~size_t{7};
+    const size_t bytes = slot * kPoolPages;
+    void* pool = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (pool == MAP_FAILED) return;  // SQLite then takes every page from malloc
+    if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, pool, static_cast<int>(slot), kPoolPages) !=
+        SQLITE_OK) {
+      munmap(pool, bytes);
+    }
+    // Otherwise the pool belongs to SQLite for the life of the process.
+  });
+}
 
 bool OnlyWhitespace(const char* p) {
   for (; p != nullptr && *p != '\0'; ++p) {
@@ -19,12 +63,7 @@ bool OnlyWhitespace(const char* p) {
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                  Mode mode) {
-  // SQLite counts every allocation it makes under one process-wide mutex unless told not to;
-  // under concurrent reads that mutex showed in the profile (docs/performance.md). Nothing here
-  // reads SQLite's memory statistics. The setting only takes before SQLite initializes itself,
-  // which the first open does; a later call answers SQLITE_MISUSE and changes nothing.
-  static std::once_flag memstatus_off;
-  std::call_once(memstatus_off, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (mode == Mode::kCreatingWriter || path == ":memory:") flags |= SQLITE_OPEN_CREATE;
@@ -43,7 +82,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   // commit durable across power loss, which a crash must never cost survivors' records.
   std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
   if (mode == Mode::kReader) {
-    pragmas += "PRAGMA query_only=ON; PRAGMA cache_size=-16384;";
+    pragmas += "PRAGMA query_only=ON; PRAGMA cache_size=-" + std::to_string(kReaderCacheKiB) + ";";
   }
   TRY(conn->ExecScript(pragmas));
   if (mode != Mode::kReader && path != ":memory:") {
