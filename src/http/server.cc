@@ -7,7 +7,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 #include <thread>
 #include <vector>
 
@@ -59,6 +58,26 @@ Result<tcp::endpoint> ParseListen(const std::string& listen) {
 
 }  // namespace
 
+namespace {
+std::vector<std::unique_ptr<asio::io_context>> MakeContexts(int threads) {
+  std::vector<std::unique_ptr<asio::io_context>> out;
+  for (int i = 0; i < std::max(1, threads); ++i) {
+    out.push_back(std::make_unique<asio::io_context>(1));
+  }
+  return out;
+}
+}  // namespace
+
+Server::Impl::Impl(Server& s)
+    : server(s),
+      contexts(MakeContexts(s.options_.io_threads)),
+      ioc(*contexts[0]),
+      pool(std::max(1, s.options_.worker_threads)) {
+  // A context with nothing to do would return from run() at once; each keeps running until
+  // shutdown stops it.
+  for (auto& context : contexts) keep_running.push_back(asio::make_work_guard(*context));
+}
+
 std::optional<Error> Server::Impl::Admit(const std::string& peer, Connection& conn) {
   const ServerOptions& opt = server.options_;
   const bool exempt = peer.empty() || opt.trusted_proxies.Contains(peer);
@@ -86,7 +105,8 @@ void Server::Impl::Release(const Connection& conn) {
 
 asio::awaitable<void> Server::Impl::Listen() {
   while (!stopping) {
-    auto [ec, socket] = co_await acceptor->async_accept(asio::make_strand(ioc), kTuple);
+    asio::io_context& context = *contexts[next_context++ % contexts.size()];
+    auto [ec, socket] = co_await acceptor->async_accept(context, kTuple);
     if (stopping) co_return;
     if (ec) {
       // Out of descriptors and the like: pause instead of spinning, then keep serving.
@@ -129,7 +149,7 @@ void Server::Impl::BeginShutdown() {
     }
   }
   // Idle keep-alive connections close now; busy ones finish their request, answer it with
-  // Connection: close and end. Each check runs on the connection's own strand.
+  // Connection: close and end. Each check runs on the connection's own context.
   for (auto& conn : open) {
     asio::post(conn->socket.get_executor(), [conn] {
       if (conn->state == Connection::State::kIdle) {
@@ -153,7 +173,8 @@ void Server::Impl::WaitForConnections(SteadyClock::time_point deadline) {
   }
   if (done || SteadyClock::now() >= deadline) {
     if (!done) spdlog::warn("http shutdown: grace period over with connections still open");
-    ioc.stop();
+    keep_running.clear();
+    for (auto& context : contexts) context->stop();
     return;
   }
   shutdown_timer.emplace(ioc, std::chrono::milliseconds(20));
@@ -203,7 +224,9 @@ Result<int> Server::Start() {
 void Server::Run() {
   if (!impl_->acceptor) return;
   std::vector<std::thread> threads;
-  for (int i = 1; i < options_.io_threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  for (size_t i = 1; i < impl_->contexts.size(); ++i) {
+    threads.emplace_back([this, i] { impl_->contexts[i]->run(); });
+  }
   impl_->ioc.run();
   for (auto& t : threads) t.join();
   impl_->pool.stop();

@@ -87,7 +87,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
   try {
     for (bool first = true;; first = false) {
       if (!first && buffer.size() == 0) {
-        bool next = co_await NextRequestBegins(*conn);
+        bool next = co_await NextRequestBegins(*conn, buffer);
         if (!next) break;
       }
       conn->state = Connection::State::kReading;
@@ -111,15 +111,19 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Connection> conn) {
   connections.erase(conn.get());
 }
 
-// Between requests: wait for the next one's first byte, or close quietly when idle too long or
-// shutting down.
-asio::awaitable<bool> Server::Impl::NextRequestBegins(Connection& conn) {
+// Between requests: read the next one's first bytes into buffer, or close quietly when idle too
+// long or shutting down. (Reading rather than waiting for readability: a wait cost the reactor
+// one more system call per request, docs/performance.md.)
+asio::awaitable<bool> Server::Impl::NextRequestBegins(Connection& conn,
+                                                      beast::flat_buffer& buffer) {
   conn.state = Connection::State::kIdle;
   if (stopping) co_return false;
   conn.Arm(server.options_.keepalive_timeout_seconds);
-  auto [ec] = co_await conn.socket.async_wait(tcp::socket::wait_read, kTuple);
+  constexpr size_t kFirstRead = 4096;
+  auto [ec, n] = co_await conn.socket.async_read_some(buffer.prepare(kFirstRead), kTuple);
   conn.Disarm();
-  co_return !ec && !stopping;
+  buffer.commit(n);
+  co_return !ec && n > 0 && !stopping;
 }
 
 asio::awaitable<bool> Server::Impl::ReadRequest(Connection& conn, beast::flat_buffer& buffer,
@@ -266,7 +270,7 @@ asio::awaitable<void> Server::Impl::Handle(Connection& conn,
   }
   if (!res.await_commit) co_return;
   // Hold the reply until what it owes is durable; the signal is posted to this connection's
-  // strand, so it cannot fire before the wait begins.
+  // context, so it cannot fire before the wait begins.
   bool committed = false;
   asio::steady_timer signal(conn.socket.get_executor(), asio::steady_timer::time_point::max());
   auto wait = std::exchange(res.await_commit, nullptr);
@@ -358,7 +362,7 @@ asio::awaitable<void> Server::Impl::Stream(std::shared_ptr<Connection> conn, Res
   conn->state = Connection::State::kStreaming;
   std::weak_ptr<asio::steady_timer> weak_timer = conn->stream_timer;
   stream->SetWaker([executor, weak_timer] {
-    // Runs on the producer's thread: only schedule the wake-up on the connection's strand.
+    // Runs on the producer's thread: only schedule the wake-up on the connection's context.
     asio::post(executor, [weak_timer] {
       if (auto timer = weak_timer.lock()) timer->cancel();
     });

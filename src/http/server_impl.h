@@ -6,6 +6,7 @@
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -21,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "http/access_log.h"
 #include "http/server.h"
@@ -40,8 +42,8 @@ inline SteadyClock::duration Seconds(double s) {
   return std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(s));
 }
 
-// One client connection. Its socket and deadline timer share a strand, so the session
-// coroutine and the timer's handler never run at once.
+// One client connection. Its socket and deadline timer belong to one io_context, which one
+// thread runs, so the session coroutine and the timer's handler never run at once.
 struct Connection {
   enum class State { kReading, kIdle, kBusy, kStreaming };
 
@@ -84,7 +86,7 @@ struct Connection {
 };
 
 struct Server::Impl {
-  explicit Impl(Server& s) : server(s), pool(std::max(1, s.options_.worker_threads)) {}
+  explicit Impl(Server& s);
 
   // server.cc
   asio::awaitable<void> Listen();
@@ -96,8 +98,8 @@ struct Server::Impl {
 
   // server_connection.cc
   asio::awaitable<void> Session(std::shared_ptr<Connection> conn);
-  // Waits for the next request's first byte; false when the connection should close instead.
-  asio::awaitable<bool> NextRequestBegins(Connection& conn);
+  // Reads the next request's first bytes; false when the connection should close instead.
+  asio::awaitable<bool> NextRequestBegins(Connection& conn, beast::flat_buffer& buffer);
   // Reads one request within its limits and deadlines; false when the connection ends (the
   // client left, or conn.refusal says why not).
   asio::awaitable<bool> ReadRequest(Connection& conn, beast::flat_buffer& buffer,
@@ -121,7 +123,14 @@ struct Server::Impl {
   Server& server;
   std::optional<Dispatcher> dispatcher;
   size_t max_body_limit = 0;  // the largest any route accepts; set by Start()
-  asio::io_context ioc;
+  // One io_context per IO thread, each run by its thread alone: a connection stays on the one it
+  // was given, so its handlers need no strand, and each context's scheduler is told it has one
+  // thread (fewer locks and wake-ups; docs/performance.md). The first also runs the acceptor,
+  // the signals and shutdown.
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  asio::io_context& ioc;    // *contexts[0]
+  size_t next_context = 0;  // round robin for new connections; only Listen() uses it
   asio::thread_pool pool;
   std::optional<tcp::acceptor> acceptor;
   std::optional<asio::signal_set> signals;
