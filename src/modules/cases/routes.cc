@@ -161,7 +161,10 @@ void AddRoutes(http::Router& router, CaseService& cases) {
               },
               .summary = "Cases of one's organization (status, assigned=me, person_id, "
                          "worker=ID|none, risk, no_contact_days), riskiest first",
-              .tag = "cases"});
+              .tag = "cases",
+              // Up to 200 cases, each her own key and fields to open: milliseconds that would
+              // hold every other connection of this IO thread (docs/performance.md).
+              .offload = true});
   router.Add({.method = "GET",
               .path_template = "/api/v1/cases/{id}",
               .permission = read,
