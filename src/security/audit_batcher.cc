@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <future>
+#include <thread>
 
 namespace dandelion::security {
 
@@ -81,7 +82,13 @@ void AuditBatcher::Run() {
       std::unique_lock lock(mu_);
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and nothing left to write
+      if (last_group_ > 1 && !stopping_ && queue_.size() < kMaxBatch) {
+        lock.unlock();
+        std::this_thread::sleep_for(kGatherFor);
+        lock.lock();
+      }
       const size_t n = std::min(queue_.size(), kMaxBatch);
+      last_group_ = n;
       for (size_t i = 0; i < n; ++i) {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
