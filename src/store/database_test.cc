@@ -97,6 +97,33 @@ TEST_P(DatabaseTest, CommitsARecordedRefusalAndStillReturnsIt) {
   EXPECT_EQ(CountItems(), 1);
 }
 
+TEST_P(DatabaseTest, ACommitThatFailsRollsBackAndTheNextWriteGoesThrough) {
+  // A deferred foreign key is checked at COMMIT: the commit fails, nothing of the transaction
+  // stays, and the connection is clean for the next one.
+  ASSERT_TRUE(db_->ExecScript(
+      "CREATE TABLE parents (id TEXT PRIMARY KEY); CREATE TABLE children (id TEXT PRIMARY KEY, "
+      "parent_id TEXT REFERENCES parents(id) DEFERRABLE INITIALLY DEFERRED);"));
+  auto orphan = db_->Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("INSERT INTO children (id, parent_id) VALUES ('c1', 'nobody')"));
+    return Ok();
+  });
+  ASSERT_FALSE(orphan);
+  auto written = db_->Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("INSERT INTO parents (id) VALUES ('p1')"));
+    TRY(tx.Exec("INSERT INTO children (id, parent_id) VALUES ('c2', 'p1')"));
+    return Ok();
+  });
+  ASSERT_TRUE(written) << written.error().detail;
+  auto children = db_->ReadValue([](Tx& tx) -> Result<std::string> {
+    auto rows = TRY(tx.Query("SELECT id FROM children ORDER BY id"));
+    std::string ids;
+    for (const auto& row : rows) ids += row.Text(0) + ";";
+    return ids;
+  });
+  ASSERT_TRUE(children);
+  EXPECT_EQ(*children, "c2;");
+}
+
 TEST_P(DatabaseTest, ReadValueAndWriteValueReturnTheFunctionsValueOrError) {
   CreateTables();
   auto written = db_->WriteValue([](Tx& tx) -> Result<int64_t> {
