@@ -66,6 +66,8 @@ void WriteAccessLog(const AccessRecord& record) {
     created->set_pattern("%v");
     return created;
   }();
+  // Formatting a line costs more than answering /healthz: only when it will be written.
+  if (!logger->should_log(spdlog::level::info)) return;
   logger->info(FormatAccessLine(record));
 }
 
