@@ -49,6 +49,14 @@ std::optional<std::vector<std::string>> DecodeSegments(std::string_view raw_path
   return segments;
 }
 
+// Where a route or request is filed: its length, and its third segment when it has one.
+constexpr size_t kShapeSegment = 2;
+std::string ShapeKey(const std::vector<std::string>& segments) {
+  std::string key = std::to_string(segments.size());
+  if (segments.size() > kShapeSegment) key += "/" + segments[kShapeSegment];
+  return key;
+}
+
 bool IsApiPath(std::string_view path) { return path == "/api" || path.starts_with("/api/"); }
 
 }  // namespace
@@ -73,10 +81,25 @@ void Router::Add(Route route) {
   for (size_t k = 0; k < segments.size(); ++k) {
     if (!IsParam(segments[k])) mask |= uint64_t{1} << (63 - k);
   }
-  by_length_[segments.size()].push_back(routes_.size());
+  if (segments.size() > kShapeSegment && IsParam(segments[kShapeSegment])) {
+    by_length_with_param_third_[segments.size()].push_back(routes_.size());
+  } else {
+    by_shape_[ShapeKey(segments)].push_back(routes_.size());
+  }
   literal_masks_.push_back(mask);
   routes_.push_back(std::move(route));
   segments_.push_back(std::move(segments));
+}
+
+std::array<const std::vector<size_t>*, 2> Router::Candidates(
+    const std::vector<std::string>& segments) const {
+  std::array<const std::vector<size_t>*, 2> out{nullptr, nullptr};
+  if (auto it = by_shape_.find(ShapeKey(segments)); it != by_shape_.end()) out[0] = &it->second;
+  if (auto it = by_length_with_param_third_.find(segments.size());
+      it != by_length_with_param_third_.end()) {
+    out[1] = &it->second;
+  }
+  return out;
 }
 
 bool Router::Fits(size_t i, const std::vector<std::string>& segments) const {
@@ -96,19 +119,21 @@ Match Router::Find(std::string_view method, std::string_view path) const {
   auto segments = DecodeSegments(path);
   if (!segments) return match;
 
-  auto bucket = by_length_.find(segments->size());
+  const auto candidates = Candidates(*segments);
   // Among the routes whose template fits, the best has a literal at the first position where
   // they differ: so "/cases/new" beats "/cases/{id}" whatever the order they were added in.
   auto best_for = [&](std::string_view m) -> std::optional<size_t> {
     std::optional<size_t> best;
-    if (bucket == by_length_.end()) return best;
-    for (size_t i : bucket->second) {
-      if (!Fits(i, *segments)) continue;
-      if (routes_[i].method != m) {
-        match.path_known = true;
-        continue;
+    for (const std::vector<size_t>* routes : candidates) {
+      if (routes == nullptr) continue;
+      for (size_t i : *routes) {
+        if (!Fits(i, *segments)) continue;
+        if (routes_[i].method != m) {
+          match.path_known = true;
+          continue;
+        }
+        if (!best || literal_masks_[i] > literal_masks_[*best]) best = i;
       }
-      if (!best || literal_masks_[i] > literal_masks_[*best]) best = i;
     }
     return best;
   };
@@ -136,11 +161,15 @@ std::vector<std::string> Router::AllowedMethods(std::string_view path) const {
   std::vector<std::string> out;
   auto segments = DecodeSegments(path);
   if (!segments) return out;
-  auto bucket = by_length_.find(segments->size());
-  if (bucket == by_length_.end()) return out;
-  for (size_t i : bucket->second) {
-    if (Fits(i, *segments)) out.push_back(routes_[i].method);
+  std::vector<size_t> fitting;
+  for (const std::vector<size_t>* routes : Candidates(*segments)) {
+    if (routes == nullptr) continue;
+    for (size_t i : *routes) {
+      if (Fits(i, *segments)) fitting.push_back(i);
+    }
   }
+  std::sort(fitting.begin(), fitting.end());  // in the order the routes were added
+  for (size_t i : fitting) out.push_back(routes_[i].method);
   return out;
 }
 

@@ -6,6 +6,7 @@
 // re-checks against the loaded record. Routes also describe themselves for the OpenAPI document.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <map>
 #include <optional>
@@ -109,8 +110,16 @@ class Router {
   // Which of routes_[i]'s segments are literal, as bits from the most significant down: two
   // masks compared as numbers compare at their first differing position, where a literal wins.
   std::vector<uint64_t> literal_masks_;
-  // The routes by their number of segments: a request is compared with those of its length only.
-  std::unordered_map<size_t, std::vector<size_t>> by_length_;
+  // The routes a request of these segments may match: those of its length whose third segment
+  // ("/api/v1/<resource>/...") is the request's own, then those with a parameter there.
+  std::array<const std::vector<size_t>*, 2> Candidates(
+      const std::vector<std::string>& segments) const;
+
+  // Routes by their length and literal third segment (ShapeKey in router.cc), and by length
+  // alone for those with a parameter in third place: /api/v1/cases/{id} is compared with the
+  // case routes only.
+  std::unordered_map<std::string, std::vector<size_t>> by_shape_;
+  std::unordered_map<size_t, std::vector<size_t>> by_length_with_param_third_;
   std::optional<Route> fallback_;
   std::vector<std::string> hidden_prefixes_;
 };

@@ -37,6 +37,23 @@ TEST(RouterTest, EarlierLiteralWinsOverLaterLiteral) {
   EXPECT_EQ(r.Find("GET", "/a/b/c").route->summary, "literal-first");
 }
 
+TEST(RouterTest, ParameterAndLiteralInThirdPlaceAreComparedTogether) {
+  // Routes are filed by their third segment, those with a parameter there apart: a request is
+  // compared with both, and the methods of both are allowed.
+  Router r;
+  r.Add(Make("GET", "/api/v1/{kind}/list", "any kind"));
+  r.Add(Make("POST", "/api/v1/cases/list", "cases"));
+  r.Add(Make("DELETE", "/api/v1/people/list", "people"));
+  EXPECT_EQ(r.Find("GET", "/api/v1/cases/list").route->summary, "any kind");
+  EXPECT_EQ(r.Find("POST", "/api/v1/cases/list").route->summary, "cases");
+  Match none = r.Find("PUT", "/api/v1/cases/list");
+  EXPECT_EQ(none.route, nullptr);
+  EXPECT_TRUE(none.path_known);
+  EXPECT_EQ(r.AllowedMethods("/api/v1/cases/list"), (std::vector<std::string>{"GET", "POST"}));
+  EXPECT_EQ(r.AllowedMethods("/api/v1/people/list"), (std::vector<std::string>{"GET", "DELETE"}));
+  EXPECT_EQ(r.Find("POST", "/api/v1/people/list").route, nullptr);
+}
+
 TEST(RouterTest, KnownPathWithOtherMethodIsMethodNotAllowed) {
   Router r;
   r.Add(Make("GET", "/api/v1/people/{id}"));
