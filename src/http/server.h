@@ -3,9 +3,10 @@
 //
 // Shaped like Beast's advanced_server_flex_awaitable example: an accept loop, one coroutine per
 // connection that enforces the limits and timeouts where bytes arrive, and a pure Dispatcher
-// (dispatch.h) that turns a Request into a Response. IO threads only move bytes; handlers may
-// block on the database, so they run on a separate pool of worker threads and the connection
-// awaits them.
+// (dispatch.h) that turns a Request into a Response. Each IO thread runs an io_context of its
+// own and keeps the connections it was given; quick handlers (an indexed read) run there, and
+// routes marked offload (password hashing, lists, files) run on a pool of worker threads that
+// the connection awaits.
 //
 //   http::Router router;
 //   http::Server server(options, router);
