@@ -56,9 +56,7 @@ Result<tcp::endpoint> ParseListen(const std::string& listen) {
   return tcp::endpoint(address, static_cast<unsigned short>(port));
 }
 
-}  // namespace
-
-namespace {
+// One io_context per IO thread, each told it is run by one thread (the concurrency hint).
 std::vector<std::unique_ptr<asio::io_context>> MakeContexts(int threads) {
   std::vector<std::unique_ptr<asio::io_context>> out;
   for (int i = 0; i < std::max(1, threads); ++i) {
@@ -66,6 +64,7 @@ std::vector<std::unique_ptr<asio::io_context>> MakeContexts(int threads) {
   }
   return out;
 }
+
 }  // namespace
 
 Server::Impl::Impl(Server& s)
