@@ -104,10 +104,8 @@ std::array<const std::vector<size_t>*, 2> Router::Candidates(
 
 bool Router::Fits(size_t i, const std::vector<std::string>& segments) const {
   const auto& tmpl = segments_[i];
-  const uint64_t mask = literal_masks_[i];
   for (size_t k = 0; k < tmpl.size(); ++k) {
-    const bool literal = (mask >> (63 - k)) & 1;
-    if (literal ? tmpl[k] != segments[k] : segments[k].empty()) return false;
+    if (Literal(i, k) ? tmpl[k] != segments[k] : segments[k].empty()) return false;
   }
   return true;
 }
@@ -145,7 +143,7 @@ Match Router::Find(std::string_view method, std::string_view path) const {
     match.path_known = false;
     const auto& tmpl = segments_[*best];
     for (size_t k = 0; k < tmpl.size(); ++k) {
-      if (!((literal_masks_[*best] >> (63 - k)) & 1)) {
+      if (!Literal(*best, k)) {
         match.params[tmpl[k].substr(1, tmpl[k].size() - 2)] = (*segments)[k];
       }
     }

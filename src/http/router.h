@@ -102,19 +102,20 @@ class Router {
   size_t MaxBodyLimit(size_t default_limit) const;
 
  private:
-  std::vector<Route> routes_;
-  // Whether routes_[i]'s template fits these decoded segments (of its own length).
-  bool Fits(size_t i, const std::vector<std::string>& segments) const;
-
-  std::vector<std::vector<std::string>> segments_;  // routes_[i]'s template, split on '/'
-  // Which of routes_[i]'s segments are literal, as bits from the most significant down: two
-  // masks compared as numbers compare at their first differing position, where a literal wins.
-  std::vector<uint64_t> literal_masks_;
   // The routes a request of these segments may match: those of its length whose third segment
   // ("/api/v1/<resource>/...") is the request's own, then those with a parameter there.
   std::array<const std::vector<size_t>*, 2> Candidates(
       const std::vector<std::string>& segments) const;
+  // Whether segment k of routes_[i]'s template is literal (not a {parameter}).
+  bool Literal(size_t i, size_t k) const { return (literal_masks_[i] >> (63 - k)) & 1; }
+  // Whether routes_[i]'s template fits these decoded segments (of its own length).
+  bool Fits(size_t i, const std::vector<std::string>& segments) const;
 
+  std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;  // routes_[i]'s template, split on '/'
+  // Which of routes_[i]'s segments are literal, as bits from the most significant down: two
+  // masks compared as numbers compare at their first differing position, where a literal wins.
+  std::vector<uint64_t> literal_masks_;
   // Routes by their length and literal third segment (ShapeKey in router.cc), and by length
   // alone for those with a parameter in third place: /api/v1/cases/{id} is compared with the
   // case routes only.
