@@ -31,8 +31,9 @@ void RollBackQuietly(SqliteConnection& conn) {
 }
 
 // BEGIN or COMMIT as the connection's prepared statement: sqlite3_exec parsed them anew for
-// every transaction, 1-2 % of a case read's time (docs/performance.md). A COMMIT that fails (a
-// deferred foreign key) leaves the transaction open; it is rolled back here.
+// every transaction (1-2 % of a case read's profile, though no change in throughput could be
+// measured; docs/performance.md). A COMMIT that fails (a deferred foreign key) leaves the
+// transaction open; it is rolled back here.
 Result<void> Control(SqliteConnection& conn, const char* sql) {
   auto done = conn.Exec(sql, {});
   if (done) return Ok();
