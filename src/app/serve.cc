@@ -43,6 +43,7 @@
 #include "modules/survivors/routes.h"
 #include "modules/training/routes.h"
 #include "security/password.h"
+#include "store/database.h"
 
 namespace dandelion::app {
 namespace {
@@ -102,6 +103,7 @@ int Serve(const ServeOptions& options) {
   UseJsonLogging(config->log_level);
   auto lock = DataDirLock::Acquire(config->data_dir);
   if (!lock) return Refuse("the data dir is in use", lock.error());
+  store::PrepareForServing(config->DatabaseUrl(), config->database_readers);
   auto services = Services::Open(options.data_dir, 0, /*data_dir_locked=*/true);
   if (!services) return Refuse("cannot open the data dir", services.error());
   Services& s = **services;

@@ -4,9 +4,14 @@
 #include <string>
 
 #include "store/postgres_database.h"
+#include "store/sqlite_connection.h"
 #include "store/sqlite_database.h"
 
 namespace dandelion::store {
+
+void PrepareForServing(const std::string& url, int readers) {
+  if (url.starts_with("sqlite:")) ReserveSqlitePagePool(readers);
+}
 
 Result<std::unique_ptr<Database>> Open(const std::string& url, int readers, Create create) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {

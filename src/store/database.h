@@ -120,6 +120,10 @@ class Database {
 // create a database; every other command opens the one it has and refuses when it is gone.
 enum class Create { kNo, kYes };
 
+// For a process that will serve for long, called before the first Open: sets aside what the
+// backend keeps for the life of the process (SQLite: a fixed pool for the readers' page caches).
+void PrepareForServing(const std::string& url, int readers);
+
 // Opens "sqlite:/path/to/file.db" or "postgresql://…" (also "postgres://…").
 // readers: SQLite reader connections or PostgreSQL pool size.
 Result<std::unique_ptr<Database>> Open(const std::string& url, int readers,

@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cctype>
 #include <mutex>
 
@@ -12,11 +13,11 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // A reader keeps up to 8 MB of pages (cache_size below): 4, 8, 16 and 32 MB measured the same
 // for random case reads at 100,000 people and 4 MB halved the caseload (docs/performance.md).
-// The pool holds four readers' caches, the writer's and the audit journal's default 2 MB each,
-// in slots of one 4 KB page each.
 constexpr int kReaderCacheKiB = 8192;
-constexpr int kPoolPages = 4 * (kReaderCacheKiB / 4) + 2000;
 constexpr int kPageBytes = 4096;
+// Beside the readers' caches, the pool holds the writer's and the audit journal's default 2 MB
+// each, in slots of one 4 KB page.
+constexpr int kOtherPoolPages = 2000;
 
 // SQLite's process-wide settings, made once before it initializes itself (which the first open
 // does; later calls answer SQLITE_MISUSE and change nothing).
@@ -25,26 +26,29 @@ constexpr int kPageBytes = 4096;
 // under concurrent reads that mutex showed in the profile (docs/performance.md). Nothing here
 // reads them.
 //
-// Pages in a pool of fixed slots instead of malloc: a reader's whole cache is emptied whenever
-// the database file changed since its last read (the audit journal is filed into it once a
-// second), and refilling it from malloc freed and took back tens of megabytes a second. The
-// allocator kept what was freed, so the server grew to 235 MB at 100,000 people, and each refill
-// took page faults. SQLite links every slot when it initializes, so the pool (about 43 MB) is
-// resident from the start: a fixed cost instead of a growing one. Pages that do not fit (a
-// larger page size, more readers than four) come from malloc as before.
-void ConfigureSqliteOnce() {
+// Pages in a pool of fixed slots instead of malloc, when pool_pages > 0 (the server only): a
+// reader's whole cache is emptied whenever the database file changed since its last read (the
+// audit journal is filed into it once a second), and refilling it from malloc freed and took
+// back tens of megabytes a second. The allocator kept what was freed, so the server grew to
+// 235 MB at 100,000 people, and each refill took page faults. SQLite links every slot when it
+// initializes, so the pool (about 43 MB for four readers) is resident from the start: a fixed
+// cost instead of a growing one. Pages that do not fit (a larger page size, more readers than
+// the pool was sized for) come from malloc as before. A command-line run opens the database
+// once and leaves: the pool's set-up (11,000 page faults) would be most of its time.
+void ConfigureSqliteOnce(int pool_pages) {
   static std::once_flag once;
-  std::call_once(once, [] {
+  std::call_once(once, [pool_pages] {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    if (pool_pages <= 0) return;
     int header = 0;
     if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) return;
     // Slots 8-byte aligned, as SQLite requires.
     const size_t slot = (static_cast<size_t>(kPageBytes + header) + 7) & ~size_t{7};
-    const size_t bytes = slot * kPoolPages;
+    const size_t bytes = slot * static_cast<size_t>(pool_pages);
     void* pool = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (pool == MAP_FAILED) return;  // SQLite then takes every page from malloc
-    if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, pool, static_cast<int>(slot), kPoolPages) !=
+    if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, pool, static_cast<int>(slot), pool_pages) !=
         SQLITE_OK) {
       munmap(pool, bytes);
     }
@@ -63,7 +67,7 @@ bool OnlyWhitespace(const char* p) {
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                  Mode mode) {
-  ConfigureSqliteOnce();
+  ConfigureSqliteOnce(0);
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (mode == Mode::kCreatingWriter || path == ":memory:") flags |= SQLITE_OPEN_CREATE;
@@ -234,6 +238,11 @@ Result<void> SqliteConnection::ExecScript(std::string_view sql) {
   }
   if (InTransaction()) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   return Fail(std::move(error));
+}
+
+void ReserveSqlitePagePool(int readers) {
+  ConfigureSqliteOnce(std::max(readers, 1) * (kReaderCacheKiB / (kPageBytes / 1024)) +
+                      kOtherPoolPages);
 }
 
 }  // namespace dandelion::store
