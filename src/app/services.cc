@@ -87,6 +87,8 @@ Result<std::unique_ptr<Services>> Services::OpenConfigured(Config config, int re
   RegisterAllMessages();
   auto s = std::make_unique<Services>();
   s->config = std::move(config);
+  // Test data dirs hash passwords at the minimum cost (security/password.h).
+  if (s->config.test_mode) security::UseMinimumCostForTests();
   // Test data dirs get a clock that black-box tests can move forward (session expiry, lockout).
   if (clock) {
     s->clock = std::move(clock);

@@ -38,4 +38,11 @@ bool DummyVerify(std::string_view password);
 // so that the first unknown-user sign-in is not slower than the rest.
 void PrepareDummyVerify();
 
+// Test data dirs only (`security.test_mode = true`, which is never set in production): from now
+// on new hashes use libsodium's minimum Argon2id cost (one pass over 8 KiB), and hashes of either
+// cost verify without a rehash. Black-box suites make hundreds of accounts and sign-ins, and at
+// the real cost Argon2id was more than half of their time. Called once at start-up, before the
+// first hash; tests of the hashing itself (password_test.cc) keep the real cost.
+void UseMinimumCostForTests();
+
 }  // namespace dandelion::security

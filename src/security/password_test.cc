@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 
 namespace dandelion::security {
 namespace {
@@ -74,6 +75,23 @@ TEST(PasswordTest, DummyVerifyIsAlwaysFalseAndTakesAsLongAsARealVerify) {
   // Same parameters, same work: within a factor of two even on a noisy test machine.
   EXPECT_LT(dummy, real * 2);
   EXPECT_GT(dummy, real / 2);
+}
+
+// In a child process: the switch is process-wide and the tests above need the real cost.
+TEST(PasswordDeathTest, TestDataDirsHashAtTheMinimumCostAndNeverDowngradeARealHash) {
+  EXPECT_EXIT(
+      {
+        auto real = HashPassword("correct horse battery staple");
+        UseMinimumCostForTests();
+        auto cheap = HashPassword("correct horse battery staple");
+        const bool ok = real && cheap && cheap->find("$m=8,t=1,") != std::string::npos &&
+                        VerifyPassword(*cheap, "correct horse battery staple") &&
+                        !VerifyPassword(*cheap, "wrong horse") && !NeedsRehash(*cheap) &&
+                        !NeedsRehash(*real) && NeedsRehash("not a hash") &&
+                        !DummyVerify("correct horse battery staple");
+        std::exit(ok ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
 }
 
 }  // namespace
