@@ -167,7 +167,8 @@ int Serve(const ServeOptions& options) {
   if (s.config.test_mode) {
     probe::AddRoutes(router, probe_service);
     probe::AddClockRoute(router, static_cast<OffsetClock&>(*s.clock));
-    spdlog::warn(R"({{"event":"test_mode","note":"test-only routes are enabled"}})");
+    spdlog::warn(
+        R"({{"event":"test_mode","note":"test-only routes are enabled; passwords are hashed at the minimum cost"}})");
   }
   server.SetGate(MakeSecurityGate(*s.auth));
   // Before the first search: people written before search terms existed, by the demo generator

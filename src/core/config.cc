@@ -231,7 +231,8 @@ std::string DefaultConfigText() {
 # master_key_path = ""
 # Marks this data dir as a synthetic demo network.
 # demo = false
-# Test mode enables test-only routes (a movable clock, probe writes). Never in production.
+# Test mode enables test-only routes (a movable clock, probe writes) and hashes passwords at the
+# minimum cost. Never in production.
 # test_mode = false
 
 [log]
