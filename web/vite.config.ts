@@ -54,7 +54,11 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080', '/healthz': 'http://127.0.0.1:8080' },
   },
   test: {
-    environment: 'jsdom',
+    // Most tests are plain logic; the few that render a component say so in their first line
+    // (`@vitest-environment jsdom`): a jsdom per file was most of this run's time.
+    environment: 'node',
+    // Worker threads start faster than the default child processes (62 s -> 34 s for this run).
+    pool: 'threads',
     globals: true,
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],

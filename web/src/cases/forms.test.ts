@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import type { ApiError, ApiResult } from '../api';
 import { optional, placeFieldErrors, useSubmission, wholeNumber } from './forms';

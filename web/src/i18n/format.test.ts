@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import i18next from 'i18next';
 import { afterEach, beforeAll } from 'vitest';
 import { formatDate, formatDateTime, formatWon } from './format';

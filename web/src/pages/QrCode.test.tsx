@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { render } from '@testing-library/react';
 import { QrCode, parseQrSvg } from './QrCode';
 
