@@ -99,9 +99,10 @@ describe.skipIf(skipReason !== null)('policy real-server suite (build/dandelion)
     await page.getByRole('button', { name: '평가 저장' }).click();
     await page.getByText('평가를 저장했습니다.').waitFor();
     const scores = page.getByRole('table', { name: '항목별 평가' });
-    await expect(
-      scores.locator('tr[data-criterion="living_cost_amount"]').innerText(),
-    ).resolves.toContain('900,000원');
+    // The message can show before the table is drawn again with the saved scores.
+    await expect
+      .poll(() => scores.locator('tr[data-criterion="living_cost_amount"]').innerText())
+      .toContain('900,000원');
     await page.getByText('평가 점수: 30점').first().waitFor();
     await checkScreen(a, 'policy-server-02-scored');
 

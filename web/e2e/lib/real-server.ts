@@ -3,7 +3,7 @@
 // free port (serving web/dist: the app under /app/, the help page at /help). Stopped and deleted
 // afterwards. Pages go to `${url}/app/...`.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,12 @@ export async function startRealServer(orgs: OrgSpec[], users: UserSpec[]): Promi
   const tmp = mkdtempSync(join(tmpdir(), 'dandelion-e2e-'));
   const data = join(tmp, 'data');
   run(['init', '--data', data]);
+  // A test data dir, as the black-box suites use: passwords hashed at the minimum cost (the
+  // real cost was most of the time of making a suite's accounts), the clock left as it is.
+  const config = join(data, 'config.toml');
+  const text = readFileSync(config, 'utf8');
+  if (!text.includes('# test_mode = false')) throw new Error(`no test_mode line in ${config}`);
+  writeFileSync(config, text.replace('# test_mode = false', 'test_mode = true'));
   for (const o of orgs)
     run([
       'org',
