@@ -95,7 +95,7 @@ bool NeedsRehash(std::string_view hash) {
   EnsureSodium();
   char stored[crypto_pwhash_STRBYTES];
   if (!CopyHash(hash, stored)) return true;
-  const bool real = crypto_pwhash_str_needs_rehash(stored, kOpsLimit, kMemLimit) == 0;
+  const bool real = crypto_pwhash_str_needs_rehash(stored, kRealCost.ops, kRealCost.mem) == 0;
   if (!minimum_cost_for_tests.load(std::memory_order_relaxed)) return !real;
   return !real && crypto_pwhash_str_needs_rehash(stored, kTestCost.ops, kTestCost.mem) != 0;
 }
