@@ -20,8 +20,9 @@
 namespace dandelion::store {
 
 // Gives SQLite a fixed pool of page slots, sized for this many readers' caches, before the first
-// database opens in this process; a no-op once SQLite has started. The server calls it; a
-// command-line run does not, since setting up the pool would be most of its time.
+// database opens in this process; a no-op once SQLite has started. The server calls it (through
+// store::PrepareForServing); a command-line run does not, since setting up the pool would be most
+// of its time.
 void ReserveSqlitePagePool(int readers);
 
 class SqliteConnection {

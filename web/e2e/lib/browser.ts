@@ -85,9 +85,9 @@ export async function newPage(
 
 // axe-core's own run in the page, every rule, only violations reported: the playwright wrapper
 // loaded axe three times per check (twice in the page, once in a blank page it opened to merge
-// frames' results, which this app does not have) and also gathered every passing node; the
-// checks took 40 % of the UI suite's time, now 12 %. axe stays loaded across the app's own
-// navigations, and is loaded again after a page load.
+// frames' results, which this app does not have) and also gathered every passing node. The
+// checks were 40 % of the UI suite's time, now a sixth (docs/performance.md). axe stays loaded
+// across the app's own navigations, and is loaded again after a page load.
 async function axeViolations(page: Page): Promise<axe.AxeResults> {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axe.source);
   return page.evaluate(() =>
