@@ -187,11 +187,13 @@ describe('campaigns and partners (mocked API)', () => {
       buffer: Buffer.from('%PDF-1.4 route map'),
     });
     await fileForm.getByRole('button', { name: '올리기' }).click();
-    await page.getByRole('link', { name: 'route.pdf 내려받기' }).waitFor();
+    await page.getByRole('link', { name: '경로 지도, route.pdf 내려받기' }).waitFor();
     expect(last('POST', /\/materials\?/)!.path).toContain('title=%EA%B2%BD%EB%A1%9C');
-    expect(await page.getByRole('link', { name: 'poster.pdf 내려받기' }).getAttribute('href')).toBe(
-      '/api/v1/campaigns/c-22/materials/m-poster/file',
-    );
+    expect(
+      await page
+        .getByRole('link', { name: '순례 포스터, poster.pdf 내려받기' })
+        .getAttribute('href'),
+    ).toBe('/api/v1/campaigns/c-22/materials/m-poster/file');
 
     // Press coverage logged and one removed.
     const press = page.getByRole('form', { name: '보도 기록' });

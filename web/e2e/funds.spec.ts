@@ -183,7 +183,9 @@ describe('support funds (mocked API, phone)', () => {
     const ordinance = dialog.getByRole('region', { name: 'Ordinance amounts in Seoul' });
     await ordinance.getByText('Living-cost support months: 24 months').waitFor();
     await ordinance.getByText('Housing support amount: ₩7,000,000').waitFor();
-    await ordinance.getByRole('button', { name: `Fill the rules from ${ORDINANCE.title}` }).click();
+    await ordinance
+      .getByRole('button', { name: `Fill the rules from this ordinance: ${ORDINANCE.title}` })
+      .click();
     await ordinance
       .getByRole('status')
       .getByText(/are in the rules/)

@@ -110,7 +110,7 @@ describe.skipIf(skipReason !== null)('policy real-server suite (build/dandelion)
     await expect.poll(() => gyeonggi.innerText()).toContain('30점');
     await page
       .getByRole('group', { name: /조례 현황 지도/ })
-      .getByRole('button', { name: /^경기도.*평가 30점/ })
+      .getByRole('button', { name: /^경기 시행, 경기도:.*평가 30점/ })
       .waitFor();
 
     // Publish the drafted statement; the public sees it.

@@ -80,7 +80,7 @@ describe('policy monitor (mocked API)', () => {
     await expect(regionRow('KR-41').innerText()).resolves.toContain('0점');
 
     // Keyboard: one Tab stop on the map, arrows walk it, Enter opens the region.
-    const gyeonggi = map.getByRole('button', { name: /^경기도/ });
+    const gyeonggi = map.getByRole('button', { name: /^경기 시행, 경기도:/ });
     await gyeonggi.focus();
     await page.keyboard.press('ArrowRight');
     await expect
@@ -156,7 +156,7 @@ describe('policy monitor (mocked API)', () => {
       .getByRole('link', { name: '지도' })
       .click();
     await expect.poll(() => regionRow('KR-41').innerText()).toContain('40점');
-    await map.getByRole('button', { name: /^경기도.*평가 40점/ }).waitFor();
+    await map.getByRole('button', { name: /^경기 시행, 경기도:.*평가 40점/ }).waitFor();
 
     // Side by side: Gyeonggi and Suwon, their gaps named.
     await page

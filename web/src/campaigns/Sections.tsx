@@ -157,7 +157,10 @@ export function MaterialsSection({
               <a
                 href={materialFileUrl(campaign.id, m.id)}
                 download={m.file.name}
-                aria-label={t('campaigns.materials.download', { name: m.file.name })}
+                aria-label={t('campaigns.materials.download', {
+                  title: m.title,
+                  name: m.file.name,
+                })}
               >
                 {m.title}
               </a>

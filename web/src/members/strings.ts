@@ -86,7 +86,7 @@ const en: NotesStrings = {
   title: 'Notes',
   langName: 'English',
   otherLang: '한국어',
-  otherLangLabel: '한국어로 보기',
+  otherLangLabel: '한국어 화면으로 보기',
   quickExit: 'Quick exit',
   quickExitHint: 'Pressing Esc three times also leaves.',
   loading: 'Opening…',

@@ -54,7 +54,7 @@ export function DocumentsSection({
               <a
                 href={documentFileUrl(d.id)}
                 download={d.file.name}
-                aria-label={t('policy.documents.download', { name: d.file.name })}
+                aria-label={t('policy.documents.download', { title: d.title, name: d.file.name })}
               >
                 {d.title}
               </a>

@@ -85,6 +85,7 @@ function GroupMeetings({ group }: { group: SurvivorGroup }) {
                           type="button"
                           className="button-secondary"
                           aria-label={t('survivors.group.takeAttendance', {
+                            n: m.attendance_count,
                             when: formatDateTime(m.starts_at),
                           })}
                           onClick={() => setTaking(m)}

@@ -2,8 +2,10 @@
 // where it lies (tileGrid.ts), each with its short name and a figure or word the caller gives,
 // shaded by a class the caller chooses. Read-only, it is one image whose squares name their
 // region and value; given `onSelect`, every square is a button reached with Tab once and walked
-// with the arrow keys (Enter or Space chooses it). A table beside the map (the caller's) carries
-// the same data for screen readers. Statistics and the policy monitor both draw it.
+// with the arrow keys (Enter or Space chooses it), named by the words on it and then its whole
+// label ("서울 시행, 서울특별시: …"), so that saying what is on a square (voice control)
+// reaches it. A table beside the map (the caller's) carries the same data for screen readers.
+// Statistics and the policy monitor both draw it.
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import './tileMap.css';
 import { directionOf, GRID_COLUMNS, GRID_ROWS, neighbour, TILES } from './tileGrid';
@@ -11,7 +13,7 @@ import { directionOf, GRID_COLUMNS, GRID_ROWS, neighbour, TILES } from './tileGr
 export interface Tile {
   name: string; // short region name on the square ("서울")
   value: string; // the figure or word under it
-  label: string; // the whole square read aloud ("서울특별시: 시행 중")
+  label: string; // the square in full ("서울특별시: 시행 중"), after its name and value
   className: string; // its shade
   onDark?: boolean; // white text on a dark shade
   hatched?: boolean; // hatched instead of filled (a hidden figure)
@@ -76,7 +78,7 @@ export function TileMap({ title, tile, caption, onSelect, selected }: Props) {
                 ? {
                     role: 'button',
                     tabIndex: focus === region ? 0 : -1,
-                    'aria-label': tl.label,
+                    'aria-label': `${tl.name} ${tl.value}, ${tl.label}`,
                     'aria-pressed': selected === region,
                     ref: (el: SVGGElement | null) => {
                       if (el) squares.current.set(region, el);
@@ -103,6 +105,7 @@ export function TileMap({ title, tile, caption, onSelect, selected }: Props) {
               <text className={`tile-name${dark}`} x={SIZE / 2} y={26} aria-hidden="true">
                 {tl.name}
               </text>
+              {/* A space between the two words, so that the square's text reads "서울 시행". */}{' '}
               <text className={`tile-value${dark}`} x={SIZE / 2} y={48} aria-hidden="true">
                 {tl.value}
               </text>
