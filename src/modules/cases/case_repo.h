@@ -57,6 +57,10 @@ struct ListFilter {
   bool unassigned = false;       // only cases no active staff member works
   std::string risk_level;        // "" = any
   int limit = 200;
+  // Also tell, per listed case, whether her person has a restricted case in the organization
+  // (ListedCase::person_restricted): a list shown to someone who neither works nor supervises
+  // the cases then decides who may see each person without a statement per case.
+  bool with_person_restricted = false;
 };
 // A listed case with what the list shows of her person, read in the same statement: a list of
 // a hundred cases is one query, not three more per case (docs/performance.md, "The caseload").
@@ -68,8 +72,12 @@ struct ListedCase {
   std::string alias;
   std::string safe_contact;
   std::optional<people::person_repo::StoredPersonKey> key;  // her newest key, wrapped
+  // Whether she has a restricted case in the case's organization (access/person_access.h);
+  // known only to a List asked for it (ListFilter::with_person_restricted).
+  std::optional<bool> person_restricted;
 };
-// Cases of filter.org_id, riskiest first, then most recently opened.
+// Cases of filter.org_id, riskiest first, then most recently opened. The cases' sealed fields
+// (summary, safety_plan, closure_note, reopen_reason) are left empty: no list shows them.
 Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& filter);
 
 // One case as CaseAccess decides on it: the case, her person's columns and key (as listed), and

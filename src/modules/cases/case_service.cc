@@ -154,14 +154,16 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
           : "";
   const bool supervisor = security::HasRole(actor.roles, "supervisor");
   auto listed = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<Case>> {
-    case_repo::ListFilter filter{.org_id = actor.org_id,
-                                 .status = query.status,
-                                 .assigned_to = assigned_to,
-                                 .person_id = query.person_id,
-                                 .no_contact_since = no_contact_since,
-                                 .unassigned = query.worker == "none",
-                                 .risk_level = query.risk_level,
-                                 .limit = kMaxListed};
+    case_repo::ListFilter filter{
+        .org_id = actor.org_id,
+        .status = query.status,
+        .assigned_to = assigned_to,
+        .person_id = query.person_id,
+        .no_contact_since = no_contact_since,
+        .unassigned = query.worker == "none",
+        .risk_level = query.risk_level,
+        .limit = kMaxListed,
+        .with_person_restricted = !supervisor && assigned_to != actor.user_id};
     std::vector<case_repo::ListedCase> rows = TRY(case_repo::List(tx, filter));
     std::vector<std::string> ids;
     for (const auto& listed : rows) ids.push_back(listed.c.id);
@@ -183,6 +185,8 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
       if (!readable && c.restricted) {
         readable = TRY(case_repo::HasBreakGlass(tx, c.id, actor.user_id, now));
         access = Access::kBreakGlass;
+      } else if (!readable && listed.person_restricted == false) {
+        readable = true;  // she has no restricted case: open to her organization's case roles
       } else if (!readable) {
         // Her open case shows her only to whoever may reach her (DecideAccess's rule).
         auto it = reach.find(c.person_id);
@@ -195,7 +199,7 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
         if (it->second.access == access::PersonAccess::kBreakGlass) access = Access::kBreakGlass;
       }
       out.push_back(
-          TRY(View(people, c, Workers(mine), readable ? AccessName(access) : "", readable)));
+          TRY(ListedView(people, c, Workers(mine), readable ? AccessName(access) : "", readable)));
     }
     return out;
   }));

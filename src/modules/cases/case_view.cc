@@ -56,8 +56,8 @@ Result<std::vector<Worker>> WorkersOf(store::Tx& tx, const std::string& case_id)
   return Workers(all[case_id]);
 }
 
-Result<Case> View(PersonView& people, const case_repo::StoredCase& c, std::vector<Worker> workers,
-                  std::string_view access, bool readable) {
+Result<Case> ListedView(PersonView& people, const case_repo::StoredCase& c,
+                        std::vector<Worker> workers, std::string_view access, bool readable) {
   Case out{.id = c.id,
            .org_id = c.org_id,
            .number = c.number,
@@ -73,8 +73,14 @@ Result<Case> View(PersonView& people, const case_repo::StoredCase& c, std::vecto
            .last_contact_at = c.last_contact_at,
            .updated_at = c.updated_at,
            .access = std::string(access)};
+  if (readable) out.person = TRY(people.Person(c.org_id, c.person_id));
+  return out;
+}
+
+Result<Case> View(PersonView& people, const case_repo::StoredCase& c, std::vector<Worker> workers,
+                  std::string_view access, bool readable) {
+  Case out = TRY(ListedView(people, c, std::move(workers), access, readable));
   if (!readable) return out;
-  out.person = TRY(people.Person(c.org_id, c.person_id));
   const people::PersonCipher* cipher = TRY(people.Cipher(c.org_id, c.person_id));
   auto summary = cipher->OpenRecord(kCasesTable, "summary", c.id, c.summary);
   auto plan = cipher->OpenRecord(kCasesTable, "safety_plan", c.id, c.safety_plan);

@@ -51,4 +51,9 @@ Result<std::vector<Worker>> WorkersOf(store::Tx& tx, const std::string& case_id)
 Result<Case> View(PersonView& people, const case_repo::StoredCase& c, std::vector<Worker> workers,
                   std::string_view access, bool readable);
 
+// The case as a list shows it: View without the case's sealed fields (summary, safety plan,
+// closure note, reopening reason), which a list neither reads nor opens.
+Result<Case> ListedView(PersonView& people, const case_repo::StoredCase& c,
+                        std::vector<Worker> workers, std::string_view access, bool readable);
+
 }  // namespace dandelion::cases
