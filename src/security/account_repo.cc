@@ -142,15 +142,16 @@ Result<void> InsertSession(store::Tx& tx, const SessionRecord& s, const std::str
                s.created_at, s.last_seen_at});
 }
 
-Result<std::optional<SessionAndAccount>> FindSession(store::Tx& tx, const std::string& token_hash) {
+Result<std::optional<SessionAndAccount>> FindSession(store::Database& db,
+                                                     const std::string& token_hash) {
   static const std::string sql =
       "SELECT s.id, s.user_id, s.csrf_token, s.mfa_complete, s.created_at, s.last_seen_at, "
       "s.reauth_at, s.ended_at, " +
       store::Qualified(kAccountColumns, "u") +
       " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
-  std::optional<store::Row> row = TRY(tx.QueryOne(sql, {store::Blob{token_hash}}));
-  if (!row) return std::optional<SessionAndAccount>();
-  const store::Row& r = *row;
+  store::Rows rows = TRY(db.ReadStatement(sql, {store::Blob{token_hash}}));
+  if (rows.empty()) return std::optional<SessionAndAccount>();
+  const store::Row& r = rows.front();
   return std::optional<SessionAndAccount>(
       SessionAndAccount{.session = SessionRecord{r.Text(0), r.Text(1), r.Text(2), r.Int(3) != 0,
                                                  r.Int(4), r.Int(5), r.Int(6), r.Int(7)},

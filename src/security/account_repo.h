@@ -79,7 +79,8 @@ struct SessionAndAccount {
   SessionRecord session;
   Account account;
 };
-Result<std::optional<SessionAndAccount>> FindSession(store::Tx& tx, const std::string& token_hash);
+Result<std::optional<SessionAndAccount>> FindSession(store::Database& db,
+                                                     const std::string& token_hash);
 Result<void> TouchSession(store::Tx& tx, const std::string& id, int64_t now);
 Result<void> SetSessionMfaComplete(store::Tx& tx, const std::string& id);
 Result<void> SetSessionReauth(store::Tx& tx, const std::string& id, int64_t now);

@@ -41,16 +41,12 @@ Result<SignedIn> AuthService::OpenSession(store::Tx& tx, const Account& account,
 Result<Authenticated> AuthService::Authenticate(const std::string& token, Activity activity) {
   if (token.size() != 2 * kTokenBytes) return Unauthenticated("error.unauthenticated");
   const int64_t now = UnixSeconds(clock_.Now());
-  std::optional<Authenticated> found =
-      TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::optional<Authenticated>> {
-        // The session and its account in one statement: every request asks.
-        auto found = TRY(account_repo::FindSession(tx, TokenHash(token)));
-        if (!found) return std::nullopt;
-        return Authenticated{.session = std::move(found->session),
-                             .account = std::move(found->account)};
-      }));
+  // The session and its account in one statement, outside a transaction: every request asks
+  // (store::Database::ReadStatement).
+  std::optional<account_repo::SessionAndAccount> found =
+      TRY(account_repo::FindSession(db_, TokenHash(token)));
   if (!found) return Unauthenticated("security.session_expired");
-  Authenticated& out = *found;
+  Authenticated out{.session = std::move(found->session), .account = std::move(found->account)};
   const SessionRecord& s = out.session;
   if (s.ended_at != 0 || now - s.last_seen_at > options_.idle_timeout_seconds ||
       now - s.created_at > options_.absolute_timeout_seconds || !out.account.disabled_at.empty()) {
@@ -65,7 +61,7 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token, Activi
     }));
   }
   out.mfa_enrollment_required = MfaRequired(out.account) && !out.account.totp_enabled;
-  return std::move(out);
+  return out;
 }
 
 Result<void> AuthService::SignOut(const Actor& actor) {

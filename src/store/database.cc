@@ -13,6 +13,19 @@ void PrepareForServing(const std::string& url, int readers) {
   if (url.starts_with("sqlite:")) ReserveSqlitePagePool(readers);
 }
 
+Result<Rows> Database::ReadStatement(std::string_view sql, const Params& params) {
+  TRY(RequireSelect(sql));
+  // SQLite's reader connections run a statement's own read as cheaply with BEGIN and COMMIT as
+  // without (two prepared statements, no round trip): Read() serves it.
+  return ReadValue([&](Tx& tx) { return tx.Query(sql, params); });
+}
+
+Result<void> RequireSelect(std::string_view sql) {
+  if (sql.starts_with("SELECT ")) return Ok();
+  return Fail(ErrorCode::kInternal, "error.internal",
+              "ReadStatement runs a SELECT only: " + std::string(sql.substr(0, 40)));
+}
+
 Result<std::unique_ptr<Database>> Open(const std::string& url, int readers, Create create) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     auto db = PostgresDatabase::Open(url, readers);

@@ -86,6 +86,12 @@ class Database {
   // Runs fn in a read-only transaction (a consistent snapshot).
   virtual Result<void> Read(const std::function<Result<void>(Tx&)>& fn) = 0;
 
+  // Runs one SELECT in a snapshot of its own, outside any transaction: for a read that is a
+  // single statement on every request (the session check), whose BEGIN and COMMIT would be two
+  // more round trips on PostgreSQL. Anything but a SELECT is refused (kInternal): a change
+  // needs Write().
+  virtual Result<Rows> ReadStatement(std::string_view sql, const Params& params = {});
+
   // Read() and Write() for a function that returns a value (a Result<T>): the value, or the
   // function's error (with the same commit and roll-back rules).
   template <class Fn>
@@ -115,6 +121,9 @@ class Database {
     return std::move(*out);
   }
 };
+
+// Ok for a statement ReadStatement may run (a SELECT); else the kInternal it answers.
+Result<void> RequireSelect(std::string_view sql);
 
 // Whether Open may create a SQLite file that does not exist. Only `dandelion init` (and tests)
 // create a database; every other command opens the one it has and refuses when it is gone.

@@ -213,6 +213,35 @@ TEST_P(DatabaseTest, ReadTransactionsRefuseWrites) {
   EXPECT_EQ(CountItems(), 0);
 }
 
+// ReadStatement: one SELECT with its parameters, outside a transaction; the pool's connection
+// is clean after it (a transaction follows on it), and anything but a SELECT changes nothing.
+TEST_P(DatabaseTest, ReadStatementRunsOneSelectAndRefusesAnythingElse) {
+  CreateTables();
+  ASSERT_TRUE(db_->Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("INSERT INTO items (id, n, b) VALUES (?, ?, ?)",
+                {std::string("a"), int64_t{7}, Blob{std::string("\0k", 2)}}));
+    return Ok();
+  }));
+  for (int i = 0; i < 3; ++i) {  // the same pooled connections, again and again
+    auto rows = db_->ReadStatement("SELECT n, b FROM items WHERE id = ?", {std::string("a")});
+    ASSERT_TRUE(rows) << rows.error().detail;
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ((*rows)[0].Int(0), 7);
+    EXPECT_EQ((*rows)[0].BlobBytes(1), std::string("\0k", 2));
+    auto none = db_->ReadStatement("SELECT n FROM items WHERE id = ?", {std::string("z")});
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->empty());
+    EXPECT_EQ(CountItems(), 1);  // a read transaction right after, on a clean connection
+  }
+  for (const char* change : {"INSERT INTO items (id) VALUES ('x')", "DELETE FROM items",
+                             "WITH gone AS (DELETE FROM items RETURNING id) SELECT id FROM gone"}) {
+    auto refused = db_->ReadStatement(change);
+    ASSERT_FALSE(refused) << change;
+    EXPECT_EQ(refused.error().code, ErrorCode::kInternal);
+  }
+  EXPECT_EQ(CountItems(), 1);
+}
+
 TEST_P(DatabaseTest, KeepsQuestionMarksInsideStringLiterals) {
   ASSERT_TRUE(db_->Read([](Tx& tx) -> Result<void> {
     auto row = tx.QueryOne("SELECT 'what?' || ?", {std::string("!")});

@@ -138,6 +138,22 @@ Result<void> PostgresDatabase::Read(const std::function<Result<void>(Tx&)>& fn) 
   return RunTransaction(/*write=*/false, fn);
 }
 
+Result<Rows> PostgresDatabase::ReadStatement(std::string_view sql, const Params& params) {
+  TRY(RequireSelect(sql));
+  auto acquired = Acquire();
+  if (!acquired) return Fail(acquired.error());
+  Lease lease(this, *acquired);
+  PostgresConnection& conn = lease.conn();
+  // One statement is its own snapshot (autocommit): the same answer as in a read-only
+  // transaction, one round trip instead of three. A connection that died while idle is noticed
+  // here; a read that failed to reach the server changed nothing, so it is run once more.
+  Result<Rows> rows = conn.Query(sql, params);
+  if (!rows && rows.error().code == ErrorCode::kUnavailable && conn.EnsureConnected()) {
+    rows = conn.Query(sql, params);
+  }
+  return rows;
+}
+
 Result<void> PostgresDatabase::ExecScript(std::string_view sql) {
   auto acquired = Acquire();
   if (!acquired) return Fail(acquired.error());

@@ -37,6 +37,7 @@ class PostgresDatabase final : public Database {
   Dialect dialect() const override { return Dialect::kPostgres; }
   Result<void> Write(const std::function<Result<void>(Tx&)>& fn) override;
   Result<void> Read(const std::function<Result<void>(Tx&)>& fn) override;
+  Result<Rows> ReadStatement(std::string_view sql, const Params& params) override;
   Result<void> ExecScript(std::string_view sql) override;
   Result<void> CheckIntegrity() override;
 
