@@ -15,8 +15,8 @@ void PrepareForServing(const std::string& url, int readers) {
 
 Result<Rows> Database::ReadStatement(std::string_view sql, const Params& params) {
   TRY(RequireSelect(sql));
-  // SQLite's reader connections run a statement's own read as cheaply with BEGIN and COMMIT as
-  // without (two prepared statements, no round trip): Read() serves it.
+  // On SQLite BEGIN and COMMIT are two prepared statements on the reader, no round trip:
+  // Read() serves it (PostgreSQL overrides this).
   return ReadValue([&](Tx& tx) { return tx.Query(sql, params); });
 }
 
