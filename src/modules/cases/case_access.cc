@@ -30,7 +30,8 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
   };
   const auto not_found = [&] { return refuse("not_found", NotFound()); };
   if (!LooksLikeId(id)) return not_found();
-  // The case, whether her person was erased and whether the caller works it: one statement.
+  // The case, whether her person was erased or has a restricted case, and whether the caller
+  // works it: one statement.
   std::optional<case_repo::CaseForCaller> found =
       TRY(case_repo::FindForCaller(tx, id, actor.user_id));
   if (!found || found->listed.c.org_id != actor.org_id) return not_found();
@@ -47,6 +48,10 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
     ref.access = Access::kAssigned;
   } else if (security::HasRole(actor.roles, "supervisor")) {
     ref.access = Access::kSupervisor;
+  } else if (!c.restricted && !found->listed.person_restricted.value_or(true)) {
+    // Neither the case nor any other case of hers is restricted: anyone of the organization
+    // with case.read may read it, as access::DecidePersonAccess would decide.
+    ref.access = Access::kOrganization;
   } else if (!c.restricted) {
     // An open case of a restricted person is hers all the same: it shows who she is, and its
     // records are about her. It opens to whoever may reach her (access/person_access.h).

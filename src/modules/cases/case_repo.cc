@@ -137,6 +137,13 @@ constexpr const char* kListedPersonJoins =
     "c.person_id AND k.version = (SELECT MAX(version) FROM person_keys WHERE person_id = "
     "c.person_id)";
 
+// Whether her person has a restricted case in the case's organization: one index probe per row
+// here, where it was one statement per row after the list or the read (on PostgreSQL, a round
+// trip each).
+constexpr const char* kPersonRestrictedColumn =
+    ", CASE WHEN EXISTS (SELECT 1 FROM cases r WHERE r.person_id = c.person_id AND "
+    "r.org_id = c.org_id AND r.restricted <> 0) THEN 1 ELSE 0 END";
+
 // How many columns ToListedCase reads: the case's 22, then the person's 8.
 constexpr size_t kListedColumns = 30;
 
@@ -161,13 +168,7 @@ Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& f) {
   // (SQLite's CROSS JOIN keeps that join order; PostgreSQL's planner finds it by itself and has
   // no CROSS JOIN ... ON.)
   const std::string join = tx.dialect() == store::Dialect::kSqlite ? " CROSS JOIN " : " JOIN ";
-  // Whether her person has a restricted case: one index probe per listed row here, where it
-  // was one statement per row after the list (on PostgreSQL, a round trip each).
-  const char* restricted_column =
-      f.with_person_restricted
-          ? ", CASE WHEN EXISTS (SELECT 1 FROM cases r WHERE r.person_id = c.person_id AND "
-            "r.org_id = c.org_id AND r.restricted <> 0) THEN 1 ELSE 0 END"
-          : "";
+  const char* restricted_column = f.with_person_restricted ? kPersonRestrictedColumn : "";
   std::string sql =
       "SELECT " + ListedCaseColumnsOfC() + kListedPersonColumns + restricted_column +
       (f.assigned_to.empty() ? std::string(" FROM cases c")
@@ -214,12 +215,13 @@ Result<std::optional<CaseForCaller>> FindForCaller(store::Tx& tx, const std::str
   auto row = TRY(tx.QueryOne(
       "SELECT " + CaseColumnsOfC() + kListedPersonColumns +
           ", CASE WHEN EXISTS (SELECT 1 FROM case_workers WHERE case_id = c.id AND user_id = ?) "
-          "THEN 1 ELSE 0 END FROM cases c" +
-          kListedPersonJoins + " WHERE c.id = ?",
+          "THEN 1 ELSE 0 END" +
+          kPersonRestrictedColumn + " FROM cases c" + kListedPersonJoins + " WHERE c.id = ?",
       {user_id, id}));
   if (!row) return std::optional<CaseForCaller>();
-  return std::optional<CaseForCaller>(
-      CaseForCaller{.listed = ToListedCase(*row), .assigned = row->Int(kListedColumns) != 0});
+  CaseForCaller out{.listed = ToListedCase(*row), .assigned = row->Int(kListedColumns) != 0};
+  out.listed.person_restricted = row->Int(kListedColumns + 1) != 0;
+  return std::optional<CaseForCaller>(std::move(out));
 }
 
 Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> WorkersOf(

@@ -73,15 +73,16 @@ struct ListedCase {
   std::string safe_contact;
   std::optional<people::person_repo::StoredPersonKey> key;  // her newest key, wrapped
   // Whether she has a restricted case in the case's organization (access/person_access.h);
-  // known only to a List asked for it (ListFilter::with_person_restricted).
+  // known to FindForCaller, and to a List asked for it (ListFilter::with_person_restricted).
   std::optional<bool> person_restricted;
 };
 // Cases of filter.org_id, riskiest first, then most recently opened. The cases' sealed fields
 // (summary, safety_plan, closure_note, reopen_reason) are left empty: no list shows them.
 Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& filter);
 
-// One case as CaseAccess decides on it: the case, her person's columns and key (as listed), and
-// whether user_id works the case, in one statement instead of four.
+// One case as CaseAccess decides on it: the case, her person's columns and key (as listed),
+// whether her person has a restricted case, and whether user_id works the case, in one
+// statement instead of five.
 struct CaseForCaller {
   ListedCase listed;
   bool assigned = false;
