@@ -15,9 +15,12 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
     file(GLOB sql_files CONFIGURE_DEPENDS ${dir}/sqlite/*.sql ${dir}/postgres/*.sql)
     set(out ${CMAKE_BINARY_DIR}/generated/embedded_migrations.cc)
     set(script ${CMAKE_SOURCE_DIR}/cmake/embed_migrations.cmake)
+    # The files' names are part of the command: a removed migration changes no remaining
+    # dependency, but it changes the command, so the build embeds the set anew.
+    string(SHA1 names "${sql_files}")
     add_custom_command(
       OUTPUT ${out}
-      COMMAND ${CMAKE_COMMAND} -DMIGRATIONS_DIR=${dir} -DOUTPUT=${out} -P ${script}
+      COMMAND ${CMAKE_COMMAND} -DMIGRATIONS_DIR=${dir} -DOUTPUT=${out} -DFILES=${names} -P ${script}
       DEPENDS ${sql_files} ${script}
       COMMENT "Embedding SQL migrations"
       VERBATIM)

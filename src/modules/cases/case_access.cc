@@ -30,8 +30,8 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
   };
   const auto not_found = [&] { return refuse("not_found", NotFound()); };
   if (!LooksLikeId(id)) return not_found();
-  // The case, whether her person was erased or has a restricted case, and whether the caller
-  // works it: one statement.
+  // The case, whether her person was erased or has a restricted case, and who works it: one
+  // statement.
   std::optional<case_repo::CaseForCaller> found =
       TRY(case_repo::FindForCaller(tx, id, actor.user_id));
   if (!found || found->listed.c.org_id != actor.org_id) return not_found();
@@ -66,7 +66,8 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
     }
     ref.access = Access::kBreakGlass;
   }
-  return CaseDecision{.ref = std::move(ref), .row = std::move(found->listed)};
+  return CaseDecision{
+      .ref = std::move(ref), .row = std::move(found->listed), .workers = std::move(found->workers)};
 }
 
 Result<CaseRef> LoadCase(store::Tx& tx, const security::AuditLog& audit,

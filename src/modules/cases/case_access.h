@@ -16,6 +16,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -50,6 +52,8 @@ struct CaseDecision {
   // The case and her person as read to decide, beside ref: a reader of the whole case need not
   // read them again.
   std::optional<case_repo::ListedCase> row;
+  // The case's workers, (user id, display name), as case_repo::WorkersOf gives them.
+  std::vector<std::pair<std::string, std::string>> workers;
   std::optional<Error> refusal;
   std::string outcome;
 };

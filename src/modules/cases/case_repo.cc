@@ -212,15 +212,22 @@ Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& f) {
 
 Result<std::optional<CaseForCaller>> FindForCaller(store::Tx& tx, const std::string& id,
                                                    const std::string& user_id) {
-  auto row = TRY(tx.QueryOne(
-      "SELECT " + CaseColumnsOfC() + kListedPersonColumns +
-          ", CASE WHEN EXISTS (SELECT 1 FROM case_workers WHERE case_id = c.id AND user_id = ?) "
-          "THEN 1 ELSE 0 END" +
-          kPersonRestrictedColumn + " FROM cases c" + kListedPersonJoins + " WHERE c.id = ?",
-      {user_id, id}));
-  if (!row) return std::optional<CaseForCaller>();
-  CaseForCaller out{.listed = ToListedCase(*row), .assigned = row->Int(kListedColumns) != 0};
-  out.listed.person_restricted = row->Int(kListedColumns + 1) != 0;
+  // One row per worker of the case (one row with no worker when none is), in the order WorkersOf
+  // gives them.
+  static const std::string sql =
+      "SELECT " + CaseColumnsOfC() + kListedPersonColumns + kPersonRestrictedColumn +
+      ", w.user_id, u.display_name FROM cases c" + kListedPersonJoins +
+      " LEFT JOIN case_workers w ON w.case_id = c.id LEFT JOIN users u ON u.id = w.user_id "
+      "WHERE c.id = ? ORDER BY w.assigned_at, u.display_name";
+  store::Rows rows = TRY(tx.Query(sql, {id}));
+  if (rows.empty()) return std::optional<CaseForCaller>();
+  CaseForCaller out{.listed = ToListedCase(rows.front())};
+  out.listed.person_restricted = rows.front().Int(kListedColumns) != 0;
+  for (const auto& r : rows) {
+    if (r.IsNull(kListedColumns + 2)) continue;  // no worker (or, impossibly, no such user)
+    out.workers.emplace_back(r.Text(kListedColumns + 1), r.Text(kListedColumns + 2));
+    if (out.workers.back().first == user_id) out.assigned = true;
+  }
   return std::optional<CaseForCaller>(std::move(out));
 }
 

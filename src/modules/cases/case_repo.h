@@ -81,11 +81,13 @@ struct ListedCase {
 Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& filter);
 
 // One case as CaseAccess decides on it: the case, her person's columns and key (as listed),
-// whether her person has a restricted case, and whether user_id works the case, in one
-// statement instead of five.
+// whether her person has a restricted case, the case's workers and whether user_id is one of
+// them, in one statement instead of six.
 struct CaseForCaller {
   ListedCase listed;
   bool assigned = false;
+  // (user id, display name) of each worker, as WorkersOf gives them.
+  std::vector<std::pair<std::string, std::string>> workers;
 };
 Result<std::optional<CaseForCaller>> FindForCaller(store::Tx& tx, const std::string& id,
                                                    const std::string& user_id);

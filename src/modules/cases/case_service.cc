@@ -109,11 +109,10 @@ Result<security::Audited<Case>> CaseService::Get(const security::Actor& actor,
       // A read transaction writes nothing; the refusal's entry goes to the group commit below.
       return Fail(RecordedRefusal(std::move(*decision.refusal)));
     }
-    std::vector<Worker> workers = TRY(WorkersOf(tx, id));
     PersonView people(tx, keyring_);
     people.Know(*decision.row);
-    Case out = TRY(
-        View(people, decision.row->c, std::move(workers), AccessName(decision.ref->access), true));
+    Case out = TRY(View(people, decision.row->c, Workers(decision.workers),
+                        AccessName(decision.ref->access), true));
     if (decision.ref->access == Access::kBreakGlass) e.outcome = "break_glass";
     return out;
   });

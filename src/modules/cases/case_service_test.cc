@@ -101,6 +101,36 @@ TEST_F(CaseServiceTest, BreakGlassLastsAWorkingDay) {
   EXPECT_TRUE(cases_->Get(supervisor_, c->id));
 }
 
+// A read names the case's workers from the statement that decides access: in the order they
+// were assigned (then by name), and nobody once nobody works it.
+TEST_F(CaseServiceTest, ReadNamesEveryWorkerInAssignmentOrder) {
+  auto c = cases_->Open(worker_, Intake());
+  ASSERT_TRUE(c);
+  auto names = [&](const security::Actor& reader) {
+    std::vector<std::string> out;
+    for (const Worker& w : testing::Must(cases_->Get(reader, c->id)).value.assigned) {
+      out.push_back(w.user_id);
+    }
+    return out;
+  };
+  EXPECT_EQ(names(worker_), (std::vector<std::string>{worker_.user_id}));
+  clock_.Advance(std::chrono::minutes(5));
+  ASSERT_TRUE(cases_->Assign(supervisor_, c->id, {worker_.user_id, other_worker_.user_id}));
+  // Both are workers of the case now, assigned at the same moment ("other" before "worker" by
+  // name): each reads it as assigned, and sees both.
+  for (const auto* reader : {&worker_, &other_worker_}) {
+    EXPECT_EQ(names(*reader), (std::vector<std::string>{other_worker_.user_id, worker_.user_id}));
+    EXPECT_EQ(testing::Must(cases_->Get(*reader, c->id)).value.access, "assigned");
+  }
+  // Assign refuses an empty list: the rows are removed directly to read a case nobody works.
+  testing::Must(db_->Write([&](store::Tx& tx) -> Result<void> {
+    TRY(tx.Exec("DELETE FROM case_workers WHERE case_id = ?", {c->id}));
+    return Ok();
+  }));
+  EXPECT_TRUE(names(supervisor_).empty());
+  EXPECT_EQ(testing::Must(cases_->Get(worker_, c->id)).value.access, "organization");
+}
+
 // The organization's list, to a worker on none of its cases: a woman without a restricted case
 // shows to her (the list tells that in its own statement), a woman with one shows on none of
 // her cases until the worker breaks the glass on it (then access::DecidePersonAccess decides).
