@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "store/postgres_connection.h"
 #include "store/test_backends.h"
 
@@ -21,6 +24,19 @@ TEST_P(PostgresDatabaseTest, ReconnectsAfterTheServerDropsItsConnections) {
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
       "AND pid <> pg_backend_pid() AND query NOT LIKE '%pg_terminate_backend%' "
       "AND application_name = ''"));
+  // pg_terminate_backend only signals: a backend still alive would take the next BEGIN and die
+  // under the statement after it, where no retry is right. Wait until they are gone.
+  auto watcher = PostgresConnection::Connect(url_);
+  ASSERT_TRUE(watcher) << watcher.error().detail;
+  for (int i = 0; i < 500; ++i) {
+    auto left = (*watcher)->Query(
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+        "pg_backend_pid() AND application_name = '' AND backend_type = 'client backend'",
+        {});
+    ASSERT_TRUE(left) << left.error().detail;
+    if ((*left)[0].Int(0) <= 1) break;  // only admin_'s own connection is left
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   for (int i = 0; i < 8; ++i) {
     auto r = db_->Read([](Tx& tx) -> Result<void> {
       auto row = tx.QueryOne("SELECT 1");
@@ -39,6 +55,42 @@ TEST_P(PostgresDatabaseTest, RefusesToCommitAfterAFailedStatement) {
   });
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kInternal);
+}
+
+// A write whose wait for the write lock is cancelled fails, and leaves its connection outside
+// any transaction: the writes after it, on the same pooled connection, still run.
+TEST_P(PostgresDatabaseTest, AWriteCancelledWhileWaitingForTheLockLeavesNoTransactionOpen) {
+  auto holder = PostgresConnection::Connect(url_);
+  auto canceller = PostgresConnection::Connect(url_);
+  ASSERT_TRUE(holder && canceller);
+  ASSERT_TRUE((*holder)->ExecScript("SELECT pg_advisory_lock(1684956268)"));
+  std::thread waiting_write([&] {
+    auto r = db_->Write([](Tx&) { return Ok(); });
+    EXPECT_FALSE(r);
+  });
+  bool cancelled = false;
+  for (int i = 0; i < 200 && !cancelled; ++i) {
+    auto rows = (*canceller)
+                    ->Query(
+                        "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE wait_event_type "
+                        "= 'Lock' AND "
+                        "query LIKE '%pg_advisory_xact_lock%'",
+                        {});
+    ASSERT_TRUE(rows) << rows.error().detail;
+    cancelled = !rows->empty();
+    if (!cancelled) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  waiting_write.join();
+  ASSERT_TRUE(cancelled);
+  ASSERT_TRUE((*holder)->ExecScript("SELECT pg_advisory_unlock(1684956268)"));
+  // The pool hands out the connection released last first: the cancelled one.
+  for (int i = 0; i < 4; ++i) {
+    auto r = db_->Write([](Tx& tx) -> Result<void> {
+      TRY(tx.QueryOne("SELECT 1"));
+      return Ok();
+    });
+    EXPECT_TRUE(r) << r.error().detail;
+  }
 }
 
 TEST_P(PostgresDatabaseTest, ReportsAnUnreachableServerAsUnavailable) {
