@@ -68,14 +68,12 @@ TEST_P(PostgresDatabaseTest, AWriteCancelledWhileWaitingForTheLockLeavesNoTransa
     auto r = db_->Write([](Tx&) { return Ok(); });
     EXPECT_FALSE(r);
   });
+  const std::string cancel_waiting_write =
+      "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND "
+      "query LIKE '%pg_advisory_xact_lock%'";
   bool cancelled = false;
   for (int i = 0; i < 200 && !cancelled; ++i) {
-    auto rows = (*canceller)
-                    ->Query(
-                        "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE wait_event_type "
-                        "= 'Lock' AND "
-                        "query LIKE '%pg_advisory_xact_lock%'",
-                        {});
+    auto rows = (*canceller)->Query(cancel_waiting_write, {});
     ASSERT_TRUE(rows) << rows.error().detail;
     cancelled = !rows->empty();
     if (!cancelled) std::this_thread::sleep_for(std::chrono::milliseconds(10));
