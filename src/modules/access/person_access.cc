@@ -24,9 +24,11 @@ std::string PersonDecision::Outcome() const {
 }
 
 Result<PersonDecision> DecidePersonAccess(store::Tx& tx, const security::Actor& actor,
-                                          std::string_view person_id, TimePoint now) {
+                                          std::string_view person_id, TimePoint now,
+                                          std::optional<bool> has_restricted_case) {
   const std::string person(person_id);
   PersonDecision out;
+  if (has_restricted_case == false) return out;  // open to her organization's case roles
   store::Rows restricted =
       TRY(tx.Query("SELECT id FROM cases WHERE person_id = ? AND org_id = ? AND restricted <> 0 "
                    "ORDER BY opened_at DESC, id DESC",

@@ -18,6 +18,7 @@
 // neither module depends on the other to ask it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,8 +49,11 @@ struct PersonDecision {
 };
 
 // The decision on person_id (of actor's organization, on record) for actor at now.
+// has_restricted_case: what a statement the caller already ran says of her (case_repo's case
+// read and lists carry it); false decides without a statement, as her cases would.
 Result<PersonDecision> DecidePersonAccess(store::Tx& tx, const security::Actor& actor,
-                                          std::string_view person_id, TimePoint now);
+                                          std::string_view person_id, TimePoint now,
+                                          std::optional<bool> has_restricted_case = std::nullopt);
 
 // The name under which a refusal lists the cases she may break the glass on (Error::refs).
 inline constexpr std::string_view kBreakGlassCases = "break_glass_cases";

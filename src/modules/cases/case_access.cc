@@ -48,14 +48,12 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
     ref.access = Access::kAssigned;
   } else if (security::HasRole(actor.roles, "supervisor")) {
     ref.access = Access::kSupervisor;
-  } else if (!c.restricted && !found->listed.person_restricted.value_or(true)) {
-    // Neither the case nor any other case of hers is restricted: anyone of the organization
-    // with case.read may read it, as access::DecidePersonAccess would decide.
-    ref.access = Access::kOrganization;
   } else if (!c.restricted) {
     // An open case of a restricted person is hers all the same: it shows who she is, and its
-    // records are about her. It opens to whoever may reach her (access/person_access.h).
-    access::PersonDecision person = TRY(access::DecidePersonAccess(tx, actor, c.person_id, now));
+    // records are about her. It opens to whoever may reach her (access/person_access.h); the
+    // statement above already told whether she has a restricted case.
+    access::PersonDecision person = TRY(
+        access::DecidePersonAccess(tx, actor, c.person_id, now, found->listed.person_restricted));
     if (!person.allowed) return refuse(person.Outcome(), access::Refusal(person));
     ref.access = person.access == access::PersonAccess::kBreakGlass ? Access::kBreakGlass
                                                                     : Access::kOrganization;

@@ -184,14 +184,13 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
       if (!readable && c.restricted) {
         readable = TRY(case_repo::HasBreakGlass(tx, c.id, actor.user_id, now));
         access = Access::kBreakGlass;
-      } else if (!readable && listed.person_restricted == false) {
-        readable = true;  // she has no restricted case: open to her organization's case roles
       } else if (!readable) {
-        // Her open case shows her only to whoever may reach her (DecideAccess's rule).
+        // Her open case shows her only to whoever may reach her (DecideAccess's rule); the
+        // list's statement told whether she has a restricted case.
         auto it = reach.find(c.person_id);
         if (it == reach.end()) {
-          access::PersonDecision decided =
-              TRY(access::DecidePersonAccess(tx, actor, c.person_id, clock_.Now()));
+          access::PersonDecision decided = TRY(access::DecidePersonAccess(
+              tx, actor, c.person_id, clock_.Now(), listed.person_restricted));
           it = reach.emplace(c.person_id, std::move(decided)).first;
         }
         readable = it->second.allowed;
