@@ -7,6 +7,8 @@
 #include <boost/json/value.hpp>
 #include <charconv>
 #include <cstring>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "store/placeholders.h"
@@ -112,6 +114,10 @@ PostgresConnection::~PostgresConnection() { PQfinish(conn_); }
 
 Result<void> PostgresConnection::EnsureConnected() {
   if (PQstatus(conn_) == CONNECTION_OK) return Ok();
+  return Reconnect();
+}
+
+Result<void> PostgresConnection::Reconnect() {
   PQreset(conn_);
   prepared_.clear();  // a new server session knows none of them
   if (PQstatus(conn_) != CONNECTION_OK) {
@@ -139,50 +145,131 @@ Error PostgresConnection::MakeError(const PGresult* res, std::string_view what) 
   return Error{ErrorCode::kInternal, "error.internal", {}, std::move(detail)};
 }
 
-Result<PGresult*> PostgresConnection::Run(std::string_view sql, const Params& params) {
-  const std::string text = RewritePlaceholders(sql);
+PostgresConnection::Bound PostgresConnection::Bind(std::string_view sql, const Params& params) {
+  Bound b;
+  b.text = RewritePlaceholders(sql);
   const size_t n = params.size();
-  std::vector<std::string> storage(n);
-  std::vector<const char*> values(n, nullptr);
-  std::vector<int> lengths(n, 0), formats(n, 0);
-  std::vector<Oid> types(n, 0);
+  b.storage.resize(n);
+  b.values.assign(n, nullptr);
+  b.lengths.assign(n, 0);
+  b.formats.assign(n, 0);
+  b.types.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const Value& v = params[i];
     if (const auto* x = std::get_if<int64_t>(&v)) {
-      storage[i] = FormatNumber(*x);
-      types[i] = kInt8Oid;
+      b.storage[i] = FormatNumber(*x);
+      b.types[i] = kInt8Oid;
     } else if (const auto* d = std::get_if<double>(&v)) {
-      storage[i] = FormatNumber(*d);
-      types[i] = kFloat8Oid;
+      b.storage[i] = FormatNumber(*d);
+      b.types[i] = kFloat8Oid;
     } else if (const auto* s = std::get_if<std::string>(&v)) {
-      storage[i] = *s;
-    } else if (const auto* b = std::get_if<Blob>(&v)) {
-      storage[i] = b->bytes;
-      types[i] = kByteaOid;
-      formats[i] = 1;
+      b.storage[i] = *s;
+    } else if (const auto* blob = std::get_if<Blob>(&v)) {
+      b.storage[i] = blob->bytes;
+      b.types[i] = kByteaOid;
+      b.formats[i] = 1;
     } else {
       continue;  // null: values[i] stays nullptr
     }
-    values[i] = storage[i].data();
-    lengths[i] = int(storage[i].size());
+    b.values[i] = b.storage[i].data();
+    b.lengths[i] = int(b.storage[i].size());
   }
   // The key tells apart calls whose parameters have other types (a null where a number was):
   // each is prepared with exactly the types PQexecParams would have sent.
-  std::string key = text;
-  key += '\0';
-  for (Oid t : types) key += std::to_string(t) + ",";
-  const std::string name = TRY(Prepared(key, text, types));
-  PGresult* res = name.empty() ? PQexecParams(conn_, text.c_str(), int(n), types.data(),
-                                              values.data(), lengths.data(), formats.data(), 0)
-                               : PQexecPrepared(conn_, name.c_str(), int(n), values.data(),
-                                                lengths.data(), formats.data(), 0);
+  b.key = b.text;
+  b.key += '\0';
+  for (Oid t : b.types) b.key += std::to_string(t) + ",";
+  return b;
+}
+
+Result<PGresult*> PostgresConnection::Run(std::string_view sql, const Params& params) {
+  const Bound b = Bind(sql, params);
+  const int n = int(b.values.size());
+  if (!begin_.empty()) {
+    const std::span<const char* const> begin = std::exchange(begin_, {});
+    // A connection that died while idle is noticed here, by the transaction's first statement;
+    // nothing of the transaction has run, so it is sent again on a new connection.
+    for (int attempt = 0;; ++attempt) {
+      auto name = Prepared(b.key, b.text, b.types);
+      Result<PGresult*> res = name ? RunAfter(begin, b, *name) : Fail(name.error());
+      if (res || attempt > 0 || res.error().code != ErrorCode::kUnavailable || !EnsureConnected()) {
+        // If the transaction did not begin, the next statement begins it: no statement of a
+        // transaction ever runs outside it, even after a failure its caller went past.
+        if (!res && !InTransaction()) begin_ = begin;
+        return res;
+      }
+    }
+  }
+  const std::string name = TRY(Prepared(b.key, b.text, b.types));
+  PGresult* res = name.empty()
+                      ? PQexecParams(conn_, b.text.c_str(), n, b.types.data(), b.values.data(),
+                                     b.lengths.data(), b.formats.data(), 0)
+                      : PQexecPrepared(conn_, name.c_str(), n, b.values.data(), b.lengths.data(),
+                                       b.formats.data(), 0);
   const ExecStatusType status = res != nullptr ? PQresultStatus(res) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-    Error error = MakeError(res, text);
+    Error error = MakeError(res, b.text);
     PQclear(res);
     return Fail(std::move(error));
   }
   return res;
+}
+
+Result<PGresult*> PostgresConnection::RunAfter(std::span<const char* const> begin, const Bound& b,
+                                               const std::string& name) {
+  if (PQenterPipelineMode(conn_) != 1) return Fail(MakeError(nullptr, "pipeline"));
+  bool sent = true;
+  for (const char* statement : begin) {
+    sent =
+        sent && PQsendQueryParams(conn_, statement, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  }
+  const int n = int(b.values.size());
+  sent = sent &&
+         (name.empty() ? PQsendQueryParams(conn_, b.text.c_str(), n, b.types.data(),
+                                           b.values.data(), b.lengths.data(), b.formats.data(), 0)
+                       : PQsendQueryPrepared(conn_, name.c_str(), n, b.values.data(),
+                                             b.lengths.data(), b.formats.data(), 0)) == 1;
+  sent = sent && PQpipelineSync(conn_) == 1;  // sends them all
+  std::optional<Error> failed;
+  if (!sent) failed = MakeError(nullptr, "pipeline");
+  // Every result up to the sync point: each query's result and a null after it, then the sync.
+  // Once one failed the rest come back PGRES_PIPELINE_ABORTED; the first failure is the one to
+  // report. A lost connection ends the reading (its state goes with the reconnection).
+  ResultPtr wanted;
+  size_t query = 0;
+  while (sent) {
+    ResultPtr res(PQgetResult(conn_));
+    if (!res) {
+      if (PQstatus(conn_) != CONNECTION_OK || ++query > begin.size() + 1) {
+        if (!failed) failed = MakeError(nullptr, "pipeline");
+        break;
+      }
+      continue;
+    }
+    const ExecStatusType status = PQresultStatus(res.get());
+    if (status == PGRES_PIPELINE_SYNC) break;
+    if (status == PGRES_PIPELINE_ABORTED) continue;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      if (!failed) failed = MakeError(res.get(), query < begin.size() ? begin[query] : b.text);
+    } else if (query == begin.size()) {
+      wanted = std::move(res);
+    }
+  }
+  const bool exited = PQexitPipelineMode(conn_) == 1;
+  if (!exited || PQstatus(conn_) != CONNECTION_OK) {
+    // The connection was lost (its failure can come before libpq has seen it close, as a
+    // backend's FATAL message). One left in pipeline mode, its results uncollected, would
+    // refuse every later statement: it starts afresh.
+    if (!failed) failed = MakeError(nullptr, "pipeline");
+    failed->code = ErrorCode::kUnavailable;
+    failed->message_key = "error.unavailable";
+    if (!exited) {
+      [[maybe_unused]] auto reconnected = Reconnect();  // failing, the next use tries again
+    }
+  }
+  if (failed) return Fail(std::move(*failed));
+  if (!wanted) return Fail(MakeError(nullptr, "pipeline: no result"));
+  return wanted.release();
 }
 
 Result<std::string> PostgresConnection::Prepared(const std::string& key, const std::string& text,

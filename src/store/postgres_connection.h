@@ -9,6 +9,8 @@
 // column's type. Results come back in text form and are decoded by column type: integers and
 // booleans to int64, float4/float8 to double, bytea (hex output) to Blob, all else to string
 // (NUMERIC too, so no precision is lost; Row::Int/Real parse it).
+// A transaction's BEGIN goes out with its first statement in one pipeline
+// (BeginWithNextStatement): a round trip fewer for every transaction.
 // SQLSTATE 23505 (unique_violation) is kConflict; a lost connection is kUnavailable and is
 // re-established by the next Reconnect(); other failures are kInternal with the server message.
 //
@@ -18,9 +20,11 @@
 #include <libpq-fe.h>
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "store/database.h"
 
@@ -43,6 +47,16 @@ class PostgresConnection {
   // a transaction open or aborted, it is rolled back.
   Result<void> ExecScript(std::string_view sql);
 
+  // Has the next Query or Exec send `statements` (a transaction's beginning: no parameters, no
+  // rows wanted; they must outlive that call) ahead of itself, in the same round trip (libpq's
+  // pipeline mode), instead of a round trip of their own. If the connection turns out lost
+  // before they ran, it is re-established and both are sent once more: nothing had run.
+  void BeginWithNextStatement(std::span<const char* const> statements) { begin_ = statements; }
+  // True while that beginning waits for its statement (the transaction has run none yet).
+  bool BeginPending() const { return !begin_.empty(); }
+  // Drops a beginning that no statement came for: nothing was sent, nothing is open.
+  void DropPendingBegin() { begin_ = {}; }
+
   // True while a transaction block is open (or failed and not yet rolled back).
   bool InTransaction() const;
   // True when a statement failed in the open transaction, which now accepts only ROLLBACK.
@@ -55,17 +69,35 @@ class PostgresConnection {
  private:
   explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
 
-  // Executes and checks a statement; on success returns the result for the caller to read.
+  // A statement with its parameters in libpq's form.
+  struct Bound {
+    std::string text;  // $n placeholders
+    std::string key;   // text and parameter types: what Prepared() knows it by
+    std::vector<std::string> storage;
+    std::vector<const char*> values;
+    std::vector<int> lengths, formats;
+    std::vector<Oid> types;
+  };
+  static Bound Bind(std::string_view sql, const Params& params);
+
+  // Executes and checks a statement (after the pending beginning, if any); on success returns
+  // the result for the caller to read.
   Result<PGresult*> Run(std::string_view sql, const Params& params);
+  // The statement sent after `begin`, in one pipeline; its result, or the first failure.
+  Result<PGresult*> RunAfter(std::span<const char* const> begin, const Bound& b,
+                             const std::string& name);
   // The name of the statement prepared for key (its text and parameter types), preparing it
   // now if need be; "" when none may be (the connection keeps kMaxPrepared already).
   Result<std::string> Prepared(const std::string& key, const std::string& text,
                                const std::vector<Oid>& types);
+  // Closes the connection and opens it again (its prepared statements forgotten).
+  Result<void> Reconnect();
   // Forgets every prepared statement (after a reconnect, or a script that may change tables).
   void ForgetPrepared();
   Error MakeError(const PGresult* res, std::string_view what) const;
 
   PGconn* conn_;
+  std::span<const char* const> begin_;  // BeginWithNextStatement's, until a statement takes it
   std::unordered_map<std::string, std::string> prepared_;  // text + types -> statement name
   size_t next_prepared_ = 0;
 };

@@ -1,15 +1,17 @@
 #include "store/postgres_database.h"
 
 #include <algorithm>
+#include <span>
 
 namespace dandelion::store {
 namespace {
 
-// A write begins and takes the advisory lock every Write() holds (its key is any constant
-// unique to Dandelion, "dndl") in one simple query: one round trip instead of two.
-constexpr const char* kBeginWrite =
-    "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(1684956268)";
-constexpr const char* kBeginRead = "BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ";
+// How a transaction begins. A write takes the advisory lock every Write() holds (its key is any
+// constant unique to Dandelion, "dndl"). Both go out with the transaction's first statement, in
+// its round trip (PostgresConnection::BeginWithNextStatement).
+constexpr const char* kBeginWrite[] = {"BEGIN ISOLATION LEVEL READ COMMITTED",
+                                       "SELECT pg_advisory_xact_lock(1684956268)"};
+constexpr const char* kBeginRead[] = {"BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ"};
 
 class PostgresTx final : public Tx {
  public:
@@ -39,7 +41,10 @@ void RollBackQuietly(PostgresConnection& conn) {
 class PostgresDatabase::Lease {
  public:
   Lease(PostgresDatabase* db, PostgresConnection* conn) : db_(db), conn_(conn) {}
-  ~Lease() { db_->Release(conn_); }
+  ~Lease() {
+    conn_->DropPendingBegin();  // a transaction that ran no statement began nothing
+    db_->Release(conn_);
+  }
   PostgresConnection& conn() { return *conn_; }
 
  private:
@@ -91,24 +96,21 @@ Result<void> PostgresDatabase::RunTransaction(bool write,
   if (!acquired) return Fail(acquired.error());
   Lease lease(this, *acquired);
   PostgresConnection& conn = lease.conn();
-  // A connection that died while idle (server restart, idle timeout) is only noticed when used;
-  // nothing has run yet, so reconnecting and beginning again is safe.
-  const char* begin = write ? kBeginWrite : kBeginRead;
-  Result<void> begun = conn.ExecScript(begin);
-  if (!begun && begun.error().code == ErrorCode::kUnavailable && conn.EnsureConnected()) {
-    begun = conn.ExecScript(begin);
-  }
-  // (A failed script is rolled back by ExecScript: a BEGIN whose lock wait was cancelled leaves
-  // no transaction open on the pooled connection.)
-  if (!begun) return begun;
+  // BEGIN (and a write's lock) wait for the first statement and go with it: one round trip
+  // fewer. A connection that died while idle is noticed by that statement, which reconnects
+  // and begins again (nothing had run); a wait for the lock that is cancelled fails that
+  // statement, and the transaction is rolled back below like any failed one.
+  conn.BeginWithNextStatement(write ? std::span<const char* const>(kBeginWrite)
+                                    : std::span<const char* const>(kBeginRead));
   PostgresTx tx(conn);
   Result<void> result = Ok();
   try {
     result = fn(tx);
   } catch (...) {
-    RollBackQuietly(conn);
+    if (conn.InTransaction()) RollBackQuietly(conn);
     throw;
   }
+  if (conn.BeginPending()) return result;  // no statement ran: nothing began, nothing to end
   if (!result && !result.error().commits) {
     if (conn.InTransaction()) RollBackQuietly(conn);
     return result;

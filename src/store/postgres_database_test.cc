@@ -18,8 +18,13 @@ using test_support::BackendTest;
 class PostgresDatabaseTest : public BackendTest {};
 
 TEST_P(PostgresDatabaseTest, ReconnectsAfterTheServerDropsItsConnections) {
-  // Touch every pooled connection so each has a backend to kill.
-  for (int i = 0; i < 4; ++i) ASSERT_TRUE(db_->Read([](Tx&) { return Ok(); }));
+  // Touch the pooled connections so each has a backend to kill.
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(db_->Read([](Tx& tx) -> Result<void> {
+      TRY(tx.QueryOne("SELECT 1"));
+      return Ok();
+    }));
+  }
   ASSERT_TRUE(admin_->ExecScript(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
       "AND pid <> pg_backend_pid() AND query NOT LIKE '%pg_terminate_backend%' "
@@ -65,7 +70,11 @@ TEST_P(PostgresDatabaseTest, AWriteCancelledWhileWaitingForTheLockLeavesNoTransa
   ASSERT_TRUE(holder && canceller);
   ASSERT_TRUE((*holder)->ExecScript("SELECT pg_advisory_lock(1684956268)"));
   std::thread waiting_write([&] {
-    auto r = db_->Write([](Tx&) { return Ok(); });
+    // (The lock is taken with the transaction's first statement.)
+    auto r = db_->Write([](Tx& tx) -> Result<void> {
+      TRY(tx.QueryOne("SELECT 1"));
+      return Ok();
+    });
     EXPECT_FALSE(r);
   });
   const std::string cancel_waiting_write =
@@ -89,6 +98,53 @@ TEST_P(PostgresDatabaseTest, AWriteCancelledWhileWaitingForTheLockLeavesNoTransa
     });
     EXPECT_TRUE(r) << r.error().detail;
   }
+}
+
+// BEGIN, and a write's lock, go out with the transaction's first statement (one round trip
+// fewer): every statement still runs inside the transaction, as the kind of transaction asked,
+// even after a first statement that failed before anything began.
+TEST_P(PostgresDatabaseTest, ATransactionBeginsWithItsFirstStatement) {
+  const std::string settings =
+      "SELECT current_setting('transaction_isolation'), "
+      "current_setting('transaction_read_only'), (SELECT COUNT(*) FROM pg_locks WHERE locktype "
+      "= 'advisory' AND pid = pg_backend_pid()), now(), clock_timestamp()";
+  auto read = db_->ReadValue([&](Tx& tx) -> Result<std::pair<Rows, Rows>> {
+    Rows first = TRY(tx.Query(settings));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return std::pair(first, TRY(tx.Query(settings)));
+  });
+  ASSERT_TRUE(read) << read.error().detail;
+  const Row& r = read->first[0];
+  EXPECT_EQ(r.Text(0), "repeatable read");
+  EXPECT_EQ(r.Text(1), "on");
+  EXPECT_EQ(r.Int(2), 0);
+  EXPECT_EQ(read->second[0].Text(3), r.Text(3));  // one transaction: its start time, twice
+  EXPECT_NE(read->second[0].Text(4), r.Text(4));
+
+  auto write = db_->WriteValue([&](Tx& tx) { return tx.Query(settings); });
+  ASSERT_TRUE(write) << write.error().detail;
+  EXPECT_EQ((*write)[0].Text(0), "read committed");
+  EXPECT_EQ((*write)[0].Text(1), "off");
+  EXPECT_EQ((*write)[0].Int(2), 1);  // the write lock
+
+  // A first statement that fails before it is sent (PostgreSQL cannot prepare it): the
+  // statement after it still begins the transaction.
+  auto after_failure = db_->ReadValue([&](Tx& tx) -> Result<Rows> {
+    EXPECT_FALSE(tx.Query("SELECT no_such_column FROM pg_class"));
+    return tx.Query(settings);
+  });
+  ASSERT_TRUE(after_failure) << after_failure.error().detail;
+  EXPECT_EQ((*after_failure)[0].Text(0), "repeatable read");
+
+  // A transaction that runs no statement sends nothing and leaves nothing open.
+  for (int i = 0; i < 4; ++i) EXPECT_TRUE(db_->Write([](Tx&) { return Ok(); }));
+  auto open = db_->ReadValue([](Tx& tx) -> Result<Rows> {
+    return tx.Query(
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE "
+        "'idle in transaction%'");
+  });
+  ASSERT_TRUE(open) << open.error().detail;
+  EXPECT_EQ((*open)[0].Int(0), 0);
 }
 
 TEST_P(PostgresDatabaseTest, ReportsAnUnreachableServerAsUnavailable) {
