@@ -3,11 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
+#include "store/select.h"
 #include "store/test_backends.h"
 
 namespace dandelion::store {
@@ -71,6 +73,34 @@ TEST_P(DatabaseTest, RoundTripsEveryValueType) {
     EXPECT_EQ((*rows)[2].at(4), Value(Blob{}));
     return Ok();
   }));
+}
+
+// OneOf finds exactly the rows of its values, whatever their characters: on PostgreSQL they
+// travel as one array literal, whose quoting must hold.
+TEST_P(DatabaseTest, OneOfFindsExactlyTheRowsOfItsValues) {
+  CreateTables();
+  const std::vector<std::string> ids = {"plain",       "with,comma", "with \"quote\"",
+                                        "back\\slash", "{brace}",    " space ",
+                                        "NULL",        "상담",       ""};
+  ASSERT_TRUE(db_->Write([&](Tx& tx) -> Result<void> {
+    for (const auto& id : ids) TRY(tx.Exec("INSERT INTO items (id) VALUES (?)", {id}));
+    TRY(tx.Exec("INSERT INTO items (id) VALUES (?)", {std::string("not asked")}));
+    return Ok();
+  }));
+  auto found = db_->ReadValue([&](Tx& tx) -> Result<std::vector<std::string>> {
+    Params params;
+    const std::string where = OneOf(db_->dialect(), "id", ids, params);
+    std::vector<std::string> out;
+    for (const auto& row : TRY(tx.Query("SELECT id FROM items WHERE " + where, params))) {
+      out.push_back(row.Text(0));
+    }
+    return out;
+  });
+  ASSERT_TRUE(found) << found.error().detail;
+  std::vector<std::string> want = ids;
+  std::sort(want.begin(), want.end());
+  std::sort(found->begin(), found->end());
+  EXPECT_EQ(*found, want);
 }
 
 TEST_P(DatabaseTest, RollsBackWhenTheFunctionFails) {

@@ -238,12 +238,14 @@ Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> 
   constexpr size_t kSlice = 200;
   for (size_t start = 0; start < case_ids.size(); start += kSlice) {
     const size_t end = std::min(case_ids.size(), start + kSlice);
-    store::Params params(case_ids.begin() + static_cast<long>(start),
-                         case_ids.begin() + static_cast<long>(end));
+    const std::vector<std::string> slice(case_ids.begin() + static_cast<long>(start),
+                                         case_ids.begin() + static_cast<long>(end));
+    store::Params params;
+    const std::string which = store::OneOf(tx.dialect(), "w.case_id", slice, params);
     store::Rows rows = TRY(
         tx.Query("SELECT w.case_id, w.user_id, u.display_name FROM case_workers w JOIN users u ON "
-                 "u.id = w.user_id WHERE w.case_id IN (" +
-                     Placeholders(end - start) + ") ORDER BY w.assigned_at, u.display_name",
+                 "u.id = w.user_id WHERE " +
+                     which + " ORDER BY w.assigned_at, u.display_name",
                  params));
     for (const auto& r : rows) out[r.Text(0)].emplace_back(r.Text(1), r.Text(2));
   }
