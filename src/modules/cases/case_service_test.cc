@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <tuple>
 
 #include "modules/people/people_service.h"
 #include "testing/test_world.h"
@@ -183,6 +185,43 @@ TEST_F(CaseServiceTest, ErasingHerMakesHerCasesUnknown) {
 // A list reads each case's person in the same statement as the case (case_repo::List): each
 // case must show its own person, a person with two cases both, and an erased person none. It
 // leaves the cases' sealed fields sealed (no list shows them); one case read opens them.
+// Her caseload comes in the organization list's order: riskiest first, then the newest, then
+// by number. (Her caseload and the organization's list are read by statements that start from
+// different tables.)
+TEST_F(CaseServiceTest, HerCaseloadComesInTheOrganizationListsOrder) {
+  const std::vector<std::string> risks = {"high", "high", "critical", "low", "critical", "low"};
+  for (size_t i = 0; i < risks.size(); ++i) {
+    CaseFields f = Intake();
+    f.risk_level = risks[i];
+    ASSERT_TRUE(cases_->Open(worker_, f));
+    if (i % 2 == 1) clock_.Advance(std::chrono::hours(1));  // two cases opened at each time
+  }
+  auto ids = [](const std::vector<Case>& listed) {
+    std::vector<std::string> out;
+    for (const Case& c : listed) out.push_back(c.id);
+    return out;
+  };
+  auto mine = testing::Must(cases_->List(worker_, {.status = "open", .assigned_to_me = true}));
+  auto all = testing::Must(cases_->List(supervisor_, {.status = "open"}));
+  ASSERT_EQ(mine.value.size(), risks.size());
+  EXPECT_EQ(ids(mine.value), ids(all.value));
+  std::vector<Case> expected = all.value;
+  std::sort(expected.begin(), expected.end(), [](const Case& a, const Case& b) {
+    return std::tuple(RiskRank(b.risk_level), b.opened_at, a.number) <
+           std::tuple(RiskRank(a.risk_level), a.opened_at, b.number);
+  });
+  EXPECT_EQ(ids(mine.value), ids(expected));
+  // Opened at three times, two cases each: the two high ones at once (their numbers decide),
+  // critical and low ones at the two later times (the newer first).
+  std::vector<std::string> risk_order;
+  for (const Case& c : mine.value) risk_order.push_back(c.risk_level);
+  EXPECT_EQ(risk_order,
+            (std::vector<std::string>{"critical", "critical", "high", "high", "low", "low"}));
+  EXPECT_GT(mine.value[0].opened_at, mine.value[1].opened_at);
+  EXPECT_EQ(mine.value[2].opened_at, mine.value[3].opened_at);
+  EXPECT_LT(mine.value[2].number, mine.value[3].number);
+}
+
 TEST_F(CaseServiceTest, ListShowsEachCaseWithItsOwnPerson) {
   people::PersonFields jiwoo;
   jiwoo.legal_name = "이지우";
