@@ -12,7 +12,8 @@
 // A transaction's BEGIN goes out with its first statement in one pipeline
 // (BeginWithNextStatement): a round trip fewer for every transaction.
 // SQLSTATE 23505 (unique_violation) is kConflict; a lost connection is kUnavailable and is
-// re-established by the next Reconnect(); other failures are kInternal with the server message.
+// re-established by the next EnsureConnected(); other failures are kInternal with the server
+// message.
 //
 // Thread-safety: none. PostgresDatabase lends each connection to one thread at a time.
 #pragma once
