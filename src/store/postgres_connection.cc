@@ -320,9 +320,8 @@ Result<int64_t> PostgresConnection::Exec(std::string_view sql, const Params& par
 
 Result<void> PostgresConnection::ExecScript(std::string_view sql) {
   const std::string text(sql);
-  // A script other than transaction control (or the write lock's SELECT) may change tables, as
-  // migrations do, and a prepared statement whose result columns changed would then fail:
-  // forget them first.
+  // A script other than transaction control (or a SELECT) may change tables, as migrations do,
+  // and a prepared statement whose result columns changed would then fail: forget them first.
   static constexpr std::string_view kControl[] = {"BEGIN",     "COMMIT",  "ROLLBACK", "SET ",
                                                   "SAVEPOINT", "RELEASE", "SELECT "};
   if (std::none_of(std::begin(kControl), std::end(kControl),
