@@ -29,8 +29,9 @@ TEST_P(PostgresDatabaseTest, ReconnectsAfterTheServerDropsItsConnections) {
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
       "AND pid <> pg_backend_pid() AND query NOT LIKE '%pg_terminate_backend%' "
       "AND application_name = ''"));
-  // pg_terminate_backend only signals: a backend still alive would take the next BEGIN and die
-  // under the statement after it, where no retry is right. Wait until they are gone.
+  // pg_terminate_backend only signals: a backend still alive would take the next transaction's
+  // first statement and die under a later one (its COMMIT), where no retry is right. Wait until
+  // they are gone.
   auto watcher = PostgresConnection::Connect(url_);
   ASSERT_TRUE(watcher) << watcher.error().detail;
   for (int i = 0; i < 500; ++i) {
