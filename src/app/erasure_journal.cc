@@ -113,6 +113,8 @@ Result<int> ReapplyErasures(Services& services, const std::set<std::string>& ids
     }
     return Ok();
   }));
+  // Her deleted key must not stay readable in the restored files either.
+  TRY(services.db->ScrubDeleted());
   return erased;
 }
 

@@ -49,7 +49,8 @@ Result<std::set<std::string>> ReadErasures(const std::string& journal_path);
 Result<int> SyncErasureJournal(Services& services);
 
 // Erases again, in services' database, every person or member of ids still on record there,
-// each audited by the console, in one transaction. Returns how many.
+// each audited by the console, in one transaction, then scrubs the database's files
+// (store::Database::ScrubDeleted). Returns how many.
 Result<int> ReapplyErasures(Services& services, const std::set<std::string>& ids);
 
 }  // namespace dandelion::app

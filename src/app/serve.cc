@@ -2,6 +2,7 @@
 // wires every module's routes into one router, and runs the HTTP server until told to stop.
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <filesystem>
 #include <iostream>
 
@@ -112,13 +113,30 @@ int Serve(const ServeOptions& options) {
     return Refuse("the audit log has lost entries or was replaced (see dandelion audit verify)",
                   ok.error());
   }
+  // What an erasure deleted is overwritten in the database's own files (Database::ScrubDeleted)
+  // as soon as it committed; when a long read keeps SQLite's log from being cut, the ticker
+  // started below tries again every second. Owed at start-up too: a crash may have come between
+  // an erasure and its scrub.
+  std::atomic<bool> scrub_owed{true};
+  auto scrub = [&s, &scrub_owed]() -> Result<int> {
+    if (!scrub_owed.exchange(false)) return 0;
+    if (auto r = s.db->ScrubDeleted(); !r) {
+      scrub_owed = true;
+      return Fail(r.error());
+    }
+    return 1;
+  };
   // Erasures reach older backups: each is journaled outside the database once it committed
   // (app/erasure_journal.h); tombstones a crash left unjournaled are added now.
   const std::string journal = ErasureJournalPath(s.config);
-  auto journal_erasure = [journal, &s](const std::string& id) {
+  auto journal_erasure = [journal, &s, &scrub_owed, &scrub](const std::string& id) {
     if (auto r = AppendErasure(journal, id, FormatRfc3339(s.clock->Now())); !r) {
       // The erasure itself committed; the next start-up or backup journals it from the database.
       spdlog::error(R"({{"event":"erasure_journal_failed","cause":"{}"}})", r.error().detail);
+    }
+    scrub_owed = true;
+    if (auto r = scrub(); !r) {
+      spdlog::warn(R"({{"event":"erasure_scrub_later","cause":"{}"}})", r.error().detail);
     }
   };
   s.people->SetErasureRecorder(journal_erasure);
@@ -217,6 +235,8 @@ int Serve(const ServeOptions& options) {
   Ticker export_purge("export purge", std::chrono::seconds(s.config.test_mode ? 1 : 300),
                       [&s] { return s.exports->PurgeExpired(); });
   export_purge.Start();
+  Ticker scrubber("erasure scrub", std::chrono::seconds(1), scrub);
+  scrubber.Start();
   std::cout << "Dandelion is listening on http://" << host << ":" << *port << "/" << std::endl;
   server.Run();
   // Write the audit entries of the last reads while the server's strands still exist.
@@ -224,6 +244,7 @@ int Serve(const ServeOptions& options) {
   escalator.Stop();
   reminders.Stop();
   export_purge.Stop();
+  scrubber.Stop();
   s.exports->Stop();
   s.emergency->hub().CloseAll();
   if (auto kept = KeepCheckpoint(s); !kept) {

@@ -109,6 +109,15 @@ class Database {
   // Checks the database's own integrity (SQLite: PRAGMA integrity_check). Error names a fault.
   virtual Result<void> CheckIntegrity() = 0;
 
+  // After an erasure committed: overwrites what deleted rows left in the database's own files,
+  // where the backend can. A deleted row's bytes otherwise stay on disk until reused, and an
+  // erased woman's wrapped key among them would open her ciphertext to whoever holds the master
+  // key. SQLite: every connection runs with secure_delete (freed space zeroed), and this writes
+  // the write-ahead log into the database and truncates the log to nothing; kUnavailable when
+  // readers kept it from finishing. PostgreSQL: nothing a connection can do (VACUUM frees space
+  // without overwriting it; the server's WAL keeps old rows until recycled), so Ok.
+  virtual Result<void> ScrubDeleted() = 0;
+
  private:
   using Transaction = Result<void> (Database::*)(const std::function<Result<void>(Tx&)>&);
   template <class Fn>

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -379,6 +382,49 @@ TEST(OpenTest, OpensAnInMemorySqliteDatabase) {
   EXPECT_TRUE((*db)->Read([](Tx& tx) -> Result<void> {
     auto row = tx.QueryOne("SELECT COUNT(*) FROM t");
     EXPECT_EQ((*row)->Int(0), 0);
+    return Ok();
+  }));
+}
+
+// Whether a file holds bytes anywhere (false when the file does not exist).
+bool FileHolds(const std::string& path, const std::string& bytes) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return content.find(bytes) != std::string::npos;
+}
+
+TEST(SqliteScrubTest, ADeletedRowLeavesNoTraceInTheFilesOnceScrubbed) {
+  test_support::TempDir dir;
+  const std::string path = dir.File("scrub.db");
+  auto opened = Open("sqlite:" + path, 2);
+  ASSERT_TRUE(opened) << opened.error().detail;
+  Database& db = **opened;
+  ASSERT_TRUE(db.ExecScript("CREATE TABLE keys (id TEXT PRIMARY KEY, wrapped BLOB NOT NULL)"));
+  const std::string victim = "\x01wrapped-key-of-an-erased-woman\x02\x03\x04\x05\x06\x07";
+  ASSERT_TRUE(db.Write([&](Tx& tx) -> Result<void> {
+    for (int i = 0; i < 300; ++i) {
+      TRY(tx.Exec("INSERT INTO keys (id, wrapped) VALUES (?, ?)",
+                  {"p" + std::to_string(i), Blob{std::string(48, char('a' + i % 26))}}));
+    }
+    TRY(tx.Exec("INSERT INTO keys (id, wrapped) VALUES ('victim', ?)", {Blob{victim}}));
+    return Ok();
+  }));
+  ASSERT_TRUE(db.Write([&](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("DELETE FROM keys WHERE id = 'victim'"));
+    return Ok();
+  }));
+  // Deleted and committed, yet still on disk: the log holds the page as it was written.
+  EXPECT_TRUE(FileHolds(path, victim) || FileHolds(path + "-wal", victim));
+
+  auto scrubbed = db.ScrubDeleted();
+  ASSERT_TRUE(scrubbed) << scrubbed.error().detail;
+  EXPECT_FALSE(FileHolds(path, victim));
+  EXPECT_FALSE(FileHolds(path + "-wal", victim));
+  EXPECT_EQ(std::filesystem::file_size(path + "-wal"), 0u);
+  // The other rows are all still there.
+  EXPECT_TRUE(db.Read([](Tx& tx) -> Result<void> {
+    auto row = TRY(tx.QueryOne("SELECT COUNT(*) FROM keys"));
+    EXPECT_EQ(row->Int(0), 300);
     return Ok();
   }));
 }

@@ -40,6 +40,7 @@ class PostgresDatabase final : public Database {
   Result<Rows> ReadStatement(std::string_view sql, const Params& params) override;
   Result<void> ExecScript(std::string_view sql) override;
   Result<void> CheckIntegrity() override;
+  Result<void> ScrubDeleted() override { return Ok(); }  // see Database: beyond a connection
 
  private:
   static constexpr std::chrono::seconds kAcquireTimeout{30};

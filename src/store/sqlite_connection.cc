@@ -84,7 +84,9 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   std::unique_ptr<SqliteConnection> conn(new SqliteConnection(db));
   // WAL lets readers keep their snapshot while the writer commits; synchronous=FULL makes every
   // commit durable across power loss, which a crash must never cost survivors' records.
-  std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+  // secure_delete zeroes what a delete frees (an erased woman's key row among it): some builds
+  // of SQLite have it on by default, Dandelion does not count on it.
+  std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;";
   if (mode == Mode::kReader) {
     pragmas += "PRAGMA query_only=ON; PRAGMA cache_size=-" + std::to_string(kReaderCacheKiB) + ";";
   }

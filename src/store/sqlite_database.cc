@@ -149,4 +149,21 @@ Result<void> SqliteDatabase::CheckIntegrity() {
   return verdict;
 }
 
+Result<void> SqliteDatabase::ScrubDeleted() {
+  if (readers_.empty()) return Ok();  // in memory: nothing on disk
+  if (writing_database == this) {
+    return Fail(ErrorCode::kInternal, "error.internal", "ScrubDeleted() inside Write()");
+  }
+  // TRUNCATE waits (the busy timeout) for readers still on the log's older frames, copies every
+  // frame into the database, where secure_delete left no deleted row, and cuts the log to zero
+  // bytes, so no earlier page image outlives the erasure in it.
+  std::lock_guard lock(writer_mutex_);
+  Rows rows = TRY(writer_->Query("PRAGMA wal_checkpoint(TRUNCATE)", {}));
+  if (rows.size() != 1 || rows[0].Int(0) != 0) {
+    return Fail(ErrorCode::kUnavailable, "error.unavailable",
+                "sqlite: readers kept the write-ahead log from being truncated");
+  }
+  return Ok();
+}
+
 }  // namespace dandelion::store

@@ -33,6 +33,7 @@ class SqliteDatabase final : public Database {
   Result<void> Read(const std::function<Result<void>(Tx&)>& fn) override;
   Result<void> ExecScript(std::string_view sql) override;
   Result<void> CheckIntegrity() override;
+  Result<void> ScrubDeleted() override;
 
  private:
   SqliteDatabase() = default;

@@ -175,6 +175,7 @@ class PeopleTest(unittest.TestCase):
         actions = [e["action"] for e in r.json()["items"]]
         for action in ("person.create", "person.read", "person.update"):
             self.assertIn(action, actions)
+        self.assertEqual(self.a.client.get(PEOPLE + "?phone=01012345678").status, 200)
         r = self.auditor.client.get("/api/v1/audit?action=person.search")
         self.assertEqual(r.status, 200, r.body)
         self.assertTrue(r.json()["items"])
@@ -242,9 +243,21 @@ class PeopleTest(unittest.TestCase):
         self.assertEqual(r.status, 204, r.body)
         r = self.a_super.client.post(f"{PEOPLE}/{pid}/erase", body={"reason": " "})
         self.assertEqual(r.status, 400, r.body)
+        wrapped = bytes.fromhex(sql(self.server, "SELECT hex(wrapped) FROM person_keys WHERE "
+                                                 f"person_id = '{pid}'")) \
+            if backend() == "sqlite" else None
         r = self.a_super.client.post(f"{PEOPLE}/{pid}/erase", body={"reason": "본인 요청"})
         self.assertEqual(r.status, 200, r.body)
         self.assertEqual(r.json(), {"id": pid, "erased": True})
+        if wrapped:
+            # Her wrapped key is gone from the files too, not only from the table: a deleted
+            # row's bytes would otherwise wait in the database or its log until overwritten.
+            self.assertGreater(len(wrapped), 32)
+            for name in ("dandelion.db", "dandelion.db-wal"):
+                path = os.path.join(self.server.data, name)
+                if os.path.exists(path):
+                    with open(path, "rb") as f:
+                        self.assertFalse(wrapped in f.read(), name)
         r = self.a.client.get(f"{PEOPLE}/{pid}")
         self.assertEqual(r.status, 404, r.body)
         self.assertNotIn("이지우", r.body.decode("utf-8"))
