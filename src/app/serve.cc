@@ -115,8 +115,8 @@ int Serve(const ServeOptions& options) {
   }
   // What an erasure deleted is overwritten in the database's own files (Database::ScrubDeleted)
   // as soon as it committed; when a long read keeps SQLite's log from being cut, the ticker
-  // started below tries again every second. Owed at start-up too: a crash may have come between
-  // an erasure and its scrub.
+  // started below tries again every ten seconds (each try holds writes back for at most a quarter
+  // of a second). Owed at start-up too: a crash may have come between an erasure and its scrub.
   std::atomic<bool> scrub_owed{true};
   auto scrub = [&s, &scrub_owed]() -> Result<int> {
     if (!scrub_owed.exchange(false)) return 0;
@@ -235,7 +235,7 @@ int Serve(const ServeOptions& options) {
   Ticker export_purge("export purge", std::chrono::seconds(s.config.test_mode ? 1 : 300),
                       [&s] { return s.exports->PurgeExpired(); });
   export_purge.Start();
-  Ticker scrubber("erasure scrub", std::chrono::seconds(1), scrub);
+  Ticker scrubber("erasure scrub", std::chrono::seconds(10), scrub);
   scrubber.Start();
   std::cout << "Dandelion is listening on http://" << host << ":" << *port << "/" << std::endl;
   server.Run();

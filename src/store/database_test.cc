@@ -429,5 +429,38 @@ TEST(SqliteScrubTest, ADeletedRowLeavesNoTraceInTheFilesOnceScrubbed) {
   }));
 }
 
+TEST(SqliteScrubTest, AReaderOnAnOlderSnapshotPutsTheScrubOffWithoutHoldingWritesLong) {
+  test_support::TempDir dir;
+  auto opened = Open("sqlite:" + dir.File("scrub.db"), 2);
+  ASSERT_TRUE(opened) << opened.error().detail;
+  Database& db = **opened;
+  ASSERT_TRUE(db.ExecScript("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)"));
+  std::atomic<bool> reading{false};
+  std::atomic<bool> release{false};
+  std::thread reader([&] {
+    EXPECT_TRUE(db.Read([&](Tx& tx) -> Result<void> {
+      TRY(tx.QueryOne("SELECT COUNT(*) FROM t"));  // the snapshot is taken here
+      reading = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      return Ok();
+    }));
+  });
+  while (!reading) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_TRUE(db.Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("INSERT INTO t VALUES (2)"));
+    return Ok();
+  }));
+  const auto start = std::chrono::steady_clock::now();
+  auto put_off = db.ScrubDeleted();
+  const auto waited = std::chrono::steady_clock::now() - start;
+  ASSERT_FALSE(put_off);
+  EXPECT_EQ(put_off.error().code, ErrorCode::kUnavailable);
+  EXPECT_LT(waited, std::chrono::seconds(2));  // not the 5 s a write would wait for a lock
+  release = true;
+  reader.join();
+  auto scrubbed = db.ScrubDeleted();
+  EXPECT_TRUE(scrubbed) << scrubbed.error().detail;
+}
+
 }  // namespace
 }  // namespace dandelion::store

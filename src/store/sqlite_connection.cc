@@ -108,6 +108,16 @@ SqliteConnection::~SqliteConnection() {
   sqlite3_close(db_);
 }
 
+Result<bool> SqliteConnection::CheckpointAndTruncate(std::chrono::milliseconds wait) {
+  sqlite3_busy_timeout(db_, static_cast<int>(wait.count()));
+  const int rc =
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  if (rc == SQLITE_BUSY) return false;
+  if (rc != SQLITE_OK) return Fail(MakeError(rc, "wal_checkpoint"));
+  return true;
+}
+
 Error SqliteConnection::MakeError(int rc, std::string_view what) const {
   std::string detail = std::string(what) + ": " + sqlite3_errmsg(db_);
   if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,6 +45,12 @@ class SqliteConnection {
   // Runs one or more statements without parameters (sqlite3_exec). If the script leaves a
   // transaction open because it failed part-way, the transaction is rolled back.
   Result<void> ExecScript(std::string_view sql);
+
+  // Copies every frame of the write-ahead log into the database and truncates the log to zero
+  // bytes, waiting at most wait for readers still on older frames (instead of the connection's
+  // usual busy timeout: the caller holds back every write meanwhile). False when readers kept it
+  // from finishing.
+  Result<bool> CheckpointAndTruncate(std::chrono::milliseconds wait);
 
   // True while a transaction is open on this connection.
   bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }

@@ -1,5 +1,6 @@
 #include "store/sqlite_database.h"
 
+#include <chrono>
 #include <exception>
 
 namespace dandelion::store {
@@ -154,12 +155,12 @@ Result<void> SqliteDatabase::ScrubDeleted() {
   if (writing_database == this) {
     return Fail(ErrorCode::kInternal, "error.internal", "ScrubDeleted() inside Write()");
   }
-  // TRUNCATE waits (the busy timeout) for readers still on the log's older frames, copies every
-  // frame into the database, where secure_delete left no deleted row, and cuts the log to zero
-  // bytes, so no earlier page image outlives the erasure in it.
+  // Every frame goes into the database, where secure_delete left no deleted row, and the log is
+  // cut to zero bytes, so no earlier page image outlives the erasure in it. Writes wait
+  // meanwhile, so a long read (an export) is not waited out: the caller tries again later.
+  constexpr std::chrono::milliseconds kWaitForReaders{250};
   std::lock_guard lock(writer_mutex_);
-  Rows rows = TRY(writer_->Query("PRAGMA wal_checkpoint(TRUNCATE)", {}));
-  if (rows.size() != 1 || rows[0].Int(0) != 0) {
+  if (!TRY(writer_->CheckpointAndTruncate(kWaitForReaders))) {
     return Fail(ErrorCode::kUnavailable, "error.unavailable",
                 "sqlite: readers kept the write-ahead log from being truncated");
   }
