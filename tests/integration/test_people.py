@@ -50,6 +50,29 @@ def sql(server, query):
     return proc.stdout.strip()
 
 
+def wrapped_key_before_erasure(server, table, column, id_column, row_id):
+    """A woman's wrapped key as stored, to look for in the files after her erasure (SQLite;
+    None on PostgreSQL, which cannot overwrite a deleted row: docs/security.md)."""
+    if backend() != "sqlite":
+        return None
+    key = bytes.fromhex(sql(server, f"SELECT hex({column}) FROM {table} WHERE "
+                                    f"{id_column} = '{row_id}'"))
+    assert len(key) > 32, key
+    return key
+
+
+def assert_gone_from_files(test, server, wrapped):
+    """Her wrapped key is gone from the database's files too, not only from its table: a
+    deleted row's bytes would otherwise wait in the database or its log until overwritten."""
+    if wrapped is None:
+        return
+    for name in ("dandelion.db", "dandelion.db-wal"):
+        path = os.path.join(server.data, name)
+        if os.path.exists(path):
+            with open(path, "rb") as f:
+                test.assertFalse(wrapped in f.read(), name)
+
+
 def encodings(value):
     """The forms in which a value might sit on disk if it leaked."""
     raw = value.encode("utf-8")
@@ -243,21 +266,12 @@ class PeopleTest(unittest.TestCase):
         self.assertEqual(r.status, 204, r.body)
         r = self.a_super.client.post(f"{PEOPLE}/{pid}/erase", body={"reason": " "})
         self.assertEqual(r.status, 400, r.body)
-        wrapped = bytes.fromhex(sql(self.server, "SELECT hex(wrapped) FROM person_keys WHERE "
-                                                 f"person_id = '{pid}'")) \
-            if backend() == "sqlite" else None
+        wrapped = wrapped_key_before_erasure(self.server, "person_keys", "wrapped", "person_id",
+                                             pid)
         r = self.a_super.client.post(f"{PEOPLE}/{pid}/erase", body={"reason": "본인 요청"})
         self.assertEqual(r.status, 200, r.body)
         self.assertEqual(r.json(), {"id": pid, "erased": True})
-        if wrapped:
-            # Her wrapped key is gone from the files too, not only from the table: a deleted
-            # row's bytes would otherwise wait in the database or its log until overwritten.
-            self.assertGreater(len(wrapped), 32)
-            for name in ("dandelion.db", "dandelion.db-wal"):
-                path = os.path.join(self.server.data, name)
-                if os.path.exists(path):
-                    with open(path, "rb") as f:
-                        self.assertFalse(wrapped in f.read(), name)
+        assert_gone_from_files(self, self.server, wrapped)
         r = self.a.client.get(f"{PEOPLE}/{pid}")
         self.assertEqual(r.status, 404, r.body)
         self.assertNotIn("이지우", r.body.decode("utf-8"))

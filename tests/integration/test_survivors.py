@@ -14,7 +14,7 @@ import unittest
 
 from harness import Server, backend
 from network import PASSWORD, add_org, add_user, advance, build_network, sign_in
-from test_people import sql
+from test_people import assert_gone_from_files, sql, wrapped_key_before_erasure
 
 BASE = "/api/v1/survivors"
 NAME = "김민지"
@@ -231,8 +231,11 @@ class SurvivorsTest(unittest.TestCase):
         r = self.c("sv-fac").request("PUT", f"{BASE}/meetings/{meeting}/attendance/{mid}")
         self.assertEqual(r.json()["count"], 1)
         self.assertEqual(self.c("sv-plain").delete(f"{BASE}/members/{mid}").status, 403)
+        wrapped = wrapped_key_before_erasure(self.server, "survivor_member_keys", "wrapped_key",
+                                             "member_id", mid)
         r = self.c("sv-coord").delete(f"{BASE}/members/{mid}")
         self.assertEqual(r.status, 200, r.body)
+        assert_gone_from_files(self, self.server, wrapped)
         self.assertEqual(self.c("sv-coord").get(f"{BASE}/members/{mid}").status, 404)
         self.assertEqual(sql(self.server, "SELECT COUNT(*) FROM survivor_member_keys "
                                           f"WHERE member_id = '{mid}'"), "0")
