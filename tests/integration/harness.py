@@ -124,11 +124,23 @@ class Client:
 
 
 class Server:
-    """One `dandelion serve` process with its own data dir."""
+    """One `dandelion serve` process with its own data dir.
 
-    def __init__(self, test_mode=True, extra_config=""):
+    data_from: a data dir (SQLite, its server stopped) to start from as a copy, instead of a new
+    one: a suite that needs the same network in every test builds it once (about thirty console
+    runs, each slow under the sanitizers) and copies it per test. The copy keeps the original's
+    configuration; test_mode and extra_config then do not apply."""
+
+    def __init__(self, test_mode=True, extra_config="", data_from=None):
         self.tmp = tempfile.mkdtemp(prefix="dandelion-test-")
         self.data = os.path.join(self.tmp, "data")
+        self.proc = None
+        self.port = None
+        self.log_path = os.path.join(self.tmp, "server.log")
+        if data_from:
+            assert not PG_URL, "a PostgreSQL data dir names its database: copy it with pg_dump"
+            shutil.copytree(data_from, self.data)
+            return
         args = ["init", "--data", self.data]
         if PG_URL:
             args += ["--database-url", fresh_pg_database()]
@@ -137,9 +149,6 @@ class Server:
             f.write("\n" + extra_config + "\n")
         if test_mode:
             self.set_config("# test_mode = false", "test_mode = true")
-        self.proc = None
-        self.port = None
-        self.log_path = os.path.join(self.tmp, "server.log")
 
     def set_config(self, old, new):
         path = os.path.join(self.data, "config.toml")

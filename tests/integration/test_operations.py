@@ -215,12 +215,21 @@ class BackupErasureTest(unittest.TestCase):
     """Each backup has its own key, kept in the data dir's register and destroyed when the
     backup expires; the erasure journal reaches backups made before an erasure."""
 
+    @classmethod
+    def setUpClass(cls):
+        # The network is built once (never served) and each test starts from a copy of it.
+        cls.template = Server()
+        cls.users = build_network(cls.template)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.template.cleanup()
+
     def setUp(self):
-        self.server = Server()
-        users = build_network(self.server)
+        self.server = Server(data_from=self.template.data)
         self.server.start()
-        self.worker_name = users["org-a"]["case_worker"]
-        self.super_name = users["org-a"]["supervisor"]
+        self.worker_name = self.users["org-a"]["case_worker"]
+        self.super_name = self.users["org-a"]["supervisor"]
         self.worker = sign_in(self.server, self.worker_name)
         self.sup = sign_in(self.server, self.super_name)
         self.pids = {}
