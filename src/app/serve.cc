@@ -130,6 +130,8 @@ int Serve(const ServeOptions& options) {
   // (app/erasure_journal.h); tombstones a crash left unjournaled are added now.
   const std::string journal = ErasureJournalPath(s.config);
   auto journal_erasure = [journal, &s, &scrub_owed, &scrub](const std::string& id) {
+    // Lists kept in memory may hold her wrapped key (cases/list_cache.h).
+    s.cases->listed_rows().Forget();
     if (auto r = AppendErasure(journal, id, FormatRfc3339(s.clock->Now())); !r) {
       // The erasure itself committed; the next start-up or backup journals it from the database.
       spdlog::error(R"({{"event":"erasure_journal_failed","cause":"{}"}})", r.error().detail);
@@ -237,6 +239,13 @@ int Serve(const ServeOptions& options) {
   export_purge.Start();
   Ticker scrubber("erasure scrub", std::chrono::seconds(10), scrub);
   scrubber.Start();
+  // Lists kept from before another process changed their rows are never shown (their generation
+  // no longer matches); this lets go of them within a second, erased women's keys included.
+  Ticker list_sweeper("case list sweep", std::chrono::seconds(1), [&s]() -> Result<int> {
+    TRY(s.cases->listed_rows().Sweep(*s.db));
+    return 0;  // routine: not worth a log line every second
+  });
+  list_sweeper.Start();
   std::cout << "Dandelion is listening on http://" << host << ":" << *port << "/" << std::endl;
   server.Run();
   // Write the audit entries of the last reads while the server's strands still exist.
@@ -245,6 +254,7 @@ int Serve(const ServeOptions& options) {
   reminders.Stop();
   export_purge.Stop();
   scrubber.Stop();
+  list_sweeper.Stop();
   s.exports->Stop();
   s.emergency->hub().CloseAll();
   if (auto kept = KeepCheckpoint(s); !kept) {

@@ -32,7 +32,8 @@ def tamper(server, sql, triggers_off=True, check=True):
     if backend() == "sqlite":
         prefix = ("DROP TRIGGER IF EXISTS audit_log_no_update; "
                   "DROP TRIGGER IF EXISTS audit_log_no_delete; ") if triggers_off else ""
-        cmd = ["sqlite3", os.path.join(server.data, "dandelion.db"), prefix + sql]
+        cmd = ["sqlite3", "-cmd", ".timeout 5000", os.path.join(server.data, "dandelion.db"),
+               prefix + sql]
     else:
         prefix = "ALTER TABLE audit_log DISABLE TRIGGER USER; " if triggers_off else ""
         cmd = ["psql", database_url(server), "-v", "ON_ERROR_STOP=1", "-qc", prefix + sql]

@@ -52,6 +52,23 @@ class CasesTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.server.cleanup()
 
+    def test_a_list_shows_at_once_what_another_process_changed(self):
+        """The server keeps the rows of lists while nothing they show changed
+        (cases/list_cache.h): a change made in the database itself, behind the server, shows
+        at the very next read."""
+        case = self.open_case(risk_level="low")
+
+        def risk():
+            r = self.a.client.get(CASES + "?status=open&assigned=me")
+            self.assertEqual(r.status, 200, r.body)
+            return {c["id"]: c["risk_level"] for c in r.json()["items"]}[case["id"]]
+
+        self.assertEqual(risk(), "low")
+        self.assertEqual(risk(), "low")
+        sql(self.server, "UPDATE cases SET risk_level = 'critical', risk_rank = 3 "
+                         f"WHERE id = '{case['id']}'")
+        self.assertEqual(risk(), "critical")
+
     def open_case(self, session=None, **extra):
         body = {**INTAKE, "person_id": self.person["id"], **extra}
         r = (session or self.a).client.post(CASES, body=body)

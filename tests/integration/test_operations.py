@@ -477,8 +477,9 @@ class LogTest(unittest.TestCase):
             self.assertEqual(c.post("/api/v1/test/probe-writes", body={"payload": "a"}).status,
                              201)
             if backend() == "sqlite":
-                subprocess.run(["sqlite3", db_path(server), "DROP TABLE probe_writes"],
-                               check=True)
+                # The server files its audit journal once a second: wait for its write lock.
+                subprocess.run(["sqlite3", "-cmd", ".timeout 5000", db_path(server),
+                                "DROP TABLE probe_writes"], check=True)
             else:
                 subprocess.run(["psql", database_url(server), "-qc", "DROP TABLE probe_writes"],
                                check=True)

@@ -43,7 +43,8 @@ def sql(server, query):
     """Runs a query against the server's database; returns its output as text."""
     flush_audit(server.data, query)
     if backend() == "sqlite":
-        cmd = ["sqlite3", os.path.join(server.data, "dandelion.db"), query]
+        cmd = ["sqlite3", "-cmd", ".timeout 5000", os.path.join(server.data, "dandelion.db"),
+               query]
     else:
         cmd = ["psql", database_url(server), "-v", "ON_ERROR_STOP=1", "-qAtc", query]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=True)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "core/ids.h"
 #include "modules/access/person_access.h"
@@ -163,10 +164,10 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
         .risk_level = query.risk_level,
         .limit = kMaxListed,
         .with_person_restricted = !supervisor && assigned_to != actor.user_id};
-    std::vector<case_repo::ListedCase> rows = TRY(case_repo::List(tx, filter));
-    std::vector<std::string> ids;
-    for (const auto& listed : rows) ids.push_back(listed.c.id);
-    auto workers = TRY(case_repo::WorkersOf(tx, ids));
+    const std::shared_ptr<const ListedRows> read = TRY(listed_rows_.Read(tx, filter));
+    const std::vector<case_repo::ListedCase>& rows = read->cases;
+    const WorkersByCase& workers = read->workers;
+    static const WorkersByCase::mapped_type kNoWorkers;
     PersonView people(tx, keyring_);
     std::map<std::string, access::PersonDecision> reach;  // by person, once per list
     std::vector<Case> out;
@@ -174,7 +175,8 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
       if (listed.person_erased) continue;
       const StoredCase& c = listed.c;
       people.Know(listed);
-      auto& mine = workers[c.id];
+      const auto found = workers.find(c.id);
+      const auto& mine = found == workers.end() ? kNoWorkers : found->second;
       const bool assigned = std::any_of(mine.begin(), mine.end(),
                                         [&](const auto& w) { return w.first == actor.user_id; });
       bool readable = assigned || supervisor;

@@ -11,7 +11,7 @@
 // Opening, reads, break-glass, the timeline and notifications are in case_service.cc; the
 // changes of a case in case_changes.cc; the caller's view of a case in case_view.h.
 //
-// Thread-safe: state lives in the database.
+// Thread-safe: state lives in the database; ListCache keeps its own lock.
 #pragma once
 
 #include <chrono>
@@ -23,6 +23,7 @@
 #include "core/result.h"
 #include "modules/cases/case_access.h"
 #include "modules/cases/case_repo.h"
+#include "modules/cases/list_cache.h"
 #include "modules/cases/model.h"
 #include "modules/network/org_service.h"
 #include "security/actor.h"
@@ -93,6 +94,10 @@ class CaseService {
   Result<std::vector<case_repo::Notification>> Notifications(const security::Actor& actor);
   Result<void> MarkNotificationRead(const security::Actor& actor, const std::string& id);
 
+  // The sealed rows of lists just read (list_cache.h): the server forgets them when an erasure
+  // commits and sweeps out what another process changed.
+  ListCache& listed_rows() { return listed_rows_; }
+
  private:
   using Change = std::function<Result<void>(store::Tx&, case_repo::StoredCase&, const CaseRef&,
                                             security::AuditEvent&)>;
@@ -106,6 +111,7 @@ class CaseService {
   security::AuditBatcher& reads_;
   network::OrgService& orgs_;
   const Clock& clock_;
+  ListCache listed_rows_;
 };
 
 }  // namespace dandelion::cases

@@ -1,0 +1,180 @@
+#include "modules/cases/list_cache.h"
+
+#include <optional>
+#include <utility>
+
+namespace dandelion::cases {
+namespace {
+
+// The filter as a key: every member, each length-prefixed so that no two filters meet.
+std::string KeyOf(const case_repo::ListFilter& f) {
+  std::string key;
+  for (const std::string* s :
+       {&f.org_id, &f.status, &f.assigned_to, &f.person_id, &f.no_contact_since, &f.risk_level}) {
+    key += std::to_string(s->size());
+    key += ':';
+    key += *s;
+  }
+  key += f.unassigned ? 'u' : '-';
+  key += f.with_person_restricted ? 'r' : '-';
+  key += std::to_string(f.limit);
+  return key;
+}
+
+// About what the rows occupy: their strings, and a fixed amount per string and per row.
+size_t BytesOf(const ListedRows& rows) {
+  constexpr size_t kPerString = 32;
+  size_t n = 0;
+  auto add = [&](const std::string& s) { n += s.capacity() + kPerString; };
+  for (const auto& l : rows.cases) {
+    const auto& c = l.c;
+    for (const std::string* s : {&c.id,
+                                 &c.org_id,
+                                 &c.person_id,
+                                 &c.number,
+                                 &c.status,
+                                 &c.intake_channel,
+                                 &c.situation,
+                                 &c.risk_level,
+                                 &c.summary,
+                                 &c.safety_plan,
+                                 &c.opened_at,
+                                 &c.closed_at,
+                                 &c.closure_reason,
+                                 &c.closure_note,
+                                 &c.reopen_reason,
+                                 &c.last_contact_at,
+                                 &c.created_by,
+                                 &c.updated_at,
+                                 &l.person_code,
+                                 &l.legal_name,
+                                 &l.alias,
+                                 &l.safe_contact}) {
+      add(*s);
+    }
+    if (l.key) add(l.key->wrapped);
+    n += sizeof(l);
+  }
+  for (const auto& [id, workers] : rows.workers) {
+    add(id);
+    for (const auto& [user, name] : workers) {
+      add(user);
+      add(name);
+    }
+  }
+  return n;
+}
+
+Result<std::optional<int64_t>> GenerationOf(store::Tx& tx, const std::string& org_id) {
+  auto row = TRY(tx.QueryOne("SELECT n FROM list_generations WHERE org_id = ?", {org_id}));
+  if (!row) return std::optional<int64_t>();
+  return std::optional<int64_t>(row->Int(0));
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const ListedRows>> ListCache::Read(store::Tx& tx,
+                                                          const case_repo::ListFilter& f) {
+  int64_t forgotten = 0;
+  {
+    std::lock_guard lock(mu_);
+    forgotten = forgotten_;
+  }
+  // The generation first: the rows below come from the same snapshot, so rows kept under it are
+  // the rows any later transaction seeing it would read.
+  const std::optional<int64_t> generation = TRY(GenerationOf(tx, f.org_id));
+  const std::string key = KeyOf(f);
+  if (generation) {
+    std::lock_guard lock(mu_);
+    DropOrgBefore(f.org_id, *generation);
+    if (auto it = by_key_.find(key); it != by_key_.end() && it->second->generation == *generation) {
+      entries_.splice(entries_.begin(), entries_, it->second);
+      ++hits_;
+      return it->second->rows;
+    }
+    ++misses_;
+  }
+  auto rows = std::make_shared<ListedRows>();
+  rows->cases = TRY(case_repo::List(tx, f));
+  std::vector<std::string> ids;
+  ids.reserve(rows->cases.size());
+  for (const auto& listed : rows->cases) ids.push_back(listed.c.id);
+  rows->workers = TRY(case_repo::WorkersOf(tx, ids));
+  // An organization without a generation (none should be) is read every time, never kept.
+  if (generation) {
+    const size_t bytes = BytesOf(*rows);
+    Keep(Entry{.key = key,
+               .org_id = f.org_id,
+               .generation = *generation,
+               .bytes = bytes,
+               .rows = rows},
+         forgotten);
+  }
+  return std::shared_ptr<const ListedRows>(std::move(rows));
+}
+
+void ListCache::Keep(Entry entry, int64_t forgotten_before) {
+  std::lock_guard lock(mu_);
+  // Read on a snapshot from before an erasure: perhaps with her key, which must not come back.
+  if (forgotten_ != forgotten_before || entry.bytes > max_bytes_) return;
+  if (auto it = by_key_.find(entry.key); it != by_key_.end()) {
+    // A transaction on an older snapshot does not replace what a newer one read.
+    if (it->second->generation > entry.generation) return;
+    Erase(it->second);
+  }
+  while (!entries_.empty() && bytes_ + entry.bytes > max_bytes_) Erase(std::prev(entries_.end()));
+  bytes_ += entry.bytes;
+  entries_.push_front(std::move(entry));
+  by_key_[entries_.front().key] = entries_.begin();
+}
+
+void ListCache::DropOrgBefore(const std::string& org_id, int64_t generation) {
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    auto next = std::next(it);
+    if (it->org_id == org_id && it->generation < generation) Erase(it);
+    it = next;
+  }
+}
+
+void ListCache::Erase(Entries::iterator it) {
+  bytes_ -= it->bytes;
+  by_key_.erase(it->key);
+  entries_.erase(it);
+}
+
+void ListCache::Forget() {
+  std::lock_guard lock(mu_);
+  entries_.clear();
+  by_key_.clear();
+  bytes_ = 0;
+  ++forgotten_;
+}
+
+Result<int> ListCache::Sweep(store::Database& db) {
+  auto generations = TRY(db.ReadValue([](store::Tx& tx) -> Result<std::map<std::string, int64_t>> {
+    std::map<std::string, int64_t> out;
+    for (const auto& r : TRY(tx.Query("SELECT org_id, n FROM list_generations"))) {
+      out[r.Text(0)] = r.Int(1);
+    }
+    return out;
+  }));
+  std::lock_guard lock(mu_);
+  int dropped = 0;
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    auto next = std::next(it);
+    auto g = generations.find(it->org_id);
+    if (g == generations.end() || it->generation < g->second) {
+      Erase(it);
+      ++dropped;
+    }
+    it = next;
+  }
+  return dropped;
+}
+
+ListCache::Counts ListCache::Count() const {
+  std::lock_guard lock(mu_);
+  return Counts{.entries = entries_.size(), .bytes = bytes_, .hits = hits_, .misses = misses_};
+}
+
+}  // namespace dandelion::cases

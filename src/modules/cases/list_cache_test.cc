@@ -1,0 +1,174 @@
+// The lists a case worker reads again and again come from ListCache while nothing they show has
+// changed, and never once something has: through the services, or behind them (another process,
+// an operator's hand), an erasure included.
+#include "modules/cases/list_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "modules/cases/case_service.h"
+#include "modules/people/people_service.h"
+#include "testing/test_world.h"
+
+namespace dandelion::cases {
+namespace {
+
+using testing::At;
+
+class ListCacheTest : public testing::WorldTest {
+ protected:
+  ListCacheTest() : WorldTest({.start = At("2026-03-01T09:30:00Z")}) {}
+
+  void SetUp() override {
+    WorldTest::SetUp();
+    org_ = AddOrg("seoul1-center");
+    worker_ = AddUser(org_, "worker", "case_worker", "김상담");
+    colleague_ = AddUser(org_, "other", "case_worker", "이상담");
+    supervisor_ = AddUser(org_, "super", "supervisor");
+    supervisor_.reauth_at = UnixSeconds(clock_.Now());
+    people::PersonFields minji;
+    minji.legal_name = "김민지";
+    person_ = testing::Must(people_->Create(worker_, minji)).id;
+    CaseFields f;
+    f.person_id = person_;
+    f.intake_channel = "hotline";
+    f.risk_level = "high";
+    f.summary = "선불금 채무";
+    case_ = testing::Must(cases_->Open(worker_, f)).id;
+  }
+
+  // Her caseload as she reads it.
+  Case Caseload() {
+    auto listed = testing::Must(cases_->List(worker_, {.status = "open", .assigned_to_me = true}));
+    EXPECT_EQ(listed.value.size(), 1u);
+    return listed.value.empty() ? Case{} : listed.value.front();
+  }
+
+  ListCache::Counts Counts() { return cases_->listed_rows().Count(); }
+
+  // A change behind the services' back, as another process would make it.
+  void Behind(const std::string& sql) {
+    ASSERT_TRUE(db_->Write([&](store::Tx& tx) -> Result<void> {
+      TRY(tx.Exec(sql));
+      return Ok();
+    }));
+  }
+
+  std::string org_;
+  std::string person_;
+  std::string case_;
+  security::Actor worker_;
+  security::Actor colleague_;
+  security::Actor supervisor_;
+};
+
+TEST_F(ListCacheTest, AListIsReadOnceUntilSomethingItShowsChanges) {
+  EXPECT_EQ(Caseload().risk_level, "high");
+  EXPECT_EQ(Counts().misses, 1);
+  EXPECT_EQ(Caseload().person.legal_name, "김민지");  // opened afresh from the kept rows
+  EXPECT_EQ(Counts().hits, 1);
+  EXPECT_EQ(Counts().entries, 1u);
+
+  // Through the services: the case, its workers, her person.
+  CaseFields lower;
+  lower.risk_level = "medium";
+  ASSERT_TRUE(cases_->Update(worker_, case_, lower));
+  EXPECT_EQ(Caseload().risk_level, "medium");
+  ASSERT_TRUE(cases_->Assign(supervisor_, case_, {worker_.user_id, colleague_.user_id}));
+  EXPECT_EQ(Caseload().assigned.size(), 2u);
+  people::PersonFields renamed;
+  renamed.legal_name = "김민서";
+  ASSERT_TRUE(people_->Update(worker_, person_, renamed));
+  EXPECT_EQ(Caseload().person.legal_name, "김민서");
+  EXPECT_EQ(Counts().hits, 1);
+
+  // Behind them.
+  Behind("UPDATE users SET display_name = '박상담' WHERE id = '" + colleague_.user_id + "'");
+  bool renamed_colleague = false;
+  for (const auto& w : Caseload().assigned) renamed_colleague |= w.display_name == "박상담";
+  EXPECT_TRUE(renamed_colleague);
+  Behind("UPDATE cases SET risk_level = 'critical', risk_rank = 3 WHERE id = '" + case_ + "'");
+  EXPECT_EQ(Caseload().risk_level, "critical");
+  EXPECT_EQ(Counts().hits, 1);
+  EXPECT_EQ(Counts().misses, 6);
+
+  // Her own activity, written on every request, leaves the kept rows in use.
+  Behind("UPDATE users SET last_active_at = last_active_at + 1 WHERE id = '" + worker_.user_id +
+         "'");
+  EXPECT_EQ(Caseload().risk_level, "critical");
+  EXPECT_EQ(Counts().hits, 2);
+  // Only the latest rows of a list are kept.
+  EXPECT_EQ(Counts().entries, 1u);
+}
+
+TEST_F(ListCacheTest, AnotherOrganizationsChangesLeaveTheListInUse) {
+  const std::string other_org = AddOrg("busan1-center");
+  const security::Actor elsewhere = AddUser(other_org, "busan", "case_worker");
+  Caseload();
+  people::PersonFields someone;
+  someone.legal_name = "최수진";
+  const std::string there = testing::Must(people_->Create(elsewhere, someone)).id;
+  CaseFields f;
+  f.person_id = there;
+  f.intake_channel = "hotline";
+  f.risk_level = "low";
+  f.summary = "상담";
+  ASSERT_TRUE(cases_->Open(elsewhere, f));
+  Caseload();
+  EXPECT_EQ(Counts().hits, 1);
+}
+
+TEST_F(ListCacheTest, ErasedWomenLeaveNoListBehind) {
+  Caseload();
+  ASSERT_EQ(Counts().entries, 1u);
+  ASSERT_TRUE(people_->Erase(supervisor_, person_, "본인 요청"));
+  // The server forgets every kept list when an erasure commits (app/serve.cc); without that,
+  // the next read or sweep lets go of them, and none is ever shown again.
+  auto listed = testing::Must(cases_->List(worker_, {.status = "open", .assigned_to_me = true}));
+  EXPECT_TRUE(listed.value.empty());
+  EXPECT_EQ(Counts().hits, 0);
+  cases_->listed_rows().Forget();
+  EXPECT_EQ(Counts().entries, 0u);
+  EXPECT_EQ(Counts().bytes, 0u);
+}
+
+TEST_F(ListCacheTest, TheSweepLetsGoOfWhatAnotherProcessChanged) {
+  Caseload();
+  ASSERT_TRUE(cases_->List(supervisor_, {.status = "open"}));
+  ASSERT_EQ(Counts().entries, 2u);
+  EXPECT_EQ(testing::Must(cases_->listed_rows().Sweep(*db_)), 0);
+  EXPECT_EQ(Counts().entries, 2u);
+  Behind("DELETE FROM person_keys WHERE person_id = '" + person_ + "'");
+  EXPECT_EQ(testing::Must(cases_->listed_rows().Sweep(*db_)), 2);
+  EXPECT_EQ(Counts().entries, 0u);
+  EXPECT_EQ(Counts().bytes, 0u);
+}
+
+TEST_F(ListCacheTest, ItKeepsWithinItsBytesTheMostRecentlyRead) {
+  Caseload();
+  const size_t one = Counts().bytes;  // a list of her one case
+  ASSERT_GT(one, 500u);
+  // Room for one such list, not two: the second list read pushes the first out.
+  ListCache small(one * 3 / 2);
+  auto read = [&](ListCache& cache, const std::string& assigned_to) {
+    case_repo::ListFilter f{.org_id = org_, .status = "open", .assigned_to = assigned_to};
+    return testing::Must(db_->ReadValue([&](store::Tx& tx) { return cache.Read(tx, f); }));
+  };
+  EXPECT_EQ(read(small, worker_.user_id)->cases.size(), 1u);
+  EXPECT_EQ(small.Count().entries, 1u);
+  EXPECT_EQ(read(small, "")->cases.size(), 1u);
+  EXPECT_EQ(small.Count().entries, 1u);
+  EXPECT_LE(small.Count().bytes, one * 3 / 2);
+  read(small, "");
+  EXPECT_EQ(small.Count().hits, 1);
+  read(small, worker_.user_id);
+  EXPECT_EQ(small.Count().hits, 1);  // pushed out: read afresh
+  // A list larger than the whole cache is shown, not kept.
+  ListCache tiny(one / 2);
+  EXPECT_EQ(read(tiny, worker_.user_id)->cases.size(), 1u);
+  EXPECT_EQ(tiny.Count().entries, 0u);
+}
+
+}  // namespace
+}  // namespace dandelion::cases
