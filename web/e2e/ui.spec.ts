@@ -258,12 +258,8 @@ describe('UI-only suite (mocked API)', () => {
       .getByRole('alertdialog', { name: '사용 중지' })
       .getByRole('button', { name: '사용 중지' })
       .click();
-    await page
-      .getByRole('row')
-      .filter({ hasText: '최상담' })
-      .filter({ hasText: '사용 중지' })
-      .first()
-      .waitFor();
+    // Her row always names the "사용 중지" action; only a disabled account offers "사용 재개".
+    await actions.getByRole('button', { name: '사용 재개' }).waitFor();
     expect(state.accounts.find((a) => a.username === 'choi')!.disabled_at).not.toBeNull();
     await actions.getByRole('button', { name: '사용 재개' }).click();
     await page
