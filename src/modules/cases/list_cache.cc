@@ -1,6 +1,5 @@
 #include "modules/cases/list_cache.h"
 
-#include <optional>
 #include <utility>
 
 namespace dandelion::cases {
@@ -73,50 +72,54 @@ Result<std::optional<int64_t>> GenerationOf(store::Tx& tx, const std::string& or
 
 }  // namespace
 
-Result<std::shared_ptr<const ListedRows>> ListCache::Read(store::Tx& tx,
-                                                          const case_repo::ListFilter& f) {
-  int64_t forgotten = 0;
+Result<ListCache::Looked> ListCache::Look(store::Tx& tx, const case_repo::ListFilter& f) {
+  Looked looked{.key = KeyOf(f), .org_id = f.org_id};
   {
     std::lock_guard lock(mu_);
-    forgotten = forgotten_;
+    looked.forgotten = forgotten_;
   }
-  // The generation first: the rows below come from the same snapshot, so rows kept under it are
-  // the rows any later transaction seeing it would read.
-  const std::optional<int64_t> generation = TRY(GenerationOf(tx, f.org_id));
-  const std::string key = KeyOf(f);
-  if (generation) {
-    std::lock_guard lock(mu_);
-    DropOrgBefore(f.org_id, *generation);
-    if (auto it = by_key_.find(key); it != by_key_.end() && it->second->generation == *generation) {
-      entries_.splice(entries_.begin(), entries_, it->second);
-      ++hits_;
-      return it->second->rows;
-    }
+  // The generation first: the rows read after it come from the same snapshot, so rows kept
+  // under it are the rows any later transaction seeing it would read.
+  looked.generation = TRY(GenerationOf(tx, f.org_id));
+  if (!looked.generation) return looked;
+  std::lock_guard lock(mu_);
+  DropOrgBefore(f.org_id, *looked.generation);
+  if (auto it = by_key_.find(looked.key);
+      it != by_key_.end() && it->second->generation == *looked.generation) {
+    entries_.splice(entries_.begin(), entries_, it->second);
+    ++hits_;
+    looked.rows = it->second->rows;
+  } else {
     ++misses_;
   }
+  return looked;
+}
+
+Result<std::shared_ptr<const ListedRows>> ListCache::Read(store::Tx& tx,
+                                                          const case_repo::ListFilter& f) {
+  Looked looked = TRY(Look(tx, f));
+  if (looked.rows) return looked.rows;
   auto rows = std::make_shared<ListedRows>();
   rows->cases = TRY(case_repo::List(tx, f));
   std::vector<std::string> ids;
   ids.reserve(rows->cases.size());
   for (const auto& listed : rows->cases) ids.push_back(listed.c.id);
   rows->workers = TRY(case_repo::WorkersOf(tx, ids));
-  // An organization without a generation (none should be) is read every time, never kept.
-  if (generation) {
-    const size_t bytes = BytesOf(*rows);
-    Keep(Entry{.key = key,
-               .org_id = f.org_id,
-               .generation = *generation,
-               .bytes = bytes,
-               .rows = rows},
-         forgotten);
-  }
+  Keep(looked, rows);
   return std::shared_ptr<const ListedRows>(std::move(rows));
 }
 
-void ListCache::Keep(Entry entry, int64_t forgotten_before) {
+void ListCache::Keep(const Looked& looked, std::shared_ptr<const ListedRows> rows) {
+  // An organization without a generation (none should be) is read every time, never kept.
+  if (!looked.generation) return;
+  Entry entry{.key = looked.key,
+              .org_id = looked.org_id,
+              .generation = *looked.generation,
+              .bytes = BytesOf(*rows),
+              .rows = std::move(rows)};
   std::lock_guard lock(mu_);
   // Read on a snapshot from before an erasure: perhaps with her key, which must not come back.
-  if (forgotten_ != forgotten_before || entry.bytes > max_bytes_) return;
+  if (forgotten_ != looked.forgotten || entry.bytes > max_bytes_) return;
   if (auto it = by_key_.find(entry.key); it != by_key_.end()) {
     // A transaction on an older snapshot does not replace what a newer one read.
     if (it->second->generation > entry.generation) return;

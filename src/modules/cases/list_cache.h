@@ -22,6 +22,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,19 @@ class ListCache {
   // call; one snapshot for the generation and the rows).
   Result<std::shared_ptr<const ListedRows>> Read(store::Tx& tx, const case_repo::ListFilter& f);
 
+  // Read in its two steps (tests put a Forget between them). Look: the kept rows (rows set), or
+  // what Keep needs to keep the rows read instead. Keep: keeps them unless Forget was called
+  // since the Look, or a newer read kept the same list.
+  struct Looked {
+    std::shared_ptr<const ListedRows> rows;  // kept rows still true in tx's snapshot, or null
+    std::string key;
+    std::string org_id;
+    std::optional<int64_t> generation;  // none: the organization has none, nothing is kept
+    int64_t forgotten = 0;              // Forget's count when the Look began
+  };
+  Result<Looked> Look(store::Tx& tx, const case_repo::ListFilter& f);
+  void Keep(const Looked& looked, std::shared_ptr<const ListedRows> rows);
+
   // Drops every entry, and keeps none a read begun before this call would put back: an erasure
   // committed.
   void Forget();
@@ -76,7 +90,6 @@ class ListCache {
   };
   using Entries = std::list<Entry>;  // most recently used first
 
-  void Keep(Entry entry, int64_t forgotten_before);
   void DropOrgBefore(const std::string& org_id, int64_t generation);
   void Erase(Entries::iterator it);
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 
 #include "modules/cases/case_service.h"
@@ -131,6 +132,29 @@ TEST_F(ListCacheTest, ErasedWomenLeaveNoListBehind) {
   cases_->listed_rows().Forget();
   EXPECT_EQ(Counts().entries, 0u);
   EXPECT_EQ(Counts().bytes, 0u);
+}
+
+// A list read on a snapshot from before an erasure may hold her wrapped key: once the erasure
+// has made the cache forget, that read must not put its rows back.
+TEST_F(ListCacheTest, AListReadBeforeAnErasureIsNotKeptAfterIt) {
+  const case_repo::ListFilter f{.org_id = org_, .status = "open", .assigned_to = worker_.user_id};
+  auto read_keeping = [&](ListCache& cache, bool erased_meanwhile) {
+    ASSERT_TRUE(db_->Read([&](store::Tx& tx) -> Result<void> {
+      const ListCache::Looked looked = TRY(cache.Look(tx, f));
+      EXPECT_EQ(looked.rows, nullptr);
+      auto rows = std::make_shared<ListedRows>();
+      rows->cases = TRY(case_repo::List(tx, f));
+      EXPECT_EQ(rows->cases.size(), 1u);
+      if (erased_meanwhile) cache.Forget();
+      cache.Keep(looked, rows);
+      return Ok();
+    }));
+  };
+  ListCache cache;
+  read_keeping(cache, /*erased_meanwhile=*/true);
+  EXPECT_EQ(cache.Count().entries, 0u);
+  read_keeping(cache, /*erased_meanwhile=*/false);
+  EXPECT_EQ(cache.Count().entries, 1u);
 }
 
 TEST_F(ListCacheTest, TheSweepLetsGoOfWhatAnotherProcessChanged) {
