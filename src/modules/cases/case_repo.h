@@ -48,6 +48,8 @@ Result<std::optional<StoredCase>> FindById(store::Tx& tx, const std::string& id)
 Result<bool> PersonErased(store::Tx& tx, const std::string& person_id);
 Result<int64_t> NextNumberSeq(store::Tx& tx, const std::string& org_id, int64_t year);
 
+// Every member is part of ListCache's key (list_cache.cc, KeyOf): a member added here must be
+// added there, or two different lists would share kept rows.
 struct ListFilter {
   std::string org_id;
   std::string status;            // "" = any
