@@ -70,6 +70,10 @@ Response Response::Json(int status, const boost::json::value& body) {
   return r;
 }
 
+Response Response::JsonText(int status, std::string json) {
+  return Text(status, "application/json", std::move(json));
+}
+
 Response Response::Text(int status, std::string content_type, std::string body) {
   Response r;
   r.status = status;

@@ -81,6 +81,8 @@ struct Response {
   std::string_view Header(std::string_view name) const;
 
   static Response Json(int status, const boost::json::value& body);
+  // JSON text already written (http/json_writer.h).
+  static Response JsonText(int status, std::string json);
   static Response Text(int status, std::string content_type, std::string body);
   static Response NoContent();
 };

@@ -8,35 +8,41 @@
 namespace dandelion::caseload {
 namespace {
 
-template <typename T, typename ToJson>
-boost::json::array Items(const std::vector<T>& items, ToJson to_json) {
-  boost::json::array out;
-  for (const auto& i : items) out.emplace_back(to_json(i));
-  return out;
+void WriteCases(http::JsonWriter& w, std::string_view key, const std::vector<cases::Case>& list) {
+  w.Key(key).Array();
+  for (const auto& c : list) cases::WriteCaseSummary(w, c);
+  w.End();
+}
+
+void WriteAppointments(http::JsonWriter& w, std::string_view key,
+                       const std::vector<case_records::Appointment>& list) {
+  w.Key(key).Array();
+  for (const auto& a : list) w.Value(case_records::AppointmentJson(a));
+  w.End();
 }
 
 }  // namespace
 
 void AddRoutes(http::Router& router, CaseloadService& caseload) {
-  router.Add(
-      {.method = "GET",
-       .path_template = "/api/v1/caseload",
-       .permission = std::string(security::perm::kCaseRead),
-       .handler = [&caseload](http::Request& req) -> http::Reply {
-         auto home = TRY(caseload.Get(ActorOf(req)));
-         const Caseload& c = home.value;
-         http::Response res = http::Response::Json(
-             200,
-             {{"open_cases", Items(c.open_cases, cases::CaseSummaryJson)},
-              {"appointments_today", Items(c.appointments_today, case_records::AppointmentJson)},
-              {"appointments_week", Items(c.appointments_week, case_records::AppointmentJson)},
-              {"no_contact_30_days", Items(c.no_contact_30_days, cases::CaseSummaryJson)}});
-         res.await_commit = AwaitAudit(std::move(home.audit));
-         return res;
-       },
-       .summary = "One's caseload: open cases riskiest first, appointments today and this "
-                  "week, cases with no contact for 30 days",
-       .tag = "cases"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/caseload",
+              .permission = std::string(security::perm::kCaseRead),
+              .handler = [&caseload](http::Request& req) -> http::Reply {
+                auto home = TRY(caseload.Get(ActorOf(req)));
+                const Caseload& c = home.value;
+                http::JsonWriter w;
+                w.Object();
+                WriteCases(w, "open_cases", c.open_cases);
+                WriteAppointments(w, "appointments_today", c.appointments_today);
+                WriteAppointments(w, "appointments_week", c.appointments_week);
+                WriteCases(w, "no_contact_30_days", c.no_contact_30_days);
+                http::Response res = http::Response::JsonText(200, std::move(w.End()).Take());
+                res.await_commit = AwaitAudit(std::move(home.audit));
+                return res;
+              },
+              .summary = "One's caseload: open cases riskiest first, appointments today and this "
+                         "week, cases with no contact for 30 days",
+              .tag = "cases"});
 }
 
 }  // namespace dandelion::caseload

@@ -4,6 +4,7 @@
 
 #include "core/messages.h"
 #include "http/field_reader.h"
+#include "http/json_writer.h"
 #include "modules/handler_support.h"
 #include "security/policy.h"
 
@@ -13,22 +14,31 @@ namespace {
 using http::Request;
 using http::Response;
 
-boost::json::array WorkersJson(const std::vector<Worker>& workers) {
-  boost::json::array out;
-  for (const auto& w : workers) {
-    out.emplace_back(boost::json::object{{"user_id", w.user_id}, {"display_name", w.display_name}});
+void WriteWorkers(http::JsonWriter& w, const std::vector<Worker>& workers) {
+  w.Array();
+  for (const auto& worker : workers) {
+    w.Object().Key("user_id").String(worker.user_id);
+    w.Key("display_name").String(worker.display_name).End();
   }
-  return out;
+  w.End();
 }
 
-boost::json::value PersonJson(const CasePerson& p) {
-  if (p.id.empty()) return nullptr;
+void WritePerson(http::JsonWriter& w, const CasePerson& p) {
+  if (p.id.empty()) {
+    w.Null();
+    return;
+  }
   // Safe-contact instructions travel with every view that might lead someone to contact her.
-  return boost::json::object{{"id", p.id},
-                             {"code", p.code},
-                             {"legal_name", p.legal_name},
-                             {"alias", OrNull(p.alias)},
-                             {"safe_contact", OrNull(p.safe_contact)}};
+  w.Object().Key("id").String(p.id).Key("code").String(p.code);
+  w.Key("legal_name").String(p.legal_name).Key("alias").StringOrNull(p.alias);
+  w.Key("safe_contact").StringOrNull(p.safe_contact).End();
+}
+
+// A case as a reply of its own.
+Response CaseReply(int status, const Case& c) {
+  http::JsonWriter w;
+  WriteCase(w, c);
+  return Response::JsonText(status, std::move(w).Take());
 }
 
 // Reads the case fields of a POST or PATCH body; shape only (the service judges values).
@@ -98,39 +108,41 @@ Result<CaseListQuery> ReadListQuery(const Request& req) {
 
 }  // namespace
 
-boost::json::object CaseJson(const Case& c) {
-  return {{"id", c.id},
-          {"number", c.number},
-          {"person_id", OrNull(c.person.id)},
-          {"person", PersonJson(c.person)},
-          {"status", c.status},
-          {"intake_channel", c.intake_channel},
-          {"situation", ListJson(c.situation)},
-          {"risk_level", c.risk_level},
-          {"summary", OrNull(c.summary)},
-          {"safety_plan", OrNull(c.safety_plan)},
-          {"restricted", c.restricted},
-          {"assigned", WorkersJson(c.assigned)},
-          {"opened_at", c.opened_at},
-          {"closed_at", OrNull(c.closed_at)},
-          {"closure_reason", OrNull(c.closure_reason)},
-          {"closure_note", OrNull(c.closure_note)},
-          {"reopen_reason", OrNull(c.reopen_reason)},
-          {"last_contact_at", OrNull(c.last_contact_at)},
-          {"updated_at", c.updated_at},
-          {"access", OrNull(c.access)}};
+void WriteCase(http::JsonWriter& w, const Case& c) {
+  w.Object().Key("id").String(c.id).Key("number").String(c.number);
+  w.Key("person_id").StringOrNull(c.person.id).Key("person");
+  WritePerson(w, c.person);
+  w.Key("status").String(c.status).Key("intake_channel").String(c.intake_channel);
+  w.Key("situation").Array();
+  for (const auto& s : c.situation) w.String(s);
+  w.End();
+  w.Key("risk_level").String(c.risk_level);
+  w.Key("summary").StringOrNull(c.summary).Key("safety_plan").StringOrNull(c.safety_plan);
+  w.Key("restricted").Bool(c.restricted).Key("assigned");
+  WriteWorkers(w, c.assigned);
+  w.Key("opened_at").String(c.opened_at).Key("closed_at").StringOrNull(c.closed_at);
+  w.Key("closure_reason").StringOrNull(c.closure_reason);
+  w.Key("closure_note").StringOrNull(c.closure_note);
+  w.Key("reopen_reason").StringOrNull(c.reopen_reason);
+  w.Key("last_contact_at").StringOrNull(c.last_contact_at);
+  w.Key("updated_at").String(c.updated_at).Key("access").StringOrNull(c.access);
+  w.End();
 }
 
-boost::json::object CaseSummaryJson(const Case& c) {
-  return {{"id", c.id},
-          {"number", c.number},
-          {"person", PersonJson(c.person)},
-          {"status", c.status},
-          {"risk_level", c.risk_level},
-          {"restricted", c.restricted},
-          {"assigned", WorkersJson(c.assigned)},
-          {"opened_at", c.opened_at},
-          {"last_contact_at", OrNull(c.last_contact_at)}};
+void WriteCaseSummary(http::JsonWriter& w, const Case& c) {
+  w.Object().Key("id").String(c.id).Key("number").String(c.number).Key("person");
+  WritePerson(w, c.person);
+  w.Key("status").String(c.status).Key("risk_level").String(c.risk_level);
+  w.Key("restricted").Bool(c.restricted).Key("assigned");
+  WriteWorkers(w, c.assigned);
+  w.Key("opened_at").String(c.opened_at).Key("last_contact_at").StringOrNull(c.last_contact_at);
+  w.End();
+}
+
+void WriteCaseSummaries(http::JsonWriter& w, const std::vector<Case>& cases) {
+  w.Object().Key("items").Array();
+  for (const auto& c : cases) WriteCaseSummary(w, c);
+  w.End().Key("next_cursor").Null().End();
 }
 
 void AddRoutes(http::Router& router, CaseService& cases) {
@@ -143,7 +155,7 @@ void AddRoutes(http::Router& router, CaseService& cases) {
               .handler = [&cases](Request& req) -> http::Reply {
                 CaseFields in =
                     TRY(ReadBody(req, [](http::FieldReader& f) { return ReadFields(f, true); }));
-                return Response::Json(201, CaseJson(TRY(cases.Open(ActorOf(req), in))));
+                return CaseReply(201, TRY(cases.Open(ActorOf(req), in)));
               },
               .summary = "Open a case for a person from intake; the caller is assigned",
               .tag = "cases",
@@ -155,7 +167,11 @@ void AddRoutes(http::Router& router, CaseService& cases) {
               .handler = [&cases](Request& req) -> http::Reply {
                 CaseListQuery q = TRY(ReadListQuery(req));
                 auto found = TRY(cases.List(ActorOf(req), q));
-                Response res = Response::Json(200, Items(found.value, CaseSummaryJson));
+                Response res = Response::JsonText(200, [&] {
+                  http::JsonWriter w;
+                  WriteCaseSummaries(w, found.value);
+                  return std::move(w).Take();
+                }());
                 res.await_commit = AwaitAudit(std::move(found.audit));
                 return res;
               },
@@ -170,7 +186,7 @@ void AddRoutes(http::Router& router, CaseService& cases) {
               .permission = read,
               .handler = [&cases](Request& req) -> http::Reply {
                 auto seen = TRY(cases.Get(ActorOf(req), req.path_params["id"]));
-                Response res = Response::Json(200, CaseJson(seen.value));
+                Response res = CaseReply(200, seen.value);
                 res.await_commit = AwaitAudit(std::move(seen.audit));
                 return res;
               },
@@ -182,34 +198,31 @@ void AddRoutes(http::Router& router, CaseService& cases) {
               .handler = [&cases](Request& req) -> http::Reply {
                 CaseFields in =
                     TRY(ReadBody(req, [](http::FieldReader& f) { return ReadFields(f, false); }));
-                return Response::Json(
-                    200, CaseJson(TRY(cases.Update(ActorOf(req), req.path_params["id"], in))));
+                return CaseReply(200, TRY(cases.Update(ActorOf(req), req.path_params["id"], in)));
               },
               .summary = "Change a case's risk, situation, summary or safety plan",
               .tag = "cases",
               .json_body = true});
-  router.Add({.method = "POST",
-              .path_template = "/api/v1/cases/{id}/assign",
-              .permission = supervise,
-              .handler = [&cases](Request& req) -> http::Reply {
-                auto users = TRY(ReadBody(req, [](http::FieldReader& f) {
-                  return f.StringList("user_ids", 20, 64, true);
-                }));
-                return Response::Json(
-                    200, CaseJson(TRY(cases.Assign(ActorOf(req), req.path_params["id"], users))));
-              },
-              .summary = "Assign the case's workers (supervisors)",
-              .tag = "cases",
-              .json_body = true});
+  router.Add(
+      {.method = "POST",
+       .path_template = "/api/v1/cases/{id}/assign",
+       .permission = supervise,
+       .handler = [&cases](Request& req) -> http::Reply {
+         auto users = TRY(ReadBody(
+             req, [](http::FieldReader& f) { return f.StringList("user_ids", 20, 64, true); }));
+         return CaseReply(200, TRY(cases.Assign(ActorOf(req), req.path_params["id"], users)));
+       },
+       .summary = "Assign the case's workers (supervisors)",
+       .tag = "cases",
+       .json_body = true});
   router.Add({.method = "POST",
               .path_template = "/api/v1/cases/{id}/restrict",
               .permission = supervise,
               .handler = [&cases](Request& req) -> http::Reply {
                 const bool restricted =
                     TRY(ReadBody(req, [](http::FieldReader& f) { return f.Bool("restricted"); }));
-                return Response::Json(
-                    200,
-                    CaseJson(TRY(cases.Restrict(ActorOf(req), req.path_params["id"], restricted))));
+                return CaseReply(
+                    200, TRY(cases.Restrict(ActorOf(req), req.path_params["id"], restricted)));
               },
               .summary = "Restrict a case to its workers and supervisors, or lift the restriction",
               .tag = "cases",
@@ -222,25 +235,24 @@ void AddRoutes(http::Router& router, CaseService& cases) {
                   std::string reason = f.String("reason", 40);
                   return std::pair(reason, f.OptString("note", 2000).value_or(""));
                 }));
-                return Response::Json(
-                    200,
-                    CaseJson(TRY(cases.Close(ActorOf(req), req.path_params["id"], reason, note))));
+                return CaseReply(
+                    200, TRY(cases.Close(ActorOf(req), req.path_params["id"], reason, note)));
               },
               .summary = "Close a case with a reason",
               .tag = "cases",
               .json_body = true});
-  router.Add({.method = "POST",
-              .path_template = "/api/v1/cases/{id}/reopen",
-              .permission = write,
-              .handler = [&cases](Request& req) -> http::Reply {
-                std::string reason = TRY(
-                    ReadBody(req, [](http::FieldReader& f) { return f.String("reason", 2000); }));
-                return Response::Json(
-                    200, CaseJson(TRY(cases.Reopen(ActorOf(req), req.path_params["id"], reason))));
-              },
-              .summary = "Reopen a closed case with a reason",
-              .tag = "cases",
-              .json_body = true});
+  router.Add(
+      {.method = "POST",
+       .path_template = "/api/v1/cases/{id}/reopen",
+       .permission = write,
+       .handler = [&cases](Request& req) -> http::Reply {
+         std::string reason =
+             TRY(ReadBody(req, [](http::FieldReader& f) { return f.String("reason", 2000); }));
+         return CaseReply(200, TRY(cases.Reopen(ActorOf(req), req.path_params["id"], reason)));
+       },
+       .summary = "Reopen a closed case with a reason",
+       .tag = "cases",
+       .json_body = true});
   router.Add({.method = "POST",
               .path_template = "/api/v1/cases/{id}/break-glass",
               .permission = read,

@@ -2,8 +2,7 @@
 // (docs/api-contract.md).
 #pragma once
 
-#include <boost/json/object.hpp>
-
+#include "http/json_writer.h"
 #include "http/router.h"
 #include "modules/cases/case_service.h"
 
@@ -15,8 +14,10 @@ void AddRoutes(http::Router& router, CaseService& cases);
 void RegisterCaseMessages();
 
 // A case as the API shows it; a restricted case the caller may not read has "person": null.
-boost::json::object CaseJson(const Case& c);
+void WriteCase(http::JsonWriter& w, const Case& c);
 // The shorter form of lists and the caseload.
-boost::json::object CaseSummaryJson(const Case& c);
+void WriteCaseSummary(http::JsonWriter& w, const Case& c);
+// {"items": [summaries], "next_cursor": null}, as every list of the API.
+void WriteCaseSummaries(http::JsonWriter& w, const std::vector<Case>& cases);
 
 }  // namespace dandelion::cases

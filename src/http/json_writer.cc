@@ -1,0 +1,102 @@
+#include "http/json_writer.h"
+
+#include <boost/json/serialize.hpp>
+
+namespace dandelion::http {
+
+void JsonWriter::Separate() {
+  if (comma_) out_ += ',';
+  comma_ = true;
+}
+
+JsonWriter& JsonWriter::Object() {
+  Separate();
+  out_ += '{';
+  closers_ += '}';
+  comma_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::Array() {
+  Separate();
+  out_ += '[';
+  closers_ += ']';
+  comma_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::End() {
+  out_ += closers_.back();
+  closers_.pop_back();
+  comma_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::Key(std::string_view key) {
+  Separate();
+  Quoted(key);
+  out_ += ':';
+  comma_ = false;  // the member's value follows without one
+  return *this;
+}
+
+JsonWriter& JsonWriter::String(std::string_view text) {
+  Separate();
+  Quoted(text);
+  return *this;
+}
+
+JsonWriter& JsonWriter::StringOrNull(std::string_view text) {
+  return text.empty() ? Null() : String(text);
+}
+
+JsonWriter& JsonWriter::Bool(bool value) {
+  Separate();
+  out_ += value ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Int(int64_t value) {
+  Separate();
+  out_ += std::to_string(value);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Null() {
+  Separate();
+  out_ += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Value(const boost::json::value& value) {
+  Separate();
+  out_ += boost::json::serialize(value);
+  return *this;
+}
+
+void JsonWriter::Quoted(std::string_view text) {
+  // The characters JSON escapes by a letter, and their letters; other controls go as \u00XX.
+  static constexpr std::string_view kNamed = "\"\\\b\f\n\r\t";
+  static constexpr std::string_view kLetters = "\"\\bfnrt";
+  static constexpr char kHex[] = "0123456789abcdef";
+  out_ += '"';
+  size_t plain = 0;  // start of the run of bytes copied as they are
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    if (const size_t at = kNamed.find(static_cast<char>(c)); at != std::string_view::npos) {
+      out_ += '\\';
+      out_ += kLetters[at];
+    } else {
+      out_ += "\\u00";
+      out_ += kHex[c >> 4];
+      out_ += kHex[c & 0xf];
+    }
+  }
+  out_.append(text.data() + plain, text.size() - plain);
+  out_ += '"';
+}
+
+}  // namespace dandelion::http
