@@ -182,6 +182,13 @@ int Serve(const ServeOptions& options) {
       "dandelion_help_form_addresses",
       "Client addresses the help form's flood control remembers (bounded).",
       [&s] { return static_cast<int64_t>(s.emergency->RememberedAddresses()); });
+  server.metrics().AddGauge(
+      "dandelion_case_lists_kept", "Case lists whose rows are kept in memory (cases/list_cache.h).",
+      [&s] { return static_cast<int64_t>(s.cases->listed_rows().Count().entries); });
+  server.metrics().AddGauge(
+      "dandelion_case_list_keys_kept",
+      "Women's keys kept unwrapped beside kept case lists; 0 right after an erasure.",
+      [&s] { return static_cast<int64_t>(s.cases->listed_rows().Count().keys); });
 
   probe::ProbeService probe_service(*s.db);
   if (s.config.test_mode) {

@@ -19,6 +19,7 @@ from harness import Server, backend, flush_audit, run_cli
 from network import PASSWORD, advance, build_network, server_now, sign_in, totp
 
 PEOPLE = "/api/v1/people"
+METRICS_TOKEN = "people-metrics-token-0123456789abcdef"
 
 # Distinctive values, so that a hit in a file can only be a leak.
 MINJI = {
@@ -89,6 +90,7 @@ class PeopleTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = Server()
+        cls.server.set_config('# token = ""', f'token = "{METRICS_TOKEN}"')
         cls.users = build_network(cls.server)
         cls.server.start()
         cls.a = sign_in(cls.server, cls.users["org-a"]["case_worker"])
@@ -251,10 +253,28 @@ class PeopleTest(unittest.TestCase):
                         n = sql(self.server, f"SELECT COUNT(*) FROM {table} WHERE {where}")
                         self.assertEqual(n, "0", (col, value))
 
+    def kept(self):
+        """The server's gauges of kept case lists and keys."""
+        r = self.server.client().get("/metrics",
+                                      headers={"Authorization": "Bearer " + METRICS_TOKEN})
+        self.assertEqual(r.status, 200, r.body)
+        return {m.group(1): int(m.group(2)) for m in re.finditer(
+            r"^(dandelion_case_list(?:s_kept|_keys_kept)) (\d+)$", r.body.decode(), re.M)}
+
     def test_erase_destroys_her_key(self):
         r = self.a.client.post(PEOPLE, body={"legal_name": "이지우", "phone": "010-5555-0101"})
         self.assertEqual(r.status, 201, r.body)
         pid = r.json()["id"]
+        # Her caseload is read, so the server keeps its rows and her key unwrapped beside them
+        # (cases/list_cache.h) until the erasure.
+        r = self.a.client.post("/api/v1/cases", body={
+            "person_id": pid, "intake_channel": "hotline", "risk_level": "high",
+            "summary": "상담 요청"})
+        self.assertEqual(r.status, 201, r.body)
+        for _ in range(2):
+            r = self.a.client.get("/api/v1/cases?status=open&assigned=me")
+            self.assertIn(pid, [c["person"]["id"] for c in r.json()["items"]])
+        self.assertGreaterEqual(self.kept()["dandelion_case_list_keys_kept"], 1)
         # A case worker may not erase; a supervisor must re-authenticate first.
         r = self.a.client.post(f"{PEOPLE}/{pid}/erase", body={"reason": "본인 요청"})
         self.assertEqual(r.status, 403, r.body)
@@ -272,6 +292,9 @@ class PeopleTest(unittest.TestCase):
         r = self.a_super.client.post(f"{PEOPLE}/{pid}/erase", body={"reason": "본인 요청"})
         self.assertEqual(r.status, 200, r.body)
         self.assertEqual(r.json(), {"id": pid, "erased": True})
+        # Every kept list and key went when the erasure committed, not at the next sweep.
+        self.assertEqual(self.kept(), {"dandelion_case_lists_kept": 0,
+                                       "dandelion_case_list_keys_kept": 0})
         assert_gone_from_files(self, self.server, wrapped)
         r = self.a.client.get(f"{PEOPLE}/{pid}")
         self.assertEqual(r.status, 404, r.body)

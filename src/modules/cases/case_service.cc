@@ -30,7 +30,13 @@ const std::vector<std::string> kReadFields = {"legal_name",   "alias",       "sa
 CaseService::CaseService(store::Database& db, security::Keyring& keyring,
                          const security::AuditLog& audit, security::AuditBatcher& reads,
                          network::OrgService& orgs, const Clock& clock)
-    : db_(db), keyring_(keyring), audit_(audit), reads_(reads), orgs_(orgs), clock_(clock) {}
+    : db_(db),
+      keyring_(keyring),
+      audit_(audit),
+      reads_(reads),
+      orgs_(orgs),
+      clock_(clock),
+      listed_rows_(keyring) {}
 
 Result<Case> CaseService::Open(const security::Actor& actor, const CaseFields& fields) {
   TRY(RequirePermission(actor, security::perm::kCaseWrite));
@@ -168,7 +174,7 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
     const std::vector<case_repo::ListedCase>& rows = read->cases;
     const WorkersByCase& workers = read->workers;
     static const WorkersByCase::mapped_type kNoWorkers;
-    PersonView people(tx, keyring_);
+    PersonView people(tx, keyring_, &read->keys);
     std::map<std::string, access::PersonDecision> reach;  // by person, once per list
     std::vector<Case> out;
     for (const auto& listed : rows) {

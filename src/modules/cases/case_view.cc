@@ -7,6 +7,9 @@ namespace dandelion::cases {
 
 Result<const people::PersonCipher*> PersonView::Cipher(const std::string& org_id,
                                                        const std::string& person_id) {
+  if (kept_) {
+    if (auto kept = kept_->find(person_id); kept != kept_->end()) return &kept->second;
+  }
   auto it = ciphers_.find(person_id);
   if (it == ciphers_.end()) {
     auto known = known_.find(person_id);

@@ -24,7 +24,10 @@ inline constexpr std::string_view kCasesTable = "cases";
 // Her key and the clear person fields a case shows, once per person within a request.
 class PersonView {
  public:
-  PersonView(store::Tx& tx, security::Keyring& keyring) : tx_(tx), keyring_(keyring) {}
+  // kept: the keys a kept list holds unwrapped (ListedRows::keys), used instead of unwrapping.
+  PersonView(store::Tx& tx, security::Keyring& keyring,
+             const std::map<std::string, people::PersonCipher>* kept = nullptr)
+      : tx_(tx), keyring_(keyring), kept_(kept) {}
 
   Result<const people::PersonCipher*> Cipher(const std::string& org_id,
                                              const std::string& person_id);
@@ -36,6 +39,7 @@ class PersonView {
  private:
   store::Tx& tx_;
   security::Keyring& keyring_;
+  const std::map<std::string, people::PersonCipher>* kept_;
   std::map<std::string, people::PersonCipher> ciphers_;
   std::map<std::string, const case_repo::ListedCase*> known_;
 };

@@ -20,7 +20,8 @@ std::string KeyOf(const case_repo::ListFilter& f) {
   return key;
 }
 
-// About what the rows occupy: their strings, and a fixed amount per string and per row.
+// About what the rows occupy: their strings, a fixed amount per string and per row, and the
+// locked page of each kept key.
 size_t BytesOf(const ListedRows& rows) {
   constexpr size_t kPerString = 32;
   size_t n = 0;
@@ -61,7 +62,7 @@ size_t BytesOf(const ListedRows& rows) {
       add(name);
     }
   }
-  return n;
+  return n + rows.keys.size() * ListCache::kKeyBytes;
 }
 
 Result<std::optional<int64_t>> GenerationOf(store::Tx& tx, const std::string& org_id) {
@@ -105,6 +106,12 @@ Result<std::shared_ptr<const ListedRows>> ListCache::Read(store::Tx& tx,
   ids.reserve(rows->cases.size());
   for (const auto& listed : rows->cases) ids.push_back(listed.c.id);
   rows->workers = TRY(case_repo::WorkersOf(tx, ids));
+  for (const auto& listed : rows->cases) {
+    const std::string& person_id = listed.c.person_id;
+    if (listed.person_erased || !listed.key || rows->keys.count(person_id)) continue;
+    rows->keys.emplace(person_id, TRY(people::PersonCipher::Unwrap(tx, keyring_, listed.c.org_id,
+                                                                   person_id, listed.key)));
+  }
   Keep(looked, rows);
   return std::shared_ptr<const ListedRows>(std::move(rows));
 }
@@ -116,6 +123,7 @@ void ListCache::Keep(const Looked& looked, std::shared_ptr<const ListedRows> row
               .org_id = looked.org_id,
               .generation = *looked.generation,
               .bytes = BytesOf(*rows),
+              .keys = rows->keys.size(),
               .rows = std::move(rows)};
   std::lock_guard lock(mu_);
   // Read on a snapshot from before an erasure: perhaps with her key, which must not come back.
@@ -127,6 +135,7 @@ void ListCache::Keep(const Looked& looked, std::shared_ptr<const ListedRows> row
   }
   while (!entries_.empty() && bytes_ + entry.bytes > max_bytes_) Erase(std::prev(entries_.end()));
   bytes_ += entry.bytes;
+  keys_ += entry.keys;
   entries_.push_front(std::move(entry));
   by_key_[entries_.front().key] = entries_.begin();
 }
@@ -141,6 +150,7 @@ void ListCache::DropOrgBefore(const std::string& org_id, int64_t generation) {
 
 void ListCache::Erase(Entries::iterator it) {
   bytes_ -= it->bytes;
+  keys_ -= it->keys;
   by_key_.erase(it->key);
   entries_.erase(it);
 }
@@ -150,6 +160,7 @@ void ListCache::Forget() {
   entries_.clear();
   by_key_.clear();
   bytes_ = 0;
+  keys_ = 0;
   ++forgotten_;
 }
 
@@ -177,7 +188,8 @@ Result<int> ListCache::Sweep(store::Database& db) {
 
 ListCache::Counts ListCache::Count() const {
   std::lock_guard lock(mu_);
-  return Counts{.entries = entries_.size(), .bytes = bytes_, .hits = hits_, .misses = misses_};
+  return Counts{
+      .entries = entries_.size(), .keys = keys_, .bytes = bytes_, .hits = hits_, .misses = misses_};
 }
 
 }  // namespace dandelion::cases

@@ -3,9 +3,12 @@
 // through a working day; each read walks seven b-trees per listed case (docs/performance.md,
 // "Case lists read once per change").
 //
-// What it holds is what the database holds, as the database holds it: clear columns, sealed
-// fields still sealed, each woman's key still wrapped. Nothing opened is kept; every request
-// still unwraps, decrypts, decides access (break-glass grants, restrictions) and is audited.
+// What it holds is what the database holds, as the database holds it — clear columns, sealed
+// fields still sealed — and beside it each listed woman's key unwrapped, in libsodium's locked,
+// guarded memory (security/keys.h), for as long as the rows are kept: unwrapping 113 keys was a
+// fifth of a kept caseload's CPU. No field is kept opened; every request still decrypts her
+// fields, decides access (break-glass grants, restrictions) and is audited. docs/security.md,
+// "What stays in memory between requests", says why the keys and not the names.
 // An entry is used only when its organization's list generation — moved on by triggers in the
 // database (migration 0025) on any change to cases, their workers, people, their keys or the
 // workers' names — is the one the reading transaction sees; so a change by any process is never
@@ -28,6 +31,8 @@
 
 #include "core/result.h"
 #include "modules/cases/case_repo.h"
+#include "modules/people/person_cipher.h"
+#include "security/keyring.h"
 #include "store/database.h"
 
 namespace dandelion::cases {
@@ -38,15 +43,21 @@ using WorkersByCase = std::map<std::string, std::vector<std::pair<std::string, s
 struct ListedRows {
   std::vector<case_repo::ListedCase> cases;
   WorkersByCase workers;
+  // person id → her key unwrapped from the wrapped key in cases, for every listed woman who has
+  // one. Dropped (and wiped) with the rows.
+  std::map<std::string, people::PersonCipher> keys;
 };
 
 class ListCache {
  public:
-  // At most max_bytes of rows (counted by their strings), the least recently used left out first.
-  explicit ListCache(size_t max_bytes = kDefaultBytes) : max_bytes_(max_bytes) {}
+  // At most max_bytes of rows (counted by their strings, each kept key by its locked page), the
+  // least recently used left out first. keyring unwraps the keys.
+  explicit ListCache(security::Keyring& keyring, size_t max_bytes = kDefaultBytes)
+      : keyring_(keyring), max_bytes_(max_bytes) {}
 
   // The list's rows as tx's snapshot holds them: from the cache when its organization's
-  // generation is unchanged, else read (case_repo::List, WorkersOf) and kept. tx must be a read
+  // generation is unchanged, else read (case_repo::List, WorkersOf), their keys unwrapped, and
+  // kept. tx must be a read
   // transaction that has run no statement yet (its snapshot begins here, after Forget's last
   // call; one snapshot for the generation and the rows).
   Result<std::shared_ptr<const ListedRows>> Read(store::Tx& tx, const case_repo::ListFilter& f);
@@ -72,6 +83,7 @@ class ListCache {
 
   struct Counts {
     size_t entries = 0;
+    size_t keys = 0;  // women's keys kept unwrapped
     size_t bytes = 0;
     int64_t hits = 0;
     int64_t misses = 0;
@@ -79,6 +91,9 @@ class ListCache {
   Counts Count() const;
 
   static constexpr size_t kDefaultBytes = size_t{16} << 20;
+  // What a kept key occupies: sodium_malloc gives each 32-byte key a page of its own, locked,
+  // between guard pages (8 KB resident, measured).
+  static constexpr size_t kKeyBytes = 8192;
 
  private:
   struct Entry {
@@ -86,6 +101,7 @@ class ListCache {
     std::string org_id;
     int64_t generation = 0;
     size_t bytes = 0;
+    size_t keys = 0;
     std::shared_ptr<const ListedRows> rows;
   };
   using Entries = std::list<Entry>;  // most recently used first
@@ -93,11 +109,13 @@ class ListCache {
   void DropOrgBefore(const std::string& org_id, int64_t generation);
   void Erase(Entries::iterator it);
 
+  security::Keyring& keyring_;
   const size_t max_bytes_;
   mutable std::mutex mu_;
   Entries entries_;
   std::map<std::string, Entries::iterator> by_key_;
   size_t bytes_ = 0;
+  size_t keys_ = 0;
   int64_t forgotten_ = 0;  // how many times Forget was called
   int64_t hits_ = 0;
   int64_t misses_ = 0;

@@ -150,7 +150,7 @@ TEST_F(ListCacheTest, AListReadBeforeAnErasureIsNotKeptAfterIt) {
       return Ok();
     }));
   };
-  ListCache cache;
+  ListCache cache(*keyring_);
   read_keeping(cache, /*erased_meanwhile=*/true);
   EXPECT_EQ(cache.Count().entries, 0u);
   read_keeping(cache, /*erased_meanwhile=*/false);
@@ -169,12 +169,34 @@ TEST_F(ListCacheTest, TheSweepLetsGoOfWhatAnotherProcessChanged) {
   EXPECT_EQ(Counts().bytes, 0u);
 }
 
+// Each listed woman's key is kept unwrapped beside her rows, counted at its locked page, and goes
+// with them.
+TEST_F(ListCacheTest, HerKeyIsKeptWithHerRowsAndGoesWithThem) {
+  ListCache cache(*keyring_);
+  const case_repo::ListFilter f{.org_id = org_, .status = "open", .assigned_to = worker_.user_id};
+  auto read = [&] {
+    return testing::Must(db_->ReadValue([&](store::Tx& tx) { return cache.Read(tx, f); }));
+  };
+  const std::shared_ptr<const ListedRows> first = read();
+  ASSERT_EQ(first->cases.size(), 1u);
+  ASSERT_EQ(first->keys.count(person_), 1u);
+  EXPECT_EQ(testing::Must(first->keys.at(person_).Open("legal_name", first->cases[0].legal_name)),
+            "김민지");
+  EXPECT_GE(cache.Count().bytes, ListCache::kKeyBytes);
+  EXPECT_EQ(cache.Count().keys, 1u);
+  EXPECT_EQ(read(), first);  // the same rows and keys, not unwrapped again
+  cache.Forget();
+  EXPECT_EQ(cache.Count().bytes, 0u);
+  EXPECT_EQ(cache.Count().keys, 0u);
+  EXPECT_NE(read(), first);
+}
+
 TEST_F(ListCacheTest, ItKeepsWithinItsBytesTheMostRecentlyRead) {
   Caseload();
   const size_t one = Counts().bytes;  // a list of her one case
   ASSERT_GT(one, 500u);
   // Room for one such list, not two: the second list read pushes the first out.
-  ListCache small(one * 3 / 2);
+  ListCache small(*keyring_, one * 3 / 2);
   auto read = [&](ListCache& cache, const std::string& assigned_to) {
     case_repo::ListFilter f{.org_id = org_, .status = "open", .assigned_to = assigned_to};
     return testing::Must(db_->ReadValue([&](store::Tx& tx) { return cache.Read(tx, f); }));
@@ -189,7 +211,7 @@ TEST_F(ListCacheTest, ItKeepsWithinItsBytesTheMostRecentlyRead) {
   read(small, worker_.user_id);
   EXPECT_EQ(small.Count().hits, 1);  // pushed out: read afresh
   // A list larger than the whole cache is shown, not kept.
-  ListCache tiny(one / 2);
+  ListCache tiny(*keyring_, one / 2);
   EXPECT_EQ(read(tiny, worker_.user_id)->cases.size(), 1u);
   EXPECT_EQ(tiny.Count().entries, 0u);
 }
