@@ -69,6 +69,19 @@ TEST(JsonWriterTest, EscapesEveryByteAsBoostJsonDoes) {
   EXPECT_EQ(boost::json::parse(text).as_array()[0].as_string(), every);
 }
 
+TEST(JsonWriterTest, FindsWhatToEscapeWhereverItSits) {
+  for (const char special : {'"', '\\', '\n', '\x1f', '\0'}) {
+    for (size_t at = 0; at < 24; ++at) {
+      std::string text = "민들레 plain text, 24+ bytes long";
+      text[at] = special;
+      JsonWriter w;
+      w.String(text);
+      EXPECT_EQ(std::move(w).Take(), boost::json::serialize(boost::json::value(text)))
+          << int(special) << " at " << at;
+    }
+  }
+}
+
 TEST(JsonWriterTest, PassesBytesAboveAsciiThroughAsBoostJsonDoes) {
   std::string high;  // not UTF-8: the writer, like boost::json, neither checks nor mends it
   for (int c = 128; c < 256; ++c) high += static_cast<char>(c);

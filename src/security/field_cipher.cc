@@ -18,12 +18,13 @@ static_assert(kFieldOverhead == kHeaderSize + kNonceSize + kTagSize);
 // column "c" never encodes like table "a" + column "bc"; then the blob header, which carries
 // the format and key version.
 std::string AssociatedData(const FieldContext& ctx, std::string_view header) {
+  constexpr std::string_view kLabel = "dandelion.field";
+  const std::string_view parts[] = {kLabel, ctx.org_id, ctx.table, ctx.column, ctx.row_id};
+  size_t size = header.size();
+  for (std::string_view part : parts) size += 4 + part.size();
   std::string ad;
-  AppendLengthPrefixed(ad, "dandelion.field");
-  AppendLengthPrefixed(ad, ctx.org_id);
-  AppendLengthPrefixed(ad, ctx.table);
-  AppendLengthPrefixed(ad, ctx.column);
-  AppendLengthPrefixed(ad, ctx.row_id);
+  ad.reserve(size);  // one allocation: a list opens hundreds of fields per request
+  for (std::string_view part : parts) AppendLengthPrefixed(ad, part);
   ad.append(header);
   return ad;
 }

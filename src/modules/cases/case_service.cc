@@ -177,6 +177,7 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
     PersonView people(tx, keyring_, &read->keys);
     std::map<std::string, access::PersonDecision> reach;  // by person, once per list
     std::vector<Case> out;
+    out.reserve(rows.size());
     for (const auto& listed : rows) {
       if (listed.person_erased) continue;
       const StoredCase& c = listed.c;
