@@ -1,7 +1,7 @@
 // JSON text written straight into one string, for replies made of many records (a list of 200
 // cases): boost::json's tree costs allocations per member, a walk to serialize it and another to
 // free it, a sixth of a case list's CPU when it was measured (docs/performance.md, "Case lists:
-// the reply written as it is read"). The text is what boost::json::serialize writes for the same
+// her key kept with her rows"). The text is what boost::json::serialize writes for the same
 // values: UTF-8 passed through, '"', '\' and control characters escaped.
 //
 //   JsonWriter w;

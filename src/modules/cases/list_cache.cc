@@ -98,14 +98,21 @@ Result<ListCache::Looked> ListCache::Look(store::Tx& tx, const case_repo::ListFi
 
 Result<std::shared_ptr<const ListedRows>> ListCache::Read(store::Tx& tx,
                                                           const case_repo::ListFilter& f) {
-  Looked looked = TRY(Look(tx, f));
-  if (looked.rows) return looked.rows;
+  // "No contact for N days" counts back from this second, so no two reads ask for the same
+  // list: such a list is read and not kept, nor its keys unwrapped ahead of need.
+  const bool keepable = f.no_contact_since.empty();
+  Looked looked;
+  if (keepable) {
+    looked = TRY(Look(tx, f));
+    if (looked.rows) return looked.rows;
+  }
   auto rows = std::make_shared<ListedRows>();
   rows->cases = TRY(case_repo::List(tx, f));
   std::vector<std::string> ids;
   ids.reserve(rows->cases.size());
   for (const auto& listed : rows->cases) ids.push_back(listed.c.id);
   rows->workers = TRY(case_repo::WorkersOf(tx, ids));
+  if (!keepable) return std::shared_ptr<const ListedRows>(std::move(rows));
   for (const auto& listed : rows->cases) {
     const std::string& person_id = listed.c.person_id;
     if (listed.person_erased || !listed.key || rows->keys.count(person_id)) continue;

@@ -191,6 +191,18 @@ TEST_F(ListCacheTest, HerKeyIsKeptWithHerRowsAndGoesWithThem) {
   EXPECT_NE(read(), first);
 }
 
+// Days without contact count back from the second of the read: such a list never comes twice.
+TEST_F(ListCacheTest, AListByDaysWithoutContactIsNotKept) {
+  auto quiet = [&] {
+    ASSERT_TRUE(cases_->List(worker_, {.status = "open", .no_contact_days = 1}));
+  };
+  quiet();
+  clock_.Advance(std::chrono::seconds(1));
+  quiet();
+  EXPECT_EQ(Counts().entries, 0u);
+  EXPECT_EQ(Counts().misses, 0);  // not even looked for
+}
+
 TEST_F(ListCacheTest, ItKeepsWithinItsBytesTheMostRecentlyRead) {
   Caseload();
   const size_t one = Counts().bytes;  // a list of her one case
