@@ -41,6 +41,13 @@ Response CaseReply(int status, const Case& c) {
   return Response::JsonText(status, std::move(w).Take());
 }
 
+// A list of cases, each in its shorter form.
+Response CaseSummariesReply(const std::vector<Case>& cases) {
+  http::JsonWriter w;
+  WriteCaseSummaries(w, cases);
+  return Response::JsonText(200, std::move(w).Take());
+}
+
 // Reads the case fields of a POST or PATCH body; shape only (the service judges values).
 CaseFields ReadFields(http::FieldReader& f, bool opening) {
   CaseFields in;
@@ -167,11 +174,7 @@ void AddRoutes(http::Router& router, CaseService& cases) {
               .handler = [&cases](Request& req) -> http::Reply {
                 CaseListQuery q = TRY(ReadListQuery(req));
                 auto found = TRY(cases.List(ActorOf(req), q));
-                Response res = Response::JsonText(200, [&] {
-                  http::JsonWriter w;
-                  WriteCaseSummaries(w, found.value);
-                  return std::move(w).Take();
-                }());
+                Response res = CaseSummariesReply(found.value);
                 res.await_commit = AwaitAudit(std::move(found.audit));
                 return res;
               },
