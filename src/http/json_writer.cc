@@ -26,18 +26,14 @@ void JsonWriter::Separate() {
   comma_ = true;
 }
 
-JsonWriter& JsonWriter::Object() {
-  Separate();
-  out_ += '{';
-  closers_ += '}';
-  comma_ = false;
-  return *this;
-}
+JsonWriter& JsonWriter::Object() { return Open('{', '}'); }
 
-JsonWriter& JsonWriter::Array() {
+JsonWriter& JsonWriter::Array() { return Open('[', ']'); }
+
+JsonWriter& JsonWriter::Open(char opener, char closer) {
   Separate();
-  out_ += '[';
-  closers_ += ']';
+  out_ += opener;
+  closers_ += closer;
   comma_ = false;
   return *this;
 }
@@ -70,12 +66,6 @@ JsonWriter& JsonWriter::StringOrNull(std::string_view text) {
 JsonWriter& JsonWriter::Bool(bool value) {
   Separate();
   out_ += value ? "true" : "false";
-  return *this;
-}
-
-JsonWriter& JsonWriter::Int(int64_t value) {
-  Separate();
-  out_ += std::to_string(value);
   return *this;
 }
 

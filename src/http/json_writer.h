@@ -13,7 +13,6 @@
 #pragma once
 
 #include <boost/json/value.hpp>
-#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -28,13 +27,13 @@ class JsonWriter {
   JsonWriter& String(std::string_view text);
   JsonWriter& StringOrNull(std::string_view text);  // null for "", as the API shows unset text
   JsonWriter& Bool(bool value);
-  JsonWriter& Int(int64_t value);
   JsonWriter& Null();
   JsonWriter& Value(const boost::json::value& value);  // a tree, for the odd member that has one
 
   std::string Take() && { return std::move(out_); }
 
  private:
+  JsonWriter& Open(char opener, char closer);
   void Separate();  // the comma before a member or element that is not its container's first
   void Quoted(std::string_view text);
 

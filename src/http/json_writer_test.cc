@@ -28,8 +28,6 @@ TEST(JsonWriterTest, WritesWhatBoostJsonWritesForTheSameValues) {
       .End()
       .Key("restricted")
       .Bool(false)
-      .Key("count")
-      .Int(-42)
       .End()
       .Object()
       .Key("id")
@@ -49,8 +47,7 @@ TEST(JsonWriterTest, WritesWhatBoostJsonWritesForTheSameValues) {
            boost::json::object{{"id", "c-1"},
                                {"person", {{"legal_name", "김민지"}, {"alias", nullptr}}},
                                {"assigned", boost::json::array{}},
-                               {"restricted", false},
-                               {"count", -42}},
+                               {"restricted", false}},
            boost::json::object{{"id", "c-2"}, {"person", nullptr}}}},
       {"next_cursor", nullptr},
       {"tree", {{"a", 1}, {"b", boost::json::array{true, nullptr}}}}};
@@ -92,8 +89,8 @@ TEST(JsonWriterTest, PassesBytesAboveAsciiThroughAsBoostJsonDoes) {
 
 TEST(JsonWriterTest, AnEmptyObjectAndNestedEmptyArrays) {
   JsonWriter w;
-  w.Array().Object().End().Array().Array().End().End().Int(0).End();
-  EXPECT_EQ(std::move(w).Take(), "[{},[[]],0]");
+  w.Array().Object().End().Array().Array().End().End().Null().End();
+  EXPECT_EQ(std::move(w).Take(), "[{},[[]],null]");
 }
 
 }  // namespace
