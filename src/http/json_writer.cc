@@ -1,6 +1,7 @@
 #include "http/json_writer.h"
 
 #include <boost/json/serialize.hpp>
+#include <cstdint>
 #include <cstring>
 
 namespace dandelion::http {
@@ -12,8 +13,8 @@ namespace {
 bool AnyToEscape(uint64_t word) {
   constexpr uint64_t kOnes = 0x0101010101010101;
   constexpr uint64_t kHigh = 0x8080808080808080;
-  // A byte's high bit is set here only when the byte was below n (bytes of 0x80 and above, as in
-  // UTF-8, never are); a zero byte, below 1, marks a match of the xor below.
+  // Nonzero exactly when some byte of w is below n (for n up to 0x80; bytes of 0x80 and above,
+  // as in UTF-8, never count). A byte equal to c is a zero byte of w ^ c: below 1.
   auto below = [](uint64_t w, uint64_t n) { return (w - kOnes * n) & ~w & kHigh; };
   return (below(word, 0x20) | below(word ^ (kOnes * '"'), 1) | below(word ^ (kOnes * '\\'), 1)) !=
          0;
