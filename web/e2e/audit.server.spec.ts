@@ -49,7 +49,7 @@ describe.skipIf(skipReason !== null)('audit real-server suite (build/dandelion)'
     await page.getByLabel('한 일 (코드)').fill('person.read');
     await page.getByRole('button', { name: '찾기' }).click();
     await page.getByRole('button', { name: '더 보기' }).waitFor();
-    expect(await table.getByRole('row').count()).toBe(51); // a page of 50 and the header
+    await expect.poll(() => table.getByRole('row').count()).toBe(51); // a page of 50 and the header
     await page.getByRole('button', { name: '더 보기' }).click();
     await expect.poll(() => table.getByRole('row').count()).toBe(61);
     expect(await table.getByText('로그인 시도').count()).toBe(0);

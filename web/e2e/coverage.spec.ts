@@ -111,7 +111,7 @@ describe('coverage and on-call (mocked API)', () => {
     expect(await page.getByLabel('확인 제한 시간(분)').inputValue()).toBe('10');
     // The roster covers one Seoul week, asked for in UTC.
     const roster = page.getByRole('table', { name: /^당직표/ });
-    expect(await roster.getByRole('rowheader').count()).toBe(7);
+    await expect.poll(() => roster.getByRole('rowheader').count()).toBe(7);
     const q = coverage.rosterQueries[0]!;
     expect(Date.parse(q.to!) - Date.parse(q.from!)).toBe(7 * 86_400_000);
     expect(q.from).toMatch(/T15:00:00Z$/);

@@ -71,7 +71,7 @@ describe('shelter staff home (mocked API)', () => {
     await open(1280, 900);
     await signIn();
     const board = page.getByRole('table', { name: '침대 현황' });
-    expect(await board.getByRole('row').count()).toBe(4);
+    await expect.poll(() => board.getByRole('row').count()).toBe(4);
     await page.getByText('입소 중인 분이 없습니다.').waitFor();
     await page.getByText('이번 달 숙박 연인원: 0박 (어젯밤까지)').waitFor();
     const waiting = page.getByRole('region', { name: '입소 대기 (1명)' });

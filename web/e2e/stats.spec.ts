@@ -56,7 +56,7 @@ describe('statistics (mocked API)', () => {
     const table = page.getByRole('table', { name: /월별/ });
     await table.waitFor();
     // A hidden month reads "<5" and says so to a screen reader; the line has a gap there.
-    expect(await table.locator('td.stats-hidden').count()).toBe(2);
+    await expect.poll(() => table.locator('td.stats-hidden').count()).toBe(2);
     await expect(table.locator('td.stats-hidden').first().innerText()).resolves.toContain('<5');
     await page.getByRole('img', { name: /월별 그래프/ }).waitFor();
     expect(await page.locator('.trend-line').count()).toBe(2);

@@ -256,7 +256,7 @@ export function ShelterPage() {
       <section className="card" aria-labelledby="board-title">
         <h2 id="board-title">{t('shelter.boardTitle')}</h2>
         <div className="table-wrap">
-          <table aria-labelledby="board-title">
+          <table aria-labelledby="board-title" aria-busy={!board.data && !board.error}>
             <thead>
               <tr>
                 <th scope="col">{t('shelter.columns.room')}</th>
