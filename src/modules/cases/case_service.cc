@@ -172,18 +172,15 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
         .with_person_restricted = !supervisor && assigned_to != actor.user_id};
     const std::shared_ptr<const ListedRows> read = TRY(listed_rows_.Read(tx, filter));
     const std::vector<case_repo::ListedCase>& rows = read->cases;
-    const WorkersByCase& workers = read->workers;
-    static const WorkersByCase::mapped_type kNoWorkers;
-    PersonView people(tx, keyring_, &read->keys);
+    PersonView people(tx, keyring_);
     std::map<std::string, access::PersonDecision> reach;  // by person, once per list
     std::vector<Case> out;
     out.reserve(rows.size());
-    for (const auto& listed : rows) {
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const case_repo::ListedCase& listed = rows[i];
       if (listed.person_erased) continue;
       const StoredCase& c = listed.c;
-      people.Know(listed);
-      const auto found = workers.find(c.id);
-      const auto& mine = found == workers.end() ? kNoWorkers : found->second;
+      const auto& mine = *read->workers_of[i];
       const bool assigned = std::any_of(mine.begin(), mine.end(),
                                         [&](const auto& w) { return w.first == actor.user_id; });
       bool readable = assigned || supervisor;
@@ -193,6 +190,10 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
       if (!readable && c.restricted) {
         readable = TRY(case_repo::HasBreakGlass(tx, c.id, actor.user_id, now));
         access = Access::kBreakGlass;
+      } else if (!readable && listed.person_restricted == false) {
+        // No restricted case of hers: her organization's case roles reach her, without a
+        // statement (DecidePersonAccess's first rule, decided here for each of a list's rows).
+        readable = true;
       } else if (!readable) {
         // Her open case shows her only to whoever may reach her (DecideAccess's rule); the
         // list's statement told whether she has a restricted case.
@@ -205,8 +206,8 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
         readable = it->second.allowed;
         if (it->second.access == access::PersonAccess::kBreakGlass) access = Access::kBreakGlass;
       }
-      out.push_back(
-          TRY(ListedView(people, c, Workers(mine), readable ? AccessName(access) : "", readable)));
+      out.push_back(TRY(ListedView(people, listed, read->key_of[i], Workers(mine),
+                                   readable ? AccessName(access) : "", readable)));
     }
     return out;
   }));

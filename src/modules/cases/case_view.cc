@@ -5,11 +5,46 @@
 
 namespace dandelion::cases {
 
+namespace {
+
+// Her person's sealed columns as a list or a case read holds them, opened.
+Result<CasePerson> Open(const people::PersonCipher& cipher, const std::string& person_id,
+                        const case_repo::ListedCase& listed) {
+  CasePerson p{.id = person_id, .code = listed.person_code};
+  auto name = cipher.Open("legal_name", listed.legal_name);
+  auto alias = cipher.Open("alias", listed.alias);
+  auto safe = cipher.Open("safe_contact", listed.safe_contact);
+  if (!name || !alias || !safe) return Fail(ErrorCode::kInternal, "error.internal");
+  p.legal_name = std::move(*name);
+  p.alias = std::move(*alias);
+  p.safe_contact = std::move(*safe);
+  return p;
+}
+
+// The case as every view shows it, without her person and the case's sealed fields.
+Case Unsealed(const case_repo::StoredCase& c, std::vector<Worker> workers,
+              std::string_view access) {
+  return Case{.id = c.id,
+              .org_id = c.org_id,
+              .number = c.number,
+              .status = c.status,
+              .intake_channel = c.intake_channel,
+              .situation = SplitTags(c.situation),
+              .risk_level = c.risk_level,
+              .restricted = c.restricted,
+              .assigned = std::move(workers),
+              .opened_at = c.opened_at,
+              .closed_at = c.closed_at,
+              .closure_reason = c.closure_reason,
+              .last_contact_at = c.last_contact_at,
+              .updated_at = c.updated_at,
+              .access = std::string(access)};
+}
+
+}  // namespace
+
 Result<const people::PersonCipher*> PersonView::Cipher(const std::string& org_id,
                                                        const std::string& person_id) {
-  if (kept_) {
-    if (auto kept = kept_->find(person_id); kept != kept_->end()) return &kept->second;
-  }
   auto it = ciphers_.find(person_id);
   if (it == ciphers_.end()) {
     auto known = known_.find(person_id);
@@ -37,15 +72,22 @@ Result<CasePerson> PersonView::Person(const std::string& org_id, const std::stri
     listed = &read;
   }
   const people::PersonCipher* cipher = TRY(Cipher(org_id, person_id));
-  CasePerson p{.id = person_id, .code = listed->person_code};
-  auto name = cipher->Open("legal_name", listed->legal_name);
-  auto alias = cipher->Open("alias", listed->alias);
-  auto safe = cipher->Open("safe_contact", listed->safe_contact);
-  if (!name || !alias || !safe) return Fail(ErrorCode::kInternal, "error.internal");
-  p.legal_name = std::move(*name);
-  p.alias = std::move(*alias);
-  p.safe_contact = std::move(*safe);
-  return p;
+  return Open(*cipher, person_id, *listed);
+}
+
+Result<CasePerson> PersonView::Person(const case_repo::ListedCase& listed,
+                                      const people::PersonCipher* kept) {
+  const std::string& person_id = listed.c.person_id;
+  if (!kept) {
+    auto it = ciphers_.find(person_id);
+    if (it == ciphers_.end()) {
+      people::PersonCipher cipher =
+          TRY(people::PersonCipher::Unwrap(tx_, keyring_, listed.c.org_id, person_id, listed.key));
+      it = ciphers_.emplace(person_id, std::move(cipher)).first;
+    }
+    kept = &it->second;
+  }
+  return Open(*kept, person_id, listed);
 }
 
 std::vector<Worker> Workers(const std::vector<std::pair<std::string, std::string>>& rows) {
@@ -61,22 +103,16 @@ Result<std::vector<Worker>> WorkersOf(store::Tx& tx, const std::string& case_id)
 
 Result<Case> ListedView(PersonView& people, const case_repo::StoredCase& c,
                         std::vector<Worker> workers, std::string_view access, bool readable) {
-  Case out{.id = c.id,
-           .org_id = c.org_id,
-           .number = c.number,
-           .status = c.status,
-           .intake_channel = c.intake_channel,
-           .situation = SplitTags(c.situation),
-           .risk_level = c.risk_level,
-           .restricted = c.restricted,
-           .assigned = std::move(workers),
-           .opened_at = c.opened_at,
-           .closed_at = c.closed_at,
-           .closure_reason = c.closure_reason,
-           .last_contact_at = c.last_contact_at,
-           .updated_at = c.updated_at,
-           .access = std::string(access)};
+  Case out = Unsealed(c, std::move(workers), access);
   if (readable) out.person = TRY(people.Person(c.org_id, c.person_id));
+  return out;
+}
+
+Result<Case> ListedView(PersonView& people, const case_repo::ListedCase& listed,
+                        const people::PersonCipher* kept, std::vector<Worker> workers,
+                        std::string_view access, bool readable) {
+  Case out = Unsealed(listed.c, std::move(workers), access);
+  if (readable) out.person = TRY(people.Person(listed, kept));
   return out;
 }
 

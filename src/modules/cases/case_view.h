@@ -24,14 +24,14 @@ inline constexpr std::string_view kCasesTable = "cases";
 // Her key and the clear person fields a case shows, once per person within a request.
 class PersonView {
  public:
-  // kept: the keys a kept list holds unwrapped (ListedRows::keys), used instead of unwrapping.
-  PersonView(store::Tx& tx, security::Keyring& keyring,
-             const std::map<std::string, people::PersonCipher>* kept = nullptr)
-      : tx_(tx), keyring_(keyring), kept_(kept) {}
+  PersonView(store::Tx& tx, security::Keyring& keyring) : tx_(tx), keyring_(keyring) {}
 
   Result<const people::PersonCipher*> Cipher(const std::string& org_id,
                                              const std::string& person_id);
   Result<CasePerson> Person(const std::string& org_id, const std::string& person_id);
+  // Her person from a list's row: opened under kept, the key a kept list holds for her
+  // (ListedRows::key_of), or, when null, the row's wrapped key unwrapped once per view.
+  Result<CasePerson> Person(const case_repo::ListedCase& listed, const people::PersonCipher* kept);
   // What a list already read of her: Cipher and Person use it instead of querying again. The
   // listed case must outlive this view.
   void Know(const case_repo::ListedCase& listed) { known_[listed.c.person_id] = &listed; }
@@ -39,7 +39,6 @@ class PersonView {
  private:
   store::Tx& tx_;
   security::Keyring& keyring_;
-  const std::map<std::string, people::PersonCipher>* kept_;
   std::map<std::string, people::PersonCipher> ciphers_;
   std::map<std::string, const case_repo::ListedCase*> known_;
 };
@@ -59,5 +58,9 @@ Result<Case> View(PersonView& people, const case_repo::StoredCase& c, std::vecto
 // closure note, reopening reason), which a list neither reads nor opens.
 Result<Case> ListedView(PersonView& people, const case_repo::StoredCase& c,
                         std::vector<Worker> workers, std::string_view access, bool readable);
+// The same from a list's row, her person opened under kept (see PersonView::Person).
+Result<Case> ListedView(PersonView& people, const case_repo::ListedCase& listed,
+                        const people::PersonCipher* kept, std::vector<Worker> workers,
+                        std::string_view access, bool readable);
 
 }  // namespace dandelion::cases

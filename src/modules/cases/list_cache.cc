@@ -53,7 +53,7 @@ size_t BytesOf(const ListedRows& rows) {
       add(*s);
     }
     if (l.key) add(l.key->wrapped);
-    n += sizeof(l);
+    n += sizeof(l) + 2 * sizeof(void*);  // and its entries in workers_of and key_of
   }
   for (const auto& [id, workers] : rows.workers) {
     add(id);
@@ -63,6 +63,19 @@ size_t BytesOf(const ListedRows& rows) {
     }
   }
   return n + rows.keys.size() * ListCache::kKeyBytes;
+}
+
+// Fills rows.workers_of and rows.key_of, once rows.workers and rows.keys are complete.
+void IndexRows(ListedRows& rows) {
+  static const WorkersByCase::mapped_type kNoWorkers;
+  rows.workers_of.reserve(rows.cases.size());
+  rows.key_of.reserve(rows.cases.size());
+  for (const auto& listed : rows.cases) {
+    const auto workers = rows.workers.find(listed.c.id);
+    rows.workers_of.push_back(workers == rows.workers.end() ? &kNoWorkers : &workers->second);
+    const auto key = rows.keys.find(listed.c.person_id);
+    rows.key_of.push_back(key == rows.keys.end() ? nullptr : &key->second);
+  }
 }
 
 Result<std::optional<int64_t>> GenerationOf(store::Tx& tx, const std::string& org_id) {
@@ -112,13 +125,17 @@ Result<std::shared_ptr<const ListedRows>> ListCache::Read(store::Tx& tx,
   ids.reserve(rows->cases.size());
   for (const auto& listed : rows->cases) ids.push_back(listed.c.id);
   rows->workers = TRY(case_repo::WorkersOf(tx, ids));
-  if (!keepable) return std::shared_ptr<const ListedRows>(std::move(rows));
+  if (!keepable) {
+    IndexRows(*rows);
+    return std::shared_ptr<const ListedRows>(std::move(rows));
+  }
   for (const auto& listed : rows->cases) {
     const std::string& person_id = listed.c.person_id;
     if (listed.person_erased || !listed.key || rows->keys.count(person_id)) continue;
     rows->keys.emplace(person_id, TRY(people::PersonCipher::Unwrap(tx, keyring_, listed.c.org_id,
                                                                    person_id, listed.key)));
   }
+  IndexRows(*rows);
   Keep(looked, rows);
   return std::shared_ptr<const ListedRows>(std::move(rows));
 }

@@ -46,6 +46,11 @@ struct ListedRows {
   // person id → her key unwrapped from the wrapped key in cases, for every listed woman who has
   // one. Dropped (and wiped) with the rows.
   std::map<std::string, people::PersonCipher> keys;
+  // For each of cases, in order, what a list looks up per row, found once when the rows are read
+  // rather than in two maps on every read of them: its workers (never null; empty when it has
+  // none) and her kept key (null when none is kept). They point into workers and keys.
+  std::vector<const WorkersByCase::mapped_type*> workers_of;
+  std::vector<const people::PersonCipher*> key_of;
 };
 
 class ListCache {
