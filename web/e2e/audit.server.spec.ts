@@ -50,6 +50,7 @@ describe.skipIf(skipReason !== null)('audit real-server suite (build/dandelion)'
     await page.getByRole('button', { name: '찾기' }).click();
     await page.getByRole('button', { name: '더 보기' }).waitFor();
     await expect.poll(() => table.getByRole('row').count()).toBe(51); // a page of 50 and the header
+    expect(await table.getByText('당사자 열람').count()).toBe(50); // the filter's page, not the last
     await page.getByRole('button', { name: '더 보기' }).click();
     await expect.poll(() => table.getByRole('row').count()).toBe(61);
     expect(await table.getByText('로그인 시도').count()).toBe(0);

@@ -390,6 +390,9 @@ describe('UI-only suite (mocked API)', () => {
     await page.clock.install();
     await signIn('dispatcher', SECRETS.dispatcher);
     await page.getByRole('heading', { name: '긴급 구조 요청' }).waitFor();
+    // The board's first reads answered: one answered after the jump would count as her activity
+    // and close the warning (it did, once, on a busy CI machine).
+    await page.waitForLoadState('networkidle');
     await page.clock.fastForward('13:05');
     const dialog = page.getByRole('alertdialog', { name: '곧 로그아웃됩니다' });
     await dialog.waitFor();

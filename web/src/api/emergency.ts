@@ -128,8 +128,9 @@ const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
 export function listHelpRequests(
   status: StatusFilter = 'open',
+  options: { background?: boolean } = {},
 ): Promise<ApiResult<Page<HelpRequest>>> {
-  return request<Page<HelpRequest>>('GET', `${base}?${new URLSearchParams({ status })}`);
+  return request<Page<HelpRequest>>('GET', `${base}?${new URLSearchParams({ status })}`, options);
 }
 
 export function getHelpRequest(id: string): Promise<ApiResult<HelpRequest>> {

@@ -1,7 +1,7 @@
 // The auditor's screen (/audit): whether the audit log is intact (the whole chain and its signed
 // checkpoints, checked on the server when the page opens), and the entries themselves, newest
 // first, with filters and "show more". Actions are shown in words, outcomes too.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   searchAudit,
@@ -67,8 +67,13 @@ export function AuditPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [filter, setFilter] = useState<AuditFilterInput>({});
   const [error, setError] = useState<ApiError | null>(null);
+  // Only the answer to the latest search or page asked for is shown: an earlier one arriving
+  // late would mix two filters' entries.
+  const asked = useRef(0);
   const load = useCallback(async (f: AuditFilterInput, after?: string) => {
+    const mine = ++asked.current;
     const r = await searchAudit(f, after);
+    if (mine !== asked.current) return;
     if (!r.ok) {
       setError(r.error);
       return;
@@ -83,6 +88,11 @@ export function AuditPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setFilter(draft);
+    // The last search's entries and its "show more" go at once: a page of them must not be
+    // asked for under the new filter.
+    setEntries(null);
+    setCursor(null);
+    setError(null);
     void load(draft);
   };
   return (

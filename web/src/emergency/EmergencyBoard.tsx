@@ -53,16 +53,21 @@ export function EmergencyBoard() {
     setItems(next);
   }, []);
 
-  const load = useCallback(async () => {
-    const r = await listHelpRequests(filterRef.current);
-    setLoaded(true);
-    if (!r.ok) {
-      setError(r.error);
-      return;
-    }
-    setError(null);
-    show(fromRequests(r.data.items));
-  }, [show]);
+  // background: a reload the stream asked for (after a reconnection, a flood), not the
+  // dispatcher: it must not keep her session from its idle sign-out.
+  const load = useCallback(
+    async (background = false) => {
+      const r = await listHelpRequests(filterRef.current, { background });
+      setLoaded(true);
+      if (!r.ok) {
+        setError(r.error);
+        return;
+      }
+      setError(null);
+      show(fromRequests(r.data.items));
+    },
+    [show],
+  );
 
   useEffect(() => {
     filterRef.current = filter;
@@ -103,11 +108,11 @@ export function EmergencyBoard() {
   const onFlood = useCallback(
     (e: FloodEvent) => {
       setFlood(e);
-      void load();
+      void load(true);
     },
     [load],
   );
-  const live = useLiveRequests(onEvent, () => void load(), onFlood);
+  const live = useLiveRequests(onEvent, () => void load(true), onFlood);
 
   async function open(id: string) {
     setSelectedId(id);
