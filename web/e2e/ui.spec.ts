@@ -391,7 +391,7 @@ describe('UI-only suite (mocked API)', () => {
     await signIn('dispatcher', SECRETS.dispatcher);
     await page.getByRole('heading', { name: '긴급 구조 요청' }).waitFor();
     // The board's first reads answered: one answered after the jump would count as her activity
-    // and close the warning (it did, once, on a busy CI machine).
+    // and close the warning, one way it could close under this test on a busy machine.
     await page.waitForLoadState('networkidle');
     await page.clock.fastForward('13:05');
     const dialog = page.getByRole('alertdialog', { name: '곧 로그아웃됩니다' });
