@@ -77,17 +77,11 @@ Result<CasePerson> PersonView::Person(const std::string& org_id, const std::stri
 
 Result<CasePerson> PersonView::Person(const case_repo::ListedCase& listed,
                                       const people::PersonCipher* kept) {
-  const std::string& person_id = listed.c.person_id;
   if (!kept) {
-    auto it = ciphers_.find(person_id);
-    if (it == ciphers_.end()) {
-      people::PersonCipher cipher =
-          TRY(people::PersonCipher::Unwrap(tx_, keyring_, listed.c.org_id, person_id, listed.key));
-      it = ciphers_.emplace(person_id, std::move(cipher)).first;
-    }
-    kept = &it->second;
+    Know(listed);  // Cipher unwraps the row's key once per view
+    kept = TRY(Cipher(listed.c.org_id, listed.c.person_id));
   }
-  return Open(*kept, person_id, listed);
+  return Open(*kept, listed.c.person_id, listed);
 }
 
 std::vector<Worker> Workers(const std::vector<std::pair<std::string, std::string>>& rows) {

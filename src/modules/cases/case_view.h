@@ -30,7 +30,7 @@ class PersonView {
                                              const std::string& person_id);
   Result<CasePerson> Person(const std::string& org_id, const std::string& person_id);
   // Her person from a list's row: opened under kept, the key a kept list holds for her
-  // (ListedRows::key_of), or, when null, the row's wrapped key unwrapped once per view.
+  // (ListedRows::key_of), or, when null, the row's wrapped key unwrapped once per view (Cipher).
   Result<CasePerson> Person(const case_repo::ListedCase& listed, const people::PersonCipher* kept);
   // What a list already read of her: Cipher and Person use it instead of querying again. The
   // listed case must outlive this view.
