@@ -106,16 +106,20 @@ Result<int64_t> AuditLog::AppendFiled(store::Tx& tx,
                                       std::span<const FiledAuditEvent> events) const {
   if (events.empty()) return int64_t{0};
   // Bumping the head first takes its row lock (PostgreSQL) before the previous hash is read, so
-  // two transactions appending at once are serialized instead of both chaining from one hash.
-  if (auto n = tx.Exec("UPDATE audit_head SET seq = seq + ? WHERE id = 1",
-                       {static_cast<int64_t>(events.size())});
-      !n) {
-    return Fail(n.error());
-  }
-  auto head = TRY(tx.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1"));
+  // two transactions appending at once are serialized instead of both chaining from one hash;
+  // RETURNING reads it in the same statement.
+  auto head =
+      TRY(tx.QueryOne("UPDATE audit_head SET seq = seq + ? WHERE id = 1 RETURNING seq, hash",
+                      {static_cast<int64_t>(events.size())}));
   if (!head) return Fail(ErrorCode::kInternal, "error.internal", "audit_head row is missing");
   const int64_t first = head->Int(0) - static_cast<int64_t>(events.size()) + 1;
   std::string prev = head->BlobBytes(1);
+  // The rows go to the database together (Tx::ExecMany: on PostgreSQL one round trip, not one
+  // per entry), each time the head must name the last of them.
+  static const std::string insert = std::string("INSERT INTO audit_log (") + kColumns +
+                                    ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  std::vector<store::Params> rows;
+  rows.reserve(std::min(events.size(), static_cast<size_t>(kCheckpointEvery)));
   for (size_t i = 0; i < events.size(); ++i) {
     const AuditEvent& event = events[i].event;
     AuditEntry e;
@@ -133,15 +137,15 @@ Result<int64_t> AuditLog::AppendFiled(store::Tx& tx,
     e.remote = event.remote;
     e.fields = event.fields;
     auto hash = TRY(ChainHash(prev, e));
-    auto n = tx.Exec(
-        std::string("INSERT INTO audit_log (") + kColumns +
-            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {e.seq, e.at_ms, e.actor_user_id, e.actor_org_id, e.org_id, e.action, e.entity_type,
-         e.entity_id, e.outcome, e.request_id, e.remote, JoinRoles(e.fields), store::Blob{hash}});
-    if (!n) return Fail(n.error());
+    rows.push_back({e.seq, e.at_ms, std::move(e.actor_user_id), std::move(e.actor_org_id),
+                    std::move(e.org_id), std::move(e.action), std::move(e.entity_type),
+                    std::move(e.entity_id), std::move(e.outcome), std::move(e.request_id),
+                    std::move(e.remote), JoinRoles(e.fields), store::Blob{hash}});
     prev = std::move(hash);
     // A checkpoint signs the head, so the head must name this row first.
     if (e.seq % kCheckpointEvery == 0 || i + 1 == events.size()) {
+      TRY(tx.ExecMany(insert, rows));
+      rows.clear();
       if (auto u = tx.Exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",
                            {e.seq, store::Blob{prev}});
           !u) {

@@ -74,8 +74,9 @@ class AuditLog {
   // Appends event inside tx; returns its sequence number.
   Result<int64_t> Append(store::Tx& tx, const AuditEvent& event) const;
 
-  // Appends events inside tx in their order, each with its own time; one read and one update
-  // of the head for the lot. Returns the last sequence number (0 when events is empty).
+  // Appends events inside tx in their order, each with its own time; the head moved and read in
+  // one statement, the rows sent together (Tx::ExecMany), the head set once for the lot (and at
+  // each checkpoint). Returns the last sequence number (0 when events is empty).
   Result<int64_t> AppendFiled(store::Tx& tx, std::span<const FiledAuditEvent> events) const;
 
   // Now on this log's clock, as entries store it.

@@ -13,6 +13,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -70,6 +71,10 @@ class Tx {
   virtual Result<Rows> Query(std::string_view sql, const Params& params = {}) = 0;
   // Runs a statement; returns the number of rows changed.
   virtual Result<int64_t> Exec(std::string_view sql, const Params& params = {}) = 0;
+  // Runs one statement once for each set of parameters, in order, and stops at the first that
+  // fails (a failed statement fails the transaction, as always). PostgreSQL sends them together
+  // (libpq's pipeline mode): one round trip for many rows, where Exec in a loop is one each.
+  virtual Result<void> ExecMany(std::string_view sql, std::span<const Params> rows);
   virtual Dialect dialect() const = 0;
 
   // Convenience: the first row, or nullopt when there is none.

@@ -210,6 +210,66 @@ TEST_P(DatabaseTest, MapsADuplicateKeyToConflict) {
   EXPECT_EQ(second.error().message_key, "error.conflict");
 }
 
+TEST_P(DatabaseTest, ExecManyRunsAStatementOncePerRowInOrder) {
+  CreateTables();
+  // More rows than PostgreSQL sends in one pipeline, and values of every type (a null where
+  // another row has a number), as the transaction's first statement and after another.
+  std::vector<Params> rows;
+  for (int i = 0; i < 600; ++i) {
+    rows.push_back({std::string("item-") + std::to_string(1000 + i),
+                    i % 7 == 0 ? Value(nullptr) : Value(int64_t{i}), 0.5 * i,
+                    std::string("민들레 ") + std::to_string(i),
+                    Blob{std::string("\x00\x01\xfe\xff", 4)}});
+  }
+  ASSERT_TRUE(db_->Write([&](Tx& tx) -> Result<void> {
+    TRY(tx.ExecMany("INSERT INTO items (id, n, r, t, b) VALUES (?, ?, ?, ?, ?)",
+                    std::span(rows).first(300)));
+    TRY(tx.Exec("UPDATE counter SET value = value + 1 WHERE id = 1"));
+    TRY(tx.ExecMany("INSERT INTO items (id, n, r, t, b) VALUES (?, ?, ?, ?, ?)",
+                    std::span(rows).subspan(300)));
+    TRY(tx.ExecMany("INSERT INTO items (id) VALUES (?)", {}));  // nothing: nothing sent
+    return Ok();
+  }));
+  EXPECT_EQ(CountItems(), 600);
+  ASSERT_TRUE(db_->Read([&](Tx& tx) -> Result<void> {
+    auto found = TRY(tx.Query("SELECT id, n, r, t, b FROM items ORDER BY id"));
+    EXPECT_EQ(found.size(), 600u);
+    for (size_t i = 0; i < found.size(); ++i) {
+      EXPECT_EQ(found[i].Text(0), std::get<std::string>(rows[i][0]));
+      EXPECT_EQ(found[i].IsNull(1), i % 7 == 0);
+      if (i % 7 != 0) {
+        EXPECT_EQ(found[i].Int(1), static_cast<int64_t>(i));
+      }
+      EXPECT_EQ(found[i].Text(3), std::get<std::string>(rows[i][3]));
+      EXPECT_EQ(found[i].BlobBytes(4), std::string("\x00\x01\xfe\xff", 4));
+    }
+    return Ok();
+  }));
+}
+
+TEST_P(DatabaseTest, ExecManyStopsAtTheFirstFailureAndTheWriteLeavesNothing) {
+  CreateTables();
+  ASSERT_TRUE(db_->ExecScript("INSERT INTO items (id) VALUES ('taken')"));
+  std::vector<Params> rows = {{std::string("a")}, {std::string("taken")}, {std::string("b")}};
+  auto r = db_->Write([&](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("UPDATE counter SET value = value + 1 WHERE id = 1"));
+    return tx.ExecMany("INSERT INTO items (id) VALUES (?)", rows);
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(CountItems(), 1);
+  // Nothing of the write stayed, and the next one goes through on the same pool.
+  ASSERT_TRUE(db_->Write([&](Tx& tx) -> Result<void> {
+    return tx.ExecMany("INSERT INTO items (id) VALUES (?)", std::span(rows).first(1));
+  }));
+  EXPECT_EQ(CountItems(), 2);
+  ASSERT_TRUE(db_->Read([&](Tx& tx) -> Result<void> {
+    auto counter = TRY(tx.QueryOne("SELECT value FROM counter WHERE id = 1"));
+    EXPECT_EQ(counter->Int(0), 0);
+    return Ok();
+  }));
+}
+
 TEST_P(DatabaseTest, ReportsOtherFailuresAsInternalWithDetail) {
   auto r = db_->Read([](Tx& tx) -> Result<void> {
     auto q = tx.Query("SELECT nope FROM no_such_table");

@@ -183,23 +183,9 @@ PostgresConnection::Bound PostgresConnection::Bind(std::string_view sql, const P
 }
 
 Result<PGresult*> PostgresConnection::Run(std::string_view sql, const Params& params) {
-  const Bound b = Bind(sql, params);
+  Bound b = Bind(sql, params);
+  if (!begin_.empty()) return Pipeline(std::span(&b, 1));
   const int n = int(b.values.size());
-  if (!begin_.empty()) {
-    const std::span<const char* const> begin = std::exchange(begin_, {});
-    // A connection that died while idle is noticed here, by the transaction's first statement;
-    // nothing of the transaction has run, so it is sent again on a new connection.
-    for (int attempt = 0;; ++attempt) {
-      auto name = Prepared(b.key, b.text, b.types);
-      Result<PGresult*> res = name ? RunAfter(begin, b, *name) : Fail(name.error());
-      if (res || attempt > 0 || res.error().code != ErrorCode::kUnavailable || !EnsureConnected()) {
-        // If the transaction did not begin, the next statement begins it: no statement of a
-        // transaction ever runs outside it, even after a failure its caller went past.
-        if (!res && !InTransaction()) begin_ = begin;
-        return res;
-      }
-    }
-  }
   const std::string name = TRY(Prepared(b.key, b.text, b.types));
   PGresult* res = name.empty()
                       ? PQexecParams(conn_, b.text.c_str(), n, b.types.data(), b.values.data(),
@@ -215,32 +201,68 @@ Result<PGresult*> PostgresConnection::Run(std::string_view sql, const Params& pa
   return res;
 }
 
-Result<PGresult*> PostgresConnection::RunAfter(std::span<const char* const> begin, const Bound& b,
-                                               const std::string& name) {
+Result<void> PostgresConnection::ExecMany(std::string_view sql, std::span<const Params> rows) {
+  // In slices: a pipeline's results wait in the server's send buffer until they are read after
+  // the sync, and a few hundred small ones stay far below what would leave both ends waiting
+  // for each other to read.
+  for (size_t start = 0; start < rows.size(); start += kPipelineSlice) {
+    std::vector<Bound> slice;
+    for (size_t i = start; i < std::min(rows.size(), start + kPipelineSlice); ++i) {
+      slice.push_back(Bind(sql, rows[i]));
+    }
+    ResultPtr last(TRY(Pipeline(slice)));
+  }
+  return Ok();
+}
+
+Result<PGresult*> PostgresConnection::Pipeline(std::span<const Bound> statements) {
+  const std::span<const char* const> begin = std::exchange(begin_, {});
+  // A connection that died while idle is noticed here, by the transaction's first statement;
+  // nothing of the transaction has run, so it is sent again on a new connection.
+  for (int attempt = 0;; ++attempt) {
+    Result<PGresult*> res = Send(begin, statements);
+    if (res || begin.empty() || attempt > 0 || res.error().code != ErrorCode::kUnavailable ||
+        !EnsureConnected()) {
+      // If the transaction did not begin, the next statement begins it: no statement of a
+      // transaction ever runs outside it, even after a failure its caller went past.
+      if (!res && !InTransaction()) begin_ = begin;
+      return res;
+    }
+  }
+}
+
+Result<PGresult*> PostgresConnection::Send(std::span<const char* const> begin,
+                                           std::span<const Bound> statements) {
+  std::vector<std::string> names;  // prepared before the pipeline: PQprepare waits for its answer
+  for (const Bound& b : statements) names.push_back(TRY(Prepared(b.key, b.text, b.types)));
   if (PQenterPipelineMode(conn_) != 1) return Fail(MakeError(nullptr, "pipeline"));
   bool sent = true;
   for (const char* statement : begin) {
     sent =
         sent && PQsendQueryParams(conn_, statement, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
   }
-  const int n = int(b.values.size());
-  sent = sent &&
-         (name.empty() ? PQsendQueryParams(conn_, b.text.c_str(), n, b.types.data(),
-                                           b.values.data(), b.lengths.data(), b.formats.data(), 0)
-                       : PQsendQueryPrepared(conn_, name.c_str(), n, b.values.data(),
-                                             b.lengths.data(), b.formats.data(), 0)) == 1;
+  for (size_t i = 0; i < statements.size(); ++i) {
+    const Bound& b = statements[i];
+    const int n = int(b.values.size());
+    sent = sent && (names[i].empty()
+                        ? PQsendQueryParams(conn_, b.text.c_str(), n, b.types.data(),
+                                            b.values.data(), b.lengths.data(), b.formats.data(), 0)
+                        : PQsendQueryPrepared(conn_, names[i].c_str(), n, b.values.data(),
+                                              b.lengths.data(), b.formats.data(), 0)) == 1;
+  }
   sent = sent && PQpipelineSync(conn_) == 1;  // sends them all
   std::optional<Error> failed;
   if (!sent) failed = MakeError(nullptr, "pipeline");
   // Every result up to the sync point: each query's result and a null after it, then the sync.
   // Once one failed the rest come back PGRES_PIPELINE_ABORTED; the first failure is the one to
   // report. A lost connection ends the reading (its state goes with the reconnection).
-  ResultPtr wanted;
+  const size_t queries = begin.size() + statements.size();
+  ResultPtr wanted;  // the last statement's
   size_t query = 0;
   while (sent) {
     ResultPtr res(PQgetResult(conn_));
     if (!res) {
-      if (PQstatus(conn_) != CONNECTION_OK || ++query > begin.size() + 1) {
+      if (PQstatus(conn_) != CONNECTION_OK || ++query > queries) {
         if (!failed) failed = MakeError(nullptr, "pipeline");
         break;
       }
@@ -250,8 +272,13 @@ Result<PGresult*> PostgresConnection::RunAfter(std::span<const char* const> begi
     if (status == PGRES_PIPELINE_SYNC) break;
     if (status == PGRES_PIPELINE_ABORTED) continue;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      if (!failed) failed = MakeError(res.get(), query < begin.size() ? begin[query] : b.text);
-    } else if (query == begin.size()) {
+      if (!failed) {
+        failed =
+            MakeError(res.get(), query < begin.size()
+                                     ? std::string_view(begin[query])
+                                     : std::string_view(statements[query - begin.size()].text));
+      }
+    } else if (query + 1 == queries) {
       wanted = std::move(res);
     }
   }

@@ -10,7 +10,8 @@
 // booleans to int64, float4/float8 to double, bytea (hex output) to Blob, all else to string
 // (NUMERIC too, so no precision is lost; Row::Int/Real parse it).
 // A transaction's BEGIN goes out with its first statement in one pipeline
-// (BeginWithNextStatement): a round trip fewer for every transaction.
+// (BeginWithNextStatement): a round trip fewer for every transaction. ExecMany sends one
+// statement for many rows in one pipeline too.
 // SQLSTATE 23505 (unique_violation) is kConflict; a lost connection is kUnavailable and is
 // re-established by the next EnsureConnected(); other failures are kInternal with the server
 // message.
@@ -44,6 +45,9 @@ class PostgresConnection {
   // sql uses ? placeholders (rewritten here) and holds one statement.
   Result<Rows> Query(std::string_view sql, const Params& params);
   Result<int64_t> Exec(std::string_view sql, const Params& params);
+  // Runs sql once per set of parameters, all in one pipeline (kPipelineSlice at a time) after
+  // the pending beginning, if any; the first failure, the rest then not run.
+  Result<void> ExecMany(std::string_view sql, std::span<const Params> rows);
   // Runs one or more statements without parameters (simple query protocol). If the script leaves
   // a transaction open or aborted, it is rolled back.
   Result<void> ExecScript(std::string_view sql);
@@ -64,6 +68,7 @@ class PostgresConnection {
   bool Aborted() const { return PQtransactionStatus(conn_) == PQTRANS_INERROR; }
 
   static constexpr size_t kMaxPrepared = 512;
+  static constexpr size_t kPipelineSlice = 256;
   // How many statements this connection has prepared (for tests).
   size_t PreparedCount() const { return prepared_.size(); }
 
@@ -84,9 +89,13 @@ class PostgresConnection {
   // Executes and checks a statement (after the pending beginning, if any); on success returns
   // the result for the caller to read.
   Result<PGresult*> Run(std::string_view sql, const Params& params);
-  // The statement sent after `begin`, in one pipeline; its result, or the first failure.
-  Result<PGresult*> RunAfter(std::span<const char* const> begin, const Bound& b,
-                             const std::string& name);
+  // Sends statements after the pending beginning (if any) in one pipeline; the last one's
+  // result, or the first failure. Sent again on a new connection if the beginning finds the
+  // connection lost (nothing had run).
+  Result<PGresult*> Pipeline(std::span<const Bound> statements);
+  // One pipeline: begin, then statements, then a sync; the last one's result, or the first
+  // failure.
+  Result<PGresult*> Send(std::span<const char* const> begin, std::span<const Bound> statements);
   // The name of the statement prepared for key (its text and parameter types), preparing it
   // now if need be; "" when none may be (the connection keeps kMaxPrepared already).
   Result<std::string> Prepared(const std::string& key, const std::string& text,

@@ -22,6 +22,9 @@ class PostgresTx final : public Tx {
   Result<int64_t> Exec(std::string_view sql, const Params& params) override {
     return conn_.Exec(sql, params);
   }
+  Result<void> ExecMany(std::string_view sql, std::span<const Params> rows) override {
+    return conn_.ExecMany(sql, rows);
+  }
   Dialect dialect() const override { return Dialect::kPostgres; }
 
  private:

@@ -1,4 +1,4 @@
-// Row accessors and Tx::QueryOne: the backend-independent parts of database.h.
+// Row accessors, Tx::QueryOne and Tx::ExecMany: the backend-independent parts of database.h.
 //
 // Accessors convert between the Value alternatives where the meaning is unambiguous, because the
 // two backends do not always return the same alternative for the same portable SQL (PostgreSQL
@@ -81,6 +81,15 @@ Result<std::optional<Row>> Tx::QueryOne(std::string_view sql, const Params& para
   if (!rows) return Fail(rows.error());
   if (rows->empty()) return std::optional<Row>();
   return std::optional<Row>(std::move(rows->front()));
+}
+
+// SQLite runs in this process: a loop costs no round trips (its statement is prepared once and
+// kept, as every statement is).
+Result<void> Tx::ExecMany(std::string_view sql, std::span<const Params> rows) {
+  for (const Params& params : rows) {
+    if (auto n = Exec(sql, params); !n) return Fail(n.error());
+  }
+  return Ok();
 }
 
 }  // namespace dandelion::store
