@@ -14,7 +14,7 @@
 // and a second thread files the journal into the chain once a second; FileJournal() files it at
 // once, for every reader of the audit log. Without a journal (PostgreSQL, tests in memory) each
 // group is appended to the chain directly, as one AuditLog::AppendFiled: on PostgreSQL its rows
-// go out in one pipeline, four round trips a group instead of four an entry.
+// go out in one pipeline: a few round trips a group instead of four an entry.
 //
 // Thread-safe. Stop() (or the destructor) writes what is queued and then ends the thread.
 #pragma once

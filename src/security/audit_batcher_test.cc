@@ -84,7 +84,7 @@ TEST_P(AuditBatcherTest, AnEntryNobodyWaitsForIsStillWritten) {
 
 TEST_P(AuditBatcherTest, GroupsAreChainedWholeAndSignedAtEveryThousandthRow) {
   // Entries queued faster than a group is written: groups of up to kMaxBatch, each group's rows
-  // sent together, the head moved and a checkpoint signed at rows 1000 and 2000 inside them.
+  // sent together; checkpoints signed at rows 1000 and 2000, wherever the groups' edges fall.
   {
     AuditBatcher batcher(*db_, *audit_);
     for (int i = 0; i < 2100; ++i) {
