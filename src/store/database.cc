@@ -20,6 +20,45 @@ Result<Rows> Database::ReadStatement(std::string_view sql, const Params& params)
   return ReadValue([&](Tx& tx) { return tx.Query(sql, params); });
 }
 
+namespace {
+
+// The transaction ReadByOneStatement hands its function: the first SELECT runs alone; anything
+// after it is refused, and the refusal is remembered, so that the read runs again in a
+// transaction even if the function made light of the failure.
+class FirstStatementTx final : public Tx {
+ public:
+  explicit FirstStatementTx(Database& db) : db_(db) {}
+  Result<Rows> Query(std::string_view sql, const Params& params) override {
+    if (ran_ || !sql.starts_with("SELECT ")) return Refuse();
+    ran_ = true;
+    return db_.ReadStatement(sql, params);
+  }
+  Result<int64_t> Exec(std::string_view, const Params&) override { return Refuse(); }
+  Result<void> ExecMany(std::string_view, std::span<const Params>) override { return Refuse(); }
+  Dialect dialect() const override { return db_.dialect(); }
+  bool refused() const { return refused_; }
+
+ private:
+  Failure Refuse() {
+    refused_ = true;
+    return Fail(ErrorCode::kInternal, "error.internal",
+                "a read's second statement runs in a transaction (ReadByOneStatement)");
+  }
+
+  Database& db_;
+  bool ran_ = false;
+  bool refused_ = false;
+};
+
+}  // namespace
+
+Result<void> Database::ReadByOneStatement(const std::function<Result<void>(Tx&)>& fn) {
+  FirstStatementTx first(*this);
+  Result<void> settled = fn(first);
+  if (!first.refused()) return settled;
+  return Read(fn);
+}
+
 Result<void> RequireSelect(std::string_view sql) {
   if (sql.starts_with("SELECT ")) return Ok();
   return Fail(ErrorCode::kInternal, "error.internal",

@@ -97,11 +97,25 @@ class Database {
   // needs Write().
   virtual Result<Rows> ReadStatement(std::string_view sql, const Params& params = {});
 
-  // Read() and Write() for a function that returns a value (a Result<T>): the value, or the
-  // function's error (with the same commit and roll-back rules).
+  // Runs fn as a read that its first statement usually settles (a case read whose access the
+  // case's own row decides; a kept case list checked by its generation): that statement runs as
+  // ReadStatement does, in a snapshot of its own, outside any transaction. Should fn run a second
+  // statement, that statement fails, fn's answer is set aside whatever it is, and fn runs again
+  // from the start in Read(): every statement in one snapshot, as always. fn must therefore leave
+  // nothing changed outside what it returns until its statements are done. SQLite runs Read()
+  // at once: its BEGIN and COMMIT cost no round trip (ReadStatement). docs/performance.md,
+  // "A read settled by its first statement".
+  virtual Result<void> ReadByOneStatement(const std::function<Result<void>(Tx&)>& fn);
+
+  // Read(), Write() and ReadByOneStatement() for a function that returns a value (a Result<T>):
+  // the value, or the function's error (with the same commit and roll-back rules).
   template <class Fn>
   auto ReadValue(Fn&& fn) -> std::invoke_result_t<Fn, Tx&> {
     return Run(&Database::Read, std::forward<Fn>(fn));
+  }
+  template <class Fn>
+  auto ReadValueByOneStatement(Fn&& fn) -> std::invoke_result_t<Fn, Tx&> {
+    return Run(&Database::ReadByOneStatement, std::forward<Fn>(fn));
   }
   template <class Fn>
   auto WriteValue(Fn&& fn) -> std::invoke_result_t<Fn, Tx&> {

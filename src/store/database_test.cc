@@ -335,6 +335,52 @@ TEST_P(DatabaseTest, ReadStatementRunsOneSelectAndRefusesAnythingElse) {
   EXPECT_EQ(CountItems(), 1);
 }
 
+// ReadByOneStatement: a read its first statement settles runs that statement alone (PostgreSQL:
+// outside a transaction, so in the server's default isolation); a second statement sends the
+// whole read to Read(), one snapshot (REPEATABLE READ), even when the function made light of the
+// refusal; and a change is refused as in any read.
+TEST_P(DatabaseTest, ReadByOneStatementRunsAFirstStatementAloneAndTheRestInOneSnapshot) {
+  CreateTables();
+  ASSERT_TRUE(db_->Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("INSERT INTO items (id, n) VALUES ('a', 7), ('b', 8)"));
+    return Ok();
+  }));
+  const bool postgres = db_->dialect() == Dialect::kPostgres;
+  const std::string isolation =
+      postgres ? "SELECT current_setting('transaction_isolation'), n FROM items WHERE id = ?"
+               : "SELECT 'sqlite', n FROM items WHERE id = ?";
+
+  int runs = 0;
+  auto alone = db_->ReadValueByOneStatement([&](Tx& tx) -> Result<std::string> {
+    ++runs;
+    auto row = TRY(tx.QueryOne(isolation, {std::string("a")}));
+    return row->Text(0) + " " + std::to_string(row->Int(1));
+  });
+  ASSERT_TRUE(alone) << alone.error().detail;
+  EXPECT_EQ(*alone, postgres ? "read committed 7" : "sqlite 7");
+  EXPECT_EQ(runs, 1);
+
+  runs = 0;
+  auto both = db_->ReadValueByOneStatement([&](Tx& tx) -> Result<std::string> {
+    ++runs;
+    auto a = TRY(tx.QueryOne(isolation, {std::string("a")}));
+    auto b = tx.QueryOne("SELECT n FROM items WHERE id = ?", {std::string("b")});
+    // Made light of: the answer is set aside all the same and the read runs again.
+    const int64_t n = b ? (*b)->Int(0) : -1;
+    return a->Text(0) + " " + std::to_string(a->Int(1) + n);
+  });
+  ASSERT_TRUE(both) << both.error().detail;
+  EXPECT_EQ(*both, postgres ? "repeatable read 15" : "sqlite 15");
+  EXPECT_EQ(runs, postgres ? 2 : 1);
+
+  auto change = db_->ReadByOneStatement([](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("INSERT INTO items (id) VALUES ('x')"));
+    return Ok();
+  });
+  EXPECT_FALSE(change);
+  EXPECT_EQ(CountItems(), 2);
+}
+
 TEST_P(DatabaseTest, KeepsQuestionMarksInsideStringLiterals) {
   ASSERT_TRUE(db_->Read([](Tx& tx) -> Result<void> {
     auto row = tx.QueryOne("SELECT 'what?' || ?", {std::string("!")});

@@ -108,7 +108,10 @@ Result<security::Audited<Case>> CaseService::Get(const security::Actor& actor,
   const TimePoint now = clock_.Now();
   security::AuditEvent e =
       security::ActorEvent(actor, "case.read", "case", id, kReadFields, actor.org_id);
-  auto read = db_.ReadValue([&](store::Tx& tx) -> Result<Case> {
+  // Usually one statement: the case's row tells who may read it (DecideAccess), and her key and
+  // sealed columns come with it. A restricted woman, a grant or a key not yet at hand send the
+  // read to a transaction; e is touched only once the decision is made.
+  auto read = db_.ReadValueByOneStatement([&](store::Tx& tx) -> Result<Case> {
     CaseDecision decision = TRY(DecideAccess(tx, actor, id, now));
     if (!decision.ref) {
       e.outcome = decision.outcome;
@@ -159,7 +162,8 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
           ? FormatRfc3339(clock_.Now() - std::chrono::hours(24 * query.no_contact_days))
           : "";
   const bool supervisor = security::HasRole(actor.roles, "supervisor");
-  auto listed = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<Case>> {
+  // A kept list is one statement (its generation); rows read afresh go to a transaction.
+  auto listed = TRY(db_.ReadValueByOneStatement([&](store::Tx& tx) -> Result<std::vector<Case>> {
     case_repo::ListFilter filter{
         .org_id = actor.org_id,
         .status = query.status,
