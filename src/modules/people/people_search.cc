@@ -30,16 +30,24 @@ bool ValidFilter(const PeopleFilter& f) {
 }  // namespace
 
 Result<std::optional<Person>> PeopleService::Reveal(store::Tx& tx, const security::Actor& actor,
-                                                    const StoredPerson& row,
+                                                    const person_repo::FoundPerson& found,
                                                     const std::function<bool(const Person&)>& match,
                                                     std::string_view key_name,
                                                     std::vector<security::AuditEvent>& records) {
-  access::PersonDecision reach = TRY(access::DecidePersonAccess(tx, actor, row.id, clock_.Now()));
+  const StoredPerson& row = found.row;
+  access::PersonDecision reach = TRY(access::DecidePersonAccess(
+      tx, actor, row.id, clock_.Now(),
+      found.access_read ? std::optional<bool>(found.has_restricted_case) : std::nullopt));
+  auto open = [&]() -> Result<Person> {
+    PersonCipher cipher =
+        found.access_read ? TRY(PersonCipher::Unwrap(tx, keyring_, row.org_id, row.id, found.key))
+                          : TRY(PersonCipher::Load(tx, keyring_, row.org_id, row.id));
+    return cipher.OpenRow(row);
+  };
   std::optional<Person> person;
   if (match) {
     // A short index can collide: keep only true matches (restricted or not).
-    PersonCipher cipher = TRY(PersonCipher::Load(tx, keyring_, row.org_id, row.id));
-    person = TRY(cipher.OpenRow(row));
+    person = TRY(open());
     if (!match(*person)) return std::optional<Person>();
   }
   if (!reach.allowed) {
@@ -55,10 +63,7 @@ Result<std::optional<Person>> PeopleService::Reveal(store::Tx& tx, const securit
     return std::optional<Person>(
         Person{.id = row.id, .code = row.code, .restricted = true, .hidden = true});
   }
-  if (!person) {
-    PersonCipher cipher = TRY(PersonCipher::Load(tx, keyring_, row.org_id, row.id));
-    person = TRY(cipher.OpenRow(row));
-  }
+  if (!person) person = TRY(open());
   if (reach.access == access::PersonAccess::kBreakGlass) {
     security::AuditEvent glass = Event(actor, "person.search", row.id);
     glass.outcome = reach.Outcome();  // seen under a grant, as a read under it is
@@ -110,15 +115,20 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
     };
   }
   std::vector<security::AuditEvent> records;
-  auto found = db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<Person>> {
-    std::vector<StoredPerson> rows;
+  // By name or phone usually one statement: the women found come with their keys and whether
+  // they have a restricted case; a restricted one sends the search to a transaction.
+  auto found = db_.ReadValueByOneStatement([&](store::Tx& tx) -> Result<std::vector<Person>> {
+    records.clear();  // the search may run twice (ReadByOneStatement)
+    std::vector<person_repo::FoundPerson> rows;
     if (query.key == PersonQuery::Key::kCode) {
-      rows = TRY(person_repo::FindByCode(tx, actor.org_id, wanted));
+      for (auto& row : TRY(person_repo::FindByCode(tx, actor.org_id, wanted))) {
+        rows.push_back({.row = std::move(row)});
+      }
     } else {
       const bool by_name = query.key == PersonQuery::Key::kName;
       PersonIndexes idx = TRY(IndexPerson(tx, keyring_, actor.org_id, by_name ? query.value : "",
                                           by_name ? "" : query.value));
-      rows = TRY(person_repo::FindByIndex(
+      rows = TRY(person_repo::FindByIndexWithAccess(
           tx, actor.org_id,
           by_name ? person_repo::IndexColumn::kLegalName : person_repo::IndexColumn::kPhone,
           by_name ? idx.legal_name : idx.phone, idx.key_version, kMaxSearchResults));
@@ -155,7 +165,7 @@ Result<security::Audited<PeoplePage>> PeopleService::Find(const security::Actor&
     if (page.more) rows.pop_back();
     auto match = [&query](const Person& p) { return MatchesSearch(query, p); };
     for (const auto& row : rows) {
-      std::optional<Person> person = TRY(Reveal(tx, actor, row, match, key_name, records));
+      std::optional<Person> person = TRY(Reveal(tx, actor, {.row = row}, match, key_name, records));
       if (!person) continue;
       if (page.items.size() == static_cast<size_t>(kMaxSearchResults)) {
         page.more = true;
@@ -189,7 +199,7 @@ Result<security::Audited<PeoplePage>> PeopleService::List(const security::Actor&
     for (const auto& row : rows) {
       // A restricted woman the caller may not open is listed by code only, unrecorded one by
       // one: the list's own entry says it was read, and a code tells nothing about her.
-      std::optional<Person> person = TRY(Reveal(tx, actor, row, nullptr, "", records));
+      std::optional<Person> person = TRY(Reveal(tx, actor, {.row = row}, nullptr, "", records));
       page.items.push_back(std::move(*person));
     }
     return page;

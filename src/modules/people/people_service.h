@@ -108,7 +108,7 @@ class PeopleService {
   // What a search or a list may show of a found row (people_search.cc); nullopt when match
   // rejects her decrypted record.
   Result<std::optional<Person>> Reveal(store::Tx& tx, const security::Actor& actor,
-                                       const person_repo::StoredPerson& row,
+                                       const person_repo::FoundPerson& found,
                                        const std::function<bool(const Person&)>& match,
                                        std::string_view key_name,
                                        std::vector<security::AuditEvent>& records);

@@ -57,6 +57,21 @@ Result<std::vector<StoredPerson>> FindByIndex(store::Tx& tx, const std::string& 
 Result<std::vector<StoredPerson>> FindByCode(store::Tx& tx, const std::string& org_id,
                                              const std::string& code);
 
+// A person a search found, with what deciding access to her and opening her row need when the
+// search read it beside her row (FindByIndexWithAccess): her newest wrapped key and whether she
+// has a restricted case in her organization.
+struct FoundPerson {
+  StoredPerson row;
+  bool access_read = false;  // key and has_restricted_case below were read with row
+  std::optional<StoredPersonKey> key;
+  bool has_restricted_case = false;
+};
+// FindByIndex, each woman's key and restriction read in the same statement: an exact search
+// settled by one statement, where it was three per woman found.
+Result<std::vector<FoundPerson>> FindByIndexWithAccess(store::Tx& tx, const std::string& org_id,
+                                                       IndexColumn column, const std::string& index,
+                                                       int64_t index_key_version, int limit);
+
 // Prefix search (people/search_terms.h). Replaces every term of the person with tags, derived from
 // key_version, and records that version as her search_key_version.
 Result<void> ReplaceSearchTerms(store::Tx& tx, const std::string& person_id,
