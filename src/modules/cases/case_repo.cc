@@ -132,17 +132,20 @@ const std::string& ListedCaseColumnsOfC() {
 constexpr const char* kListedPersonColumns =
     ", CASE WHEN p.id IS NULL OR p.erased_at IS NOT NULL THEN 1 ELSE 0 END, p.code, p.legal_name, "
     "p.alias, p.safe_contact, k.version, k.wrapped, k.org_key_version";
-constexpr const char* kListedPersonJoins =
-    " LEFT JOIN people p ON p.id = c.person_id LEFT JOIN person_keys k ON k.person_id = "
-    "c.person_id AND k.version = (SELECT MAX(version) FROM person_keys WHERE person_id = "
-    "c.person_id)";
+const std::string& ListedPersonJoins() {
+  static const std::string joins = " LEFT JOIN people p ON p.id = c.person_id" +
+                                   people::person_repo::NewestKeyJoin("c.person_id");
+  return joins;
+}
 
 // Whether her person has a restricted case in the case's organization: one index probe per row
 // here, where it was one statement per row after the list or the read (on PostgreSQL, a round
 // trip each).
-constexpr const char* kPersonRestrictedColumn =
-    ", CASE WHEN EXISTS (SELECT 1 FROM cases r WHERE r.person_id = c.person_id AND "
-    "r.org_id = c.org_id AND r.restricted <> 0) THEN 1 ELSE 0 END";
+const std::string& PersonRestrictedColumn() {
+  static const std::string column =
+      people::person_repo::HasRestrictedCaseColumn("c.person_id", "c.org_id");
+  return column;
+}
 
 // How many columns ToListedCase reads: the case's 22, then the person's 8.
 constexpr size_t kListedColumns = 30;
@@ -168,12 +171,13 @@ Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& f) {
   // (SQLite's CROSS JOIN keeps that join order; PostgreSQL's planner finds it by itself and has
   // no CROSS JOIN ... ON.)
   const std::string join = tx.dialect() == store::Dialect::kSqlite ? " CROSS JOIN " : " JOIN ";
-  const char* restricted_column = f.with_person_restricted ? kPersonRestrictedColumn : "";
+  const std::string restricted_column =
+      f.with_person_restricted ? PersonRestrictedColumn() : std::string();
   std::string sql =
       "SELECT " + ListedCaseColumnsOfC() + kListedPersonColumns + restricted_column +
       (f.assigned_to.empty() ? std::string(" FROM cases c")
                              : " FROM case_workers w" + join + "cases c ON c.id = w.case_id") +
-      kListedPersonJoins +
+      ListedPersonJoins() +
       (f.assigned_to.empty() ? " WHERE c.org_id = ?" : " WHERE w.user_id = ? AND c.org_id = ?");
   store::Params params;
   if (!f.assigned_to.empty()) params.emplace_back(f.assigned_to);
@@ -215,8 +219,8 @@ Result<std::optional<CaseForCaller>> FindForCaller(store::Tx& tx, const std::str
   // One row per worker of the case (one row with no worker when none is), in the order WorkersOf
   // gives them.
   static const std::string sql =
-      "SELECT " + CaseColumnsOfC() + kListedPersonColumns + kPersonRestrictedColumn +
-      ", w.user_id, u.display_name FROM cases c" + kListedPersonJoins +
+      "SELECT " + CaseColumnsOfC() + kListedPersonColumns + PersonRestrictedColumn() +
+      ", w.user_id, u.display_name FROM cases c" + ListedPersonJoins() +
       " LEFT JOIN case_workers w ON w.case_id = c.id LEFT JOIN users u ON u.id = w.user_id "
       "WHERE c.id = ? ORDER BY w.assigned_at, u.display_name";
   store::Rows rows = TRY(tx.Query(sql, {id}));

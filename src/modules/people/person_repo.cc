@@ -104,6 +104,17 @@ Result<std::vector<StoredPerson>> FindByIndex(store::Tx& tx, const std::string& 
   return Select(tx, where, {org_id, store::Blob{index}, index_key_version});
 }
 
+std::string NewestKeyJoin(std::string_view person_id) {
+  const std::string id(person_id);
+  return " LEFT JOIN person_keys k ON k.person_id = " + id +
+         " AND k.version = (SELECT MAX(version) FROM person_keys WHERE person_id = " + id + ")";
+}
+
+std::string HasRestrictedCaseColumn(std::string_view person_id, std::string_view org_id) {
+  return ", CASE WHEN EXISTS (SELECT 1 FROM cases r WHERE r.person_id = " + std::string(person_id) +
+         " AND r.org_id = " + std::string(org_id) + " AND r.restricted <> 0) THEN 1 ELSE 0 END";
+}
+
 Result<std::vector<FoundPerson>> FindByIndexWithAccess(store::Tx& tx, const std::string& org_id,
                                                        IndexColumn column, const std::string& index,
                                                        int64_t index_key_version, int limit) {
@@ -116,17 +127,14 @@ Result<std::vector<FoundPerson>> FindByIndexWithAccess(store::Tx& tx, const std:
   }();
   const std::string where =
       column == IndexColumn::kLegalName ? "p.legal_name_index" : "p.phone_index";
-  // As FindByIndex (why "code || ''" there); the key as a case read takes it (case_repo.cc).
-  auto rows = TRY(tx.Query(
-      "SELECT " + columns +
-          ", k.version, k.wrapped, k.org_key_version, CASE WHEN EXISTS (SELECT 1 FROM cases r "
-          "WHERE r.person_id = p.id AND r.org_id = p.org_id AND r.restricted <> 0) THEN 1 ELSE 0 "
-          "END FROM people p LEFT JOIN person_keys k ON k.person_id = p.id AND k.version = "
-          "(SELECT MAX(version) FROM person_keys WHERE person_id = p.id) WHERE p.org_id = ? AND " +
-          where +
-          " = ? AND p.index_key_version = ? AND p.erased_at IS NULL ORDER BY p.code || '' LIMIT " +
-          std::to_string(limit),
-      {org_id, store::Blob{index}, index_key_version}));
+  // As FindByIndex (why "code || ''" there).
+  auto rows = TRY(tx.Query("SELECT " + columns + ", k.version, k.wrapped, k.org_key_version" +
+                               HasRestrictedCaseColumn("p.id", "p.org_id") + " FROM people p" +
+                               NewestKeyJoin("p.id") + " WHERE p.org_id = ? AND " + where +
+                               " = ? AND p.index_key_version = ? AND p.erased_at IS NULL ORDER "
+                               "BY p.code || '' LIMIT " +
+                               std::to_string(limit),
+                           {org_id, store::Blob{index}, index_key_version}));
   constexpr size_t kFirst = 20;  // the columns of kColumns come first
   std::vector<FoundPerson> out;
   for (const auto& r : rows) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -56,6 +57,13 @@ Result<std::vector<StoredPerson>> FindByIndex(store::Tx& tx, const std::string& 
                                               int64_t index_key_version, int limit);
 Result<std::vector<StoredPerson>> FindByCode(store::Tx& tx, const std::string& org_id,
                                              const std::string& code);
+
+// SQL for a statement that reads a woman beside another row (a case read, a case list, a
+// search); person_id and org_id are the SQL expressions naming hers, e.g. "c.person_id".
+// " LEFT JOIN person_keys k …": her newest wrapped key, as k.
+std::string NewestKeyJoin(std::string_view person_id);
+// ", CASE …": 1 when she has a restricted case in org_id's organization, else 0.
+std::string HasRestrictedCaseColumn(std::string_view person_id, std::string_view org_id);
 
 // A person a search found, with what deciding access to her and opening her row need when the
 // search read it beside her row (FindByIndexWithAccess): her newest wrapped key and whether she
