@@ -84,6 +84,51 @@ TEST_F(DispatchTest, InstalledGateDecidesAndMayFillThePrincipal) {
   EXPECT_EQ(ok.body, R"({"user":"u1"})");
 }
 
+// A read that refuses a session the gate took from memory (Route::session_confirmed_by_read) is
+// run again after the gate checks the session in the database; its first answer is never sent.
+TEST_F(DispatchTest, AReadRefusingARememberedSessionRunsAgainAfterAFullCheck) {
+  std::vector<bool> gate_checked_in_database;
+  int runs = 0;
+  router_.Add({.method = "GET",
+               .path_template = "/api/v1/confirming",
+               .permission = "case.read",
+               .handler = [&runs](Request& r) -> Reply {
+                 ++runs;
+                 if (!r.principal.unconfirmed_session.empty()) {
+                   return Fail(ErrorCode::kUnauthenticated, "security.session_unconfirmed");
+                 }
+                 return Response::Json(200, {{"user", r.principal.user_id}});
+               },
+               .session_confirmed_by_read = true});
+  Dispatcher d(router_, [&](Request& r, const Route&) -> std::optional<Error> {
+    gate_checked_in_database.push_back(r.check_session_in_database);
+    r.principal.user_id = r.check_session_in_database ? "checked" : "remembered";
+    if (!r.check_session_in_database) r.principal.unconfirmed_session = "hash";
+    return std::nullopt;
+  });
+  Response r = Call(d, "GET", "/api/v1/confirming");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, R"({"user":"checked"})");
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(gate_checked_in_database, (std::vector<bool>{false, true}));
+
+  // A refusal of the full check is the answer.
+  gate_checked_in_database.clear();
+  Dispatcher refusing(router_, [&](Request& r, const Route&) -> std::optional<Error> {
+    gate_checked_in_database.push_back(r.check_session_in_database);
+    if (r.check_session_in_database) {
+      return Error{ErrorCode::kUnauthenticated, "security.session_expired"};
+    }
+    r.principal.user_id = "remembered";
+    r.principal.unconfirmed_session = "hash";
+    return std::nullopt;
+  });
+  r = Call(refusing, "GET", "/api/v1/confirming");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_NE(r.body.find("security.session_expired"), std::string::npos) << r.body;
+  EXPECT_EQ(gate_checked_in_database, (std::vector<bool>{false, true}));
+}
+
 TEST_F(DispatchTest, AnswersNotFoundAndMethodNotAllowedWithAllow) {
   Dispatcher d(router_, nullptr);
   Response missing = Call(d, "GET", "/api/v1/nothing", Lang::kEn);

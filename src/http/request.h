@@ -31,6 +31,10 @@ struct Principal {
   bool mfa_complete = false;
   std::string csrf_token;  // the session's token, echoed by GET /api/v1/me
   int64_t reauth_at = 0;   // unix seconds of the session's last re-authentication, 0 = never
+  // Set when the gate took the session from memory: the read must confirm it
+  // (security/session_confirmation.h). Empty when the gate checked it in the database.
+  std::string unconfirmed_session;
+  std::string session_fingerprint;
   bool empty() const { return user_id.empty(); }
 };
 
@@ -50,6 +54,9 @@ struct Request {
   // The matched route's Route::hide_caller_address: the access log leaves the address out.
   bool hide_caller_address = false;
   Principal principal;
+  // The gate must check the session in the database, not take it from memory: set when a read
+  // found the remembered session changed (Route::session_confirmed_by_read).
+  bool check_session_in_database = false;
 
   // The first header with this (lower-case) name, or "".
   std::string_view Header(std::string_view name) const;

@@ -53,6 +53,10 @@ struct Route {
   // public form may be in danger from whoever could read the server's logs later. (Flood
   // control may still use it in memory.)
   bool hide_caller_address = false;
+  // A read whose own statement confirms the caller's session (security/session_confirmation.h):
+  // the gate may take the session from memory, and runs the request again after a full check
+  // when the read finds it changed.
+  bool session_confirmed_by_read = false;
 };
 
 struct Match {

@@ -44,6 +44,8 @@ inline security::Actor ActorOf(const http::Request& request) {
   a.reauth_at = request.principal.reauth_at;
   a.request_id = request.request_id;
   a.remote = request.remote_address;
+  a.unconfirmed_session = request.principal.unconfirmed_session;
+  a.session_fingerprint = request.principal.session_fingerprint;
   return a;
 }
 

@@ -142,20 +142,44 @@ Result<void> InsertSession(store::Tx& tx, const SessionRecord& s, const std::str
                s.created_at, s.last_seen_at});
 }
 
+std::string SessionAndAccountColumns(std::string_view s, std::string_view u) {
+  return store::Qualified(
+             "id, user_id, csrf_token, mfa_complete, created_at, last_seen_at, reauth_at, "
+             "ended_at",
+             s) +
+         ", " + store::Qualified(kAccountColumns, u);
+}
+
+SessionAndAccount SessionAndAccountAt(const store::Row& r, size_t at) {
+  return SessionAndAccount{
+      .session = SessionRecord{r.Text(at), r.Text(at + 1), r.Text(at + 2), r.Int(at + 3) != 0,
+                               r.Int(at + 4), r.Int(at + 5), r.Int(at + 6), r.Int(at + 7)},
+      .account = ToAccount(r, at + 8)};
+}
+
+namespace {
+
+const std::string& FindSessionSql() {
+  static const std::string sql = "SELECT " + SessionAndAccountColumns("s", "u") +
+                                 " FROM sessions s JOIN users u ON u.id = s.user_id "
+                                 "WHERE s.token_hash = ?";
+  return sql;
+}
+
+std::optional<SessionAndAccount> FirstSession(const store::Rows& rows) {
+  if (rows.empty()) return std::nullopt;
+  return SessionAndAccountAt(rows.front(), 0);
+}
+
+}  // namespace
+
 Result<std::optional<SessionAndAccount>> FindSession(store::Database& db,
                                                      const std::string& token_hash) {
-  static const std::string sql =
-      "SELECT s.id, s.user_id, s.csrf_token, s.mfa_complete, s.created_at, s.last_seen_at, "
-      "s.reauth_at, s.ended_at, " +
-      store::Qualified(kAccountColumns, "u") +
-      " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
-  store::Rows rows = TRY(db.ReadStatement(sql, {store::Blob{token_hash}}));
-  if (rows.empty()) return std::optional<SessionAndAccount>();
-  const store::Row& r = rows.front();
-  return std::optional<SessionAndAccount>(
-      SessionAndAccount{.session = SessionRecord{r.Text(0), r.Text(1), r.Text(2), r.Int(3) != 0,
-                                                 r.Int(4), r.Int(5), r.Int(6), r.Int(7)},
-                        .account = ToAccount(r, 8)});
+  return FirstSession(TRY(db.ReadStatement(FindSessionSql(), {store::Blob{token_hash}})));
+}
+
+Result<std::optional<SessionAndAccount>> FindSession(store::Tx& tx, const std::string& token_hash) {
+  return FirstSession(TRY(tx.Query(FindSessionSql(), {store::Blob{token_hash}})));
 }
 
 Result<void> TouchSession(store::Tx& tx, const std::string& id, int64_t now) {

@@ -81,6 +81,13 @@ struct SessionAndAccount {
 };
 Result<std::optional<SessionAndAccount>> FindSession(store::Database& db,
                                                      const std::string& token_hash);
+// The same inside a read, for a read that confirms the session it was given in its own snapshot
+// (Actor::unconfirmed_session).
+Result<std::optional<SessionAndAccount>> FindSession(store::Tx& tx, const std::string& token_hash);
+// The columns SessionAndAccountAt reads, of the sessions table as `s` and users as `u`, for a
+// statement that joins them by other names.
+std::string SessionAndAccountColumns(std::string_view s, std::string_view u);
+SessionAndAccount SessionAndAccountAt(const store::Row& r, size_t at);
 Result<void> TouchSession(store::Tx& tx, const std::string& id, int64_t now);
 Result<void> SetSessionMfaComplete(store::Tx& tx, const std::string& id);
 Result<void> SetSessionReauth(store::Tx& tx, const std::string& id, int64_t now);

@@ -18,6 +18,11 @@ struct Actor {
   int64_t reauth_at = 0;  // unix seconds of the last re-authentication, 0 = never
   std::string request_id;
   std::string remote;  // client address, or "cli" for the command line
+  // Set when the security gate took the session from memory instead of the database: the hash of
+  // its token and what the gate decided on. A read that accepts this confirms the session in its
+  // own statement (security/session_confirmation.h); everything else is given confirmed actors.
+  std::string unconfirmed_session;
+  std::string session_fingerprint;
 
   // An operator at the server's console (`dandelion org add`, `user add`): trusted because they
   // hold the data dir and its master key, and audited as "cli".

@@ -18,6 +18,9 @@ void RegisterAuthMessages() {
        "This account is disabled. Please contact your organization's administrator."},
       {"security.session_expired", "로그인이 만료되었습니다. 다시 로그인하세요.",
        "Your session has ended. Please sign in again."},
+      // Acted on by the dispatcher, which checks the session again; shown only should that fail.
+      {"security.session_unconfirmed", "로그인 상태를 다시 확인해야 합니다. 다시 시도하세요.",
+       "Your session needs to be checked again. Please try again."},
       {"security.totp_already_enabled", "2단계 인증이 이미 설정되어 있습니다.",
        "Two-step verification is already set up."},
       {"security.totp_not_started", "먼저 2단계 인증 등록을 시작하세요.",

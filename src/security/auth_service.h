@@ -19,8 +19,11 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/clock.h"
@@ -78,6 +81,17 @@ class AuthService {
   // timeout), or a second look at a session the security gate has already counted.
   enum class Activity { kUser, kNone };
   Result<Authenticated> Authenticate(const std::string& token, Activity activity = Activity::kUser);
+
+  // The session of token as Authenticate last found it, when that was less than
+  // kRememberSeconds ago and it is still live by the clock, with its token's hash. Only for reads
+  // that confirm it in their own statement (security/session_confirmation.h): a remembered
+  // session is not a checked one. Its account is kept without password hash or TOTP secret.
+  struct RememberedSession {
+    Authenticated auth;
+    std::string token_hash;
+  };
+  std::optional<RememberedSession> Remembered(const std::string& token);
+  static constexpr int64_t kRememberSeconds = 30;
 
   Result<void> SignOut(const Actor& actor);
 
@@ -145,6 +159,8 @@ class AuthService {
 
   // auth_sessions.cc
   Result<SignedIn> OpenSession(store::Tx& tx, const Account& account, int64_t now);
+  bool Live(const SessionRecord& s, const Account& account, int64_t now) const;
+  void Remember(const std::string& token_hash, Authenticated auth, int64_t now);
 
   // auth_totp.cc
   Result<int64_t> CheckTotp(const Account& account, const std::string& code, int64_t now);
@@ -157,6 +173,11 @@ class AuthService {
   AuthOptions options_;
   SecretKey recovery_key_;
   DeviceCookies devices_;
+  // Remembered sessions by token hash, with when they were checked. Forgotten wholesale past
+  // kRememberAtMost: a full check costs one statement, so a miss is cheap.
+  std::mutex remembered_mu_;
+  std::unordered_map<std::string, std::pair<Authenticated, int64_t>> remembered_;
+  static constexpr size_t kRememberAtMost = 4096;
 };
 
 // Registers the Korean/English messages of authentication.

@@ -10,6 +10,7 @@
 #include "core/ids.h"
 #include "security/account_repo.h"
 #include "security/password.h"
+#include "security/session_confirmation.h"
 #include "security/totp.h"
 #include "testing/test_world.h"
 
@@ -119,6 +120,59 @@ TEST_F(AuthServiceTest, SignsInToASessionThatEndsWhenIdleOrSignedOut) {
   Must(auth_->SignOut(InSession(again)));
   EXPECT_FALSE(auth_->Authenticate(again.token));
   EXPECT_FALSE(auth_->Authenticate("not-a-token"));
+}
+
+// What the gate may take from memory for a read that confirms it (session_confirmation.h): the
+// last full check's answer, for thirty seconds, without the account's secrets; and what the read
+// then confirms against.
+TEST_F(AuthServiceTest, ASessionIsRememberedForThirtySecondsAndConfirmedOnlyUnchanged) {
+  Account minji = AddAccount("minji", "advocate");
+  SignedIn s = Must(SignIn("minji", kPassword));
+  EXPECT_FALSE(auth_->Remembered(s.token));  // only a full check is remembered
+  Must(auth_->Authenticate(s.token));
+  auto remembered = auth_->Remembered(s.token);
+  ASSERT_TRUE(remembered);
+  EXPECT_EQ(remembered->auth.session.id, s.auth.session.id);
+  EXPECT_EQ(remembered->auth.account.id, minji.id);
+  EXPECT_TRUE(remembered->auth.account.password_hash.empty());
+  EXPECT_TRUE(remembered->auth.account.totp_secret.empty());
+  EXPECT_FALSE(auth_->Remembered(std::string(64, '0')));
+  EXPECT_FALSE(auth_->Remembered("short"));
+
+  // The read's actor carries what the gate decided on; the database's row confirms it.
+  Actor actor = InSession(s);
+  actor.unconfirmed_session = remembered->token_hash;
+  actor.session_fingerprint =
+      SessionFingerprint(remembered->auth.session, remembered->auth.account);
+  auto fresh = [&] { return Must(account_repo::FindSession(*db_, remembered->token_hash)); };
+  EXPECT_TRUE(ConfirmSession(actor, fresh()));
+  EXPECT_TRUE(ConfirmSession(InSession(s), std::nullopt));  // a checked actor needs nothing
+
+  auto refused = [&](const char* what) {
+    auto r = ConfirmSession(actor, fresh());
+    ASSERT_FALSE(r) << what;
+    EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated);
+    EXPECT_EQ(r.error().message_key, kSessionUnconfirmed);
+  };
+  auto change = [&](auto&& write) { Must(db_->Write(write)); };
+  change([&](store::Tx& tx) { return account_repo::UpdateRoles(tx, minji.id, "auditor"); });
+  refused("roles changed");
+  change([&](store::Tx& tx) { return account_repo::UpdateRoles(tx, minji.id, "advocate"); });
+  EXPECT_TRUE(ConfirmSession(actor, fresh()));
+  change([&](store::Tx& tx) { return account_repo::SetDisabled(tx, minji.id, "2026-01-01"); });
+  refused("disabled");
+  change([&](store::Tx& tx) { return account_repo::SetDisabled(tx, minji.id, ""); });
+  change([&](store::Tx& tx) { return account_repo::EndSession(tx, s.auth.session.id, Now()); });
+  refused("ended");
+  EXPECT_FALSE(ConfirmSession(actor, std::nullopt));  // gone
+
+  // Thirty seconds after its check, a session is checked in full again.
+  SignedIn later = Must(SignIn("minji", kPassword));
+  Must(auth_->Authenticate(later.token));
+  clock_.Advance(std::chrono::seconds(29));
+  EXPECT_TRUE(auth_->Remembered(later.token));
+  clock_.Advance(std::chrono::seconds(1));
+  EXPECT_FALSE(auth_->Remembered(later.token));
 }
 
 TEST_F(AuthServiceTest, AWrongPasswordAndAnUnknownNameGetTheSameAnswer) {

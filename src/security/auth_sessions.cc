@@ -38,30 +38,58 @@ Result<SignedIn> AuthService::OpenSession(store::Tx& tx, const Account& account,
   return out;
 }
 
+bool AuthService::Live(const SessionRecord& s, const Account& account, int64_t now) const {
+  return s.ended_at == 0 && now - s.last_seen_at <= options_.idle_timeout_seconds &&
+         now - s.created_at <= options_.absolute_timeout_seconds && account.disabled_at.empty();
+}
+
 Result<Authenticated> AuthService::Authenticate(const std::string& token, Activity activity) {
   if (token.size() != 2 * kTokenBytes) return Unauthenticated("error.unauthenticated");
   const int64_t now = UnixSeconds(clock_.Now());
+  const std::string token_hash = TokenHash(token);
   // The session and its account in one statement, outside a transaction: every request asks
   // (store::Database::ReadStatement).
   std::optional<account_repo::SessionAndAccount> found =
-      TRY(account_repo::FindSession(db_, TokenHash(token)));
+      TRY(account_repo::FindSession(db_, token_hash));
   if (!found) return Unauthenticated("security.session_expired");
   Authenticated out{.session = std::move(found->session), .account = std::move(found->account)};
-  const SessionRecord& s = out.session;
-  if (s.ended_at != 0 || now - s.last_seen_at > options_.idle_timeout_seconds ||
-      now - s.created_at > options_.absolute_timeout_seconds || !out.account.disabled_at.empty()) {
-    return Unauthenticated("security.session_expired");
-  }
+  if (!Live(out.session, out.account, now)) return Unauthenticated("security.session_expired");
   // Record activity at most once a minute: the idle timeout does not need more precision, and
   // a write per request would cost every reader the writer's attention.
-  if (activity == Activity::kUser && now - s.last_seen_at >= 60) {
+  if (activity == Activity::kUser && now - out.session.last_seen_at >= 60) {
     TRY(db_.Write([&](store::Tx& tx) -> Result<void> {
-      TRY(account_repo::TouchSession(tx, s.id, now));
+      TRY(account_repo::TouchSession(tx, out.session.id, now));
       return account_repo::Touch(tx, out.account.id, now);
     }));
+    out.session.last_seen_at = now;
   }
   out.mfa_enrollment_required = MfaRequired(out.account) && !out.account.totp_enabled;
+  Remember(token_hash, out, now);
   return out;
+}
+
+void AuthService::Remember(const std::string& token_hash, Authenticated auth, int64_t now) {
+  auth.account.password_hash.clear();
+  auth.account.totp_secret.clear();
+  std::lock_guard lock(remembered_mu_);
+  if (remembered_.size() >= kRememberAtMost) remembered_.clear();
+  remembered_.insert_or_assign(token_hash, std::make_pair(std::move(auth), now));
+}
+
+std::optional<AuthService::RememberedSession> AuthService::Remembered(const std::string& token) {
+  if (token.size() != 2 * kTokenBytes) return std::nullopt;
+  const int64_t now = UnixSeconds(clock_.Now());
+  std::string token_hash = TokenHash(token);
+  std::lock_guard lock(remembered_mu_);
+  auto it = remembered_.find(token_hash);
+  if (it == remembered_.end()) return std::nullopt;
+  const auto& [auth, at] = it->second;
+  // A clock moved back makes an entry look young: forget it too.
+  if (now < at || now - at >= kRememberSeconds || !Live(auth.session, auth.account, now)) {
+    remembered_.erase(it);
+    return std::nullopt;
+  }
+  return RememberedSession{.auth = auth, .token_hash = std::move(token_hash)};
 }
 
 Result<void> AuthService::SignOut(const Actor& actor) {

@@ -30,6 +30,7 @@ class CasesTest(unittest.TestCase):
         cls.server = Server()
         cls.users = build_network(cls.server)
         add_user(cls.server, "org-a", "org-a-second-worker", "case_worker")
+        add_user(cls.server, "org-a", "org-a-third-worker", "case_worker")
         cls.server.start()
         cls.names = {"a": cls.users["org-a"]["case_worker"], "a2": "org-a-second-worker",
                      "a_super": cls.users["org-a"]["supervisor"],
@@ -68,6 +69,37 @@ class CasesTest(unittest.TestCase):
         sql(self.server, "UPDATE cases SET risk_level = 'critical', risk_rank = 3 "
                          f"WHERE id = '{case['id']}'")
         self.assertEqual(risk(), "critical")
+
+    def test_a_case_read_refuses_at_once_a_session_changed_behind_the_server(self):
+        """A case read may take the caller's session from memory and confirm it in its own
+        statement (security/session_confirmation.h): her roles changed, her account disabled or
+        her session ended in the database itself, behind the server, are seen by the very next
+        read, and undoing a change is seen as soon."""
+        case = self.open_case()
+        path = f"{CASES}/{case['id']}"
+        third = sign_in(self.server, "org-a-third-worker")
+        user = third.user_id
+
+        def read():
+            return third.client.get(path).status
+
+        self.assertEqual([read(), read(), read()], [200, 200, 200])
+        roles = sql(self.server, f"SELECT roles FROM users WHERE id = '{user}'")
+        sql(self.server, f"UPDATE users SET roles = 'advocate' WHERE id = '{user}'")
+        self.assertEqual([read(), read()], [403, 403])
+        sql(self.server, f"UPDATE users SET roles = '{roles}' WHERE id = '{user}'")
+        self.assertEqual([read(), read()], [200, 200])
+        sql(self.server, "UPDATE users SET disabled_at = '2026-01-01T00:00:00Z' "
+                         f"WHERE id = '{user}'")
+        self.assertEqual([read(), read()], [401, 401])
+        sql(self.server, f"UPDATE users SET disabled_at = NULL WHERE id = '{user}'")
+        self.assertEqual([read(), read()], [200, 200])
+        sql(self.server, "UPDATE sessions SET ended_at = 1 "
+                         f"WHERE csrf_token = '{third.client.csrf}'")
+        r = third.client.get(path)
+        self.assertEqual(r.status, 401, r.body)
+        self.assertEqual(r.json()["error"]["code"], "unauthenticated")
+        self.assertEqual(read(), 401)
 
     def open_case(self, session=None, **extra):
         body = {**INTAKE, "person_id": self.person["id"], **extra}

@@ -5,6 +5,7 @@
 #include "modules/cases/case_repo.h"
 #include "modules/service_support.h"
 #include "security/policy.h"
+#include "security/session_confirmation.h"
 
 namespace dandelion::cases {
 
@@ -29,11 +30,26 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
     return CaseDecision{.refusal = std::move(error), .outcome = std::move(outcome)};
   };
   const auto not_found = [&] { return refuse("not_found", NotFound()); };
-  if (!LooksLikeId(id)) return not_found();
-  // The case, whether her person was erased or has a restricted case, and who works it: one
-  // statement.
+  // A session the gate took from memory is confirmed here, in the read's snapshot, before
+  // anything is decided on it (security/session_confirmation.h).
+  const std::string& session = actor.unconfirmed_session;
+  auto confirm_alone = [&]() -> Result<void> {
+    if (session.empty()) return Ok();
+    return security::ConfirmSession(actor, TRY(security::account_repo::FindSession(tx, session)));
+  };
+  if (!LooksLikeId(id)) {
+    TRY(confirm_alone());
+    return not_found();
+  }
+  // The case, whether her person was erased or has a restricted case, and who works it (and the
+  // session to confirm): one statement.
   std::optional<case_repo::CaseForCaller> found =
-      TRY(case_repo::FindForCaller(tx, id, actor.user_id));
+      TRY(case_repo::FindForCaller(tx, id, actor.user_id, session));
+  if (!found) {
+    TRY(confirm_alone());
+  } else {
+    TRY(security::ConfirmSession(actor, found->session));
+  }
   if (!found || found->listed.c.org_id != actor.org_id) return not_found();
   if (found->listed.person_erased) return not_found();
 

@@ -215,17 +215,28 @@ Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& f) {
 }
 
 Result<std::optional<CaseForCaller>> FindForCaller(store::Tx& tx, const std::string& id,
-                                                   const std::string& user_id) {
+                                                   const std::string& user_id,
+                                                   const std::string& session_token_hash) {
   // One row per worker of the case (one row with no worker when none is), in the order WorkersOf
-  // gives them.
-  static const std::string sql =
-      "SELECT " + CaseColumnsOfC() + kListedPersonColumns + PersonRestrictedColumn() +
-      ", w.user_id, u.display_name FROM cases c" + ListedPersonJoins() +
-      " LEFT JOIN case_workers w ON w.case_id = c.id LEFT JOIN users u ON u.id = w.user_id "
-      "WHERE c.id = ? ORDER BY w.assigned_at, u.display_name";
-  store::Rows rows = TRY(tx.Query(sql, {id}));
+  // gives them; the session's columns, when asked for, follow the worker's.
+  static const std::string select = "SELECT " + CaseColumnsOfC() + kListedPersonColumns +
+                                    PersonRestrictedColumn() + ", w.user_id, u.display_name";
+  static const std::string from =
+      " FROM cases c" + ListedPersonJoins() +
+      " LEFT JOIN case_workers w ON w.case_id = c.id LEFT JOIN users u ON u.id = w.user_id";
+  static const std::string where = " WHERE c.id = ? ORDER BY w.assigned_at, u.display_name";
+  static const std::string sql = select + from + where;
+  static const std::string sql_with_session =
+      select + ", " + security::account_repo::SessionAndAccountColumns("ms", "mu") + from +
+      " JOIN sessions ms ON ms.token_hash = ? JOIN users mu ON mu.id = ms.user_id" + where;
+  store::Rows rows = TRY(session_token_hash.empty()
+                             ? tx.Query(sql, {id})
+                             : tx.Query(sql_with_session, {store::Blob{session_token_hash}, id}));
   if (rows.empty()) return std::optional<CaseForCaller>();
   CaseForCaller out{.listed = ToListedCase(rows.front())};
+  if (!session_token_hash.empty()) {
+    out.session = security::account_repo::SessionAndAccountAt(rows.front(), kListedColumns + 3);
+  }
   out.listed.person_restricted = rows.front().Int(kListedColumns) != 0;
   for (const auto& r : rows) {
     if (r.IsNull(kListedColumns + 2)) continue;  // no worker (or, impossibly, no such user)

@@ -11,6 +11,7 @@
 
 #include "core/result.h"
 #include "modules/people/person_repo.h"
+#include "security/account_repo.h"
 #include "store/database.h"
 
 namespace dandelion::cases::case_repo {
@@ -84,15 +85,19 @@ Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& filter);
 
 // One case as CaseAccess decides on it: the case, her person's columns and key (as listed),
 // whether her person has a restricted case, the case's workers and whether user_id is one of
-// them, in one statement instead of six.
+// them, in one statement instead of six. Given session_token_hash, the same statement reads that
+// session and its account too (security/session_confirmation.h); nothing is found when either
+// is missing.
 struct CaseForCaller {
   ListedCase listed;
   bool assigned = false;
   // (user id, display name) of each worker, as WorkersOf gives them.
   std::vector<std::pair<std::string, std::string>> workers;
+  std::optional<security::account_repo::SessionAndAccount> session;
 };
 Result<std::optional<CaseForCaller>> FindForCaller(store::Tx& tx, const std::string& id,
-                                                   const std::string& user_id);
+                                                   const std::string& user_id,
+                                                   const std::string& session_token_hash = "");
 
 // user id → display name of each case's workers.
 Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> WorkersOf(

@@ -7,7 +7,10 @@
 #include <string>
 #include <tuple>
 
+#include "core/ids.h"
 #include "modules/people/people_service.h"
+#include "security/account_repo.h"
+#include "security/session_confirmation.h"
 #include "testing/test_world.h"
 
 namespace dandelion::cases {
@@ -131,6 +134,62 @@ TEST_F(CaseServiceTest, ReadNamesEveryWorkerInAssignmentOrder) {
   }));
   EXPECT_TRUE(names(supervisor_).empty());
   EXPECT_EQ(testing::Must(cases_->Get(worker_, c->id)).value.access, "organization");
+}
+
+// A read given a session the gate took from memory (security/session_confirmation.h) confirms
+// it in the statement that reads the case: the read stands while the session is unchanged, and
+// fails, unaudited, for any case id once it ended or her roles changed.
+TEST_F(CaseServiceTest, AReadConfirmsARememberedSessionInItsOwnStatement) {
+  const std::string id = testing::Must(cases_->Open(worker_, Intake())).id;
+  const int64_t now = UnixSeconds(clock_.Now());
+  const std::string token_hash(32, 'k');
+  security::SessionRecord session{.id = NewId(),
+                                  .user_id = worker_.user_id,
+                                  .csrf_token = "csrf",
+                                  .mfa_complete = true,
+                                  .created_at = now,
+                                  .last_seen_at = now};
+  testing::Must(db_->Write([&](store::Tx& tx) {
+    return security::account_repo::InsertSession(tx, session, token_hash);
+  }));
+  auto found = testing::Must(security::account_repo::FindSession(*db_, token_hash));
+  ASSERT_TRUE(found);
+  security::Actor remembered = worker_;
+  remembered.session_id = session.id;
+  remembered.unconfirmed_session = token_hash;
+  remembered.session_fingerprint = security::SessionFingerprint(found->session, found->account);
+
+  auto seen = testing::Must(cases_->Get(remembered, id));
+  EXPECT_EQ(seen.value.id, id);
+  testing::Must(seen.audit.Wait());  // so that the counts below see every entry owed so far
+  for (const std::string& unknown : {NewId(), std::string("not-an-id")}) {
+    auto r = cases_->Get(remembered, unknown);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, ErrorCode::kNotFound);
+  }
+  auto refused_for_every_id = [&](const char* why) {
+    const size_t audited = AuditOf("case.read").size();
+    for (const std::string& any : {id, NewId(), std::string("not-an-id")}) {
+      auto r = cases_->Get(remembered, any);
+      ASSERT_FALSE(r) << why;
+      EXPECT_EQ(r.error().message_key, security::kSessionUnconfirmed) << why;
+    }
+    EXPECT_EQ(AuditOf("case.read").size(), audited) << why;
+  };
+  testing::Must(db_->Write([&](store::Tx& tx) {
+    return security::account_repo::UpdateRoles(tx, worker_.user_id, "supervisor");
+  }));
+  refused_for_every_id("roles changed");
+  testing::Must(db_->Write([&](store::Tx& tx) {
+    return security::account_repo::UpdateRoles(tx, worker_.user_id, "case_worker");
+  }));
+  seen = testing::Must(cases_->Get(remembered, id));
+  EXPECT_EQ(seen.value.id, id);
+  testing::Must(seen.audit.Wait());
+  testing::Must(db_->Write(
+      [&](store::Tx& tx) { return security::account_repo::EndSession(tx, session.id, now); }));
+  refused_for_every_id("ended");
+  EXPECT_EQ(testing::Must(cases_->Get(worker_, id)).value.id, id);  // a checked actor reads
 }
 
 // The organization's list, to a worker on none of its cases: a woman without a restricted case

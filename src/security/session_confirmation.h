@@ -1,0 +1,38 @@
+// Sessions confirmed by the read they serve (docs/security.md, "Authentication";
+// docs/performance.md, "A case read confirms its own session").
+//
+// Every signed-in request is checked against the sessions table before its handler runs: one
+// statement of its own, which on PostgreSQL costs about as much as the read it guards. For the
+// reads that ask for it (http::Route::session_confirmed_by_read), the security gate may instead
+// take the session from what AuthService remembered of its last full check (at most
+// kRememberSeconds old) and mark the actor unconfirmed. The read's own statement then reads the
+// session and its account again, in the read's snapshot, and the read stands only when every
+// column the gate's decision depended on is unchanged (SessionFingerprint); otherwise it fails
+// with kSessionUnconfirmed, nothing of it is sent or audited, and the dispatcher runs the request
+// again after a full check. An ended session, a disabled account or changed roles are therefore
+// refused at once, by any process's change: the check moved into the read, it did not go.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "security/account_repo.h"
+#include "security/actor.h"
+
+namespace dandelion::security {
+
+// The message key of the failure a read gives when its session must be checked in full first.
+// The dispatcher acts on it; no caller ever sees it.
+inline constexpr const char* kSessionUnconfirmed = "security.session_unconfirmed";
+
+// Every column of the session and its account that the gate's decision or the actor it builds
+// depends on, encoded unambiguously.
+std::string SessionFingerprint(const SessionRecord& session, const Account& account);
+
+// Ok when actor's session needs no confirmation, or fresh (read in the caller's snapshot) is the
+// session the gate decided on; kSessionUnconfirmed otherwise (gone, or changed).
+Result<void> ConfirmSession(const Actor& actor,
+                            const std::optional<account_repo::SessionAndAccount>& fresh);
+
+}  // namespace dandelion::security
