@@ -36,4 +36,9 @@ Result<void> ConfirmSession(const Actor& actor,
               "the session the gate remembered has changed since");
 }
 
+Error BeforeConfirmation(const Actor& actor, Error error) {
+  if (actor.unconfirmed_session.empty()) return error;
+  return Error{ErrorCode::kUnauthenticated, kSessionUnconfirmed, {}, "decided before confirming"};
+}
+
 }  // namespace dandelion::security

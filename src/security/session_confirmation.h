@@ -35,4 +35,9 @@ std::string SessionFingerprint(const SessionRecord& session, const Account& acco
 Result<void> ConfirmSession(const Actor& actor,
                             const std::optional<account_repo::SessionAndAccount>& fresh);
 
+// What a read answers with error, decided before its statement confirmed the session: for an
+// unconfirmed actor, kSessionUnconfirmed, so that the request runs again after a full check and
+// every answer to a remembered session comes after its confirmation (a bad query included).
+Error BeforeConfirmation(const Actor& actor, Error error);
+
 }  // namespace dandelion::security

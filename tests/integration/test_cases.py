@@ -81,7 +81,14 @@ class CasesTest(unittest.TestCase):
         user = third.user_id
 
         def read():
-            return third.client.get(path).status
+            """The case, a kept list (twice: the second is kept), and a bad query: the same
+            answer from all, 200s for the good ones or one refusal."""
+            got = [third.client.get(p).status
+                   for p in (path, CASES + "?status=open", CASES + "?status=open",
+                             CASES + "?status=open&assigned=me", CASES + "?risk=extreme")]
+            self.assertIn(got[-1], (400, got[0]), got)
+            self.assertEqual(len(set(got[:-1])), 1, got)
+            return got[0]
 
         self.assertEqual([read(), read(), read()], [200, 200, 200])
         roles = sql(self.server, f"SELECT roles FROM users WHERE id = '{user}'")
@@ -96,10 +103,11 @@ class CasesTest(unittest.TestCase):
         self.assertEqual([read(), read()], [200, 200])
         sql(self.server, "UPDATE sessions SET ended_at = 1 "
                          f"WHERE csrf_token = '{third.client.csrf}'")
-        r = third.client.get(path)
+        r = third.client.get(CASES + "?status=open")
         self.assertEqual(r.status, 401, r.body)
         self.assertEqual(r.json()["error"]["code"], "unauthenticated")
         self.assertEqual(read(), 401)
+        self.assertEqual(third.client.get(CASES + "?risk=extreme").status, 401)
 
     def open_case(self, session=None, **extra):
         body = {**INTAKE, "person_id": self.person["id"], **extra}

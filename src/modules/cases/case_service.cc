@@ -14,6 +14,7 @@
 #include "modules/service_support.h"
 #include "security/account_repo.h"
 #include "security/policy.h"
+#include "security/session_confirmation.h"
 
 namespace dandelion::cases {
 namespace {
@@ -153,7 +154,7 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
   if (query.no_contact_days < 0 || query.no_contact_days > 365) {
     bad.Field("no_contact_days", "cases.no_contact_days_range");
   }
-  if (!bad.fields.empty()) return Fail(bad);
+  if (!bad.fields.empty()) return Fail(security::BeforeConfirmation(actor, bad));
   const std::string now = FormatRfc3339(clock_.Now());
   std::string assigned_to = query.assigned_to_me ? actor.user_id : "";
   if (!query.worker.empty() && query.worker != "none") assigned_to = query.worker;
@@ -174,7 +175,7 @@ Result<security::Audited<std::vector<Case>>> CaseService::List(const security::A
         .risk_level = query.risk_level,
         .limit = kMaxListed,
         .with_person_restricted = !supervisor && assigned_to != actor.user_id};
-    const std::shared_ptr<const ListedRows> read = TRY(listed_rows_.Read(tx, filter));
+    const std::shared_ptr<const ListedRows> read = TRY(listed_rows_.Read(tx, filter, &actor));
     const std::vector<case_repo::ListedCase>& rows = read->cases;
     PersonView people(tx, keyring_);
     std::map<std::string, access::PersonDecision> reach;  // by person, once per list

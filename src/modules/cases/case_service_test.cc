@@ -137,9 +137,10 @@ TEST_F(CaseServiceTest, ReadNamesEveryWorkerInAssignmentOrder) {
 }
 
 // A read given a session the gate took from memory (security/session_confirmation.h) confirms
-// it in the statement that reads the case: the read stands while the session is unchanged, and
-// fails, unaudited, for any case id once it ended or her roles changed.
-TEST_F(CaseServiceTest, AReadConfirmsARememberedSessionInItsOwnStatement) {
+// it in the statement that reads the case, or a list's generation: the read stands while the
+// session is unchanged, and fails, unaudited, for any case id, any list and any bad query once it
+// ended or her roles changed.
+TEST_F(CaseServiceTest, ReadsConfirmARememberedSessionInTheirOwnStatement) {
   const std::string id = testing::Must(cases_->Open(worker_, Intake())).id;
   const int64_t now = UnixSeconds(clock_.Now());
   const std::string token_hash(32, 'k');
@@ -167,14 +168,32 @@ TEST_F(CaseServiceTest, AReadConfirmsARememberedSessionInItsOwnStatement) {
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, ErrorCode::kNotFound);
   }
+  const CaseListQuery kept{.status = "open"};
+  const CaseListQuery not_kept{.no_contact_days = 30};  // counted from this second: never kept
+  const CaseListQuery bad{.status = "bogus"};
+  for (const CaseListQuery* q : {&kept, &kept, &not_kept}) {
+    auto listed = testing::Must(cases_->List(remembered, *q));
+    if (q == &kept) {
+      EXPECT_EQ(listed.value.size(), 1u);
+    }
+    testing::Must(listed.audit.Wait());
+  }
+  // A bad query is answered only after a full check of the session (BeforeConfirmation).
+  EXPECT_EQ(cases_->List(remembered, bad).error().message_key, security::kSessionUnconfirmed);
+  EXPECT_EQ(cases_->List(worker_, bad).error().code, ErrorCode::kInvalid);
   auto refused_for_every_id = [&](const char* why) {
-    const size_t audited = AuditOf("case.read").size();
+    const size_t audited = AuditOf("case.read").size() + AuditOf("case.list").size();
     for (const std::string& any : {id, NewId(), std::string("not-an-id")}) {
       auto r = cases_->Get(remembered, any);
       ASSERT_FALSE(r) << why;
       EXPECT_EQ(r.error().message_key, security::kSessionUnconfirmed) << why;
     }
-    EXPECT_EQ(AuditOf("case.read").size(), audited) << why;
+    for (const CaseListQuery* q : {&kept, &kept, &not_kept, &bad}) {
+      auto r = cases_->List(remembered, *q);
+      ASSERT_FALSE(r) << why;
+      EXPECT_EQ(r.error().message_key, security::kSessionUnconfirmed) << why;
+    }
+    EXPECT_EQ(AuditOf("case.read").size() + AuditOf("case.list").size(), audited) << why;
   };
   testing::Must(db_->Write([&](store::Tx& tx) {
     return security::account_repo::UpdateRoles(tx, worker_.user_id, "supervisor");
@@ -190,6 +209,7 @@ TEST_F(CaseServiceTest, AReadConfirmsARememberedSessionInItsOwnStatement) {
       [&](store::Tx& tx) { return security::account_repo::EndSession(tx, session.id, now); }));
   refused_for_every_id("ended");
   EXPECT_EQ(testing::Must(cases_->Get(worker_, id)).value.id, id);  // a checked actor reads
+  EXPECT_EQ(testing::Must(cases_->List(worker_, kept)).value.size(), 1u);
 }
 
 // The organization's list, to a worker on none of its cases: a woman without a restricted case

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "security/session_confirmation.h"
+
 namespace dandelion::cases {
 namespace {
 
@@ -84,9 +86,26 @@ Result<std::optional<int64_t>> GenerationOf(store::Tx& tx, const std::string& or
   return std::optional<int64_t>(row->Int(0));
 }
 
+// The generation, in the statement that confirms reader's remembered session: driven by the
+// session, so that one row always tells whether it is still there.
+Result<std::optional<int64_t>> GenerationConfirming(store::Tx& tx, const std::string& org_id,
+                                                    const security::Actor& reader) {
+  static const std::string sql =
+      "SELECT g.n, " + security::account_repo::SessionAndAccountColumns("ms", "mu") +
+      " FROM sessions ms JOIN users mu ON mu.id = ms.user_id"
+      " LEFT JOIN list_generations g ON g.org_id = ? WHERE ms.token_hash = ?";
+  auto row = TRY(tx.QueryOne(sql, {org_id, store::Blob{reader.unconfirmed_session}}));
+  std::optional<security::account_repo::SessionAndAccount> session;
+  if (row) session = security::account_repo::SessionAndAccountAt(*row, 1);
+  TRY(security::ConfirmSession(reader, session));  // fails when there is no row
+  if (row->IsNull(0)) return std::optional<int64_t>();
+  return std::optional<int64_t>(row->Int(0));
+}
+
 }  // namespace
 
-Result<ListCache::Looked> ListCache::Look(store::Tx& tx, const case_repo::ListFilter& f) {
+Result<ListCache::Looked> ListCache::Look(store::Tx& tx, const case_repo::ListFilter& f,
+                                          const security::Actor* reader) {
   Looked looked{.key = KeyOf(f), .org_id = f.org_id};
   {
     std::lock_guard lock(mu_);
@@ -94,7 +113,9 @@ Result<ListCache::Looked> ListCache::Look(store::Tx& tx, const case_repo::ListFi
   }
   // The generation first: the rows read after it come from the same snapshot, so rows kept
   // under it are the rows any later transaction seeing it would read.
-  looked.generation = TRY(GenerationOf(tx, f.org_id));
+  looked.generation = reader != nullptr && !reader->unconfirmed_session.empty()
+                          ? TRY(GenerationConfirming(tx, f.org_id, *reader))
+                          : TRY(GenerationOf(tx, f.org_id));
   if (!looked.generation) return looked;
   std::lock_guard lock(mu_);
   DropOrgBefore(f.org_id, *looked.generation);
@@ -110,14 +131,18 @@ Result<ListCache::Looked> ListCache::Look(store::Tx& tx, const case_repo::ListFi
 }
 
 Result<std::shared_ptr<const ListedRows>> ListCache::Read(store::Tx& tx,
-                                                          const case_repo::ListFilter& f) {
+                                                          const case_repo::ListFilter& f,
+                                                          const security::Actor* reader) {
   // "No contact for N days" counts back from this second, so no two reads ask for the same
   // list: such a list is read and not kept, nor its keys unwrapped ahead of need.
   const bool keepable = f.no_contact_since.empty();
   Looked looked;
   if (keepable) {
-    looked = TRY(Look(tx, f));
+    looked = TRY(Look(tx, f, reader));
     if (looked.rows) return looked.rows;
+  } else if (reader != nullptr && !reader->unconfirmed_session.empty()) {
+    TRY(security::ConfirmSession(
+        *reader, TRY(security::account_repo::FindSession(tx, reader->unconfirmed_session))));
   }
   auto rows = std::make_shared<ListedRows>();
   rows->cases = TRY(case_repo::List(tx, f));

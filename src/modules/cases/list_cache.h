@@ -32,6 +32,7 @@
 #include "core/result.h"
 #include "modules/cases/case_repo.h"
 #include "modules/people/person_cipher.h"
+#include "security/actor.h"
 #include "security/keyring.h"
 #include "store/database.h"
 
@@ -64,8 +65,11 @@ class ListCache {
   // generation is unchanged, else read (case_repo::List, WorkersOf), their keys unwrapped, and
   // kept. tx must be a read
   // transaction that has run no statement yet (its snapshot begins here, after Forget's last
-  // call; one snapshot for the generation and the rows).
-  Result<std::shared_ptr<const ListedRows>> Read(store::Tx& tx, const case_repo::ListFilter& f);
+  // call; one snapshot for the generation and the rows). A reader whose session the gate took
+  // from memory has it confirmed first, by the generation's statement when the list can be kept
+  // (security/session_confirmation.h).
+  Result<std::shared_ptr<const ListedRows>> Read(store::Tx& tx, const case_repo::ListFilter& f,
+                                                 const security::Actor* reader = nullptr);
 
   // Read in its two steps (tests put a Forget between them). Look: the kept rows (rows set), or
   // what Keep needs to keep the rows read instead. Keep: keeps them unless Forget was called
@@ -77,7 +81,8 @@ class ListCache {
     std::optional<int64_t> generation;  // none: the organization has none, nothing is kept
     int64_t forgotten = 0;              // Forget's count when the Look began
   };
-  Result<Looked> Look(store::Tx& tx, const case_repo::ListFilter& f);
+  Result<Looked> Look(store::Tx& tx, const case_repo::ListFilter& f,
+                      const security::Actor* reader = nullptr);
   void Keep(const Looked& looked, std::shared_ptr<const ListedRows> rows);
 
   // Drops every entry, and keeps none a read begun before this call would put back: an erasure

@@ -7,6 +7,7 @@
 #include "http/json_writer.h"
 #include "modules/handler_support.h"
 #include "security/policy.h"
+#include "security/session_confirmation.h"
 
 namespace dandelion::cases {
 namespace {
@@ -172,8 +173,10 @@ void AddRoutes(http::Router& router, CaseService& cases) {
               .path_template = "/api/v1/cases",
               .permission = read,
               .handler = [&cases](Request& req) -> http::Reply {
-                CaseListQuery q = TRY(ReadListQuery(req));
-                auto found = TRY(cases.List(ActorOf(req), q));
+                const security::Actor actor = ActorOf(req);
+                Result<CaseListQuery> q = ReadListQuery(req);
+                if (!q) return Fail(security::BeforeConfirmation(actor, q.error()));
+                auto found = TRY(cases.List(actor, *q));
                 Response res = CaseSummariesReply(found.value);
                 res.await_commit = AwaitAudit(std::move(found.audit));
                 return res;
@@ -183,7 +186,9 @@ void AddRoutes(http::Router& router, CaseService& cases) {
               .tag = "cases",
               // Up to 200 cases, each her own key and fields to open: milliseconds that would
               // hold every other connection of this IO thread (docs/performance.md).
-              .offload = true});
+              .offload = true,
+              // The generation's statement confirms the session (cases/list_cache.h).
+              .session_confirmed_by_read = true});
   router.Add({.method = "GET",
               .path_template = "/api/v1/cases/{id}",
               .permission = read,
