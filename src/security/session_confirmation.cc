@@ -36,6 +36,11 @@ Result<void> ConfirmSession(const Actor& actor,
               "the session the gate remembered has changed since");
 }
 
+Result<void> ConfirmSessionIn(store::Tx& tx, const Actor& actor) {
+  if (actor.unconfirmed_session.empty()) return Ok();
+  return ConfirmSession(actor, TRY(account_repo::FindSession(tx, actor.unconfirmed_session)));
+}
+
 Error BeforeConfirmation(const Actor& actor, Error error) {
   if (actor.unconfirmed_session.empty()) return error;
   return Error{ErrorCode::kUnauthenticated, kSessionUnconfirmed, {}, "decided before confirming"};

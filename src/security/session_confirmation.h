@@ -19,6 +19,7 @@
 #include "core/result.h"
 #include "security/account_repo.h"
 #include "security/actor.h"
+#include "store/database.h"
 
 namespace dandelion::security {
 
@@ -34,6 +35,10 @@ std::string SessionFingerprint(const SessionRecord& session, const Account& acco
 // session the gate decided on; kSessionUnconfirmed otherwise (gone, or changed).
 Result<void> ConfirmSession(const Actor& actor,
                             const std::optional<account_repo::SessionAndAccount>& fresh);
+
+// ConfirmSession with the session read in tx, for a read whose own statement could not bring it
+// (an unknown case id, a list that is never kept). Reads nothing for a confirmed actor.
+Result<void> ConfirmSessionIn(store::Tx& tx, const Actor& actor);
 
 // What a read answers with error, decided before its statement confirmed the session: for an
 // unconfirmed actor, kSessionUnconfirmed, so that the request runs again after a full check and

@@ -33,12 +33,8 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
   // A session the gate took from memory is confirmed here, in the read's snapshot, before
   // anything is decided on it (security/session_confirmation.h).
   const std::string& session = actor.unconfirmed_session;
-  auto confirm_alone = [&]() -> Result<void> {
-    if (session.empty()) return Ok();
-    return security::ConfirmSession(actor, TRY(security::account_repo::FindSession(tx, session)));
-  };
   if (!LooksLikeId(id)) {
-    TRY(confirm_alone());
+    TRY(security::ConfirmSessionIn(tx, actor));
     return not_found();
   }
   // The case, whether her person was erased or has a restricted case, and who works it (and the
@@ -46,7 +42,7 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
   std::optional<case_repo::CaseForCaller> found =
       TRY(case_repo::FindForCaller(tx, id, actor.user_id, session));
   if (!found) {
-    TRY(confirm_alone());
+    TRY(security::ConfirmSessionIn(tx, actor));
   } else {
     TRY(security::ConfirmSession(actor, found->session));
   }

@@ -140,9 +140,8 @@ Result<std::shared_ptr<const ListedRows>> ListCache::Read(store::Tx& tx,
   if (keepable) {
     looked = TRY(Look(tx, f, reader));
     if (looked.rows) return looked.rows;
-  } else if (reader != nullptr && !reader->unconfirmed_session.empty()) {
-    TRY(security::ConfirmSession(
-        *reader, TRY(security::account_repo::FindSession(tx, reader->unconfirmed_session))));
+  } else if (reader != nullptr) {
+    TRY(security::ConfirmSessionIn(tx, *reader));
   }
   auto rows = std::make_shared<ListedRows>();
   rows->cases = TRY(case_repo::List(tx, f));
