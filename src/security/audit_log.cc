@@ -176,11 +176,28 @@ Result<std::vector<AuditRecord>> AuditLog::Query(store::Tx& tx, const AuditQuery
     sql += " AND seq < ?";
     params.emplace_back(q.before_seq);
   }
-  sql += " ORDER BY seq DESC LIMIT ?";
-  params.emplace_back(int64_t{std::clamp(q.limit, 1, 500)});
-  auto rows = TRY(tx.Query(sql, params));
+  const size_t limit = static_cast<size_t>(std::clamp(q.limit, 1, 500));
   std::vector<AuditRecord> out;
-  for (const auto& r : rows) out.push_back(ToChained(r).entry);
+  if (q.entity_type.empty() || q.entity_id.empty()) {
+    sql += " ORDER BY seq DESC LIMIT ?";
+    params.emplace_back(static_cast<int64_t>(limit));
+    for (const auto& r : TRY(tx.Query(sql, params))) out.push_back(ToChained(r).entry);
+    return out;
+  }
+  // One entity's entries, epoch by epoch from the newest (migration 0026): in each epoch's part
+  // of the index they are in seq order, so each statement reads only what it returns.
+  int64_t newest = q.before_seq - 1;
+  if (q.before_seq <= 0) {
+    auto head = TRY(tx.QueryOne("SELECT MAX(seq) FROM audit_log"));
+    newest = head && !head->IsNull(0) ? head->Int(0) : 0;
+  }
+  sql += " AND (seq >> " + std::to_string(kEntityEpochBits) + ") = ? ORDER BY seq DESC LIMIT ?";
+  for (int64_t epoch = newest >> kEntityEpochBits; epoch >= 0 && out.size() < limit; --epoch) {
+    store::Params in_epoch = params;
+    in_epoch.emplace_back(epoch);
+    in_epoch.emplace_back(static_cast<int64_t>(limit - out.size()));
+    for (const auto& r : TRY(tx.Query(sql, in_epoch))) out.push_back(ToChained(r).entry);
+  }
   return out;
 }
 

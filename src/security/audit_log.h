@@ -68,6 +68,9 @@ struct AuditQuery {
 
 class AuditLog {
  public:
+  // The entity index groups entries in epochs of 2^kEntityEpochBits by seq (migration 0026).
+  static constexpr int kEntityEpochBits = 16;
+
   // master_key derives the Ed25519 checkpoint key (no second secret to back up).
   AuditLog(const SecretKey& master_key, const Clock& clock);
 
@@ -82,7 +85,8 @@ class AuditLog {
   // Now on this log's clock, as entries store it.
   int64_t NowMillis() const;
 
-  // Newest first.
+  // Newest first. One entity's entries (type and id given) are looked for epoch by epoch, from
+  // the newest, until the page is full.
   Result<std::vector<AuditRecord>> Query(store::Tx& tx, const AuditQuery& query) const;
 
   // Walks the whole chain and every checkpoint. Ok when intact; otherwise kConflict with detail
