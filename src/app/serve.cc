@@ -130,8 +130,10 @@ int Serve(const ServeOptions& options) {
   // (app/erasure_journal.h); tombstones a crash left unjournaled are added now.
   const std::string journal = ErasureJournalPath(s.config);
   auto journal_erasure = [journal, &s, &scrub_owed, &scrub](const std::string& id) {
-    // Lists kept in memory may hold her wrapped key (cases/list_cache.h).
+    // Lists and cases kept in memory may hold her wrapped key (cases/list_cache.h,
+    // cases/case_cache.h).
     s.cases->listed_rows().Forget();
+    s.cases->kept_cases().Forget();
     if (auto r = AppendErasure(journal, id, FormatRfc3339(s.clock->Now())); !r) {
       // The erasure itself committed; the next start-up or backup journals it from the database.
       spdlog::error(R"({{"event":"erasure_journal_failed","cause":"{}"}})", r.error().detail);
@@ -185,6 +187,9 @@ int Serve(const ServeOptions& options) {
   server.metrics().AddGauge(
       "dandelion_case_lists_kept", "Case lists whose rows are kept in memory (cases/list_cache.h).",
       [&s] { return static_cast<int64_t>(s.cases->listed_rows().Count().entries); });
+  server.metrics().AddGauge(
+      "dandelion_cases_kept", "Cases whose rows are kept in memory (cases/case_cache.h).",
+      [&s] { return static_cast<int64_t>(s.cases->kept_cases().Count().entries); });
   server.metrics().AddGauge(
       "dandelion_case_list_keys_kept",
       "Women's keys kept unwrapped beside kept case lists; 0 right after an erasure.",
@@ -250,6 +255,7 @@ int Serve(const ServeOptions& options) {
   // no longer matches); this lets go of them within a second, erased women's keys included.
   Ticker list_sweeper("case list sweep", std::chrono::seconds(1), [&s]() -> Result<int> {
     TRY(s.cases->listed_rows().Sweep(*s.db));
+    TRY(s.cases->kept_cases().Sweep(*s.db));
     return 0;  // routine: not worth a log line every second
   });
   list_sweeper.Start();

@@ -24,7 +24,7 @@ std::string_view AccessName(Access access) {
 }
 
 Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
-                                  std::string_view case_id, TimePoint now) {
+                                  std::string_view case_id, TimePoint now, CaseCache* kept) {
   const std::string id(case_id);
   auto refuse = [](std::string outcome, Error error) {
     return CaseDecision{.refusal = std::move(error), .outcome = std::move(outcome)};
@@ -32,20 +32,14 @@ Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
   const auto not_found = [&] { return refuse("not_found", NotFound()); };
   // A session the gate took from memory is confirmed here, in the read's snapshot, before
   // anything is decided on it (security/session_confirmation.h).
-  const std::string& session = actor.unconfirmed_session;
   if (!LooksLikeId(id)) {
     TRY(security::ConfirmSessionIn(tx, actor));
     return not_found();
   }
   // The case, whether her person was erased or has a restricted case, and who works it (and the
-  // session to confirm): one statement.
+  // session to confirm): one statement, or the rows kept from the last read of it.
   std::optional<case_repo::CaseForCaller> found =
-      TRY(case_repo::FindForCaller(tx, id, actor.user_id, session));
-  if (!found) {
-    TRY(security::ConfirmSessionIn(tx, actor));
-  } else {
-    TRY(security::ConfirmSession(actor, found->session));
-  }
+      kept != nullptr ? TRY(kept->Read(tx, id, actor)) : TRY(FindConfirming(tx, id, actor));
   if (!found || found->listed.c.org_id != actor.org_id) return not_found();
   if (found->listed.person_erased) return not_found();
 

@@ -21,6 +21,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "modules/cases/case_cache.h"
 #include "modules/cases/case_repo.h"
 #include "modules/people/person_cipher.h"
 #include "security/actor.h"
@@ -57,8 +58,11 @@ struct CaseDecision {
   std::optional<Error> refusal;
   std::string outcome;
 };
+// Given kept, the case's rows may come from it (case_cache.h); tx must then have run no statement
+// yet.
 Result<CaseDecision> DecideAccess(store::Tx& tx, const security::Actor& actor,
-                                  std::string_view case_id, TimePoint now);
+                                  std::string_view case_id, TimePoint now,
+                                  CaseCache* kept = nullptr);
 
 // Loads case_id for actor inside tx and decides access. action names the audit action of the
 // attempt ("service.create", "case.read"...), recorded with outcome "not_found" or

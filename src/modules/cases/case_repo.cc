@@ -218,12 +218,14 @@ Result<std::optional<CaseForCaller>> FindForCaller(store::Tx& tx, const std::str
                                                    const std::string& user_id,
                                                    const std::string& session_token_hash) {
   // One row per worker of the case (one row with no worker when none is), in the order WorkersOf
-  // gives them; the session's columns, when asked for, follow the worker's.
+  // gives them; then its organization's list generation (case_generation.h), and the session's
+  // columns when asked for.
   static const std::string select = "SELECT " + CaseColumnsOfC() + kListedPersonColumns +
-                                    PersonRestrictedColumn() + ", w.user_id, u.display_name";
+                                    PersonRestrictedColumn() + ", w.user_id, u.display_name, g.n";
   static const std::string from =
       " FROM cases c" + ListedPersonJoins() +
-      " LEFT JOIN case_workers w ON w.case_id = c.id LEFT JOIN users u ON u.id = w.user_id";
+      " LEFT JOIN case_workers w ON w.case_id = c.id LEFT JOIN users u ON u.id = w.user_id"
+      " LEFT JOIN list_generations g ON g.org_id = c.org_id";
   static const std::string where = " WHERE c.id = ? ORDER BY w.assigned_at, u.display_name";
   static const std::string sql = select + from + where;
   static const std::string sql_with_session =
@@ -234,8 +236,10 @@ Result<std::optional<CaseForCaller>> FindForCaller(store::Tx& tx, const std::str
                              : tx.Query(sql_with_session, {store::Blob{session_token_hash}, id}));
   if (rows.empty()) return std::optional<CaseForCaller>();
   CaseForCaller out{.listed = ToListedCase(rows.front())};
+  if (!rows.front().IsNull(kListedColumns + 3))
+    out.generation = rows.front().Int(kListedColumns + 3);
   if (!session_token_hash.empty()) {
-    out.session = security::account_repo::SessionAndAccountAt(rows.front(), kListedColumns + 3);
+    out.session = security::account_repo::SessionAndAccountAt(rows.front(), kListedColumns + 4);
   }
   out.listed.person_restricted = rows.front().Int(kListedColumns) != 0;
   for (const auto& r : rows) {

@@ -85,14 +85,17 @@ Result<std::vector<ListedCase>> List(store::Tx& tx, const ListFilter& filter);
 
 // One case as CaseAccess decides on it: the case, her person's columns and key (as listed),
 // whether her person has a restricted case, the case's workers and whether user_id is one of
-// them, in one statement instead of six. Given session_token_hash, the same statement reads that
-// session and its account too (security/session_confirmation.h); nothing is found when either
-// is missing.
+// them, and its organization's list generation, in one statement instead of six. Given
+// session_token_hash, the same statement reads that session and its account too
+// (security/session_confirmation.h); nothing is found when either is missing.
 struct CaseForCaller {
   ListedCase listed;
   bool assigned = false;
   // (user id, display name) of each worker, as WorkersOf gives them.
   std::vector<std::pair<std::string, std::string>> workers;
+  // Its organization's list generation in the same snapshot (case_generation.h): what CaseCache
+  // keeps the rows under.
+  std::optional<int64_t> generation;
   std::optional<security::account_repo::SessionAndAccount> session;
 };
 Result<std::optional<CaseForCaller>> FindForCaller(store::Tx& tx, const std::string& id,

@@ -113,7 +113,7 @@ Result<security::Audited<Case>> CaseService::Get(const security::Actor& actor,
   // sealed columns come with it. A restricted woman, a grant or a key not yet at hand send the
   // read to a transaction; e is touched only once the decision is made.
   auto read = db_.ReadValueByOneStatement([&](store::Tx& tx) -> Result<Case> {
-    CaseDecision decision = TRY(DecideAccess(tx, actor, id, now));
+    CaseDecision decision = TRY(DecideAccess(tx, actor, id, now, &kept_cases_));
     if (!decision.ref) {
       e.outcome = decision.outcome;
       e.fields.clear();

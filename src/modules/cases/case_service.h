@@ -22,6 +22,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "modules/cases/case_access.h"
+#include "modules/cases/case_cache.h"
 #include "modules/cases/case_repo.h"
 #include "modules/cases/list_cache.h"
 #include "modules/cases/model.h"
@@ -97,6 +98,8 @@ class CaseService {
   // The sealed rows of lists just read (list_cache.h): the server forgets them when an erasure
   // commits and sweeps out what another process changed.
   ListCache& listed_rows() { return listed_rows_; }
+  // The rows of cases just read (case_cache.h), forgotten and swept with the lists.
+  CaseCache& kept_cases() { return kept_cases_; }
 
  private:
   using Change = std::function<Result<void>(store::Tx&, case_repo::StoredCase&, const CaseRef&,
@@ -112,6 +115,7 @@ class CaseService {
   network::OrgService& orgs_;
   const Clock& clock_;
   ListCache listed_rows_;
+  CaseCache kept_cases_;
 };
 
 }  // namespace dandelion::cases

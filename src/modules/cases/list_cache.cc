@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "modules/cases/case_generation.h"
 #include "security/session_confirmation.h"
 
 namespace dandelion::cases {
@@ -80,28 +81,6 @@ void IndexRows(ListedRows& rows) {
   }
 }
 
-Result<std::optional<int64_t>> GenerationOf(store::Tx& tx, const std::string& org_id) {
-  auto row = TRY(tx.QueryOne("SELECT n FROM list_generations WHERE org_id = ?", {org_id}));
-  if (!row) return std::optional<int64_t>();
-  return std::optional<int64_t>(row->Int(0));
-}
-
-// The generation, in the statement that confirms reader's remembered session: driven by the
-// session, so that one row always tells whether it is still there.
-Result<std::optional<int64_t>> GenerationConfirming(store::Tx& tx, const std::string& org_id,
-                                                    const security::Actor& reader) {
-  static const std::string sql =
-      "SELECT g.n, " + security::account_repo::SessionAndAccountColumns("ms", "mu") +
-      " FROM sessions ms JOIN users mu ON mu.id = ms.user_id"
-      " LEFT JOIN list_generations g ON g.org_id = ? WHERE ms.token_hash = ?";
-  auto row = TRY(tx.QueryOne(sql, {org_id, store::Blob{reader.unconfirmed_session}}));
-  std::optional<security::account_repo::SessionAndAccount> session;
-  if (row) session = security::account_repo::SessionAndAccountAt(*row, 1);
-  TRY(security::ConfirmSession(reader, session));  // fails when there is no row
-  if (row->IsNull(0)) return std::optional<int64_t>();
-  return std::optional<int64_t>(row->Int(0));
-}
-
 }  // namespace
 
 Result<ListCache::Looked> ListCache::Look(store::Tx& tx, const case_repo::ListFilter& f,
@@ -113,9 +92,8 @@ Result<ListCache::Looked> ListCache::Look(store::Tx& tx, const case_repo::ListFi
   }
   // The generation first: the rows read after it come from the same snapshot, so rows kept
   // under it are the rows any later transaction seeing it would read.
-  looked.generation = reader != nullptr && !reader->unconfirmed_session.empty()
-                          ? TRY(GenerationConfirming(tx, f.org_id, *reader))
-                          : TRY(GenerationOf(tx, f.org_id));
+  looked.generation = reader != nullptr ? TRY(GenerationFor(tx, f.org_id, *reader))
+                                        : TRY(GenerationOf(tx, f.org_id));
   if (!looked.generation) return looked;
   std::lock_guard lock(mu_);
   DropOrgBefore(f.org_id, *looked.generation);
@@ -213,25 +191,9 @@ void ListCache::Forget() {
 }
 
 Result<int> ListCache::Sweep(store::Database& db) {
-  auto generations = TRY(db.ReadValue([](store::Tx& tx) -> Result<std::map<std::string, int64_t>> {
-    std::map<std::string, int64_t> out;
-    for (const auto& r : TRY(tx.Query("SELECT org_id, n FROM list_generations"))) {
-      out[r.Text(0)] = r.Int(1);
-    }
-    return out;
-  }));
+  const auto generations = TRY(Generations(db));
   std::lock_guard lock(mu_);
-  int dropped = 0;
-  for (auto it = entries_.begin(); it != entries_.end();) {
-    auto next = std::next(it);
-    auto g = generations.find(it->org_id);
-    if (g == generations.end() || it->generation < g->second) {
-      Erase(it);
-      ++dropped;
-    }
-    it = next;
-  }
-  return dropped;
+  return EraseOutdated(entries_, generations, [this](Entries::iterator it) { Erase(it); });
 }
 
 ListCache::Counts ListCache::Count() const {

@@ -8,37 +8,13 @@
 #include <memory>
 #include <string>
 
-#include "modules/cases/case_service.h"
-#include "modules/people/people_service.h"
-#include "testing/test_world.h"
+#include "modules/cases/kept_rows_test_world.h"
 
 namespace dandelion::cases {
 namespace {
 
-using testing::At;
-
-class ListCacheTest : public testing::WorldTest {
+class ListCacheTest : public KeptRowsTest {
  protected:
-  ListCacheTest() : WorldTest({.start = At("2026-03-01T09:30:00Z")}) {}
-
-  void SetUp() override {
-    WorldTest::SetUp();
-    org_ = AddOrg("seoul1-center");
-    worker_ = AddUser(org_, "worker", "case_worker", "김상담");
-    colleague_ = AddUser(org_, "other", "case_worker", "이상담");
-    supervisor_ = AddUser(org_, "super", "supervisor");
-    supervisor_.reauth_at = UnixSeconds(clock_.Now());
-    people::PersonFields minji;
-    minji.legal_name = "김민지";
-    person_ = testing::Must(people_->Create(worker_, minji)).id;
-    CaseFields f;
-    f.person_id = person_;
-    f.intake_channel = "hotline";
-    f.risk_level = "high";
-    f.summary = "선불금 채무";
-    case_ = testing::Must(cases_->Open(worker_, f)).id;
-  }
-
   // Her caseload as she reads it.
   Case Caseload() {
     auto listed = testing::Must(cases_->List(worker_, {.status = "open", .assigned_to_me = true}));
@@ -47,21 +23,6 @@ class ListCacheTest : public testing::WorldTest {
   }
 
   ListCache::Counts Counts() { return cases_->listed_rows().Count(); }
-
-  // A change behind the services' back, as another process would make it.
-  void Behind(const std::string& sql) {
-    ASSERT_TRUE(db_->Write([&](store::Tx& tx) -> Result<void> {
-      TRY(tx.Exec(sql));
-      return Ok();
-    }));
-  }
-
-  std::string org_;
-  std::string person_;
-  std::string case_;
-  security::Actor worker_;
-  security::Actor colleague_;
-  security::Actor supervisor_;
 };
 
 TEST_F(ListCacheTest, AListIsReadOnceUntilSomethingItShowsChanges) {
