@@ -14,7 +14,6 @@
 #include <string>
 
 #include "core/result.h"
-#include "modules/cases/case_repo.h"
 #include "security/actor.h"
 #include "store/database.h"
 

@@ -110,8 +110,9 @@ Result<security::Audited<Case>> CaseService::Get(const security::Actor& actor,
   security::AuditEvent e =
       security::ActorEvent(actor, "case.read", "case", id, kReadFields, actor.org_id);
   // Usually one statement: the case's row tells who may read it (DecideAccess), and her key and
-  // sealed columns come with it. A restricted woman, a grant or a key not yet at hand send the
-  // read to a transaction; e is touched only once the decision is made.
+  // sealed columns come with it; for a case kept since its last read (case_cache.h), her
+  // organization's generation. A restricted woman, a grant, a key not yet at hand or kept rows
+  // gone stale send the read to a transaction; e is touched only once the decision is made.
   auto read = db_.ReadValueByOneStatement([&](store::Tx& tx) -> Result<Case> {
     CaseDecision decision = TRY(DecideAccess(tx, actor, id, now, &kept_cases_));
     if (!decision.ref) {
