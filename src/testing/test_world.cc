@@ -6,6 +6,7 @@
 
 #include "core/ids.h"
 #include "security/account_repo.h"
+#include "security/session_confirmation.h"
 #include "security/sodium_init.h"
 #include "store/migrations.h"
 
@@ -99,6 +100,27 @@ security::Actor TestWorld::AddUser(const std::string& org_id, const std::string&
   Must(services->db->Write(
       [&](store::Tx& tx) { return security::account_repo::Insert(tx, account); }));
   return ActorOf(account.id, org_id, {role});
+}
+
+security::Actor TestWorld::RememberedSession(const security::Actor& actor,
+                                             const std::string& token_hash) {
+  const int64_t now = UnixSeconds(clock.Now());
+  security::SessionRecord session{.id = NewId(),
+                                  .user_id = actor.user_id,
+                                  .csrf_token = "csrf-" + NewId(),
+                                  .mfa_complete = true,
+                                  .created_at = now,
+                                  .last_seen_at = now};
+  Must(services->db->Write([&](store::Tx& tx) {
+    return security::account_repo::InsertSession(tx, session, token_hash);
+  }));
+  auto stored = Must(security::account_repo::FindSession(*services->db, token_hash));
+  if (!stored) StopTest("the session just stored is not there");
+  security::Actor remembered = actor;
+  remembered.session_id = session.id;
+  remembered.unconfirmed_session = token_hash;
+  remembered.session_fingerprint = security::SessionFingerprint(stored->session, stored->account);
+  return remembered;
 }
 
 int64_t TestWorld::Count(const std::string& sql) {

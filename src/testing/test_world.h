@@ -76,6 +76,10 @@ class TestWorld {
   // complete. The username is `name`; the display name `name` unless given.
   security::Actor AddUser(const std::string& org_id, const std::string& name,
                           const std::string& role, const std::string& display_name = "");
+  // A session of actor's account stored under token_hash, and actor as the security gate admits
+  // her on it taken from memory (security/session_confirmation.h): unconfirmed, with the
+  // session's fingerprint and id.
+  security::Actor RememberedSession(const security::Actor& actor, const std::string& token_hash);
 
   // A single number or text (the first column of the first row; "" for NULL or no row).
   int64_t Count(const std::string& sql);
@@ -101,6 +105,9 @@ class WorldTest : public ::testing::Test {
   security::Actor AddUser(const std::string& org_id, const std::string& name,
                           const std::string& role, const std::string& display_name = "") {
     return world_->AddUser(org_id, name, role, display_name);
+  }
+  security::Actor RememberedSession(const security::Actor& actor, const std::string& token_hash) {
+    return world_->RememberedSession(actor, token_hash);
   }
   int64_t Count(const std::string& sql) { return world_->Count(sql); }
   std::string Text(const std::string& sql) { return world_->Text(sql); }

@@ -14,7 +14,8 @@ import unittest
 import urllib.parse
 
 from harness import Server, run_cli
-from network import PASSWORD, advance, build_network, server_now, sign_in, totp
+from network import (PASSWORD, add_user, advance, build_network, server_now, sign_in,
+                     totp)
 from test_people import sql
 
 PEOPLE = "/api/v1/people"
@@ -41,6 +42,7 @@ class PeopleSearchTest(unittest.TestCase):
     def setUpClass(cls):
         cls.server = Server()
         cls.users = build_network(cls.server)
+        add_user(cls.server, "org-a", "org-a-searcher", "case_worker")
         cls.server.start()
         cls.a = sign_in(cls.server, cls.users["org-a"]["case_worker"])
         cls.a_super = sign_in(cls.server, cls.users["org-a"]["supervisor"])
@@ -98,6 +100,46 @@ class PeopleSearchTest(unittest.TestCase):
             self.assertIn("q", r.json()["error"]["fields"], text)
         r = self.a.client.get(PEOPLE + "?q=%FF%FE")
         self.assertEqual(r.status, 400, r.body)
+
+    def test_finding_refuses_at_once_a_session_changed_behind_the_server(self):
+        """Finding people may take the caller's session from memory and confirm it in the read
+        (security/session_confirmation.h): her roles changed, her account disabled or her
+        session ended in the database itself, behind the server, are seen by the very next
+        search of any kind, one that finds no one and a bad query included."""
+        searcher = sign_in(self.server, "org-a-searcher")
+        user = searcher.user_id
+        ways = ["?phone=010-2345-6789", "?name=" + urllib.parse.quote("김민지"),
+                "?phone=010-0000-0000", "?q=" + urllib.parse.quote("김민"), "",
+                "?category=youth"]
+
+        def find():
+            """Every way, then two bad queries: the same answer from all, or one refusal."""
+            got = [searcher.client.get(PEOPLE + w).status for w in ways]
+            bad = [searcher.client.get(PEOPLE + w).status
+                   for w in ("?phone=---", "?phone=1&name=x")]
+            self.assertEqual(len(set(got)), 1, got)
+            for status in bad:
+                self.assertIn(status, (400, got[0]), bad)
+            return got[0]
+
+        self.assertEqual([find(), find()], [200, 200])
+        found = searcher.client.get(PEOPLE + "?phone=010-2345-6789").json()["items"]
+        self.assertEqual([i["id"] for i in found], [self.ids["김민지"]])
+        sql(self.server, f"UPDATE users SET roles = 'advocate' WHERE id = '{user}'")
+        self.assertEqual([find(), find()], [403, 403])
+        sql(self.server, f"UPDATE users SET roles = 'case_worker' WHERE id = '{user}'")
+        self.assertEqual([find(), find()], [200, 200])
+        sql(self.server, "UPDATE users SET disabled_at = '2026-01-01T00:00:00Z' "
+                         f"WHERE id = '{user}'")
+        self.assertEqual([find(), find()], [401, 401])
+        sql(self.server, f"UPDATE users SET disabled_at = NULL WHERE id = '{user}'")
+        self.assertEqual(find(), 200)
+        sql(self.server, "UPDATE sessions SET ended_at = 1 "
+                         f"WHERE csrf_token = '{searcher.client.csrf}'")
+        r = searcher.client.get(PEOPLE + "?phone=010-2345-6789")
+        self.assertEqual(r.status, 401, r.body)
+        self.assertEqual(r.json()["error"]["code"], "unauthenticated")
+        self.assertEqual(find(), 401)
 
     def test_list_pages_and_filters(self):
         r = self.a.client.get(PEOPLE)

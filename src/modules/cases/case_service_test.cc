@@ -142,24 +142,7 @@ TEST_F(CaseServiceTest, ReadNamesEveryWorkerInAssignmentOrder) {
 // ended or her roles changed.
 TEST_F(CaseServiceTest, ReadsConfirmARememberedSessionInTheirOwnStatement) {
   const std::string id = testing::Must(cases_->Open(worker_, Intake())).id;
-  const int64_t now = UnixSeconds(clock_.Now());
-  const std::string token_hash(32, 'k');
-  security::SessionRecord session{.id = NewId(),
-                                  .user_id = worker_.user_id,
-                                  .csrf_token = "csrf",
-                                  .mfa_complete = true,
-                                  .created_at = now,
-                                  .last_seen_at = now};
-  testing::Must(db_->Write([&](store::Tx& tx) {
-    return security::account_repo::InsertSession(tx, session, token_hash);
-  }));
-  auto found = testing::Must(security::account_repo::FindSession(*db_, token_hash));
-  ASSERT_TRUE(found);
-  security::Actor remembered = worker_;
-  remembered.session_id = session.id;
-  remembered.unconfirmed_session = token_hash;
-  remembered.session_fingerprint = security::SessionFingerprint(found->session, found->account);
-
+  const security::Actor remembered = RememberedSession(worker_, std::string(32, 'k'));
   auto seen = testing::Must(cases_->Get(remembered, id));
   EXPECT_EQ(seen.value.id, id);
   testing::Must(seen.audit.Wait());  // so that the counts below see every entry owed so far
@@ -205,8 +188,9 @@ TEST_F(CaseServiceTest, ReadsConfirmARememberedSessionInTheirOwnStatement) {
   seen = testing::Must(cases_->Get(remembered, id));
   EXPECT_EQ(seen.value.id, id);
   testing::Must(seen.audit.Wait());
-  testing::Must(db_->Write(
-      [&](store::Tx& tx) { return security::account_repo::EndSession(tx, session.id, now); }));
+  testing::Must(db_->Write([&](store::Tx& tx) {
+    return security::account_repo::EndSession(tx, remembered.session_id, UnixSeconds(clock_.Now()));
+  }));
   refused_for_every_id("ended");
   EXPECT_EQ(testing::Must(cases_->Get(worker_, id)).value.id, id);  // a checked actor reads
   EXPECT_EQ(testing::Must(cases_->List(worker_, kept)).value.size(), 1u);

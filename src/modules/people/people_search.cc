@@ -9,6 +9,7 @@
 #include "modules/people/search_terms.h"
 #include "modules/service_support.h"
 #include "security/normalize.h"
+#include "security/session_confirmation.h"
 
 namespace dandelion::people {
 namespace {
@@ -102,7 +103,8 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
   } else {
     auto normalized = security::NormalizeForIndex(kind, query.value);
     if (!normalized) {
-      return Fail(Error{ErrorCode::kInvalid, "error.invalid"}.Field(key_name, "field.empty"));
+      return Fail(security::BeforeConfirmation(
+          actor, Error{ErrorCode::kInvalid, "error.invalid"}.Field(key_name, "field.empty")));
     }
     wanted = std::move(*normalized);
   }
@@ -115,12 +117,14 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
     };
   }
   std::vector<security::AuditEvent> records;
-  // By name or phone usually one statement: the women found come with their keys and whether
-  // they have a restricted case; a restricted one sends the search to a transaction.
+  // By name or phone usually one statement: the women found come with their keys, whether they
+  // have a restricted case and the caller's session when the gate took it from memory (a search
+  // that finds no one confirms it apart); a restricted one sends the search to a transaction.
   auto found = db_.ReadValueByOneStatement([&](store::Tx& tx) -> Result<std::vector<Person>> {
     records.clear();  // the search may run twice (ReadByOneStatement)
     std::vector<person_repo::FoundPerson> rows;
     if (query.key == PersonQuery::Key::kCode) {
+      TRY(security::ConfirmSessionIn(tx, actor));
       for (auto& row : TRY(person_repo::FindByCode(tx, actor.org_id, wanted))) {
         rows.push_back({.row = std::move(row)});
       }
@@ -128,10 +132,17 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
       const bool by_name = query.key == PersonQuery::Key::kName;
       PersonIndexes idx = TRY(IndexPerson(tx, keyring_, actor.org_id, by_name ? query.value : "",
                                           by_name ? "" : query.value));
-      rows = TRY(person_repo::FindByIndexWithAccess(
+      person_repo::IndexMatches matches = TRY(person_repo::FindByIndexWithAccess(
           tx, actor.org_id,
           by_name ? person_repo::IndexColumn::kLegalName : person_repo::IndexColumn::kPhone,
-          by_name ? idx.legal_name : idx.phone, idx.key_version, kMaxSearchResults));
+          by_name ? idx.legal_name : idx.phone, idx.key_version, kMaxSearchResults,
+          actor.unconfirmed_session));
+      if (matches.people.empty()) {
+        TRY(security::ConfirmSessionIn(tx, actor));
+      } else {
+        TRY(security::ConfirmSession(actor, matches.session));
+      }
+      rows = std::move(matches.people);
     }
     std::vector<Person> out;
     for (const auto& row : rows) {
@@ -155,6 +166,7 @@ Result<security::Audited<PeoplePage>> PeopleService::Find(const security::Actor&
   std::vector<security::AuditEvent> records;
   std::string key_name = "name_prefix";
   auto found = db_.ReadValue([&](store::Tx& tx) -> Result<PeoplePage> {
+    TRY(security::ConfirmSessionIn(tx, actor));
     security::OrgKey org_key = TRY(keyring_.CurrentOrgKey(tx, actor.org_id));
     SearchQuery query = TRY(ReadSearchQuery(*org_key.key, q));
     if (query.kind == SearchQuery::Kind::kPhone) key_name = "phone_prefix";
@@ -182,9 +194,12 @@ Result<security::Audited<PeoplePage>> PeopleService::Find(const security::Actor&
 Result<security::Audited<PeoplePage>> PeopleService::List(const security::Actor& actor,
                                                           const PeopleFilter& filter) {
   TRY(RequirePermission(actor, security::perm::kPersonRead));
-  if (!ValidFilter(filter)) return Fail(ErrorCode::kInvalid, "people.list_filter");
+  if (!ValidFilter(filter)) {
+    return Fail(security::BeforeConfirmation(actor, {ErrorCode::kInvalid, "people.list_filter"}));
+  }
   std::vector<security::AuditEvent> records;
   auto listed = db_.ReadValue([&](store::Tx& tx) -> Result<PeoplePage> {
+    TRY(security::ConfirmSessionIn(tx, actor));
     std::vector<StoredPerson> rows = TRY(person_repo::List(tx, actor.org_id,
                                                            {.category = filter.category,
                                                             .age_band = filter.age_band,

@@ -7,6 +7,8 @@
 
 #include "modules/people/person_cipher.h"
 #include "modules/people/search_index.h"
+#include "security/account_repo.h"
+#include "security/session_confirmation.h"
 #include "testing/test_world.h"
 
 namespace dandelion::people {
@@ -136,6 +138,77 @@ TEST_F(PeopleServiceTest, FindsByNamePhoneAndCodeWithinTheOrganization) {
   ASSERT_EQ(searches.size(), 4u);
   EXPECT_EQ(searches[0].entity_id, "");
   EXPECT_EQ(searches[0].fields, std::vector<std::string>{"name"});
+}
+
+// Every way of finding people, given a session the gate took from memory
+// (security/session_confirmation.h), confirms it in the read: an exact search in the statement
+// that finds her (or apart when no one matched), a prefix search and the list first. Each stands
+// while the session is unchanged; once it ended or her roles changed, each fails unaudited, a bad
+// query included, and a checked actor still finds her.
+TEST_F(PeopleServiceTest, FindingConfirmsARememberedSessionInTheRead) {
+  const security::Actor worker = AddUser(org_a_, "remembered", "case_worker");
+  const std::string id = testing::Must(people_->Create(worker, Minji())).id;
+  const security::Actor remembered = RememberedSession(worker, std::string(32, 'r'));
+  const std::vector<PersonQuery> searches = {{PersonQuery::Key::kName, "김민지"},
+                                             {PersonQuery::Key::kPhone, "01012345678"},
+                                             {PersonQuery::Key::kPhone, "01099998888"},
+                                             {PersonQuery::Key::kCode, "seou-2026-0001"}};
+  const PersonQuery bad_search{PersonQuery::Key::kPhone, "---"};
+  const PeopleFilter bad_filter{.open_case = "maybe"};
+  auto finds = [&](const security::Actor& who) {
+    std::vector<size_t> found;
+    for (const PersonQuery& q : searches) {
+      auto r = testing::Must(people_->Search(who, q));
+      testing::Must(r.audit.Wait());
+      found.push_back(r.value.size());
+    }
+    auto prefix = testing::Must(people_->Find(who, "김민"));
+    testing::Must(prefix.audit.Wait());
+    found.push_back(prefix.value.items.size());
+    auto listed = testing::Must(people_->List(who, {}));
+    testing::Must(listed.audit.Wait());
+    found.push_back(listed.value.items.size());
+    return found;
+  };
+  const std::vector<size_t> expected = {1, 1, 0, 1, 1, 1};
+  EXPECT_EQ(finds(remembered), expected);
+  // A bad query is answered only after a full check of the session (BeforeConfirmation).
+  EXPECT_EQ(people_->Search(remembered, bad_search).error().message_key,
+            security::kSessionUnconfirmed);
+  EXPECT_EQ(people_->Search(worker, bad_search).error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(people_->List(remembered, bad_filter).error().message_key,
+            security::kSessionUnconfirmed);
+  EXPECT_EQ(people_->List(worker, bad_filter).error().code, ErrorCode::kInvalid);
+
+  auto refused_every_way = [&](const char* why) {
+    const size_t audited = AuditOf("person.search").size() + AuditOf("person.list").size();
+    for (const PersonQuery& q : searches) {
+      auto r = people_->Search(remembered, q);
+      ASSERT_FALSE(r) << why << " " << q.value;
+      EXPECT_EQ(r.error().message_key, security::kSessionUnconfirmed) << why << " " << q.value;
+    }
+    EXPECT_EQ(people_->Search(remembered, bad_search).error().message_key,
+              security::kSessionUnconfirmed);
+    EXPECT_EQ(people_->Find(remembered, "김민").error().message_key, security::kSessionUnconfirmed)
+        << why;
+    EXPECT_EQ(people_->List(remembered, {}).error().message_key, security::kSessionUnconfirmed)
+        << why;
+    EXPECT_EQ(AuditOf("person.search").size() + AuditOf("person.list").size(), audited) << why;
+  };
+  testing::Must(db_->Write([&](store::Tx& tx) {
+    return security::account_repo::UpdateRoles(tx, worker.user_id, "supervisor");
+  }));
+  refused_every_way("roles changed");
+  testing::Must(db_->Write([&](store::Tx& tx) {
+    return security::account_repo::UpdateRoles(tx, worker.user_id, "case_worker");
+  }));
+  EXPECT_EQ(finds(remembered), expected);
+  testing::Must(db_->Write([&](store::Tx& tx) {
+    return security::account_repo::EndSession(tx, remembered.session_id, UnixSeconds(clock_.Now()));
+  }));
+  refused_every_way("ended");
+  EXPECT_EQ(finds(worker), expected);
+  EXPECT_EQ(testing::Must(people_->Get(worker, id)).value.id, id);
 }
 
 // A first start indexes, batch by batch, everyone whose search terms are missing (people

@@ -115,9 +115,10 @@ std::string HasRestrictedCaseColumn(std::string_view person_id, std::string_view
          " AND r.org_id = " + std::string(org_id) + " AND r.restricted <> 0) THEN 1 ELSE 0 END";
 }
 
-Result<std::vector<FoundPerson>> FindByIndexWithAccess(store::Tx& tx, const std::string& org_id,
-                                                       IndexColumn column, const std::string& index,
-                                                       int64_t index_key_version, int limit) {
+Result<IndexMatches> FindByIndexWithAccess(store::Tx& tx, const std::string& org_id,
+                                           IndexColumn column, const std::string& index,
+                                           int64_t index_key_version, int limit,
+                                           const std::string& session_token_hash) {
   // kColumns, each taken from people (person_keys shares some of their names).
   static const std::string columns = [] {
     std::string out = "p.";
@@ -125,25 +126,37 @@ Result<std::vector<FoundPerson>> FindByIndexWithAccess(store::Tx& tx, const std:
       out += *c == ' ' ? std::string(" p.") : std::string(1, *c);
     return out;
   }();
-  const std::string where =
-      column == IndexColumn::kLegalName ? "p.legal_name_index" : "p.phone_index";
+  const bool with_session = !session_token_hash.empty();
+  std::string sql = "SELECT " + columns + ", k.version, k.wrapped, k.org_key_version" +
+                    HasRestrictedCaseColumn("p.id", "p.org_id");
+  if (with_session) sql += ", " + security::account_repo::SessionAndAccountColumns("ms", "mu");
+  sql += " FROM people p" + NewestKeyJoin("p.id");
+  store::Params params;
+  if (with_session) {
+    sql += " JOIN sessions ms ON ms.token_hash = ? JOIN users mu ON mu.id = ms.user_id";
+    params.emplace_back(store::Blob{session_token_hash});
+  }
   // As FindByIndex (why "code || ''" there).
-  auto rows = TRY(tx.Query("SELECT " + columns + ", k.version, k.wrapped, k.org_key_version" +
-                               HasRestrictedCaseColumn("p.id", "p.org_id") + " FROM people p" +
-                               NewestKeyJoin("p.id") + " WHERE p.org_id = ? AND " + where +
-                               " = ? AND p.index_key_version = ? AND p.erased_at IS NULL ORDER "
-                               "BY p.code || '' LIMIT " +
-                               std::to_string(limit),
-                           {org_id, store::Blob{index}, index_key_version}));
+  sql += std::string(" WHERE p.org_id = ? AND ") +
+         (column == IndexColumn::kLegalName ? "p.legal_name_index" : "p.phone_index") +
+         " = ? AND p.index_key_version = ? AND p.erased_at IS NULL ORDER BY p.code || '' LIMIT " +
+         std::to_string(limit);
+  params.emplace_back(org_id);
+  params.emplace_back(store::Blob{index});
+  params.emplace_back(index_key_version);
+  auto rows = TRY(tx.Query(sql, params));
   constexpr size_t kFirst = 20;  // the columns of kColumns come first
-  std::vector<FoundPerson> out;
+  IndexMatches out;
   for (const auto& r : rows) {
     FoundPerson found{.row = ToPerson(r), .access_read = true};
     if (!r.IsNull(kFirst)) {
       found.key = StoredPersonKey{r.Int(kFirst), r.BlobBytes(kFirst + 1), r.Int(kFirst + 2)};
     }
     found.has_restricted_case = r.Int(kFirst + 3) != 0;
-    out.push_back(std::move(found));
+    out.people.push_back(std::move(found));
+  }
+  if (with_session && !rows.empty()) {
+    out.session = security::account_repo::SessionAndAccountAt(rows.front(), kFirst + 4);
   }
   return out;
 }

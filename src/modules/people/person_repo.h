@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "security/account_repo.h"
 #include "store/database.h"
 
 namespace dandelion::people::person_repo {
@@ -75,10 +76,17 @@ struct FoundPerson {
   bool has_restricted_case = false;
 };
 // FindByIndex, each woman's key and restriction read in the same statement: an exact search
-// settled by one statement, where it was three per woman found.
-Result<std::vector<FoundPerson>> FindByIndexWithAccess(store::Tx& tx, const std::string& org_id,
-                                                       IndexColumn column, const std::string& index,
-                                                       int64_t index_key_version, int limit);
+// settled by one statement, where it was three per woman found. With session_token_hash, the
+// statement also reads that session and its account (security/session_confirmation.h): found
+// only when both are there, and told only when someone matched.
+struct IndexMatches {
+  std::vector<FoundPerson> people;
+  std::optional<security::account_repo::SessionAndAccount> session;
+};
+Result<IndexMatches> FindByIndexWithAccess(store::Tx& tx, const std::string& org_id,
+                                           IndexColumn column, const std::string& index,
+                                           int64_t index_key_version, int limit,
+                                           const std::string& session_token_hash = "");
 
 // Prefix search (people/search_terms.h). Replaces every term of the person with tags, derived from
 // key_version, and records that version as her search_key_version.

@@ -6,6 +6,7 @@
 #include "http/field_reader.h"
 #include "modules/handler_support.h"
 #include "security/policy.h"
+#include "security/session_confirmation.h"
 
 namespace dandelion::people {
 namespace {
@@ -61,7 +62,7 @@ http::Reply SearchReply(Request& req, PeopleService& people) {
   if (given != 1 || req.query.contains("q") || query.value.empty() || query.value.size() > 400) {
     Error e{ErrorCode::kInvalid, "people.search_one_key"};
     for (const auto& [name, key] : kExactKeys) e.Field(name, "people.search_one_key");
-    return Fail(std::move(e));
+    return Fail(security::BeforeConfirmation(ActorOf(req), std::move(e)));
   }
   auto found = TRY(people.Search(ActorOf(req), query));
   return AuditedJson(std::move(found),
@@ -72,7 +73,8 @@ http::Reply SearchReply(Request& req, PeopleService& people) {
 http::Reply FindReply(Request& req, PeopleService& people) {
   const std::string q = req.Query("q");
   if (q.size() > 100) {
-    return Fail(Error{ErrorCode::kInvalid, "error.invalid"}.Field("q", "field.too_long"));
+    return Fail(security::BeforeConfirmation(
+        ActorOf(req), Error{ErrorCode::kInvalid, "error.invalid"}.Field("q", "field.too_long")));
   }
   auto found = TRY(people.Find(ActorOf(req), q));
   return AuditedJson(std::move(found), {{"items", SummariesJson(found.value.items)},
@@ -85,7 +87,9 @@ http::Reply ListReply(Request& req, PeopleService& people) {
   static constexpr std::string_view kFilters[] = {"category", "age_band", "open_case", "cursor"};
   for (const auto& [name, value] : req.query) {
     if (std::ranges::find(kFilters, name) == std::end(kFilters)) {
-      return Fail(Error{ErrorCode::kInvalid, "people.list_filter"}.Field(name, "field.unknown"));
+      return Fail(security::BeforeConfirmation(
+          ActorOf(req),
+          Error{ErrorCode::kInvalid, "people.list_filter"}.Field(name, "field.unknown")));
     }
   }
   PeopleFilter filter{.category = req.Query("category"),
@@ -161,7 +165,10 @@ void AddRoutes(http::Router& router, PeopleService& people) {
               .summary = "People of one's organization: exact name, phone or code; q = the "
                          "beginning of a name, alias or phone; or, with neither, the list "
                          "(category, age_band, open_case=yes|no, cursor)",
-              .tag = "people"});
+              .tag = "people",
+              // An exact search's statement confirms the session too; the others, and a search
+              // that finds no one, confirm it first (security/session_confirmation.h).
+              .session_confirmed_by_read = true});
   router.Add({.method = "GET",
               .path_template = "/api/v1/people/{id}",
               .permission = std::string(security::perm::kPersonRead),
