@@ -118,8 +118,8 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
   }
   std::vector<security::AuditEvent> records;
   // By name or phone usually one statement: the women found come with their keys, whether they
-  // have a restricted case and the caller's session when the gate took it from memory (a search
-  // that finds no one confirms it apart); a restricted one sends the search to a transaction.
+  // have a restricted case and the caller's session when the gate took it from memory; a
+  // restricted one sends the search to a transaction.
   auto found = db_.ReadValueByOneStatement([&](store::Tx& tx) -> Result<std::vector<Person>> {
     records.clear();  // the search may run twice (ReadByOneStatement)
     std::vector<person_repo::FoundPerson> rows;
@@ -137,11 +137,7 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
           by_name ? person_repo::IndexColumn::kLegalName : person_repo::IndexColumn::kPhone,
           by_name ? idx.legal_name : idx.phone, idx.key_version, kMaxSearchResults,
           actor.unconfirmed_session));
-      if (matches.people.empty()) {
-        TRY(security::ConfirmSessionIn(tx, actor));
-      } else {
-        TRY(security::ConfirmSession(actor, matches.session));
-      }
+      TRY(security::ConfirmSession(actor, matches.session));
       rows = std::move(matches.people);
     }
     std::vector<Person> out;

@@ -127,27 +127,31 @@ Result<IndexMatches> FindByIndexWithAccess(store::Tx& tx, const std::string& org
     return out;
   }();
   const bool with_session = !session_token_hash.empty();
+  const std::string matching =
+      std::string("p.org_id = ? AND ") +
+      (column == IndexColumn::kLegalName ? "p.legal_name_index" : "p.phone_index") +
+      " = ? AND p.index_key_version = ? AND p.erased_at IS NULL";
   std::string sql = "SELECT " + columns + ", k.version, k.wrapped, k.org_key_version" +
                     HasRestrictedCaseColumn("p.id", "p.org_id");
-  if (with_session) sql += ", " + security::account_repo::SessionAndAccountColumns("ms", "mu");
-  sql += " FROM people p" + NewestKeyJoin("p.id");
-  store::Params params;
+  // With the session, the statement is driven by it, so that one row tells whether it is there
+  // even when no one matched (p's columns then NULL): a search that finds no one stays one
+  // statement.
   if (with_session) {
-    sql += " JOIN sessions ms ON ms.token_hash = ? JOIN users mu ON mu.id = ms.user_id";
-    params.emplace_back(store::Blob{session_token_hash});
+    sql += ", " + security::account_repo::SessionAndAccountColumns("ms", "mu") +
+           " FROM sessions ms JOIN users mu ON mu.id = ms.user_id LEFT JOIN people p ON " +
+           matching + NewestKeyJoin("p.id") + " WHERE ms.token_hash = ?";
+  } else {
+    sql += " FROM people p" + NewestKeyJoin("p.id") + " WHERE " + matching;
   }
   // As FindByIndex (why "code || ''" there).
-  sql += std::string(" WHERE p.org_id = ? AND ") +
-         (column == IndexColumn::kLegalName ? "p.legal_name_index" : "p.phone_index") +
-         " = ? AND p.index_key_version = ? AND p.erased_at IS NULL ORDER BY p.code || '' LIMIT " +
-         std::to_string(limit);
-  params.emplace_back(org_id);
-  params.emplace_back(store::Blob{index});
-  params.emplace_back(index_key_version);
+  sql += " ORDER BY p.code || '' LIMIT " + std::to_string(limit);
+  store::Params params{org_id, store::Blob{index}, index_key_version};
+  if (with_session) params.emplace_back(store::Blob{session_token_hash});
   auto rows = TRY(tx.Query(sql, params));
   constexpr size_t kFirst = 20;  // the columns of kColumns come first
   IndexMatches out;
   for (const auto& r : rows) {
+    if (r.IsNull(0)) continue;  // the session's row, no one matched
     FoundPerson found{.row = ToPerson(r), .access_read = true};
     if (!r.IsNull(kFirst)) {
       found.key = StoredPersonKey{r.Int(kFirst), r.BlobBytes(kFirst + 1), r.Int(kFirst + 2)};
@@ -155,7 +159,7 @@ Result<IndexMatches> FindByIndexWithAccess(store::Tx& tx, const std::string& org
     found.has_restricted_case = r.Int(kFirst + 3) != 0;
     out.people.push_back(std::move(found));
   }
-  if (with_session && !rows.empty()) {
+  if (with_session && !rows.empty()) {  // none: the session is not there
     out.session = security::account_repo::SessionAndAccountAt(rows.front(), kFirst + 4);
   }
   return out;

@@ -77,8 +77,8 @@ struct FoundPerson {
 };
 // FindByIndex, each woman's key and restriction read in the same statement: an exact search
 // settled by one statement, where it was three per woman found. With session_token_hash, the
-// statement also reads that session and its account (security/session_confirmation.h): found
-// only when both are there, and told only when someone matched.
+// statement also reads that session and its account (security/session_confirmation.h), whether
+// anyone matched or not; none when either is not there.
 struct IndexMatches {
   std::vector<FoundPerson> people;
   std::optional<security::account_repo::SessionAndAccount> session;

@@ -166,8 +166,8 @@ void AddRoutes(http::Router& router, PeopleService& people) {
                          "beginning of a name, alias or phone; or, with neither, the list "
                          "(category, age_band, open_case=yes|no, cursor)",
               .tag = "people",
-              // An exact search's statement confirms the session too; the others, and a search
-              // that finds no one, confirm it first (security/session_confirmation.h).
+              // A search by name or phone confirms the session in its statement; the others
+              // confirm it first (security/session_confirmation.h).
               .session_confirmed_by_read = true});
   router.Add({.method = "GET",
               .path_template = "/api/v1/people/{id}",
