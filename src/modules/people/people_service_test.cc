@@ -141,10 +141,10 @@ TEST_F(PeopleServiceTest, FindsByNamePhoneAndCodeWithinTheOrganization) {
 }
 
 // Every way of finding people, given a session the gate took from memory
-// (security/session_confirmation.h), confirms it in the read: an exact search in the statement
-// that finds her (or apart when no one matched), a prefix search and the list first. Each stands
-// while the session is unchanged; once it ended or her roles changed, each fails unaudited, a bad
-// query included, and a checked actor still finds her.
+// (security/session_confirmation.h), confirms it in the read: a search by name or phone in the
+// statement that finds her or no one, a search by code, a prefix search and the list first. Each
+// stands while the session is unchanged; once it ended or her roles changed, each fails
+// unaudited, a bad query included, and a checked actor still finds her.
 TEST_F(PeopleServiceTest, FindingConfirmsARememberedSessionInTheRead) {
   const security::Actor worker = AddUser(org_a_, "remembered", "case_worker");
   const std::string id = testing::Must(people_->Create(worker, Minji())).id;
