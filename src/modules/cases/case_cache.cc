@@ -9,9 +9,9 @@
 namespace dandelion::cases {
 namespace {
 
-// What an entry costs besides its packed rows: its place in the list and the index, its id and
-// organization id, the buffer's own control block (measured sizes rounded up).
-constexpr size_t kEntryOverhead = 256;
+// What an entry costs besides its packed rows: its place in the list and the index, its id,
+// organization id and person id, the buffer's own control block (measured sizes rounded up).
+constexpr size_t kEntryOverhead = 320;
 
 // Packing: each string as its length (a varint) and bytes, each number as a varint of its
 // zigzag encoding, each flag as a byte.
@@ -175,11 +175,12 @@ Result<std::optional<case_repo::CaseForCaller>> CaseCache::Read(store::Tx& tx,
   }
   std::optional<case_repo::CaseForCaller> found;
   int64_t kept_generation = 0;
-  if (auto kept = Find(id, reader.org_id, &kept_generation)) {
-    // Her organization's generation, alone in the snapshot's first statement: when it is the one
-    // the rows were read under, they are what the database would give.
-    const std::optional<int64_t> generation = TRY(GenerationFor(tx, reader.org_id, reader));
-    if (generation == kept_generation) {
+  std::string person_id;
+  if (auto kept = Find(id, reader.org_id, &kept_generation, &person_id)) {
+    // Whether anything about her, or anything that reaches every case, changed since the rows
+    // were read, alone in the snapshot's first statement: when nothing did, they are what the
+    // database would give.
+    if (TRY(StillCurrent(tx, reader.org_id, person_id, kept_generation, reader))) {
       case_repo::CaseForCaller out = TRY(Unpack(*kept));
       out.assigned = std::any_of(out.workers.begin(), out.workers.end(),
                                  [&](const auto& w) { return w.first == reader.user_id; });
@@ -187,7 +188,7 @@ Result<std::optional<case_repo::CaseForCaller>> CaseCache::Read(store::Tx& tx,
       ++hits_;
       return std::optional<case_repo::CaseForCaller>(std::move(out));
     }
-    // Changed since: read afresh (the session was confirmed with the generation).
+    // Changed since: read afresh (the session was confirmed by StillCurrent).
     found = TRY(case_repo::FindForCaller(tx, id, reader.user_id));
   } else {
     found = TRY(FindConfirming(tx, id, reader));
@@ -206,12 +207,13 @@ Result<std::optional<case_repo::CaseForCaller>> CaseCache::Read(store::Tx& tx,
 }
 
 std::shared_ptr<const std::string> CaseCache::Find(const std::string& id, const std::string& org_id,
-                                                   int64_t* generation) {
+                                                   int64_t* generation, std::string* person_id) {
   std::lock_guard lock(mu_);
   auto it = by_id_.find(id);
   if (it == by_id_.end() || it->second->org_id != org_id) return nullptr;
   entries_.splice(entries_.begin(), entries_, it->second);
   *generation = it->second->generation;
+  *person_id = it->second->person_id;
   return it->second->packed;
 }
 
@@ -220,12 +222,19 @@ void CaseCache::Keep(const case_repo::CaseForCaller& found, int64_t forgotten) {
   auto packed = std::make_shared<const std::string>(Pack(found));
   Entry entry{.id = found.listed.c.id,
               .org_id = found.listed.c.org_id,
+              .person_id = found.listed.c.person_id,
               .generation = *found.generation,
               .bytes = packed->capacity() + kEntryOverhead,
               .packed = std::move(packed)};
   std::lock_guard lock(mu_);
   // Read on a snapshot from before an erasure: perhaps her wrapped key, which must not come back.
   if (forgotten_ != forgotten || entry.bytes > max_bytes_) return;
+  // Read on a snapshot older than the last sweep saw: a change about her the sweep has already
+  // passed over may have come between, and no later sweep would look for it.
+  if (auto swept = swept_.find(entry.org_id);
+      swept != swept_.end() && entry.generation < swept->second) {
+    return;
+  }
   if (auto it = by_id_.find(entry.id); it != by_id_.end()) {
     // A transaction on an older snapshot does not replace what a newer one read.
     if (it->second->generation > entry.generation) return;
@@ -252,9 +261,34 @@ void CaseCache::Forget() {
 }
 
 Result<int> CaseCache::Sweep(store::Database& db) {
-  const auto generations = TRY(Generations(db));
+  std::map<std::string, int64_t> since;
+  {
+    std::lock_guard lock(mu_);
+    since = swept_;
+  }
+  const std::map<std::string, OrgChanges> changes = TRY(ChangesSince(db, since));
   std::lock_guard lock(mu_);
-  return EraseOutdated(entries_, generations, [this](Entries::iterator it) { Erase(it); });
+  int erased = 0;
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    auto next = std::next(it);
+    auto org = changes.find(it->org_id);
+    bool outdated = org == changes.end() || it->generation < org->second.wide_at;
+    if (!outdated && !org->second.known) {
+      // Nothing is known of what changed before this organization's first sweep.
+      outdated = it->generation < org->second.generation;
+    } else if (!outdated) {
+      auto her = org->second.changed.find(it->person_id);
+      outdated = her != org->second.changed.end() && it->generation < her->second;
+    }
+    if (outdated) {
+      Erase(it);
+      ++erased;
+    }
+    it = next;
+  }
+  swept_.clear();
+  for (const auto& [org, c] : changes) swept_[org] = c.generation;
+  return erased;
 }
 
 CaseCache::Counts CaseCache::Count() const {

@@ -8,10 +8,11 @@
 // case (a tenth of its size as C++ strings): clear columns, sealed fields still sealed, her key
 // still wrapped. Nothing is kept opened or unwrapped; every read still unwraps her key, opens her
 // fields, decides access for its own caller (assignment, role, restriction, a break-glass grant
-// read afresh) and is audited. An entry is used only when its organization's list generation
-// (case_generation.h) in the reading transaction's snapshot is the one it was read under, so a
-// change by any process is never hidden; an erasure in this process drops every entry at once
-// (Forget), one in another process within Sweep's period.
+// read afresh) and is audited. An entry is used only when nothing about her, and nothing that
+// reaches every case, has changed in the reading transaction's snapshot since the generation it
+// was read under (case_generation.h, StillCurrent), so a change by any process is never hidden,
+// and a change to another woman's case leaves it in use; an erasure in this process drops every
+// entry at once (Forget), one in another process within Sweep's period.
 //
 // Thread-safety: every member may be called from any thread.
 #pragma once
@@ -19,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <list>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -57,7 +59,9 @@ class CaseCache {
   // Drops every entry, and keeps none a read begun before this call would put back: an erasure
   // committed.
   void Forget();
-  // Drops the entries of organizations whose generation moved since they were read; how many.
+  // Drops the entries of women changed since they were read (and every entry of an organization
+  // when a change reached every case); how many. Each sweep asks only for what changed since
+  // the last one.
   Result<int> Sweep(store::Database& db);
 
   struct Counts {
@@ -79,6 +83,7 @@ class CaseCache {
   struct Entry {
     std::string id;
     std::string org_id;
+    std::string person_id;
     int64_t generation = 0;
     size_t bytes = 0;
     std::shared_ptr<const std::string> packed;
@@ -87,7 +92,7 @@ class CaseCache {
 
   // The packed rows of id when they were read for org_id (marked used), else null.
   std::shared_ptr<const std::string> Find(const std::string& id, const std::string& org_id,
-                                          int64_t* generation);
+                                          int64_t* generation, std::string* person_id);
   void Keep(const case_repo::CaseForCaller& found, int64_t forgotten);
   void Erase(Entries::iterator it);
 
@@ -97,6 +102,8 @@ class CaseCache {
   std::unordered_map<std::string, Entries::iterator> by_id_;
   size_t bytes_ = 0;
   int64_t forgotten_ = 0;  // how many times Forget was called
+  // Each organization's generation when the last sweep read what changed.
+  std::map<std::string, int64_t> swept_;
   int64_t hits_ = 0;
   int64_t misses_ = 0;
 };

@@ -64,6 +64,50 @@ TEST_F(CaseCacheTest, ACaseIsReadOnceUntilSomethingItShowsChanges) {
   EXPECT_EQ(Counts().entries, 1u);
 }
 
+TEST_F(CaseCacheTest, AChangeToAnotherWomansCaseLeavesHersKept) {
+  CaseCache& kept = cases_->kept_cases();
+  EXPECT_EQ(testing::Must(kept.Sweep(*db_)), 0);  // the sweep learns where the organization is
+  Read(worker_);
+  ASSERT_EQ(Counts().entries, 1u);
+
+  // Another woman of the organization: registered, a case opened and changed, through the
+  // services and behind them.
+  people::PersonFields seoyeon;
+  seoyeon.legal_name = "이서연";
+  const std::string other_person = testing::Must(people_->Create(worker_, seoyeon)).id;
+  CaseFields f;
+  f.person_id = other_person;
+  f.intake_channel = "walk_in";
+  f.risk_level = "low";
+  f.summary = "주거 지원";
+  const std::string other_case = testing::Must(cases_->Open(worker_, f)).id;
+  CaseFields higher;
+  higher.risk_level = "medium";
+  ASSERT_TRUE(cases_->Update(worker_, other_case, higher));
+  ASSERT_TRUE(cases_->Assign(supervisor_, other_case, {colleague_.user_id}));
+  Behind("UPDATE cases SET risk_level = 'critical', risk_rank = 3 WHERE id = '" + other_case + "'");
+  EXPECT_EQ(Read(worker_).summary, "선불금 채무");
+  EXPECT_EQ(Counts().hits, 1);
+  EXPECT_EQ(testing::Must(kept.Sweep(*db_)), 0);
+  EXPECT_EQ(Counts().entries, 1u);
+
+  // A worker's name reaches every case: read afresh.
+  Behind("UPDATE users SET display_name = '박상담' WHERE id = '" + colleague_.user_id + "'");
+  Read(worker_);
+  EXPECT_EQ(Counts().hits, 1);
+  EXPECT_EQ(Read(worker_).summary, "선불금 채무");
+  EXPECT_EQ(Counts().hits, 2);
+
+  // A second case of hers changes what a read of the first shows (her other cases): read afresh,
+  // and the sweep lets go of it.
+  f.person_id = person_;
+  ASSERT_TRUE(cases_->Open(worker_, f));
+  EXPECT_EQ(testing::Must(kept.Sweep(*db_)), 1);
+  EXPECT_EQ(Counts().entries, 0u);
+  Read(worker_);
+  EXPECT_EQ(Counts().hits, 2);
+}
+
 TEST_F(CaseCacheTest, EachReaderIsDecidedForAfreshFromTheKeptRows) {
   EXPECT_EQ(Read(worker_).access, "assigned");
   EXPECT_EQ(Read(colleague_).access, "organization");
