@@ -142,7 +142,7 @@ void Services::Build() {
                                                    *orgs, *clock);
   cases = std::make_unique<cases::CaseService>(*db, *keyring, *audit, *audit_reads, *orgs, *clock);
   case_records = std::make_unique<case_records::CaseRecords>(
-      case_records::Deps{*db, *keyring, *audit, *clock});
+      case_records::Deps{*db, *keyring, *audit, *clock, *audit_reads, cases->kept_cases()});
   caseload =
       std::make_unique<caseload::CaseloadService>(*cases, case_records->appointments, *clock);
   supervision = std::make_unique<supervision::SupervisionService>(*db, *keyring, *audit,

@@ -246,6 +246,23 @@ class CaseRecordsTest(unittest.TestCase):
         self.assertEqual(self.a2.client.get(f"{CASES}/{c['id']}/notes").status, 200)
         self.assertEqual(self.a2.client.get(f"/api/v1/files/{ids['file']}").status, 200)
 
+    def test_every_read_of_her_records_is_on_the_log_when_it_is_answered(self):
+        """Reads of a case's records are audited before the reply leaves, refusals too."""
+        c = self.open_case(restricted=True)
+        auditor = sign_in(self.server, self.users["org-a"]["auditor"])
+        kinds = {"services": "service.list", "notes": "note.list",
+                 "appointments": "appointment.list", "legal-matters": "legal_matter.list",
+                 "assessments": "assessment.list", "goals": "goal.list", "files": "file.list"}
+        for kind, action in kinds.items():
+            self.assertEqual(self.a_super.client.get(f"{CASES}/{c['id']}/{kind}").status, 200)
+            self.assertEqual(self.a2.client.get(f"{CASES}/{c['id']}/{kind}").status, 403)
+            self.assertEqual(self.b.client.get(f"{CASES}/{c['id']}/{kind}").status, 404)
+            r = auditor.client.get(f"/api/v1/audit?entity_type=case&entity_id={c['id']}")
+            self.assertEqual(r.status, 200, r.body)
+            seen = {(e["action"], e["actor"], e["outcome"]) for e in r.json()["items"]}
+            self.assertIn((action, self.a_super.user_id, "ok"), seen, kind)
+            self.assertIn((action, self.a2.user_id, "break_glass_required"), seen, kind)
+
     # -- validation ------------------------------------------------------------------------------
 
     def test_bad_input_names_the_fields_in_both_languages_and_writes_nothing(self):

@@ -185,23 +185,22 @@ Result<std::vector<Appointment>> Appointments::Calendar(const security::Actor& a
   });
 }
 
-Result<std::vector<Appointment>> Appointments::ForCase(const security::Actor& actor,
-                                                       const std::string& case_id) {
-  return OnCase(deps_, actor, security::perm::kCaseRead, case_id, "appointment.list",
-                [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Appointment>> {
-                  auto rows = TRY(appointment_repo::ListByCase(tx, ref.id, kMaxCalendarItems));
-                  people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
-                  PersonBrief brief = TRY(BriefOf(tx, cipher, ref.person_id));
-                  std::vector<Appointment> out;
-                  for (const auto& row : rows) {
-                    Appointment a = TRY(Open(row, &cipher));
-                    a.person = brief;
-                    out.push_back(std::move(a));
-                  }
-                  TRY(AuditRecord(deps_, tx, actor, ref, "appointment.list", "case", ref.id,
-                                  {"person", "with_whom", "place", "notes"}));
-                  return out;
-                });
+Result<security::Audited<std::vector<Appointment>>> Appointments::ForCase(
+    const security::Actor& actor, const std::string& case_id) {
+  return ReadOnCase<std::vector<Appointment>>(
+      deps_, actor, case_id, "appointment.list", {"person", "with_whom", "place", "notes"},
+      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Appointment>> {
+        auto rows = TRY(appointment_repo::ListByCase(tx, ref.id, kMaxCalendarItems));
+        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
+        PersonBrief brief = TRY(BriefOf(tx, cipher, ref.person_id));
+        std::vector<Appointment> out;
+        for (const auto& row : rows) {
+          Appointment a = TRY(Open(row, &cipher));
+          a.person = brief;
+          out.push_back(std::move(a));
+        }
+        return out;
+      });
 }
 
 }  // namespace dandelion::case_records

@@ -38,8 +38,8 @@ class Appointments {
   // case.write; marks it done and records contact with her.
   Result<Appointment> Done(const security::Actor& actor, const std::string& id);
   // case.read; every appointment of one case, earliest first, at most kMaxCalendarItems.
-  Result<std::vector<Appointment>> ForCase(const security::Actor& actor,
-                                           const std::string& case_id);
+  Result<security::Audited<std::vector<Appointment>>> ForCase(const security::Actor& actor,
+                                                              const std::string& case_id);
   // case.read; starts_at in [from, to), earliest first, at most kMaxCalendarItems.
   Result<std::vector<Appointment>> Calendar(const security::Actor& actor,
                                             const CalendarQuery& query);

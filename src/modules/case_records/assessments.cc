@@ -79,10 +79,10 @@ Result<Assessment> Assessments::Record(const security::Actor& actor, const std::
       });
 }
 
-Result<std::vector<Assessment>> Assessments::List(const security::Actor& actor,
-                                                  const std::string& case_id) {
-  return OnCase(
-      deps_, actor, security::perm::kCaseRead, case_id, "assessment.list",
+Result<security::Audited<std::vector<Assessment>>> Assessments::List(const security::Actor& actor,
+                                                                     const std::string& case_id) {
+  return ReadOnCase<std::vector<Assessment>>(
+      deps_, actor, case_id, "assessment.list", {"notes"},
       [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Assessment>> {
         people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
         std::vector<Assessment> out;
@@ -99,7 +99,6 @@ Result<std::vector<Assessment>> Assessments::List(const security::Actor& actor,
               TRY(cipher.OpenRecord(kRatings, NotesColumn(rating.domain), a.id, rating.notes));
           if (!notes.empty()) a.fields.notes[rating.domain] = std::move(notes);
         }
-        TRY(AuditRecord(deps_, tx, actor, ref, "assessment.list", "case", ref.id, {"notes"}));
         return out;
       });
 }
@@ -156,15 +155,15 @@ Result<Goal> PlanGoals::Update(const security::Actor& actor, const std::string& 
       });
 }
 
-Result<std::vector<Goal>> PlanGoals::List(const security::Actor& actor,
-                                          const std::string& case_id) {
-  return OnCase(deps_, actor, security::perm::kCaseRead, case_id, "goal.list",
-                [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Goal>> {
-                  people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
-                  auto out = TRY(LoadGoals(tx, cipher, ref.id));
-                  TRY(AuditRecord(deps_, tx, actor, ref, "goal.list", "case", ref.id, {"title"}));
-                  return out;
-                });
+Result<security::Audited<std::vector<Goal>>> PlanGoals::List(const security::Actor& actor,
+                                                             const std::string& case_id) {
+  return ReadOnCase<std::vector<Goal>>(
+      deps_, actor, case_id, "goal.list", {"title"},
+      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Goal>> {
+        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
+        auto out = TRY(LoadGoals(tx, cipher, ref.id));
+        return out;
+      });
 }
 
 }  // namespace dandelion::case_records

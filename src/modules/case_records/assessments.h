@@ -21,7 +21,8 @@ class Assessments {
   Result<Assessment> Record(const security::Actor& actor, const std::string& case_id,
                             const AssessmentFields& fields);
   // case.read; oldest first.
-  Result<std::vector<Assessment>> List(const security::Actor& actor, const std::string& case_id);
+  Result<security::Audited<std::vector<Assessment>>> List(const security::Actor& actor,
+                                                          const std::string& case_id);
 
  private:
   Deps deps_;
@@ -38,7 +39,8 @@ class PlanGoals {
   Result<Goal> Update(const security::Actor& actor, const std::string& id,
                       const GoalFields& fields);
   // case.read; oldest first.
-  Result<std::vector<Goal>> List(const security::Actor& actor, const std::string& case_id);
+  Result<security::Audited<std::vector<Goal>>> List(const security::Actor& actor,
+                                                    const std::string& case_id);
 
  private:
   Deps deps_;

@@ -50,22 +50,22 @@ Result<FileInfo> Attachments::Upload(const security::Actor& actor, const std::st
       });
 }
 
-Result<std::vector<FileInfo>> Attachments::List(const security::Actor& actor,
-                                                const std::string& case_id) {
-  return OnCase(deps_, actor, security::perm::kCaseRead, case_id, "file.list",
-                [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<FileInfo>> {
-                  people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
-                  std::vector<FileInfo> out;
-                  for (auto& row : TRY(file_repo::ListByCase(tx, ref.id))) {
-                    FileInfo f{.id = row.id, .case_id = ref.id, .kind = std::move(row.kind)};
-                    f.name = TRY(cipher.OpenRecord(kTable, "name", f.id, row.name));
-                    f.size = row.size;
-                    f.created_at = std::move(row.created_at);
-                    out.push_back(std::move(f));
-                  }
-                  TRY(AuditRecord(deps_, tx, actor, ref, "file.list", "case", ref.id, {"name"}));
-                  return out;
-                });
+Result<security::Audited<std::vector<FileInfo>>> Attachments::List(const security::Actor& actor,
+                                                                   const std::string& case_id) {
+  return ReadOnCase<std::vector<FileInfo>>(
+      deps_, actor, case_id, "file.list", {"name"},
+      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<FileInfo>> {
+        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
+        std::vector<FileInfo> out;
+        for (auto& row : TRY(file_repo::ListByCase(tx, ref.id))) {
+          FileInfo f{.id = row.id, .case_id = ref.id, .kind = std::move(row.kind)};
+          f.name = TRY(cipher.OpenRecord(kTable, "name", f.id, row.name));
+          f.size = row.size;
+          f.created_at = std::move(row.created_at);
+          out.push_back(std::move(f));
+        }
+        return out;
+      });
 }
 
 Result<FileContent> Attachments::Download(const security::Actor& actor, const std::string& id) {

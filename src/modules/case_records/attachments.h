@@ -31,7 +31,8 @@ class Attachments {
                           const std::string& kind, const std::string& name,
                           const std::string& bytes);
   // case.read; oldest first, without contents.
-  Result<std::vector<FileInfo>> List(const security::Actor& actor, const std::string& case_id);
+  Result<security::Audited<std::vector<FileInfo>>> List(const security::Actor& actor,
+                                                        const std::string& case_id);
   // case.read of the file's case; the contents decrypted.
   Result<FileContent> Download(const security::Actor& actor, const std::string& id);
 

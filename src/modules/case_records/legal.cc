@@ -146,16 +146,15 @@ Result<Hearing> LegalMatters::AddHearing(const security::Actor& actor,
       });
 }
 
-Result<std::vector<LegalMatter>> LegalMatters::List(const security::Actor& actor,
-                                                    const std::string& case_id) {
-  return OnCase(deps_, actor, security::perm::kCaseRead, case_id, "legal_matter.list",
-                [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<LegalMatter>> {
-                  people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
-                  auto out = TRY(Load(tx, cipher, ref.id));
-                  TRY(AuditRecord(deps_, tx, actor, ref, "legal_matter.list", "case", ref.id,
-                                  {"authority", "case_number", "court", "notes"}));
-                  return out;
-                });
+Result<security::Audited<std::vector<LegalMatter>>> LegalMatters::List(const security::Actor& actor,
+                                                                       const std::string& case_id) {
+  return ReadOnCase<std::vector<LegalMatter>>(
+      deps_, actor, case_id, "legal_matter.list", {"authority", "case_number", "court", "notes"},
+      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<LegalMatter>> {
+        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
+        auto out = TRY(Load(tx, cipher, ref.id));
+        return out;
+      });
 }
 
 }  // namespace dandelion::case_records

@@ -28,7 +28,8 @@ class LegalMatters {
   Result<Hearing> AddHearing(const security::Actor& actor, const std::string& legal_matter_id,
                              const HearingFields& fields);
   // case.read; oldest first, each with its hearings.
-  Result<std::vector<LegalMatter>> List(const security::Actor& actor, const std::string& case_id);
+  Result<security::Audited<std::vector<LegalMatter>>> List(const security::Actor& actor,
+                                                           const std::string& case_id);
 
  private:
   Deps deps_;

@@ -45,26 +45,26 @@ Result<Note> CaseNotes::Add(const security::Actor& actor, const std::string& cas
       });
 }
 
-Result<std::vector<Note>> CaseNotes::List(const security::Actor& actor,
-                                          const std::string& case_id) {
-  return OnCase(deps_, actor, security::perm::kCaseRead, case_id, "note.list",
-                [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Note>> {
-                  auto rows = TRY(note_repo::ListByCase(tx, ref.id));
-                  people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
-                  std::vector<Note> out;
-                  for (auto& row : rows) {
-                    Note n{.id = row.id,
-                           .case_id = ref.id,
-                           .amends = std::move(row.amends),
-                           .author_id = std::move(row.author_id),
-                           .author_name = std::move(row.author_name),
-                           .created_at = std::move(row.created_at)};
-                    n.text = TRY(cipher.OpenRecord(kTable, "text", n.id, row.text));
-                    out.push_back(std::move(n));
-                  }
-                  TRY(AuditRecord(deps_, tx, actor, ref, "note.list", "case", ref.id, {"text"}));
-                  return out;
-                });
+Result<security::Audited<std::vector<Note>>> CaseNotes::List(const security::Actor& actor,
+                                                             const std::string& case_id) {
+  return ReadOnCase<std::vector<Note>>(
+      deps_, actor, case_id, "note.list", {"text"},
+      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Note>> {
+        auto rows = TRY(note_repo::ListByCase(tx, ref.id));
+        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
+        std::vector<Note> out;
+        for (auto& row : rows) {
+          Note n{.id = row.id,
+                 .case_id = ref.id,
+                 .amends = std::move(row.amends),
+                 .author_id = std::move(row.author_id),
+                 .author_name = std::move(row.author_name),
+                 .created_at = std::move(row.created_at)};
+          n.text = TRY(cipher.OpenRecord(kTable, "text", n.id, row.text));
+          out.push_back(std::move(n));
+        }
+        return out;
+      });
 }
 
 }  // namespace dandelion::case_records

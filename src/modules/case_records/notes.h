@@ -22,7 +22,8 @@ class CaseNotes {
   Result<Note> Add(const security::Actor& actor, const std::string& case_id,
                    const std::string& text, const std::optional<std::string>& amends);
   // case.read; oldest first.
-  Result<std::vector<Note>> List(const security::Actor& actor, const std::string& case_id);
+  Result<security::Audited<std::vector<Note>>> List(const security::Actor& actor,
+                                                    const std::string& case_id);
 
  private:
   Deps deps_;

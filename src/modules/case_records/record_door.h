@@ -1,7 +1,11 @@
-// The one door of every case-record call (docs/api-cases.md, "Case records"): the role's
-// permission, then the case through cases::LoadCase (same organization, restriction, break-glass;
-// refusals audited), then the work — validation, sealing, writing, timeline, audit — in one
-// transaction, so a refused or invalid call leaves nothing but the audit entry of its refusal.
+// The doors of every case-record call (docs/api-cases.md, "Case records"): the role's
+// permission, then the case (same organization, restriction, break-glass; refusals audited),
+// then the work. A change (OnCase, OnRecord) does its validation, sealing, writing, timeline and
+// audit in one write transaction, so a refused or invalid call leaves nothing but the audit entry
+// of its refusal. A read of a case's records (ReadOnCase) runs in a read transaction, decides on
+// the case from its kept rows when nothing about her changed (cases/case_cache.h), and owes its
+// audit entry to the reads' group commit, which writes it before the reply leaves, as a case
+// read's.
 //
 // Thread-safe: state lives in the database.
 #pragma once
@@ -19,8 +23,10 @@
 #include "modules/people/person_cipher.h"
 #include "modules/service_support.h"
 #include "security/actor.h"
+#include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/keyring.h"
+#include "security/policy.h"
 #include "store/database.h"
 
 namespace dandelion::case_records {
@@ -31,6 +37,8 @@ struct Deps {
   security::Keyring& keyring;
   const security::AuditLog& audit;
   const Clock& clock;
+  security::AuditBatcher& reads;  // the group commit of reads' audit entries
+  cases::CaseCache& kept_cases;   // the case service's, shared: one woman's rows kept once
 };
 
 // What a door's work returns: the Result of work(tx, ref).
@@ -50,6 +58,38 @@ WorkResult<Work> OnCase(const Deps& deps, const security::Actor& actor, std::str
         TRY(cases::LoadCase(tx, deps.audit, actor, case_id, action, deps.clock.Now()));
     return work(tx, ref);
   });
+}
+
+// Checks the case-read permission, decides on case_id for actor in a read transaction and runs
+// work there; returns what work gives with the audit entry the read owes: action on the case,
+// naming fields (outcome "break_glass" under a grant). A refusal's entry (outcome "not_found",
+// "break_glass_required") is on disk before the refusal is returned. work must only read.
+template <class T, class Work>
+Result<security::Audited<T>> ReadOnCase(const Deps& deps, const security::Actor& actor,
+                                        const std::string& case_id, std::string action,
+                                        std::vector<std::string> fields, Work&& work) {
+  TRY(RequirePermission(actor, security::perm::kCaseRead));
+  if (!LooksLikeId(case_id)) return Fail(NotFound());
+  security::AuditEvent e = security::ActorEvent(actor, std::move(action), "case", case_id,
+                                                std::move(fields), actor.org_id);
+  const TimePoint now = deps.clock.Now();
+  auto read = deps.db.ReadValue([&](store::Tx& tx) -> Result<T> {
+    cases::CaseDecision decision =
+        TRY(cases::DecideAccess(tx, actor, case_id, now, &deps.kept_cases));
+    if (!decision.ref) {
+      e.outcome = decision.outcome;
+      e.fields.clear();
+      // A read transaction writes nothing; the refusal's entry is written below.
+      return Fail(RecordedRefusal(std::move(*decision.refusal)));
+    }
+    if (decision.ref->access == cases::Access::kBreakGlass) e.outcome = "break_glass";
+    return work(tx, *decision.ref);
+  });
+  if (!read) {
+    if (read.error().commits) TRY(deps.reads.AppendAndWait(std::move(e)));
+    return Fail(read.error());
+  }
+  return security::Audited<T>{std::move(*read), security::PendingAudit(deps.reads, std::move(e))};
 }
 
 // The case of the record id in table, for actor: 404 — audited as action on entity_type —

@@ -87,9 +87,10 @@ TEST_F(CaseRecordsTest, AServiceIsSealedTimelinedAuditedAndCountsAsContact) {
             "2026-03-01T00:00:00Z");
   auto listed = records_->services.List(other_worker_, case_id_);
   ASSERT_TRUE(listed) << listed.error().detail;
-  ASSERT_EQ(listed->size(), 1u);
-  EXPECT_EQ((*listed)[0].fields.notes, f.notes);
-  EXPECT_EQ((*listed)[0].fields.outcome, f.outcome);
+  ASSERT_EQ(listed->value.size(), 1u);
+  EXPECT_EQ(listed->value[0].fields.notes, f.notes);
+  EXPECT_EQ(listed->value[0].fields.outcome, f.outcome);
+  ASSERT_TRUE(listed->audit.Wait());  // owed to the reads' group commit until now
   auto created = AuditOf("service.create");
   ASSERT_EQ(created.size(), 1u);
   EXPECT_EQ(created[0].fields, (std::vector<std::string>{"type", "date", "minutes", "provider",
@@ -143,7 +144,9 @@ TEST_F(CaseRecordsTest, AnOpenCaseOfARestrictedWomanIsClosedAsSheIs) {
   EXPECT_TRUE(records_->consents.List(supervisor_, person_id_));
   // A grant on her restricted case opens her other case too, and says so in the log.
   ASSERT_TRUE(cases_->BreakGlass(other_worker_, restricted, "야간 긴급 상담"));
-  EXPECT_TRUE(records_->notes.List(other_worker_, case_id_));
+  auto under_grant = records_->notes.List(other_worker_, case_id_);
+  ASSERT_TRUE(under_grant);
+  ASSERT_TRUE(under_grant->audit.Wait());
   EXPECT_EQ(AuditOf("note.list").front().outcome, "break_glass");
   seen = records_->appointments.Calendar(other_worker_, q);
   ASSERT_TRUE(seen);
@@ -177,9 +180,9 @@ TEST_F(CaseRecordsTest, NotesAmendOnlyNotesOfTheSameCase) {
   EXPECT_EQ(wrong.error().fields.at("amends"), "case_records.amends_unknown");
   auto listed = records_->notes.List(worker_, case_id_);
   ASSERT_TRUE(listed);
-  ASSERT_EQ(listed->size(), 2u);
-  EXPECT_EQ((*listed)[1].amends, first->id);
-  EXPECT_EQ((*listed)[0].text, "첫 기록");
+  ASSERT_EQ(listed->value.size(), 2u);
+  EXPECT_EQ(listed->value[1].amends, first->id);
+  EXPECT_EQ(listed->value[0].text, "첫 기록");
   EXPECT_FALSE(db_->Write([&](store::Tx& tx) -> Result<void> {
     auto s = tx.Exec("DELETE FROM case_notes");
     if (!s) return Fail(s.error());
@@ -298,10 +301,10 @@ TEST_F(CaseRecordsTest, LegalMattersKeepOutcomesClearAndAuthoritiesSealed) {
   EXPECT_EQ(Text("SELECT outcome FROM legal_matters"), "무혐의");
   auto listed = records_->legal.List(worker_, case_id_);
   ASSERT_TRUE(listed);
-  ASSERT_EQ(listed->size(), 1u);
-  EXPECT_EQ((*listed)[0].authority, "서울중앙지방검찰청");
-  ASSERT_EQ((*listed)[0].hearings.size(), 1u);
-  EXPECT_EQ((*listed)[0].hearings[0].court, "서울중앙지법");
+  ASSERT_EQ(listed->value.size(), 1u);
+  EXPECT_EQ(listed->value[0].authority, "서울중앙지방검찰청");
+  ASSERT_EQ(listed->value[0].hearings.size(), 1u);
+  EXPECT_EQ(listed->value[0].hearings[0].court, "서울중앙지법");
   EXPECT_EQ(records_->legal.Update(stranger_, m->id, {.status = "trial"}).error().code,
             ErrorCode::kNotFound);
 }
@@ -315,9 +318,9 @@ TEST_F(CaseRecordsTest, AssessmentsKeepRatingsClearAndNotesSealed) {
             std::string::npos);
   auto listed = records_->assessments.List(worker_, case_id_);
   ASSERT_TRUE(listed);
-  ASSERT_EQ(listed->size(), 1u);
-  EXPECT_EQ((*listed)[0].fields.notes.at("debt"), "선불금");
-  EXPECT_EQ((*listed)[0].fields.ratings.at("safety"), 1);
+  ASSERT_EQ(listed->value.size(), 1u);
+  EXPECT_EQ(listed->value[0].fields.notes.at("debt"), "선불금");
+  EXPECT_EQ(listed->value[0].fields.ratings.at("safety"), 1);
 }
 
 }  // namespace

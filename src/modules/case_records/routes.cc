@@ -39,22 +39,20 @@ void AddCaseRoutes(http::Router& router, CaseRecords& r) {
               .path_template = "/api/v1/cases/{id}/appointments",
               .permission = kRead,
               .handler = [&r](Request& req) -> http::Reply {
-                return Response::Json(
-                    200, ListJson(TRY(r.appointments.ForCase(ActorOf(req), req.path_params["id"])),
-                                  AppointmentJson));
+                auto read = TRY(r.appointments.ForCase(ActorOf(req), req.path_params["id"]));
+                return AuditedJson(std::move(read), ListJson(read.value, AppointmentJson));
               },
               .summary = "The case's appointments, earliest first",
               .tag = kTag});
-  router.Add(
-      {.method = "GET",
-       .path_template = "/api/v1/cases/{id}/services",
-       .permission = kRead,
-       .handler = [&r](Request& req) -> http::Reply {
-         return Response::Json(
-             200, ListJson(TRY(r.services.List(ActorOf(req), req.path_params["id"])), ServiceJson));
-       },
-       .summary = "The case's services",
-       .tag = kTag});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/cases/{id}/services",
+              .permission = kRead,
+              .handler = [&r](Request& req) -> http::Reply {
+                auto read = TRY(r.services.List(ActorOf(req), req.path_params["id"]));
+                return AuditedJson(std::move(read), ListJson(read.value, ServiceJson));
+              },
+              .summary = "The case's services",
+              .tag = kTag});
   router.Add({.method = "POST",
               .path_template = "/api/v1/cases/{id}/notes",
               .permission = kWrite,
@@ -72,9 +70,8 @@ void AddCaseRoutes(http::Router& router, CaseRecords& r) {
               .path_template = "/api/v1/cases/{id}/notes",
               .permission = kRead,
               .handler = [&r](Request& req) -> http::Reply {
-                return Response::Json(
-                    200,
-                    ListJson(TRY(r.notes.List(ActorOf(req), req.path_params["id"])), NoteJson));
+                auto read = TRY(r.notes.List(ActorOf(req), req.path_params["id"]));
+                return AuditedJson(std::move(read), ListJson(read.value, NoteJson));
               },
               .summary = "The case's notes, oldest first",
               .tag = kTag});
@@ -108,9 +105,8 @@ void AddCaseRoutes(http::Router& router, CaseRecords& r) {
               .path_template = "/api/v1/cases/{id}/legal-matters",
               .permission = kRead,
               .handler = [&r](Request& req) -> http::Reply {
-                return Response::Json(
-                    200, ListJson(TRY(r.legal.List(ActorOf(req), req.path_params["id"])),
-                                  LegalMatterJson));
+                auto read = TRY(r.legal.List(ActorOf(req), req.path_params["id"]));
+                return AuditedJson(std::move(read), ListJson(read.value, LegalMatterJson));
               },
               .summary = "The case's legal matters with their hearings",
               .tag = kTag});
@@ -130,9 +126,8 @@ void AddCaseRoutes(http::Router& router, CaseRecords& r) {
               .path_template = "/api/v1/cases/{id}/assessments",
               .permission = kRead,
               .handler = [&r](Request& req) -> http::Reply {
-                return Response::Json(
-                    200, ListJson(TRY(r.assessments.List(ActorOf(req), req.path_params["id"])),
-                                  AssessmentJson));
+                auto read = TRY(r.assessments.List(ActorOf(req), req.path_params["id"]));
+                return AuditedJson(std::move(read), ListJson(read.value, AssessmentJson));
               },
               .summary = "The case's needs assessments",
               .tag = kTag});
@@ -153,9 +148,8 @@ void AddCaseRoutes(http::Router& router, CaseRecords& r) {
               .path_template = "/api/v1/cases/{id}/goals",
               .permission = kRead,
               .handler = [&r](Request& req) -> http::Reply {
-                return Response::Json(
-                    200,
-                    ListJson(TRY(r.goals.List(ActorOf(req), req.path_params["id"])), GoalJson));
+                auto read = TRY(r.goals.List(ActorOf(req), req.path_params["id"]));
+                return AuditedJson(std::move(read), ListJson(read.value, GoalJson));
               },
               .summary = "The service plan's goals",
               .tag = kTag});

@@ -28,8 +28,8 @@ void AddFileRoutes(http::Router& router, Attachments& files) {
               .path_template = "/api/v1/cases/{id}/files",
               .permission = std::string(security::perm::kCaseRead),
               .handler = [&files](http::Request& req) -> http::Reply {
-                return http::Response::Json(
-                    200, ListJson(TRY(files.List(ActorOf(req), req.path_params["id"])), FileJson));
+                auto read = TRY(files.List(ActorOf(req), req.path_params["id"]));
+                return AuditedJson(std::move(read), ListJson(read.value, FileJson));
               },
               .summary = "The case's files (names and sizes)",
               .tag = "case_records"});

@@ -65,31 +65,30 @@ Result<Service> ServiceLog::Record(const security::Actor& actor, const std::stri
       });
 }
 
-Result<std::vector<Service>> ServiceLog::List(const security::Actor& actor,
-                                              const std::string& case_id) {
-  return OnCase(deps_, actor, security::perm::kCaseRead, case_id, "service.list",
-                [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Service>> {
-                  auto rows = TRY(service_repo::ListByCase(tx, ref.id));
-                  people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
-                  std::vector<Service> out;
-                  for (auto& row : rows) {
-                    Service s{.id = row.id,
-                              .case_id = ref.id,
-                              .recorded_by = std::move(row.recorded_by),
-                              .created_at = std::move(row.created_at)};
-                    s.fields.type = std::move(row.type);
-                    s.fields.date = std::move(row.date);
-                    s.fields.minutes = row.minutes;
-                    s.fields.provider = std::move(row.provider);
-                    s.fields.outcome = TRY(cipher.OpenRecord(kTable, "outcome", s.id, row.outcome));
-                    s.fields.notes = TRY(cipher.OpenRecord(kTable, "notes", s.id, row.notes));
-                    s.fields.amount = row.amount;
-                    out.push_back(std::move(s));
-                  }
-                  TRY(AuditRecord(deps_, tx, actor, ref, "service.list", "case", ref.id,
-                                  {"provider", "outcome", "notes"}));
-                  return out;
-                });
+Result<security::Audited<std::vector<Service>>> ServiceLog::List(const security::Actor& actor,
+                                                                 const std::string& case_id) {
+  return ReadOnCase<std::vector<Service>>(
+      deps_, actor, case_id, "service.list", {"provider", "outcome", "notes"},
+      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Service>> {
+        auto rows = TRY(service_repo::ListByCase(tx, ref.id));
+        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
+        std::vector<Service> out;
+        for (auto& row : rows) {
+          Service s{.id = row.id,
+                    .case_id = ref.id,
+                    .recorded_by = std::move(row.recorded_by),
+                    .created_at = std::move(row.created_at)};
+          s.fields.type = std::move(row.type);
+          s.fields.date = std::move(row.date);
+          s.fields.minutes = row.minutes;
+          s.fields.provider = std::move(row.provider);
+          s.fields.outcome = TRY(cipher.OpenRecord(kTable, "outcome", s.id, row.outcome));
+          s.fields.notes = TRY(cipher.OpenRecord(kTable, "notes", s.id, row.notes));
+          s.fields.amount = row.amount;
+          out.push_back(std::move(s));
+        }
+        return out;
+      });
 }
 
 }  // namespace dandelion::case_records

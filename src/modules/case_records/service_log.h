@@ -20,7 +20,8 @@ class ServiceLog {
   Result<Service> Record(const security::Actor& actor, const std::string& case_id,
                          const ServiceFields& fields);
   // case.read; oldest date first.
-  Result<std::vector<Service>> List(const security::Actor& actor, const std::string& case_id);
+  Result<security::Audited<std::vector<Service>>> List(const security::Actor& actor,
+                                                       const std::string& case_id);
 
  private:
   Deps deps_;
