@@ -87,7 +87,7 @@ class AuditBatcher {
 
 // An audit entry a read owes: the service builds it, the reply carries it, and the entry is
 // written before the reply leaves (Submit) — or, if nobody asks, when it is destroyed, so an
-// entry is never simply dropped.
+// entry is never simply dropped. A reply made of two reads owes both entries (Join).
 class PendingAudit {
  public:
   PendingAudit() = default;
@@ -96,14 +96,19 @@ class PendingAudit {
   PendingAudit& operator=(PendingAudit&& other) noexcept;
   ~PendingAudit();
 
-  // Queues the entry; done(true) once it is durable.
+  // Takes on the entries other owes (of the same batcher, or of none).
+  void Join(PendingAudit&& other);
+  // Queues the entries; done(true) once every one is durable, done(false) if any failed.
   void Submit(AuditBatcher::Done done);
-  // Queues the entry and waits for it (command line, tests).
+  // Queues the entries and waits for them (command line, tests).
   Result<void> Wait();
 
  private:
+  // Submits every entry owed without waiting (nobody asked).
+  void SubmitUnasked();
+
   AuditBatcher* batcher_ = nullptr;
-  AuditEvent event_;
+  std::vector<AuditEvent> events_;
 };
 
 // A value read from survivor data and the audit entry its reader owes.

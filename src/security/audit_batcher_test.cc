@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
 #include <thread>
 #include <vector>
 
@@ -80,6 +81,39 @@ TEST_P(AuditBatcherTest, AnEntryNobodyWaitsForIsStillWritten) {
     EXPECT_TRUE(batcher.AppendAndWait(Event("person.read")));
   }
   EXPECT_EQ(Entries("person.read"), 3);
+}
+
+TEST_P(AuditBatcherTest, AReplyOfTwoReadsOwesBothEntries) {
+  AuditBatcher batcher(*db_, *audit_);
+  // Submitted: done once, after both are written.
+  PendingAudit both(batcher, Event("case.list"));
+  both.Join(PendingAudit(batcher, Event("appointment.list")));
+  both.Join(PendingAudit());  // nothing owed: nothing added
+  std::promise<bool> done;
+  int calls = 0;
+  both.Submit([&](bool ok) {
+    ++calls;
+    done.set_value(ok);
+  });
+  ASSERT_TRUE(done.get_future().get());
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(Entries("case.list"), 1);
+  EXPECT_EQ(Entries("appointment.list"), 1);
+  // Waited for, and joined into one that owed nothing.
+  PendingAudit waited;
+  waited.Join(PendingAudit(batcher, Event("case.list")));
+  waited.Join(PendingAudit(batcher, Event("appointment.list")));
+  ASSERT_TRUE(waited.Wait());
+  EXPECT_EQ(Entries("case.list"), 2);
+  EXPECT_EQ(Entries("appointment.list"), 2);
+  // Dropped: still written, both.
+  {
+    PendingAudit dropped(batcher, Event("case.list"));
+    dropped.Join(PendingAudit(batcher, Event("appointment.list")));
+  }
+  batcher.Stop();
+  EXPECT_EQ(Entries("case.list"), 3);
+  EXPECT_EQ(Entries("appointment.list"), 3);
 }
 
 TEST_P(AuditBatcherTest, GroupsAreChainedWholeAndSignedAtEveryThousandthRow) {

@@ -262,6 +262,19 @@ class CaseRecordsTest(unittest.TestCase):
             seen = {(e["action"], e["actor"], e["outcome"]) for e in r.json()["items"]}
             self.assertIn((action, self.a_super.user_id, "ok"), seen, kind)
             self.assertIn((action, self.a2.user_id, "break_glass_required"), seen, kind)
+        # The calendar, and the caseload home, which reads her open cases and her week.
+        def entries(action):
+            r = auditor.client.get(f"/api/v1/audit?actor={self.a2.user_id}&action={action}")
+            self.assertEqual(r.status, 200, r.body)
+            return len(r.json()["items"])
+        calendar = ("/api/v1/appointments?scope=organization&from=2026-01-01T00:00:00Z"
+                    "&to=2026-02-01T00:00:00Z")
+        for path, actions in [(calendar, ["appointment.list"]),
+                              ("/api/v1/caseload", ["appointment.list", "case.list"])]:
+            before = {action: entries(action) for action in actions}
+            self.assertEqual(self.a2.client.get(path).status, 200, path)
+            for action in actions:
+                self.assertEqual(entries(action), before[action] + 1, (path, action))
 
     # -- validation ------------------------------------------------------------------------------
 

@@ -143,11 +143,13 @@ Result<Appointment> Appointments::Finish(const security::Actor& actor, const std
                   });
 }
 
-Result<std::vector<Appointment>> Appointments::Calendar(const security::Actor& actor,
-                                                        const CalendarQuery& query) {
+Result<security::Audited<std::vector<Appointment>>> Appointments::Calendar(
+    const security::Actor& actor, const CalendarQuery& query) {
   TRY(RequirePermission(actor, security::perm::kCaseRead));
   TRY(ValidateWindow(query.from, query.to));
-  return deps_.db.WriteValue([&](store::Tx& tx) -> Result<std::vector<Appointment>> {
+  // A read transaction: the entry goes to the reads' group commit, written before the reply
+  // leaves (the caseload home asks for this on every visit).
+  auto read = deps_.db.ReadValue([&](store::Tx& tx) -> Result<std::vector<Appointment>> {
     const TimePoint now = deps_.clock.Now();
     auto rows =
         TRY(appointment_repo::Calendar(tx, {.org_id = actor.org_id,
@@ -178,11 +180,14 @@ Result<std::vector<Appointment>> Appointments::Calendar(const security::Actor& a
       if (cipher != nullptr) a.person = briefs[person_id];
       out.push_back(std::move(a));
     }
-    auto e = security::ActorEvent(actor, "appointment.list", "appointment", "",
-                                  {"person", "with_whom", "place", "notes"});
-    TRY(deps_.audit.Append(tx, e));
     return out;
   });
+  if (!read) return Fail(read.error());
+  return security::Audited<std::vector<Appointment>>{
+      std::move(*read),
+      security::PendingAudit(deps_.reads,
+                             security::ActorEvent(actor, "appointment.list", "appointment", "",
+                                                  {"person", "with_whom", "place", "notes"}))};
 }
 
 Result<security::Audited<std::vector<Appointment>>> Appointments::ForCase(

@@ -41,8 +41,8 @@ class Appointments {
   Result<security::Audited<std::vector<Appointment>>> ForCase(const security::Actor& actor,
                                                               const std::string& case_id);
   // case.read; starts_at in [from, to), earliest first, at most kMaxCalendarItems.
-  Result<std::vector<Appointment>> Calendar(const security::Actor& actor,
-                                            const CalendarQuery& query);
+  Result<security::Audited<std::vector<Appointment>>> Calendar(const security::Actor& actor,
+                                                               const CalendarQuery& query);
 
   static constexpr int kMaxCalendarItems = 500;
 

@@ -136,8 +136,8 @@ TEST_F(CaseRecordsTest, AnOpenCaseOfARestrictedWomanIsClosedAsSheIs) {
       .from = At("2026-03-02T00:00:00Z"), .to = At("2026-03-09T00:00:00Z"), .organization = true};
   auto seen = records_->appointments.Calendar(other_worker_, q);
   ASSERT_TRUE(seen);
-  ASSERT_EQ(seen->size(), 1u);
-  EXPECT_FALSE((*seen)[0].person);
+  ASSERT_EQ(seen->value.size(), 1u);
+  EXPECT_FALSE(seen->value[0].person);
   EXPECT_EQ(AuditOf("note.list").front().outcome, "break_glass_required");
   // Her workers and the supervisors keep her.
   EXPECT_TRUE(records_->notes.List(worker_, case_id_));
@@ -150,7 +150,7 @@ TEST_F(CaseRecordsTest, AnOpenCaseOfARestrictedWomanIsClosedAsSheIs) {
   EXPECT_EQ(AuditOf("note.list").front().outcome, "break_glass");
   seen = records_->appointments.Calendar(other_worker_, q);
   ASSERT_TRUE(seen);
-  EXPECT_TRUE((*seen)[0].person);
+  EXPECT_TRUE(seen->value[0].person);
 }
 
 TEST_F(CaseRecordsTest, InvalidInputWritesNothing) {
@@ -246,8 +246,8 @@ TEST_F(CaseRecordsTest, TheCalendarHidesWhatTheCallerMayNotRead) {
       .from = At("2026-03-02T00:00:00Z"), .to = At("2026-03-09T00:00:00Z"), .organization = true};
   auto seen = records_->appointments.Calendar(other_worker_, q);
   ASSERT_TRUE(seen) << seen.error().detail;
-  ASSERT_EQ(seen->size(), 2u);
-  for (const auto& a : *seen) {
+  ASSERT_EQ(seen->value.size(), 2u);
+  for (const auto& a : seen->value) {
     if (a.case_id == restricted) {
       EXPECT_FALSE(a.person);
       EXPECT_EQ(a.place, "");
@@ -259,17 +259,19 @@ TEST_F(CaseRecordsTest, TheCalendarHidesWhatTheCallerMayNotRead) {
   }
   auto mine = records_->appointments.Calendar(worker_, {.from = q.from, .to = q.to});
   ASSERT_TRUE(mine);
-  ASSERT_EQ(mine->size(), 2u);
-  EXPECT_TRUE((*mine)[1].person);
-  EXPECT_EQ(records_->appointments.Calendar(other_worker_, {.from = q.from, .to = q.to})->size(),
-            0u);
-  EXPECT_EQ(records_->appointments.Calendar(stranger_, q)->size(), 0u);
+  ASSERT_EQ(mine->value.size(), 2u);
+  EXPECT_TRUE(mine->value[1].person);
+  EXPECT_EQ(
+      records_->appointments.Calendar(other_worker_, {.from = q.from, .to = q.to})->value.size(),
+      0u);
+  EXPECT_EQ(records_->appointments.Calendar(stranger_, q)->value.size(), 0u);
   // Once she is erased her appointments leave the calendar, as her cases leave every list.
   supervisor_.reauth_at = UnixSeconds(clock_.Now());
   ASSERT_TRUE(people_->Erase(supervisor_, person_id_, "본인 요청"));
   ASSERT_TRUE(people_->Erase(supervisor_, hidden_person->id, "본인 요청"));
-  EXPECT_EQ(records_->appointments.Calendar(supervisor_, q)->size(), 0u);
-  EXPECT_EQ(records_->appointments.Done(worker_, (*mine)[0].id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(records_->appointments.Calendar(supervisor_, q)->value.size(), 0u);
+  EXPECT_EQ(records_->appointments.Done(worker_, mine->value[0].id).error().code,
+            ErrorCode::kNotFound);
 }
 
 TEST_F(CaseRecordsTest, AnAppointmentIsDoneOnce) {

@@ -162,8 +162,8 @@ void AddRecordRoutes(http::Router& router, CaseRecords& r) {
        .permission = kRead,
        .handler = [&r](Request& req) -> http::Reply {
          CalendarQuery q = TRY(ReadCalendarQuery(req));
-         return Response::Json(
-             200, ListJson(TRY(r.appointments.Calendar(ActorOf(req), q)), AppointmentJson));
+         auto read = TRY(r.appointments.Calendar(ActorOf(req), q));
+         return AuditedJson(std::move(read), ListJson(read.value, AppointmentJson));
        },
        .summary =
            "The calendar: appointments of the caller (scope=me) or organization in [from, to)",

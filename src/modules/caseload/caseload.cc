@@ -28,11 +28,13 @@ Result<security::Audited<Caseload>> CaseloadService::Get(const security::Actor& 
   }
   out.open_cases = std::move(open.value);
   const std::string tomorrow = FormatRfc3339(today + kDay);
-  for (auto& a : week) {
+  for (auto& a : week.value) {
     if (a.status == "cancelled") continue;
     if (a.starts_at < tomorrow) out.appointments_today.push_back(a);
     out.appointments_week.push_back(std::move(a));
   }
+  // The reply owes both reads' entries.
+  open.audit.Join(std::move(week.audit));
   return security::Audited<Caseload>{std::move(out), std::move(open.audit)};
 }
 
