@@ -72,15 +72,7 @@ TEST_F(CaseCacheTest, AChangeToAnotherWomansCaseLeavesHersKept) {
 
   // Another woman of the organization: registered, a case opened and changed, through the
   // services and behind them.
-  people::PersonFields seoyeon;
-  seoyeon.legal_name = "이서연";
-  const std::string other_person = testing::Must(people_->Create(worker_, seoyeon)).id;
-  CaseFields f;
-  f.person_id = other_person;
-  f.intake_channel = "walk_in";
-  f.risk_level = "low";
-  f.summary = "주거 지원";
-  const std::string other_case = testing::Must(cases_->Open(worker_, f)).id;
+  const std::string other_case = OpenCase(worker_, Register(worker_, "이서연"), "low", "주거 지원");
   CaseFields higher;
   higher.risk_level = "medium";
   ASSERT_TRUE(cases_->Update(worker_, other_case, higher));
@@ -100,8 +92,7 @@ TEST_F(CaseCacheTest, AChangeToAnotherWomansCaseLeavesHersKept) {
 
   // A second case of hers changes what a read of the first shows (her other cases): read afresh,
   // and the sweep lets go of it.
-  f.person_id = person_;
-  ASSERT_TRUE(cases_->Open(worker_, f));
+  OpenCase(worker_, person_, "low", "주거 지원");
   EXPECT_EQ(testing::Must(kept.Sweep(*db_)), 1);
   EXPECT_EQ(Counts().entries, 0u);
   Read(worker_);
@@ -151,12 +142,7 @@ TEST_F(CaseCacheTest, TheSweepLetsGoOfWhatAnotherProcessChanged) {
 }
 
 TEST_F(CaseCacheTest, ItKeepsWithinItsBytesTheMostRecentlyRead) {
-  CaseFields f;
-  f.person_id = person_;
-  f.intake_channel = "walk_in";
-  f.risk_level = "low";
-  f.summary = "두 번째";
-  const std::string second = testing::Must(cases_->Open(worker_, f)).id;
+  const std::string second = OpenCase(worker_, person_, "low", "두 번째");
   auto read = [&](CaseCache& cache, const std::string& id) {
     return testing::Must(
         db_->ReadValue([&](store::Tx& tx) { return cache.Read(tx, id, worker_); }));

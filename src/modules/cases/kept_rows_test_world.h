@@ -24,15 +24,26 @@ class KeptRowsTest : public testing::WorldTest {
     colleague_ = AddUser(org_, "other", "case_worker", "이상담");
     supervisor_ = AddUser(org_, "super", "supervisor");
     supervisor_.reauth_at = UnixSeconds(clock_.Now());
-    people::PersonFields minji;
-    minji.legal_name = "김민지";
-    person_ = testing::Must(people_->Create(worker_, minji)).id;
+    person_ = Register(worker_, "김민지");
+    case_ = OpenCase(worker_, person_, "high", "선불금 채무");
+  }
+
+  // A woman who registers her; her id.
+  std::string Register(const security::Actor& who, const char* legal_name) {
+    people::PersonFields fields;
+    fields.legal_name = legal_name;
+    return testing::Must(people_->Create(who, fields)).id;
+  }
+
+  // A case of person that who opens from a hotline call; its id.
+  std::string OpenCase(const security::Actor& who, const std::string& person, const char* risk,
+                       const char* summary) {
     CaseFields f;
-    f.person_id = person_;
+    f.person_id = person;
     f.intake_channel = "hotline";
-    f.risk_level = "high";
-    f.summary = "선불금 채무";
-    case_ = testing::Must(cases_->Open(worker_, f)).id;
+    f.risk_level = risk;
+    f.summary = summary;
+    return testing::Must(cases_->Open(who, f)).id;
   }
 
   // A change behind the services' back, as another process would make it.

@@ -68,15 +68,7 @@ TEST_F(ListCacheTest, AnotherOrganizationsChangesLeaveTheListInUse) {
   const std::string other_org = AddOrg("busan1-center");
   const security::Actor elsewhere = AddUser(other_org, "busan", "case_worker");
   Caseload();
-  people::PersonFields someone;
-  someone.legal_name = "최수진";
-  const std::string there = testing::Must(people_->Create(elsewhere, someone)).id;
-  CaseFields f;
-  f.person_id = there;
-  f.intake_channel = "hotline";
-  f.risk_level = "low";
-  f.summary = "상담";
-  ASSERT_TRUE(cases_->Open(elsewhere, f));
+  OpenCase(elsewhere, Register(elsewhere, "최수진"), "low", "상담");
   Caseload();
   EXPECT_EQ(Counts().hits, 1);
 }
