@@ -72,7 +72,7 @@ class CaseCache {
   };
   Counts Count() const;
 
-  // About 16,000 cases of the benchmark's (docs/performance.md).
+  // About 15,000 cases of the benchmark's (docs/performance.md).
   static constexpr size_t kDefaultBytes = size_t{16} << 20;
 
   // The packed form, and back (public for the tests): every member but assigned and session.
