@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "modules/people/person_repo.h"
 #include "store/database.h"
 
 namespace dandelion::case_records::appointment_repo {
@@ -29,12 +30,24 @@ struct StoredAppointment {
   std::string updated_at;
 };
 
+// The woman an appointment is with, as the calendar reads her beside it: what deciding access to
+// her, unwrapping her key and her brief need, so that a week of appointments is one statement
+// however many women it names.
+struct Her {
+  std::string code;
+  std::string alias;                                        // sealed
+  std::string safe_contact;                                 // sealed
+  std::optional<people::person_repo::StoredPersonKey> key;  // her newest; none once erased
+  bool has_restricted_case = false;                         // in her organization, open or closed
+};
+
 // An appointment as lists read it, with what its case says about who may see it.
 struct Listed {
   StoredAppointment appointment;
   std::string case_number;
   std::string person_id;
   bool restricted = false;  // its case is restricted
+  std::optional<Her> her;   // read by Calendar only
 };
 
 Result<void> Insert(store::Tx& tx, const StoredAppointment& a);
@@ -49,7 +62,8 @@ struct CalendarFilter {
   std::string worker_id;  // "" = every worker's
   int limit = 500;
 };
-// Appointments of the organization in [from, to), earliest first; an erased person's are gone.
+// Appointments of the organization in [from, to), earliest first, each with her; an erased
+// person's are gone.
 Result<std::vector<Listed>> Calendar(store::Tx& tx, const CalendarFilter& filter);
 
 // Sets status, the sealed cancellation reason and updated_at.

@@ -33,14 +33,17 @@ Result<Appointment> Open(const Listed& row, const people::PersonCipher* cipher) 
 // Whether actor may read an appointment's case: the rule of cases::DecideAccess, asked without
 // recording a refusal for every calendar entry. A restricted case: assigned, supervising, or an
 // unexpired break-glass on it. Another case: whoever may reach her (access/person_access.h),
-// decided once per person in reach.
+// decided once per person in reach, without a statement when the row says she has no
+// restricted case.
 Result<bool> MayRead(store::Tx& tx, const security::Actor& actor, const Listed& row, TimePoint now,
                      std::map<std::string, access::PersonDecision>& reach) {
   if (!row.restricted) {
     auto it = reach.find(row.person_id);
     if (it == reach.end()) {
+      std::optional<bool> has_restricted_case;
+      if (row.her) has_restricted_case = row.her->has_restricted_case;
       access::PersonDecision decided =
-          TRY(access::DecidePersonAccess(tx, actor, row.person_id, now));
+          TRY(access::DecidePersonAccess(tx, actor, row.person_id, now, has_restricted_case));
       it = reach.emplace(row.person_id, std::move(decided)).first;
     }
     return it->second.allowed;
@@ -157,7 +160,8 @@ Result<security::Audited<std::vector<Appointment>>> Appointments::Calendar(
                                             .to = FormatRfc3339(query.to),
                                             .worker_id = query.organization ? "" : actor.user_id,
                                             .limit = kMaxCalendarItems}));
-    // One key and one person per person, however many appointments she has in the window.
+    // One key unwrapped per person, however many appointments she has in the window; her key
+    // and row came with them.
     std::map<std::string, people::PersonCipher> ciphers;
     std::map<std::string, PersonBrief> briefs;
     std::map<std::string, access::PersonDecision> reach;
@@ -168,10 +172,11 @@ Result<security::Audited<std::vector<Appointment>>> Appointments::Calendar(
       if (TRY(MayRead(tx, actor, row, now, reach))) {
         auto it = ciphers.find(person_id);
         if (it == ciphers.end()) {
-          cases::CaseRef ref{
-              .id = row.appointment.case_id, .org_id = actor.org_id, .person_id = person_id};
-          people::PersonCipher loaded = TRY(cases::CipherFor(tx, deps_.keyring, ref));
-          briefs.emplace(person_id, TRY(BriefOf(tx, loaded, person_id)));
+          const appointment_repo::Her& her = *row.her;
+          people::PersonCipher loaded = TRY(
+              people::PersonCipher::Unwrap(tx, deps_.keyring, actor.org_id, person_id, her.key));
+          briefs.emplace(person_id,
+                         TRY(BriefOf(loaded, person_id, her.code, her.alias, her.safe_contact)));
           it = ciphers.emplace(person_id, std::move(loaded)).first;
         }
         cipher = &it->second;

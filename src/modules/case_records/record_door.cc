@@ -34,9 +34,15 @@ Result<PersonBrief> BriefOf(store::Tx& tx, const people::PersonCipher& cipher,
                             const std::string& person_id) {
   auto stored = TRY(people::person_repo::FindById(tx, person_id));
   if (!stored) return Fail(ErrorCode::kNotFound, "people.erased", "person row is gone");
-  PersonBrief out{.id = person_id, .code = stored->code};
-  out.alias = TRY(cipher.Open("alias", stored->alias));
-  out.safe_contact = TRY(cipher.Open("safe_contact", stored->safe_contact));
+  return BriefOf(cipher, person_id, stored->code, stored->alias, stored->safe_contact);
+}
+
+Result<PersonBrief> BriefOf(const people::PersonCipher& cipher, const std::string& person_id,
+                            const std::string& code, std::string_view alias,
+                            std::string_view safe_contact) {
+  PersonBrief out{.id = person_id, .code = code};
+  out.alias = TRY(cipher.Open("alias", alias));
+  out.safe_contact = TRY(cipher.Open("safe_contact", safe_contact));
   return out;
 }
 

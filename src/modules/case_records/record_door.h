@@ -121,6 +121,10 @@ Result<void> AuditRecord(const Deps& deps, store::Tx& tx, const security::Actor&
 // Her code, alias and safe-contact instructions, decrypted, for views that lead to contact.
 Result<PersonBrief> BriefOf(store::Tx& tx, const people::PersonCipher& cipher,
                             const std::string& person_id);
+// The same from her row's columns as the caller read them (alias and safe_contact sealed).
+Result<PersonBrief> BriefOf(const people::PersonCipher& cipher, const std::string& person_id,
+                            const std::string& code, std::string_view alias,
+                            std::string_view safe_contact);
 
 // The date a timeline shows for a record that takes place at `at` (RFC 3339): that time, or
 // fallback when it does not parse.
