@@ -199,9 +199,9 @@ Result<security::Audited<std::vector<Appointment>>> Appointments::ForCase(
     const security::Actor& actor, const std::string& case_id) {
   return ReadOnCase<std::vector<Appointment>>(
       deps_, actor, case_id, "appointment.list", {"person", "with_whom", "place", "notes"},
-      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Appointment>> {
+      [&](store::Tx& tx, const cases::CaseRef& ref,
+          const people::PersonCipher& cipher) -> Result<std::vector<Appointment>> {
         auto rows = TRY(appointment_repo::ListByCase(tx, ref.id, kMaxCalendarItems));
-        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
         PersonBrief brief = TRY(BriefOf(tx, cipher, ref.person_id));
         std::vector<Appointment> out;
         for (const auto& row : rows) {

@@ -83,8 +83,8 @@ Result<security::Audited<std::vector<Assessment>>> Assessments::List(const secur
                                                                      const std::string& case_id) {
   return ReadOnCase<std::vector<Assessment>>(
       deps_, actor, case_id, "assessment.list", {"notes"},
-      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Assessment>> {
-        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
+      [&](store::Tx& tx, const cases::CaseRef& ref,
+          const people::PersonCipher& cipher) -> Result<std::vector<Assessment>> {
         std::vector<Assessment> out;
         for (auto& [assessment, rating] : TRY(assessment_repo::RatingsOf(tx, ref.id))) {
           if (out.empty() || out.back().id != assessment.id) {
@@ -159,8 +159,8 @@ Result<security::Audited<std::vector<Goal>>> PlanGoals::List(const security::Act
                                                              const std::string& case_id) {
   return ReadOnCase<std::vector<Goal>>(
       deps_, actor, case_id, "goal.list", {"title"},
-      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Goal>> {
-        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
+      [&](store::Tx& tx, const cases::CaseRef& ref,
+          const people::PersonCipher& cipher) -> Result<std::vector<Goal>> {
         auto out = TRY(LoadGoals(tx, cipher, ref.id));
         return out;
       });

@@ -54,8 +54,8 @@ Result<security::Audited<std::vector<FileInfo>>> Attachments::List(const securit
                                                                    const std::string& case_id) {
   return ReadOnCase<std::vector<FileInfo>>(
       deps_, actor, case_id, "file.list", {"name"},
-      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<FileInfo>> {
-        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
+      [&](store::Tx& tx, const cases::CaseRef& ref,
+          const people::PersonCipher& cipher) -> Result<std::vector<FileInfo>> {
         std::vector<FileInfo> out;
         for (auto& row : TRY(file_repo::ListByCase(tx, ref.id))) {
           FileInfo f{.id = row.id, .case_id = ref.id, .kind = std::move(row.kind)};

@@ -150,8 +150,8 @@ Result<security::Audited<std::vector<LegalMatter>>> LegalMatters::List(const sec
                                                                        const std::string& case_id) {
   return ReadOnCase<std::vector<LegalMatter>>(
       deps_, actor, case_id, "legal_matter.list", {"authority", "case_number", "court", "notes"},
-      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<LegalMatter>> {
-        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
+      [&](store::Tx& tx, const cases::CaseRef& ref,
+          const people::PersonCipher& cipher) -> Result<std::vector<LegalMatter>> {
         auto out = TRY(Load(tx, cipher, ref.id));
         return out;
       });

@@ -49,9 +49,9 @@ Result<security::Audited<std::vector<Note>>> CaseNotes::List(const security::Act
                                                              const std::string& case_id) {
   return ReadOnCase<std::vector<Note>>(
       deps_, actor, case_id, "note.list", {"text"},
-      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Note>> {
+      [&](store::Tx& tx, const cases::CaseRef& ref,
+          const people::PersonCipher& cipher) -> Result<std::vector<Note>> {
         auto rows = TRY(note_repo::ListByCase(tx, ref.id));
-        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
         std::vector<Note> out;
         for (auto& row : rows) {
           Note n{.id = row.id,

@@ -61,9 +61,10 @@ WorkResult<Work> OnCase(const Deps& deps, const security::Actor& actor, std::str
 }
 
 // Checks the case-read permission, decides on case_id for actor in a read transaction and runs
-// work there; returns what work gives with the audit entry the read owes: action on the case,
-// naming fields (outcome "break_glass" under a grant). A refusal's entry (outcome "not_found",
-// "break_glass_required") is on disk before the refusal is returned. work must only read.
+// work(tx, ref, her cipher) there; returns what work gives with the audit entry the read owes:
+// action on the case, naming fields (outcome "break_glass" under a grant). A refusal's entry
+// (outcome "not_found", "break_glass_required") is on disk before the refusal is returned. work
+// must only read.
 template <class T, class Work>
 Result<security::Audited<T>> ReadOnCase(const Deps& deps, const security::Actor& actor,
                                         const std::string& case_id, std::string action,
@@ -83,7 +84,14 @@ Result<security::Audited<T>> ReadOnCase(const Deps& deps, const security::Actor&
       return Fail(RecordedRefusal(std::move(*decision.refusal)));
     }
     if (decision.ref->access == cases::Access::kBreakGlass) e.outcome = "break_glass";
-    return work(tx, *decision.ref);
+    // Her key as the decision read it, kept or with the case: no statement of its own (on
+    // PostgreSQL a round trip).
+    const cases::CaseRef& ref = *decision.ref;
+    people::PersonCipher cipher =
+        TRY(decision.row ? people::PersonCipher::Unwrap(tx, deps.keyring, ref.org_id, ref.person_id,
+                                                        decision.row->key)
+                         : cases::CipherFor(tx, deps.keyring, ref));
+    return work(tx, ref, cipher);
   });
   if (!read) {
     if (read.error().commits) TRY(deps.reads.AppendAndWait(std::move(e)));

@@ -69,9 +69,9 @@ Result<security::Audited<std::vector<Service>>> ServiceLog::List(const security:
                                                                  const std::string& case_id) {
   return ReadOnCase<std::vector<Service>>(
       deps_, actor, case_id, "service.list", {"provider", "outcome", "notes"},
-      [&](store::Tx& tx, const cases::CaseRef& ref) -> Result<std::vector<Service>> {
+      [&](store::Tx& tx, const cases::CaseRef& ref,
+          const people::PersonCipher& cipher) -> Result<std::vector<Service>> {
         auto rows = TRY(service_repo::ListByCase(tx, ref.id));
-        people::PersonCipher cipher = TRY(cases::CipherFor(tx, deps_.keyring, ref));
         std::vector<Service> out;
         for (auto& row : rows) {
           Service s{.id = row.id,
