@@ -71,8 +71,8 @@ class CasesTest(unittest.TestCase):
         self.assertEqual(risk(), "critical")
 
     def test_a_case_read_refuses_at_once_a_session_changed_behind_the_server(self):
-        """A case read may take the caller's session from memory and confirm it in its own
-        statement (security/session_confirmation.h): her roles changed, her account disabled or
+        """A case read, a list or the caseload home may take the caller's session from memory
+        and confirm it in its own statement (security/session_confirmation.h): her roles changed, her account disabled or
         her session ended in the database itself, behind the server, are seen by the very next
         read, and undoing a change is seen as soon."""
         case = self.open_case()
@@ -81,11 +81,12 @@ class CasesTest(unittest.TestCase):
         user = third.user_id
 
         def read():
-            """The case, a kept list (twice: the second is kept), and a bad query: the same
-            answer from all, 200s for the good ones or one refusal."""
+            """The case, a kept list (twice: the second is kept), the caseload home, and a bad
+            query: the same answer from all, 200s for the good ones or one refusal."""
             got = [third.client.get(p).status
                    for p in (path, CASES + "?status=open", CASES + "?status=open",
-                             CASES + "?status=open&assigned=me", CASES + "?risk=extreme")]
+                             CASES + "?status=open&assigned=me", "/api/v1/caseload",
+                             CASES + "?risk=extreme")]
             self.assertIn(got[-1], (400, got[0]), got)
             self.assertEqual(len(set(got[:-1])), 1, got)
             return got[0]

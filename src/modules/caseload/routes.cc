@@ -42,7 +42,10 @@ void AddRoutes(http::Router& router, CaseloadService& caseload) {
               },
               .summary = "One's caseload: open cases riskiest first, appointments today and this "
                          "week, cases with no contact for 30 days",
-              .tag = "cases"});
+              .tag = "cases",
+              // Her caseload is read first, and its generation's statement confirms the session
+              // (cases/list_cache.h); the week's appointments are read after it.
+              .session_confirmed_by_read = true});
 }
 
 }  // namespace dandelion::caseload
