@@ -247,7 +247,8 @@ class CaseRecordsTest(unittest.TestCase):
         self.assertEqual(self.a2.client.get(f"/api/v1/files/{ids['file']}").status, 200)
 
     def test_every_read_of_her_records_is_on_the_log_when_it_is_answered(self):
-        """Reads of a case's records are audited before the reply leaves, refusals too."""
+        """Reads of a case's records and of her consents are audited before the reply leaves,
+        refusals too."""
         c = self.open_case(restricted=True)
         auditor = sign_in(self.server, self.users["org-a"]["auditor"])
         kinds = {"services": "service.list", "notes": "note.list",
@@ -262,6 +263,14 @@ class CaseRecordsTest(unittest.TestCase):
             seen = {(e["action"], e["actor"], e["outcome"]) for e in r.json()["items"]}
             self.assertIn((action, self.a_super.user_id, "ok"), seen, kind)
             self.assertIn((action, self.a2.user_id, "break_glass_required"), seen, kind)
+        # Her consents, read through her person (whom a2 reaches: she works her other case).
+        consents = f"/api/v1/people/{c['person_id']}/consents"
+        self.assertEqual(self.a_super.client.get(consents).status, 200)
+        self.assertEqual(self.b.client.get(consents).status, 404)
+        r = auditor.client.get(f"/api/v1/audit?entity_type=person&entity_id={c['person_id']}")
+        self.assertEqual(r.status, 200, r.body)
+        seen = {(e["action"], e["actor"], e["outcome"]) for e in r.json()["items"]}
+        self.assertIn(("consent.list", self.a_super.user_id, "ok"), seen)
         # The calendar, and the caseload home, which reads her open cases and her week.
         def entries(action):
             r = auditor.client.get(f"/api/v1/audit?actor={self.a2.user_id}&action={action}")

@@ -27,32 +27,51 @@ Consent Open(const consent_repo::StoredConsent& row, TimePoint now) {
   return c;
 }
 
-// The door for her records, inside the caller's write transaction: her — person_id, "" for no
+// Whether actor may reach her records, before anything is recorded: her — person_id, "" for no
 // one — of the caller's organization and not erased, then her restriction
-// (access/person_access.h: 403 break_glass_required). A refusal is audited as action on
-// (entity_type, entity_id) and returned as a recorded refusal. The value is the audit outcome of
-// the work ("ok", or "break_glass" under a grant).
-Result<std::string> Admit(const Deps& deps, store::Tx& tx, const security::Actor& actor,
-                          std::string_view action, std::string_view entity_type,
-                          const std::string& entity_id, const std::string& person_id) {
-  auto refuse = [&](std::string outcome, Error error) -> Result<std::string> {
-    auto e = security::ActorEvent(actor, std::string(action), std::string(entity_type), entity_id);
-    e.outcome = std::move(outcome);
-    TRY(deps.audit.Append(tx, e));
-    return Fail(RecordedRefusal(std::move(error)));
-  };
+// (access/person_access.h: 403 break_glass_required). outcome is the audit outcome of the work
+// ("ok", or "break_glass" under a grant) or of the refused attempt.
+struct Admission {
+  std::string outcome;
+  std::optional<Error> refusal;
+};
+
+Result<Admission> Decide(store::Tx& tx, const security::Actor& actor, const std::string& person_id,
+                         TimePoint now) {
   std::optional<people::person_repo::StoredPerson> found;
   if (!person_id.empty()) found = TRY(people::person_repo::FindById(tx, person_id));
   if (!found || found->org_id != actor.org_id || !found->erased_at.empty()) {
-    // Another organization's person, an unknown id and an erased person look alike here;
-    // the attempt is recorded.
-    return refuse("not_found", NotFound());
+    // Another organization's person, an unknown id and an erased person look alike here.
+    return Admission{"not_found", NotFound()};
   }
   // Her consents are hers: a restricted woman's are closed as she is.
-  access::PersonDecision reach =
-      TRY(access::DecidePersonAccess(tx, actor, person_id, deps.clock.Now()));
-  if (!reach.allowed) return refuse(reach.Outcome(), access::Refusal(reach));
-  return reach.Outcome();
+  access::PersonDecision reach = TRY(access::DecidePersonAccess(tx, actor, person_id, now));
+  if (!reach.allowed) return Admission{reach.Outcome(), access::Refusal(reach)};
+  return Admission{reach.Outcome(), std::nullopt};
+}
+
+// The refused attempt's entry: action on (entity_type, entity_id), no organization named (she
+// may be another's).
+security::AuditEvent RefusalEvent(const security::Actor& actor, std::string_view action,
+                                  std::string_view entity_type, const std::string& entity_id,
+                                  std::string outcome) {
+  auto e = security::ActorEvent(actor, std::string(action), std::string(entity_type), entity_id);
+  e.outcome = std::move(outcome);
+  return e;
+}
+
+// The door of a change to her records, inside the caller's write transaction: Decide, with a
+// refusal audited and returned as a recorded refusal. The value is the work's audit outcome.
+Result<std::string> Admit(const Deps& deps, store::Tx& tx, const security::Actor& actor,
+                          std::string_view action, std::string_view entity_type,
+                          const std::string& entity_id, const std::string& person_id) {
+  Admission admitted = TRY(Decide(tx, actor, person_id, deps.clock.Now()));
+  if (admitted.refusal) {
+    TRY(deps.audit.Append(
+        tx, RefusalEvent(actor, action, entity_type, entity_id, std::move(admitted.outcome))));
+    return Fail(RecordedRefusal(std::move(*admitted.refusal)));
+  }
+  return admitted.outcome;
 }
 
 // Her open cases' timelines show the consent too (a case worker reads her story there).
@@ -123,23 +142,34 @@ Result<Consent> Consents::Give(const security::Actor& actor, const std::string& 
   });
 }
 
-Result<std::vector<Consent>> Consents::List(const security::Actor& actor,
-                                            const std::string& person_id) {
+Result<security::Audited<std::vector<Consent>>> Consents::List(const security::Actor& actor,
+                                                               const std::string& person_id) {
   TRY(RequirePermission(actor, security::perm::kCaseRead));
   if (!LooksLikeId(person_id)) return Fail(NotFound());
-  return deps_.db.WriteValue([&](store::Tx& tx) -> Result<std::vector<Consent>> {
-    const std::string outcome =
-        TRY(Admit(deps_, tx, actor, "consent.list", "person", person_id, person_id));
-    const TimePoint now = deps_.clock.Now();
+  const TimePoint now = deps_.clock.Now();
+  // A read transaction, as a case's records are read (record_door.h, ReadOnCase): the entry goes
+  // to the reads' group commit, written before the reply leaves, not through the writer.
+  std::optional<security::AuditEvent> refused;
+  auto e = security::ActorEvent(actor, "consent.list", "person", person_id, {}, actor.org_id);
+  auto read = deps_.db.ReadValue([&](store::Tx& tx) -> Result<std::vector<Consent>> {
+    Admission admitted = TRY(Decide(tx, actor, person_id, now));
+    if (admitted.refusal) {
+      refused = RefusalEvent(actor, "consent.list", "person", person_id, admitted.outcome);
+      return Fail(RecordedRefusal(std::move(*admitted.refusal)));
+    }
+    e.outcome = admitted.outcome;  // "break_glass" when under a grant
     std::vector<Consent> out;
     for (const auto& row : TRY(consent_repo::ListByPerson(tx, person_id))) {
       out.push_back(Open(row, now));
     }
-    auto e = security::ActorEvent(actor, "consent.list", "person", person_id, {}, actor.org_id);
-    e.outcome = outcome;  // "break_glass" when under a grant
-    TRY(deps_.audit.Append(tx, e));
     return out;
   });
+  if (!read) {
+    if (refused) TRY(deps_.reads.AppendAndWait(std::move(*refused)));
+    return Fail(read.error());
+  }
+  return security::Audited<std::vector<Consent>>{std::move(*read),
+                                                 security::PendingAudit(deps_.reads, std::move(e))};
 }
 
 Result<Consent> Consents::Revoke(const security::Actor& actor, const std::string& id,

@@ -21,8 +21,10 @@ class Consents {
   // case.write; 404 (audited) unless she is of the caller's organization.
   Result<Consent> Give(const security::Actor& actor, const std::string& person_id,
                        const ConsentFields& fields);
-  // case.read; newest first.
-  Result<std::vector<Consent>> List(const security::Actor& actor, const std::string& person_id);
+  // case.read; newest first, in a read transaction, with the audit entry the reply owes (a
+  // refusal's is on disk before it is returned).
+  Result<security::Audited<std::vector<Consent>>> List(const security::Actor& actor,
+                                                       const std::string& person_id);
   // case.write; 409 when already revoked. The reason is sealed under her key.
   Result<Consent> Revoke(const security::Actor& actor, const std::string& id,
                          const std::string& reason);

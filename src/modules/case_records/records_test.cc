@@ -109,6 +109,10 @@ TEST_F(CaseRecordsTest, AnotherOrganizationGets404AndATrace) {
   EXPECT_EQ(trace[0].outcome, "not_found");
   EXPECT_EQ(records_->notes.List(stranger_, case_id_).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(records_->consents.List(stranger_, person_id_).error().code, ErrorCode::kNotFound);
+  // A refused read's entry is on disk before the refusal is returned.
+  auto refused = AuditOf("consent.list");
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].outcome, "not_found");
 }
 
 TEST_F(CaseRecordsTest, ARestrictedCaseNeedsAssignmentSupervisionOrBreakGlass) {
@@ -141,7 +145,11 @@ TEST_F(CaseRecordsTest, AnOpenCaseOfARestrictedWomanIsClosedAsSheIs) {
   EXPECT_EQ(AuditOf("note.list").front().outcome, "break_glass_required");
   // Her workers and the supervisors keep her.
   EXPECT_TRUE(records_->notes.List(worker_, case_id_));
-  EXPECT_TRUE(records_->consents.List(supervisor_, person_id_));
+  EXPECT_EQ(AuditOf("consent.list").front().outcome, "break_glass_required");
+  auto kept = records_->consents.List(supervisor_, person_id_);
+  ASSERT_TRUE(kept);
+  ASSERT_TRUE(kept->audit.Wait());
+  EXPECT_EQ(AuditOf("consent.list").front().outcome, "ok");
   // A grant on her restricted case opens her other case too, and says so in the log.
   ASSERT_TRUE(cases_->BreakGlass(other_worker_, restricted, "야간 긴급 상담"));
   auto under_grant = records_->notes.List(other_worker_, case_id_);
@@ -197,11 +205,11 @@ TEST_F(CaseRecordsTest, RevokingAConsentTakesEffectAtOnce) {
   ASSERT_TRUE(c) << c.error().detail;
   EXPECT_EQ(c->state, "active");
   clock_.Advance(std::chrono::hours(24));
-  EXPECT_EQ(records_->consents.List(worker_, person_id_)->at(0).state, "expired");
+  EXPECT_EQ(records_->consents.List(worker_, person_id_)->value.at(0).state, "expired");
   auto revoked = records_->consents.Revoke(worker_, c->id, "더 이상 원하지 않음");
   ASSERT_TRUE(revoked) << revoked.error().detail;
   EXPECT_EQ(revoked->state, "revoked");
-  EXPECT_EQ(records_->consents.List(worker_, person_id_)->at(0).state, "revoked");
+  EXPECT_EQ(records_->consents.List(worker_, person_id_)->value.at(0).state, "revoked");
   EXPECT_EQ(records_->consents.Revoke(worker_, c->id, "").error().code, ErrorCode::kConflict);
   EXPECT_EQ(records_->consents.Revoke(stranger_, c->id, "").error().code, ErrorCode::kNotFound);
   auto trail = AuditOf("consent.revoke");  // newest first; the refused 409 wrote nothing

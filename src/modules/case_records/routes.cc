@@ -244,16 +244,15 @@ void AddRecordRoutes(http::Router& router, CaseRecords& r) {
               .tag = kTag,
               .json_body = true,
               .success_status = 201});
-  router.Add(
-      {.method = "GET",
-       .path_template = "/api/v1/people/{id}/consents",
-       .permission = kRead,
-       .handler = [&r](Request& req) -> http::Reply {
-         return Response::Json(
-             200, ListJson(TRY(r.consents.List(ActorOf(req), req.path_params["id"])), ConsentJson));
-       },
-       .summary = "Her consents with their state now (active, expired, revoked)",
-       .tag = kTag});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/people/{id}/consents",
+              .permission = kRead,
+              .handler = [&r](Request& req) -> http::Reply {
+                auto read = TRY(r.consents.List(ActorOf(req), req.path_params["id"]));
+                return AuditedJson(std::move(read), ListJson(read.value, ConsentJson));
+              },
+              .summary = "Her consents with their state now (active, expired, revoked)",
+              .tag = kTag});
   router.Add({.method = "POST",
               .path_template = "/api/v1/consents/{id}/revoke",
               .permission = kWrite,
