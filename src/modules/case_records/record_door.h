@@ -84,13 +84,11 @@ Result<security::Audited<T>> ReadOnCase(const Deps& deps, const security::Actor&
       return Fail(RecordedRefusal(std::move(*decision.refusal)));
     }
     if (decision.ref->access == cases::Access::kBreakGlass) e.outcome = "break_glass";
-    // Her key as the decision read it, kept or with the case: no statement of its own (on
-    // PostgreSQL a round trip).
+    // Her key as the decision read it (DecideAccess gives the row with every ref), kept or with
+    // the case: no statement of its own (on PostgreSQL a round trip).
     const cases::CaseRef& ref = *decision.ref;
-    people::PersonCipher cipher =
-        TRY(decision.row ? people::PersonCipher::Unwrap(tx, deps.keyring, ref.org_id, ref.person_id,
-                                                        decision.row->key)
-                         : cases::CipherFor(tx, deps.keyring, ref));
+    people::PersonCipher cipher = TRY(people::PersonCipher::Unwrap(
+        tx, deps.keyring, ref.org_id, ref.person_id, decision.row->key));
     return work(tx, ref, cipher);
   });
   if (!read) {

@@ -50,8 +50,8 @@ struct CaseRef {
 // it; otherwise refusal and outcome ("not_found", "break_glass_required") for the audit entry.
 struct CaseDecision {
   std::optional<CaseRef> ref;
-  // The case and her person as read to decide, beside ref: a reader of the whole case need not
-  // read them again.
+  // The case and her person (her wrapped key too) as read to decide, present whenever ref is: a
+  // reader of the case or its records need not read them again.
   std::optional<case_repo::ListedCase> row;
   // The case's workers, (user id, display name), as case_repo::WorkersOf gives them.
   std::vector<std::pair<std::string, std::string>> workers;
