@@ -179,7 +179,11 @@ Result<std::optional<SessionAndAccount>> FindSession(store::Database& db,
 }
 
 Result<std::optional<SessionAndAccount>> FindSession(store::Tx& tx, const std::string& token_hash) {
-  return FirstSession(TRY(tx.Query(FindSessionSql(), {store::Blob{token_hash}})));
+  // Remembered on a SQLite reader while nothing commits: ending a session, touching it, or any
+  // change to her account is a commit (store::Tx::QueryOneRemembered).
+  auto row = TRY(tx.QueryOneRemembered(FindSessionSql(), {store::Blob{token_hash}}));
+  if (!row) return std::optional<SessionAndAccount>();
+  return std::optional<SessionAndAccount>(SessionAndAccountAt(*row, 0));
 }
 
 Result<void> TouchSession(store::Tx& tx, const std::string& id, int64_t now) {

@@ -79,6 +79,23 @@ class Tx {
 
   // Convenience: the first row, or nullopt when there is none.
   Result<std::optional<Row>> QueryOne(std::string_view sql, const Params& params = {});
+
+  // QueryOne for a SELECT whose answer depends on nothing but the database's committed rows (no
+  // clock, no randomness). On a SQLite reader the answer may come from this connection's memory
+  // of the same statement with the same parameters, kept only while no transaction has
+  // committed since, by any connection or process (SQLite's data version, read in this
+  // snapshot, says so): the answer the statement would give now. Elsewhere the statement runs.
+  // Never for a woman's key or sealed fields: a remembered answer stays in memory until its
+  // connection next reads after a commit (docs/security.md, "What stays in memory between
+  // requests"). docs/performance.md, "Small answers remembered while the database is unchanged".
+  virtual Result<std::optional<Row>> QueryOneRemembered(std::string_view sql,
+                                                        const Params& params = {}) {
+    return QueryOne(sql, params);
+  }
+  // Whether QueryOneRemembered can answer without running its statement: a read may then prefer
+  // small remembered statements to one statement that joins them (on PostgreSQL each statement
+  // is a round trip, and nothing is remembered).
+  virtual bool Remembers() const { return false; }
 };
 
 class Database {

@@ -471,6 +471,41 @@ TEST_P(DatabaseTest, PassesItsIntegrityCheck) {
   EXPECT_TRUE(r) << r.error().detail;
 }
 
+TEST_P(DatabaseTest, ARememberedAnswerIsWhatTheStatementAnswersAfterEveryCommit) {
+  CreateTables();
+  auto value_of_counter = [&]() {
+    int64_t value = -1;
+    EXPECT_TRUE(db_->Read([&](Tx& tx) -> Result<void> {
+      auto row = TRY(tx.QueryOneRemembered("SELECT value FROM counter WHERE id = ?", {int64_t{1}}));
+      value = row ? row->Int(0) : -2;
+      return Ok();
+    }));
+    return value;
+  };
+  EXPECT_EQ(value_of_counter(), 0);
+  for (int64_t i = 1; i <= 3; ++i) {
+    ASSERT_TRUE(db_->Write([&](Tx& tx) -> Result<void> {
+      // The writer's own change is seen within its transaction: it never remembers.
+      EXPECT_FALSE(tx.Remembers());
+      TRY(tx.Exec("UPDATE counter SET value = ? WHERE id = 1", {i}));
+      auto row = TRY(tx.QueryOneRemembered("SELECT value FROM counter WHERE id = ?", {int64_t{1}}));
+      EXPECT_EQ(row->Int(0), i);
+      return Ok();
+    }));
+    EXPECT_EQ(value_of_counter(), i);
+    EXPECT_EQ(value_of_counter(), i);
+  }
+  // No row is an answer too, and another parameter another statement.
+  EXPECT_TRUE(db_->Read([&](Tx& tx) -> Result<void> {
+    EXPECT_FALSE(
+        TRY(tx.QueryOneRemembered("SELECT value FROM counter WHERE id = ?", {int64_t{2}})));
+    EXPECT_EQ(
+        TRY(tx.QueryOneRemembered("SELECT value FROM counter WHERE id = ?", {int64_t{1}}))->Int(0),
+        3);
+    return Ok();
+  }));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          test_support::BackendName);
@@ -490,6 +525,68 @@ TEST(OpenTest, OpensAnInMemorySqliteDatabase) {
     EXPECT_EQ((*row)->Int(0), 0);
     return Ok();
   }));
+}
+
+// A SQLite reader remembers: random() is answered twice the same while nothing commits, and
+// anew after a commit by this process's writer or by another process (here another Database on
+// the same file, as `dandelion` commands run beside the server).
+TEST(SqliteRememberedTest, AnAnswerIsKeptUntilAnythingCommitsFromAnywhere) {
+  test_support::TempDir dir;
+  const std::string url = "sqlite:" + dir.File("remembered.db");
+  auto opened = Open(url, 1);  // one reader: every read below is on the same connection
+  ASSERT_TRUE(opened) << opened.error().detail;
+  Database& db = **opened;
+  ASSERT_TRUE(db.ExecScript("CREATE TABLE t (x INTEGER)"));
+  auto answer = [&](const Params& params) {
+    int64_t value = 0;
+    EXPECT_TRUE(db.Read([&](Tx& tx) -> Result<void> {
+      EXPECT_TRUE(tx.Remembers());
+      value = TRY(tx.QueryOneRemembered("SELECT random() + 0 * ?", params))->Int(0);
+      return Ok();
+    }));
+    return value;
+  };
+  const int64_t first = answer({int64_t{1}});
+  EXPECT_EQ(answer({int64_t{1}}), first);
+  // The parameters are part of what is remembered: another value, or the same digits as text,
+  // is another statement.
+  const int64_t other = answer({int64_t{2}});
+  EXPECT_NE(other, first);
+  EXPECT_NE(answer({std::string("1")}), first);
+  EXPECT_EQ(answer({int64_t{2}}), other);
+
+  ASSERT_TRUE(db.Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("INSERT INTO t (x) VALUES (1)"));
+    return Ok();
+  }));
+  const int64_t after_write = answer({int64_t{1}});
+  EXPECT_NE(after_write, first);
+  EXPECT_EQ(answer({int64_t{1}}), after_write);
+
+  auto elsewhere = Open(url, 1);
+  ASSERT_TRUE(elsewhere) << elsewhere.error().detail;
+  ASSERT_TRUE((*elsewhere)->Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("INSERT INTO t (x) VALUES (2)"));
+    return Ok();
+  }));
+  EXPECT_NE(answer({int64_t{1}}), after_write);
+}
+
+// Many different parameters do not grow the memory without end, and answers stay right.
+TEST(SqliteRememberedTest, ManyDifferentParametersStillGetTheirOwnAnswers) {
+  test_support::TempDir dir;
+  auto opened = Open("sqlite:" + dir.File("remembered.db"), 1);
+  ASSERT_TRUE(opened) << opened.error().detail;
+  Database& db = **opened;
+  ASSERT_TRUE(db.ExecScript("CREATE TABLE t (x INTEGER)"));
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_TRUE(db.Read([&](Tx& tx) -> Result<void> {
+      for (int64_t i = 0; i < 2000; ++i) {
+        EXPECT_EQ(TRY(tx.QueryOneRemembered("SELECT ? * 2", {i}))->Int(0), 2 * i);
+      }
+      return Ok();
+    }));
+  }
 }
 
 // Whether a file holds bytes anywhere (false when the file does not exist).

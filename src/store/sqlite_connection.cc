@@ -231,6 +231,59 @@ Result<Rows> SqliteConnection::Query(std::string_view sql, const Params& params)
   return rows;
 }
 
+namespace {
+
+// The statement and its parameters, unambiguously: each value tagged with its type, and text or
+// bytes with their length.
+std::string RememberedKey(std::string_view sql, const Params& params) {
+  std::string key(sql);
+  auto append_sized = [&key](std::string_view bytes) {
+    const uint64_t n = bytes.size();
+    key.append(reinterpret_cast<const char*>(&n), sizeof n);
+    key.append(bytes);
+  };
+  for (const Value& v : params) {
+    key.push_back(static_cast<char>('0' + v.index()));
+    if (const auto* i = std::get_if<int64_t>(&v)) {
+      key.append(reinterpret_cast<const char*>(i), sizeof *i);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      key.append(reinterpret_cast<const char*>(d), sizeof *d);
+    } else if (const auto* t = std::get_if<std::string>(&v)) {
+      append_sized(*t);
+    } else if (const auto* b = std::get_if<Blob>(&v)) {
+      append_sized(b->bytes);
+    }
+  }
+  return key;
+}
+
+}  // namespace
+
+Result<std::optional<Row>> SqliteConnection::QueryOneRemembered(std::string_view sql,
+                                                                const Params& params,
+                                                                bool check_version) {
+  if (check_version) {
+    // In the transaction's snapshot: SQLite moves a connection's data version whenever it finds
+    // at a snapshot's start that anything committed since its last one.
+    auto version = TRY(Query("PRAGMA data_version", {}));
+    const int64_t now = version.empty() ? -1 : version.front().Int(0);
+    if (now != remembered_version_ || now < 0) {
+      remembered_.clear();
+      remembered_version_ = now;
+    }
+  }
+  std::string key = RememberedKey(sql, params);
+  if (auto it = remembered_.find(key); it != remembered_.end()) return it->second;
+  auto rows = TRY(Query(sql, params));
+  std::optional<Row> first;
+  if (!rows.empty()) first.emplace(std::move(rows.front()));
+  if (remembered_version_ >= 0) {
+    if (remembered_.size() >= kMaxRememberedAnswers) remembered_.clear();
+    remembered_.emplace(std::move(key), first);
+  }
+  return first;
+}
+
 Result<int64_t> SqliteConnection::Exec(std::string_view sql, const Params& params) {
   auto stmt = Prepare(sql, params);
   if (!stmt) return Fail(stmt.error());

@@ -52,6 +52,13 @@ class SqliteConnection {
   // from finishing.
   Result<bool> CheckpointAndTruncate(std::chrono::milliseconds wait);
 
+  // For a reader inside a read transaction: QueryOne answered from what this connection read
+  // before, when the database's data version is the one those answers were read at (store::Tx::
+  // QueryOneRemembered). check_version: the transaction's first call, which reads the version
+  // (beginning the snapshot if no statement has) and forgets every answer when it moved.
+  Result<std::optional<Row>> QueryOneRemembered(std::string_view sql, const Params& params,
+                                                bool check_version);
+
   // True while a transaction is open on this connection.
   bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
@@ -68,8 +75,16 @@ class SqliteConnection {
   // cleared, so SQL built at run time (e.g. IN lists of varying length) cannot grow it forever.
   static constexpr size_t kMaxCachedStatements = 256;
 
+  // Remembered answers are forgotten all at once beyond this many: they are keyed by parameters
+  // (a session, an organization), and a read of many different ones must not grow them forever.
+  static constexpr size_t kMaxRememberedAnswers = 512;
+
   sqlite3* db_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  // The data version the remembered answers were read at (-1: none read yet), and the answers by
+  // statement and parameters.
+  int64_t remembered_version_ = -1;
+  std::unordered_map<std::string, std::optional<Row>> remembered_;
 };
 
 }  // namespace dandelion::store

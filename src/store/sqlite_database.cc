@@ -9,17 +9,29 @@ namespace {
 // The Tx handed to callbacks: a thin view of the connection for the duration of one call.
 class SqliteTx final : public Tx {
  public:
-  explicit SqliteTx(SqliteConnection& conn) : conn_(conn) {}
+  // remembers: a reader's read transaction. The writer never remembers: its own changes in the
+  // transaction do not move the data version.
+  SqliteTx(SqliteConnection& conn, bool remembers) : conn_(conn), remembers_(remembers) {}
   Result<Rows> Query(std::string_view sql, const Params& params) override {
     return conn_.Query(sql, params);
   }
   Result<int64_t> Exec(std::string_view sql, const Params& params) override {
     return conn_.Exec(sql, params);
   }
+  Result<std::optional<Row>> QueryOneRemembered(std::string_view sql,
+                                                const Params& params) override {
+    if (!remembers_) return QueryOne(sql, params);
+    const bool first = !version_checked_;
+    version_checked_ = true;
+    return conn_.QueryOneRemembered(sql, params, first);
+  }
+  bool Remembers() const override { return remembers_; }
   Dialect dialect() const override { return Dialect::kSqlite; }
 
  private:
   SqliteConnection& conn_;
+  const bool remembers_;
+  bool version_checked_ = false;
 };
 
 // The database whose writer this thread holds, if any; detects a nested Write().
@@ -63,9 +75,10 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& 
 }
 
 Result<void> SqliteDatabase::RunTransaction(SqliteConnection& conn, const char* begin,
-                                            const std::function<Result<void>(Tx&)>& fn) {
+                                            const std::function<Result<void>(Tx&)>& fn,
+                                            bool remembers) {
   TRY(Control(conn, begin));
-  SqliteTx tx(conn);
+  SqliteTx tx(conn, remembers);
   Result<void> result = Ok();
   try {
     result = fn(tx);
@@ -108,7 +121,7 @@ Result<void> SqliteDatabase::Read(const std::function<Result<void>(Tx&)>& fn) {
     SqliteConnection* conn;
     ~Release() { db->ReleaseReader(conn); }
   } release{this, conn};
-  return RunTransaction(*conn, "BEGIN", fn);
+  return RunTransaction(*conn, "BEGIN", fn, /*remembers=*/true);
 }
 
 SqliteConnection* SqliteDatabase::AcquireReader() {

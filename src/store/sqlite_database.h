@@ -44,8 +44,11 @@ class SqliteDatabase final : public Database {
   SqliteDatabase() = default;
 
   // Runs fn between begin and COMMIT on conn; rolls back on error or exception.
+  // remembers: the transaction may answer QueryOneRemembered from the connection's memory (a
+  // reader's read transaction only).
   static Result<void> RunTransaction(SqliteConnection& conn, const char* begin,
-                                     const std::function<Result<void>(Tx&)>& fn);
+                                     const std::function<Result<void>(Tx&)>& fn,
+                                     bool remembers = false);
   SqliteConnection* AcquireReader();
   void ReleaseReader(SqliteConnection* conn);
 

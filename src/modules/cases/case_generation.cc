@@ -6,7 +6,9 @@
 namespace dandelion::cases {
 
 Result<std::optional<int64_t>> GenerationOf(store::Tx& tx, const std::string& org_id) {
-  auto row = TRY(tx.QueryOne("SELECT n FROM list_generations WHERE org_id = ?", {org_id}));
+  // Remembered on a SQLite reader while nothing commits (every change moves it by a commit).
+  auto row =
+      TRY(tx.QueryOneRemembered("SELECT n FROM list_generations WHERE org_id = ?", {org_id}));
   if (!row) return std::optional<int64_t>();
   return std::optional<int64_t>(row->Int(0));
 }
@@ -27,12 +29,43 @@ Result<std::optional<int64_t>> GenerationConfirming(store::Tx& tx, const std::st
 
 Result<std::optional<int64_t>> GenerationFor(store::Tx& tx, const std::string& org_id,
                                              const security::Actor& reader) {
+  if (tx.Remembers()) {
+    // Two remembered answers instead of one statement that joins them: while nothing commits,
+    // no statement at all.
+    TRY(security::ConfirmSessionIn(tx, reader));
+    return GenerationOf(tx, org_id);
+  }
   return reader.unconfirmed_session.empty() ? GenerationOf(tx, org_id)
                                             : GenerationConfirming(tx, org_id, reader);
 }
 
+namespace {
+
+// StillCurrent on a connection that remembers small answers (a SQLite reader): the session and
+// the organization's generation are remembered while nothing has committed, so a read of a kept
+// case while the organization is unchanged runs no statement of its own; her stamp is read only
+// when something in the organization changed since. Her n is never above the organization's
+// (migration 0027: every stamp is the organization's n just after her change).
+Result<bool> StillCurrentRemembered(store::Tx& tx, const std::string& org_id,
+                                    const std::string& person_id, int64_t generation,
+                                    const security::Actor& reader) {
+  TRY(security::ConfirmSessionIn(tx, reader));
+  auto organization = TRY(
+      tx.QueryOneRemembered("SELECT n, wide_at FROM list_generations WHERE org_id = ?", {org_id}));
+  if (!organization) return false;  // no generation: nothing is current
+  if (organization->Int(0) <= generation) return true;
+  if (organization->Int(1) > generation) return false;
+  auto her = TRY(tx.QueryOne("SELECT n FROM person_generations WHERE org_id = ? AND person_id = ?",
+                             {org_id, person_id}));
+  return !her || her->Int(0) <= generation;
+}
+
+}  // namespace
+
 Result<bool> StillCurrent(store::Tx& tx, const std::string& org_id, const std::string& person_id,
                           int64_t generation, const security::Actor& reader) {
+  if (tx.Remembers()) return StillCurrentRemembered(tx, org_id, person_id, generation, reader);
+  // One statement: on PostgreSQL each is a round trip.
   static const std::string stamps =
       " LEFT JOIN person_generations pg ON pg.org_id = g.org_id AND pg.person_id = ?";
   static const std::string sql =
