@@ -132,12 +132,17 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
       const bool by_name = query.key == PersonQuery::Key::kName;
       PersonIndexes idx = TRY(IndexPerson(tx, keyring_, actor.org_id, by_name ? query.value : "",
                                           by_name ? "" : query.value));
+      // A SQLite reader confirms the session from its remembered answer, no statement while
+      // nothing commits (store::Tx::QueryOneRemembered); elsewhere the search's own statement
+      // reads it, one round trip for both.
+      const bool session_apart = tx.Remembers();
+      if (session_apart) TRY(security::ConfirmSessionIn(tx, actor));
       person_repo::IndexMatches matches = TRY(person_repo::FindByIndexWithAccess(
           tx, actor.org_id,
           by_name ? person_repo::IndexColumn::kLegalName : person_repo::IndexColumn::kPhone,
           by_name ? idx.legal_name : idx.phone, idx.key_version, kMaxSearchResults,
-          actor.unconfirmed_session));
-      TRY(security::ConfirmSession(actor, matches.session));
+          session_apart ? std::string() : actor.unconfirmed_session));
+      if (!session_apart) TRY(security::ConfirmSession(actor, matches.session));
       rows = std::move(matches.people);
     }
     std::vector<Person> out;
