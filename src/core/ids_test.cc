@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <set>
+#include <string>
 
 namespace dandelion {
 
@@ -21,6 +22,15 @@ TEST(IdsTest, RejectsGarbageIds) {
   EXPECT_FALSE(LooksLikeId(""));
   EXPECT_FALSE(LooksLikeId("../../etc/passwd"));
   EXPECT_FALSE(LooksLikeId("0123456789ABCDEFGHJKMNPQRS"));
+  // Letters Crockford's alphabet leaves out, a NUL, a byte above 127, one character short.
+  for (char c : {'i', 'l', 'o', 'u', '\0', '\xea'}) {
+    std::string id = "0123456789abcdefghjkmnpqrs";
+    id[13] = c;
+    EXPECT_FALSE(LooksLikeId(id)) << static_cast<int>(c);
+  }
+  EXPECT_TRUE(LooksLikeId("0123456789abcdefghjkmnpqrs"));
+  EXPECT_TRUE(LooksLikeId("tvwxyz0123456789abcdefghjk"));
+  EXPECT_FALSE(LooksLikeId("0123456789abcdefghjkmnpqr"));
 }
 
 TEST(IdsTest, Base32MatchesRfc4648) {
