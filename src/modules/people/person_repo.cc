@@ -119,34 +119,41 @@ Result<IndexMatches> FindByIndexWithAccess(store::Tx& tx, const std::string& org
                                            IndexColumn column, const std::string& index,
                                            int64_t index_key_version, int limit,
                                            const std::string& session_token_hash) {
-  // kColumns, each taken from people (person_keys shares some of their names).
-  static const std::string columns = [] {
-    std::string out = "p.";
-    for (const char* c = kColumns; *c != '\0'; ++c)
-      out += *c == ' ' ? std::string(" p.") : std::string(1, *c);
-    return out;
-  }();
   const bool with_session = !session_token_hash.empty();
-  const std::string matching =
-      std::string("p.org_id = ? AND ") +
-      (column == IndexColumn::kLegalName ? "p.legal_name_index" : "p.phone_index") +
-      " = ? AND p.index_key_version = ? AND p.erased_at IS NULL";
-  std::string sql = "SELECT " + columns + ", k.version, k.wrapped, k.org_key_version" +
-                    HasRestrictedCaseColumn("p.id", "p.org_id");
-  // With the session, the statement is driven by it, so that one row tells whether it is there
-  // even when no one matched (p's columns then NULL): a search that finds no one stays one
-  // statement.
-  if (with_session) {
-    sql += ", " + security::account_repo::SessionAndAccountColumns("ms", "mu") +
-           " FROM sessions ms JOIN users mu ON mu.id = ms.user_id LEFT JOIN people p ON " +
-           matching + NewestKeyJoin("p.id") + " WHERE ms.token_hash = ?";
-  } else {
-    sql += " FROM people p" + NewestKeyJoin("p.id") + " WHERE " + matching;
-  }
-  // As FindByIndex (why "code || ''" there).
-  sql += " ORDER BY p.code || '' LIMIT " + std::to_string(limit);
+  // The four statements (by name or phone, with the session or without) made once: building one
+  // for every search showed in its profile.
+  auto statement = [](IndexColumn column, bool with_session) {
+    // kColumns, each taken from people (person_keys shares some of their names).
+    std::string columns = "p.";
+    for (const char* c = kColumns; *c != '\0'; ++c)
+      columns += *c == ' ' ? std::string(" p.") : std::string(1, *c);
+    const std::string matching =
+        std::string("p.org_id = ? AND ") +
+        (column == IndexColumn::kLegalName ? "p.legal_name_index" : "p.phone_index") +
+        " = ? AND p.index_key_version = ? AND p.erased_at IS NULL";
+    std::string sql = "SELECT " + columns + ", k.version, k.wrapped, k.org_key_version" +
+                      HasRestrictedCaseColumn("p.id", "p.org_id");
+    // With the session, the statement is driven by it, so that one row tells whether it is
+    // there even when no one matched (p's columns then NULL): a search that finds no one stays
+    // one statement.
+    if (with_session) {
+      sql += ", " + security::account_repo::SessionAndAccountColumns("ms", "mu") +
+             " FROM sessions ms JOIN users mu ON mu.id = ms.user_id LEFT JOIN people p ON " +
+             matching + NewestKeyJoin("p.id") + " WHERE ms.token_hash = ?";
+    } else {
+      sql += " FROM people p" + NewestKeyJoin("p.id") + " WHERE " + matching;
+    }
+    // As FindByIndex (why "code || ''" there).
+    return sql + " ORDER BY p.code || '' LIMIT ?";
+  };
+  static const std::string statements[2][2] = {
+      {statement(IndexColumn::kLegalName, false), statement(IndexColumn::kLegalName, true)},
+      {statement(IndexColumn::kPhone, false), statement(IndexColumn::kPhone, true)}};
+  const std::string& sql =
+      statements[column == IndexColumn::kLegalName ? 0 : 1][with_session ? 1 : 0];
   store::Params params{org_id, store::Blob{index}, index_key_version};
   if (with_session) params.emplace_back(store::Blob{session_token_hash});
+  params.emplace_back(int64_t{limit});
   auto rows = TRY(tx.Query(sql, params));
   constexpr size_t kFirst = 20;  // the columns of kColumns come first
   IndexMatches out;
