@@ -166,24 +166,23 @@ const std::string& FindSessionSql() {
   return sql;
 }
 
-std::optional<SessionAndAccount> FirstSession(const store::Rows& rows) {
-  if (rows.empty()) return std::nullopt;
-  return SessionAndAccountAt(rows.front(), 0);
+std::optional<SessionAndAccount> SessionOf(const std::optional<store::Row>& row) {
+  if (!row) return std::nullopt;
+  return SessionAndAccountAt(*row, 0);
 }
 
 }  // namespace
 
 Result<std::optional<SessionAndAccount>> FindSession(store::Database& db,
                                                      const std::string& token_hash) {
-  return FirstSession(TRY(db.ReadStatement(FindSessionSql(), {store::Blob{token_hash}})));
+  // On SQLite remembered while nothing commits, as below; on PostgreSQL one round trip.
+  return SessionOf(TRY(db.ReadOneRemembered(FindSessionSql(), {store::Blob{token_hash}})));
 }
 
 Result<std::optional<SessionAndAccount>> FindSession(store::Tx& tx, const std::string& token_hash) {
   // Remembered on a SQLite reader while nothing commits: ending a session, touching it, or any
   // change to her account is a commit (store::Tx::QueryOneRemembered).
-  auto row = TRY(tx.QueryOneRemembered(FindSessionSql(), {store::Blob{token_hash}}));
-  if (!row) return std::optional<SessionAndAccount>();
-  return std::optional<SessionAndAccount>(SessionAndAccountAt(*row, 0));
+  return SessionOf(TRY(tx.QueryOneRemembered(FindSessionSql(), {store::Blob{token_hash}})));
 }
 
 Result<void> TouchSession(store::Tx& tx, const std::string& id, int64_t now) {

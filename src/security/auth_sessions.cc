@@ -48,7 +48,7 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token, Activi
   const int64_t now = UnixSeconds(clock_.Now());
   const std::string token_hash = TokenHash(token);
   // The session and its account in one statement, outside a transaction: every request asks
-  // (store::Database::ReadStatement).
+  // (store::Database::ReadOneRemembered: on SQLite remembered while nothing commits).
   std::optional<account_repo::SessionAndAccount> found =
       TRY(account_repo::FindSession(db_, token_hash));
   if (!found) return Unauthenticated("security.session_expired");

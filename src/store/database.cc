@@ -20,6 +20,12 @@ Result<Rows> Database::ReadStatement(std::string_view sql, const Params& params)
   return ReadValue([&](Tx& tx) { return tx.Query(sql, params); });
 }
 
+Result<std::optional<Row>> Database::ReadOneRemembered(std::string_view sql, const Params& params) {
+  Rows rows = TRY(ReadStatement(sql, params));
+  if (rows.empty()) return std::optional<Row>();
+  return std::optional<Row>(std::move(rows.front()));
+}
+
 namespace {
 
 // The transaction ReadByOneStatement hands its function: the first SELECT runs alone; anything

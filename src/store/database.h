@@ -114,6 +114,12 @@ class Database {
   // needs Write().
   virtual Result<Rows> ReadStatement(std::string_view sql, const Params& params = {});
 
+  // ReadStatement's first row, for a SELECT that Tx::QueryOneRemembered may answer (one that
+  // depends on nothing but the database's rows). SQLite asks it in a read transaction, where a
+  // reader answers from memory while nothing has committed; elsewhere it is ReadStatement.
+  virtual Result<std::optional<Row>> ReadOneRemembered(std::string_view sql,
+                                                       const Params& params = {});
+
   // Runs fn as a read that its first statement usually settles (a case read whose access the
   // case's own row decides; a kept case list checked by its generation): that statement runs as
   // ReadStatement does, in a snapshot of its own, outside any transaction. Should fn run a second

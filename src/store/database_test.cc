@@ -495,6 +495,15 @@ TEST_P(DatabaseTest, ARememberedAnswerIsWhatTheStatementAnswersAfterEveryCommit)
     EXPECT_EQ(value_of_counter(), i);
     EXPECT_EQ(value_of_counter(), i);
   }
+  // Outside a transaction, the same; anything but a SELECT is refused.
+  auto outside = db_->ReadOneRemembered("SELECT value FROM counter WHERE id = ?", {int64_t{1}});
+  ASSERT_TRUE(outside) << outside.error().detail;
+  EXPECT_EQ((*outside)->Int(0), 3);
+  auto none = db_->ReadOneRemembered("SELECT value FROM counter WHERE id = ?", {int64_t{2}});
+  ASSERT_TRUE(none) << none.error().detail;
+  EXPECT_FALSE(*none);
+  EXPECT_FALSE(db_->ReadOneRemembered("DELETE FROM counter"));
+  EXPECT_EQ(value_of_counter(), 3);
   // No row is an answer too, and another parameter another statement.
   EXPECT_TRUE(db_->Read([&](Tx& tx) -> Result<void> {
     EXPECT_FALSE(
@@ -570,6 +579,16 @@ TEST(SqliteRememberedTest, AnAnswerIsKeptUntilAnythingCommitsFromAnywhere) {
     return Ok();
   }));
   EXPECT_NE(answer({int64_t{1}}), after_write);
+
+  // The same outside a transaction (the gate's session check).
+  auto outside = [&] { return db.ReadOneRemembered("SELECT random()").value()->Int(0); };
+  const int64_t remembered = outside();
+  EXPECT_EQ(outside(), remembered);
+  ASSERT_TRUE(db.Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("INSERT INTO t (x) VALUES (3)"));
+    return Ok();
+  }));
+  EXPECT_NE(outside(), remembered);
 }
 
 // Many different parameters do not grow the memory without end, and answers stay right.

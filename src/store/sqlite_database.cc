@@ -124,6 +124,12 @@ Result<void> SqliteDatabase::Read(const std::function<Result<void>(Tx&)>& fn) {
   return RunTransaction(*conn, "BEGIN", fn, /*remembers=*/true);
 }
 
+Result<std::optional<Row>> SqliteDatabase::ReadOneRemembered(std::string_view sql,
+                                                             const Params& params) {
+  TRY(RequireSelect(sql));
+  return ReadValue([&](Tx& tx) { return tx.QueryOneRemembered(sql, params); });
+}
+
 SqliteConnection* SqliteDatabase::AcquireReader() {
   std::unique_lock lock(readers_mutex_);
   reader_free_.wait(lock, [this] { return !free_readers_.empty(); });

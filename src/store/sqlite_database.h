@@ -36,6 +36,8 @@ class SqliteDatabase final : public Database {
   Result<void> ReadByOneStatement(const std::function<Result<void>(Tx&)>& fn) override {
     return Read(fn);
   }
+  // In Read(): a reader answers it from memory while nothing has committed.
+  Result<std::optional<Row>> ReadOneRemembered(std::string_view sql, const Params& params) override;
   Result<void> ExecScript(std::string_view sql) override;
   Result<void> CheckIntegrity() override;
   Result<void> ScrubDeleted() override;
