@@ -21,9 +21,10 @@ class SqliteTx final : public Tx {
   Result<std::optional<Row>> QueryOneRemembered(std::string_view sql,
                                                 const Params& params) override {
     if (!remembers_) return QueryOne(sql, params);
-    const bool first = !version_checked_;
-    version_checked_ = true;
-    return conn_.QueryOneRemembered(sql, params, first);
+    // Checked until a call succeeds: one that failed may not have read the version.
+    auto answer = conn_.QueryOneRemembered(sql, params, !version_checked_);
+    if (answer) version_checked_ = true;
+    return answer;
   }
   bool Remembers() const override { return remembers_; }
   Dialect dialect() const override { return Dialect::kSqlite; }
