@@ -18,6 +18,7 @@
 #include "core/config.h"
 #include "core/ids.h"
 #include "security/audit_journal.h"
+#include "security/audit_journal_legacy.h"
 #include "security/keys.h"
 #include "store/backup.h"
 #include "store/database.h"
@@ -360,6 +361,15 @@ Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file
     fs::rename(kept_checkpoint,
                kept.empty() ? kept_checkpoint + ".replaced-" + suffix : kept + ".audit-checkpoint",
                ec);
+  }
+  // So does the read audit journal: entries in it were filed into the replaced database (or wait
+  // to be), not into the restored one, which starts a journal of its own.
+  for (const std::string& journal :
+       {security::AuditJournal::PathFor(target), security::EarlierJournalPathFor(target),
+        security::EarlierJournalPathFor(target) + "-wal"}) {
+    if (!fs::exists(journal, ec)) continue;
+    const std::string name = journal.substr(target.size());  // "-read-audit", "-audit", ...
+    fs::rename(journal, kept.empty() ? journal + ".replaced-" + suffix : kept + name, ec);
   }
   TRY(KeepCheckpointText(config, record->checkpoint));
   std::cout << "Restored " << from_file << " into " << target << ".\n";

@@ -6,6 +6,7 @@
 
 #include "core/messages.h"
 #include "security/audit_journal.h"
+#include "security/audit_journal_legacy.h"
 
 namespace dandelion::app {
 namespace fs = std::filesystem;
@@ -42,10 +43,11 @@ Result<void> CheckDataDirPrivate(const Config& config) {
   const std::string url = config.DatabaseUrl();
   if (url.starts_with("sqlite:")) {
     const std::string db = url.substr(std::string_view("sqlite:").size());
-    for (const std::string& file : {db, security::AuditJournal::PathFor(db)}) {
+    for (const std::string& file : {db, security::EarlierJournalPathFor(db)}) {
       for (const char* suffix : {"", "-wal", "-shm", "-journal"})
         items.push_back({file + suffix, false});
     }
+    items.push_back({security::AuditJournal::PathFor(db), false});
   }
   for (const auto& item : items) {
     std::error_code ec;

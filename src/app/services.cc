@@ -23,6 +23,7 @@
 #include "modules/supervision/routes.h"
 #include "modules/survivors/routes.h"
 #include "modules/training/routes.h"
+#include "security/audit_journal_legacy.h"
 #include "security/keys.h"
 #include "security/messages.h"
 #include "security/password.h"
@@ -118,9 +119,11 @@ Result<std::unique_ptr<Services>> Services::OpenConfigured(Config config, int re
   s->audit = std::make_unique<security::AuditLog>(*master, *s->clock);
   const std::string url = s->config.DatabaseUrl();
   if (url.starts_with("sqlite:")) {
-    s->audit_journal =
-        TRY(security::AuditJournal::Open(security::AuditJournal::PathFor(url.substr(7))));
-    // Entries a stopped or crashed process left in the journal are filed before anything else.
+    const std::string database = url.substr(7);
+    // Entries a stopped or crashed process left in the journal are filed before anything else,
+    // those of an earlier Dandelion's journal first.
+    TRY(security::FileEarlierJournal(database, *s->db, *s->audit));
+    s->audit_journal = TRY(security::AuditJournal::Open(security::AuditJournal::PathFor(database)));
     TRY(s->audit_journal->FileInto(*s->db, *s->audit));
   }
   s->keyring = std::make_unique<security::Keyring>(std::move(*master), *version);

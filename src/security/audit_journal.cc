@@ -1,154 +1,375 @@
 #include "security/audit_journal.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <vector>
 
 #include "core/ids.h"
-#include "security/policy.h"
+#include "security/audit_journal_records.h"
 
 namespace dandelion::security {
 namespace {
 
-// AUTOINCREMENT: an id is never given twice, even after every row was deleted, so the filed-up-to
-// marker cannot cover a new entry.
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS journal_identity (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  identity TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS read_entries (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  at_ms INTEGER NOT NULL,
-  actor_user_id TEXT NOT NULL,
-  actor_org_id TEXT NOT NULL,
-  org_id TEXT NOT NULL,
-  action TEXT NOT NULL,
-  entity_type TEXT NOT NULL,
-  entity_id TEXT NOT NULL,
-  outcome TEXT NOT NULL,
-  request_id TEXT NOT NULL,
-  remote TEXT NOT NULL,
-  fields TEXT NOT NULL
-);
-)sql";
-
 constexpr const char* kMarkerKey = "audit_journal_filed";
 
-// How far the database has filed this journal: the last id, or 0 when the marker names another
-// journal (or none).
-Result<int64_t> FiledUpTo(store::Tx& tx, const std::string& identity) {
+Failure IoFailure(const std::string& what, const std::string& path) {
+  return Fail(ErrorCode::kInternal, "error.internal",
+              "audit journal " + path + ": " + what + ": " + std::strerror(errno));
+}
+
+// The database says the journal was filed to a point where no whole record starts: the file was
+// cut or replaced by hand after its entries were filed. Filing on would skip or repeat entries, so
+// filing stops, loudly.
+Failure ChangedByHand(const std::string& path, int64_t filed_to, int64_t size) {
+  return Fail(ErrorCode::kInternal, "security.audit_broken",
+              "audit journal " + path + ": the database filed it up to byte " +
+                  std::to_string(filed_to) + ", where no whole entry starts (the file is " +
+                  std::to_string(size) +
+                  " bytes): it was changed by hand. Entries in it are not in the audit log; "
+                  "move it aside to go on without them");
+}
+
+bool ReadAll(int fd, char* out, size_t size, int64_t at) {
+  while (size > 0) {
+    const ssize_t n = pread(fd, out, size, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    out += n;
+    size -= static_cast<size_t>(n);
+    at += n;
+  }
+  return true;
+}
+
+bool WriteAll(int fd, std::string_view bytes, int64_t at) {
+  while (!bytes.empty()) {
+    const ssize_t n = pwrite(fd, bytes.data(), bytes.size(), at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<size_t>(n));
+    at += n;
+  }
+  return true;
+}
+
+// Writes zeros over [from, to).
+bool WriteZeros(int fd, int64_t from, int64_t to) {
+  static const std::string zeros(64 << 10, '\0');
+  while (from < to) {
+    const size_t n = static_cast<size_t>(std::min<int64_t>(to - from, zeros.size()));
+    if (!WriteAll(fd, std::string_view(zeros.data(), n), from)) return false;
+    from += static_cast<int64_t>(n);
+  }
+  return true;
+}
+
+bool IsZeros(std::string_view bytes) {
+  return std::all_of(bytes.begin(), bytes.end(), [](char c) { return c == 0; });
+}
+
+// Whether [from, to) holds anything but zeros.
+Result<bool> AnythingIn(int fd, const std::string& path, int64_t from, int64_t to) {
+  std::string chunk;
+  while (from < to) {
+    chunk.resize(static_cast<size_t>(std::min<int64_t>(to - from, 64 << 10)));
+    if (!ReadAll(fd, chunk.data(), chunk.size(), from)) return IoFailure("read", path);
+    if (!IsZeros(chunk)) return true;
+    from += static_cast<int64_t>(chunk.size());
+  }
+  return false;
+}
+
+// A new file: its header, then grow_by of zeros, durable.
+bool WriteNewFile(int fd, const std::string& identity, int64_t grow_by) {
+  return ftruncate(fd, 0) == 0 && WriteAll(fd, JournalHeader(identity), 0) &&
+         WriteZeros(fd, kJournalHeaderSize, kJournalHeaderSize + grow_by) && fdatasync(fd) == 0;
+}
+
+// A new file's name in its directory must be durable too, or a power loss could take the file
+// with entries acknowledged in it.
+bool SyncDirectoryOf(const std::string& path) {
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  const int fd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool ok = fsync(fd) == 0;
+  close(fd);
+  return ok;
+}
+
+// Reads whole records of the journal named identity from `from` up to `to`, appending their entries
+// to out (when given) until it holds max_entries or more; returns where the last record read ends.
+// Stops early at a record cut short or damaged.
+Result<int64_t> ReadRecords(int fd, const std::string& path, const std::string& identity,
+                            int64_t from, int64_t to, size_t max_entries,
+                            std::vector<FiledAuditEvent>* out) {
+  std::vector<FiledAuditEvent> scratch;
+  std::vector<FiledAuditEvent>& entries = out ? *out : scratch;
+  std::string record;
+  int64_t at = from;
+  while (at + static_cast<int64_t>(kRecordHeaderSize) <= to && entries.size() < max_entries) {
+    record.resize(kRecordHeaderSize);
+    if (!ReadAll(fd, record.data(), record.size(), at)) return IoFailure("read", path);
+    const size_t size = JournalRecordSize(record);
+    if (size == 0 || at + static_cast<int64_t>(size) > to) break;
+    record.resize(size);
+    if (!ReadAll(fd, record.data() + kRecordHeaderSize, size - kRecordHeaderSize,
+                 at + static_cast<int64_t>(kRecordHeaderSize))) {
+      return IoFailure("read", path);
+    }
+    if (!ParseJournalRecord(record, identity, entries)) break;
+    if (!out) entries.clear();
+    at += static_cast<int64_t>(size);
+  }
+  return at;
+}
+
+}  // namespace
+
+Result<int64_t> JournalFiledUpTo(store::Tx& tx, const std::string& identity) {
   auto row = TRY(tx.QueryOne("SELECT value FROM kv_settings WHERE key = ?", {kMarkerKey}));
   if (!row) return int64_t{0};
   const std::string value = row->Text(0);
   const size_t space = value.find(' ');
   if (space == std::string::npos || value.substr(0, space) != identity) return int64_t{0};
-  int64_t last = 0;
+  int64_t position = 0;
   const char* begin = value.data() + space + 1;
   const char* end = value.data() + value.size();
-  if (auto [ptr, ec] = std::from_chars(begin, end, last); ec != std::errc() || ptr != end) {
+  if (auto [ptr, ec] = std::from_chars(begin, end, position); ec != std::errc() || ptr != end) {
     return Fail(ErrorCode::kInternal, "security.audit_broken",
                 "the audit journal's marker in the database is malformed: " + value);
   }
-  return last;
+  return position;
 }
 
-}  // namespace
+Result<void> MarkJournalFiled(store::Tx& tx, const std::string& identity, int64_t position) {
+  TRY(
+      tx.Exec("INSERT INTO kv_settings (key, value) VALUES (?, ?) "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+              {kMarkerKey, identity + " " + std::to_string(position)}));
+  return Ok();
+}
 
 std::string AuditJournal::PathFor(const std::string& database_path) {
-  return database_path + "-audit";
+  return database_path + "-read-audit";
 }
 
-Result<std::unique_ptr<AuditJournal>> AuditJournal::Open(const std::string& path) {
-  auto file = TRY(store::Open("sqlite:" + path, 1, store::Create::kYes));
-  TRY(file->ExecScript(kSchema));
-  auto identity = TRY(file->WriteValue([](store::Tx& tx) -> Result<std::string> {
-    TRY(tx.Exec("INSERT INTO journal_identity (id, identity) VALUES (1, ?) ON CONFLICT DO NOTHING",
-                {RandomHex(16)}));
-    auto row = TRY(tx.QueryOne("SELECT identity FROM journal_identity WHERE id = 1"));
-    return row->Text(0);
-  }));
-  return std::make_unique<AuditJournal>(std::move(file), std::move(identity));
+AuditJournal::~AuditJournal() {
+  if (file_.fd >= 0) close(file_.fd);
+}
+
+Result<AuditJournal::File> AuditJournal::OpenFile(const std::string& path, const Options& options) {
+  File file;
+  file.fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (file.fd < 0) return IoFailure("open", path);
+  auto fail = [&](const std::string& what) {
+    Failure f = IoFailure(what, path);
+    close(file.fd);
+    return f;
+  };
+  if (flock(file.fd, LOCK_EX) != 0) return fail("lock");
+  struct stat st = {};
+  if (fstat(file.fd, &st) != 0) return fail("stat");
+  file.size = st.st_size;
+  std::string header(kJournalHeaderSize, '\0');
+  if (file.size < static_cast<int64_t>(kJournalHeaderSize)) {
+    // New, or its creation was cut short by a crash: no record was ever written after a header
+    // that was not yet durable, so nothing is lost by writing it anew.
+    header = JournalHeader(RandomHex(kJournalIdentityChars / 2));
+    if (!WriteNewFile(file.fd, JournalIdentity(header), options.grow_by) ||
+        !SyncDirectoryOf(path)) {
+      return fail("create");
+    }
+    file.size = kJournalHeaderSize + options.grow_by;
+  } else if (!ReadAll(file.fd, header.data(), header.size(), 0)) {
+    return fail("read");
+  }
+  file.identity = JournalIdentity(header);
+  if (file.identity.empty()) {
+    close(file.fd);
+    return Fail(ErrorCode::kInternal, "security.audit_broken",
+                "audit journal " + path + " is not a Dandelion audit journal");
+  }
+  auto whole =
+      ReadRecords(file.fd, path, file.identity, kJournalHeaderSize, file.size, SIZE_MAX, nullptr);
+  auto dirty = whole ? AnythingIn(file.fd, path, *whole, file.size) : Result<bool>(false);
+  if (!whole || !dirty) {
+    close(file.fd);
+    return Fail(!whole ? whole.error() : dirty.error());
+  }
+  // What a crash left after the last whole record was never acknowledged (a record cut short,
+  // or blocks of one written out of order): zeros go over it before anything follows.
+  if (*dirty && (!WriteZeros(file.fd, *whole, file.size) || fdatasync(file.fd) != 0)) {
+    return fail("zero a record left unfinished");
+  }
+  file.end = *whole;
+  flock(file.fd, LOCK_UN);
+  return file;
+}
+
+Result<std::unique_ptr<AuditJournal>> AuditJournal::Open(const std::string& path, Options options) {
+  auto file = TRY(OpenFile(path, options));
+  return std::unique_ptr<AuditJournal>(new AuditJournal(path, options, std::move(file)));
+}
+
+Result<void> AuditJournal::WithFile(const std::function<Result<void>()>& fn) {
+  std::lock_guard lock(mu_);
+  for (;;) {
+    if (flock(file_.fd, LOCK_EX) != 0) return IoFailure("lock", path_);
+    struct stat held = {};
+    struct stat named = {};
+    if (fstat(file_.fd, &held) != 0) {
+      flock(file_.fd, LOCK_UN);
+      return IoFailure("stat", path_);
+    }
+    if (stat(path_.c_str(), &named) != 0 || named.st_ino != held.st_ino ||
+        named.st_dev != held.st_dev) {
+      // Another process replaced the journal (RotateIfFiled): everything in this one is filed.
+      auto next = OpenFile(path_, options_);
+      flock(file_.fd, LOCK_UN);
+      if (!next) return Fail(next.error());
+      close(file_.fd);
+      file_ = std::move(*next);
+      continue;
+    }
+    auto settled = SettleEnd(held.st_size);
+    auto result = settled ? fn() : Result<void>(Fail(settled.error()));
+    flock(file_.fd, LOCK_UN);
+    return result;
+  }
+}
+
+Result<void> AuditJournal::SettleEnd(int64_t size) {
+  file_.size = size;
+  if (file_.end > size) file_.end = kJournalHeaderSize;  // cut by hand: read it again
+  for (;;) {
+    std::string head(static_cast<size_t>(std::min<int64_t>(kRecordHeaderSize, size - file_.end)),
+                     '\0');
+    if (!ReadAll(file_.fd, head.data(), head.size(), file_.end)) return IoFailure("read", path_);
+    if (IsZeros(head)) return Ok();
+    // Another process wrote records after the last one this one knows, or died writing one.
+    const int64_t whole =
+        TRY(ReadRecords(file_.fd, path_, file_.identity, file_.end, size, SIZE_MAX, nullptr));
+    if (whole > file_.end) {
+      file_.end = whole;
+      continue;
+    }
+    if (!WriteZeros(file_.fd, file_.end, size) || fdatasync(file_.fd) != 0) {
+      return IoFailure("zero a record left unfinished", path_);
+    }
+    return Ok();
+  }
 }
 
 Result<void> AuditJournal::Append(std::span<const FiledAuditEvent> events) {
-  return file_->Write([&](store::Tx& tx) -> Result<void> {
-    for (const auto& [e, at_ms] : events) {
-      TRY(
-          tx.Exec("INSERT INTO read_entries (at_ms, actor_user_id, actor_org_id, org_id, action, "
-                  "entity_type, entity_id, outcome, request_id, remote, fields) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {at_ms, e.actor_user_id, e.actor_org_id, e.org_id, e.action, e.entity_type,
-                   e.entity_id, e.outcome, e.request_id, e.remote, JoinRoles(e.fields)}));
+  if (events.empty()) return Ok();
+  std::string record;
+  return WithFile([&]() -> Result<void> {
+    AppendJournalRecord(record, file_.identity, events);
+    const int64_t next = file_.end + static_cast<int64_t>(record.size());
+    if (next > file_.size) {
+      // Zeros ahead again, so that the records after this one land in blocks the file has.
+      const int64_t grown = (next / options_.grow_by + 1) * options_.grow_by;
+      if (!WriteZeros(file_.fd, file_.size, grown)) return IoFailure("grow", path_);
+      file_.size = grown;
     }
+    if (!WriteAll(file_.fd, record, file_.end) || fdatasync(file_.fd) != 0) {
+      Failure failed = IoFailure("append", path_);
+      // Not acknowledged, so not to be filed; should this fail too, the next look past the last
+      // whole record zeroes it.
+      if (WriteZeros(file_.fd, file_.end, next)) fdatasync(file_.fd);
+      return failed;
+    }
+    file_.end = next;
     return Ok();
   });
 }
 
-Result<int64_t> AuditJournal::Waiting() {
-  return file_->ReadValue([](store::Tx& tx) -> Result<int64_t> {
-    auto row = TRY(tx.QueryOne("SELECT COUNT(*) FROM read_entries"));
-    return row->Int(0);
+Result<int64_t> AuditJournal::Waiting(store::Database& db) {
+  return db.ReadValue([&](store::Tx& tx) -> Result<int64_t> {
+    std::vector<FiledAuditEvent> entries;
+    TRY(WithFile([&]() -> Result<void> {
+      const int64_t after = TRY(JournalFiledUpTo(tx, file_.identity));
+      TRY(ReadRecords(file_.fd, path_, file_.identity, std::max<int64_t>(after, kJournalHeaderSize),
+                      file_.end, SIZE_MAX, &entries));
+      return Ok();
+    }));
+    return static_cast<int64_t>(entries.size());
   });
 }
 
 Result<int64_t> AuditJournal::FileInto(store::Database& db, const AuditLog& audit) {
   std::lock_guard lock(filing_);
   int64_t total = 0;
-  for (;;) {
-    const int64_t n = TRY(FileBatch(db, audit));
-    total += n;
-    if (n < kFileBatch) return total;
-  }
+  for (bool all = false; !all;) total += TRY(FileBatch(db, audit, &all));
+  return total;
 }
 
-Result<int64_t> AuditJournal::FileBatch(store::Database& db, const AuditLog& audit) {
-  int64_t last_filed = 0;
+Result<int64_t> AuditJournal::FileBatch(store::Database& db, const AuditLog& audit, bool* all) {
   int64_t count = 0;
+  std::string identity;
+  int64_t filed_to = 0;
   // The journal is read inside the database's write transaction, after its marker: another
-  // process filing at the same time waits for the write lock and then sees the new marker.
+  // process filing at the same time waits for the write lock and then sees the new marker. The
+  // file's lock is held only while its records are read, not while they are filed, so reads'
+  // groups keep being appended meanwhile.
   TRY(db.Write([&](store::Tx& tx) -> Result<void> {
-    const int64_t after = TRY(FiledUpTo(tx, identity_));
     std::vector<FiledAuditEvent> events;
-    TRY(file_->Read([&](store::Tx& journal) -> Result<void> {
-      auto rows = TRY(journal.Query(
-          "SELECT id, at_ms, actor_user_id, actor_org_id, org_id, action, entity_type, "
-          "entity_id, outcome, request_id, remote, fields FROM read_entries WHERE id > ? "
-          "ORDER BY id LIMIT ?",
-          {after, kFileBatch}));
-      for (const auto& r : rows) {
-        FiledAuditEvent f;
-        f.at_ms = r.Int(1);
-        f.event.actor_user_id = r.Text(2);
-        f.event.actor_org_id = r.Text(3);
-        f.event.org_id = r.Text(4);
-        f.event.action = r.Text(5);
-        f.event.entity_type = r.Text(6);
-        f.event.entity_id = r.Text(7);
-        f.event.outcome = r.Text(8);
-        f.event.request_id = r.Text(9);
-        f.event.remote = r.Text(10);
-        f.event.fields = SplitRoles(r.Text(11));
-        events.push_back(std::move(f));
-        last_filed = r.Int(0);
-      }
+    int64_t end = 0;
+    TRY(WithFile([&]() -> Result<void> {
+      identity = file_.identity;
+      const int64_t after = TRY(JournalFiledUpTo(tx, identity));
+      if (after > file_.end) return ChangedByHand(path_, after, file_.end);
+      const int64_t from = std::max<int64_t>(after, kJournalHeaderSize);
+      filed_to = TRY(ReadRecords(file_.fd, path_, identity, from, file_.end,
+                                 static_cast<size_t>(kFileBatch), &events));
+      end = file_.end;
       return Ok();
     }));
-    if (events.empty()) return Ok();
+    *all = filed_to >= end;
+    if (events.empty()) {
+      if (*all) return Ok();
+      return ChangedByHand(path_, filed_to, end);
+    }
     TRY(audit.AppendFiled(tx, events));
     count = static_cast<int64_t>(events.size());
-    TRY(
-        tx.Exec("INSERT INTO kv_settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                {kMarkerKey, identity_ + " " + std::to_string(last_filed)}));
+    TRY(MarkJournalFiled(tx, identity, filed_to));
     return Ok();
   }));
-  if (count == 0) return count;
-  // Filed entries leave the journal. Should this fail, the marker still keeps them from being
-  // filed twice, and the next round deletes them.
-  TRY(file_->Write([&](store::Tx& journal) -> Result<void> {
-    TRY(journal.Exec("DELETE FROM read_entries WHERE id <= ?", {last_filed}));
-    return Ok();
-  }));
+  if (*all) TRY(RotateIfFiled(identity, filed_to));
   return count;
+}
+
+Result<void> AuditJournal::RotateIfFiled(const std::string& identity, int64_t filed_to) {
+  return WithFile([&]() -> Result<void> {
+    if (file_.identity != identity || file_.end != filed_to || file_.end < options_.rotate_at) {
+      return Ok();
+    }
+    // The new file is complete and durable before its name replaces the old one: a crash leaves
+    // either the old journal (all of it filed) or the new, empty one.
+    const std::string next_path = path_ + ".new";
+    const int next_fd = open(next_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (next_fd < 0) return IoFailure("create", next_path);
+    const int64_t header = kJournalHeaderSize;
+    File next{next_fd, RandomHex(kJournalIdentityChars / 2), header, header + options_.grow_by};
+    if (flock(next_fd, LOCK_EX) != 0 || !WriteNewFile(next_fd, next.identity, options_.grow_by) ||
+        rename(next_path.c_str(), path_.c_str()) != 0 || !SyncDirectoryOf(path_)) {
+      Failure failed = IoFailure("replace", path_);
+      close(next_fd);
+      return failed;
+    }
+    // Closing the old file lets go of its lock; whoever waits on it finds the path renamed.
+    close(file_.fd);
+    file_ = std::move(next);
+    return Ok();
+  });
 }
 
 }  // namespace dandelion::security

@@ -1,21 +1,37 @@
 // AuditJournal: where a read's audit entry becomes durable on SQLite before it joins the chain
-// (docs/security.md, "Audit log"; docs/performance.md, "Read audit entries in a journal").
+// (docs/security.md, "Audit log"; docs/performance.md, "Read audit entries in a journal" and "The
+// audit journal as a file of its own").
 //
-// Why: in WAL mode SQLite empties every reader connection's page cache when any other connection
-// has committed to the database file. The read audit's group commit wrote to the database file
-// hundreds of times a second under load, so nearly every read started with a cold cache. Entries
-// of reads are therefore made durable in this small file beside the database (one transaction and
-// one fsync per group, as before), and MoveInto carries them into the hash-chained audit_log in
-// one transaction about once a second: the database file then changes once a second, not once per
+// Why a journal: in WAL mode SQLite empties every reader connection's page cache when any other
+// connection has committed to the database file. The read audit's group commit wrote to the
+// database file hundreds of times a second under load, so nearly every read started with a cold
+// cache. Entries of reads are therefore made durable in this file beside the database (one write
+// and one fdatasync per group), and FileInto carries them into the hash-chained audit_log in one
+// transaction about once a second: the database file then changes once a second, not once per
 // group, and reads keep their caches.
 //
-// Nothing is lost and nothing is filed twice, across crashes and across processes: the database
-// records, in the same transaction as the entries it files, how far into which journal it has
-// filed (kv_settings 'audit_journal_filed' = "<journal identity> <last id>"), and reads the
-// journal past that point inside that transaction, so two processes filing at once (the server
-// and a console command) are serialized by the database's write lock. Journal rows are deleted
-// after they are filed; ids never repeat (AUTOINCREMENT), and a new journal file gets a new
-// identity, so a marker never hides an entry it has not filed.
+// Why a plain file: a group is one record written (audit_journal_records.h) and one fdatasync;
+// as a SQLite file each group rewrote six or seven pages of four kilobytes with their WAL headers
+// and the filing deleted the rows again. The file is kept ahead of its records by zeros written
+// in advance (Options::grow_by at a time): a record then lands in blocks the file already has, and
+// its fdatasync writes those blocks alone, not the file's size and new blocks as well, which cost
+// more than the SQLite file it replaced (docs/performance.md, "The audit journal as a file of its
+// own").
+//
+// Nothing is lost and nothing is filed twice, across crashes and across processes (the server and
+// a console command may both append and file):
+// - a group is acknowledged only after its record is written whole and fdatasync returned; the
+//   records end where the zeros begin, and a record a crash cut short fails its length or hash
+//   and is zeroed before anything is written after it (every appender, holding the file's lock,
+//   looks past the last whole record it knows of: another process may have written there);
+// - the database records, in the same transaction as the entries it files, how far into which
+//   journal it has filed (kv_settings 'audit_journal_filed' = "<identity> <offset>"), and reads
+//   the journal past that point inside that transaction: two processes filing at once are
+//   serialized by the database's write lock;
+// - the file is never cut while it holds entries not filed: once everything in it is filed and it
+//   has grown past Options::rotate_at, a new file with a new identity replaces it by rename,
+//   under its lock; an appender finding that the path names another file than the one it holds
+//   opens the new one. A marker names one identity, so it never hides an entry of another file.
 //
 // Every reader of the audit log (its screens, verification, checkpoints, backups) files the
 // journal first: AuditBatcher::FileJournal, or opening the data dir's services.
@@ -23,6 +39,8 @@
 // Thread-safe.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -34,37 +52,79 @@
 
 namespace dandelion::security {
 
+// The database's marker of how far it has filed a journal of read entries (kv_settings
+// 'audit_journal_filed' = "<journal identity> <position>", written in the transaction that files
+// them): the position for the journal named identity, or 0 when the marker names another journal
+// (or none).
+Result<int64_t> JournalFiledUpTo(store::Tx& tx, const std::string& identity);
+Result<void> MarkJournalFiled(store::Tx& tx, const std::string& identity, int64_t position);
+
 class AuditJournal {
  public:
-  // Opens the journal at path (a SQLite file), creating it when it does not exist.
-  static Result<std::unique_ptr<AuditJournal>> Open(const std::string& path);
+  struct Options {
+    // A journal all of whose entries are filed is replaced by a new, empty one past this size.
+    int64_t rotate_at = 16 << 20;
+    // The zeros written ahead of the records at a time.
+    int64_t grow_by = 2 << 20;
+  };
+
+  // Opens the journal at path, creating it when it does not exist, and zeroes what a crash left
+  // after the last whole record.
+  static Result<std::unique_ptr<AuditJournal>> Open(const std::string& path, Options options);
+  static Result<std::unique_ptr<AuditJournal>> Open(const std::string& path) {
+    return Open(path, Options{});
+  }
 
   // The journal's file for the database file at database_path.
   static std::string PathFor(const std::string& database_path);
 
-  // Makes events durable in one transaction, in their order.
+  // Makes events durable, in their order, as one record.
   Result<void> Append(std::span<const FiledAuditEvent> events);
 
   // Files every entry journaled so far into audit's chain in db, oldest first, in transactions
-  // of at most kFileBatch entries, then deletes them from the journal. Returns how many it
-  // filed.
+  // of about kFileBatch entries. Returns how many it filed.
   Result<int64_t> FileInto(store::Database& db, const AuditLog& audit);
 
-  // How many entries wait to be filed.
-  Result<int64_t> Waiting();
+  // How many entries wait to be filed into db.
+  Result<int64_t> Waiting(store::Database& db);
 
   static constexpr int64_t kFileBatch = 5000;
 
-  AuditJournal(std::unique_ptr<store::Database> file, std::string identity)
-      : file_(std::move(file)), identity_(std::move(identity)) {}
+  ~AuditJournal();
+  AuditJournal(const AuditJournal&) = delete;
+  AuditJournal& operator=(const AuditJournal&) = delete;
 
  private:
-  // Files one transaction's worth; returns how many.
-  Result<int64_t> FileBatch(store::Database& db, const AuditLog& audit);
+  struct File {
+    int fd = -1;
+    std::string identity;  // random, made with the file
+    int64_t end = 0;       // where its last whole record ends; zeros follow
+    int64_t size = 0;      // the file's size, zeros written ahead included
+  };
+  AuditJournal(std::string path, Options options, File file)
+      : path_(std::move(path)), options_(options), file_(std::move(file)) {}
 
-  std::unique_ptr<store::Database> file_;
-  std::string identity_;  // random, made when the file was created
-  std::mutex filing_;     // one filer per process at a time (the database serializes processes)
+  // Opens (or creates) the file at path, with its header checked and what follows the last whole
+  // record zeroed.
+  static Result<File> OpenFile(const std::string& path, const Options& options);
+  // Runs fn holding mu_ and the file's lock, with file_ the file the path names (another process
+  // may have replaced it) and file_.end the end of its last whole record (another may have
+  // written records after it, or left one unfinished).
+  Result<void> WithFile(const std::function<Result<void>()>& fn);
+  // Moves file_.end past records another process wrote, or zeroes one it left unfinished; size:
+  // the file's. Called holding the file's lock.
+  Result<void> SettleEnd(int64_t size);
+  // Files one transaction's worth; returns how many, and sets *all when nothing was left.
+  Result<int64_t> FileBatch(store::Database& db, const AuditLog& audit, bool* all);
+  // Replaces the journal by a new one when everything in it is filed (the marker names identity
+  // and filed_to) and it has grown past options_.rotate_at.
+  Result<void> RotateIfFiled(const std::string& identity, int64_t filed_to);
+
+  const std::string path_;
+  const Options options_;
+  std::mutex filing_;  // one filer per process at a time (the database serializes processes)
+  std::mutex mu_;      // guards file_: one appender or reader of the file per process at once
+  File file_;          // locked (flock) across processes while written or read
 };
 
 }  // namespace dandelion::security

@@ -203,7 +203,7 @@ class FilesOnDiskTest(unittest.TestCase):
             paths += [os.path.join(root, n) for n in dirs + files]
         if backend() == "sqlite":
             # The database, and the audit journal of reads (security/audit_journal.h).
-            for suffix in ["", "-wal", "-shm", "-audit", "-audit-wal", "-audit-shm"]:
+            for suffix in ["", "-wal", "-shm", "-read-audit"]:
                 self.assertIn(os.path.join(self.server.data, "dandelion.db" + suffix), paths)
         self.assertIn(os.path.join(self.server.data, "keys", "master.key"), paths)
         self.private_everywhere(paths)
@@ -220,7 +220,7 @@ class FilesOnDiskTest(unittest.TestCase):
             targets.append(os.path.join(self.server.data, "dandelion.db"))
             self.server.start()  # the audit journal is made when the data dir is first served
             self.server.stop()
-            targets.append(os.path.join(self.server.data, "dandelion.db-audit"))
+            targets.append(os.path.join(self.server.data, "dandelion.db-read-audit"))
         for target in targets:
             original = mode(target)
             os.chmod(target, original | 0o044)

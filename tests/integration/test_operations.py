@@ -198,9 +198,13 @@ class RestoreTest(unittest.TestCase):
         add_org(self.server, "busan", "counseling_center", "KR-26")
         proc = run_cli("restore", "--data", self.server.data, "--from", self.backup)
         kept = [f for f in os.listdir(self.server.data) if ".replaced-" in f
-                and not f.endswith(("-wal", "-shm", ".audit-checkpoint"))]
+                and not f.endswith(("-wal", "-shm", ".audit-checkpoint", "-read-audit"))]
         self.assertEqual(len(kept), 1, os.listdir(self.server.data))
         self.assertIn(kept[0], proc.stdout)
+        # The read audit journal belongs to the replaced database and goes with it; the restored
+        # one starts its own.
+        self.assertIn(kept[0] + "-read-audit", os.listdir(self.server.data))
+        self.assertNotIn("dandelion.db-read-audit", os.listdir(self.server.data))
         self.assertEqual(self.orgs(), ["seoul"])
         con = sqlite3.connect(os.path.join(self.server.data, kept[0]))
         self.assertEqual(sorted(r[0] for r in con.execute("SELECT slug FROM organizations")),
