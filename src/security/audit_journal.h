@@ -12,11 +12,13 @@
 //
 // Why a plain file: a group is one record written (audit_journal_records.h) and one fdatasync;
 // as a SQLite file each group rewrote six or seven pages of four kilobytes with their WAL headers
-// and the filing deleted the rows again. The file is kept ahead of its records by zeros written
-// in advance (Options::grow_by at a time): a record then lands in blocks the file already has, and
-// its fdatasync writes those blocks alone, not the file's size and new blocks as well, which cost
-// more than the SQLite file it replaced (docs/performance.md, "The audit journal as a file of its
-// own").
+// and the filing deleted the rows again. Zeros are written ahead of the records: a record then
+// lands in blocks the file already has, and its fdatasync writes those blocks alone, not the
+// file's size and new blocks as well, which cost more than the SQLite file it replaced
+// (docs/performance.md, "The audit journal as a file of its own"). A data dir's first journal
+// has Options::grow_by of zeros and grows by as much when it fills; its successors are made by
+// the filer, before any lock is taken, with zeros for all they will hold before they are replaced
+// in turn, so under a steady load no read's group waits for zeros being written.
 //
 // Nothing is lost and nothing is filed twice, across crashes and across processes (the server and
 // a console command may both append and file):
@@ -28,10 +30,11 @@
 //   journal it has filed (kv_settings 'audit_journal_filed' = "<identity> <offset>"), and reads
 //   the journal past that point inside that transaction: two processes filing at once are
 //   serialized by the database's write lock;
-// - the file is never cut while it holds entries not filed: once everything in it is filed and it
-//   has grown past Options::rotate_at, a new file with a new identity replaces it by rename,
-//   under its lock; an appender finding that the path names another file than the one it holds
-//   opens the new one. A marker names one identity, so it never hides an entry of another file.
+// - the file is never cut: once it has grown past Options::rotate_at and nearly all of it is filed,
+//   a new file with a new identity, holding the few entries not yet filed, replaces it by rename,
+//   inside a write transaction of the database (no one files meanwhile) and under the file's
+//   lock; an appender finding that the path names another file than the one it holds opens the
+//   new one. A marker names one identity, so it never hides an entry of another file.
 //
 // Every reader of the audit log (its screens, verification, checkpoints, backups) files the
 // journal first: AuditBatcher::FileJournal, or opening the data dir's services.
@@ -62,9 +65,10 @@ Result<void> MarkJournalFiled(store::Tx& tx, const std::string& identity, int64_
 class AuditJournal {
  public:
   struct Options {
-    // A journal all of whose entries are filed is replaced by a new, empty one past this size.
+    // A journal is replaced by a new one once its records pass this size.
     int64_t rotate_at = 16 << 20;
-    // The zeros written ahead of the records at a time.
+    // A new file holds zeros for rotate_at + grow_by of records; a journal whose filing lags
+    // grows by this much at a time. At most this much not yet filed is carried over.
     int64_t grow_by = 2 << 20;
   };
 
@@ -84,6 +88,10 @@ class AuditJournal {
   // Files every entry journaled so far into audit's chain in db, oldest first, in transactions
   // of about kFileBatch entries. Returns how many it filed.
   Result<int64_t> FileInto(store::Database& db, const AuditLog& audit);
+
+  // Replaces the journal by a new one, carrying over the few entries not yet filed into db, once
+  // it has grown past Options::rotate_at. FileInto does this after filing.
+  Result<void> RotateIfDue(store::Database& db);
 
   // How many entries wait to be filed into db.
   Result<int64_t> Waiting(store::Database& db);
@@ -116,9 +124,6 @@ class AuditJournal {
   Result<void> SettleEnd(int64_t size);
   // Files one transaction's worth; returns how many, and sets *all when nothing was left.
   Result<int64_t> FileBatch(store::Database& db, const AuditLog& audit, bool* all);
-  // Replaces the journal by a new one when everything in it is filed (the marker names identity
-  // and filed_to) and it has grown past options_.rotate_at.
-  Result<void> RotateIfFiled(const std::string& identity, int64_t filed_to);
 
   const std::string path_;
   const Options options_;

@@ -42,8 +42,9 @@ class AuditJournalTest : public ::testing::Test {
     return std::move(*db);
   }
   std::string JournalPath() const { return AuditJournal::PathFor((dir_ / "main.db").string()); }
-  // Small zeros ahead by default: the tests write many files.
-  std::unique_ptr<AuditJournal> OpenJournal(AuditJournal::Options options = {.grow_by = 4096}) {
+  // Small files by default: the tests write many.
+  std::unique_ptr<AuditJournal> OpenJournal(AuditJournal::Options options = {.rotate_at = 64 << 10,
+                                                                             .grow_by = 4096}) {
     auto journal = AuditJournal::Open(JournalPath(), options);
     EXPECT_TRUE(journal);
     return std::move(*journal);
@@ -254,19 +255,46 @@ TEST_F(AuditJournalTest, AnAppenderZeroesWhatAnotherProcessLeftUnfinishedBeforeW
   ExpectIntact();
 }
 
-TEST_F(AuditJournalTest, RecordsLandInZerosWrittenAheadAndTheFileGrowsByThem) {
-  auto journal = OpenJournal({.grow_by = 4096});
-  EXPECT_EQ(FileSize(), static_cast<int64_t>(kJournalHeaderSize) + 4096);
+TEST_F(AuditJournalTest, RecordsLandInZerosWrittenAheadAndALaggingJournalGrowsByThem) {
+  auto journal = OpenJournal({.rotate_at = 4096, .grow_by = 4096});
+  const int64_t made = static_cast<int64_t>(kJournalHeaderSize) + 4096;
+  EXPECT_EQ(FileSize(), made);
   std::vector<FiledAuditEvent> one = {Read("c1", 1)};
   ASSERT_TRUE(journal->Append(one));
-  EXPECT_EQ(FileSize(), static_cast<int64_t>(kJournalHeaderSize) + 4096);
+  EXPECT_EQ(FileSize(), made);
   std::vector<FiledAuditEvent> many;
   for (int i = 0; i < 100; ++i) many.push_back(Read("d" + std::to_string(i), i));
-  ASSERT_TRUE(journal->Append(many));  // past the zeros: grown by whole steps
+  ASSERT_TRUE(journal->Append(many));  // past the zeros, not filed: grown by whole steps
   EXPECT_EQ(FileSize() % 4096, 0);
   EXPECT_GT(FileSize(), static_cast<int64_t>(RecordsEnd()));
   EXPECT_TRUE(ZerosAfterRecords());
   EXPECT_EQ(*journal->FileInto(*db_, *audit_), 101);
+  // Filed, and replaced by a new file with zeros for all it will hold before it is replaced.
+  EXPECT_EQ(FileSize(), made + 4096);
+  EXPECT_EQ(RecordsEnd(), kJournalHeaderSize);
+}
+
+// Reads' groups keep coming while the filer works: those written after its last filing move to
+// the new file with it.
+TEST_F(AuditJournalTest, EntriesNotYetFiledMoveToTheNewJournal) {
+  auto rotating = OpenJournal({.rotate_at = 1024, .grow_by = 4096});
+  auto filing = OpenJournal({.rotate_at = 1 << 30, .grow_by = 4096});  // never replaces it
+  std::vector<FiledAuditEvent> many;
+  for (int i = 0; i < 40; ++i) many.push_back(Read("d" + std::to_string(i), i));
+  ASSERT_TRUE(rotating->Append(many));
+  EXPECT_EQ(*filing->FileInto(*db_, *audit_), 40);
+  std::vector<FiledAuditEvent> late = {Read("late1", 41), Read("late2", 42)};
+  ASSERT_TRUE(rotating->Append(late));
+  const std::string first = Identity();
+  ASSERT_TRUE(rotating->RotateIfDue(*db_));
+  EXPECT_NE(Identity(), first);
+  EXPECT_EQ(*filing->Waiting(*db_), 2);  // it follows the rename
+  EXPECT_EQ(*filing->FileInto(*db_, *audit_), 2);
+  auto chain = Chain();
+  ASSERT_EQ(chain.size(), 42u);
+  EXPECT_EQ(chain[40].first, "late1");
+  EXPECT_EQ(chain[41].first, "late2");
+  ExpectIntact();
 }
 
 TEST_F(AuditJournalTest, ANewJournalFileIsFiledFromItsStart) {
@@ -364,7 +392,7 @@ TEST_F(AuditJournalTest, AFiledJournalPastItsSizeIsReplacedByANewOne) {
   EXPECT_EQ(*journal->FileInto(*db_, *audit_), 40);
   EXPECT_NE(Identity(), first);
   EXPECT_EQ(RecordsEnd(), kJournalHeaderSize);
-  EXPECT_EQ(FileSize(), static_cast<int64_t>(kJournalHeaderSize) + 4096);
+  EXPECT_EQ(FileSize(), static_cast<int64_t>(kJournalHeaderSize) + 1024 + 4096);
   ASSERT_TRUE(journal->Append(few));
   EXPECT_EQ(*journal->FileInto(*db_, *audit_), 2);
   EXPECT_EQ(Chain().size(), 44u);
