@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cstring>
 #include <filesystem>
+#include <thread>
 #include <vector>
 
 #include "core/ids.h"
@@ -327,7 +328,14 @@ Result<int64_t> AuditJournal::Waiting(store::Database& db) {
 Result<int64_t> AuditJournal::FileInto(store::Database& db, const AuditLog& audit) {
   std::lock_guard lock(filing_);
   int64_t total = 0;
-  for (bool all = false; !all;) total += TRY(FileBatch(db, audit, &all));
+  for (bool all = false;;) {
+    total += TRY(FileBatch(db, audit, &all));
+    if (all) break;
+    // The database's writer is not handed over in turn: batch after batch, a change a worker
+    // saves would wait behind all of them (a case's PATCH took up to 290 ms, its thread's reads
+    // waiting with it). A pause lets a waiting writer in between batches.
+    std::this_thread::sleep_for(kGiveWay);
+  }
   TRY(RotateIfDue(db));
   return total;
 }

@@ -42,6 +42,7 @@
 // Thread-safe.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -97,6 +98,8 @@ class AuditJournal {
   Result<int64_t> Waiting(store::Database& db);
 
   static constexpr int64_t kFileBatch = 5000;
+  // The pause between two batches of one filing, for writers waiting on the database.
+  static constexpr std::chrono::milliseconds kGiveWay{2};
 
   ~AuditJournal();
   AuditJournal(const AuditJournal&) = delete;
