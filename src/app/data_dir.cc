@@ -366,7 +366,8 @@ Result<void> RestoreDataDir(const std::string& dir, const std::string& from_file
   // to be), not into the restored one, which starts a journal of its own.
   for (const std::string& journal :
        {security::AuditJournal::PathFor(target), security::EarlierJournalPathFor(target),
-        security::EarlierJournalPathFor(target) + "-wal"}) {
+        security::EarlierJournalPathFor(target) + "-wal",
+        security::EarlierJournalPathFor(target) + "-shm"}) {
     if (!fs::exists(journal, ec)) continue;
     const std::string name = journal.substr(target.size());  // "-read-audit", "-audit", ...
     fs::rename(journal, kept.empty() ? journal + ".replaced-" + suffix : kept + name, ec);
