@@ -169,6 +169,7 @@ void ApplyStandardHeaders(Response& response, std::string_view path, std::string
 }
 
 bool Dispatcher::ShouldOffload(const Request& request) const {
+  if (request.method != "GET" && request.method != "HEAD") return true;
   Match match = router_.Find(request.method, request.path);
   return match.route == nullptr || match.route->offload;
 }

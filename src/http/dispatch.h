@@ -34,8 +34,11 @@ class Dispatcher {
   // touch the disk).
   Response Handle(Request& request) const;
 
-  // True when the request should run on the worker pool: its route asks to be offloaded, or it
-  // matches no route (static files are read from disk).
+  // True when the request should run on the worker pool: its route asks to be offloaded, it
+  // matches no route (static files are read from disk), or it may change something. A change
+  // waits for the database's one writer and its fsync; on an IO thread that wait would hold
+  // every other connection of the thread, reads that need no writer among them
+  // (docs/performance.md, "Changes off the connection threads").
   bool ShouldOffload(const Request& request) const;
 
  private:

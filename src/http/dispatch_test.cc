@@ -163,6 +163,29 @@ TEST_F(DispatchTest, EveryResponseCarriesSecurityHeaders) {
   EXPECT_EQ(r.Header("X-Request-Id"), last_.request_id);
 }
 
+TEST_F(DispatchTest, ChangesRunOnTheWorkersAndOrdinaryReadsInline) {
+  router_.Add({.method = "GET",
+               .path_template = "/api/v1/heavy",
+               .permission = std::string(kPublic),
+               .handler = [](Request&) { return Response::Json(200, {}); },
+               .offload = true});
+  Dispatcher d(router_, nullptr);
+  auto offloaded = [&](std::string method, std::string target) {
+    auto req = BuildRequest({std::move(method), std::move(target), {}, ""});
+    EXPECT_TRUE(req.has_value());
+    return req && d.ShouldOffload(*req);
+  };
+  EXPECT_FALSE(offloaded("GET", "/api/v1/public/1"));
+  EXPECT_FALSE(offloaded("HEAD", "/api/v1/public/1"));
+  EXPECT_TRUE(offloaded("GET", "/api/v1/heavy"));
+  // A change waits for the one writer: never on a connection's thread, whatever its route says.
+  EXPECT_TRUE(offloaded("POST", "/api/v1/boom"));
+  EXPECT_TRUE(offloaded("PATCH", "/api/v1/public/1"));
+  EXPECT_TRUE(offloaded("DELETE", "/api/v1/private"));
+  // No route: a static file, read from disk.
+  EXPECT_TRUE(offloaded("GET", "/app/index.html"));
+}
+
 TEST(StandardHeadersTest, ApiResponsesAreNeverCachedEvenIfAHandlerAsks) {
   Response r;
   r.SetHeader("Cache-Control", "public, max-age=600");

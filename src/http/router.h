@@ -44,7 +44,8 @@ struct Route {
   bool streaming = false;
   // Runs on the worker pool instead of the connection's IO thread: for CPU-heavy handlers
   // (password hashing takes a tenth of a second) that would otherwise stall other connections.
-  // Ordinary handlers run inline, which saves two thread hand-offs per request.
+  // Ordinary reads run inline, which saves two thread hand-offs per request; every other method
+  // is offloaded whatever this says (Dispatcher::ShouldOffload).
   bool offload = false;
   // A larger request body than the server's limit (file uploads); 0 = the server's limit. The
   // server reads the target before the body, so only this route's callers may send this much.
