@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/durable_file.h"
 #include "core/ids.h"
 #include "core/messages.h"
 #include "security/file_cipher.h"
@@ -40,33 +41,15 @@ bool LooksLikeBackupId(std::string_view id) {
          });
 }
 
-Result<void> FsyncPath(const std::string& path, int flags) {
-  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-  if (fd < 0) return IoError("open for fsync " + path);
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return IoError("fsync " + path);
+Result<void> FsyncParent(const std::string& path) {
+  if (!durable_file::SyncDirectoryOf(path)) return IoError("fsync the directory of " + path);
   return Ok();
 }
 
-Result<void> FsyncParent(const std::string& path) {
-  fs::path parent = fs::path(path).parent_path();
-  return FsyncPath(parent.empty() ? "." : parent.string(), O_RDONLY | O_DIRECTORY);
-}
-
-// Writes text to path (0600) through a temporary file, fsync'd, renamed, directory fsync'd.
+// Writes text to path (0600) so that a crash leaves the old text or the new.
 Result<void> WriteDurably(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return IoError("cannot create " + tmp);
-  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
-                  ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    return IoError("cannot write " + path);
-  }
-  return FsyncParent(path);
+  if (!durable_file::Replace(path, text)) return IoError("cannot write " + path);
+  return Ok();
 }
 
 // Overwrites a register entry with zeros before removing it, so the wrapped key is not simply
@@ -77,7 +60,7 @@ Result<void> Shred(const std::string& path) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd >= 0) {
     const std::string zeros(ec ? 0 : size, '\0');
-    [[maybe_unused]] auto written = ::write(fd, zeros.data(), zeros.size());
+    [[maybe_unused]] const bool written = durable_file::WriteAll(fd, zeros);
     ::fsync(fd);
     ::close(fd);
   }
@@ -189,7 +172,7 @@ Result<RegisteredBackup> SealBackup(const Config& config, const security::Secret
     out.flush();
     if (!out) return IoError("write " + tmp);
     out.close();
-    TRY(FsyncPath(tmp, O_RDONLY));
+    if (!durable_file::Sync(tmp)) return IoError("fsync " + tmp);
     // link(2) never replaces an existing file, unlike rename(2).
     if (::link(tmp.c_str(), out_file.c_str()) != 0) return IoError("cannot create " + out_file);
     ::unlink(tmp.c_str());

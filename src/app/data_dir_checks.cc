@@ -1,12 +1,10 @@
 #include "app/data_dir_checks.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "core/durable_file.h"
 #include "core/messages.h"
 #include "security/audit_checkpoint.h"
 
@@ -123,15 +121,7 @@ std::string KeptCheckpointPath(const Config& config) {
 
 Result<void> KeepCheckpointText(const Config& config, const std::string& checkpoint_text) {
   const std::string path = KeptCheckpointPath(config);
-  const std::string tmp = path + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Fail(ErrorCode::kInternal, "error.internal", "cannot create " + tmp);
-  const bool written = ::write(fd, checkpoint_text.data(), checkpoint_text.size()) ==
-                           static_cast<ssize_t>(checkpoint_text.size()) &&
-                       ::fsync(fd) == 0;
-  ::close(fd);
-  if (!written || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
+  if (!durable_file::Replace(path, checkpoint_text)) {
     return Fail(ErrorCode::kInternal, "error.internal", "cannot write " + path);
   }
   return Ok();

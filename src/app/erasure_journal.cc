@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/clock.h"
+#include "core/durable_file.h"
 #include "core/ids.h"
 #include "modules/people/person_repo.h"
 #include "modules/survivors/survivor_repo.h"
@@ -33,10 +34,12 @@ Result<void> AppendErasure(const std::string& journal_path, const std::string& p
   const std::string line = person_id + " " + erased_at + "\n";
   const int fd = ::open(journal_path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) return JournalError("cannot open " + journal_path);
-  const bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
-                  ::fsync(fd) == 0;
+  const bool ok = durable_file::WriteAll(fd, line) && ::fsync(fd) == 0;
   ::close(fd);
-  if (!ok) return JournalError("cannot append to " + journal_path);
+  // The first erasure creates the journal: its name must be as durable as its line.
+  if (!ok || !durable_file::SyncDirectoryOf(journal_path)) {
+    return JournalError("cannot append to " + journal_path);
+  }
   return Ok();
 }
 

@@ -1,6 +1,5 @@
 #include "app/key_rotation.h"
 
-#include <fcntl.h>
 #include <sodium.h>
 #include <unistd.h>
 
@@ -14,6 +13,7 @@
 
 #include "app/data_dir_lock.h"
 #include "app/services.h"
+#include "core/durable_file.h"
 #include "core/ids.h"
 #include "security/keys.h"
 #include "store/settings.h"
@@ -33,13 +33,9 @@ Failure FileError(const std::string& what, const std::string& path) {
               what + " " + path + ": " + std::strerror(errno));
 }
 
-// Makes renames and unlinks in dir durable.
-Result<void> SyncDirectory(const fs::path& dir) {
-  int fd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return FileError("open", dir.string());
-  bool ok = fsync(fd) == 0;
-  close(fd);
-  if (!ok) return FileError("fsync", dir.string());
+// Makes renames and unlinks beside path durable.
+Result<void> SyncDirectoryOf(const std::string& path) {
+  if (!durable_file::SyncDirectoryOf(path)) return FileError("fsync the directory of", path);
   return Ok();
 }
 
@@ -116,7 +112,7 @@ Result<void> FinishInterruptedRotation(const Config& config, store::Database& db
   if (Opens(security::LoadMasterKey(next), version, wrapped)) {
     // The rotation committed: complete step 3.
     if (rename(next.c_str(), current.c_str()) != 0) return FileError("rename", next);
-    TRY(SyncDirectory(fs::path(current).parent_path()));
+    TRY(SyncDirectoryOf(current));
     std::cerr << "dandelion: finished an interrupted master key rotation (now version " << version
               << ")\n";
     return Ok();
@@ -125,7 +121,7 @@ Result<void> FinishInterruptedRotation(const Config& config, store::Database& db
   // recovery-code key): the database is on the current key.
   if (wrapped.empty() || Opens(security::LoadMasterKey(current), version, wrapped)) {
     if (unlink(next.c_str()) != 0) return FileError("unlink", next);
-    TRY(SyncDirectory(fs::path(current).parent_path()));
+    TRY(SyncDirectoryOf(current));
     std::cerr << "dandelion: rolled back an interrupted master key rotation (still version "
               << version << ")\n";
     return Ok();
@@ -242,7 +238,7 @@ Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
   });
   if (!committed) {
     unlink(next.c_str());  // the database never referred to it
-    (void)SyncDirectory(fs::path(current).parent_path());
+    (void)SyncDirectoryOf(current);
     return Fail(committed.error());
   }
 
@@ -253,7 +249,7 @@ Result<RotationReport> RotateMasterKey(const std::string& data_dir) {
                 "; the next start of dandelion finishes the rotation)";
     return Fail(e);
   }
-  if (auto synced = SyncDirectory(fs::path(current).parent_path()); !synced) {
+  if (auto synced = SyncDirectoryOf(current); !synced) {
     return Fail(synced.error());
   }
   return report;

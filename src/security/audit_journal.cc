@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/durable_file.h"
 #include "core/ids.h"
 #include "security/audit_journal_records.h"
 
@@ -38,35 +39,12 @@ Failure ChangedByHand(const std::string& path, int64_t filed_to, int64_t size) {
                   "move it aside to go on without them");
 }
 
-bool ReadAll(int fd, char* out, size_t size, int64_t at) {
-  while (size > 0) {
-    const ssize_t n = pread(fd, out, size, at);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    out += n;
-    size -= static_cast<size_t>(n);
-    at += n;
-  }
-  return true;
-}
-
-bool WriteAll(int fd, std::string_view bytes, int64_t at) {
-  while (!bytes.empty()) {
-    const ssize_t n = pwrite(fd, bytes.data(), bytes.size(), at);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<size_t>(n));
-    at += n;
-  }
-  return true;
-}
-
 // Writes zeros over [from, to).
 bool WriteZeros(int fd, int64_t from, int64_t to) {
   static const std::string zeros(64 << 10, '\0');
   while (from < to) {
     const size_t n = static_cast<size_t>(std::min<int64_t>(to - from, zeros.size()));
-    if (!WriteAll(fd, std::string_view(zeros.data(), n), from)) return false;
+    if (!durable_file::WriteAllAt(fd, std::string_view(zeros.data(), n), from)) return false;
     from += static_cast<int64_t>(n);
   }
   return true;
@@ -81,7 +59,8 @@ Result<bool> AnythingIn(int fd, const std::string& path, int64_t from, int64_t t
   std::string chunk;
   while (from < to) {
     chunk.resize(static_cast<size_t>(std::min<int64_t>(to - from, 64 << 10)));
-    if (!ReadAll(fd, chunk.data(), chunk.size(), from)) return IoFailure("read", path);
+    if (!durable_file::ReadAllAt(fd, chunk.data(), chunk.size(), from))
+      return IoFailure("read", path);
     if (!IsZeros(chunk)) return true;
     from += static_cast<int64_t>(chunk.size());
   }
@@ -97,7 +76,8 @@ Result<bool> AnythingIn(int fd, const std::string& path, int64_t from, int64_t t
 // traffic, so that run alone does not prove the cause.)
 bool WriteNewFile(int fd, const std::string& identity, int64_t size) {
   constexpr int64_t kStep = 1 << 20;
-  if (ftruncate(fd, 0) != 0 || !WriteAll(fd, JournalHeader(identity), 0)) return false;
+  if (ftruncate(fd, 0) != 0 || !durable_file::WriteAllAt(fd, JournalHeader(identity), 0))
+    return false;
   for (int64_t at = kJournalHeaderSize; at < size; at += kStep) {
     const int64_t to = std::min(size, at + kStep);
     if (!WriteZeros(fd, at, to) ||
@@ -114,17 +94,6 @@ int64_t NewFileSize(const AuditJournal::Options& options) {
   return static_cast<int64_t>(kJournalHeaderSize) + options.rotate_at + options.grow_by;
 }
 
-// A new file's name in its directory must be durable too, or a power loss could take the file
-// with entries acknowledged in it.
-bool SyncDirectoryOf(const std::string& path) {
-  const std::string dir = std::filesystem::path(path).parent_path().string();
-  const int fd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return false;
-  const bool ok = fsync(fd) == 0;
-  close(fd);
-  return ok;
-}
-
 // Reads whole records of the journal named identity from `from` up to `to`, appending their entries
 // to out (when given) until it holds max_entries or more; returns where the last record read ends.
 // Stops early at a record cut short or damaged.
@@ -137,12 +106,13 @@ Result<int64_t> ReadRecords(int fd, const std::string& path, const std::string& 
   int64_t at = from;
   while (at + static_cast<int64_t>(kRecordHeaderSize) <= to && entries.size() < max_entries) {
     record.resize(kRecordHeaderSize);
-    if (!ReadAll(fd, record.data(), record.size(), at)) return IoFailure("read", path);
+    if (!durable_file::ReadAllAt(fd, record.data(), record.size(), at))
+      return IoFailure("read", path);
     const size_t size = JournalRecordSize(record);
     if (size == 0 || at + static_cast<int64_t>(size) > to) break;
     record.resize(size);
-    if (!ReadAll(fd, record.data() + kRecordHeaderSize, size - kRecordHeaderSize,
-                 at + static_cast<int64_t>(kRecordHeaderSize))) {
+    if (!durable_file::ReadAllAt(fd, record.data() + kRecordHeaderSize, size - kRecordHeaderSize,
+                                 at + static_cast<int64_t>(kRecordHeaderSize))) {
       return IoFailure("read", path);
     }
     if (!ParseJournalRecord(record, identity, entries)) break;
@@ -207,10 +177,13 @@ Result<AuditJournal::File> AuditJournal::OpenFile(const std::string& path, const
     // Small: a journal made here is the first of a data dir, most of which never fill it. One
     // that does grows, and the filer makes its successors full size (RotateIfDue).
     file.size = static_cast<int64_t>(kJournalHeaderSize) + options.grow_by;
-    if (!WriteNewFile(file.fd, JournalIdentity(header), file.size) || !SyncDirectoryOf(path)) {
+    // The new file's name must be durable too, or a power loss could take the file with entries
+    // acknowledged in it.
+    if (!WriteNewFile(file.fd, JournalIdentity(header), file.size) ||
+        !durable_file::SyncDirectoryOf(path)) {
       return fail("create");
     }
-  } else if (!ReadAll(file.fd, header.data(), header.size(), 0)) {
+  } else if (!durable_file::ReadAllAt(file.fd, header.data(), header.size(), 0)) {
     return fail("read");
   }
   file.identity = JournalIdentity(header);
@@ -274,7 +247,8 @@ Result<void> AuditJournal::SettleEnd(int64_t size) {
   for (;;) {
     std::string head(static_cast<size_t>(std::min<int64_t>(kRecordHeaderSize, size - file_.end)),
                      '\0');
-    if (!ReadAll(file_.fd, head.data(), head.size(), file_.end)) return IoFailure("read", path_);
+    if (!durable_file::ReadAllAt(file_.fd, head.data(), head.size(), file_.end))
+      return IoFailure("read", path_);
     if (IsZeros(head)) return Ok();
     // Another process wrote records after the last one this one knows, or died writing one.
     const int64_t whole =
@@ -302,7 +276,7 @@ Result<void> AuditJournal::Append(std::span<const FiledAuditEvent> events) {
       if (!WriteZeros(file_.fd, file_.size, grown)) return IoFailure("grow", path_);
       file_.size = grown;
     }
-    if (!WriteAll(file_.fd, record, file_.end) || fdatasync(file_.fd) != 0) {
+    if (!durable_file::WriteAllAt(file_.fd, record, file_.end) || fdatasync(file_.fd) != 0) {
       Failure failed = IoFailure("append", path_);
       // Not acknowledged, so not to be filed; should this fail too, the next look past the last
       // whole record zeroes it.
@@ -412,14 +386,14 @@ Result<void> AuditJournal::RotateIfDue(store::Database& db) {
       if (!waiting.empty()) {
         std::string record;
         AppendJournalRecord(record, next.identity, waiting);
-        if (!WriteAll(next.fd, record, next.end) || fdatasync(next.fd) != 0) {
+        if (!durable_file::WriteAllAt(next.fd, record, next.end) || fdatasync(next.fd) != 0) {
           return IoFailure("carry over", next_path);
         }
         next.end += static_cast<int64_t>(record.size());
       }
       // A crash leaves either name: the old file, whose marker says how far it was filed, or the
       // new one holding exactly what was not.
-      if (rename(next_path.c_str(), path_.c_str()) != 0 || !SyncDirectoryOf(path_)) {
+      if (rename(next_path.c_str(), path_.c_str()) != 0 || !durable_file::SyncDirectoryOf(path_)) {
         return IoFailure("replace", path_);
       }
       // Closing the old file lets go of its lock; whoever waits on it finds the path renamed.

@@ -10,8 +10,10 @@
 #include <mutex>
 #include <new>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
+#include "core/durable_file.h"
 #include "security/encoding.h"
 #include "security/sodium_init.h"
 
@@ -42,23 +44,6 @@ class Fd {
  private:
   int fd_;
 };
-
-bool WriteAll(int fd, const unsigned char* data, size_t size) {
-  while (size > 0) {
-    ssize_t n = write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data += n;
-    size -= static_cast<size_t>(n);
-  }
-  return true;
-}
-
-// Makes the new directory entry durable, not just the file's contents.
-bool SyncDirectory(const std::filesystem::path& dir) {
-  Fd fd(open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  return fd.get() >= 0 && fsync(fd.get()) == 0;
-}
 
 // Key memory: sodium_malloc'd slots (guard pages around them, locked out of swap), wiped when
 // a key is released and kept for the next key. Every read of a survivor unwraps her key; giving
@@ -151,8 +136,9 @@ Result<void> CreateMasterKeyFile(const std::filesystem::path& path) {
                 ErrnoDetail("create", path));
   }
   SecretKey key = SecretKey::Random();
-  if (!WriteAll(fd.get(), key.data(), key.size()) || fsync(fd.get()) != 0 ||
-      !SyncDirectory(path.parent_path())) {
+  const std::string_view bytes(reinterpret_cast<const char*>(key.data()), key.size());
+  if (!durable_file::WriteAll(fd.get(), bytes) || fsync(fd.get()) != 0 ||
+      !durable_file::SyncDirectoryOf(path)) {
     std::string detail = ErrnoDetail("write", path);
     unlink(path.c_str());  // a short key file must not be mistaken for a key later
     return Fail(ErrorCode::kInternal, "security.master_key_write_failed", detail);

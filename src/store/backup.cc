@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "core/durable_file.h"
+
 namespace dandelion::store {
 namespace {
 
@@ -69,19 +71,15 @@ Result<std::string> QueryText(Handle& h, const char* sql) {
   return out;
 }
 
-Result<void> FsyncPath(const std::string& path, int flags) {
-  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-  if (fd < 0) return IoError("open for fsync " + path);
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return IoError("fsync " + path);
+Result<void> FsyncFile(const std::string& path) {
+  if (!durable_file::Sync(path)) return IoError("fsync " + path);
   return Ok();
 }
 
 // Makes a rename durable: fsync the directory holding the file.
 Result<void> FsyncParent(const std::string& path) {
-  fs::path parent = fs::path(path).parent_path();
-  return FsyncPath(parent.empty() ? "." : parent.string(), O_RDONLY | O_DIRECTORY);
+  if (!durable_file::SyncDirectoryOf(path)) return IoError("fsync the directory of " + path);
+  return Ok();
 }
 
 // Creates path empty with mode 0600 (a backup holds survivors' data), replacing a leftover.
@@ -159,7 +157,7 @@ Result<void> BackupSqlite(const std::string& db_path, const std::string& out_fil
   // copied as they are) gives no backup rather than one that cannot be restored.
   Result<void> ok = Verify(tmp);
   RemoveSidecars(tmp);
-  if (ok) ok = FsyncPath(tmp, O_RDONLY);
+  if (ok) ok = FsyncFile(tmp);
   if (!ok) {
     ::unlink(tmp.c_str());
     ok.error().detail = "no backup written, the copy failed its check (" + ok.error().detail +
@@ -188,7 +186,7 @@ Result<std::string> PrepareRestore(const std::string& from_file, const std::stri
   if (!ec) fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write, ec);
   Result<void> ok = ec ? IoError("restore: copy: " + ec.message()) : Verify(tmp);
   RemoveSidecars(tmp);
-  if (ok) ok = FsyncPath(tmp, O_RDONLY);
+  if (ok) ok = FsyncFile(tmp);
   if (!ok) {
     ::unlink(tmp.c_str());
     ok.error().detail = "restore refused, " + *target + " untouched: " + ok.error().detail;
