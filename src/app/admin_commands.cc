@@ -72,7 +72,7 @@ Result<void> AuditCheckpoint(const std::string& data_dir) {
   if (!s) return Fail(s.error());
   auto text = (*s)->audit_reader->Checkpoint(security::Actor::Console());
   if (!text) return Fail(text.error());
-  TRY(KeepCheckpointText((*s)->config, *text));
+  TRY(KeepCheckpointText(**s, *text));
   std::cout << *text;
   return Ok();
 }

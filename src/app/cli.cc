@@ -218,6 +218,7 @@ int RunCli(int argc, char** argv) {
       const std::string& key = r.error().message_key;
       const bool broken = key == "security.audit_broken" ||
                           key == "security.audit_checkpoint_invalid" ||
+                          key == "security.audit_checkpoint_missing" ||
                           key == "security.audit_checkpoint_malformed";
       return Report(r.error(), broken ? kExitFailed : kExitCannotOpen);
     }

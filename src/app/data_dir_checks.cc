@@ -3,10 +3,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "core/durable_file.h"
 #include "core/messages.h"
 #include "security/audit_checkpoint.h"
+#include "store/settings.h"
 
 namespace dandelion::app {
 namespace fs = std::filesystem;
@@ -29,6 +31,15 @@ void RegisterDataDirMessages() {
          "`dandelion restore`로 복원하세요.",
          "The database file is damaged. The server was not started: restore the latest backup "
          "with `dandelion restore`."},
+        {"security.audit_checkpoint_missing",
+         "감사 기록 체크포인트 파일(audit-checkpoint.txt)이 없습니다. 이 데이터베이스는 "
+         "체크포인트를 남긴 적이 있으므로 예전 사본으로 바뀌었을 수 있습니다. 파일을 "
+         "되돌려 놓으세요. 일부러 지웠다면 `dandelion audit verify`로 확인한 뒤 "
+         "`dandelion audit checkpoint`로 새로 남기세요.",
+         "The kept audit checkpoint (audit-checkpoint.txt) is missing, though this database has "
+         "kept one: it may have been replaced with an older copy. Put the file back; if it was "
+         "removed on purpose, check the log with `dandelion audit verify` and keep a new one with "
+         "`dandelion audit checkpoint`."},
     };
     RegisterMessages(kMessages);
     return true;
@@ -37,6 +48,9 @@ void RegisterDataDirMessages() {
 }
 
 namespace {
+
+// Set once a checkpoint has been kept outside the database (see the header).
+constexpr std::string_view kCheckpointKept = "audit_checkpoint_kept";
 
 Failure Lost(const char* key, const std::string& detail) {
   RegisterDataDirMessages();
@@ -127,6 +141,18 @@ Result<void> KeepCheckpointText(const Config& config, const std::string& checkpo
   return Ok();
 }
 
+Result<void> KeepCheckpointText(Services& services, const std::string& checkpoint_text) {
+  TRY(KeepCheckpointText(services.config, checkpoint_text));
+  bool recorded = false;
+  TRY(services.db->Read([&](store::Tx& tx) -> Result<void> {
+    recorded = TRY(store::ReadSetting(tx, kCheckpointKept)).has_value();
+    return Ok();
+  }));
+  if (recorded) return Ok();
+  return services.db->Write(
+      [&](store::Tx& tx) -> Result<void> { return store::WriteSetting(tx, kCheckpointKept, "1"); });
+}
+
 Result<void> KeepCheckpoint(Services& services) {
   std::string text;
   auto signed_now = services.db->Write([&](store::Tx& tx) -> Result<void> {
@@ -135,13 +161,25 @@ Result<void> KeepCheckpoint(Services& services) {
   });
   if (!signed_now && signed_now.error().message_key == "security.audit_empty") return Ok();
   if (!signed_now) return signed_now;
-  return KeepCheckpointText(services.config, text);
+  return KeepCheckpointText(services, text);
 }
 
 Result<void> CompareWithKeptCheckpoint(Services& services) {
   const std::string path = KeptCheckpointPath(services.config);
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Ok();
+  if (!in) {
+    std::error_code ec;
+    const bool absent = !fs::exists(path, ec) && !ec;
+    bool recorded = false;
+    TRY(services.db->Read([&](store::Tx& tx) -> Result<void> {
+      recorded = TRY(store::ReadSetting(tx, kCheckpointKept)).has_value();
+      return Ok();
+    }));
+    if (!recorded) return Ok();
+    RegisterDataDirMessages();
+    return Fail(ErrorCode::kConflict, "security.audit_checkpoint_missing",
+                absent ? path + " is missing" : path + " cannot be read");
+  }
   std::stringstream text;
   text << in.rdbuf();
   auto kept = security::ParseCheckpointText(text.str());

@@ -11,7 +11,11 @@
 // <data_dir>/audit-checkpoint.txt (0600), written after it committed: by `serve` when it starts
 // and stops, `audit checkpoint`, `restore` and `keys rotate`. `audit verify` and `serve` compare
 // the log with it, so a database replaced by an older copy (entries lost) is noticed even though
-// its own chain is intact.
+// its own chain is intact. Once a checkpoint has been kept, the database says so
+// (kv_settings audit_checkpoint_kept), and the file's absence is refused like a lost entry:
+// removing the file must not be the way to have an older copy accepted. (A copy from before the
+// first checkpoint was kept cannot say so; such a copy holds only what `init` and the first
+// commands before the first `serve` wrote.)
 #pragma once
 
 #include <memory>
@@ -48,12 +52,17 @@ std::string KeptCheckpointPath(const Config& config);
 // Writes checkpoint_text (CheckpointText form) to the kept checkpoint file, atomically.
 Result<void> KeepCheckpointText(const Config& config, const std::string& checkpoint_text);
 
+// The same, then records in services' database, once, that a checkpoint is kept outside it (after
+// the file is durable: a crash between leaves a file and no record, which refuses nothing).
+Result<void> KeepCheckpointText(Services& services, const std::string& checkpoint_text);
+
 // Signs a checkpoint of the current head (in its own transaction) and keeps it; Ok and nothing
 // written while the log is empty.
 Result<void> KeepCheckpoint(Services& services);
 
-// Compares the audit log with the kept checkpoint (AuditLog::CompareKept); Ok when there is
-// none yet (a data dir from before this file existed, or whose log is still empty).
+// Compares the audit log with the kept checkpoint (AuditLog::CompareKept). Without the file: Ok
+// when the database never kept one (a data dir whose log is still empty, or from before the
+// record existed), else security.audit_checkpoint_missing.
 Result<void> CompareWithKeptCheckpoint(Services& services);
 
 }  // namespace dandelion::app

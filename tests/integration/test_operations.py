@@ -124,6 +124,30 @@ class LostDatabaseTest(unittest.TestCase):
         run_cli("audit", "verify", "--data", self.server.data)
 
 
+    def test_removing_the_kept_checkpoint_does_not_let_an_older_copy_in(self):
+        kept = os.path.join(self.server.data, "audit-checkpoint.txt")
+        self.server.start()
+        self.server.stop()
+        old = os.path.join(self.server.tmp, "old.db")
+        plain_copy(self.server, old)
+        add_org(self.server, "busan", "counseling_center", "KR-26")
+        run_cli("audit", "checkpoint", "--data", self.server.data)
+        # The older copy put back, and the checkpoint that would show it removed with it.
+        remove_database(self.server)
+        shutil.copyfile(old, db_path(self.server))
+        os.chmod(db_path(self.server), 0o600)
+        os.remove(kept)
+        proc = run_cli("audit", "verify", "--data", self.server.data, check=False)
+        self.assertEqual(proc.returncode, EXIT_BROKEN, proc.stderr)
+        self.assertIn("audit-checkpoint.txt", proc.stderr)
+        self.assertNotIn("intact", proc.stdout)
+        self.assertIn("is missing", serve_refusal(self.server))
+        # Removed on purpose: once a new checkpoint is kept, the server starts again.
+        run_cli("audit", "checkpoint", "--data", self.server.data)
+        self.server.start()
+        self.server.stop()
+        run_cli("audit", "verify", "--data", self.server.data)
+
 @unittest.skipIf(not PG_URL, "PostgreSQL only")
 class EmptiedPostgresTest(unittest.TestCase):
     def test_a_database_emptied_by_hand_is_refused(self):
