@@ -69,6 +69,12 @@ class LostDatabaseTest(unittest.TestCase):
     def tearDown(self):
         self.server.cleanup()
 
+    def put_back(self, copy):
+        """The database replaced by hand with an older copy of it."""
+        remove_database(self.server)
+        shutil.copyfile(copy, db_path(self.server))
+        os.chmod(db_path(self.server), 0o600)
+
     def assert_every_command_refuses(self, word):
         self.assertIn(word, serve_refusal(self.server))
         out = os.path.join(self.server.tmp, "backup.db")
@@ -105,9 +111,7 @@ class LostDatabaseTest(unittest.TestCase):
         plain_copy(self.server, old)
         add_org(self.server, "busan", "counseling_center", "KR-26")
         run_cli("audit", "checkpoint", "--data", self.server.data)
-        remove_database(self.server)
-        shutil.copyfile(old, db_path(self.server))
-        os.chmod(db_path(self.server), 0o600)
+        self.put_back(old)
         proc = run_cli("audit", "verify", "--data", self.server.data, check=False)
         self.assertEqual(proc.returncode, EXIT_BROKEN, proc.stderr)
         self.assertIn("lost entries", proc.stderr)
@@ -133,9 +137,7 @@ class LostDatabaseTest(unittest.TestCase):
         add_org(self.server, "busan", "counseling_center", "KR-26")
         run_cli("audit", "checkpoint", "--data", self.server.data)
         # The older copy put back, and the checkpoint that would show it removed with it.
-        remove_database(self.server)
-        shutil.copyfile(old, db_path(self.server))
-        os.chmod(db_path(self.server), 0o600)
+        self.put_back(old)
         os.remove(kept)
         proc = run_cli("audit", "verify", "--data", self.server.data, check=False)
         self.assertEqual(proc.returncode, EXIT_BROKEN, proc.stderr)
