@@ -243,10 +243,13 @@ class SheltersTest(unittest.TestCase):
         home = self.staff.client.get(HOME).json()
         self.assertEqual([o["id"] for o in home["out"]], [outing["id"]])
         self.assertFalse(home["out"][0]["overdue"])
+        self.assertIsNone(home["out"][0]["alerted_at"])
         self.assertEqual(home["out"][0]["destination"], DESTINATION)
         self.advance(3600 + 61 * 60)
         home = self.staff.client.get(HOME).json()
         self.assertTrue(home["out"][0]["overdue"])
+        # The read that first saw her overdue raised the alert, and says so.
+        self.assertIsNotNone(home["out"][0]["alerted_at"])
         kinds = [n["kind"] for n in self.staff.client.get("/api/v1/notifications").json()["items"]]
         self.assertEqual(kinds.count("shelter_overdue"), 1)
         self.staff.client.get(BOARD)

@@ -27,8 +27,17 @@ std::optional<TimePoint> TimeField(Error& bad, std::string_view field, const std
 
 }  // namespace
 
-Result<std::vector<Outing>> ShelterService::OutingsNow(store::Tx& tx,
-                                                       const security::Actor& actor) {
+Result<void> ShelterService::ReadRaisingAlerts(
+    const std::function<Result<void>(store::Tx&, OverdueAlerts&)>& read) {
+  OverdueAlerts seen;
+  TRY(db_.Read([&](store::Tx& tx) { return read(tx, seen); }));
+  if (!seen.owed) return Ok();
+  OverdueAlerts raising{.may_raise = true};
+  return db_.Write([&](store::Tx& tx) { return read(tx, raising); });
+}
+
+Result<std::vector<Outing>> ShelterService::OutingsNow(store::Tx& tx, const security::Actor& actor,
+                                                       OverdueAlerts& alerts) {
   const TimePoint now = clock_.Now();
   const auto grace = std::chrono::minutes(TRY(GraceMinutes(tx, actor.org_id)));
   std::vector<Outing> out;
@@ -47,8 +56,10 @@ Result<std::vector<Outing>> ShelterService::OutingsNow(store::Tx& tx,
     o.overdue = ParseRfc3339(stored.planned_return_at, &planned) && planned + grace < now;
     // A woman who does not come back may be in danger: the staff are told once, by the first
     // read that sees her overdue.
-    if (o.overdue && stored.alerted_at.empty() &&
-        TRY(shelter_repo::MarkAlerted(tx, stored.id, FormatRfc3339(now)))) {
+    if (o.overdue && stored.alerted_at.empty() && !alerts.may_raise) {
+      alerts.owed = true;
+    } else if (o.overdue && stored.alerted_at.empty() &&
+               TRY(shelter_repo::MarkAlerted(tx, stored.id, FormatRfc3339(now)))) {
       if (staff.empty())
         staff = TRY(shelter_repo::UsersWithRole(tx, actor.org_id, "shelter_staff"));
       for (const auto& user : staff) {

@@ -103,9 +103,10 @@ Result<std::vector<shelter_repo::BedEvent>> ShelterService::BedHistory(const sec
 Result<security::Audited<Board>> ShelterService::BoardOf(const security::Actor& actor) {
   TRY(RequirePermission(actor, perm::kShelterRead));
   const TimePoint now = clock_.Now();
-  auto board = TRY(db_.WriteValue([&](store::Tx& tx) -> Result<Board> {
+  Board board;
+  TRY(ReadRaisingAlerts([&](store::Tx& tx, OverdueAlerts& alerts) -> Result<void> {
     Board out{.today = Today()};
-    auto outs = TRY(OutingsNow(tx, actor));
+    auto outs = TRY(OutingsNow(tx, actor, alerts));
     std::map<std::string, shelter_repo::StoredStay> by_bed;
     for (auto& s : TRY(shelter_repo::OpenStays(tx, actor.org_id))) by_bed[s.bed_id] = s;
     auto holds = TRY(ActiveHolds(tx, actor.org_id, now));
@@ -123,7 +124,8 @@ Result<security::Audited<Board>> ShelterService::BoardOf(const security::Actor& 
       }
       out.beds.push_back(std::move(b));
     }
-    return out;
+    board = std::move(out);
+    return Ok();
   }));
   auto e = security::ActorEvent(actor, "shelter.board", "organization", actor.org_id, {"alias"});
   return security::Audited<Board>{std::move(board), security::PendingAudit(reads_, std::move(e))};
@@ -131,16 +133,18 @@ Result<security::Audited<Board>> ShelterService::BoardOf(const security::Actor& 
 
 Result<security::Audited<Home>> ShelterService::HomeOf(const security::Actor& actor) {
   TRY(RequirePermission(actor, perm::kShelterRead));
-  auto home = TRY(db_.WriteValue([&](store::Tx& tx) -> Result<Home> {
+  Home home;
+  TRY(ReadRaisingAlerts([&](store::Tx& tx, OverdueAlerts& alerts) -> Result<void> {
     Home out{.today = Today()};
     out.grace_minutes = TRY(GraceMinutes(tx, actor.org_id));
-    out.out = TRY(OutingsNow(tx, actor));
+    out.out = TRY(OutingsNow(tx, actor, alerts));
     for (auto& s : TRY(shelter_repo::OpenStays(tx, actor.org_id))) {
       out.residents.push_back(TRY(ViewStay(tx, actor, std::move(s), out.out, false)));
     }
     out.follow_ups_due = TRY(shelter_repo::FollowUpsDue(tx, actor.org_id, out.today));
     for (auto& f : out.follow_ups_due) f.sealed_note.clear();
-    return out;
+    home = std::move(out);
+    return Ok();
   }));
   auto e = security::ActorEvent(actor, "shelter.home", "organization", actor.org_id,
                                 {"alias", "outing.destination"});

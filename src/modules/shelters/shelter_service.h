@@ -14,6 +14,7 @@
 // Thread-safe: state lives in the database.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -249,8 +250,22 @@ class ShelterService {
   Result<Stay> ViewStay(store::Tx& tx, const security::Actor& actor,
                         shelter_repo::StoredStay stored, const std::vector<Outing>& outs,
                         bool with_history);
-  // The outings going on now, opened; any past its grace time raises its alert once.
-  Result<std::vector<Outing>> OutingsNow(store::Tx& tx, const security::Actor& actor);
+  // Whether a read may raise an overdue alert itself (it runs in a write transaction) or only
+  // notes that one is owed.
+  struct OverdueAlerts {
+    bool may_raise = false;
+    bool owed = false;
+  };
+  // Runs read in a read transaction, so that the board and the home, open all day on the staff's
+  // screens, never wait for the database's one writer; only when it finds an alert owed (the
+  // first read to see a woman overdue) runs it again in a write transaction that raises it.
+  // read may run twice: it sets its outputs afresh each time.
+  Result<void> ReadRaisingAlerts(
+      const std::function<Result<void>(store::Tx&, OverdueAlerts&)>& read);
+  // The outings going on now, opened; any past its grace time raises its alert once (or, when
+  // alerts may not be raised here, marks one owed).
+  Result<std::vector<Outing>> OutingsNow(store::Tx& tx, const security::Actor& actor,
+                                         OverdueAlerts& alerts);
   Result<int> GraceMinutes(store::Tx& tx, const std::string& org_id);
   // Her checklist, every item in order with its current answer; notes opened when with_notes.
   Result<std::vector<ReadinessAnswer>> ReadinessOf(store::Tx& tx, const security::Actor& actor,

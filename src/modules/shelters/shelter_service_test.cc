@@ -156,8 +156,11 @@ TEST_F(ShelterServiceTest, AnOverdueOutingAlertsTheStaffOnce) {
   clock_.Advance(std::chrono::hours(2) + std::chrono::minutes(61));
   home = Must(service_->HomeOf(staff_));
   EXPECT_TRUE(home.value.out[0].overdue);
+  // The read that raised the alert shows it raised (it ran again, in a write transaction).
+  EXPECT_FALSE(home.value.out[0].stored.alerted_at.empty());
   EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE kind = 'shelter_overdue'"), 1);
   Must(service_->BoardOf(staff_));
+  Must(service_->GetStay(staff_, s.stored.id));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE kind = 'shelter_overdue'"), 1);
   Must(service_->EndOuting(staff_, o.stored.id, ""));
   EXPECT_TRUE(Must(service_->HomeOf(staff_)).value.out.empty());

@@ -93,20 +93,24 @@ Result<Stay> ShelterService::ViewStay(store::Tx& tx, const security::Actor& acto
 Result<security::Audited<Stay>> ShelterService::GetStay(const security::Actor& actor,
                                                         const std::string& id) {
   TRY(RequirePermission(actor, perm::kShelterRead));
-  auto stay = TRY(db_.WriteValue([&](store::Tx& tx) -> Result<Stay> {
+  std::optional<Stay> stay;
+  TRY(ReadRaisingAlerts([&](store::Tx& tx, OverdueAlerts& alerts) -> Result<void> {
+    stay.reset();
     auto stored = TRY(shelter_repo::FindStay(tx, actor.org_id, id));
-    if (!stored) {
-      auto e = security::ActorEvent(actor, "shelter.stay.read", "shelter_stay", id);
-      e.outcome = "not_found";
-      TRY(audit_.Append(tx, e));
-      return Fail(RecordedRefusal(NotFound()));
-    }
-    auto outs = TRY(OutingsNow(tx, actor));
-    return ViewStay(tx, actor, std::move(*stored), outs, true);
+    if (!stored) return Ok();
+    auto outs = TRY(OutingsNow(tx, actor, alerts));
+    stay = TRY(ViewStay(tx, actor, std::move(*stored), outs, true));
+    return Ok();
   }));
+  if (!stay) {
+    auto e = security::ActorEvent(actor, "shelter.stay.read", "shelter_stay", id);
+    e.outcome = "not_found";
+    TRY(reads_.AppendAndWait(std::move(e)));
+    return Fail(NotFound());
+  }
   auto e = security::ActorEvent(actor, "shelter.stay.read", "shelter_stay", id,
                                 {"alias", "exit_note", "readiness_note"});
-  return security::Audited<Stay>{std::move(stay), security::PendingAudit(reads_, std::move(e))};
+  return security::Audited<Stay>{std::move(*stay), security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<Stay> ShelterService::Admit(const security::Actor& actor, const AdmitFields& in) {
