@@ -152,8 +152,8 @@ void Services::Build() {
                                                                   *audit_reads, *clock);
   emergency = std::make_unique<emergency::EmergencyService>(*db, *keyring, *audit, *clock,
                                                             config.public_help_per_minute);
-  referrals =
-      std::make_unique<referrals::ReferralService>(*db, *keyring, *audit, *people, *cases, *clock);
+  referrals = std::make_unique<referrals::ReferralService>(*db, *keyring, *audit, *audit_reads,
+                                                           *people, *cases, *clock);
   shelters =
       std::make_unique<shelters::ShelterService>(*db, *keyring, *audit, *audit_reads, *clock);
   funds = std::make_unique<funds::FundService>(*db, *keyring, *audit, *audit_reads, *clock);

@@ -275,6 +275,14 @@ class ReferralsTest(unittest.TestCase):
                                    ("POST", "/withdraw", {}), ("GET", "/letter", None)):
             r = self.c.client.request(method, f"{REFERRALS}/{sent['id']}{tail}", body=body)
             self.assertEqual(r.status, 404, (tail, r.body))
+        # Reads are audited too: the receiver's read and list, the third's refused read.
+        outcomes = sql(self.server, "SELECT org_id || ' ' || outcome FROM audit_log WHERE "
+                                    f"action = 'referral.read' AND entity_id = '{sent['id']}'")
+        self.assertIn(f"{self.b_id} ok", outcomes.splitlines())
+        self.assertIn(f"{self.c_id} not_found", outcomes.splitlines())
+        lists = sql(self.server, "SELECT COUNT(*) FROM audit_log WHERE action = 'referral.list' "
+                                 f"AND org_id = '{self.b_id}'")
+        self.assertGreaterEqual(int(lists), 1)
         # The sender cannot accept its own referral; the receiver cannot withdraw it.
         self.assertEqual(self.a.client.post(f"{REFERRALS}/{sent['id']}/accept").status, 403)
         self.assertEqual(self.b.client.post(f"{REFERRALS}/{sent['id']}/withdraw").status, 403)

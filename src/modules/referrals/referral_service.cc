@@ -129,21 +129,34 @@ Result<Referral> ReferralService::Send(const security::Actor& actor, const SendF
   });
 }
 
-Result<Referral> ReferralService::Get(const security::Actor& actor, const std::string& id) {
+Result<security::Audited<Referral>> ReferralService::Get(const security::Actor& actor,
+                                                         const std::string& id) {
   TRY(RequirePermission(actor, security::perm::kCaseRead));
   const TimePoint now = clock_.Now();
-  return db_.WriteValue([&](store::Tx& tx) -> Result<Referral> {
-    StoredReferral r = TRY(LoadForSide(tx, audit_, actor, id, "referral.read"));
-    Referral out = TRY(ViewFor(tx, keyring_, r, actor.org_id, now));
-    auto e = security::ActorEvent(actor, "referral.read", "referral", id, {}, actor.org_id);
-    TRY(audit_.Append(tx, e));
-    return out;
-  });
+  std::optional<Referral> found;
+  TRY(db_.Read([&](store::Tx& tx) -> Result<void> {
+    std::optional<StoredReferral> r;
+    if (LooksLikeId(id)) r = TRY(referral_repo::FindById(tx, id));
+    if (r && !SideOf(*r, actor.org_id).empty())
+      found = TRY(ViewFor(tx, keyring_, *r, actor.org_id, now));
+    return Ok();
+  }));
+  auto e = security::ActorEvent(actor, "referral.read", "referral", id, {}, actor.org_id);
+  if (!found) {
+    // A referral of another organization, or of neither side, is refused as an unknown id is.
+    e.outcome = "not_found";
+    TRY(reads_.AppendAndWait(std::move(e)));
+    return Fail(NotFound());
+  }
+  return security::Audited<Referral>{std::move(*found),
+                                     security::PendingAudit(reads_, std::move(e))};
 }
 
-Result<ReferralPage> ReferralService::List(const security::Actor& actor,
-                                           const std::string& direction, const std::string& status,
-                                           const std::string& cursor, int limit) {
+Result<security::Audited<ReferralPage>> ReferralService::List(const security::Actor& actor,
+                                                              const std::string& direction,
+                                                              const std::string& status,
+                                                              const std::string& cursor,
+                                                              int limit) {
   TRY(RequirePermission(actor, security::perm::kCaseRead));
   Error bad{ErrorCode::kInvalid, "error.invalid"};
   if (!direction.empty() && direction != "incoming" && direction != "outgoing") {
@@ -156,25 +169,26 @@ Result<ReferralPage> ReferralService::List(const security::Actor& actor,
   if (limit < 1 || limit > 200) bad.Field("limit", "field.out_of_range");
   if (!bad.fields.empty()) return Fail(std::move(bad));
   const TimePoint now = clock_.Now();
-  return db_.WriteValue([&](store::Tx& tx) -> Result<ReferralPage> {
+  auto page = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<ReferralPage> {
     auto rows = TRY(referral_repo::List(tx, {.org_id = actor.org_id,
                                              .direction = direction,
                                              .status = status,
                                              .before = cursor,
                                              .limit = limit + 1}));
-    ReferralPage page;
+    ReferralPage out;
     for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(limit); ++i) {
-      page.items.push_back(TRY(ViewFor(tx, keyring_, rows[i], actor.org_id, now)));
+      out.items.push_back(TRY(ViewFor(tx, keyring_, rows[i], actor.org_id, now)));
     }
     if (rows.size() > static_cast<size_t>(limit)) {
       const auto& last = rows[static_cast<size_t>(limit) - 1];
-      page.next_cursor = last.sent_at + "|" + last.id;
+      out.next_cursor = last.sent_at + "|" + last.id;
     }
-    auto e = security::ActorEvent(actor, "referral.list", "organization", actor.org_id, {},
-                                  actor.org_id);
-    TRY(audit_.Append(tx, e));
-    return page;
-  });
+    return out;
+  }));
+  auto e =
+      security::ActorEvent(actor, "referral.list", "organization", actor.org_id, {}, actor.org_id);
+  return security::Audited<ReferralPage>{std::move(page),
+                                         security::PendingAudit(reads_, std::move(e))};
 }
 
 }  // namespace dandelion::referrals

@@ -14,7 +14,9 @@
 //   own person (exactly the shared fields, sealed under its own keys) and case; each side sees
 //   the referral's status, never the other's records.
 // - A referral of another organization, or of neither side, answers 404 as an unknown id does.
-// - Every step is audited for both organizations, in the transaction that does it.
+// - Every step is audited for both organizations, in the transaction that does it; a read of a
+//   referral or of the list, before its reply leaves (security/audit_batcher.h), read without
+//   the database's writer.
 //
 // Thread-safe: state lives in the database.
 #pragma once
@@ -29,6 +31,7 @@
 #include "modules/people/people_service.h"
 #include "modules/referrals/model.h"
 #include "security/actor.h"
+#include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/keyring.h"
 #include "store/database.h"
@@ -63,8 +66,15 @@ struct ReferralFigures {
 class ReferralService {
  public:
   ReferralService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
-                  people::PeopleService& people, cases::CaseService& cases, const Clock& clock)
-      : db_(db), keyring_(keyring), audit_(audit), people_(people), cases_(cases), clock_(clock) {}
+                  security::AuditBatcher& reads, people::PeopleService& people,
+                  cases::CaseService& cases, const Clock& clock)
+      : db_(db),
+        keyring_(keyring),
+        audit_(audit),
+        reads_(reads),
+        people_(people),
+        cases_(cases),
+        clock_(clock) {}
 
   // The shelters module tells the directory how many beds are free.
   void SetFreeBedCounter(FreeBedCounter counter) { free_beds_ = std::move(counter); }
@@ -88,10 +98,12 @@ class ReferralService {
 
   // ---- Referrals (referral_service.cc, referral_answers.cc) ----
   Result<Referral> Send(const security::Actor& actor, const SendFields& fields);
-  Result<Referral> Get(const security::Actor& actor, const std::string& id);
+  Result<security::Audited<Referral>> Get(const security::Actor& actor, const std::string& id);
   // direction: incoming | outgoing | "" (both); status: a status or "".
-  Result<ReferralPage> List(const security::Actor& actor, const std::string& direction,
-                            const std::string& status, const std::string& cursor, int limit);
+  Result<security::Audited<ReferralPage>> List(const security::Actor& actor,
+                                               const std::string& direction,
+                                               const std::string& status, const std::string& cursor,
+                                               int limit);
   Result<Accepted> Accept(const security::Actor& actor, const std::string& id);
   Result<Referral> Decline(const security::Actor& actor, const std::string& id,
                            const Answer& answer);
@@ -118,6 +130,7 @@ class ReferralService {
   store::Database& db_;
   security::Keyring& keyring_;
   const security::AuditLog& audit_;
+  security::AuditBatcher& reads_;
   people::PeopleService& people_;
   cases::CaseService& cases_;
   const Clock& clock_;

@@ -243,21 +243,22 @@ void AddRoutes(http::Router& router, ReferralService& referrals) {
               .tag = "referrals",
               .json_body = true,
               .success_status = 201});
-  router.Add(
-      {.method = "GET",
-       .path_template = "/api/v1/referrals",
-       .permission = read,
-       .handler = [&referrals](Request& req) -> http::Reply {
-         ReferralPage page =
-             TRY(referrals.List(ActorOf(req), req.Query("direction"), req.Query("status"),
-                                req.Query("cursor"), LimitParam(req.Query("limit"))));
-         boost::json::array items;
-         for (const auto& r : page.items) items.emplace_back(ReferralJson(r));
-         return Response::Json(200, {{"items", items}, {"next_cursor", OrNull(page.next_cursor)}});
-       },
-       .summary = "The organization's referrals, newest first: direction incoming | "
-                  "outgoing, status",
-       .tag = "referrals"});
+  router.Add({.method = "GET",
+              .path_template = "/api/v1/referrals",
+              .permission = read,
+              .handler = [&referrals](Request& req) -> http::Reply {
+                auto page =
+                    TRY(referrals.List(ActorOf(req), req.Query("direction"), req.Query("status"),
+                                       req.Query("cursor"), LimitParam(req.Query("limit"))));
+                boost::json::array items;
+                for (const auto& r : page.value.items) items.emplace_back(ReferralJson(r));
+                boost::json::object body{{"items", items},
+                                         {"next_cursor", OrNull(page.value.next_cursor)}};
+                return AuditedJson(std::move(page), std::move(body));
+              },
+              .summary = "The organization's referrals, newest first: direction incoming | "
+                         "outgoing, status",
+              .tag = "referrals"});
   router.Add({.method = "GET",
               .path_template = "/api/v1/referrals/statistics",
               .permission = read,
@@ -274,8 +275,9 @@ void AddRoutes(http::Router& router, ReferralService& referrals) {
               .path_template = "/api/v1/referrals/{id}",
               .permission = read,
               .handler = [&referrals](Request& req) -> http::Reply {
-                return Response::Json(
-                    200, ReferralJson(TRY(referrals.Get(ActorOf(req), req.path_params["id"]))));
+                auto referral = TRY(referrals.Get(ActorOf(req), req.path_params["id"]));
+                boost::json::object body = ReferralJson(referral.value);
+                return AuditedJson(std::move(referral), std::move(body));
               },
               .summary = "One referral as the caller's side sees it (before acceptance the "
                          "receiver's view names nobody)",
