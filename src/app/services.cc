@@ -181,7 +181,8 @@ void Services::Build() {
       *db, *keyring, *audit, *clock,
       training::TrainingOptions{.font_path = config.export_font_path,
                                 .public_url = config.PublicUrl()});
-  survivors = std::make_unique<survivors::SurvivorService>(*db, *keyring, *audit, *clock);
+  survivors =
+      std::make_unique<survivors::SurvivorService>(*db, *keyring, *audit, *audit_reads, *clock);
   site = std::make_unique<site::PublicSite>(*events, *policy, *orgs, *campaigns, *training, *clock);
   site->SetSurvivors(survivors.get());
   // The directory shows each shelter's free beds as the shelters' records count them now.

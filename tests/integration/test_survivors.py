@@ -187,6 +187,11 @@ class SurvivorsTest(unittest.TestCase):
         member = r.json()["id"]
         r = self.c("sv-coord").get(f"{BASE}/members/{member}")
         self.assertEqual(r.json()["legal_name"], NAME)
+        # Her sealed fields were read: audited, naming the fields and never their values.
+        fields = sql(self.server, "SELECT fields FROM audit_log WHERE action = "
+                                  f"'survivor.member.read' AND entity_id = '{member}'")
+        self.assertIn("legal_name", fields)
+        self.assertNotIn(NAME, fields)
         mine = stored_values(self.server, "survivor_members", f"id = '{member}'")
         mine |= stored_values(self.server, "survivor_member_keys", f"member_id = '{member}'")
         hers = stored_values(self.server, "people", f"id = '{person}'")

@@ -27,8 +27,9 @@ Error FieldError(const std::string& field, const std::string& reason) {
 }  // namespace
 
 SurvivorService::SurvivorService(store::Database& db, security::Keyring& keyring,
-                                 const security::AuditLog& audit, const Clock& clock)
-    : db_(db), keyring_(keyring), audit_(audit), clock_(clock) {}
+                                 const security::AuditLog& audit, security::AuditBatcher& reads,
+                                 const Clock& clock)
+    : db_(db), keyring_(keyring), audit_(audit), reads_(reads), clock_(clock) {}
 
 Result<Caller> SurvivorService::CallerOf(store::Tx& tx, const security::Actor& actor) {
   if (TRY(repo::OrgKind(tx, actor.org_id)) != kNetworkKind) return Fail(NotFound());
@@ -248,16 +249,18 @@ Result<Member> SurvivorService::Admit(const security::Actor& actor, const Member
   });
 }
 
-Result<Member> SurvivorService::GetMember(const security::Actor& actor, const std::string& id) {
+Result<security::Audited<Member>> SurvivorService::GetMember(const security::Actor& actor,
+                                                             const std::string& id) {
   TRY(RequirePermission(actor, perm::kSurvivorRead));
-  return db_.WriteValue([&](store::Tx& tx) -> Result<Member> {
+  auto member = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<Member> {
     Caller c = TRY(CallerOf(tx, actor));
     StoredMember m = TRY(LoadMember(tx, actor, id));
     if (!IsCoordinator(c)) return Fail(RoleRefused());
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "survivor.member.read", "survivor_member",
-                                               m.id, {"legal_name", "contact", "safe_contact"})));
     return MemberView(tx, m, true);
-  });
+  }));
+  auto e = security::ActorEvent(actor, "survivor.member.read", "survivor_member", member.stored.id,
+                                {"legal_name", "contact", "safe_contact"});
+  return security::Audited<Member>{std::move(member), security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<Member> SurvivorService::UpdateMember(const security::Actor& actor, const std::string& id,

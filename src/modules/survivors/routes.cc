@@ -138,7 +138,9 @@ void AddRoutes(http::Router& router, SurvivorService& sv) {
               .path_template = member,
               .permission = read,
               .handler = [&sv](Request& req) -> http::Reply {
-                return Response::Json(200, MemberJson(TRY(sv.GetMember(ActorOf(req), Id(req)))));
+                auto member = TRY(sv.GetMember(ActorOf(req), Id(req)));
+                boost::json::object body = MemberJson(member.value);
+                return AuditedJson(std::move(member), std::move(body));
               },
               .summary = "One member with her sealed fields (coordinators; audited)",
               .tag = tag});

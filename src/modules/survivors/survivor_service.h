@@ -10,7 +10,8 @@
 // - A member's legal name and contacts are sealed under her own key (member_keys.h); erasure
 //   destroys it at once. Nothing here refers to a person or a case.
 // - A statement reaches the public only while its live signature count meets the minimum.
-// - Every write, and every read of sealed fields, is audited in its transaction.
+// - Every write is audited in its transaction; every read of sealed fields before its reply
+//   leaves.
 //
 // Thread-safe: state lives in the database.
 #pragma once
@@ -25,6 +26,7 @@
 #include "modules/survivors/model.h"
 #include "modules/survivors/survivor_repo.h"
 #include "security/actor.h"
+#include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/keyring.h"
 #include "store/database.h"
@@ -115,7 +117,7 @@ struct NetworkCounts {
 class SurvivorService {
  public:
   SurvivorService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
-                  const Clock& clock);
+                  security::AuditBatcher& reads, const Clock& clock);
 
   // 404 unless the caller's organization is a survivors' network (before a body is read).
   Result<void> CheckNetwork(const security::Actor& actor);
@@ -131,7 +133,8 @@ class SurvivorService {
 
   Result<std::vector<Member>> Members(const security::Actor& actor, const std::string& group_id);
   Result<Member> Admit(const security::Actor& actor, const MemberInput& in);
-  Result<Member> GetMember(const security::Actor& actor, const std::string& id);
+  // Read without the database's writer; its audit entry is owed before the reply leaves.
+  Result<security::Audited<Member>> GetMember(const security::Actor& actor, const std::string& id);
   Result<Member> UpdateMember(const security::Actor& actor, const std::string& id,
                               const MemberPatch& patch);
   Result<Member> LinkAccount(const security::Actor& actor, const std::string& id,
@@ -198,6 +201,7 @@ class SurvivorService {
   store::Database& db_;
   security::Keyring& keyring_;
   const security::AuditLog& audit_;
+  security::AuditBatcher& reads_;
   const Clock& clock_;
   std::function<void(const std::string&)> erasure_recorder_;
 };
