@@ -34,7 +34,8 @@ class Attachments {
   Result<security::Audited<std::vector<FileInfo>>> List(const security::Actor& actor,
                                                         const std::string& case_id);
   // case.read of the file's case; the contents decrypted.
-  Result<FileContent> Download(const security::Actor& actor, const std::string& id);
+  Result<security::Audited<FileContent>> Download(const security::Actor& actor,
+                                                  const std::string& id);
 
  private:
   Deps deps_;

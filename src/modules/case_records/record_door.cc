@@ -19,6 +19,28 @@ Result<cases::CaseRef> LoadRecordCase(const Deps& deps, store::Tx& tx, const sec
   return cases::LoadCase(tx, deps.audit, actor, owner->case_id, action, deps.clock.Now());
 }
 
+namespace door_detail {
+
+Result<cases::CaseDecision> DecideOnRecord(store::Tx& tx, const security::Actor& actor,
+                                           std::string_view table, const std::string& id,
+                                           TimePoint now, security::AuditEvent& e) {
+  auto owner = TRY(record_repo::OwnerOf(tx, table, id));
+  if (!owner || owner->org_id != actor.org_id) {
+    cases::CaseDecision refused;
+    refused.refusal = NotFound();
+    refused.outcome = "not_found";
+    return refused;
+  }
+  cases::CaseDecision decision = TRY(cases::DecideAccess(tx, actor, owner->case_id, now));
+  if (!decision.ref) {
+    e.entity_type = "case";
+    e.entity_id = owner->case_id;
+  }
+  return decision;
+}
+
+}  // namespace door_detail
+
 Result<void> AuditRecord(const Deps& deps, store::Tx& tx, const security::Actor& actor,
                          const cases::CaseRef& ref, std::string action, std::string entity_type,
                          std::string entity_id, std::vector<std::string> fields) {

@@ -60,6 +60,49 @@ WorkResult<Work> OnCase(const Deps& deps, const security::Actor& actor, std::str
   });
 }
 
+namespace door_detail {
+
+// What a read door does once access is decided, inside its read transaction: on a refusal, e
+// becomes the refusal's entry (its outcome, no fields) and the refusal is returned to be recorded;
+// otherwise her key is unwrapped from the row the decision read and work runs.
+template <class T, class Work>
+Result<T> WorkOnDecided(const Deps& deps, store::Tx& tx, cases::CaseDecision& decision,
+                        security::AuditEvent& e, Work& work) {
+  if (!decision.ref) {
+    e.outcome = decision.outcome;
+    e.fields.clear();
+    // A read transaction writes nothing; the refusal's entry is written by Owing.
+    return Fail(RecordedRefusal(std::move(*decision.refusal)));
+  }
+  if (decision.ref->access == cases::Access::kBreakGlass) e.outcome = "break_glass";
+  // Her key as the decision read it (DecideAccess gives the row with every ref), kept or with
+  // the case: no statement of its own (on PostgreSQL a round trip).
+  const cases::CaseRef& ref = *decision.ref;
+  people::PersonCipher cipher = TRY(
+      people::PersonCipher::Unwrap(tx, deps.keyring, ref.org_id, ref.person_id, decision.row->key));
+  return work(tx, ref, cipher);
+}
+
+// The read's answer with the audit entry e it owes; a recorded refusal's entry is written before
+// the refusal is returned.
+template <class T>
+Result<security::Audited<T>> Owing(const Deps& deps, Result<T> read, security::AuditEvent e) {
+  if (!read) {
+    if (read.error().commits) TRY(deps.reads.AppendAndWait(std::move(e)));
+    return Fail(read.error());
+  }
+  return security::Audited<T>{std::move(*read), security::PendingAudit(deps.reads, std::move(e))};
+}
+
+// The decision on the case of the record id in table (a literal of this module): not_found when
+// the record is absent or another organization's (e stays on the record), else DecideAccess's,
+// whose refusal is recorded on the case as LoadCase records it (e moves there).
+Result<cases::CaseDecision> DecideOnRecord(store::Tx& tx, const security::Actor& actor,
+                                           std::string_view table, const std::string& id,
+                                           TimePoint now, security::AuditEvent& e);
+
+}  // namespace door_detail
+
 // Checks the case-read permission, decides on case_id for actor in a read transaction and runs
 // work(tx, ref, her cipher) there; returns what work gives with the audit entry the read owes:
 // action on the case, naming fields (outcome "break_glass" under a grant). A refusal's entry
@@ -77,25 +120,29 @@ Result<security::Audited<T>> ReadOnCase(const Deps& deps, const security::Actor&
   auto read = deps.db.ReadValue([&](store::Tx& tx) -> Result<T> {
     cases::CaseDecision decision =
         TRY(cases::DecideAccess(tx, actor, case_id, now, &deps.kept_cases));
-    if (!decision.ref) {
-      e.outcome = decision.outcome;
-      e.fields.clear();
-      // A read transaction writes nothing; the refusal's entry is written below.
-      return Fail(RecordedRefusal(std::move(*decision.refusal)));
-    }
-    if (decision.ref->access == cases::Access::kBreakGlass) e.outcome = "break_glass";
-    // Her key as the decision read it (DecideAccess gives the row with every ref), kept or with
-    // the case: no statement of its own (on PostgreSQL a round trip).
-    const cases::CaseRef& ref = *decision.ref;
-    people::PersonCipher cipher = TRY(people::PersonCipher::Unwrap(
-        tx, deps.keyring, ref.org_id, ref.person_id, decision.row->key));
-    return work(tx, ref, cipher);
+    return door_detail::WorkOnDecided<T>(deps, tx, decision, e, work);
   });
-  if (!read) {
-    if (read.error().commits) TRY(deps.reads.AppendAndWait(std::move(e)));
-    return Fail(read.error());
-  }
-  return security::Audited<T>{std::move(*read), security::PendingAudit(deps.reads, std::move(e))};
+  return door_detail::Owing<T>(deps, std::move(read), std::move(e));
+}
+
+// The same for a record addressed by its own id (a file): its case found through table, the
+// entry on the record (entity_type, id). Probing ids of records leaves a trace, as probing case
+// ids does. work must only read.
+template <class T, class Work>
+Result<security::Audited<T>> ReadOnRecord(const Deps& deps, const security::Actor& actor,
+                                          std::string_view table, std::string entity_type,
+                                          const std::string& id, std::string action,
+                                          std::vector<std::string> fields, Work&& work) {
+  TRY(RequirePermission(actor, security::perm::kCaseRead));
+  if (!LooksLikeId(id)) return Fail(NotFound());
+  security::AuditEvent e = security::ActorEvent(actor, std::move(action), std::move(entity_type),
+                                                id, std::move(fields), actor.org_id);
+  const TimePoint now = deps.clock.Now();
+  auto read = deps.db.ReadValue([&](store::Tx& tx) -> Result<T> {
+    cases::CaseDecision decision = TRY(door_detail::DecideOnRecord(tx, actor, table, id, now, e));
+    return door_detail::WorkOnDecided<T>(deps, tx, decision, e, work);
+  });
+  return door_detail::Owing<T>(deps, std::move(read), std::move(e));
 }
 
 // The case of the record id in table, for actor: 404 — audited as action on entity_type —

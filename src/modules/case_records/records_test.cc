@@ -123,6 +123,17 @@ TEST_F(CaseRecordsTest, ARestrictedCaseNeedsAssignmentSupervisionOrBreakGlass) {
   EXPECT_TRUE(records_->notes.Add(worker_, restricted, "담당자 기록", std::nullopt));
   EXPECT_TRUE(records_->notes.List(supervisor_, restricted));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM case_notes"), 1);
+  // A file of hers: the refusal is recorded on the case, as a change's would be.
+  auto f = records_->files.Upload(worker_, restricted, "medical_letter", "소견서.pdf", "내용");
+  ASSERT_TRUE(f) << f.error().detail;
+  EXPECT_EQ(records_->files.Download(other_worker_, f->id).error().code,
+            ErrorCode::kBreakGlassRequired);
+  auto trace = AuditOf("file.read");
+  ASSERT_EQ(trace.size(), 1u);
+  EXPECT_EQ(trace[0].outcome, "break_glass_required");
+  EXPECT_EQ(trace[0].entity_type, "case");
+  EXPECT_EQ(trace[0].entity_id, restricted);
+  EXPECT_TRUE(trace[0].fields.empty());
 }
 
 TEST_F(CaseRecordsTest, AnOpenCaseOfARestrictedWomanIsClosedAsSheIs) {
@@ -230,9 +241,19 @@ TEST_F(CaseRecordsTest, AFileRoundTripsAndIsNeverStoredInClear) {
   EXPECT_EQ(Bytes("SELECT name FROM case_files").find("진단서"), std::string::npos);
   auto back = records_->files.Download(other_worker_, f->id);
   ASSERT_TRUE(back) << back.error().detail;
-  EXPECT_EQ(back->bytes, content);
-  EXPECT_EQ(back->info.name, "진단서.pdf");
+  EXPECT_EQ(back->value.bytes, content);
+  EXPECT_EQ(back->value.info.name, "진단서.pdf");
+  ASSERT_TRUE(back->audit.Wait());  // owed to the reads' group commit until now
   EXPECT_EQ(records_->files.Download(stranger_, f->id).error().code, ErrorCode::kNotFound);
+  // Both on the file, names of fields and never values; the stranger's probe leaves a trace.
+  auto reads = AuditOf("file.read");  // newest first
+  ASSERT_EQ(reads.size(), 2u);
+  EXPECT_EQ(reads[0].outcome, "not_found");
+  EXPECT_EQ(reads[0].actor_user_id, stranger_.user_id);
+  EXPECT_EQ(reads[1].outcome, "ok");
+  EXPECT_EQ(reads[1].entity_type, "case_file");
+  EXPECT_EQ(reads[1].entity_id, f->id);
+  EXPECT_EQ(reads[1].fields, (std::vector<std::string>{"name", "content"}));
   EXPECT_EQ(records_->files.Upload(worker_, case_id_, "selfie", "a", "x").error().code,
             ErrorCode::kInvalid);
 }

@@ -37,8 +37,11 @@ void AddFileRoutes(http::Router& router, Attachments& files) {
               .path_template = "/api/v1/files/{id}",
               .permission = std::string(security::perm::kCaseRead),
               .handler = [&files](http::Request& req) -> http::Reply {
-                FileContent file = TRY(files.Download(ActorOf(req), req.path_params["id"]));
-                return http::Attachment(file.info.name, std::move(file.bytes));
+                auto file = TRY(files.Download(ActorOf(req), req.path_params["id"]));
+                http::Response res =
+                    http::Attachment(file.value.info.name, std::move(file.value.bytes));
+                res.await_commit = AwaitAudit(std::move(file.audit));
+                return res;
               },
               .summary = "A file's contents, decrypted, as an attachment",
               .tag = "case_records",
