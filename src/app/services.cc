@@ -150,8 +150,8 @@ void Services::Build() {
       std::make_unique<caseload::CaseloadService>(*cases, case_records->appointments, *clock);
   supervision = std::make_unique<supervision::SupervisionService>(*db, *keyring, *audit,
                                                                   *audit_reads, *clock);
-  emergency = std::make_unique<emergency::EmergencyService>(*db, *keyring, *audit, *clock,
-                                                            config.public_help_per_minute);
+  emergency = std::make_unique<emergency::EmergencyService>(*db, *keyring, *audit, *audit_reads,
+                                                            *clock, config.public_help_per_minute);
   referrals = std::make_unique<referrals::ReferralService>(*db, *keyring, *audit, *audit_reads,
                                                            *people, *cases, *clock);
   shelters =

@@ -46,11 +46,12 @@ Result<void> ValidateNewRequest(const NewHelpRequest& in, bool public_form) {
 }
 
 EmergencyService::EmergencyService(store::Database& db, security::Keyring& keyring,
-                                   const security::AuditLog& audit, const Clock& clock,
-                                   int public_per_minute)
+                                   const security::AuditLog& audit, security::AuditBatcher& reads,
+                                   const Clock& clock, int public_per_minute)
     : db_(db),
       keyring_(keyring),
       audit_(audit),
+      reads_(reads),
       clock_(clock),
       guard_(keyring.master_key(), clock, public_per_minute) {}
 
@@ -175,8 +176,8 @@ Result<HelpRequest> EmergencyService::Log(const security::Actor& actor,
   return Store(actor, input, false);
 }
 
-Result<std::vector<HelpRequest>> EmergencyService::List(const security::Actor& actor,
-                                                        const std::string& status) {
+Result<security::Audited<std::vector<HelpRequest>>> EmergencyService::List(
+    const security::Actor& actor, const std::string& status) {
   TRY(RequirePermission(actor, security::perm::kEmergencyRead));
   std::vector<std::string> statuses;
   if (status == "open") {
@@ -187,27 +188,41 @@ Result<std::vector<HelpRequest>> EmergencyService::List(const security::Actor& a
     }
     statuses = {status};
   }
-  return db_.WriteValue([&](store::Tx& tx) -> Result<std::vector<HelpRequest>> {
+  auto listed = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<HelpRequest>> {
     std::vector<HelpRequest> out;
     for (const auto& row : TRY(request_repo::ListByOrg(tx, actor.org_id, statuses, kMaxListed))) {
       out.push_back(TRY(OpenRequest(tx, keyring_, row)));
     }
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "help_request.list", std::string(kEntity), "",
-                                               Names(SealedColumns()))));
     return out;
-  });
+  }));
+  auto e = security::ActorEvent(actor, "help_request.list", std::string(kEntity), "",
+                                Names(SealedColumns()));
+  return security::Audited<std::vector<HelpRequest>>{std::move(listed),
+                                                     security::PendingAudit(reads_, std::move(e))};
 }
 
-Result<HelpRequest> EmergencyService::Get(const security::Actor& actor, const std::string& id) {
+Result<security::Audited<HelpRequest>> EmergencyService::Get(const security::Actor& actor,
+                                                             const std::string& id) {
   TRY(RequirePermission(actor, security::perm::kEmergencyRead));
   if (!LooksLikeId(id)) return Fail(NotFound());
-  return db_.WriteValue([&](store::Tx& tx) -> Result<HelpRequest> {
-    security::AuditEvent e = security::ActorEvent(actor, "help_request.read", std::string(kEntity),
-                                                  id, Names(SealedColumns()));
-    auto clear = TRY(OpenRequest(tx, keyring_, TRY(LoadOwn(tx, actor, e))));
-    TRY(audit_.Append(tx, e));
-    return clear;
-  });
+  security::AuditEvent e = security::ActorEvent(actor, "help_request.read", std::string(kEntity),
+                                                id, Names(SealedColumns()));
+  std::optional<HelpRequest> clear;
+  TRY(db_.Read([&](store::Tx& tx) -> Result<void> {
+    clear.reset();
+    auto row = TRY(request_repo::FindById(tx, id));
+    if (row && row->assigned_org_id == actor.org_id) clear = TRY(OpenRequest(tx, keyring_, *row));
+    return Ok();
+  }));
+  if (!clear) {
+    // Probing another organization's ids leaves a trace, as for people.
+    e.fields.clear();
+    e.outcome = "not_found";
+    TRY(reads_.AppendAndWait(std::move(e)));
+    return Fail(NotFound());
+  }
+  return security::Audited<HelpRequest>{std::move(*clear),
+                                        security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<request_repo::StoredHelpRequest> EmergencyService::LoadOwn(

@@ -8,9 +8,10 @@
 // as for an unknown id. A request not acknowledged by ack_due_at (the organization's limit,
 // default 10 minutes) escalates to the next covering organization not yet tried, then to the
 // secretariat, re-sealed for each; the deadline lives in the database, so escalation survives
-// restarts (app/ticker.h runs EscalateOverdue() every second). Every read and write is audited in
-// the same transaction, with field names, never values; the public form's audit entries carry no
-// address. Each committed change is announced on the organization's event streams (event_hub.h).
+// restarts (app/ticker.h runs EscalateOverdue() every second). Every write is audited in its
+// transaction, every read before its reply leaves, with field names, never values; the public
+// form's audit entries carry no address. Each committed change is announced on the organization's
+// event streams (event_hub.h).
 //
 // Thread-safe: state lives in the database; the form guard and hub lock their own.
 #pragma once
@@ -29,6 +30,7 @@
 #include "modules/emergency/model.h"
 #include "modules/emergency/request_repo.h"
 #include "security/actor.h"
+#include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/keyring.h"
 #include "store/database.h"
@@ -81,7 +83,8 @@ class EmergencyService {
  public:
   // public_per_minute: the network-wide ceiling of public posts (help_form.h, FloodState).
   EmergencyService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
-                   const Clock& clock, int public_per_minute = kDefaultPublicPerMinute);
+                   security::AuditBatcher& reads, const Clock& clock,
+                   int public_per_minute = kDefaultPublicPerMinute);
 
   // Flood control, first thing for every post of the public form (well-formed or not): 429
   // with *retry_after set when address has sent too many.
@@ -99,8 +102,11 @@ class EmergencyService {
   // Staff log a request that came by phone, SMS, police, a partner or in person; it is assigned
   // to their own organization (they are the ones talking to her).
   Result<HelpRequest> Log(const security::Actor& actor, const NewHelpRequest& input);
-  Result<std::vector<HelpRequest>> List(const security::Actor& actor, const std::string& status);
-  Result<HelpRequest> Get(const security::Actor& actor, const std::string& id);
+  // Read without the database's writer (the boards read them all day); each owes its audit entry
+  // before the reply leaves.
+  Result<security::Audited<std::vector<HelpRequest>>> List(const security::Actor& actor,
+                                                           const std::string& status);
+  Result<security::Audited<HelpRequest>> Get(const security::Actor& actor, const std::string& id);
   Result<HelpRequest> Acknowledge(const security::Actor& actor, const std::string& id);
   Result<HelpRequest> Dispatch(const security::Actor& actor, const std::string& id,
                                const std::string& note);
@@ -173,6 +179,7 @@ class EmergencyService {
   store::Database& db_;
   security::Keyring& keyring_;
   const security::AuditLog& audit_;
+  security::AuditBatcher& reads_;
   const Clock& clock_;
   HelpFormGuard guard_;
   EventHub hub_;

@@ -64,7 +64,7 @@ class EmergencyServiceTest : public testing::WorldTest {
   // Submits a form and returns the stored request's id, as the assigned organization sees it.
   std::string Submit(const char* region, const std::string& receiver) {
     const std::string ref = testing::Must(service_->SubmitPublic(Form(region), "req"));
-    for (const auto& h : testing::Must(service_->List(Staff(receiver), "new"))) {
+    for (const auto& h : testing::Must(service_->List(Staff(receiver), "new")).value) {
       if (h.reference == ref) return h.id;
     }
     testing::StopTest("the receiver does not see " + ref);
@@ -78,18 +78,27 @@ TEST_F(EmergencyServiceTest, APublicRequestReachesOnlyTheCoveringOrganization) {
   const std::string id = Submit("KR-11", seoul_);
   auto got = service_->Get(Staff(seoul_), id);
   ASSERT_TRUE(got) << got.error().detail;
-  EXPECT_EQ(got->situation, "업주가 여권을 가져갔어요");
-  EXPECT_EQ(got->safe_contact, "밤 10시 이후 문자만");
-  EXPECT_EQ(got->channel, "public_web_form");
-  EXPECT_EQ(got->status, "new");
-  EXPECT_EQ(*got->ack_due_at, UnixSeconds(clock_.Now()) + kDefaultAckLimitSeconds);
+  EXPECT_EQ(got->value.situation, "업주가 여권을 가져갔어요");
+  EXPECT_EQ(got->value.safe_contact, "밤 10시 이후 문자만");
+  EXPECT_EQ(got->value.channel, "public_web_form");
+  EXPECT_EQ(got->value.status, "new");
+  EXPECT_EQ(*got->value.ack_due_at, UnixSeconds(clock_.Now()) + kDefaultAckLimitSeconds);
   // Busan's dispatcher and the secretariat's get the answer of an unknown id.
   for (const auto& org : {busan_, secretariat_}) {
     auto other = service_->Get(Staff(org), id);
     ASSERT_FALSE(other);
     EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
-    EXPECT_TRUE(testing::Must(service_->List(Staff(org), "")).empty());
+    EXPECT_TRUE(testing::Must(service_->List(Staff(org), "")).value.empty());
   }
+  // The read is audited once its reply may leave; the probes left their trace at once.
+  ASSERT_TRUE(got->audit.Wait());
+  auto reads = AuditOf("help_request.read");  // newest first
+  ASSERT_EQ(reads.size(), 3u);
+  EXPECT_EQ(reads[0].outcome, "ok");
+  EXPECT_FALSE(reads[0].fields.empty());
+  EXPECT_EQ(reads[1].outcome, "not_found");
+  EXPECT_TRUE(reads[1].fields.empty());
+  EXPECT_EQ(reads[2].outcome, "not_found");
   // Roles without the emergency permissions are refused before any lookup.
   auto worker = service_->Get(Staff(seoul_, "case_worker"), id);
   ASSERT_FALSE(worker);
@@ -120,21 +129,21 @@ TEST_F(EmergencyServiceTest, UnacknowledgedRequestsEscalateToTheNextCoverThenThe
   ASSERT_EQ(*service_->EscalateOverdue(), 1);
   auto at_busan = service_->Get(Staff(busan_), id);
   ASSERT_TRUE(at_busan) << at_busan.error().detail;
-  EXPECT_EQ(at_busan->escalation_level, 1);
-  EXPECT_EQ(at_busan->situation, "업주가 여권을 가져갔어요");            // re-sealed for Busan
-  EXPECT_EQ(*at_busan->ack_due_at, UnixSeconds(clock_.Now()) + 5 * 60);  // Busan's own limit
+  EXPECT_EQ(at_busan->value.escalation_level, 1);
+  EXPECT_EQ(at_busan->value.situation, "업주가 여권을 가져갔어요");  // re-sealed for Busan
+  EXPECT_EQ(*at_busan->value.ack_due_at, UnixSeconds(clock_.Now()) + 5 * 60);  // Busan's own limit
   EXPECT_EQ(service_->Get(Staff(seoul_), id).error().code, ErrorCode::kNotFound);
   clock_.Advance(std::chrono::minutes(6));
   ASSERT_EQ(*service_->EscalateOverdue(), 1);
   auto at_secretariat = service_->Get(Staff(secretariat_), id);
   ASSERT_TRUE(at_secretariat);
-  EXPECT_EQ(at_secretariat->escalation_level, 2);
+  EXPECT_EQ(at_secretariat->value.escalation_level, 2);
   // Nobody is left: the clock stops and the request stays with the secretariat.
   clock_.Advance(std::chrono::minutes(11));
   ASSERT_EQ(*service_->EscalateOverdue(), 0);
   auto last = service_->Get(Staff(secretariat_), id);
-  EXPECT_FALSE(last->ack_due_at.has_value());
-  EXPECT_EQ(last->status, "new");
+  EXPECT_FALSE(last->value.ack_due_at.has_value());
+  EXPECT_EQ(last->value.status, "new");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM help_request_routes"), 3);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'help_request.escalate'"), 4);
 }
@@ -228,7 +237,7 @@ TEST_F(EmergencyServiceTest, AFormTokenBringsInOneRequestAndARefusedPostKeepsIt)
 }
 
 TEST_F(EmergencyServiceTest, PastTheCeilingRequestsAreHeldAtTheSecretariatUnderOneAlert) {
-  EmergencyService flooded(*db_, *keyring_, *audit_, clock_, /*public_per_minute=*/3);
+  EmergencyService flooded(*db_, *keyring_, *audit_, *reads_, clock_, /*public_per_minute=*/3);
   auto sec_stream = flooded.Subscribe(Staff(secretariat_));
   auto seoul_stream = flooded.Subscribe(Staff(seoul_));
   ASSERT_TRUE(sec_stream && seoul_stream);
@@ -236,9 +245,10 @@ TEST_F(EmergencyServiceTest, PastTheCeilingRequestsAreHeldAtTheSecretariatUnderO
   auto seoul = flooded.List(Staff(seoul_), "new");
   auto held = flooded.List(Staff(secretariat_), "new");
   ASSERT_TRUE(seoul && held);
-  EXPECT_EQ(seoul->size(), 3u);  // the ceiling: routed as usual
-  ASSERT_EQ(held->size(), 5u);   // stored, not turned away
-  for (const auto& h : *held) EXPECT_FALSE(h.ack_due_at) << "a held request does not escalate";
+  EXPECT_EQ(seoul->value.size(), 3u);  // the ceiling: routed as usual
+  ASSERT_EQ(held->value.size(), 5u);   // stored, not turned away
+  for (const auto& h : held->value)
+    EXPECT_FALSE(h.ack_due_at) << "a held request does not escalate";
   EXPECT_EQ(Count("SELECT COUNT(*) FROM help_request_routes WHERE reason = 'flood'"), 5);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'help_request.flood'"), 1);
   const std::string sec_events = (*sec_stream)->Take().text;
@@ -254,7 +264,7 @@ TEST_F(EmergencyServiceTest, PastTheCeilingRequestsAreHeldAtTheSecretariatUnderO
   // Quiet for longer than kFloodQuietSeconds: the next post is routed as usual again.
   clock_.Advance(std::chrono::seconds(kFloodQuietSeconds + 60));
   ASSERT_TRUE(flooded.SubmitPublic(Form(), "req"));
-  EXPECT_EQ(flooded.List(Staff(seoul_), "new")->size(), 4u);
+  EXPECT_EQ(flooded.List(Staff(seoul_), "new")->value.size(), 4u);
 }
 
 TEST(HelpFormGuardTest, RemembersABoundedNumberOfAddressesLeastRecentFirstOut) {

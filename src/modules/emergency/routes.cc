@@ -31,11 +31,11 @@ void AddRequestRoutes(http::Router& router, EmergencyService& emergency) {
               .path_template = "/api/v1/emergency/requests",
               .permission = read,
               .handler = [&emergency](Request& req) -> http::Reply {
+                auto listed = TRY(emergency.List(ActorOf(req), req.Query("status")));
                 boost::json::array items;
-                for (const auto& h : TRY(emergency.List(ActorOf(req), req.Query("status")))) {
-                  items.emplace_back(RequestJson(h));
-                }
-                return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+                for (const auto& h : listed.value) items.emplace_back(RequestJson(h));
+                boost::json::object body{{"items", items}, {"next_cursor", nullptr}};
+                return AuditedJson(std::move(listed), std::move(body));
               },
               .summary = "The organization's help requests (status=new|...|open)",
               .tag = "emergency"});
@@ -65,7 +65,9 @@ void AddRequestRoutes(http::Router& router, EmergencyService& emergency) {
               .path_template = "/api/v1/emergency/requests/{id}",
               .permission = read,
               .handler = [&emergency](Request& req) -> http::Reply {
-                return RequestReply(emergency.Get(ActorOf(req), req.path_params["id"]));
+                auto request = TRY(emergency.Get(ActorOf(req), req.path_params["id"]));
+                boost::json::object body = RequestJson(request.value);
+                return AuditedJson(std::move(request), std::move(body));
               },
               .summary = "One help request, decrypted (its organization only)",
               .tag = "emergency"});
