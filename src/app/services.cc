@@ -170,7 +170,8 @@ void Services::Build() {
           .font_path = config.export_font_path});
   reports = std::make_unique<reports::ReportService>(*db, *audit, *audit_reads, *auth, *clock);
   events = std::make_unique<events::EventService>(*db, *keyring, *audit, *clock);
-  campaigns = std::make_unique<campaigns::CampaignService>(*db, *keyring, *audit, *clock);
+  campaigns =
+      std::make_unique<campaigns::CampaignService>(*db, *keyring, *audit, *audit_reads, *clock);
   // An event's campaign_id is set only by someone who may edit both, when they belong together.
   events->SetCampaignLinkCheck([this](store::Tx& tx, const security::Actor& actor,
                                       const std::string& event_org_id,
@@ -178,7 +179,7 @@ void Services::Build() {
     return campaigns->CheckEventLink(tx, actor, event_org_id, campaign_id);
   });
   training = std::make_unique<training::TrainingService>(
-      *db, *keyring, *audit, *clock,
+      *db, *keyring, *audit, *audit_reads, *clock,
       training::TrainingOptions{.font_path = config.export_font_path,
                                 .public_url = config.PublicUrl()});
   survivors =

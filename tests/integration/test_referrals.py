@@ -214,6 +214,11 @@ class ReferralsTest(unittest.TestCase):
         self.assertEqual(self.b.client.post(path, body={"region": "KR-11"}).status, 404)
         listed = self.a.client.get(path).json()["items"]
         self.assertEqual([x["region"] for x in listed], ["KR-48"])
+        # Her worker's reads are audited, and so is the other organization's probe.
+        seen = sql(self.server, "SELECT org_id || ' ' || outcome FROM audit_log WHERE action = "
+                                f"'exclusion.list' AND entity_id = '{person['id']}'").splitlines()
+        self.assertIn(f"{self.a.org_id} ok", seen)
+        self.assertIn(f"{self.b_id} not_found", seen)
         # Bad input: both or neither, an unknown region.
         for bad in ({}, {"org_id": self.c_id, "region": "KR-11"}, {"region": "KR-99"}):
             self.assertEqual(self.a.client.post(path, body=bad).status, 400, bad)

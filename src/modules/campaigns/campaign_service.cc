@@ -43,8 +43,9 @@ void Apply(const CampaignFields& f, StoredCampaign& c) {
 }  // namespace
 
 CampaignService::CampaignService(store::Database& db, security::Keyring& keyring,
-                                 const security::AuditLog& audit, const Clock& clock)
-    : db_(db), keyring_(keyring), audit_(audit), clock_(clock) {}
+                                 const security::AuditLog& audit, security::AuditBatcher& reads,
+                                 const Clock& clock)
+    : db_(db), keyring_(keyring), audit_(audit), reads_(reads), clock_(clock) {}
 
 Result<Caller> CampaignService::CallerOf(store::Tx& tx, const security::Actor& actor) {
   Caller c{.org_id = actor.org_id, .roles = actor.roles};

@@ -11,7 +11,7 @@
 // - An event is linked to a campaign only by someone who may edit both, when they belong
 //   together (the event's organizer runs the campaign or hosts one of its stops).
 // - Partners' contacts are sealed under the owning organization's key, shown only to those who
-//   may edit the partner, and every read of them is audited.
+//   may edit the partner, and every read of them is audited, before its reply leaves.
 // - Every write is audited in its transaction (campaign.*, partner.*).
 // - The public answers (PublicCampaigns, PublicCampaign) carry published campaigns only, hosts
 //   by public name, published events only, public materials only: no contact, no count, no
@@ -31,6 +31,7 @@
 #include "modules/campaigns/partner_repo.h"
 #include "modules/events/event_repo.h"
 #include "security/actor.h"
+#include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/keyring.h"
 #include "store/database.h"
@@ -167,7 +168,7 @@ struct AgreementFile {
 class CampaignService {
  public:
   CampaignService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
-                  const Clock& clock);
+                  security::AuditBatcher& reads, const Clock& clock);
 
   // ---- Campaigns (campaign_service.cc) ----
   Result<std::vector<CampaignView>> List(const security::Actor& actor);
@@ -222,8 +223,10 @@ class CampaignService {
                                       const PartnerPatch& patch);
   // 404 unless seen; with edit, 403 unless editable. For the routes, before a body is read.
   Result<void> CheckPartner(const security::Actor& actor, const std::string& id, bool edit);
-  // Audited (partner.contacts.read); only to those who may edit the partner.
-  Result<std::vector<Contact>> Contacts(const security::Actor& actor, const std::string& id);
+  // Audited (partner.contacts.read); only to those who may edit the partner. Read without the
+  // database's writer; its audit entry is owed before the reply leaves.
+  Result<security::Audited<std::vector<Contact>>> Contacts(const security::Actor& actor,
+                                                           const std::string& id);
   Result<Contact> AddContact(const security::Actor& actor, const std::string& id,
                              const ContactFields& fields);
   Result<void> RemoveContact(const security::Actor& actor, const std::string& id,
@@ -281,6 +284,7 @@ class CampaignService {
   store::Database& db_;
   security::Keyring& keyring_;
   const security::AuditLog& audit_;
+  security::AuditBatcher& reads_;
   const Clock& clock_;
 };
 

@@ -167,11 +167,11 @@ void AddPartnerRoutes(http::Router& router, CampaignService& campaigns) {
               .path_template = "/api/v1/partners/{id}/contacts",
               .permission = write,
               .handler = [&campaigns](Request& req) -> http::Reply {
+                auto listed = TRY(campaigns.Contacts(ActorOf(req), Id(req)));
                 json::array items;
-                for (const auto& c : TRY(campaigns.Contacts(ActorOf(req), Id(req)))) {
-                  items.push_back(ContactJson(c));
-                }
-                return Response::Json(200, {{"items", items}});
+                for (const auto& c : listed.value) items.push_back(ContactJson(c));
+                json::object body{{"items", items}};
+                return AuditedJson(std::move(listed), std::move(body));
               },
               .summary = "A partner's contacts (sealed; only to its editors; audited)",
               .tag = tag});

@@ -171,19 +171,22 @@ Result<PartnerDetail> CampaignService::UpdatePartner(const security::Actor& acto
 
 // ---- Contacts: sealed, only to those who may edit the partner, every read audited ----------
 
-Result<std::vector<Contact>> CampaignService::Contacts(const security::Actor& actor,
-                                                       const std::string& id) {
+Result<security::Audited<std::vector<Contact>>> CampaignService::Contacts(
+    const security::Actor& actor, const std::string& id) {
   TRY(RequirePermission(actor, perm::kPartnerWrite));
-  return db_.WriteValue([&](store::Tx& tx) -> Result<std::vector<Contact>> {
-    StoredPartner p = TRY(LoadPartner(tx, actor, id, true));
+  StoredPartner p;
+  auto out = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<Contact>> {
+    p = TRY(LoadPartner(tx, actor, id, true));
     std::vector<Contact> out;
     for (const auto& c : TRY(partner_repo::ContactsOf(tx, p.id))) {
       out.push_back(TRY(View(tx, keyring_, c)));
     }
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "partner.contacts.read", "partner", p.id,
-                                               {"name", "role", "phone", "email"}, p.org_id)));
     return out;
-  });
+  }));
+  auto e = security::ActorEvent(actor, "partner.contacts.read", "partner", p.id,
+                                {"name", "role", "phone", "email"}, p.org_id);
+  return security::Audited<std::vector<Contact>>{std::move(out),
+                                                 security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<Contact> CampaignService::AddContact(const security::Actor& actor, const std::string& id,

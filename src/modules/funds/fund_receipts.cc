@@ -3,6 +3,7 @@
 // wrapped by her key, the file name sealed), so erasing her shreds them. The ledger is
 // append-only, so a receipt is never deleted: a wrong one is withdrawn (hidden, kept, the reason
 // sealed). Another organization's entry or receipt answers NotFound().
+#include <optional>
 #include <sstream>
 
 #include "core/ids.h"
@@ -40,6 +41,32 @@ ReceiptInfo InfoOf(const fund_repo::Receipt& r, std::string name) {
           .withdrawn = !r.withdrawn_at.empty()};
 }
 
+// Whether the caller may handle her receipts: finance and org_admin handle every woman's money
+// papers; case roles follow her restriction. Nothing when she may; the refused decision
+// otherwise. Another organization's, an unknown or an erased woman answers NotFound().
+Result<std::optional<access::PersonDecision>> RefusedReceipts(store::Tx& tx,
+                                                              const security::Actor& actor,
+                                                              const std::string& person_id,
+                                                              TimePoint now) {
+  auto row = TRY(people::person_repo::FindById(tx, person_id));
+  if (!row || row->org_id != actor.org_id || !row->erased_at.empty()) return Fail(NotFound());
+  if (security::HasRole(actor.roles, "finance") || security::HasRole(actor.roles, "org_admin")) {
+    return std::nullopt;
+  }
+  auto reach = TRY(access::DecidePersonAccess(tx, actor, person_id, now));
+  if (reach.allowed) return std::nullopt;
+  return reach;
+}
+
+// The refused attempt at action on her receipts, as its audit entry names it.
+security::AuditEvent RefusalEvent(const security::Actor& actor, const std::string& action,
+                                  const std::string& person_id,
+                                  const access::PersonDecision& refused) {
+  auto e = security::ActorEvent(actor, action, "person", person_id);
+  e.outcome = refused.Outcome();
+  return e;
+}
+
 }  // namespace
 
 bool ReceiptTypeMatches(std::string_view content_type, std::string_view bytes) {
@@ -55,17 +82,10 @@ bool ReceiptTypeMatches(std::string_view content_type, std::string_view bytes) {
 
 Result<void> FundService::ReachReceipts(store::Tx& tx, const security::Actor& actor,
                                         const std::string& person_id, const std::string& action) {
-  auto row = TRY(people::person_repo::FindById(tx, person_id));
-  if (!row || row->org_id != actor.org_id || !row->erased_at.empty()) return Fail(NotFound());
-  if (security::HasRole(actor.roles, "finance") || security::HasRole(actor.roles, "org_admin")) {
-    return Ok();
-  }
-  auto reach = TRY(access::DecidePersonAccess(tx, actor, person_id, clock_.Now()));
-  if (reach.allowed) return Ok();
-  auto e = security::ActorEvent(actor, action, "person", person_id);
-  e.outcome = reach.Outcome();
-  TRY(audit_.Append(tx, e));
-  return Fail(RecordedRefusal(access::Refusal(reach)));
+  auto refused = TRY(RefusedReceipts(tx, actor, person_id, clock_.Now()));
+  if (!refused) return Ok();
+  TRY(audit_.Append(tx, RefusalEvent(actor, action, person_id, *refused)));
+  return Fail(RecordedRefusal(access::Refusal(*refused)));
 }
 
 Result<ReceiptInfo> FundService::AddReceipt(const security::Actor& actor,
@@ -131,14 +151,21 @@ Result<std::vector<ReceiptInfo>> FundService::Receipts(const security::Actor& ac
   });
 }
 
-Result<ReceiptFile> FundService::DownloadReceipt(const security::Actor& actor,
-                                                 const std::string& id) {
+Result<security::Audited<ReceiptFile>> FundService::DownloadReceipt(const security::Actor& actor,
+                                                                    const std::string& id) {
   TRY(RequirePermission(actor, perm::kFundReceiptRead));
-  return db_.WriteValue([&](store::Tx& tx) -> Result<ReceiptFile> {
+  const std::string action = "funds.receipt.read";  // the audit action
+  const TimePoint now = clock_.Now();
+  // Read without the database's writer: decrypting a receipt in a write transaction would hold
+  // every change in the network back for as long.
+  std::string person_id;
+  std::optional<access::PersonDecision> refused;
+  auto file = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<ReceiptFile> {
     auto r = LooksLikeId(id) ? TRY(fund_repo::FindReceipt(tx, actor.org_id, id)) : std::nullopt;
     if (!r) return Fail(NotFound());
-    const std::string action = "funds.receipt.read";  // the audit action
-    TRY(ReachReceipts(tx, actor, r->person_id, action));
+    person_id = r->person_id;
+    refused = TRY(RefusedReceipts(tx, actor, r->person_id, now));
+    if (refused) return ReceiptFile{};
     auto cipher = TRY(people::PersonCipher::Load(tx, keyring_, actor.org_id, r->person_id));
     std::string name = TRY(cipher.OpenRecord(kReceipts, "name", r->id, r->name));
     security::SecretKey key = TRY(cipher.UnwrapFileKey(r->file_key, r->id));
@@ -147,10 +174,16 @@ Result<ReceiptFile> FundService::DownloadReceipt(const security::Actor& actor,
     if (!security::DecryptStream(key, sealed, plain)) {
       return Fail(ErrorCode::kInternal, "error.internal", "receipt does not decrypt");
     }
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "funds.receipt.read", "fund_receipt", r->id,
-                                               {"name", "content"})));
     return ReceiptFile{.info = InfoOf(*r, std::move(name)), .bytes = std::move(plain).str()};
-  });
+  }));
+  if (refused) {
+    // The refused attempt is recorded before the refusal leaves.
+    TRY(reads_.AppendAndWait(RefusalEvent(actor, action, person_id, *refused)));
+    return Fail(access::Refusal(*refused));
+  }
+  auto e = security::ActorEvent(actor, action, "fund_receipt", file.info.id, {"name", "content"});
+  return security::Audited<ReceiptFile>{std::move(file),
+                                        security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<ReceiptInfo> FundService::WithdrawReceipt(const security::Actor& actor,

@@ -184,14 +184,16 @@ class FundService {
       const security::Actor& actor, int64_t year);
 
   // Receipts of a ledger entry (fund_receipts.cc): upload and withdrawal (fund.receipt.write),
-  // list and download (fund.receipt.read); each audited in the transaction that does it. Never
+  // list and download (fund.receipt.read); each audited in the transaction that does it, except
+  // the download, read without the database's writer and audited before its reply leaves. Never
   // deleted: a withdrawn receipt leaves the list and stays stored.
   Result<ReceiptInfo> AddReceipt(const security::Actor& actor, const std::string& entry_id,
                                  const std::string& file_name, const std::string& content_type,
                                  const std::string& bytes);
   Result<std::vector<ReceiptInfo>> Receipts(const security::Actor& actor,
                                             const std::string& entry_id);
-  Result<ReceiptFile> DownloadReceipt(const security::Actor& actor, const std::string& id);
+  Result<security::Audited<ReceiptFile>> DownloadReceipt(const security::Actor& actor,
+                                                         const std::string& id);
   Result<ReceiptInfo> WithdrawReceipt(const security::Actor& actor, const std::string& id,
                                       const std::string& reason);
 
@@ -209,7 +211,7 @@ class FundService {
                               const std::string& person_id, const std::string& action);
   Result<Application> Opened(store::Tx& tx, const security::Actor& actor, fund_repo::Application a);
   // For receipts: finance and org_admin handle every woman's money papers; case roles follow
-  // her restriction. A refusal is recorded (in tx) and fails.
+  // her restriction. A refusal is recorded (in the write transaction tx) and fails.
   Result<void> ReachReceipts(store::Tx& tx, const security::Actor& actor,
                              const std::string& person_id, const std::string& action);
   // Her match token, "" when there is none (no birth date, erased).

@@ -323,8 +323,11 @@ void AddRoutes(http::Router& router, FundService& funds) {
               .path_template = "/api/v1/receipts/{id}/file",
               .permission = std::string(perm::kFundReceiptRead),
               .handler = [&funds](Request& req) -> http::Reply {
-                ReceiptFile file = TRY(funds.DownloadReceipt(ActorOf(req), Id(req)));
-                return http::Attachment(file.info.file_name, std::move(file.bytes));
+                auto file = TRY(funds.DownloadReceipt(ActorOf(req), Id(req)));
+                http::Response res =
+                    http::Attachment(file.value.info.file_name, std::move(file.value.bytes));
+                res.await_commit = AwaitAudit(std::move(file.audit));
+                return res;
               },
               .summary = "A receipt's contents, decrypted, as an attachment",
               .tag = "funds",

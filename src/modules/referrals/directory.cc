@@ -1,5 +1,6 @@
 // The network directory and her exclusions (referral_service.h).
 #include <algorithm>
+#include <optional>
 
 #include "core/ids.h"
 #include "modules/access/person_access.h"
@@ -14,6 +15,8 @@
 namespace dandelion::referrals {
 
 namespace {
+
+constexpr std::string_view kListExclusions = "exclusion.list";
 
 Result<void> RequireSignedIn(const security::Actor& actor) {
   if (actor.user_id.empty()) return Fail(ErrorCode::kUnauthenticated, "error.unauthenticated");
@@ -42,25 +45,61 @@ DirectoryEntry EntryOf(const referral_repo::StoredProfile& p,
   return e;
 }
 
-// The door for her exclusions, inside the caller's transaction: her, of the caller's
+// Why she is refused to the caller: the audit outcome and the error.
+struct HerRefusal {
+  std::string outcome;
+  Error error;
+};
+
+// The door for her exclusions, decided inside the caller's transaction: her, of the caller's
 // organization, not erased, reachable by the caller (a restricted woman's are closed as she is).
-// A refusal is audited as action and returned as a recorded refusal.
-Result<void> AdmitHer(store::Tx& tx, const security::AuditLog& audit, const security::Actor& actor,
-                      std::string_view action, const std::string& person_id, TimePoint now) {
-  auto refuse = [&](std::string outcome, Error error) -> Result<void> {
-    auto e = security::ActorEvent(actor, std::string(action), "person", person_id);
-    e.outcome = std::move(outcome);
-    TRY(audit.Append(tx, e));
-    return Fail(RecordedRefusal(std::move(error)));
-  };
+// Nothing when she is admitted; the refusal otherwise. Records nothing.
+Result<std::optional<HerRefusal>> DecideHer(store::Tx& tx, const security::Actor& actor,
+                                            const std::string& person_id, TimePoint now) {
   std::optional<people::person_repo::StoredPerson> found;
   if (LooksLikeId(person_id)) found = TRY(people::person_repo::FindById(tx, person_id));
   if (!found || found->org_id != actor.org_id || !found->erased_at.empty()) {
-    return refuse("not_found", NotFound());
+    return HerRefusal{"not_found", NotFound()};
   }
   access::PersonDecision reach = TRY(access::DecidePersonAccess(tx, actor, person_id, now));
-  if (!reach.allowed) return refuse(reach.Outcome(), access::Refusal(reach));
-  return Ok();
+  if (!reach.allowed) return HerRefusal{reach.Outcome(), access::Refusal(reach)};
+  return std::nullopt;
+}
+
+// The refused attempt at action on her, as its audit entry names it.
+security::AuditEvent RefusedEvent(const security::Actor& actor, std::string_view action,
+                                  const std::string& person_id, std::string outcome) {
+  auto e = security::ActorEvent(actor, std::string(action), "person", person_id);
+  e.outcome = std::move(outcome);
+  return e;
+}
+
+// The door for a change of her exclusions: a refusal is audited as action in the caller's write
+// transaction and returned as a recorded refusal.
+Result<void> AdmitHer(store::Tx& tx, const security::AuditLog& audit, const security::Actor& actor,
+                      std::string_view action, const std::string& person_id, TimePoint now) {
+  auto refused = TRY(DecideHer(tx, actor, person_id, now));
+  if (!refused) return Ok();
+  TRY(audit.Append(tx, RefusedEvent(actor, action, person_id, std::move(refused->outcome))));
+  return Fail(RecordedRefusal(std::move(refused->error)));
+}
+
+// A read of her exclusions refused in a read transaction: the attempt is audited (written before
+// the refusal leaves) and its error returned.
+Error RefuseRead(security::AuditBatcher& reads, const security::Actor& actor,
+                 const std::string& person_id, HerRefusal refused) {
+  auto written = reads.AppendAndWait(
+      RefusedEvent(actor, kListExclusions, person_id, std::move(refused.outcome)));
+  if (!written) return written.error();
+  return std::move(refused.error);
+}
+
+// The entry a read of her exclusions owes.
+security::PendingAudit ListedExclusions(security::AuditBatcher& reads, const security::Actor& actor,
+                                        const std::string& person_id) {
+  return security::PendingAudit(
+      reads, security::ActorEvent(actor, std::string(kListExclusions), "person", person_id,
+                                  {"target"}, actor.org_id));
 }
 
 // Organization names for her exclusions.
@@ -75,8 +114,8 @@ void NameOrganizations(std::vector<Exclusion>& exclusions,
 
 }  // namespace
 
-Result<std::vector<DirectoryEntry>> ReferralService::Directory(const security::Actor& actor,
-                                                               const DirectoryFilter& filter) {
+Result<security::Audited<std::vector<DirectoryEntry>>> ReferralService::Directory(
+    const security::Actor& actor, const DirectoryFilter& filter) {
   TRY(RequireSignedIn(actor));
   Error bad{ErrorCode::kInvalid, "error.invalid"};
   if (!filter.region.empty() && !network::IsRegion(filter.region)) {
@@ -86,29 +125,33 @@ Result<std::vector<DirectoryEntry>> ReferralService::Directory(const security::A
     bad.Field("language", "field.unknown_value");
   }
   if (!bad.fields.empty()) return Fail(std::move(bad));
-  if (!filter.person_id.empty()) TRY(RequirePermission(actor, security::perm::kCaseRead));
+  const bool hers = !filter.person_id.empty();
+  if (hers) TRY(RequirePermission(actor, security::perm::kCaseRead));
   const TimePoint now = clock_.Now();
-  return db_.WriteValue([&](store::Tx& tx) -> Result<std::vector<DirectoryEntry>> {
+  std::optional<HerRefusal> refused;
+  auto out = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<DirectoryEntry>> {
+    std::vector<DirectoryEntry> out;
     std::vector<Exclusion> exclusions;
-    if (!filter.person_id.empty()) {
-      TRY(AdmitHer(tx, audit_, actor, "exclusion.list", filter.person_id, now));
+    if (hers) {
+      refused = TRY(DecideHer(tx, actor, filter.person_id, now));
+      if (refused) return out;
       exclusions = TRY(ExclusionsOpened(tx, keyring_, actor.org_id, filter.person_id));
-      TRY(audit_.Append(tx, security::ActorEvent(actor, "exclusion.list", "person",
-                                                 filter.person_id, {"target"}, actor.org_id)));
     }
     std::map<std::string, int> beds;
     if (free_beds_) beds = TRY(free_beds_(tx));
-    std::vector<DirectoryEntry> out;
     for (const auto& p : TRY(referral_repo::Profiles(tx))) {
       DirectoryEntry e = EntryOf(p, beds);
       if (!Matches(e, filter)) continue;
-      if (!filter.person_id.empty()) {
-        e.excluded = Excludes(exclusions, e.org_id, e.profile.regions);
-      }
+      if (hers) e.excluded = Excludes(exclusions, e.org_id, e.profile.regions);
       out.push_back(std::move(e));
     }
     return out;
-  });
+  }));
+  if (refused) return Fail(RefuseRead(reads_, actor, filter.person_id, std::move(*refused)));
+  // Without her, nothing of anyone is read: nothing is owed.
+  security::PendingAudit audit;
+  if (hers) audit = ListedExclusions(reads_, actor, filter.person_id);
+  return security::Audited<std::vector<DirectoryEntry>>{std::move(out), std::move(audit)};
 }
 
 Result<DirectoryEntry> ReferralService::DirectoryEntryOf(const security::Actor& actor,
@@ -151,18 +194,22 @@ Result<DirectoryEntry> ReferralService::SaveProfile(const security::Actor& actor
   });
 }
 
-Result<std::vector<Exclusion>> ReferralService::Exclusions(const security::Actor& actor,
-                                                           const std::string& person_id) {
+Result<security::Audited<std::vector<Exclusion>>> ReferralService::Exclusions(
+    const security::Actor& actor, const std::string& person_id) {
   TRY(RequirePermission(actor, security::perm::kCaseRead));
   const TimePoint now = clock_.Now();
-  return db_.WriteValue([&](store::Tx& tx) -> Result<std::vector<Exclusion>> {
-    TRY(AdmitHer(tx, audit_, actor, "exclusion.list", person_id, now));
-    auto out = TRY(ExclusionsOpened(tx, keyring_, actor.org_id, person_id));
+  std::optional<HerRefusal> refused;
+  auto out = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<Exclusion>> {
+    std::vector<Exclusion> out;
+    refused = TRY(DecideHer(tx, actor, person_id, now));
+    if (refused) return out;
+    out = TRY(ExclusionsOpened(tx, keyring_, actor.org_id, person_id));
     NameOrganizations(out, TRY(referral_repo::Profiles(tx)));
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "exclusion.list", "person", person_id,
-                                               {"target"}, actor.org_id)));
     return out;
-  });
+  }));
+  if (refused) return Fail(RefuseRead(reads_, actor, person_id, std::move(*refused)));
+  return security::Audited<std::vector<Exclusion>>{std::move(out),
+                                                   ListedExclusions(reads_, actor, person_id)};
 }
 
 Result<Exclusion> ReferralService::Exclude(const security::Actor& actor,

@@ -70,8 +70,9 @@ Result<int> ReferralService::RemindOverdue() {
   });
 }
 
-Result<ReferralFigures> ReferralService::Figures(const security::Actor& actor,
-                                                 const std::string& from, const std::string& to) {
+Result<security::Audited<ReferralFigures>> ReferralService::Figures(const security::Actor& actor,
+                                                                    const std::string& from,
+                                                                    const std::string& to) {
   TRY(RequirePermission(actor, security::perm::kCaseRead));
   int y = 0, m = 0, d = 0;
   Error bad{ErrorCode::kInvalid, "error.invalid"};
@@ -85,16 +86,18 @@ Result<ReferralFigures> ReferralService::Figures(const security::Actor& actor,
   TimePoint from_t, to_t;
   ParseRfc3339(from_at, &from_t);
   ParseRfc3339(to_at, &to_t);
-  return db_.WriteValue([&](store::Tx& tx) -> Result<ReferralFigures> {
+  auto figures = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<ReferralFigures> {
     ReferralFigures out;
     out.outgoing = Count(TRY(referral_repo::ForStatistics(
         tx, actor.org_id, false, FormatRfc3339(from_t), FormatRfc3339(to_t))));
     out.incoming = Count(TRY(referral_repo::ForStatistics(
         tx, actor.org_id, true, FormatRfc3339(from_t), FormatRfc3339(to_t))));
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "referral.statistics", "organization",
-                                               actor.org_id, {}, actor.org_id)));
     return out;
-  });
+  }));
+  auto e = security::ActorEvent(actor, "referral.statistics", "organization", actor.org_id, {},
+                                actor.org_id);
+  return security::Audited<ReferralFigures>{std::move(figures),
+                                            security::PendingAudit(reads_, std::move(e))};
 }
 
 }  // namespace dandelion::referrals

@@ -14,9 +14,9 @@
 //   own person (exactly the shared fields, sealed under its own keys) and case; each side sees
 //   the referral's status, never the other's records.
 // - A referral of another organization, or of neither side, answers 404 as an unknown id does.
-// - Every step is audited for both organizations, in the transaction that does it; a read of a
-//   referral or of the list, before its reply leaves (security/audit_batcher.h), read without
-//   the database's writer.
+// - Every step is audited for both organizations, in the transaction that does it; a read (a
+//   referral, the list, her exclusions, the statistics), before its reply leaves
+//   (security/audit_batcher.h), read without the database's writer.
 //
 // Thread-safe: state lives in the database.
 #pragma once
@@ -81,16 +81,16 @@ class ReferralService {
 
   // ---- The directory (directory.cc) ----
   // Any signed-in member; with filter.person_id (case roles), her exclusions marked and the
-  // read of them audited.
-  Result<std::vector<DirectoryEntry>> Directory(const security::Actor& actor,
-                                                const DirectoryFilter& filter);
+  // read of them audited (nothing is owed without her).
+  Result<security::Audited<std::vector<DirectoryEntry>>> Directory(const security::Actor& actor,
+                                                                   const DirectoryFilter& filter);
   Result<DirectoryEntry> DirectoryEntryOf(const security::Actor& actor, const std::string& org_id);
   // The caller's organization's own profile (org_admin).
   Result<DirectoryEntry> SaveProfile(const security::Actor& actor, const ProfileFields& fields);
 
   // ---- Her exclusions (exclusions.cc) ----
-  Result<std::vector<Exclusion>> Exclusions(const security::Actor& actor,
-                                            const std::string& person_id);
+  Result<security::Audited<std::vector<Exclusion>>> Exclusions(const security::Actor& actor,
+                                                               const std::string& person_id);
   Result<Exclusion> Exclude(const security::Actor& actor, const std::string& person_id,
                             const Exclusion& what);
   Result<void> RemoveExclusion(const security::Actor& actor, const std::string& person_id,
@@ -114,8 +114,9 @@ class ReferralService {
   // The letter for the receiver, as PDF bytes (letter.cc): the sender only.
   Result<std::string> Letter(const security::Actor& actor, const std::string& id);
   // Counts of the caller's organization's referrals sent in [from, to) (YYYY-MM-DD).
-  Result<ReferralFigures> Figures(const security::Actor& actor, const std::string& from,
-                                  const std::string& to);
+  Result<security::Audited<ReferralFigures>> Figures(const security::Actor& actor,
+                                                     const std::string& from,
+                                                     const std::string& to);
 
   // ---- Follow-through (reminders.cc) ----
   // Reminds the receiver's supervisors of referrals past their answer time, then the sender's a

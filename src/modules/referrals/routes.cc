@@ -154,8 +154,9 @@ void AddRoutes(http::Router& router, ReferralService& referrals) {
                                        .language = req.Query("language"),
                                        .accepting_only = req.Query("accepting") == "true",
                                        .person_id = req.Query("person_id")};
-                return Response::Json(
-                    200, Items(TRY(referrals.Directory(ActorOf(req), filter)), EntryJson));
+                auto listed = TRY(referrals.Directory(ActorOf(req), filter));
+                boost::json::object body = Items(listed.value, EntryJson);
+                return AuditedJson(std::move(listed), std::move(body));
               },
               .summary = "The network directory: member organizations, their regions, services, "
                          "languages, whether they take referrals, free shelter beds (counts); "
@@ -196,9 +197,9 @@ void AddRoutes(http::Router& router, ReferralService& referrals) {
               .path_template = "/api/v1/people/{id}/exclusions",
               .permission = read,
               .handler = [&referrals](Request& req) -> http::Reply {
-                return Response::Json(
-                    200, Items(TRY(referrals.Exclusions(ActorOf(req), req.path_params["id"])),
-                               ExclusionJson));
+                auto listed = TRY(referrals.Exclusions(ActorOf(req), req.path_params["id"]));
+                boost::json::object body = Items(listed.value, ExclusionJson);
+                return AuditedJson(std::move(listed), std::move(body));
               },
               .summary = "Organizations and regions she must never be sent to",
               .tag = "referrals"});
@@ -263,10 +264,10 @@ void AddRoutes(http::Router& router, ReferralService& referrals) {
               .path_template = "/api/v1/referrals/statistics",
               .permission = read,
               .handler = [&referrals](Request& req) -> http::Reply {
-                ReferralFigures f =
-                    TRY(referrals.Figures(ActorOf(req), req.Query("from"), req.Query("to")));
-                return Response::Json(200, {{"outgoing", FiguresJson(f.outgoing)},
-                                            {"incoming", FiguresJson(f.incoming)}});
+                auto f = TRY(referrals.Figures(ActorOf(req), req.Query("from"), req.Query("to")));
+                boost::json::object body{{"outgoing", FiguresJson(f.value.outgoing)},
+                                         {"incoming", FiguresJson(f.value.incoming)}};
+                return AuditedJson(std::move(f), std::move(body));
               },
               .summary = "Counts of the organization's referrals sent in [from, to): by status, "
                          "by outcome, median hours to an answer",

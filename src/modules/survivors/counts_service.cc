@@ -34,9 +34,9 @@ Result<CountTable> OneWayOf(store::Tx& tx, const std::string& sql, const std::st
 
 }  // namespace
 
-Result<NetworkCounts> SurvivorService::Counts(const security::Actor& actor) {
+Result<security::Audited<NetworkCounts>> SurvivorService::Counts(const security::Actor& actor) {
   TRY(RequirePermission(actor, perm::kSurvivorRead));
-  return db_.WriteValue([&](store::Tx& tx) -> Result<NetworkCounts> {
+  auto counts = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<NetworkCounts> {
     if (!IsCoordinator(TRY(CallerOf(tx, actor)))) return Fail(RoleRefused());
     auto stored = TRY(store::ReadSetting(tx, "stats_k"));
     NetworkCounts out;
@@ -51,10 +51,12 @@ Result<NetworkCounts> SurvivorService::Counts(const security::Actor& actor) {
                                "m.status = 'active' WHERE g.org_id = ? GROUP BY g.id, g.name "
                                "ORDER BY g.name",
                                actor.org_id, out.k));
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "survivor.counts.read", "statistics",
-                                               "survivors", {"peer_support", "members"})));
     return out;
-  });
+  }));
+  auto e = security::ActorEvent(actor, "survivor.counts.read", "statistics", "survivors",
+                                {"peer_support", "members"});
+  return security::Audited<NetworkCounts>{std::move(counts),
+                                          security::PendingAudit(reads_, std::move(e))};
 }
 
 }  // namespace dandelion::survivors

@@ -163,9 +163,10 @@ Result<Attendance> SurvivorService::SetAttendance(const security::Actor& actor,
 
 // ---- Peer support -------------------------------------------------------------------------------
 
-Result<std::vector<PeerContact>> SurvivorService::PeerContacts(const security::Actor& actor) {
+Result<security::Audited<std::vector<PeerContact>>> SurvivorService::PeerContacts(
+    const security::Actor& actor) {
   TRY(RequirePermission(actor, perm::kSurvivorRead));
-  return db_.WriteValue([&](store::Tx& tx) -> Result<std::vector<PeerContact>> {
+  auto out = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<PeerContact>> {
     Caller c = TRY(CallerOf(tx, actor));
     if (!IsCoordinator(c) && !LogsPeerContacts(c)) return Fail(RoleRefused());
     std::vector<PeerContact> out;
@@ -177,10 +178,12 @@ Result<std::vector<PeerContact>> SurvivorService::PeerContacts(const security::A
       p.stored = std::move(s);
       out.push_back(std::move(p));
     }
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "survivor.peer_contact.list",
-                                               "survivor_peer_contact", "", {"note"})));
     return out;
-  });
+  }));
+  auto e = security::ActorEvent(actor, "survivor.peer_contact.list", "survivor_peer_contact", "",
+                                {"note"});
+  return security::Audited<std::vector<PeerContact>>{std::move(out),
+                                                     security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<PeerContact> SurvivorService::LogPeerContact(const security::Actor& actor,

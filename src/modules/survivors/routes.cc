@@ -187,7 +187,9 @@ void AddRoutes(http::Router& router, SurvivorService& sv) {
               .path_template = base + "/me",
               .permission = self,
               .handler = [&sv](Request& req) -> http::Reply {
-                return Response::Json(200, MeJson(TRY(sv.Me(ActorOf(req)))));
+                auto page = TRY(sv.Me(ActorOf(req)));
+                boost::json::object body = MeJson(page.value);
+                return AuditedJson(std::move(page), std::move(body));
               },
               .summary = "A member's own page",
               .tag = tag});

@@ -114,11 +114,10 @@ void AddNetworkRoutes(http::Router& router, SurvivorService& sv) {
               .path_template = base + "/peer-contacts",
               .permission = read,
               .handler = [&sv](Request& req) -> http::Reply {
+                auto listed = TRY(sv.PeerContacts(ActorOf(req)));
                 boost::json::array items;
-                for (const auto& p : TRY(sv.PeerContacts(ActorOf(req)))) {
-                  items.push_back(PeerContactJson(p));
-                }
-                return Response::Json(200, Items(std::move(items)));
+                for (const auto& p : listed.value) items.push_back(PeerContactJson(p));
+                return AuditedJson(std::move(listed), Items(std::move(items)));
               },
               .summary = "Peer-support contacts (her own; coordinators all)",
               .tag = tag});
@@ -149,9 +148,10 @@ void AddNetworkRoutes(http::Router& router, SurvivorService& sv) {
               .permission = read,
               .handler = [&sv](Request& req) -> http::Reply {
                 auto c = TRY(sv.Counts(ActorOf(req)));
-                return Response::Json(200, {{"k", c.k},
-                                            {"peer_support", CountsJson(c.peer_support)},
-                                            {"members", CountsJson(c.members)}});
+                boost::json::object body{{"k", c.value.k},
+                                         {"peer_support", CountsJson(c.value.peer_support)},
+                                         {"members", CountsJson(c.value.members)}};
+                return AuditedJson(std::move(c), std::move(body));
               },
               .summary = "The network's figures: peer support by region, members by group "
                          "(counts only, small cells hidden)",

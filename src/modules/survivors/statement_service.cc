@@ -146,9 +146,9 @@ Result<Statement> SurvivorService::SetSignature(const security::Actor& actor, co
 
 // ---- Her own page -------------------------------------------------------------------------------
 
-Result<MePage> SurvivorService::Me(const security::Actor& actor) {
+Result<security::Audited<MePage>> SurvivorService::Me(const security::Actor& actor) {
   TRY(RequirePermission(actor, perm::kSurvivorSelf));
-  return db_.WriteValue([&](store::Tx& tx) -> Result<MePage> {
+  auto page = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<MePage> {
     Caller c = TRY(CallerOf(tx, actor));
     if (c.member_id.empty()) return Fail(ErrorCode::kForbidden, "survivors.not_linked");
     MePage page;
@@ -169,10 +169,11 @@ Result<MePage> SurvivorService::Me(const security::Actor& actor) {
     for (auto& s : TRY(repo::StatementsOf(tx, actor.org_id))) {
       if (SignableStatus(s.status)) page.statements.push_back(TRY(StatementView(tx, c, s)));
     }
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "survivor.self.read", "survivor_member", m.id,
-                                               {"contact", "safe_contact"})));
     return page;
-  });
+  }));
+  auto e = security::ActorEvent(actor, "survivor.self.read", "survivor_member",
+                                page.member.stored.id, {"contact", "safe_contact"});
+  return security::Audited<MePage>{std::move(page), security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<std::pair<std::string, std::string>> SurvivorService::SetMyContact(

@@ -156,7 +156,8 @@ class SurvivorService {
   Result<Attendance> SetAttendance(const security::Actor& actor, const std::string& meeting,
                                    const std::string& member_id, bool present);
 
-  Result<std::vector<PeerContact>> PeerContacts(const security::Actor& actor);
+  // Read without the database's writer; its audit entry is owed before the reply leaves.
+  Result<security::Audited<std::vector<PeerContact>>> PeerContacts(const security::Actor& actor);
   Result<PeerContact> LogPeerContact(const security::Actor& actor,
                                      const repo::StoredPeerContact& in, const std::string& note);
 
@@ -168,13 +169,16 @@ class SurvivorService {
                          const std::string& to);
   Result<Statement> SetSignature(const security::Actor& actor, const std::string& id, bool sign);
 
-  Result<MePage> Me(const security::Actor& actor);
+  // Her own page, read without the database's writer; its audit entry is owed before the reply
+  // leaves.
+  Result<security::Audited<MePage>> Me(const security::Actor& actor);
   Result<std::pair<std::string, std::string>> SetMyContact(const security::Actor& actor,
                                                            std::optional<std::string> contact,
                                                            std::optional<std::string> safe);
 
-  // The network's figures, counts only, suppressed at the statistics' k (coordinators).
-  Result<NetworkCounts> Counts(const security::Actor& actor);
+  // The network's figures, counts only, suppressed at the statistics' k (coordinators); read
+  // without the database's writer, its audit entry owed before the reply leaves.
+  Result<security::Audited<NetworkCounts>> Counts(const security::Actor& actor);
 
   // The public site: published statements whose live count meets their network's minimum.
   Result<std::vector<PublicStatement>> PublicStatements();

@@ -99,11 +99,13 @@ Result<Enrollment> TrainingService::ViewOne(store::Tx& tx, const StoredCourse& c
 
 // ---- Trainees -------------------------------------------------------------------------------
 
-Result<std::vector<Enrollment>> TrainingService::Enrollments(const security::Actor& actor,
-                                                             const std::string& id) {
+Result<security::Audited<std::vector<Enrollment>>> TrainingService::Enrollments(
+    const security::Actor& actor, const std::string& id) {
   TRY(RequirePermission(actor, perm::kTrainingRead));
-  return db_.WriteValue([&](store::Tx& tx) -> Result<std::vector<Enrollment>> {
+  std::string course_id;
+  auto out = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<Enrollment>> {
     const auto course = TRY(LoadOwn(tx, actor, id));
+    course_id = course.id;
     const Facts facts = TRY(FactsOf(tx, course));
     std::map<std::string, std::vector<StoredMark>> marks;
     for (auto& m : TRY(repo::MarksOfCourse(tx, course.id))) {
@@ -120,10 +122,12 @@ Result<std::vector<Enrollment>> TrainingService::Enrollments(const security::Act
       out.push_back(
           TRY(View(tx, course, facts, e, std::move(marks[e.id]), std::move(certificate), false)));
     }
-    TRY(audit_.Append(tx, security::ActorEvent(actor, "training.enrollments.read",
-                                               "training_course", course.id, {"name"})));
     return out;
-  });
+  }));
+  auto e = security::ActorEvent(actor, "training.enrollments.read", "training_course", course_id,
+                                {"name"});
+  return security::Audited<std::vector<Enrollment>>{std::move(out),
+                                                    security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<Enrollment> TrainingService::Enrol(const security::Actor& actor, const std::string& id,

@@ -309,11 +309,13 @@ void AddRoutes(http::Router& router, TrainingService& training) {
               .path_template = course + "/enrollments",
               .permission = read,
               .handler = [&training](Request& req) -> http::Reply {
+                auto listed = TRY(training.Enrollments(ActorOf(req), Id(req)));
                 boost::json::array items;
-                for (const auto& e : TRY(training.Enrollments(ActorOf(req), Id(req)))) {
+                for (const auto& e : listed.value) {
                   items.push_back(EnrollmentJson(training, e, false));
                 }
-                return Response::Json(200, {{"items", items}});
+                boost::json::object body{{"items", items}};
+                return AuditedJson(std::move(listed), std::move(body));
               },
               .summary = "The course's trainees with attendance and completion (audited)",
               .tag = tag});

@@ -40,11 +40,12 @@ void Set(T& field, const std::optional<U>& given, const char* name,
 }  // namespace
 
 TrainingService::TrainingService(store::Database& db, security::Keyring& keyring,
-                                 const security::AuditLog& audit, const Clock& clock,
-                                 TrainingOptions options)
+                                 const security::AuditLog& audit, security::AuditBatcher& reads,
+                                 const Clock& clock, TrainingOptions options)
     : db_(db),
       keyring_(keyring),
       audit_(audit),
+      reads_(reads),
       clock_(clock),
       options_(std::move(options)),
       code_key_(security::DeriveSubkey(keyring.master_key(), security::kCertificateCodeContext,

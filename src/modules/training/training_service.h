@@ -7,7 +7,8 @@
 //   network_admin see or change it or anything in it, and another organization's course (or a
 //   module, session, trainee or certificate of it) answers 404 like an unknown id.
 // - A trainee's name and contact are sealed under the organizing organization's key; every read
-//   that opens them (the list, one trainee, the certificate PDF) is audited.
+//   that opens them (the list, one trainee, the certificate PDF) is audited: the list before its
+//   reply leaves (read without the database's writer), the others in their transaction.
 // - Marking attendance is idempotent: a mark equal to the recorded one writes nothing.
 // - A certificate is issued only to a trainee who passed (model.h), once; it can be revoked,
 //   never deleted. Its code carries a MAC: the public verification refuses a forged or altered
@@ -27,6 +28,7 @@
 #include "modules/training/model.h"
 #include "modules/training/training_repo.h"
 #include "security/actor.h"
+#include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/keyring.h"
 #include "store/database.h"
@@ -99,7 +101,7 @@ struct Verification {
 class TrainingService {
  public:
   TrainingService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
-                  const Clock& clock, TrainingOptions options);
+                  security::AuditBatcher& reads, const Clock& clock, TrainingOptions options);
 
   // ---- Courses, modules, sessions ----
   Result<std::vector<Course>> List(const security::Actor& actor);
@@ -120,7 +122,9 @@ class TrainingService {
                                             const std::string& session_id, const SessionPatch& p);
 
   // ---- Trainees and attendance ----
-  Result<std::vector<Enrollment>> Enrollments(const security::Actor& actor, const std::string& id);
+  // Read without the database's writer; its audit entry is owed before the reply leaves.
+  Result<security::Audited<std::vector<Enrollment>>> Enrollments(const security::Actor& actor,
+                                                                 const std::string& id);
   Result<Enrollment> Enrol(const security::Actor& actor, const std::string& id,
                            const NewEnrollment& input);
   Result<Enrollment> GetEnrollment(const security::Actor& actor, const std::string& id,
@@ -164,6 +168,7 @@ class TrainingService {
   store::Database& db_;
   security::Keyring& keyring_;
   const security::AuditLog& audit_;
+  security::AuditBatcher& reads_;
   const Clock& clock_;
   TrainingOptions options_;
   security::SecretKey code_key_;
