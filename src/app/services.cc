@@ -169,7 +169,7 @@ void Services::Build() {
                      : std::filesystem::path(config.data_dir) / "exports",
           .font_path = config.export_font_path});
   reports = std::make_unique<reports::ReportService>(*db, *audit, *audit_reads, *auth, *clock);
-  events = std::make_unique<events::EventService>(*db, *keyring, *audit, *clock);
+  events = std::make_unique<events::EventService>(*db, *keyring, *audit, *audit_reads, *clock);
   campaigns =
       std::make_unique<campaigns::CampaignService>(*db, *keyring, *audit, *audit_reads, *clock);
   // An event's campaign_id is set only by someone who may edit both, when they belong together.

@@ -112,10 +112,12 @@ Error CheckRegistration(const NewRegistration& in, bool contact_required,
 }  // namespace
 
 EventService::EventService(store::Database& db, security::Keyring& keyring,
-                           const security::AuditLog& audit, const Clock& clock)
+                           const security::AuditLog& audit, security::AuditBatcher& reads,
+                           const Clock& clock)
     : db_(db),
       keyring_(keyring),
       audit_(audit),
+      reads_(reads),
       clock_(clock),
       ticket_key_(security::DeriveSubkey(keyring.master_key(), security::kEventTicketContext,
                                          security::kEventTicketSubkeyId)),
@@ -248,19 +250,24 @@ Result<Registration> EventService::View(store::Tx& tx, const StoredRegistration&
   return out;
 }
 
-Result<AttendeeList> EventService::Attendees(const security::Actor& actor, const std::string& id) {
+Result<security::Audited<AttendeeList>> EventService::Attendees(const security::Actor& actor,
+                                                                const std::string& id) {
   TRY(RequirePermission(actor, perm::kEventAttendees));
-  return db_.WriteValue([&](store::Tx& tx) -> Result<AttendeeList> {
+  std::string event_id;
+  auto list = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<AttendeeList> {
     auto e = TRY(LoadOwn(tx, actor, id));
+    event_id = e.id;
     AttendeeList out;
     for (const auto& r : TRY(event_repo::RegistrationsOf(tx, e.id))) {
       out.items.push_back(TRY(View(tx, r)));
     }
     out.counts = TRY(event_repo::CountsOf(tx, e.id));
-    TRY(audit_.Append(
-        tx, security::ActorEvent(actor, "event.attendees.read", "event", e.id, {"name", "alias"})));
     return out;
-  });
+  }));
+  auto e =
+      security::ActorEvent(actor, "event.attendees.read", "event", event_id, {"name", "alias"});
+  return security::Audited<AttendeeList>{std::move(list),
+                                         security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<event_repo::Counts> EventService::Attendance(const security::Actor& actor,

@@ -28,6 +28,7 @@
 #include "modules/events/event_repo.h"
 #include "modules/events/model.h"
 #include "security/actor.h"
+#include "security/audit_batcher.h"
 #include "security/audit_log.h"
 #include "security/keyring.h"
 #include "store/database.h"
@@ -104,7 +105,7 @@ struct PublicEvent {
 class EventService {
  public:
   EventService(store::Database& db, security::Keyring& keyring, const security::AuditLog& audit,
-               const Clock& clock);
+               security::AuditBatcher& reads, const Clock& clock);
 
   // ---- Events ----
   Result<std::vector<Event>> List(const security::Actor& actor);
@@ -116,7 +117,9 @@ class EventService {
   Result<void> CheckOwn(const security::Actor& actor, const std::string& id);
 
   // ---- Registrations ----
-  Result<AttendeeList> Attendees(const security::Actor& actor, const std::string& id);
+  // Read without the database's writer; its audit entry is owed before the reply leaves.
+  Result<security::Audited<AttendeeList>> Attendees(const security::Actor& actor,
+                                                    const std::string& id);
   Result<event_repo::Counts> Attendance(const security::Actor& actor, const std::string& id);
   Result<Registered> AddRegistration(const security::Actor& actor, const std::string& id,
                                      const NewRegistration& input);
@@ -159,6 +162,7 @@ class EventService {
   store::Database& db_;
   security::Keyring& keyring_;
   const security::AuditLog& audit_;
+  security::AuditBatcher& reads_;
   const Clock& clock_;
   security::SecretKey ticket_key_;
   security::SecretKey contact_key_;

@@ -203,10 +203,11 @@ void AddRoutes(http::Router& router, EventService& events) {
               .handler = [&events](Request& req) -> http::Reply {
                 auto list = TRY(events.Attendees(ActorOf(req), Id(req)));
                 boost::json::array items;
-                for (const auto& r : list.items) items.push_back(RegistrationJson(r));
-                return Response::Json(200, {{"items", items},
-                                            {"counts", CountsJson(list.counts)},
-                                            {"by_role", ByRoleJson(list.counts)}});
+                for (const auto& r : list.value.items) items.push_back(RegistrationJson(r));
+                boost::json::object body{{"items", items},
+                                         {"counts", CountsJson(list.value.counts)},
+                                         {"by_role", ByRoleJson(list.value.counts)}};
+                return AuditedJson(std::move(list), std::move(body));
               },
               .summary = "The attendee list (staff only; aliases shown; audited)",
               .tag = tag});

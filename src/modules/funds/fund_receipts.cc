@@ -131,24 +131,36 @@ Result<ReceiptInfo> FundService::AddReceipt(const security::Actor& actor,
   });
 }
 
-Result<std::vector<ReceiptInfo>> FundService::Receipts(const security::Actor& actor,
-                                                       const std::string& entry_id) {
+Result<security::Audited<std::vector<ReceiptInfo>>> FundService::Receipts(
+    const security::Actor& actor, const std::string& entry_id) {
   TRY(RequirePermission(actor, perm::kFundReceiptRead));
-  return db_.WriteValue([&](store::Tx& tx) -> Result<std::vector<ReceiptInfo>> {
+  const std::string action = "funds.receipt.list";  // the audit action
+  const TimePoint now = clock_.Now();
+  std::string person_id, entry_read;
+  std::optional<access::PersonDecision> refused;
+  auto out = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<ReceiptInfo>> {
     auto entry = LooksLikeId(entry_id) ? TRY(fund_repo::FindEntry(tx, actor.org_id, entry_id))
                                        : std::nullopt;
     if (!entry) return Fail(NotFound());
-    const std::string action = "funds.receipt.list";  // the audit action
-    TRY(ReachReceipts(tx, actor, entry->person_id, action));
-    auto cipher = TRY(people::PersonCipher::Load(tx, keyring_, actor.org_id, entry->person_id));
+    person_id = entry->person_id;
+    entry_read = entry->id;
     std::vector<ReceiptInfo> out;
+    refused = TRY(RefusedReceipts(tx, actor, entry->person_id, now));
+    if (refused) return out;
+    auto cipher = TRY(people::PersonCipher::Load(tx, keyring_, actor.org_id, entry->person_id));
     for (const auto& r : TRY(fund_repo::ReceiptsOf(tx, entry->id))) {
       out.push_back(InfoOf(r, TRY(cipher.OpenRecord(kReceipts, "name", r.id, r.name))));
     }
-    TRY(audit_.Append(
-        tx, security::ActorEvent(actor, "funds.receipt.list", "fund_entry", entry->id, {"name"})));
     return out;
-  });
+  }));
+  if (refused) {
+    // The refused attempt is recorded before the refusal leaves.
+    TRY(reads_.AppendAndWait(RefusalEvent(actor, action, person_id, *refused)));
+    return Fail(access::Refusal(*refused));
+  }
+  auto e = security::ActorEvent(actor, action, "fund_entry", entry_read, {"name"});
+  return security::Audited<std::vector<ReceiptInfo>>{std::move(out),
+                                                     security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<security::Audited<ReceiptFile>> FundService::DownloadReceipt(const security::Actor& actor,

@@ -184,14 +184,15 @@ class FundService {
       const security::Actor& actor, int64_t year);
 
   // Receipts of a ledger entry (fund_receipts.cc): upload and withdrawal (fund.receipt.write),
-  // list and download (fund.receipt.read); each audited in the transaction that does it, except
-  // the download, read without the database's writer and audited before its reply leaves. Never
+  // list and download (fund.receipt.read); each change audited in the transaction that does it,
+  // the list and the download read without the database's writer and audited before their reply
+  // leaves. Never
   // deleted: a withdrawn receipt leaves the list and stays stored.
   Result<ReceiptInfo> AddReceipt(const security::Actor& actor, const std::string& entry_id,
                                  const std::string& file_name, const std::string& content_type,
                                  const std::string& bytes);
-  Result<std::vector<ReceiptInfo>> Receipts(const security::Actor& actor,
-                                            const std::string& entry_id);
+  Result<security::Audited<std::vector<ReceiptInfo>>> Receipts(const security::Actor& actor,
+                                                               const std::string& entry_id);
   Result<security::Audited<ReceiptFile>> DownloadReceipt(const security::Actor& actor,
                                                          const std::string& id);
   Result<ReceiptInfo> WithdrawReceipt(const security::Actor& actor, const std::string& id,

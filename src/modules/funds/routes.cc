@@ -311,11 +311,11 @@ void AddRoutes(http::Router& router, FundService& funds) {
               .path_template = "/api/v1/disbursements/{id}/receipts",
               .permission = std::string(perm::kFundReceiptRead),
               .handler = [&funds](Request& req) -> http::Reply {
+                auto listed = TRY(funds.Receipts(ActorOf(req), Id(req)));
                 boost::json::array items;
-                for (const auto& r : TRY(funds.Receipts(ActorOf(req), Id(req)))) {
-                  items.emplace_back(ReceiptJson(r));
-                }
-                return http::Response::Json(200, {{"items", items}});
+                for (const auto& r : listed.value) items.emplace_back(ReceiptJson(r));
+                boost::json::object body{{"items", items}};
+                return AuditedJson(std::move(listed), std::move(body));
               },
               .summary = "A ledger entry's receipts (withdrawn ones left out)",
               .tag = "funds"});

@@ -153,19 +153,19 @@ Result<Enrollment> TrainingService::Enrol(const security::Actor& actor, const st
   });
 }
 
-Result<Enrollment> TrainingService::GetEnrollment(const security::Actor& actor,
-                                                  const std::string& id,
-                                                  const std::string& enrollment_id) {
+Result<security::Audited<Enrollment>> TrainingService::GetEnrollment(
+    const security::Actor& actor, const std::string& id, const std::string& enrollment_id) {
   TRY(RequirePermission(actor, perm::kTrainingRead));
-  return db_.WriteValue([&](store::Tx& tx) -> Result<Enrollment> {
+  std::optional<security::AuditEvent> owed;
+  auto out = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<Enrollment> {
     const auto course = TRY(LoadOwn(tx, actor, id));
     const auto e = TRY(LoadEnrollment(tx, course, enrollment_id));
-    auto out = TRY(ViewOne(tx, course, e, true));
-    TRY(audit_.Append(
-        tx, security::ActorEvent(actor, "training.enrollment.read", "training_enrollment", e.id,
-                                 {"name", "contact"}, course.org_id)));
-    return out;
-  });
+    owed = security::ActorEvent(actor, "training.enrollment.read", "training_enrollment", e.id,
+                                {"name", "contact"}, course.org_id);
+    return ViewOne(tx, course, e, true);
+  }));
+  return security::Audited<Enrollment>{std::move(out),
+                                       security::PendingAudit(reads_, std::move(*owed))};
 }
 
 // ---- Attendance -----------------------------------------------------------------------------
@@ -288,11 +288,12 @@ Result<StoredCertificate> TrainingService::Revoke(const security::Actor& actor,
   });
 }
 
-Result<std::string> TrainingService::CertificatePdf(const security::Actor& actor,
-                                                    const std::string& id,
-                                                    const std::string& enrollment_id) {
+Result<security::Audited<std::string>> TrainingService::CertificatePdf(
+    const security::Actor& actor, const std::string& id, const std::string& enrollment_id) {
   TRY(RequirePermission(actor, perm::kTrainingRead));
-  return db_.WriteValue([&](store::Tx& tx) -> Result<std::string> {
+  // Read without the database's writer: a PDF is made meanwhile.
+  std::optional<security::AuditEvent> owed;
+  auto pdf = TRY(db_.ReadValue([&](store::Tx& tx) -> Result<std::string> {
     const auto course = TRY(LoadOwn(tx, actor, id));
     const auto e = TRY(LoadEnrollment(tx, course, enrollment_id));
     auto cert = TRY(repo::CertificateOf(tx, e.id));
@@ -308,12 +309,12 @@ Result<std::string> TrainingService::CertificatePdf(const security::Actor& actor
                                .organization = course.org_name,
                                .code = FormatCode(cert->code),
                                .verify_url = VerifyUrlOf(cert->code)};
-    std::string pdf = TRY(training::CertificatePdf(content, options_.font_path));
-    TRY(audit_.Append(
-        tx, security::ActorEvent(actor, "training.certificate.read", "training_certificate",
-                                 cert->id, {"name"}, course.org_id)));
-    return pdf;
-  });
+    owed = security::ActorEvent(actor, "training.certificate.read", "training_certificate",
+                                cert->id, {"name"}, course.org_id);
+    return training::CertificatePdf(content, options_.font_path);
+  }));
+  return security::Audited<std::string>{std::move(pdf),
+                                        security::PendingAudit(reads_, std::move(*owed))};
 }
 
 Result<Verification> TrainingService::Verify(const std::string& typed_code) {

@@ -344,7 +344,8 @@ void AddRoutes(http::Router& router, TrainingService& training) {
               .permission = read,
               .handler = [&training](Request& req) -> http::Reply {
                 auto e = TRY(training.GetEnrollment(ActorOf(req), Id(req), Param(req, "eid")));
-                return Response::Json(200, EnrollmentJson(training, e, true));
+                boost::json::object body = EnrollmentJson(training, e.value, true);
+                return AuditedJson(std::move(e), std::move(body));
               },
               .summary = "One trainee with her contact (audited)",
               .tag = tag});
@@ -379,10 +380,10 @@ void AddRoutes(http::Router& router, TrainingService& training) {
               .path_template = enrollment + "/certificate/pdf",
               .permission = read,
               .handler = [&training](Request& req) -> http::Reply {
-                std::string pdf =
-                    TRY(training.CertificatePdf(ActorOf(req), Id(req), Param(req, "eid")));
-                auto res = Response::Text(200, "application/pdf", std::move(pdf));
+                auto pdf = TRY(training.CertificatePdf(ActorOf(req), Id(req), Param(req, "eid")));
+                auto res = Response::Text(200, "application/pdf", std::move(pdf.value));
                 res.SetHeader("Content-Disposition", "inline; filename=\"certificate.pdf\"");
+                res.await_commit = AwaitAudit(std::move(pdf.audit));
                 return res;
               },
               .summary = "Her certificate as a PDF in Korean with a verification QR (audited)",

@@ -127,8 +127,10 @@ class TrainingService {
                                                                  const std::string& id);
   Result<Enrollment> Enrol(const security::Actor& actor, const std::string& id,
                            const NewEnrollment& input);
-  Result<Enrollment> GetEnrollment(const security::Actor& actor, const std::string& id,
-                                   const std::string& enrollment_id);
+  // Read without the database's writer; its audit entry is owed before the reply leaves.
+  Result<security::Audited<Enrollment>> GetEnrollment(const security::Actor& actor,
+                                                      const std::string& id,
+                                                      const std::string& enrollment_id);
   Result<Marked> MarkAttendance(const security::Actor& actor, const std::string& id,
                                 const std::string& session_id, const std::vector<Mark>& marks);
 
@@ -137,9 +139,10 @@ class TrainingService {
                        const std::string& enrollment_id);
   Result<repo::StoredCertificate> Revoke(const security::Actor& actor, const std::string& id,
                                          const std::string& enrollment_id);
-  // The PDF (audited read of her name).
-  Result<std::string> CertificatePdf(const security::Actor& actor, const std::string& id,
-                                     const std::string& enrollment_id);
+  // The PDF (audited read of her name), made without the database's writer.
+  Result<security::Audited<std::string>> CertificatePdf(const security::Actor& actor,
+                                                        const std::string& id,
+                                                        const std::string& enrollment_id);
   // Anyone: valid only for an issued, unrevoked certificate with a correct MAC.
   Result<Verification> Verify(const std::string& typed_code);
   std::string VerifyUrlOf(const std::string& code) const {
