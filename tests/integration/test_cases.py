@@ -219,6 +219,11 @@ class CasesTest(unittest.TestCase):
         listed = {i["id"]: i for i in self.a2.client.get(CASES).json()["items"]}
         self.assertIsNone(listed[cid]["person"])  # listed, but nothing of her shown
         self.assertEqual(self.a2.client.get(f"{CASES}/{cid}/timeline").status, 403)
+        self.assertEqual(self.a.client.get(f"{CASES}/{cid}/timeline").status, 200)
+        # Both are on record: the refused attempt and her worker's read.
+        seen = sql(self.server, "SELECT outcome FROM audit_log WHERE action = 'case.timeline' "
+                                f"AND entity_id = '{cid}' ORDER BY seq").splitlines()
+        self.assertEqual(seen, ["break_glass_required", "ok"])
         # Supervisors and assigned workers read it without breaking anything.
         self.assertEqual(self.a_super.client.get(f"{CASES}/{cid}").status, 200)
         self.assertEqual(self.a.client.get(f"{CASES}/{cid}").status, 200)

@@ -274,18 +274,30 @@ Result<BreakGlassResult> CaseService::BreakGlass(const security::Actor& actor,
   return out;
 }
 
-Result<std::vector<case_repo::TimelineEvent>> CaseService::Timeline(const security::Actor& actor,
-                                                                    const std::string& id) {
+Result<security::Audited<std::vector<case_repo::TimelineEvent>>> CaseService::Timeline(
+    const security::Actor& actor, const std::string& id) {
   TRY(RequirePermission(actor, security::perm::kCaseRead));
   const TimePoint now = clock_.Now();
-  return db_.WriteValue([&](store::Tx& tx) -> Result<std::vector<case_repo::TimelineEvent>> {
-    CaseRef ref = TRY(LoadCase(tx, audit_, actor, id, "case.timeline", now));
-    auto events = TRY(case_repo::Timeline(tx, id, 500));
-    auto e = security::ActorEvent(actor, "case.timeline", "case", id, {}, actor.org_id);
-    if (ref.access == Access::kBreakGlass) e.outcome = "break_glass";
-    TRY(audit_.Append(tx, e));
-    return events;
+  security::AuditEvent e =
+      security::ActorEvent(actor, "case.timeline", "case", id, {}, actor.org_id);
+  // As Get: decided in a read transaction (from kept rows when nothing about her changed), the
+  // entry owed to the reads' group commit.
+  auto read = db_.ReadValue([&](store::Tx& tx) -> Result<std::vector<case_repo::TimelineEvent>> {
+    CaseDecision decision = TRY(DecideAccess(tx, actor, id, now, &kept_cases_));
+    if (!decision.ref) {
+      e.outcome = decision.outcome;
+      return Fail(RecordedRefusal(std::move(*decision.refusal)));
+    }
+    if (decision.ref->access == Access::kBreakGlass) e.outcome = "break_glass";
+    return case_repo::Timeline(tx, id, 500);
   });
+  if (!read) {
+    // A refused read is on disk before the refusal is answered.
+    if (read.error().commits) TRY(reads_.AppendAndWait(std::move(e)));
+    return Fail(read.error());
+  }
+  return security::Audited<std::vector<case_repo::TimelineEvent>>{
+      std::move(*read), security::PendingAudit(reads_, std::move(e))};
 }
 
 Result<std::vector<case_repo::Notification>> CaseService::Notifications(

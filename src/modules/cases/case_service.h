@@ -89,8 +89,10 @@ class CaseService {
   // sealed reason, audits case.break_glass and notifies every supervisor of the organization.
   Result<BreakGlassResult> BreakGlass(const security::Actor& actor, const std::string& id,
                                       const std::string& reason);
-  Result<std::vector<case_repo::TimelineEvent>> Timeline(const security::Actor& actor,
-                                                         const std::string& id);
+  // The case's timeline, newest first (at most 500), read without the database's writer; its
+  // audit entry is owed before the reply leaves.
+  Result<security::Audited<std::vector<case_repo::TimelineEvent>>> Timeline(
+      const security::Actor& actor, const std::string& id);
 
   Result<std::vector<case_repo::Notification>> Notifications(const security::Actor& actor);
   Result<void> MarkNotificationRead(const security::Actor& actor, const std::string& id);

@@ -284,7 +284,8 @@ void AddRoutes(http::Router& router, CaseService& cases) {
               .permission = read,
               .handler = [&cases](Request& req) -> http::Reply {
                 auto events = TRY(cases.Timeline(ActorOf(req), req.path_params["id"]));
-                return Response::Json(200, Items(events, TimelineJson));
+                boost::json::object body = Items(events.value, TimelineJson);
+                return AuditedJson(std::move(events), std::move(body));
               },
               .summary = "The case's events, newest first (kinds and clear labels only)",
               .tag = "cases"});
