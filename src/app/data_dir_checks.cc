@@ -49,8 +49,15 @@ void RegisterDataDirMessages() {
 
 namespace {
 
-// Set once a checkpoint has been kept outside the database (see the header).
-constexpr std::string_view kCheckpointKept = "audit_checkpoint_kept";
+// The setting that says a checkpoint has been kept in this data dir (see the header). Named by
+// the data dir's absolute path: on PostgreSQL several servers, each with a data dir and a kept
+// checkpoint of its own, share one database.
+std::string CheckpointKeptSetting(const Config& config) {
+  std::error_code ec;
+  fs::path dir = fs::weakly_canonical(fs::absolute(config.data_dir, ec), ec);
+  if (ec) dir = fs::absolute(config.data_dir);
+  return "audit_checkpoint_kept:" + dir.string();
+}
 
 Failure Lost(const char* key, const std::string& detail) {
   RegisterDataDirMessages();
@@ -143,14 +150,15 @@ Result<void> KeepCheckpointText(const Config& config, const std::string& checkpo
 
 Result<void> KeepCheckpointText(Services& services, const std::string& checkpoint_text) {
   TRY(KeepCheckpointText(services.config, checkpoint_text));
+  const std::string setting = CheckpointKeptSetting(services.config);
   bool recorded = false;
   TRY(services.db->Read([&](store::Tx& tx) -> Result<void> {
-    recorded = TRY(store::ReadSetting(tx, kCheckpointKept)).has_value();
+    recorded = TRY(store::ReadSetting(tx, setting)).has_value();
     return Ok();
   }));
   if (recorded) return Ok();
   return services.db->Write(
-      [&](store::Tx& tx) -> Result<void> { return store::WriteSetting(tx, kCheckpointKept, "1"); });
+      [&](store::Tx& tx) -> Result<void> { return store::WriteSetting(tx, setting, "1"); });
 }
 
 Result<void> KeepCheckpoint(Services& services) {
@@ -170,9 +178,10 @@ Result<void> CompareWithKeptCheckpoint(Services& services) {
   if (!in) {
     std::error_code ec;
     const bool absent = !fs::exists(path, ec) && !ec;
+    const std::string setting = CheckpointKeptSetting(services.config);
     bool recorded = false;
     TRY(services.db->Read([&](store::Tx& tx) -> Result<void> {
-      recorded = TRY(store::ReadSetting(tx, kCheckpointKept)).has_value();
+      recorded = TRY(store::ReadSetting(tx, setting)).has_value();
       return Ok();
     }));
     if (!recorded) return Ok();

@@ -11,11 +11,12 @@
 // <data_dir>/audit-checkpoint.txt (0600), written after it committed: by `serve` when it starts
 // and stops, `audit checkpoint`, `restore` and `keys rotate`. `audit verify` and `serve` compare
 // the log with it, so a database replaced by an older copy (entries lost) is noticed even though
-// its own chain is intact. Once a checkpoint has been kept, the database says so
-// (kv_settings audit_checkpoint_kept), and the file's absence is refused like a lost entry:
-// removing the file must not be the way to have an older copy accepted. (A copy from before the
-// first checkpoint was kept cannot say so; such a copy holds only what `init` and the first
-// commands before the first `serve` wrote.)
+// its own chain is intact. Once a checkpoint has been kept in a data dir, the database says so
+// (kv_settings audit_checkpoint_kept:<the data dir's absolute path>: on PostgreSQL several data
+// dirs may share one database), and the file's absence is refused like a lost entry: removing the
+// file must not be the way to have an older copy accepted. (A copy from before the first
+// checkpoint was kept cannot say so; such a copy holds only what `init` and the first commands
+// before the first `serve` wrote.)
 #pragma once
 
 #include <memory>
