@@ -70,7 +70,9 @@ bool SyncDirectoryOf(const std::filesystem::path& path) {
 }
 
 bool Replace(const std::filesystem::path& path, std::string_view bytes) {
-  const std::string tmp = path.string() + ".tmp";
+  // Named by the process: two processes replacing one file at once (a server stopping while
+  // `audit checkpoint` runs) each rename a whole file of their own, never the other's half.
+  const std::string tmp = path.string() + ".tmp." + std::to_string(::getpid());
   // A leftover temporary (a crash, or planted) is removed, not reused: created afresh, its mode
   // is 0600 whatever the leftover's was, and a symlink put there is not written through.
   ::unlink(tmp.c_str());

@@ -28,8 +28,9 @@ bool Sync(const std::filesystem::path& path);
 bool SyncDirectoryOf(const std::filesystem::path& path);
 
 // Replaces path's contents with bytes, mode 0600, so that whatever happens the file holds its old
-// contents or the new ones, never a part: written to path + ".tmp", fsync'd, renamed over path,
-// the directory fsync'd. The temporary is removed when a step fails.
+// contents or the new ones, never a part: written to path + ".tmp.<pid>", fsync'd, renamed over
+// path, the directory fsync'd. The temporary is removed when a step fails (a crash between leaves
+// it, a few bytes, for the next replacement by a process of that number).
 bool Replace(const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace dandelion::durable_file

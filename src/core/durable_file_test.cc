@@ -48,22 +48,25 @@ TEST_F(DurableFileTest, ReplaceWritesTheWholeTextPrivatelyAndLeavesNoTemporary) 
   EXPECT_EQ(Mode(file), 0600u);
   ASSERT_TRUE(Replace(file, std::string(100000, 'x')));
   EXPECT_EQ(Contents(file), std::string(100000, 'x'));
-  EXPECT_FALSE(fs::exists(dir_ / "checkpoint.txt.tmp"));
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().filename(), "checkpoint.txt") << "a temporary was left";
+  }
 }
 
 TEST_F(DurableFileTest, ReplaceNeitherReusesALeftoverTemporaryNorWritesThroughALink) {
   const fs::path file = dir_ / "register";
   const fs::path elsewhere = dir_ / "elsewhere";
   { std::ofstream(elsewhere) << "not to be touched"; }
-  fs::create_symlink(elsewhere, dir_ / "register.tmp");
+  const std::string tmp = "register.tmp." + std::to_string(getpid());
+  fs::create_symlink(elsewhere, dir_ / tmp);
   ASSERT_TRUE(Replace(file, "entry"));
   EXPECT_EQ(Contents(file), "entry");
   EXPECT_EQ(Mode(file), 0600u);
   EXPECT_EQ(Contents(elsewhere), "not to be touched");
 
   // A world-readable leftover: the new file is created afresh, 0600.
-  { std::ofstream(dir_ / "register.tmp") << "leftover"; }
-  fs::permissions(dir_ / "register.tmp", fs::perms(0644));
+  { std::ofstream(dir_ / tmp) << "leftover"; }
+  fs::permissions(dir_ / tmp, fs::perms(0644));
   ASSERT_TRUE(Replace(file, "again"));
   EXPECT_EQ(Mode(file), 0600u);
   EXPECT_EQ(Contents(file), "again");
@@ -78,7 +81,7 @@ TEST_F(DurableFileTest, ReplaceFailsWithErrnoAndKeepsTheOldContents) {
   { std::ofstream(dir_ / "a-dir" / "inside") << "kept"; }
   EXPECT_FALSE(Replace(dir_ / "a-dir", "text"));
   EXPECT_NE(errno, 0);
-  EXPECT_FALSE(fs::exists(dir_ / "a-dir.tmp"));
+  EXPECT_FALSE(fs::exists(dir_ / ("a-dir.tmp." + std::to_string(getpid()))));
   EXPECT_EQ(Contents(dir_ / "a-dir" / "inside"), "kept");
 }
 
