@@ -26,6 +26,14 @@ bool IsLanguageCode(std::string_view code) {
          std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// The trace of attempt on a request that is not the caller's: probing another organization's ids
+// leaves one, as for people, naming no field.
+security::AuditEvent ProbeOf(security::AuditEvent attempt) {
+  attempt.fields.clear();
+  attempt.outcome = "not_found";
+  return attempt;
+}
+
 }  // namespace
 
 Result<void> ValidateNewRequest(const NewHelpRequest& in, bool public_form) {
@@ -210,30 +218,29 @@ Result<security::Audited<HelpRequest>> EmergencyService::Get(const security::Act
   std::optional<HelpRequest> clear;
   TRY(db_.Read([&](store::Tx& tx) -> Result<void> {
     clear.reset();
-    auto row = TRY(request_repo::FindById(tx, id));
-    if (row && row->assigned_org_id == actor.org_id) clear = TRY(OpenRequest(tx, keyring_, *row));
+    if (auto row = TRY(FindOwn(tx, actor, id))) clear = TRY(OpenRequest(tx, keyring_, *row));
     return Ok();
   }));
   if (!clear) {
-    // Probing another organization's ids leaves a trace, as for people.
-    e.fields.clear();
-    e.outcome = "not_found";
-    TRY(reads_.AppendAndWait(std::move(e)));
+    TRY(reads_.AppendAndWait(ProbeOf(std::move(e))));
     return Fail(NotFound());
   }
   return security::Audited<HelpRequest>{std::move(*clear),
                                         security::PendingAudit(reads_, std::move(e))};
 }
 
+Result<std::optional<request_repo::StoredHelpRequest>> EmergencyService::FindOwn(
+    store::Tx& tx, const security::Actor& actor, const std::string& id) {
+  auto row = TRY(request_repo::FindById(tx, id));
+  if (!row || row->assigned_org_id != actor.org_id) return std::nullopt;
+  return row;
+}
+
 Result<request_repo::StoredHelpRequest> EmergencyService::LoadOwn(
     store::Tx& tx, const security::Actor& actor, const security::AuditEvent& attempt) {
-  auto row = TRY(request_repo::FindById(tx, attempt.entity_id));
-  if (!row || row->assigned_org_id != actor.org_id) {
-    // Probing another organization's ids leaves a trace, as for people.
-    security::AuditEvent refused = attempt;
-    refused.fields.clear();
-    refused.outcome = "not_found";
-    TRY(audit_.Append(tx, refused));
+  auto row = TRY(FindOwn(tx, actor, attempt.entity_id));
+  if (!row) {
+    TRY(audit_.Append(tx, ProbeOf(attempt)));
     return Fail(RecordedRefusal(NotFound()));
   }
   return std::move(*row);

@@ -169,8 +169,13 @@ class EmergencyService {
   Result<void> CheckLink(store::Tx& tx, const security::Actor& actor, const HelpRequest& h,
                          const std::string& person_id, const std::string& case_id, TimePoint now,
                          security::AuditEvent& e);
-  // The request attempt.entity_id of the actor's organization; another organization's or an
-  // unknown one is 404, its attempt audited as not_found (a refusal that commits).
+  // The request id if it is the actor's organization's; nothing for another organization's or
+  // an unknown one. Records nothing.
+  Result<std::optional<request_repo::StoredHelpRequest>> FindOwn(store::Tx& tx,
+                                                                 const security::Actor& actor,
+                                                                 const std::string& id);
+  // FindOwn for a change: another organization's or an unknown request is 404, its attempt
+  // audited in tx as not_found (a refusal that commits).
   Result<request_repo::StoredHelpRequest> LoadOwn(store::Tx& tx, const security::Actor& actor,
                                                   const security::AuditEvent& attempt);
   Result<bool> EscalateOne(const std::string& id, int64_t now);
