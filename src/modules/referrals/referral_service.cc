@@ -135,10 +135,9 @@ Result<security::Audited<Referral>> ReferralService::Get(const security::Actor& 
   const TimePoint now = clock_.Now();
   std::optional<Referral> found;
   TRY(db_.Read([&](store::Tx& tx) -> Result<void> {
-    std::optional<StoredReferral> r;
-    if (LooksLikeId(id)) r = TRY(referral_repo::FindById(tx, id));
-    if (r && !SideOf(*r, actor.org_id).empty())
+    if (auto r = TRY(FindForSide(tx, actor, id))) {
       found = TRY(ViewFor(tx, keyring_, *r, actor.org_id, now));
+    }
     return Ok();
   }));
   auto e = security::ActorEvent(actor, "referral.read", "referral", id, {}, actor.org_id);

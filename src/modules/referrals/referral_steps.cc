@@ -50,14 +50,19 @@ Error RefuseStep(store::Tx& tx, const security::AuditLog& audit, const security:
   return RecordedRefusal(std::move(error));
 }
 
+Result<std::optional<StoredReferral>> FindForSide(store::Tx& tx, const security::Actor& actor,
+                                                  const std::string& id) {
+  std::optional<StoredReferral> r;
+  if (LooksLikeId(id)) r = TRY(referral_repo::FindById(tx, id));
+  if (!r || SideOf(*r, actor.org_id).empty()) return std::nullopt;
+  return r;
+}
+
 Result<StoredReferral> LoadForSide(store::Tx& tx, const security::AuditLog& audit,
                                    const security::Actor& actor, const std::string& id,
                                    std::string_view action) {
-  std::optional<StoredReferral> r;
-  if (LooksLikeId(id)) r = TRY(referral_repo::FindById(tx, id));
-  if (!r || SideOf(*r, actor.org_id).empty()) {
-    return Fail(RefuseStep(tx, audit, actor, action, id, "not_found", NotFound()));
-  }
+  auto r = TRY(FindForSide(tx, actor, id));
+  if (!r) return Fail(RefuseStep(tx, audit, actor, action, id, "not_found", NotFound()));
   return std::move(*r);
 }
 

@@ -3,6 +3,7 @@
 // both organizations, and telling supervisors.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +34,14 @@ Result<std::string> OpenText(store::Tx& tx, security::Keyring& keyring,
 // Which side the caller's organization is on: "outgoing", "incoming", or "" for neither.
 std::string SideOf(const referral_repo::StoredReferral& r, const std::string& org_id);
 
-// The referral for a caller of either side; anyone else, and an unknown id, gets 404 with the
-// attempt audited as action (a recorded refusal: the caller's write transaction keeps it).
+// The referral id if the caller's organization is on either side of it; nothing otherwise (an
+// unknown id too). Records nothing.
+Result<std::optional<referral_repo::StoredReferral>> FindForSide(store::Tx& tx,
+                                                                 const security::Actor& actor,
+                                                                 const std::string& id);
+
+// FindForSide for a step: anyone else, and an unknown id, gets 404 with the attempt audited as
+// action (a recorded refusal: the caller's write transaction keeps it).
 Result<referral_repo::StoredReferral> LoadForSide(store::Tx& tx, const security::AuditLog& audit,
                                                   const security::Actor& actor,
                                                   const std::string& id, std::string_view action);
