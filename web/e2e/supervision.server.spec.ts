@@ -113,7 +113,10 @@ describe.skipIf(skipReason !== null)('supervision real-server suite (build/dande
     await dialog.getByRole('button', { name: '담당자 저장' }).click();
     await page.getByText(`${orphan.number} 담당자를 바꿨습니다.`).waitFor();
     await page.getByText('조건에 맞는 사례가 없습니다.').waitFor();
-    expect(await page.getByText('담당자가 없는 진행 중 사례가', { exact: false }).count()).toBe(0);
+    // The team's figures reload beside the list, in a request of their own: wait for them too.
+    await page
+      .getByText('담당자가 없는 진행 중 사례가', { exact: false })
+      .waitFor({ state: 'detached' });
 
     // On a phone: the same page in one column; the tables scroll inside their own region.
     await page.setViewportSize({ width: 390, height: 844 });
