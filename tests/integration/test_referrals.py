@@ -288,6 +288,15 @@ class ReferralsTest(unittest.TestCase):
         lists = sql(self.server, "SELECT COUNT(*) FROM audit_log WHERE action = 'referral.list' "
                                  f"AND org_id = '{self.b_id}'")
         self.assertGreaterEqual(int(lists), 1)
+        # Only the sender prints the letter: the receiver is refused (403), the third knows no
+        # such referral (404), and both refusals are on record.
+        self.assertEqual(self.b.client.get(f"{REFERRALS}/{sent['id']}/letter").status, 403)
+        self.assertEqual(self.a.client.get(f"{REFERRALS}/{sent['id']}/letter").status, 200)
+        letters = sql(self.server, "SELECT org_id || ' ' || outcome || ' ' || fields FROM audit_log "
+                                   f"WHERE action = 'referral.letter' AND entity_id = '{sent['id']}'")
+        self.assertIn(f"{self.b_id} denied ", letters.splitlines())
+        self.assertIn(f"{self.c_id} not_found ", letters.splitlines())
+        self.assertIn(f"{self.a.org_id} ok note", letters.splitlines())
         # The sender cannot accept its own referral; the receiver cannot withdraw it.
         self.assertEqual(self.a.client.post(f"{REFERRALS}/{sent['id']}/accept").status, 403)
         self.assertEqual(self.b.client.post(f"{REFERRALS}/{sent['id']}/withdraw").status, 403)

@@ -112,7 +112,8 @@ class ReferralService {
   Result<Referral> Complete(const security::Actor& actor, const std::string& id,
                             const Answer& answer);
   // The letter for the receiver, as PDF bytes (letter.cc): the sender only.
-  Result<std::string> Letter(const security::Actor& actor, const std::string& id);
+  Result<security::Audited<std::string>> Letter(const security::Actor& actor,
+                                                const std::string& id);
   // Counts of the caller's organization's referrals sent in [from, to) (YYYY-MM-DD).
   Result<security::Audited<ReferralFigures>> Figures(const security::Actor& actor,
                                                      const std::string& from,

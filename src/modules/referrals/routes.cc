@@ -287,9 +287,10 @@ void AddRoutes(http::Router& router, ReferralService& referrals) {
               .path_template = "/api/v1/referrals/{id}/letter",
               .permission = read,
               .handler = [&referrals](Request& req) -> http::Reply {
-                std::string pdf = TRY(referrals.Letter(ActorOf(req), req.path_params["id"]));
-                auto res = Response::Text(200, "application/pdf", std::move(pdf));
+                auto pdf = TRY(referrals.Letter(ActorOf(req), req.path_params["id"]));
+                auto res = Response::Text(200, "application/pdf", std::move(pdf.value));
                 res.SetHeader("Content-Disposition", "inline; filename=\"referral-letter.pdf\"");
+                res.await_commit = AwaitAudit(std::move(pdf.audit));
                 return res;
               },
               .summary = "The sender's referral letter as a PDF in Korean",
