@@ -383,6 +383,11 @@ class EmergencyTest(unittest.TestCase):
         self.assertEqual(entries.status, 200, entries.body)
         self.assertIn("help_request.candidate",
                       [e["action"] for e in entries.json()["items"]])
+        # The searches are on record too, and the other organization's probe of this request.
+        searches = sql(self.server, "SELECT outcome FROM audit_log WHERE action = "
+                                    f"'help_request.candidates' AND entity_id = '{rid}'")
+        self.assertIn("ok", searches.splitlines())
+        self.assertIn("not_found", searches.splitlines())
 
     def test_a_restricted_woman_is_a_stub_and_only_who_may_reach_her_links_her(self):
         rid = self.log_request()

@@ -20,18 +20,11 @@ namespace {
 using detail::Invalid;
 using detail::kEntity;
 using detail::Names;
+using detail::ProbeOf;
 
 bool IsLanguageCode(std::string_view code) {
   return (code.size() == 2 || code.size() == 3) &&
          std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-// The trace of attempt on a request that is not the caller's: probing another organization's ids
-// leaves one, as for people, naming no field.
-security::AuditEvent ProbeOf(security::AuditEvent attempt) {
-  attempt.fields.clear();
-  attempt.outcome = "not_found";
-  return attempt;
 }
 
 }  // namespace

@@ -126,9 +126,9 @@ class EmergencyService {
   // Her organization's people matching lookup exactly, as stubs, for linking request id to one
   // of them (emergency.act, not person.read; every match audited). 400 unless exactly one of
   // name and phone is given.
-  Result<std::vector<PersonMatch>> PersonCandidates(const security::Actor& actor,
-                                                    const std::string& id,
-                                                    const PersonLookup& lookup);
+  Result<security::Audited<std::vector<PersonMatch>>> PersonCandidates(const security::Actor& actor,
+                                                                       const std::string& id,
+                                                                       const PersonLookup& lookup);
 
   // A live stream of the actor's organization's request events.
   Result<std::shared_ptr<http::EventStream>> Subscribe(const security::Actor& actor);

@@ -19,24 +19,33 @@ namespace dandelion::emergency {
 
 using detail::Invalid;
 using detail::kEntity;
+using detail::ProbeOf;
 
 // Matches are few by nature (an exact name or phone in one organization).
 constexpr int kMaxMatches = 20;
 
-Result<std::vector<PersonMatch>> EmergencyService::PersonCandidates(const security::Actor& actor,
-                                                                    const std::string& id,
-                                                                    const PersonLookup& lookup) {
+// Read without the database's writer; the entries (the search's, and one for each woman shown)
+// are owed to the reads' group commit, and a probe of another organization's request is on
+// record before its 404 leaves.
+Result<security::Audited<std::vector<PersonMatch>>> EmergencyService::PersonCandidates(
+    const security::Actor& actor, const std::string& id, const PersonLookup& lookup) {
   TRY(RequirePermission(actor, security::perm::kEmergencyAct));
   if (!LooksLikeId(id)) return Fail(NotFound());
   const bool by_name = !lookup.name.empty();
   const std::string key = by_name ? "name" : "phone";
   const auto kind = by_name ? security::FieldKind::kName : security::FieldKind::kPhone;
   const TimePoint now = clock_.Now();
-  return db_.WriteValue([&](store::Tx& tx) -> Result<std::vector<PersonMatch>> {
-    security::AuditEvent e =
-        security::ActorEvent(actor, "help_request.candidates", std::string(kEntity), id, {key});
+  security::AuditEvent e =
+      security::ActorEvent(actor, "help_request.candidates", std::string(kEntity), id, {key});
+  bool own = false;
+  std::vector<PersonMatch> out;
+  std::vector<security::AuditEvent> shown;
+  TRY(db_.Read([&](store::Tx& tx) -> Result<void> {
+    out.clear();
+    shown.clear();
     // Another organization's request first answers 404, whatever the lookup.
-    TRY(LoadOwn(tx, actor, e));
+    own = TRY(FindOwn(tx, actor, id)).has_value();
+    if (!own) return Ok();
     if (!by_name && lookup.phone.empty()) return Fail(Invalid().Field("name", "field.required"));
     if (by_name && !lookup.phone.empty()) {
       return Fail(Invalid().Field("phone", "emergency.one_lookup"));
@@ -50,7 +59,6 @@ Result<std::vector<PersonMatch>> EmergencyService::PersonCandidates(const securi
         by_name ? people::person_repo::IndexColumn::kLegalName
                 : people::person_repo::IndexColumn::kPhone,
         by_name ? index.legal_name : index.phone, index.key_version, kMaxMatches));
-    std::vector<PersonMatch> out;
     for (const auto& row : rows) {
       auto cipher = TRY(people::PersonCipher::Load(tx, keyring_, row.org_id, row.id));
       auto person = TRY(cipher.OpenRow(row));
@@ -71,12 +79,18 @@ Result<std::vector<PersonMatch>> EmergencyService::PersonCandidates(const securi
       } else {
         match.hidden = true;  // she is there; who she is stays closed
       }
-      TRY(audit_.Append(tx, seen));
+      shown.push_back(std::move(seen));
       out.push_back(std::move(match));
     }
-    TRY(audit_.Append(tx, e));
-    return out;
-  });
+    return Ok();
+  }));
+  if (!own) {
+    TRY(reads_.AppendAndWait(ProbeOf(std::move(e))));
+    return Fail(NotFound());
+  }
+  security::PendingAudit owed(reads_, std::move(e));
+  for (auto& seen : shown) owed.Join(security::PendingAudit(reads_, std::move(seen)));
+  return security::Audited<std::vector<PersonMatch>>{std::move(out), std::move(owed)};
 }
 
 }  // namespace dandelion::emergency

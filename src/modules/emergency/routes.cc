@@ -161,12 +161,11 @@ void AddRequestRoutes(http::Router& router, EmergencyService& emergency) {
               .permission = act,
               .handler = [&emergency](Request& req) -> http::Reply {
                 PersonLookup lookup{.name = req.Query("name"), .phone = req.Query("phone")};
+                auto matches =
+                    TRY(emergency.PersonCandidates(ActorOf(req), req.path_params["id"], lookup));
                 boost::json::array items;
-                for (const auto& m :
-                     TRY(emergency.PersonCandidates(ActorOf(req), req.path_params["id"], lookup))) {
-                  items.emplace_back(MatchJson(m));
-                }
-                return Response::Json(200, {{"items", items}});
+                for (const auto& m : matches.value) items.emplace_back(MatchJson(m));
+                return AuditedJson(std::move(matches), {{"items", items}});
               },
               .summary = "Her organization's people matching a name or phone exactly, as stubs, "
                          "to link the request to (audited)",

@@ -41,6 +41,14 @@ inline Result<void> RequireStatus(const HelpRequest& h,
   return Fail(ErrorCode::kConflict, "emergency.wrong_status");
 }
 
+// The trace of attempt on a request that is not the caller's: probing another organization's ids
+// leaves one, as for people, naming no field.
+inline security::AuditEvent ProbeOf(security::AuditEvent attempt) {
+  attempt.fields.clear();
+  attempt.outcome = "not_found";
+  return attempt;
+}
+
 // The event of the system itself (escalation, a flood's alert): no user, no address.
 inline security::AuditEvent SystemEvent(std::string action, const std::string& org_id,
                                         const std::string& id) {
