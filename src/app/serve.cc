@@ -56,6 +56,20 @@ int Refuse(const std::string& what, const Error& error) {
   return 1;
 }
 
+// A start-up walk over people (search indexes, cards) read names and more to do its work: on
+// record like any other read, once, by the console, with the field names and how many women.
+Result<void> RecordWalk(Services& s, const std::string& action, int count,
+                        std::vector<std::string> fields) {
+  if (count == 0) return Ok();
+  TRY(s.db->Write([&](store::Tx& tx) -> Result<void> {
+    TRY(s.audit->Append(tx, security::ActorEvent(security::Actor::Console(), action, "person",
+                                                 std::to_string(count), std::move(fields))));
+    return Ok();
+  }));
+  spdlog::info(R"({{"event":"people_walked","action":"{}","count":{}}})", action, count);
+  return Ok();
+}
+
 // The built web app: the config's web_root, else web/dist of the checkout the binary was built
 // in (build/dandelion -> ../web/dist), else share/dandelion/web beside the installed binary
 // (the Debian package: /usr/bin/dandelion -> /usr/share/dandelion/web), else ./web/dist.
@@ -207,17 +221,15 @@ int Serve(const ServeOptions& options) {
   // or before a key rotation become findable again.
   auto reindexed = people::RefreshPersonIndexes(*s.db, *s.keyring);
   if (!reindexed) return Refuse("cannot index people for search", reindexed.error());
-  if (*reindexed > 0) {
-    // The server read names, aliases and phones to index them: on record like any other read,
-    // once, by the console, with the field names.
-    auto recorded = s.db->Write([&](store::Tx& tx) -> Result<void> {
-      TRY(s.audit->Append(
-          tx, security::ActorEvent(security::Actor::Console(), "person.reindex", "person",
-                                   std::to_string(*reindexed), {"legal_name", "alias", "phone"})));
-      return Ok();
-    });
-    if (!recorded) return Refuse("cannot record the search indexing", recorded.error());
-    spdlog::info(R"({{"event":"people_reindexed","count":{}}})", *reindexed);
+  if (auto r = RecordWalk(s, "person.reindex", *reindexed, {"legal_name", "alias", "phone"}); !r) {
+    return Refuse("cannot record the search indexing", r.error());
+  }
+  // Before the first list: people written before their cards existed (migration 0028).
+  auto carded = people::SealMissingCards(*s.db, *s.keyring);
+  if (!carded) return Refuse("cannot seal people's cards", carded.error());
+  if (auto r = RecordWalk(s, "person.card_seal", *carded, {"legal_name", "alias", "safe_contact"});
+      !r) {
+    return Refuse("cannot record the sealing of cards", r.error());
   }
 
   // Several servers on one PostgreSQL database: every server's event streams see every change.

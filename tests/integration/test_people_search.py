@@ -205,6 +205,8 @@ class SearchAfterRotationTest(unittest.TestCase):
             # As a database from before search terms existed: no terms, no version.
             sql(server, "DELETE FROM person_search_terms")
             sql(server, "UPDATE people SET search_key_version = NULL")
+            # ...and from before cards (migration 0028): the start-up walk seals hers.
+            sql(server, "UPDATE people SET card = NULL")
             server.start()
             advance(server.client(), 31)  # a fresh sign-in code: the last one was used
             a = sign_in(server, users["org-a"]["case_worker"], totp_secret=a.totp_secret)
@@ -216,6 +218,9 @@ class SearchAfterRotationTest(unittest.TestCase):
             rows = sql(server, "SELECT fields FROM audit_log WHERE action = 'person.reindex'")
             self.assertIn("legal_name", rows)
             self.assertNotIn("한가람", rows)
+            self.assertEqual(sql(server, "SELECT COUNT(*) FROM people WHERE card IS NULL"), "0")
+            rows = sql(server, "SELECT fields FROM audit_log WHERE action = 'person.card_seal'")
+            self.assertIn("safe_contact", rows)
         finally:
             server.cleanup()
 

@@ -82,7 +82,7 @@ class Unpacker {
 
 // The members packed below, counted: a member added to these structs must be packed too (the
 // round-trip test compares every one).
-static_assert(sizeof(case_repo::StoredCase) == 600 && sizeof(case_repo::ListedCase) == 800,
+static_assert(sizeof(case_repo::StoredCase) == 600 && sizeof(case_repo::ListedCase) == 832,
               "a member was added: pack it in CaseCache::Pack and Unpack");
 
 }  // namespace
@@ -101,7 +101,9 @@ std::string CaseCache::Pack(const case_repo::CaseForCaller& rows) {
   p.Put(c.number_seq);
   p.Flag(c.restricted);
   p.Flag(l.person_erased);
-  for (const std::string* s : {&l.person_code, &l.legal_name, &l.alias, &l.safe_contact}) p.Put(*s);
+  for (const std::string* s : {&l.person_code, &l.legal_name, &l.alias, &l.safe_contact, &l.card}) {
+    p.Put(*s);
+  }
   p.Flag(l.key.has_value());
   if (l.key) {
     p.Put(l.key->version);
@@ -135,7 +137,9 @@ Result<case_repo::CaseForCaller> CaseCache::Unpack(std::string_view packed) {
   c.number_seq = u.Int();
   c.restricted = u.Flag();
   l.person_erased = u.Flag();
-  for (std::string* s : {&l.person_code, &l.legal_name, &l.alias, &l.safe_contact}) *s = u.Text();
+  for (std::string* s : {&l.person_code, &l.legal_name, &l.alias, &l.safe_contact, &l.card}) {
+    *s = u.Text();
+  }
   if (u.Flag()) {
     people::person_repo::StoredPersonKey key;
     key.version = u.Int();

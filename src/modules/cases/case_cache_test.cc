@@ -189,7 +189,8 @@ TEST(CaseCachePackTest, EveryMemberComesBackAsItWasPacked) {
                          &rows.listed.person_code,
                          &rows.listed.legal_name,
                          &rows.listed.alias,
-                         &rows.listed.safe_contact}) {
+                         &rows.listed.safe_contact,
+                         &rows.listed.card}) {
     ++n;
     *s = "value " + std::to_string(n) + std::string(static_cast<size_t>(n * 7), '\xef');
   }
@@ -234,6 +235,7 @@ TEST(CaseCachePackTest, EveryMemberComesBackAsItWasPacked) {
   EXPECT_EQ(back.listed.legal_name, rows.listed.legal_name);
   EXPECT_EQ(back.listed.alias, rows.listed.alias);
   EXPECT_EQ(back.listed.safe_contact, rows.listed.safe_contact);
+  EXPECT_EQ(back.listed.card, rows.listed.card);
   ASSERT_TRUE(back.listed.key);
   EXPECT_EQ(back.listed.key->version, 4);
   EXPECT_EQ(back.listed.key->wrapped, rows.listed.key->wrapped);

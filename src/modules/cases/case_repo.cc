@@ -128,10 +128,13 @@ const std::string& ListedCaseColumnsOfC() {
   return columns;
 }
 
-// Her row's columns a list shows and her newest wrapped key, after the case's columns.
+// Her row's columns a list shows and her newest wrapped key, after the case's columns: her card,
+// or, on a row not yet given one, the three fields it holds (migration 0028).
 constexpr const char* kListedPersonColumns =
-    ", CASE WHEN p.id IS NULL OR p.erased_at IS NOT NULL THEN 1 ELSE 0 END, p.code, p.legal_name, "
-    "p.alias, p.safe_contact, k.version, k.wrapped, k.org_key_version";
+    ", CASE WHEN p.id IS NULL OR p.erased_at IS NOT NULL THEN 1 ELSE 0 END, p.code, "
+    "CASE WHEN p.card IS NULL THEN p.legal_name END, CASE WHEN p.card IS NULL THEN p.alias END, "
+    "CASE WHEN p.card IS NULL THEN p.safe_contact END, p.card, k.version, k.wrapped, "
+    "k.org_key_version";
 const std::string& ListedPersonJoins() {
   static const std::string joins = " LEFT JOIN people p ON p.id = c.person_id" +
                                    people::person_repo::NewestKeyJoin("c.person_id");
@@ -147,8 +150,8 @@ const std::string& PersonRestrictedColumn() {
   return column;
 }
 
-// How many columns ToListedCase reads: the case's 22, then the person's 8.
-constexpr size_t kListedColumns = 30;
+// How many columns ToListedCase reads: the case's 22, then the person's 9.
+constexpr size_t kListedColumns = 31;
 
 ListedCase ToListedCase(const store::Row& r) {
   constexpr size_t kFirst = 22;  // the columns of kColumns come first
@@ -157,10 +160,11 @@ ListedCase ToListedCase(const store::Row& r) {
                  .person_code = r.Text(kFirst + 1),
                  .legal_name = r.BlobBytes(kFirst + 2),
                  .alias = r.BlobBytes(kFirst + 3),
-                 .safe_contact = r.BlobBytes(kFirst + 4)};
-  if (!r.IsNull(kFirst + 5)) {
-    out.key = people::person_repo::StoredPersonKey{r.Int(kFirst + 5), r.BlobBytes(kFirst + 6),
-                                                   r.Int(kFirst + 7)};
+                 .safe_contact = r.BlobBytes(kFirst + 4),
+                 .card = r.BlobBytes(kFirst + 5)};
+  if (!r.IsNull(kFirst + 6)) {
+    out.key = people::person_repo::StoredPersonKey{r.Int(kFirst + 6), r.BlobBytes(kFirst + 7),
+                                                   r.Int(kFirst + 8)};
   }
   return out;
 }

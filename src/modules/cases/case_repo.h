@@ -74,6 +74,8 @@ struct ListedCase {
   std::string legal_name;  // sealed, as stored
   std::string alias;
   std::string safe_contact;
+  // Her card (PersonCipher::SealCard): when there is one, the three above are left unread.
+  std::string card;
   std::optional<people::person_repo::StoredPersonKey> key;  // her newest key, wrapped
   // Whether she has a restricted case in the case's organization (access/person_access.h);
   // known to FindForCaller, and to a List asked for it (ListFilter::with_person_restricted).

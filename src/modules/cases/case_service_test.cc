@@ -316,6 +316,14 @@ TEST_F(CaseServiceTest, ListShowsEachCaseWithItsOwnPerson) {
     EXPECT_EQ(c.summary, "");
   }
   EXPECT_EQ(minji, 2);
+  // A woman written before cards existed (migration 0028) is listed from her three fields.
+  ASSERT_TRUE(db_->ExecScript("UPDATE people SET card = NULL WHERE id = '" + second + "'"));
+  auto uncarded = testing::Must(cases_->List(worker_, {}));
+  ASSERT_EQ(uncarded.value.size(), 3u);
+  for (const Case& c : uncarded.value) {
+    EXPECT_EQ(c.person.legal_name, c.person.id == second ? "이지우" : "김민지");
+    EXPECT_EQ(c.person.safe_contact, c.person.id == second ? "" : "문자 남기지 말 것");
+  }
 
   security::Actor supervisor = supervisor_;
   supervisor.reauth_at = UnixSeconds(clock_.Now());

@@ -7,10 +7,19 @@ namespace dandelion::cases {
 
 namespace {
 
-// Her person's sealed columns as a list or a case read holds them, opened.
+// Her person's sealed columns as a list or a case read holds them, opened: her card when she has
+// one, else the three fields it would hold.
 Result<CasePerson> Open(const people::PersonCipher& cipher, const std::string& person_id,
                         const case_repo::ListedCase& listed) {
   CasePerson p{.id = person_id, .code = listed.person_code};
+  if (!listed.card.empty()) {
+    auto card = cipher.OpenCard(listed.card);
+    if (!card) return Fail(ErrorCode::kInternal, "error.internal");
+    p.legal_name = std::move(card->legal_name);
+    p.alias = std::move(card->alias);
+    p.safe_contact = std::move(card->safe_contact);
+    return p;
+  }
   auto name = cipher.Open("legal_name", listed.legal_name);
   auto alias = cipher.Open("alias", listed.alias);
   auto safe = cipher.Open("safe_contact", listed.safe_contact);
@@ -69,6 +78,7 @@ Result<CasePerson> PersonView::Person(const std::string& org_id, const std::stri
     read.legal_name = std::move(row->legal_name);
     read.alias = std::move(row->alias);
     read.safe_contact = std::move(row->safe_contact);
+    read.card = std::move(row->card);
     listed = &read;
   }
   const people::PersonCipher* cipher = TRY(Cipher(org_id, person_id));

@@ -52,7 +52,8 @@ size_t BytesOf(const ListedRows& rows) {
                                  &l.person_code,
                                  &l.legal_name,
                                  &l.alias,
-                                 &l.safe_contact}) {
+                                 &l.safe_contact,
+                                 &l.card}) {
       add(*s);
     }
     if (l.key) add(l.key->wrapped);

@@ -134,4 +134,8 @@ class PeopleService {
 // Run at start-up, before serving; returns how many people it re-indexed.
 Result<int> RefreshPersonIndexes(store::Database& db, security::Keyring& keyring);
 
+// Seals the card (PersonCipher::SealCard) of every person on record who has none: rows written
+// before migration 0028. Run at start-up, before serving; returns how many it sealed.
+Result<int> SealMissingCards(store::Database& db, security::Keyring& keyring);
+
 }  // namespace dandelion::people

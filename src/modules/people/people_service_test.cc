@@ -243,6 +243,54 @@ TEST_F(PeopleServiceTest, RefreshIndexesEveryoneLaggingAcrossBatches) {
   EXPECT_EQ(found->value.front().id, last_a);
 }
 
+// Her card holds her legal name, alias and safe-contact words together, sealed under her key and
+// bound to her row: what a list opens instead of the three. A change reseals it; a row written
+// before cards existed gets one from the start-up walk.
+TEST_F(PeopleServiceTest, HerCardHoldsWhatAListShowsAndFollowsHerChanges) {
+  auto p = people_->Create(Worker(org_a_), Minji());
+  ASSERT_TRUE(p) << p.error().detail;
+  auto other = people_->Create(Worker(org_a_), PersonFields{.legal_name = "이서연"});
+  ASSERT_TRUE(other) << other.error().detail;
+  auto card_of = [&](const std::string& id) {
+    return testing::Must(db_->ReadValue([&](store::Tx& tx) -> Result<std::string> {
+      auto row = TRY(person_repo::FindById(tx, id));
+      return row ? row->card : std::string();
+    }));
+  };
+  auto open = [&](const std::string& id, const std::string& card) {
+    return db_->WriteValue([&](store::Tx& tx) -> Result<PersonCipher::Card> {
+      auto cipher = TRY(PersonCipher::Load(tx, *keyring_, org_a_, id));
+      return cipher.OpenCard(card);
+    });
+  };
+  auto card = testing::Must(open(p->id, card_of(p->id)));
+  EXPECT_EQ(card.legal_name, "김민지");
+  EXPECT_EQ(card.alias, "들꽃");
+  EXPECT_EQ(card.safe_contact, "문자 남기지 말 것");
+  // Bound to her: under another woman's key (or as her row's card) it does not open.
+  EXPECT_FALSE(open(other->id, card_of(p->id)));
+  auto theirs = testing::Must(open(other->id, card_of(other->id)));
+  EXPECT_EQ(theirs.legal_name, "이서연");
+  EXPECT_EQ(theirs.alias, "");
+  EXPECT_EQ(theirs.safe_contact, "");
+
+  PersonFields change;
+  change.safe_contact = "12:00 이후, 전화만: 3번 울리고 끊기";  // colons and digits are hers
+  ASSERT_TRUE(people_->Update(Worker(org_a_), p->id, change));
+  card = testing::Must(open(p->id, card_of(p->id)));
+  EXPECT_EQ(card.legal_name, "김민지");
+  EXPECT_EQ(card.safe_contact, "12:00 이후, 전화만: 3번 울리고 끊기");
+
+  // Rows from before migration 0028: the walk seals their cards, once.
+  ASSERT_TRUE(db_->ExecScript("UPDATE people SET card = NULL"));
+  auto sealed = SealMissingCards(*db_, *keyring_);
+  ASSERT_TRUE(sealed) << sealed.error().detail;
+  EXPECT_EQ(*sealed, 2);
+  EXPECT_EQ(testing::Must(open(p->id, card_of(p->id))).safe_contact,
+            "12:00 이후, 전화만: 3번 울리고 끊기");
+  EXPECT_EQ(testing::Must(SealMissingCards(*db_, *keyring_)), 0);
+}
+
 TEST_F(PeopleServiceTest, RefusesBadValuesAndWritesNothing) {
   PersonFields f = Minji();
   f.categories = std::vector<std::string>{"youth", "tourist"};
@@ -295,7 +343,8 @@ TEST_F(PeopleServiceTest, ErasedPersonCannotBeDecrypted) {
   ASSERT_TRUE(people_->Erase(supervisor, p->id, "본인 요청"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM person_keys"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM people WHERE legal_name IS NOT NULL OR phone IS NOT NULL "
-                  "OR alias IS NOT NULL OR birth_date IS NOT NULL OR safe_contact IS NOT NULL"),
+                  "OR alias IS NOT NULL OR birth_date IS NOT NULL OR safe_contact IS NOT NULL "
+                  "OR card IS NOT NULL"),
             0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM people WHERE erased_at IS NOT NULL"), 1);
   auto read = people_->Get(supervisor, p->id);

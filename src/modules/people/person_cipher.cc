@@ -1,5 +1,7 @@
 #include "modules/people/person_cipher.h"
 
+#include <charconv>
+
 #include "security/blind_index.h"
 #include "security/field_cipher.h"
 
@@ -97,6 +99,42 @@ void PersonCipher::SealInto(const Person& p, person_repo::StoredPerson& row) con
   row.birth_date = Seal("birth_date", p.birth_date);
   row.phone = Seal("phone", p.phone);
   row.safe_contact = Seal("safe_contact", p.safe_contact);
+  row.card = SealCard({p.legal_name, p.alias, p.safe_contact});
+}
+
+// A card's clear form: each of the three as its length in decimal, a colon, then its bytes.
+std::string PersonCipher::SealCard(const Card& card) const {
+  if (card.legal_name.empty() && card.alias.empty() && card.safe_contact.empty()) return "";
+  std::string clear;
+  for (const std::string* part : {&card.legal_name, &card.alias, &card.safe_contact}) {
+    clear += std::to_string(part->size());
+    clear += ':';
+    clear += *part;
+  }
+  return Seal("card", clear);
+}
+
+Result<PersonCipher::Card> PersonCipher::OpenCard(std::string_view blob) const {
+  const std::string clear = TRY(Open("card", blob));
+  Card card;
+  if (clear.empty()) return card;  // no card: all three empty
+  std::string_view rest = clear;
+  const auto malformed = [] {
+    return Fail(ErrorCode::kInternal, "error.internal", "person card malformed");
+  };
+  for (std::string* part : {&card.legal_name, &card.alias, &card.safe_contact}) {
+    const size_t colon = rest.find(':');
+    if (colon == std::string_view::npos) return malformed();
+    size_t length = 0;
+    const auto [end, ec] = std::from_chars(rest.data(), rest.data() + colon, length);
+    if (ec != std::errc() || end != rest.data() + colon || length > rest.size() - colon - 1) {
+      return malformed();
+    }
+    *part = std::string(rest.substr(colon + 1, length));
+    rest.remove_prefix(colon + 1 + length);
+  }
+  if (!rest.empty()) return malformed();
+  return card;
 }
 
 Result<Person> PersonCipher::OpenRow(const person_repo::StoredPerson& row) const {

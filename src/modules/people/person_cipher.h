@@ -65,6 +65,18 @@ class PersonCipher {
   // Her decrypted person from a stored row.
   Result<Person> OpenRow(const person_repo::StoredPerson& row) const;
 
+  // What a case list shows of her: legal name, alias and safe-contact words. They are sealed
+  // together as her row's card besides each on its own, so that a list opens one field per woman
+  // instead of three (docs/performance.md, "Her card: one opening per listed woman").
+  struct Card {
+    std::string legal_name;
+    std::string alias;
+    std::string safe_contact;
+  };
+  // The card's blob; "" when all three are empty.
+  std::string SealCard(const Card& card) const;
+  Result<Card> OpenCard(std::string_view blob) const;
+
  private:
   PersonCipher(security::SecretKey key, uint32_t version, std::string org_id,
                std::string person_id);

@@ -9,7 +9,7 @@ using store::TextOrNull;
 constexpr const char* kColumns =
     "id, org_id, code, code_year, code_seq, alias, legal_name, legal_name_index, birth_date, "
     "age_band, phone, phone_index, safe_contact, nationality, languages, categories, "
-    "index_key_version, created_at, updated_at, erased_at";
+    "index_key_version, created_at, updated_at, erased_at, card";
 
 StoredPerson ToPerson(const store::Row& r) {
   StoredPerson p;
@@ -33,6 +33,7 @@ StoredPerson ToPerson(const store::Row& r) {
   p.created_at = r.Text(17);
   p.updated_at = r.Text(18);
   p.erased_at = r.Text(19);
+  p.card = r.BlobBytes(20);
   return p;
 }
 
@@ -49,7 +50,7 @@ Result<std::vector<StoredPerson>> Select(store::Tx& tx, const std::string& where
 
 Result<void> Insert(store::Tx& tx, const StoredPerson& p) {
   TRY(tx.Exec(std::string("INSERT INTO people (") + kColumns +
-                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               {p.id,
                p.org_id,
                p.code,
@@ -69,19 +70,21 @@ Result<void> Insert(store::Tx& tx, const StoredPerson& p) {
                p.index_key_version,
                p.created_at,
                p.updated_at,
-               TextOrNull(p.erased_at)}));
+               TextOrNull(p.erased_at),
+               BlobOrNull(p.card)}));
   return Ok();
 }
 
 Result<void> Update(store::Tx& tx, const StoredPerson& p) {
-  TRY(
-      tx.Exec("UPDATE people SET alias = ?, legal_name = ?, legal_name_index = ?, birth_date = ?, "
-              "age_band = ?, phone = ?, phone_index = ?, safe_contact = ?, nationality = ?, "
-              "languages = ?, categories = ?, index_key_version = ?, updated_at = ? WHERE id = ?",
-              {BlobOrNull(p.alias), BlobOrNull(p.legal_name), BlobOrNull(p.legal_name_index),
-               BlobOrNull(p.birth_date), TextOrNull(p.age_band), BlobOrNull(p.phone),
-               BlobOrNull(p.phone_index), BlobOrNull(p.safe_contact), TextOrNull(p.nationality),
-               p.languages, p.categories, p.index_key_version, p.updated_at, p.id}));
+  TRY(tx.Exec(
+      "UPDATE people SET alias = ?, legal_name = ?, legal_name_index = ?, birth_date = ?, "
+      "age_band = ?, phone = ?, phone_index = ?, safe_contact = ?, nationality = ?, "
+      "languages = ?, categories = ?, index_key_version = ?, updated_at = ?, card = ? "
+      "WHERE id = ?",
+      {BlobOrNull(p.alias), BlobOrNull(p.legal_name), BlobOrNull(p.legal_name_index),
+       BlobOrNull(p.birth_date), TextOrNull(p.age_band), BlobOrNull(p.phone),
+       BlobOrNull(p.phone_index), BlobOrNull(p.safe_contact), TextOrNull(p.nationality),
+       p.languages, p.categories, p.index_key_version, p.updated_at, BlobOrNull(p.card), p.id}));
   return Ok();
 }
 
@@ -155,7 +158,7 @@ Result<IndexMatches> FindByIndexWithAccess(store::Tx& tx, const std::string& org
   if (with_session) params.emplace_back(store::Blob{session_token_hash});
   params.emplace_back(int64_t{limit});
   auto rows = TRY(tx.Query(sql, params));
-  constexpr size_t kFirst = 20;  // the columns of kColumns come first
+  constexpr size_t kFirst = 21;  // the columns of kColumns come first
   IndexMatches out;
   for (const auto& r : rows) {
     if (r.IsNull(0)) continue;  // the session's row, no one matched
@@ -217,6 +220,23 @@ Result<std::vector<StoredPerson>> NeedingIndex(store::Tx& tx, const std::string&
                     "index_key_version <> ?) ORDER BY id LIMIT " +
                     std::to_string(limit),
                 {after_id, org_id, key_version, key_version});
+}
+
+Result<std::vector<StoredPerson>> NeedingCard(store::Tx& tx, const std::string& org_id,
+                                              const std::string& after_id, int limit) {
+  // Along the primary key, as NeedingIndex walks.
+  const char* org = tx.dialect() == store::Dialect::kSqlite ? "+org_id" : "org_id";
+  return Select(tx,
+                std::string("id > ? AND ") + org +
+                    " = ? AND erased_at IS NULL AND card IS NULL AND (legal_name IS NOT NULL OR "
+                    "alias IS NOT NULL OR safe_contact IS NOT NULL) ORDER BY id LIMIT " +
+                    std::to_string(limit),
+                {after_id, org_id});
+}
+
+Result<void> SetCard(store::Tx& tx, const std::string& person_id, const std::string& card) {
+  TRY(tx.Exec("UPDATE people SET card = ? WHERE id = ?", {BlobOrNull(card), person_id}));
+  return Ok();
 }
 
 Result<std::vector<std::string>> OrgsWithPeople(store::Tx& tx) {
@@ -294,7 +314,7 @@ Result<void> Erase(store::Tx& tx, const std::string& person_id, const std::strin
       tx.Exec("UPDATE people SET alias = NULL, legal_name = NULL, legal_name_index = NULL, "
               "birth_date = NULL, age_band = NULL, phone = NULL, phone_index = NULL, "
               "safe_contact = NULL, nationality = NULL, languages = '', categories = '', "
-              "index_key_version = NULL, updated_at = ?, erased_at = ? WHERE id = ?",
+              "index_key_version = NULL, card = NULL, updated_at = ?, erased_at = ? WHERE id = ?",
               {erased_at, erased_at, person_id}));
   return Ok();
 }

@@ -37,6 +37,10 @@ struct StoredPerson {
   std::string created_at;
   std::string updated_at;
   std::string erased_at;  // "" while she is on record
+  // Her legal name, alias and safe-contact words sealed together (PersonCipher::SealCard), beside
+  // the three: a case list opens one field per woman instead of three. "" on a row written
+  // before migration 0028 until the start-up walk seals it (SealMissingCards).
+  std::string card;
 };
 
 // A person's wrapped key.
@@ -50,6 +54,12 @@ Result<void> Insert(store::Tx& tx, const StoredPerson& person);
 // Rewrites every column but id, org_id, code and created_at.
 Result<void> Update(store::Tx& tx, const StoredPerson& person);
 Result<std::optional<StoredPerson>> FindById(store::Tx& tx, const std::string& id);
+
+// Up to limit people of org_id on record with a legal name, alias or safe-contact words but no
+// card, in id order after after_id.
+Result<std::vector<StoredPerson>> NeedingCard(store::Tx& tx, const std::string& org_id,
+                                              const std::string& after_id, int limit);
+Result<void> SetCard(store::Tx& tx, const std::string& person_id, const std::string& card);
 
 enum class IndexColumn { kLegalName, kPhone };
 // People of org_id (not erased) whose index column equals index under index_key_version.
