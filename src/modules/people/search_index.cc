@@ -73,8 +73,8 @@ Result<int> WalkLagging(store::Database& db, security::Keyring& keyring, const F
 Result<int> RefreshPersonIndexes(store::Database& db, security::Keyring& keyring) {
   return WalkLagging(
       db, keyring,
-      [&keyring](store::Tx& tx, const std::string& org_id, const std::string& after_id)
-          -> Result<std::vector<person_repo::StoredPerson>> {
+      [&keyring](store::Tx& tx, const std::string& org_id,
+                 const std::string& after_id) -> Result<std::vector<person_repo::StoredPerson>> {
         security::OrgKey org_key = TRY(keyring.CurrentOrgKey(tx, org_id));
         return person_repo::NeedingIndex(tx, org_id, org_key.version, after_id, kRefreshBatch);
       },
