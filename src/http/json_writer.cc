@@ -46,10 +46,11 @@ JsonWriter& JsonWriter::End() {
   return *this;
 }
 
-JsonWriter& JsonWriter::Key(std::string_view key) {
+JsonWriter& JsonWriter::Key(JsonKey key) {
   Separate();
-  Quoted(key);
-  out_ += ':';
+  out_ += '"';
+  out_ += key.name();
+  out_ += "\":";
   comma_ = false;  // the member's value follows without one
   return *this;
 }

@@ -8,13 +8,13 @@
 namespace dandelion::caseload {
 namespace {
 
-void WriteCases(http::JsonWriter& w, std::string_view key, const std::vector<cases::Case>& list) {
+void WriteCases(http::JsonWriter& w, http::JsonKey key, const std::vector<cases::Case>& list) {
   w.Key(key).Array();
   for (const auto& c : list) cases::WriteCaseSummary(w, c);
   w.End();
 }
 
-void WriteAppointments(http::JsonWriter& w, std::string_view key,
+void WriteAppointments(http::JsonWriter& w, http::JsonKey key,
                        const std::vector<case_records::Appointment>& list) {
   w.Key(key).Array();
   for (const auto& a : list) w.Value(case_records::AppointmentJson(a));
