@@ -267,7 +267,7 @@ TEST_F(PeopleServiceTest, HerCardHoldsWhatAListShowsAndFollowsHerChanges) {
   EXPECT_EQ(card.legal_name, "김민지");
   EXPECT_EQ(card.alias, "들꽃");
   EXPECT_EQ(card.safe_contact, "문자 남기지 말 것");
-  // Bound to her: under another woman's key (or as her row's card) it does not open.
+  // Bound to her: under another woman's key it does not open.
   EXPECT_FALSE(open(other->id, card_of(p->id)));
   auto theirs = testing::Must(open(other->id, card_of(other->id)));
   EXPECT_EQ(theirs.legal_name, "이서연");
