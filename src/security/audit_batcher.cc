@@ -40,6 +40,11 @@ Result<void> AuditBatcher::AppendAndWait(AuditEvent event) {
   return Ok();
 }
 
+Error AuditBatcher::Refuse(AuditEvent event, Error refusal) {
+  if (auto written = AppendAndWait(std::move(event)); !written) return written.error();
+  return refusal;
+}
+
 void AuditBatcher::Stop() {
   {
     std::lock_guard lock(mu_);

@@ -50,6 +50,9 @@ class AuditBatcher {
   void Submit(AuditEvent event, Done done);
   // Submits and waits.
   Result<void> AppendAndWait(AuditEvent event);
+  // A refused read's answer: its entry written and waited for, then refusal; or the failure to
+  // write the entry, so that no refusal leaves unrecorded.
+  Error Refuse(AuditEvent event, Error refusal);
   // Writes what is queued, files the journal and ends the threads.
   void Stop();
   // Files every journaled entry into the chain now (Ok at once without a journal). Called before

@@ -83,6 +83,17 @@ TEST_P(AuditBatcherTest, AnEntryNobodyWaitsForIsStillWritten) {
   EXPECT_EQ(Entries("person.read"), 3);
 }
 
+// A refused read's entry is on disk when the refusal comes back, and the refusal is the caller's.
+TEST_P(AuditBatcherTest, ARefusalComesBackOnlyOnceItsEntryIsWritten) {
+  AuditBatcher batcher(*db_, *audit_);
+  AuditEvent probe = Event("case.read");
+  probe.outcome = "not_found";
+  const Error refusal = batcher.Refuse(probe, Error{ErrorCode::kNotFound, "error.not_found"});
+  EXPECT_EQ(refusal.code, ErrorCode::kNotFound);
+  EXPECT_EQ(refusal.message_key, "error.not_found");
+  EXPECT_EQ(Entries("case.read"), 1);
+}
+
 TEST_P(AuditBatcherTest, AReplyOfTwoReadsOwesBothEntries) {
   AuditBatcher batcher(*db_, *audit_);
   // Submitted: done once, after both are written.

@@ -165,8 +165,7 @@ Result<security::Audited<std::vector<Consent>>> Consents::List(const security::A
     return out;
   });
   if (!read) {
-    if (refused) TRY(deps_.reads.AppendAndWait(std::move(*refused)));
-    return Fail(read.error());
+    return Fail(refused ? deps_.reads.Refuse(std::move(*refused), read.error()) : read.error());
   }
   return security::Audited<std::vector<Consent>>{std::move(*read),
                                                  security::PendingAudit(deps_.reads, std::move(e))};

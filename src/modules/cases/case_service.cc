@@ -130,8 +130,7 @@ Result<security::Audited<Case>> CaseService::Get(const security::Actor& actor,
   });
   if (!read) {
     // A refused read is on disk before the refusal is answered.
-    if (read.error().commits) TRY(reads_.AppendAndWait(std::move(e)));
-    return Fail(read.error());
+    return Fail(read.error().commits ? reads_.Refuse(std::move(e), read.error()) : read.error());
   }
   return security::Audited<Case>{std::move(*read), security::PendingAudit(reads_, std::move(e))};
 }
@@ -293,8 +292,7 @@ Result<security::Audited<std::vector<case_repo::TimelineEvent>>> CaseService::Ti
   });
   if (!read) {
     // A refused read is on disk before the refusal is answered.
-    if (read.error().commits) TRY(reads_.AppendAndWait(std::move(e)));
-    return Fail(read.error());
+    return Fail(read.error().commits ? reads_.Refuse(std::move(e), read.error()) : read.error());
   }
   return security::Audited<std::vector<case_repo::TimelineEvent>>{
       std::move(*read), security::PendingAudit(reads_, std::move(e))};

@@ -215,8 +215,7 @@ Result<security::Audited<HelpRequest>> EmergencyService::Get(const security::Act
     return Ok();
   }));
   if (!clear) {
-    TRY(reads_.AppendAndWait(ProbeOf(std::move(e))));
-    return Fail(NotFound());
+    return Fail(reads_.Refuse(ProbeOf(std::move(e)), NotFound()));
   }
   return security::Audited<HelpRequest>{std::move(*clear),
                                         security::PendingAudit(reads_, std::move(e))};

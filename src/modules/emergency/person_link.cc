@@ -85,8 +85,7 @@ Result<security::Audited<std::vector<PersonMatch>>> EmergencyService::PersonCand
     return Ok();
   }));
   if (!own) {
-    TRY(reads_.AppendAndWait(ProbeOf(std::move(e))));
-    return Fail(NotFound());
+    return Fail(reads_.Refuse(ProbeOf(std::move(e)), NotFound()));
   }
   security::PendingAudit owed(reads_, std::move(e));
   for (auto& seen : shown) owed.Join(security::PendingAudit(reads_, std::move(seen)));

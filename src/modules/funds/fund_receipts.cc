@@ -155,8 +155,8 @@ Result<security::Audited<std::vector<ReceiptInfo>>> FundService::Receipts(
   }));
   if (refused) {
     // The refused attempt is recorded before the refusal leaves.
-    TRY(reads_.AppendAndWait(RefusalEvent(actor, action, person_id, *refused)));
-    return Fail(access::Refusal(*refused));
+    return Fail(
+        reads_.Refuse(RefusalEvent(actor, action, person_id, *refused), access::Refusal(*refused)));
   }
   auto e = security::ActorEvent(actor, action, "fund_entry", entry_read, {"name"});
   return security::Audited<std::vector<ReceiptInfo>>{std::move(out),
@@ -190,8 +190,8 @@ Result<security::Audited<ReceiptFile>> FundService::DownloadReceipt(const securi
   }));
   if (refused) {
     // The refused attempt is recorded before the refusal leaves.
-    TRY(reads_.AppendAndWait(RefusalEvent(actor, action, person_id, *refused)));
-    return Fail(access::Refusal(*refused));
+    return Fail(
+        reads_.Refuse(RefusalEvent(actor, action, person_id, *refused), access::Refusal(*refused)));
   }
   auto e = security::ActorEvent(actor, action, "fund_receipt", file.info.id, {"name", "content"});
   return security::Audited<ReceiptFile>{std::move(file),

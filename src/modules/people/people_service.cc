@@ -161,8 +161,7 @@ Result<security::Audited<Person>> PeopleService::Get(const security::Actor& acto
   });
   std::variant<Person, Error> answer = TRY(std::move(read));
   if (auto* refusal = std::get_if<Error>(&answer)) {
-    TRY(reads_.AppendAndWait(std::move(e)));
-    return Fail(std::move(*refusal));
+    return Fail(reads_.Refuse(std::move(e), std::move(*refusal)));
   }
   return security::Audited<Person>{std::get<Person>(std::move(answer)),
                                    security::PendingAudit(reads_, std::move(e))};

@@ -88,10 +88,8 @@ Result<void> AdmitHer(store::Tx& tx, const security::AuditLog& audit, const secu
 // the refusal leaves) and its error returned.
 Error RefuseRead(security::AuditBatcher& reads, const security::Actor& actor,
                  const std::string& person_id, HerRefusal refused) {
-  auto written = reads.AppendAndWait(
-      RefusedEvent(actor, kListExclusions, person_id, std::move(refused.outcome)));
-  if (!written) return written.error();
-  return std::move(refused.error);
+  return reads.Refuse(RefusedEvent(actor, kListExclusions, person_id, std::move(refused.outcome)),
+                      std::move(refused.error));
 }
 
 // The entry a read of her exclusions owes.

@@ -115,9 +115,9 @@ Result<security::Audited<std::string>> ReferralService::Letter(const security::A
     // receiver's side is not the sender's (403).
     auto e = security::ActorEvent(actor, std::string(kAction), "referral", id);
     e.outcome = refused;
-    TRY(reads_.AppendAndWait(std::move(e)));
-    if (refused == "not_found") return Fail(NotFound());
-    return Fail(ErrorCode::kForbidden, "referrals.sender_only");
+    Error refusal =
+        refused == "not_found" ? NotFound() : Error{ErrorCode::kForbidden, "referrals.sender_only"};
+    return Fail(reads_.Refuse(std::move(e), std::move(refusal)));
   }
   std::vector<std::string> fields = {"note"};
   if (!content->name.empty()) fields.emplace_back("person.legal_name");

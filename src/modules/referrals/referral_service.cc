@@ -144,8 +144,7 @@ Result<security::Audited<Referral>> ReferralService::Get(const security::Actor& 
   if (!found) {
     // A referral of another organization, or of neither side, is refused as an unknown id is.
     e.outcome = "not_found";
-    TRY(reads_.AppendAndWait(std::move(e)));
-    return Fail(NotFound());
+    return Fail(reads_.Refuse(std::move(e), NotFound()));
   }
   return security::Audited<Referral>{std::move(*found),
                                      security::PendingAudit(reads_, std::move(e))};

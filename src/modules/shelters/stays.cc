@@ -105,8 +105,7 @@ Result<security::Audited<Stay>> ShelterService::GetStay(const security::Actor& a
   if (!stay) {
     auto e = security::ActorEvent(actor, "shelter.stay.read", "shelter_stay", id);
     e.outcome = "not_found";
-    TRY(reads_.AppendAndWait(std::move(e)));
-    return Fail(NotFound());
+    return Fail(reads_.Refuse(std::move(e), NotFound()));
   }
   auto e = security::ActorEvent(actor, "shelter.stay.read", "shelter_stay", id,
                                 {"alias", "exit_note", "readiness_note"});
