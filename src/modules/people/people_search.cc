@@ -33,6 +33,7 @@ bool ValidFilter(const PeopleFilter& f) {
 Result<std::optional<Person>> PeopleService::Reveal(store::Tx& tx, const security::Actor& actor,
                                                     const person_repo::FoundPerson& found,
                                                     const std::function<bool(const Person&)>& match,
+                                                    PersonCipher::WithPhone with_phone,
                                                     std::string_view key_name,
                                                     std::vector<security::AuditEvent>& records) {
   const StoredPerson& row = found.row;
@@ -43,7 +44,7 @@ Result<std::optional<Person>> PeopleService::Reveal(store::Tx& tx, const securit
     PersonCipher cipher =
         found.access_read ? TRY(PersonCipher::Unwrap(tx, keyring_, row.org_id, row.id, found.key))
                           : TRY(PersonCipher::Load(tx, keyring_, row.org_id, row.id));
-    return cipher.OpenRow(row);
+    return cipher.OpenSummary(row, with_phone);
   };
   std::optional<Person> person;
   if (match) {
@@ -116,6 +117,9 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
       return v && *v == wanted;
     };
   }
+  // A search by phone checks her phone; one by name or code needs only her summary.
+  const auto with_phone = query.key == PersonQuery::Key::kPhone ? PersonCipher::WithPhone::kYes
+                                                                : PersonCipher::WithPhone::kNo;
   std::vector<security::AuditEvent> records;
   // By name or phone usually one statement: the women found come with their keys, whether they
   // have a restricted case and the caller's session when the gate took it from memory; a
@@ -147,7 +151,8 @@ Result<security::Audited<std::vector<Person>>> PeopleService::Search(const secur
     }
     std::vector<Person> out;
     for (const auto& row : rows) {
-      std::optional<Person> person = TRY(Reveal(tx, actor, row, match, key_name, records));
+      std::optional<Person> person =
+          TRY(Reveal(tx, actor, row, match, with_phone, key_name, records));
       if (person) out.push_back(std::move(*person));
     }
     return out;
@@ -177,8 +182,11 @@ Result<security::Audited<PeoplePage>> PeopleService::Find(const security::Actor&
     page.more = rows.size() > static_cast<size_t>(kMaxSearchCandidates);
     if (page.more) rows.pop_back();
     auto match = [&query](const Person& p) { return MatchesSearch(query, p); };
+    const auto with_phone = query.kind == SearchQuery::Kind::kPhone ? PersonCipher::WithPhone::kYes
+                                                                    : PersonCipher::WithPhone::kNo;
     for (const auto& row : rows) {
-      std::optional<Person> person = TRY(Reveal(tx, actor, {.row = row}, match, key_name, records));
+      std::optional<Person> person =
+          TRY(Reveal(tx, actor, {.row = row}, match, with_phone, key_name, records));
       if (!person) continue;
       if (page.items.size() == static_cast<size_t>(kMaxSearchResults)) {
         page.more = true;
@@ -215,7 +223,8 @@ Result<security::Audited<PeoplePage>> PeopleService::List(const security::Actor&
     for (const auto& row : rows) {
       // A restricted woman the caller may not open is listed by code only, unrecorded one by
       // one: the list's own entry says it was read, and a code tells nothing about her.
-      std::optional<Person> person = TRY(Reveal(tx, actor, {.row = row}, nullptr, "", records));
+      std::optional<Person> person =
+          TRY(Reveal(tx, actor, {.row = row}, nullptr, PersonCipher::WithPhone::kNo, "", records));
       page.items.push_back(std::move(*person));
     }
     return page;

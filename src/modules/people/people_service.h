@@ -25,6 +25,7 @@
 #include "core/result.h"
 #include "modules/network/org_service.h"
 #include "modules/people/model.h"
+#include "modules/people/person_cipher.h"
 #include "modules/people/person_repo.h"
 #include "security/actor.h"
 #include "security/audit_batcher.h"
@@ -105,11 +106,12 @@ class PeopleService {
   }
 
  private:
-  // What a search or a list may show of a found row (people_search.cc); nullopt when match
-  // rejects her decrypted record.
+  // What a search or a list may show of a found row (people_search.cc): her summary, with her
+  // phone when match reads it; nullopt when match rejects her decrypted record.
   Result<std::optional<Person>> Reveal(store::Tx& tx, const security::Actor& actor,
                                        const person_repo::FoundPerson& found,
                                        const std::function<bool(const Person&)>& match,
+                                       PersonCipher::WithPhone with_phone,
                                        std::string_view key_name,
                                        std::vector<security::AuditEvent>& records);
   // Audits what Reveal owes, then answers page with the read's own entry.

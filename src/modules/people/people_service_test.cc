@@ -211,6 +211,28 @@ TEST_F(PeopleServiceTest, FindingConfirmsARememberedSessionInTheRead) {
   EXPECT_EQ(testing::Must(people_->Get(worker, id)).value.id, id);
 }
 
+// Several women of one name are found in the order of their codes, which the blind index's own
+// index gives (migration 0029), not in the order they were written.
+TEST_F(PeopleServiceTest, SameNameFoundInTheOrderOfTheirCodes) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3; ++i) {
+    auto p = people_->Create(Worker(org_a_), PersonFields{.legal_name = "박지은"});
+    ASSERT_TRUE(p) << p.error().detail;
+    ids.push_back(p->id);
+  }
+  // The last written takes the first code, the first the last.
+  ASSERT_TRUE(db_->ExecScript("UPDATE people SET code = 'SEOU-2026-9' || code WHERE id = '" +
+                              ids[0] + "'"));
+  ASSERT_TRUE(
+      db_->ExecScript("UPDATE people SET code = 'SEOU-2026-0000' WHERE id = '" + ids[2] + "'"));
+  auto found = people_->Search(Worker(org_a_), {PersonQuery::Key::kName, "박지은"});
+  ASSERT_TRUE(found) << found.error().detail;
+  ASSERT_TRUE(found->audit.Wait());
+  std::vector<std::string> order;
+  for (const auto& person : found->value) order.push_back(person.id);
+  EXPECT_EQ(order, (std::vector<std::string>{ids[2], ids[1], ids[0]}));
+}
+
 // A first start indexes, batch by batch, everyone whose search terms are missing (people
 // written by `dandelion generate`, or older than the organization's current key). Many batches,
 // two organizations mixed in id order: each person once, every one of them, and then found.
@@ -281,8 +303,51 @@ TEST_F(PeopleServiceTest, HerCardHoldsWhatAListShowsAndFollowsHerChanges) {
   EXPECT_EQ(card.legal_name, "김민지");
   EXPECT_EQ(card.safe_contact, "12:00 이후, 전화만: 3번 울리고 끊기");
 
+  // Reading her opens the card and her two other fields; a row without a card opens all five,
+  // and both give her the same.
+  auto read = [&](const std::string& id) {
+    auto got = people_->Get(Worker(org_a_, "supervisor"), id);
+    EXPECT_TRUE(got && got->audit.Wait());
+    return got ? got->value : Person{};
+  };
+  const Person with_card = read(p->id);
+  EXPECT_EQ(with_card.legal_name, "김민지");
+  EXPECT_EQ(with_card.alias, "들꽃");
+  EXPECT_EQ(with_card.birth_date, "2008-05-01");
+  EXPECT_EQ(with_card.phone, "010-1234-5678");
+  EXPECT_EQ(with_card.safe_contact, "12:00 이후, 전화만: 3번 울리고 끊기");
+
+  // A search's or a list's summary leaves her birth date sealed, and her phone unless asked for.
+  auto summary = [&](const std::string& id, PersonCipher::WithPhone with_phone) {
+    return testing::Must(db_->WriteValue([&](store::Tx& tx) -> Result<Person> {
+      auto cipher = TRY(PersonCipher::Load(tx, *keyring_, org_a_, id));
+      auto row = TRY(person_repo::FindById(tx, id));
+      return cipher.OpenSummary(*row, with_phone);
+    }));
+  };
+  auto summaries_hold = [&] {
+    const Person shown = summary(p->id, PersonCipher::WithPhone::kNo);
+    EXPECT_EQ(shown.legal_name, "김민지");
+    EXPECT_EQ(shown.alias, "들꽃");
+    EXPECT_EQ(shown.safe_contact, "12:00 이후, 전화만: 3번 울리고 끊기");
+    EXPECT_EQ(shown.categories, with_card.categories);
+    EXPECT_EQ(shown.phone, "");
+    EXPECT_EQ(shown.birth_date, "");
+    const Person checked = summary(p->id, PersonCipher::WithPhone::kYes);
+    EXPECT_EQ(checked.phone, "010-1234-5678");
+    EXPECT_EQ(checked.birth_date, "");
+  };
+  summaries_hold();
+
   // Rows from before migration 0028: the walk seals their cards, once.
   ASSERT_TRUE(db_->ExecScript("UPDATE people SET card = NULL"));
+  summaries_hold();
+  const Person without_card = read(p->id);
+  EXPECT_EQ(without_card.legal_name, with_card.legal_name);
+  EXPECT_EQ(without_card.alias, with_card.alias);
+  EXPECT_EQ(without_card.birth_date, with_card.birth_date);
+  EXPECT_EQ(without_card.phone, with_card.phone);
+  EXPECT_EQ(without_card.safe_contact, with_card.safe_contact);
   auto sealed = SealMissingCards(*db_, *keyring_);
   ASSERT_TRUE(sealed) << sealed.error().detail;
   EXPECT_EQ(*sealed, 2);

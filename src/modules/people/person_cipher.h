@@ -64,6 +64,11 @@ class PersonCipher {
   void SealInto(const Person& person, person_repo::StoredPerson& row) const;
   // Her decrypted person from a stored row.
   Result<Person> OpenRow(const person_repo::StoredPerson& row) const;
+  // What a search or a list shows of her (legal name, alias, safe-contact words and the clear
+  // columns), and her phone when a search must check it: her birth date is left sealed, and the
+  // three are opened from her card. Fewer openings for every woman a search or list goes through.
+  enum class WithPhone { kNo, kYes };
+  Result<Person> OpenSummary(const person_repo::StoredPerson& row, WithPhone with_phone) const;
 
   // What a case list shows of her: legal name, alias and safe-contact words. They are sealed
   // together as her row's card besides each on its own, so that a list opens one field per woman
