@@ -7,27 +7,16 @@ namespace dandelion::cases {
 
 namespace {
 
-// Her person's sealed columns as a list or a case read holds them, opened: her card when she has
-// one, else the three fields it would hold.
+// Her person's sealed columns as a list or a case read holds them, opened.
 Result<CasePerson> Open(const people::PersonCipher& cipher, const std::string& person_id,
                         const case_repo::ListedCase& listed) {
-  CasePerson p{.id = person_id, .code = listed.person_code};
-  if (!listed.card.empty()) {
-    auto card = cipher.OpenCard(listed.card);
-    if (!card) return Fail(ErrorCode::kInternal, "error.internal");
-    p.legal_name = std::move(card->legal_name);
-    p.alias = std::move(card->alias);
-    p.safe_contact = std::move(card->safe_contact);
-    return p;
-  }
-  auto name = cipher.Open("legal_name", listed.legal_name);
-  auto alias = cipher.Open("alias", listed.alias);
-  auto safe = cipher.Open("safe_contact", listed.safe_contact);
-  if (!name || !alias || !safe) return Fail(ErrorCode::kInternal, "error.internal");
-  p.legal_name = std::move(*name);
-  p.alias = std::move(*alias);
-  p.safe_contact = std::move(*safe);
-  return p;
+  auto card = cipher.OpenCardOr(listed.card, listed.legal_name, listed.alias, listed.safe_contact);
+  if (!card) return Fail(ErrorCode::kInternal, "error.internal");
+  return CasePerson{.id = person_id,
+                    .code = listed.person_code,
+                    .legal_name = std::move(card->legal_name),
+                    .alias = std::move(card->alias),
+                    .safe_contact = std::move(card->safe_contact)};
 }
 
 // The case as every view shows it, without her person and the case's sealed fields.

@@ -137,24 +137,26 @@ Result<PersonCipher::Card> PersonCipher::OpenCard(std::string_view blob) const {
   return card;
 }
 
+Result<PersonCipher::Card> PersonCipher::OpenCardOr(std::string_view card,
+                                                    std::string_view legal_name,
+                                                    std::string_view alias,
+                                                    std::string_view safe_contact) const {
+  if (!card.empty()) return OpenCard(card);
+  return Card{.legal_name = TRY(Open("legal_name", legal_name)),
+              .alias = TRY(Open("alias", alias)),
+              .safe_contact = TRY(Open("safe_contact", safe_contact))};
+}
+
 Result<Person> PersonCipher::OpenSummary(const person_repo::StoredPerson& row,
                                          WithPhone with_phone) const {
   Person p;
   p.id = row.id;
   p.org_id = row.org_id;
   p.code = row.code;
-  // Her card holds three of the fields (written with them by SealInto, blanked with them by
-  // erasure): one opening instead of three. A row not yet given a card opens the three columns.
-  if (!row.card.empty()) {
-    Card card = TRY(OpenCard(row.card));
-    p.legal_name = std::move(card.legal_name);
-    p.alias = std::move(card.alias);
-    p.safe_contact = std::move(card.safe_contact);
-  } else {
-    p.legal_name = TRY(Open("legal_name", row.legal_name));
-    p.alias = TRY(Open("alias", row.alias));
-    p.safe_contact = TRY(Open("safe_contact", row.safe_contact));
-  }
+  Card card = TRY(OpenCardOr(row.card, row.legal_name, row.alias, row.safe_contact));
+  p.legal_name = std::move(card.legal_name);
+  p.alias = std::move(card.alias);
+  p.safe_contact = std::move(card.safe_contact);
   if (with_phone == WithPhone::kYes) p.phone = TRY(Open("phone", row.phone));
   p.age_band = row.age_band;
   p.nationality = row.nationality;

@@ -66,7 +66,8 @@ class PersonCipher {
   Result<Person> OpenRow(const person_repo::StoredPerson& row) const;
   // What a search or a list shows of her (legal name, alias, safe-contact words and the clear
   // columns), and her phone when a search must check it: her birth date is left sealed, and the
-  // three are opened from her card. Fewer openings for every woman a search or list goes through.
+  // three are opened from her card (OpenCardOr). Fewer openings for every woman a search or list
+  // goes through.
   enum class WithPhone { kNo, kYes };
   Result<Person> OpenSummary(const person_repo::StoredPerson& row, WithPhone with_phone) const;
 
@@ -81,6 +82,10 @@ class PersonCipher {
   // The card's blob; "" when all three are empty.
   std::string SealCard(const Card& card) const;
   Result<Card> OpenCard(std::string_view blob) const;
+  // Her card opened (one opening for the three), or, on a row not yet given one (written before
+  // migration 0028, until the start-up walk seals it), the three columns it would hold.
+  Result<Card> OpenCardOr(std::string_view card, std::string_view legal_name,
+                          std::string_view alias, std::string_view safe_contact) const;
 
  private:
   PersonCipher(security::SecretKey key, uint32_t version, std::string org_id,
