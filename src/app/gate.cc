@@ -69,8 +69,7 @@ http::Gate MakeSecurityGate(security::AuthService& auth) {
       if (auto remembered = auth.Remembered(token)) {
         if (!Admit(auth, remembered->auth, req, route)) {
           req.principal.unconfirmed_session = std::move(remembered->token_hash);
-          req.principal.session_fingerprint =
-              security::SessionFingerprint(remembered->auth.session, remembered->auth.account);
+          req.principal.session_fingerprint = std::move(remembered->fingerprint);
           return std::nullopt;
         }
         req.principal = {};

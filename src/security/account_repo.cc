@@ -185,6 +185,14 @@ Result<std::optional<SessionAndAccount>> FindSession(store::Tx& tx, const std::s
   return SessionOf(TRY(tx.QueryOneRemembered(FindSessionSql(), {store::Blob{token_hash}})));
 }
 
+Result<std::string> FindSessionAs(
+    store::Tx& tx, const std::string& token_hash, std::string_view as,
+    const std::function<std::string(const std::optional<SessionAndAccount>&)>& derive) {
+  return tx.QueryOneRememberedAs(
+      FindSessionSql(), {store::Blob{token_hash}}, as,
+      [&derive](const std::optional<store::Row>& row) { return derive(SessionOf(row)); });
+}
+
 Result<void> TouchSession(store::Tx& tx, const std::string& id, int64_t now) {
   return Exec(tx, "UPDATE sessions SET last_seen_at = ? WHERE id = ?", {now, id});
 }

@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -84,6 +86,11 @@ Result<std::optional<SessionAndAccount>> FindSession(store::Database& db,
 // The same inside a read, for a read that confirms the session it was given in its own snapshot
 // (Actor::unconfirmed_session).
 Result<std::optional<SessionAndAccount>> FindSession(store::Tx& tx, const std::string& token_hash);
+// What derive makes of FindSession(tx, ...)'s answer, remembered with it under the name as where
+// the answer is remembered (store::Tx::QueryOneRememberedAs).
+Result<std::string> FindSessionAs(
+    store::Tx& tx, const std::string& token_hash, std::string_view as,
+    const std::function<std::string(const std::optional<SessionAndAccount>&)>& derive);
 // The columns SessionAndAccountAt reads, of the sessions table as `s` and users as `u`, for a
 // statement that joins them by other names.
 std::string SessionAndAccountColumns(std::string_view s, std::string_view u);

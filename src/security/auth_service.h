@@ -89,6 +89,7 @@ class AuthService {
   struct RememberedSession {
     Authenticated auth;
     std::string token_hash;
+    std::string fingerprint;  // SessionFingerprint of auth, made when it was remembered
   };
   std::optional<RememberedSession> Remembered(const std::string& token);
   static constexpr int64_t kRememberSeconds = 30;
@@ -176,7 +177,12 @@ class AuthService {
   // Remembered sessions by token hash, with when they were checked. Forgotten wholesale past
   // kRememberAtMost: a full check costs one statement, so a miss is cheap.
   std::mutex remembered_mu_;
-  std::unordered_map<std::string, std::pair<Authenticated, int64_t>> remembered_;
+  struct RememberedEntry {
+    Authenticated auth;
+    int64_t at = 0;
+    std::string fingerprint;
+  };
+  std::unordered_map<std::string, RememberedEntry> remembered_;
   static constexpr size_t kRememberAtMost = 4096;
 };
 

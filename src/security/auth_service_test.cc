@@ -142,23 +142,35 @@ TEST_F(AuthServiceTest, ASessionIsRememberedForThirtySecondsAndConfirmedOnlyUnch
   // The read's actor carries what the gate decided on; the database's row confirms it.
   Actor actor = InSession(s);
   actor.unconfirmed_session = remembered->token_hash;
-  actor.session_fingerprint =
-      SessionFingerprint(remembered->auth.session, remembered->auth.account);
+  // Its fingerprint was made when it was remembered: a digest of what the gate decides on.
+  EXPECT_EQ(remembered->fingerprint,
+            SessionFingerprint(remembered->auth.session, remembered->auth.account));
+  EXPECT_EQ(remembered->fingerprint.size(), kSessionFingerprintBytes);
+  actor.session_fingerprint = remembered->fingerprint;
   auto fresh = [&] { return Must(account_repo::FindSession(*db_, remembered->token_hash)); };
+  // In a read, as the reads that confirm their session do: on SQLite the fingerprint is then
+  // remembered with the session's row until anything commits.
+  auto in_a_read = [&] {
+    return db_->Read([&](store::Tx& tx) { return ConfirmSessionIn(tx, actor); });
+  };
   EXPECT_TRUE(ConfirmSession(actor, fresh()));
+  EXPECT_TRUE(in_a_read());
+  EXPECT_TRUE(in_a_read());
   EXPECT_TRUE(ConfirmSession(InSession(s), std::nullopt));  // a checked actor needs nothing
 
   auto refused = [&](const char* what) {
-    auto r = ConfirmSession(actor, fresh());
-    ASSERT_FALSE(r) << what;
-    EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated);
-    EXPECT_EQ(r.error().message_key, kSessionUnconfirmed);
+    for (auto r : {ConfirmSession(actor, fresh()), in_a_read(), in_a_read()}) {
+      ASSERT_FALSE(r) << what;
+      EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated);
+      EXPECT_EQ(r.error().message_key, kSessionUnconfirmed);
+    }
   };
   auto change = [&](auto&& write) { Must(db_->Write(write)); };
   change([&](store::Tx& tx) { return account_repo::UpdateRoles(tx, minji.id, "auditor"); });
   refused("roles changed");
   change([&](store::Tx& tx) { return account_repo::UpdateRoles(tx, minji.id, "advocate"); });
   EXPECT_TRUE(ConfirmSession(actor, fresh()));
+  EXPECT_TRUE(in_a_read());
   change([&](store::Tx& tx) { return account_repo::SetDisabled(tx, minji.id, "2026-01-01"); });
   refused("disabled");
   change([&](store::Tx& tx) { return account_repo::SetDisabled(tx, minji.id, ""); });

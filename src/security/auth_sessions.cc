@@ -5,6 +5,7 @@
 #include "core/ids.h"
 #include "security/auth_internal.h"
 #include "security/auth_service.h"
+#include "security/session_confirmation.h"
 
 namespace dandelion::security {
 
@@ -71,9 +72,13 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token, Activi
 void AuthService::Remember(const std::string& token_hash, Authenticated auth, int64_t now) {
   auth.account.password_hash.clear();
   auth.account.totp_secret.clear();
+  // Made once here rather than by every request the entry admits.
+  std::string fingerprint = SessionFingerprint(auth.session, auth.account);
   std::lock_guard lock(remembered_mu_);
   if (remembered_.size() >= kRememberAtMost) remembered_.clear();
-  remembered_.insert_or_assign(token_hash, std::make_pair(std::move(auth), now));
+  remembered_.insert_or_assign(
+      token_hash,
+      RememberedEntry{.auth = std::move(auth), .at = now, .fingerprint = std::move(fingerprint)});
 }
 
 std::optional<AuthService::RememberedSession> AuthService::Remembered(const std::string& token) {
@@ -83,13 +88,15 @@ std::optional<AuthService::RememberedSession> AuthService::Remembered(const std:
   std::lock_guard lock(remembered_mu_);
   auto it = remembered_.find(token_hash);
   if (it == remembered_.end()) return std::nullopt;
-  const auto& [auth, at] = it->second;
+  const RememberedEntry& entry = it->second;
   // A clock moved back makes an entry look young: forget it too.
-  if (now < at || now - at >= kRememberSeconds || !Live(auth.session, auth.account, now)) {
+  if (now < entry.at || now - entry.at >= kRememberSeconds ||
+      !Live(entry.auth.session, entry.auth.account, now)) {
     remembered_.erase(it);
     return std::nullopt;
   }
-  return RememberedSession{.auth = auth, .token_hash = std::move(token_hash)};
+  return RememberedSession{
+      .auth = entry.auth, .token_hash = std::move(token_hash), .fingerprint = entry.fingerprint};
 }
 
 Result<void> AuthService::SignOut(const Actor& actor) {

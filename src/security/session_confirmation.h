@@ -13,8 +13,10 @@
 // refused at once, by any process's change: the check moved into the read, it did not go.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 #include "security/account_repo.h"
@@ -28,13 +30,18 @@ namespace dandelion::security {
 inline constexpr const char* kSessionUnconfirmed = "security.session_unconfirmed";
 
 // Every column of the session and its account that the gate's decision or the actor it builds
-// depends on, encoded unambiguously.
+// depends on, encoded unambiguously and digested (BLAKE2b): kSessionFingerprintBytes.
+inline constexpr size_t kSessionFingerprintBytes = 32;
 std::string SessionFingerprint(const SessionRecord& session, const Account& account);
+// Whether a and b are the same fingerprint, in constant time; never for one of the wrong size.
+bool SameFingerprint(std::string_view a, std::string_view b);
 
 // Ok when actor's session needs no confirmation, or fresh (read in the caller's snapshot) is the
 // session the gate decided on; kSessionUnconfirmed otherwise (gone, or changed).
 Result<void> ConfirmSession(const Actor& actor,
                             const std::optional<account_repo::SessionAndAccount>& fresh);
+// ConfirmSession given fresh's fingerprint ("" when there is no session).
+Result<void> ConfirmFingerprint(const Actor& actor, std::string_view fresh);
 
 // ConfirmSession with the session read in tx, for a read whose own statement could not bring it
 // (an unknown case id, a list that is never kept). Reads nothing for a confirmed actor.

@@ -92,6 +92,16 @@ class Tx {
                                                         const Params& params = {}) {
     return QueryOne(sql, params);
   }
+  // QueryOneRemembered's answer as derive makes it of the row (or of no row), for a value made
+  // from the same answer by every request (a session's fingerprint): where the answer is
+  // remembered, what derive made is remembered in its place under the name as, and derive runs
+  // once while the answer stands. derive must depend on the row alone; as names it, one name
+  // per derive. Elsewhere the statement runs and derive with it.
+  using Derive = std::function<std::string(const std::optional<Row>&)>;
+  virtual Result<std::string> QueryOneRememberedAs(std::string_view sql, const Params& params,
+                                                   std::string_view /*as*/, const Derive& derive) {
+    return derive(TRY(QueryOne(sql, params)));
+  }
   // Whether QueryOneRemembered can answer without running its statement: a read may then prefer
   // small remembered statements to one statement that joins them (on PostgreSQL each statement
   // is a round trip, and nothing is remembered).

@@ -515,6 +515,34 @@ TEST_P(DatabaseTest, ARememberedAnswerIsWhatTheStatementAnswersAfterEveryCommit)
   }));
 }
 
+// What derive makes of a remembered answer is what it would make of the statement's answer now,
+// after every commit, on every backend; no row is an answer too.
+TEST_P(DatabaseTest, ADerivedAnswerFollowsTheStatementAfterEveryCommit) {
+  CreateTables();
+  auto derived = [&](int64_t id) {
+    std::string out;
+    EXPECT_TRUE(db_->Read([&](Tx& tx) -> Result<void> {
+      out = TRY(tx.QueryOneRememberedAs("SELECT value FROM counter WHERE id = ?", {id}, "as text",
+                                        [](const std::optional<Row>& row) {
+                                          return row ? "value " + std::to_string(row->Int(0))
+                                                     : std::string("none");
+                                        }));
+      return Ok();
+    }));
+    return out;
+  };
+  EXPECT_EQ(derived(1), "value 0");
+  EXPECT_EQ(derived(2), "none");
+  for (int64_t i = 1; i <= 2; ++i) {
+    ASSERT_TRUE(db_->Write([&](Tx& tx) -> Result<void> {
+      TRY(tx.Exec("UPDATE counter SET value = ? WHERE id = 1", {i}));
+      return Ok();
+    }));
+    EXPECT_EQ(derived(1), "value " + std::to_string(i));
+    EXPECT_EQ(derived(1), "value " + std::to_string(i));
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          test_support::BackendName);
@@ -589,6 +617,45 @@ TEST(SqliteRememberedTest, AnAnswerIsKeptUntilAnythingCommitsFromAnywhere) {
     return Ok();
   }));
   EXPECT_NE(outside(), remembered);
+}
+
+// A SQLite reader derives once per remembered answer: derive runs again only after a commit,
+// each name keeps its own derivation, and the plain answer of the same statement is its own.
+TEST(SqliteRememberedTest, DeriveRunsOncePerRememberedAnswer) {
+  test_support::TempDir dir;
+  auto opened = Open("sqlite:" + dir.File("remembered.db"), 1);
+  ASSERT_TRUE(opened) << opened.error().detail;
+  Database& db = **opened;
+  ASSERT_TRUE(db.ExecScript("CREATE TABLE t (x INTEGER); INSERT INTO t (x) VALUES (7)"));
+  int runs = 0;
+  auto derived = [&](std::string_view as, std::string prefix) {
+    std::string out;
+    EXPECT_TRUE(db.Read([&](Tx& tx) -> Result<void> {
+      out = TRY(tx.QueryOneRememberedAs("SELECT x FROM t WHERE x > ?", {int64_t{0}}, as,
+                                        [&](const std::optional<Row>& row) {
+                                          ++runs;
+                                          return prefix + std::to_string(row->Int(0));
+                                        }));
+      // The plain answer is kept apart from the derived one.
+      const int64_t plain =
+          TRY(tx.QueryOneRemembered("SELECT x FROM t WHERE x > ?", {int64_t{0}}))->Int(0);
+      EXPECT_EQ(out, prefix + std::to_string(plain));
+      return Ok();
+    }));
+    return out;
+  };
+  EXPECT_EQ(derived("a", "a"), "a7");
+  EXPECT_EQ(derived("a", "a"), "a7");
+  EXPECT_EQ(runs, 1);
+  EXPECT_EQ(derived("b", "b"), "b7");
+  EXPECT_EQ(runs, 2);
+  ASSERT_TRUE(db.Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Exec("UPDATE t SET x = 8"));
+    return Ok();
+  }));
+  EXPECT_EQ(derived("a", "a"), "a8");
+  EXPECT_EQ(derived("a", "a"), "a8");
+  EXPECT_EQ(runs, 3);
 }
 
 // Many different parameters do not grow the memory without end, and answers stay right.

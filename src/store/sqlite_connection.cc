@@ -259,29 +259,56 @@ std::string RememberedKey(std::string_view sql, const Params& params) {
 
 }  // namespace
 
+Result<void> SqliteConnection::CheckRememberedVersion() {
+  // In the transaction's snapshot: SQLite moves a connection's data version whenever it finds at
+  // a snapshot's start that anything committed since its last one.
+  auto version = TRY(Query("PRAGMA data_version", {}));
+  const int64_t now = version.empty() ? -1 : version.front().Int(0);
+  if (now != remembered_version_ || now < 0) {
+    remembered_.clear();
+    remembered_version_ = now;
+  }
+  return Ok();
+}
+
+void SqliteConnection::Remember(std::string key, std::optional<Row> row, std::string derived) {
+  if (remembered_version_ < 0) return;
+  if (remembered_.size() >= kMaxRememberedAnswers) remembered_.clear();
+  remembered_.emplace(std::move(key),
+                      RememberedAnswer{.row = std::move(row), .derived = std::move(derived)});
+}
+
 Result<std::optional<Row>> SqliteConnection::QueryOneRemembered(std::string_view sql,
                                                                 const Params& params,
                                                                 bool check_version) {
-  if (check_version) {
-    // In the transaction's snapshot: SQLite moves a connection's data version whenever it finds
-    // at a snapshot's start that anything committed since its last one.
-    auto version = TRY(Query("PRAGMA data_version", {}));
-    const int64_t now = version.empty() ? -1 : version.front().Int(0);
-    if (now != remembered_version_ || now < 0) {
-      remembered_.clear();
-      remembered_version_ = now;
-    }
-  }
+  if (check_version) TRY(CheckRememberedVersion());
   std::string key = RememberedKey(sql, params);
-  if (auto it = remembered_.find(key); it != remembered_.end()) return it->second;
+  if (auto it = remembered_.find(key); it != remembered_.end()) return it->second.row;
   auto rows = TRY(Query(sql, params));
   std::optional<Row> first;
   if (!rows.empty()) first.emplace(std::move(rows.front()));
-  if (remembered_version_ >= 0) {
-    if (remembered_.size() >= kMaxRememberedAnswers) remembered_.clear();
-    remembered_.emplace(std::move(key), first);
-  }
+  Remember(std::move(key), first, {});
   return first;
+}
+
+Result<std::string> SqliteConnection::QueryOneRememberedAs(std::string_view sql,
+                                                           const Params& params,
+                                                           std::string_view as,
+                                                           const Tx::Derive& derive,
+                                                           bool check_version) {
+  if (check_version) TRY(CheckRememberedVersion());
+  // Apart from the plain answer's key, which begins with the statement's text: the name, a
+  // zero byte, then that key.
+  std::string key(as);
+  key.push_back('\0');
+  key += RememberedKey(sql, params);
+  if (auto it = remembered_.find(key); it != remembered_.end()) return it->second.derived;
+  auto rows = TRY(Query(sql, params));
+  std::optional<Row> first;
+  if (!rows.empty()) first.emplace(std::move(rows.front()));
+  std::string derived = derive(first);
+  Remember(std::move(key), std::nullopt, derived);
+  return derived;
 }
 
 Result<int64_t> SqliteConnection::Exec(std::string_view sql, const Params& params) {

@@ -58,6 +58,11 @@ class SqliteConnection {
   // (beginning the snapshot if no statement has) and forgets every answer when it moved.
   Result<std::optional<Row>> QueryOneRemembered(std::string_view sql, const Params& params,
                                                 bool check_version);
+  // The same answer as derive makes it, remembered in its place under the name as (store::Tx::
+  // QueryOneRememberedAs): derive runs once while the answer stands.
+  Result<std::string> QueryOneRememberedAs(std::string_view sql, const Params& params,
+                                           std::string_view as, const Tx::Derive& derive,
+                                           bool check_version);
 
   // True while a transaction is open on this connection.
   bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
@@ -70,6 +75,16 @@ class SqliteConnection {
   // Steps stmt to completion, collecting rows when rows is not null; always resets stmt.
   Result<void> Run(sqlite3_stmt* stmt, Rows* rows);
   Error MakeError(int rc, std::string_view what) const;
+  // Reads the data version in the current snapshot and forgets every remembered answer when it
+  // moved since they were read.
+  Result<void> CheckRememberedVersion();
+  // Keeps an answer under key unless nothing may be remembered yet.
+  void Remember(std::string key, std::optional<Row> row, std::string derived);
+
+  struct RememberedAnswer {
+    std::optional<Row> row;  // QueryOneRemembered's
+    std::string derived;     // QueryOneRememberedAs's
+  };
 
   // Statements are cached until this many distinct SQL texts have been seen; then the cache is
   // cleared, so SQL built at run time (e.g. IN lists of varying length) cannot grow it forever.
@@ -84,7 +99,7 @@ class SqliteConnection {
   // The data version the remembered answers were read at (-1: none read yet), and the answers by
   // statement and parameters.
   int64_t remembered_version_ = -1;
-  std::unordered_map<std::string, std::optional<Row>> remembered_;
+  std::unordered_map<std::string, RememberedAnswer> remembered_;
 };
 
 }  // namespace dandelion::store

@@ -26,6 +26,13 @@ class SqliteTx final : public Tx {
     if (answer) version_checked_ = true;
     return answer;
   }
+  Result<std::string> QueryOneRememberedAs(std::string_view sql, const Params& params,
+                                           std::string_view as, const Derive& derive) override {
+    if (!remembers_) return derive(TRY(QueryOne(sql, params)));
+    auto answer = conn_.QueryOneRememberedAs(sql, params, as, derive, !version_checked_);
+    if (answer) version_checked_ = true;
+    return answer;
+  }
   bool Remembers() const override { return remembers_; }
   Dialect dialect() const override { return Dialect::kSqlite; }
 
