@@ -68,8 +68,10 @@ struct AuditQuery {
 
 class AuditLog {
  public:
-  // The entity index groups entries in epochs of 2^kEntityEpochBits by seq (migration 0026).
-  static constexpr int kEntityEpochBits = 16;
+  // The entity index groups entries in epochs of 2^kEntityEpochBits by seq (migrations 0026,
+  // 0030); a search by entity reads kEpochsPerStatement epochs a statement.
+  static constexpr int kEntityEpochBits = 14;
+  static constexpr int64_t kEpochsPerStatement = 16;
 
   // master_key derives the Ed25519 checkpoint key (no second secret to back up).
   AuditLog(const SecretKey& master_key, const Clock& clock);
