@@ -61,7 +61,10 @@ Result<security::Audited<std::vector<PersonMatch>>> EmergencyService::PersonCand
         by_name ? index.legal_name : index.phone, index.key_version, kMaxMatches));
     for (const auto& row : rows) {
       auto cipher = TRY(people::PersonCipher::Load(tx, keyring_, row.org_id, row.id));
-      auto person = TRY(cipher.OpenRow(row));
+      // What a candidate shows (alias, age band) and the field the lookup checks: her birth
+      // date, and her phone on a lookup by name, stay sealed.
+      auto person = TRY(cipher.OpenSummary(row, by_name ? people::PersonCipher::WithPhone::kNo
+                                                        : people::PersonCipher::WithPhone::kYes));
       // A 64-bit index can collide: keep only true matches.
       auto value = security::NormalizeForIndex(kind, by_name ? person.legal_name : person.phone);
       if (!value || *value != *wanted) continue;
