@@ -619,14 +619,24 @@ TEST(SqliteRememberedTest, AnAnswerIsKeptUntilAnythingCommitsFromAnywhere) {
   EXPECT_NE(outside(), remembered);
 }
 
+// A SQLite database in dir with one reader and table t (x INTEGER): every read is on the same
+// connection, so what it remembers is seen by the next read.
+std::unique_ptr<Database> OneReaderDatabase(const test_support::TempDir& dir) {
+  auto opened = Open("sqlite:" + dir.File("remembered.db"), 1);
+  EXPECT_TRUE(opened) << opened.error().detail;
+  if (!opened) return nullptr;
+  EXPECT_TRUE((*opened)->ExecScript("CREATE TABLE t (x INTEGER)"));
+  return std::move(*opened);
+}
+
 // A SQLite reader derives once per remembered answer: derive runs again only after a commit,
 // each name keeps its own derivation, and the plain answer of the same statement is its own.
 TEST(SqliteRememberedTest, DeriveRunsOncePerRememberedAnswer) {
   test_support::TempDir dir;
-  auto opened = Open("sqlite:" + dir.File("remembered.db"), 1);
-  ASSERT_TRUE(opened) << opened.error().detail;
-  Database& db = **opened;
-  ASSERT_TRUE(db.ExecScript("CREATE TABLE t (x INTEGER); INSERT INTO t (x) VALUES (7)"));
+  auto opened = OneReaderDatabase(dir);
+  ASSERT_TRUE(opened);
+  Database& db = *opened;
+  ASSERT_TRUE(db.ExecScript("INSERT INTO t (x) VALUES (7)"));
   int runs = 0;
   auto derived = [&](std::string_view as, std::string prefix) {
     std::string out;
@@ -661,10 +671,9 @@ TEST(SqliteRememberedTest, DeriveRunsOncePerRememberedAnswer) {
 // Many different parameters do not grow the memory without end, and answers stay right.
 TEST(SqliteRememberedTest, ManyDifferentParametersStillGetTheirOwnAnswers) {
   test_support::TempDir dir;
-  auto opened = Open("sqlite:" + dir.File("remembered.db"), 1);
-  ASSERT_TRUE(opened) << opened.error().detail;
-  Database& db = **opened;
-  ASSERT_TRUE(db.ExecScript("CREATE TABLE t (x INTEGER)"));
+  auto opened = OneReaderDatabase(dir);
+  ASSERT_TRUE(opened);
+  Database& db = *opened;
   for (int round = 0; round < 2; ++round) {
     EXPECT_TRUE(db.Read([&](Tx& tx) -> Result<void> {
       for (int64_t i = 0; i < 2000; ++i) {
