@@ -204,6 +204,9 @@ describe('UI-only suite (mocked API)', () => {
     await rolesDialog.getByLabel('슈퍼바이저').check();
     await checkScreen(t, '10-change-roles');
     await rolesDialog.getByRole('button', { name: '저장' }).click();
+    // The dialog sits in her row, so its own '슈퍼바이저' checkbox matches the row until it
+    // closes, which it does once the change is answered.
+    await rolesDialog.waitFor({ state: 'hidden' });
     await page
       .getByRole('row')
       .filter({ hasText: '최상담' })
