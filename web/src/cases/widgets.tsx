@@ -117,33 +117,50 @@ export function SubmitButton({ busy, children }: { busy: boolean; children: Reac
   );
 }
 
-// Loads once per key and on reload(); keeps the last data while reloading.
+// Loads once per key and on reload(); keeps the last data while reloading. What was loaded
+// for another key is not shown under this one: a month's calendar drawn from the week just
+// left, or one woman's case under another's address, would read as true for a moment.
 export function useLoad<T>(load: () => Promise<ApiResult<T>>, deps: readonly unknown[]) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   // The caller names what `load` depends on, as it would for useCallback itself.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- deps are the caller's, passed through
   const stable = useCallback(load, deps);
-  const reload = useCallback(async () => {
-    const r = await stable();
-    if (r.ok) {
-      setData(r.data);
-      setError(null);
-    } else setError(r.error);
-  }, [stable]);
+  const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
+  const apply = useCallback(
+    (r: ApiResult<T>) =>
+      setLoaded((last) =>
+        r.ok
+          ? { key: stable, data: r.data, error: null }
+          : { key: stable, data: last?.key === stable ? last.data : null, error: r.error },
+      ),
+    [stable],
+  );
+  const reload = useCallback(async () => apply(await stable()), [stable, apply]);
   useEffect(() => {
     let live = true;
     void (async () => {
       const r = await stable();
-      if (!live) return;
-      if (r.ok) {
-        setData(r.data);
-        setError(null);
-      } else setError(r.error);
+      if (live) apply(r);
     })();
     return () => {
       live = false;
     };
-  }, [stable]);
-  return { data, error, reload, setData };
+  }, [stable, apply]);
+  // Like a state setter: a value, or a change to the data shown now.
+  const setData = useCallback(
+    (next: T | null | ((shown: T | null) => T | null)) =>
+      setLoaded((last) => {
+        const shown = last?.key === stable ? last.data : null;
+        const data = typeof next === 'function' ? (next as (d: T | null) => T | null)(shown) : next;
+        return { key: stable, data, error: null };
+      }),
+    [stable],
+  );
+  const current = loaded?.key === stable ? loaded : null;
+  return { data: current?.data ?? null, error: current?.error ?? null, reload, setData };
+}
+
+interface Loaded<T> {
+  key: unknown;
+  data: T | null;
+  error: ApiError | null;
 }
