@@ -130,11 +130,11 @@ Error SqliteConnection::MakeError(int rc, std::string_view what) const {
 }
 
 Result<sqlite3_stmt*> SqliteConnection::Prepare(std::string_view sql, const Params& params) {
-  std::string key(sql);
   sqlite3_stmt* stmt = nullptr;
-  if (auto it = statements_.find(key); it != statements_.end()) {
+  if (auto it = statements_.find(sql); it != statements_.end()) {
     stmt = it->second;
   } else {
+    std::string key(sql);
     const char* tail = nullptr;
     int rc = sqlite3_prepare_v3(db_, key.data(), int(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                                 &tail);
@@ -158,6 +158,8 @@ Result<sqlite3_stmt*> SqliteConnection::Prepare(std::string_view sql, const Para
                 "statement wants " + std::to_string(sqlite3_bind_parameter_count(stmt)) +
                     " params, got " + std::to_string(params.size()) + ": " + std::string(sql));
   }
+  // Text and bytes are bound in place (SQLITE_STATIC), not copied: every caller runs the statement
+  // while params lives, and Run (or a failed bind below) clears the bindings before returning.
   for (size_t i = 0; i < params.size(); ++i) {
     const int n = int(i) + 1;
     const Value& v = params[i];
@@ -169,12 +171,12 @@ Result<sqlite3_stmt*> SqliteConnection::Prepare(std::string_view sql, const Para
     } else if (const auto* d = std::get_if<double>(&v)) {
       rc = sqlite3_bind_double(stmt, n, *d);
     } else if (const auto* s = std::get_if<std::string>(&v)) {
-      rc = sqlite3_bind_text64(stmt, n, s->data(), s->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      rc = sqlite3_bind_text64(stmt, n, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
     } else if (const auto* b = std::get_if<Blob>(&v)) {
       // A zero-length blob must still be a blob, not null: bind_zeroblob keeps the type.
       rc = b->bytes.empty()
                ? sqlite3_bind_zeroblob(stmt, n, 0)
-               : sqlite3_bind_blob64(stmt, n, b->bytes.data(), b->bytes.size(), SQLITE_TRANSIENT);
+               : sqlite3_bind_blob64(stmt, n, b->bytes.data(), b->bytes.size(), SQLITE_STATIC);
     }
     if (rc != SQLITE_OK) {
       sqlite3_clear_bindings(stmt);

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -94,8 +95,15 @@ class SqliteConnection {
   // (a session, an organization), and a read of many different ones must not grow them forever.
   static constexpr size_t kMaxRememberedAnswers = 512;
 
+  // Found by a statement's text as the caller holds it, without copying it into a key first: a
+  // read runs a handful of statements, the audit's filer one per entry.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
   // The data version the remembered answers were read at (-1: none read yet), and the answers by
   // statement and parameters.
   int64_t remembered_version_ = -1;
