@@ -18,9 +18,19 @@ bench_cleanup() {
 # cap above wrk's 64 connections (all from 127.0.0.1), since the bench's own sign-in and health
 # checks may still be closing on the server when wrk connects; at the default cap of 64 one of
 # wrk's connections was then refused.
+# It also sets a metrics token, so that a benchmark can read the server's own counters
+# (server_counter).
+bench_metrics_token=bench-metrics-token-0123456789abcdef
 bench_config() {
   sed -i 's/^# level = "info"/level = "warn"/; s/^# max_connections_per_address = 64/max_connections_per_address = 256/' \
     "$1/config.toml"
+  sed -i "s/^# token = \"\"/token = \"$bench_metrics_token\"/" "$1/config.toml"
+}
+
+# The value of the server's metric $1 (at $base) now; 0 when it is not rendered.
+server_counter() {
+  curl -sf -H "Authorization: Bearer $bench_metrics_token" "$base/metrics" |
+    awk -v name="$1" '$1 == name {value = $2} END {print value + 0}'
 }
 
 free_port() {

@@ -204,6 +204,15 @@ int Serve(const ServeOptions& options) {
   server.metrics().AddGauge(
       "dandelion_cases_kept", "Cases whose rows are kept in memory (cases/case_cache.h).",
       [&s] { return static_cast<int64_t>(s.cases->kept_cases().Count().entries); });
+  // How often a case read is answered from kept rows, and how often it reads the database
+  // (docs/operations.md, "Monitoring"; the benchmarks report the share).
+  server.metrics().AddCounter("dandelion_case_reads_kept_total",
+                              "Case reads answered from kept rows (cases/case_cache.h).",
+                              [&s] { return s.cases->kept_cases().Count().hits; });
+  server.metrics().AddCounter(
+      "dandelion_case_reads_afresh_total",
+      "Case reads that read the case from the database: not kept, or changed since.",
+      [&s] { return s.cases->kept_cases().Count().misses; });
   server.metrics().AddGauge(
       "dandelion_case_list_keys_kept",
       "Women's keys kept unwrapped beside kept case lists; 0 right after an erasure.",

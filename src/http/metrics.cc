@@ -101,15 +101,19 @@ std::string Metrics::RenderText() const {
   out += "# HELP dandelion_http_connections_open Client connections open now.\n";
   out += "# TYPE dandelion_http_connections_open gauge\n";
   out += fmt::format("dandelion_http_connections_open {}\n", connections_.load());
-  for (const auto& g : gauges_) {
-    out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n{} {}\n", g.name, g.help, g.name, g.name,
-                       g.read());
+  for (const auto& r : reads_) {
+    out += fmt::format("# HELP {} {}\n# TYPE {} {}\n{} {}\n", r.name, r.help, r.name, r.type,
+                       r.name, r.read());
   }
   return out;
 }
 
 void Metrics::AddGauge(std::string name, std::string help, std::function<int64_t()> read) {
-  gauges_.push_back({std::move(name), std::move(help), std::move(read)});
+  reads_.push_back({std::move(name), std::move(help), "gauge", std::move(read)});
+}
+
+void Metrics::AddCounter(std::string name, std::string help, std::function<int64_t()> read) {
+  reads_.push_back({std::move(name), std::move(help), "counter", std::move(read)});
 }
 
 }  // namespace dandelion::http

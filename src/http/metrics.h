@@ -4,7 +4,7 @@
 //   dandelion_http_request_duration_seconds{route}          histogram, fixed buckets
 //   dandelion_http_requests_in_flight                       gauge
 //   dandelion_http_connections_open                         gauge
-//   gauges added by modules (AddGauge), read when rendered
+//   gauges and counters added by modules (AddGauge, AddCounter), read when rendered
 //
 // Labels are bounded: route is a template ("/api/v1/cases/{id}", "unmatched", "static"),
 // never a raw path, and methods outside the standard set count as "OTHER".
@@ -41,6 +41,9 @@ class Metrics {
   // A gauge read at every rendering, e.g. the size of a module's in-memory table. Call before
   // the server starts (not synchronized with RenderText).
   void AddGauge(std::string name, std::string help, std::function<int64_t()> read);
+  // A count that only grows while the server runs, kept by a module and read at every
+  // rendering, e.g. how many reads a cache answered. The same rule as AddGauge.
+  void AddCounter(std::string name, std::string help, std::function<int64_t()> read);
 
   // The Prometheus text exposition format (version 0.0.4).
   std::string RenderText() const;
@@ -59,12 +62,13 @@ class Metrics {
   };
   static constexpr size_t kShards = 16;
 
-  struct Gauge {
+  struct Read {
     std::string name;
     std::string help;
+    const char* type;  // "gauge" or "counter"
     std::function<int64_t()> read;
   };
-  std::vector<Gauge> gauges_;
+  std::vector<Read> reads_;
   std::array<Shard, kShards> shards_;
   std::atomic<int64_t> in_flight_{0};
   std::atomic<int64_t> connections_{0};

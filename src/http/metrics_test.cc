@@ -82,5 +82,18 @@ TEST(MetricsTest, RendersGaugesAddedByModulesAsTheyAreNow) {
   EXPECT_NE(m.RenderText().find("dandelion_test_table 7\n"), std::string::npos);
 }
 
+TEST(MetricsTest, RendersCountersAddedByModulesAsCounters) {
+  Metrics m;
+  int64_t hits = 0;
+  m.AddGauge("dandelion_test_table", "A table.", [] { return 1; });
+  m.AddCounter("dandelion_test_hits_total", "Hits.", [&hits] { return hits; });
+  hits = 41;
+  const std::string text = m.RenderText();
+  EXPECT_NE(text.find("# HELP dandelion_test_hits_total Hits.\n"
+                      "# TYPE dandelion_test_hits_total counter\ndandelion_test_hits_total 41\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("# TYPE dandelion_test_table gauge\n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dandelion::http

@@ -253,13 +253,38 @@ class PeopleTest(unittest.TestCase):
                         n = sql(self.server, f"SELECT COUNT(*) FROM {table} WHERE {where}")
                         self.assertEqual(n, "0", (col, value))
 
-    def kept(self):
-        """The server's gauges of kept case lists and keys."""
+    def kept(self, pattern=r"dandelion_case_list(?:s_kept|_keys_kept)"):
+        """The server's gauges of kept case lists and keys (or the metrics pattern names)."""
         r = self.server.client().get("/metrics",
                                       headers={"Authorization": "Bearer " + METRICS_TOKEN})
         self.assertEqual(r.status, 200, r.body)
         return {m.group(1): int(m.group(2)) for m in re.finditer(
-            r"^(dandelion_case_list(?:s_kept|_keys_kept)) (\d+)$", r.body.decode(), re.M)}
+            rf"^({pattern}) (\d+)$", r.body.decode(), re.M)}
+
+    def test_case_reads_are_counted_kept_or_afresh(self):
+        """An operator sees how often a case read is answered from kept rows: the first read of a
+        case reads the database, the next is kept, and after a change it reads afresh again."""
+        r = self.a.client.post(PEOPLE, body={"legal_name": "한소망", "phone": "010-5555-0177"})
+        self.assertEqual(r.status, 201, r.body)
+        r = self.a.client.post("/api/v1/cases", body={
+            "person_id": r.json()["id"], "intake_channel": "hotline", "risk_level": "low",
+            "summary": "상담 요청"})
+        self.assertEqual(r.status, 201, r.body)
+        path = f"/api/v1/cases/{r.json()['id']}"
+
+        def counted():
+            got = self.kept(r"dandelion_case_reads_(?:kept|afresh)_total")
+            self.assertEqual(len(got), 2, got)
+            return got["dandelion_case_reads_kept_total"], got["dandelion_case_reads_afresh_total"]
+
+        kept, afresh = counted()
+        for _ in range(2):
+            self.assertEqual(self.a.client.get(path).status, 200)
+        self.assertEqual(counted(), (kept + 1, afresh + 1))
+        r = self.a.client.request("PATCH", path, body={"risk_level": "medium"})
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(self.a.client.get(path).status, 200)
+        self.assertEqual(counted(), (kept + 1, afresh + 2))
 
     def test_erase_destroys_her_key(self):
         r = self.a.client.post(PEOPLE, body={"legal_name": "이지우", "phone": "010-5555-0101"})
