@@ -49,6 +49,31 @@ describe('useLoad', () => {
     expect(result.current.data).toBe('month items');
   });
 
+  it('drops a reload of the last key that answers after the new key has loaded', async () => {
+    const answers = new Map([
+      ['week', pending<string>()],
+      ['month', pending<string>()],
+    ]);
+    const { result, rerender } = renderHook(
+      ({ key }) => useLoad(() => answers.get(key)!.answer, [key]),
+      { initialProps: { key: 'week' } },
+    );
+    await act(async () => answers.get('week')!.give({ ok: true, data: 'week items' }));
+    const again = pending<string>();
+    answers.set('week', again);
+    let reloading!: Promise<void>;
+    act(() => {
+      reloading = result.current.reload();
+    });
+    rerender({ key: 'month' });
+    await act(async () => answers.get('month')!.give({ ok: true, data: 'month items' }));
+    await act(async () => {
+      again.give({ ok: true, data: 'week items again' });
+      await reloading;
+    });
+    expect(result.current.data).toBe('month items');
+  });
+
   it('keeps the data while reloading the same key, and beside an error', async () => {
     let next: ApiResult<string> = { ok: true, data: 'first' };
     const { result } = renderHook(() => useLoad(() => Promise.resolve(next), []));

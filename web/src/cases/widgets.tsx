@@ -1,7 +1,7 @@
 // Small pieces the case screens share: the safe-contact callout, the risk level as text and
 // colour, a checkbox group wired like ui/Field, the error block of a form, and
 // a loader hook.
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiResult, RiskLevel } from '../api';
 import { ErrorAlert } from '../ui';
@@ -125,13 +125,21 @@ export function useLoad<T>(load: () => Promise<ApiResult<T>>, deps: readonly unk
   // eslint-disable-next-line react-hooks/exhaustive-deps -- deps are the caller's, passed through
   const stable = useCallback(load, deps);
   const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
+  // The key shown now: an answer (or a change) that arrives for a key already left is dropped,
+  // rather than taking the place of the new key's.
+  const shownKey = useRef<unknown>(stable);
+  useEffect(() => {
+    shownKey.current = stable;
+  }, [stable]);
   const apply = useCallback(
-    (r: ApiResult<T>) =>
+    (r: ApiResult<T>) => {
+      if (shownKey.current !== stable) return;
       setLoaded((last) =>
         r.ok
           ? { key: stable, data: r.data, error: null }
           : { key: stable, data: last?.key === stable ? last.data : null, error: r.error },
-      ),
+      );
+    },
     [stable],
   );
   const reload = useCallback(async () => apply(await stable()), [stable, apply]);
@@ -147,12 +155,14 @@ export function useLoad<T>(load: () => Promise<ApiResult<T>>, deps: readonly unk
   }, [stable, apply]);
   // Like a state setter: a value, or a change to the data shown now.
   const setData = useCallback(
-    (next: T | null | ((shown: T | null) => T | null)) =>
+    (next: T | null | ((shown: T | null) => T | null)) => {
+      if (shownKey.current !== stable) return;
       setLoaded((last) => {
         const shown = last?.key === stable ? last.data : null;
         const data = typeof next === 'function' ? (next as (d: T | null) => T | null)(shown) : next;
         return { key: stable, data, error: null };
-      }),
+      });
+    },
     [stable],
   );
   const current = loaded?.key === stable ? loaded : null;
