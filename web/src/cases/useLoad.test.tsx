@@ -16,16 +16,21 @@ const failed: ApiResult<string> = {
   error: { status: 503, code: 'unavailable', message: 'down', fields: {} },
 };
 
+// A screen on the week's key, whose loads for 'week' and 'month' answer when the test says.
+function weekThenMonth() {
+  const answers = new Map([
+    ['week', pending<string>()],
+    ['month', pending<string>()],
+  ]);
+  const hook = renderHook(({ key }) => useLoad(() => answers.get(key)!.answer, [key]), {
+    initialProps: { key: 'week' },
+  });
+  return { answers, ...hook };
+}
+
 describe('useLoad', () => {
   it('shows nothing of the last key while the new key loads, then the new answer', async () => {
-    const answers = new Map([
-      ['week', pending<string>()],
-      ['month', pending<string>()],
-    ]);
-    const { result, rerender } = renderHook(
-      ({ key }) => useLoad(() => answers.get(key)!.answer, [key]),
-      { initialProps: { key: 'week' } },
-    );
+    const { answers, result, rerender } = weekThenMonth();
     expect(result.current.data).toBeNull();
     await act(async () => answers.get('week')!.give({ ok: true, data: 'week items' }));
     expect(result.current.data).toBe('week items');
@@ -50,14 +55,7 @@ describe('useLoad', () => {
   });
 
   it('drops a reload of the last key that answers after the new key has loaded', async () => {
-    const answers = new Map([
-      ['week', pending<string>()],
-      ['month', pending<string>()],
-    ]);
-    const { result, rerender } = renderHook(
-      ({ key }) => useLoad(() => answers.get(key)!.answer, [key]),
-      { initialProps: { key: 'week' } },
-    );
+    const { answers, result, rerender } = weekThenMonth();
     await act(async () => answers.get('week')!.give({ ok: true, data: 'week items' }));
     const again = pending<string>();
     answers.set('week', again);
