@@ -261,6 +261,12 @@ std::string RememberedKey(std::string_view sql, const Params& params) {
 
 }  // namespace
 
+Result<std::optional<Row>> SqliteConnection::FirstRow(std::string_view sql, const Params& params) {
+  auto rows = TRY(Query(sql, params));
+  if (rows.empty()) return std::optional<Row>();
+  return std::optional<Row>(std::move(rows.front()));
+}
+
 Result<void> SqliteConnection::CheckRememberedVersion() {
   // In the transaction's snapshot: SQLite moves a connection's data version whenever it finds at
   // a snapshot's start that anything committed since its last one.
@@ -286,9 +292,7 @@ Result<std::optional<Row>> SqliteConnection::QueryOneRemembered(std::string_view
   if (check_version) TRY(CheckRememberedVersion());
   std::string key = RememberedKey(sql, params);
   if (auto it = remembered_.find(key); it != remembered_.end()) return it->second.row;
-  auto rows = TRY(Query(sql, params));
-  std::optional<Row> first;
-  if (!rows.empty()) first.emplace(std::move(rows.front()));
+  std::optional<Row> first = TRY(FirstRow(sql, params));
   Remember(std::move(key), first, {});
   return first;
 }
@@ -305,9 +309,7 @@ Result<std::string> SqliteConnection::QueryOneRememberedAs(std::string_view sql,
   key.push_back('\0');
   key += RememberedKey(sql, params);
   if (auto it = remembered_.find(key); it != remembered_.end()) return it->second.derived;
-  auto rows = TRY(Query(sql, params));
-  std::optional<Row> first;
-  if (!rows.empty()) first.emplace(std::move(rows.front()));
+  std::optional<Row> first = TRY(FirstRow(sql, params));
   std::string derived = derive(first);
   Remember(std::move(key), std::nullopt, derived);
   return derived;

@@ -76,6 +76,8 @@ class SqliteConnection {
   // Steps stmt to completion, collecting rows when rows is not null; always resets stmt.
   Result<void> Run(sqlite3_stmt* stmt, Rows* rows);
   Error MakeError(int rc, std::string_view what) const;
+  // The statement's first row, or none: what a remembered answer holds.
+  Result<std::optional<Row>> FirstRow(std::string_view sql, const Params& params);
   // Reads the data version in the current snapshot and forgets every remembered answer when it
   // moved since they were read.
   Result<void> CheckRememberedVersion();
