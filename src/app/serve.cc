@@ -12,6 +12,7 @@
 #include "app/erasure_journal.h"
 #include "app/gate.h"
 #include "app/private_files.h"
+#include "app/service_metrics.h"
 #include "app/services.h"
 #include "app/ticker.h"
 #include "core/config.h"
@@ -194,29 +195,7 @@ int Serve(const ServeOptions& options) {
   site::AddRoutes(router, *s.site);
   training::AddRoutes(router, *s.training);
   survivors::AddRoutes(router, *s.survivors);
-  server.metrics().AddGauge(
-      "dandelion_help_form_addresses",
-      "Client addresses the help form's flood control remembers (bounded).",
-      [&s] { return static_cast<int64_t>(s.emergency->RememberedAddresses()); });
-  server.metrics().AddGauge(
-      "dandelion_case_lists_kept", "Case lists whose rows are kept in memory (cases/list_cache.h).",
-      [&s] { return static_cast<int64_t>(s.cases->listed_rows().Count().entries); });
-  server.metrics().AddGauge(
-      "dandelion_cases_kept", "Cases whose rows are kept in memory (cases/case_cache.h).",
-      [&s] { return static_cast<int64_t>(s.cases->kept_cases().Count().entries); });
-  // How often a case read is answered from kept rows, and how often it reads the database
-  // (docs/operations.md, "Monitoring"; the benchmarks report the share).
-  server.metrics().AddCounter("dandelion_case_reads_kept_total",
-                              "Case reads answered from kept rows (cases/case_cache.h).",
-                              [&s] { return s.cases->kept_cases().Count().hits; });
-  server.metrics().AddCounter(
-      "dandelion_case_reads_afresh_total",
-      "Case reads that read the case from the database: not kept, or changed since.",
-      [&s] { return s.cases->kept_cases().Count().misses; });
-  server.metrics().AddGauge(
-      "dandelion_case_list_keys_kept",
-      "Women's keys kept unwrapped beside kept case lists; 0 right after an erasure.",
-      [&s] { return static_cast<int64_t>(s.cases->listed_rows().Count().keys); });
+  AddServiceMetrics(server.metrics(), s);
 
   probe::ProbeService probe_service(*s.db);
   if (s.config.test_mode) {

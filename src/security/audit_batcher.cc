@@ -72,6 +72,15 @@ Result<void> AuditBatcher::FileJournal() {
   return Ok();
 }
 
+Result<int64_t> AuditBatcher::UnfiledBytes() {
+  if (journal_ == nullptr) return int64_t{0};
+  return journal_->UnfiledBytes(db_);
+}
+
+AuditBatcher::Counts AuditBatcher::Count() const {
+  return {.entries = entries_.load(), .groups = groups_.load(), .failed = failed_.load()};
+}
+
 void AuditBatcher::RunFiler() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
@@ -116,13 +125,20 @@ bool AuditBatcher::WriteBatch(const std::deque<std::pair<AuditEvent, Done>>& bat
   std::vector<FiledAuditEvent> events;
   events.reserve(batch.size());
   for (const auto& [event, done] : batch) events.push_back({event, now});
-  if (into_journal) return journal_->Append(events).has_value();
-  // The group chained at once: its rows sent together, the head read and moved once.
-  auto written = db_.Write([&](store::Tx& tx) -> Result<void> {
-    TRY(audit_.AppendFiled(tx, events));
-    return Ok();
-  });
-  return written.has_value();
+  bool ok = false;
+  if (into_journal) {
+    ok = journal_->Append(events).has_value();
+  } else {
+    // The group chained at once: its rows sent together, the head read and moved once.
+    auto written = db_.Write([&](store::Tx& tx) -> Result<void> {
+      TRY(audit_.AppendFiled(tx, events));
+      return Ok();
+    });
+    ok = written.has_value();
+  }
+  ++groups_;
+  (ok ? entries_ : failed_) += static_cast<int64_t>(events.size());
+  return ok;
 }
 
 PendingAudit::PendingAudit(AuditBatcher& batcher, AuditEvent event) : batcher_(&batcher) {

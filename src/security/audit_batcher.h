@@ -19,8 +19,10 @@
 // Thread-safe. Stop() (or the destructor) writes what is queued and then ends the thread.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -59,6 +61,18 @@ class AuditBatcher {
   // anything reads the audit log.
   Result<void> FileJournal();
 
+  // What the batcher has done since it started, for the server's metrics (docs/operations.md,
+  // "Monitoring"). entries / groups is the mean group; a failed entry's reply was refused.
+  struct Counts {
+    int64_t entries = 0;  // entries made durable
+    int64_t groups = 0;   // groups written: one transaction, or one journal record and fdatasync
+    int64_t failed = 0;   // entries whose group could not be written
+  };
+  Counts Count() const;
+  // How far filing lags: the journal's bytes not yet filed into the chain, by any process (0
+  // without a journal).
+  Result<int64_t> UnfiledBytes();
+
   // The most entries one transaction takes.
   static constexpr size_t kMaxBatch = 512;
   // How often the journal is filed into the chain.
@@ -83,6 +97,9 @@ class AuditBatcher {
   std::condition_variable filer_wake_;
   std::deque<std::pair<AuditEvent, Done>> queue_;
   size_t last_group_ = 0;  // entries in the group written last; only Run() touches it
+  std::atomic<int64_t> entries_{0};
+  std::atomic<int64_t> groups_{0};
+  std::atomic<int64_t> failed_{0};
   bool stopping_ = false;
   std::thread thread_;
   std::thread filer_;  // only with a journal

@@ -15,6 +15,15 @@
 namespace dandelion::security {
 namespace {
 
+AuditEvent Event(const char* action) {
+  AuditEvent e;
+  e.actor_user_id = "u";
+  e.action = action;
+  e.entity_type = "case";
+  e.entity_id = "c";
+  return e;
+}
+
 // On both backends: PostgreSQL has no journal, and the batcher chains each group itself.
 class AuditBatcherTest : public store::test_support::BackendTest {
  protected:
@@ -35,15 +44,6 @@ class AuditBatcherTest : public store::test_support::BackendTest {
       return Ok();
     }));
     return n;
-  }
-
-  AuditEvent Event(const char* action) {
-    AuditEvent e;
-    e.actor_user_id = "u";
-    e.action = action;
-    e.entity_type = "case";
-    e.entity_id = "c";
-    return e;
   }
 
   SystemClock clock_;
@@ -144,10 +144,67 @@ TEST_P(AuditBatcherTest, GroupsAreChainedWholeAndSignedAtEveryThousandthRow) {
   }));
 }
 
+// The server's metrics count the groups, their entries, and the entries a group failed to write
+// (docs/operations.md, "Monitoring").
+TEST_P(AuditBatcherTest, CountsTheGroupsItWroteAndTheEntriesThatFailed) {
+  AuditBatcher batcher(*db_, *audit_);
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(batcher.AppendAndWait(Event("case.read")));
+  AuditBatcher::Counts counts = batcher.Count();
+  EXPECT_EQ(counts.entries, 3);
+  EXPECT_EQ(counts.groups, 3);  // each waited for alone: a group each
+  EXPECT_EQ(counts.failed, 0);
+  EXPECT_EQ(batcher.UnfiledBytes().value(), 0);  // no journal: groups go into the chain
+  // A chain that takes no more rows: the entry fails, its reader is told, and it is counted.
+  ASSERT_TRUE(
+      db_->ExecScript(GetParam() == store::test_support::Backend::kSqlite
+                          ? "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+                            "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+                          : "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS "
+                            "$$ BEGIN RAISE EXCEPTION 'refused'; END $$; "
+                            "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+                            "FOR EACH ROW EXECUTE FUNCTION refuse_audit()"));
+  EXPECT_FALSE(batcher.AppendAndWait(Event("case.read")));
+  counts = batcher.Count();
+  EXPECT_EQ(counts.entries, 3);
+  EXPECT_EQ(counts.groups, 4);
+  EXPECT_EQ(counts.failed, 1);
+  EXPECT_EQ(Entries("case.read"), 3);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AuditBatcherTest,
                          ::testing::Values(store::test_support::Backend::kSqlite,
                                            store::test_support::Backend::kPostgres),
                          store::test_support::BackendName);
+
+// On SQLite the groups go to the journal, and the filer carries them into the chain: what it has
+// not carried yet is shown, so that an operator sees a filer that falls behind.
+TEST(AuditBatcherJournalTest, ShowsHowMuchOfTheJournalIsNotFiledYet) {
+  EnsureSodium();
+  store::test_support::TempDir dir;
+  auto db = store::Open("sqlite:" + dir.File("main.db"), 2);
+  ASSERT_TRUE(db) << db.error().detail;
+  ASSERT_TRUE(store::Migrate(**db));
+  SystemClock clock;
+  AuditLog audit(SecretKey::Random(), clock);
+  auto journal = AuditJournal::Open(AuditJournal::PathFor(dir.File("main.db")));
+  ASSERT_TRUE(journal) << journal.error().detail;
+  auto unfiled = [&] { return (*journal)->UnfiledBytes(**db).value(); };
+  EXPECT_EQ(unfiled(), 0);
+  // Appended straight to the journal, past the batcher's filer.
+  std::vector<FiledAuditEvent> events(3, FiledAuditEvent{Event("case.read"), 1});
+  ASSERT_TRUE((*journal)->Append(events));
+  const int64_t one_record = unfiled();
+  EXPECT_GT(one_record, 0);
+  ASSERT_TRUE((*journal)->Append(events));
+  EXPECT_EQ(unfiled(), 2 * one_record);
+  AuditBatcher batcher(**db, audit, journal->get());
+  EXPECT_EQ(batcher.UnfiledBytes().value(), 2 * one_record);
+  ASSERT_TRUE(batcher.AppendAndWait(Event("case.read")));
+  EXPECT_EQ(batcher.Count().entries, 1);
+  ASSERT_TRUE(batcher.FileJournal());
+  EXPECT_EQ(batcher.UnfiledBytes().value(), 0);
+  batcher.Stop();
+}
 
 }  // namespace
 }  // namespace dandelion::security

@@ -301,6 +301,18 @@ Result<int64_t> AuditJournal::Waiting(store::Database& db) {
   });
 }
 
+Result<int64_t> AuditJournal::UnfiledBytes(store::Database& db) {
+  return db.ReadValue([&](store::Tx& tx) -> Result<int64_t> {
+    int64_t unfiled = 0;
+    TRY(WithFile([&]() -> Result<void> {
+      const int64_t after = TRY(JournalFiledUpTo(tx, file_.identity));
+      unfiled = std::max<int64_t>(0, file_.end - std::max<int64_t>(after, kJournalHeaderSize));
+      return Ok();
+    }));
+    return unfiled;
+  });
+}
+
 Result<int64_t> AuditJournal::FileInto(store::Database& db, const AuditLog& audit) {
   std::lock_guard lock(filing_);
   int64_t total = 0;

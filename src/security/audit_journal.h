@@ -96,6 +96,8 @@ class AuditJournal {
 
   // How many entries wait to be filed into db.
   Result<int64_t> Waiting(store::Database& db);
+  // How many bytes of records wait to be filed into db: Waiting without reading them.
+  Result<int64_t> UnfiledBytes(store::Database& db);
 
   static constexpr int64_t kFileBatch = 5000;
   // The pause between two batches of one filing, for writers waiting on the database.

@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import threading
+import time
 import unicodedata
 import unittest
 
@@ -261,16 +262,20 @@ class PeopleTest(unittest.TestCase):
         return {m.group(1): int(m.group(2)) for m in re.finditer(
             rf"^({pattern}) (\d+)$", r.body.decode(), re.M)}
 
-    def test_case_reads_are_counted_kept_or_afresh(self):
-        """An operator sees how often a case read is answered from kept rows: the first read of a
-        case reads the database, the next is kept, and after a change it reads afresh again."""
-        r = self.a.client.post(PEOPLE, body={"legal_name": "한소망", "phone": "010-5555-0177"})
+    def new_case(self, legal_name, phone):
+        """A new woman's new case, opened by the case worker; its path."""
+        r = self.a.client.post(PEOPLE, body={"legal_name": legal_name, "phone": phone})
         self.assertEqual(r.status, 201, r.body)
         r = self.a.client.post("/api/v1/cases", body={
             "person_id": r.json()["id"], "intake_channel": "hotline", "risk_level": "low",
             "summary": "상담 요청"})
         self.assertEqual(r.status, 201, r.body)
-        path = f"/api/v1/cases/{r.json()['id']}"
+        return f"/api/v1/cases/{r.json()['id']}"
+
+    def test_case_reads_are_counted_kept_or_afresh(self):
+        """An operator sees how often a case read is answered from kept rows: the first read of a
+        case reads the database, the next is kept, and after a change it reads afresh again."""
+        path = self.new_case("한소망", "010-5555-0177")
 
         def counted():
             got = self.kept(r"dandelion_case_reads_(?:kept|afresh)_total")
@@ -285,6 +290,36 @@ class PeopleTest(unittest.TestCase):
         self.assertEqual(r.status, 200, r.body)
         self.assertEqual(self.a.client.get(path).status, 200)
         self.assertEqual(counted(), (kept + 1, afresh + 2))
+
+    def test_reads_audit_entries_are_counted(self):
+        """An operator sees what the reads' audit entries cost: each read's entry counted once it
+        is durable, in groups, none failed; on SQLite the journal is filed into the chain within
+        the filer's second (on PostgreSQL the groups go into the chain themselves)."""
+        names = (r"dandelion_audit_read_(?:entries|groups|failures)_total"
+                 r"|dandelion_audit_journal_unfiled_bytes")
+        path = self.new_case("윤다온", "010-5555-0178")
+        before = self.kept(names)
+        self.assertEqual(len(before), 4, before)
+        for _ in range(3):
+            self.assertEqual(self.a.client.get(path).status, 200)
+        after = self.kept(names)
+        self.assertEqual(after["dandelion_audit_read_entries_total"],
+                         before["dandelion_audit_read_entries_total"] + 3)
+        groups = (after["dandelion_audit_read_groups_total"]
+                  - before["dandelion_audit_read_groups_total"])
+        self.assertTrue(1 <= groups <= 3, groups)
+        self.assertEqual(after["dandelion_audit_read_failures_total"],
+                         before["dandelion_audit_read_failures_total"])
+        if backend() == "postgres":
+            self.assertEqual(after["dandelion_audit_journal_unfiled_bytes"], 0)
+            return
+        # Journaled (readable: -1 would say the journal could not be read), then filed within a
+        # second or so. (Whether the filer has run yet when the reads end is a matter of timing.)
+        self.assertGreaterEqual(after["dandelion_audit_journal_unfiled_bytes"], 0)
+        deadline = time.monotonic() + 10
+        while self.kept(names)["dandelion_audit_journal_unfiled_bytes"] > 0:
+            self.assertLess(time.monotonic(), deadline, "the journal was not filed")
+            time.sleep(0.2)
 
     def test_erase_destroys_her_key(self):
         r = self.a.client.post(PEOPLE, body={"legal_name": "이지우", "phone": "010-5555-0101"})
