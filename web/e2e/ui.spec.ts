@@ -642,11 +642,11 @@ describe('case management (mocked API)', { timeout: 240_000 }, () => {
     await checkScreen(t, 'c12-calendar-list');
     await page.getByRole('link', { name: '달력' }).click();
     await page.getByRole('link', { name: '월', exact: true }).click();
-    await page
-      .getByRole('table')
-      .getByRole('link', { name: '10:30 치료 · SEOU-C-2026-0003' })
-      .waitFor();
-    const weeks = await page.getByRole('table').locator('tbody tr').count();
+    // The month's own table, not the week's still on screen while the click is handled: its
+    // rows counted from the week's table, or in the moment between, would be 1 or 0.
+    const month = page.locator('table.calendar-month');
+    await month.getByRole('link', { name: '10:30 치료 · SEOU-C-2026-0003' }).waitFor();
+    const weeks = await month.locator('tbody tr').count();
     expect(weeks).toBeGreaterThanOrEqual(4);
     expect(weeks).toBeLessThanOrEqual(6);
     const asked = state.requests.filter((r) => r.path === '/api/v1/appointments').length;
